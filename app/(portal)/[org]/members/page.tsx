@@ -1,0 +1,72 @@
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { requireMember } from "@/lib/auth/tenant";
+import { listMembers } from "@/lib/members/service";
+import { AddMemberForm, CreateUserForm, MemberRowActions, type MemberFormLabels } from "@/components/forms/member-forms";
+import { Card } from "@/components/ui/card";
+
+export async function generateMetadata() {
+  const t = await getTranslations("members");
+  return { title: t("title") };
+}
+
+export default async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
+  const { org: slug } = await params;
+  const ctx = await requireMember(slug, "members:manage");
+  const members = await listMembers(await getDb(), ctx.org.id);
+  const t = await getTranslations("members");
+  const tr = await getTranslations("roles");
+  const labels: MemberFormLabels = {
+    email: t("email"),
+    role: t("role"),
+    add: t("add"),
+    fullName: t("fullName"),
+    temporaryPassword: t("temporaryPassword"),
+    temporaryHint: t("temporaryHint"),
+    create: t("create"),
+    changeRole: t("changeRole"),
+    remove: t("remove"),
+    roles: { admin: tr("admin"), editor: tr("editor"), viewer: tr("viewer") },
+  };
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+        <table className="w-full text-start">
+          <thead className="bg-slate-100">
+            <tr>
+              <th scope="col" className="p-2 text-start">{t("name")}</th>
+              <th scope="col" className="p-2 text-start">{t("email")}</th>
+              <th scope="col" className="p-2 text-start">{t("role")}</th>
+              <th scope="col" className="p-2 text-start">{t("actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.membershipId} className="border-t border-slate-200 align-top" data-testid={`member-${m.email}`}>
+                <td className="p-2">
+                  {m.name}
+                  {m.userId === ctx.user.id ? <span className="text-sm text-slate-700"> ({t("you")})</span> : null}
+                  {m.disabled ? <span className="text-sm text-red-800"> ({t("disabled")})</span> : null}
+                </td>
+                <td className="p-2" dir="ltr">{m.email}</td>
+                <td className="p-2">{tr(m.role)}</td>
+                <td className="p-2">
+                  <MemberRowActions org={ctx.org.slug} membershipId={m.membershipId} role={m.role} name={m.name} labels={labels} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="grid gap-6 md:grid-cols-2">
+        <Card title={t("addExisting")}>
+          <AddMemberForm org={ctx.org.slug} labels={labels} />
+        </Card>
+        <Card title={t("createUser")}>
+          <CreateUserForm org={ctx.org.slug} labels={labels} />
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { requireMember } from "@/lib/auth/tenant";
+import { listMembers } from "@/lib/members/service";
+import { listLinkedOrgs, listOrgPlaces } from "@/lib/orgs/queries";
+import { Card } from "@/components/ui/card";
+
+export default async function OrgHome({ params }: { params: Promise<{ org: string }> }) {
+  const { org: slug } = await params;
+  const ctx = await requireMember(slug, "org:read");
+  const db = await getDb();
+  const [places, linked, members] = await Promise.all([
+    listOrgPlaces(db, ctx.org),
+    listLinkedOrgs(db, ctx.org),
+    ctx.can("members:read") ? listMembers(db, ctx.org.id) : Promise.resolve([]),
+  ]);
+  const t = await getTranslations("home");
+  const tt = await getTranslations("orgTypes");
+  const tr = await getTranslations("roles");
+  const tp = await getTranslations("places");
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{ctx.org.name}</h1>
+        <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1">
+          <div className="flex gap-2">
+            <dt className="text-slate-700">{t("type")}</dt>
+            <dd className="font-medium" data-testid="org-type">{tt(ctx.org.type)}</dd>
+          </div>
+          <div className="flex gap-2">
+            <dt className="text-slate-700">{t("yourRole")}</dt>
+            <dd className="font-medium" data-testid="org-role">{tr(ctx.role)}</dd>
+          </div>
+        </dl>
+      </div>
+
+      {linked.length > 0 ? (
+        <Card title={ctx.org.type === "consortium" ? t("memberOrgs") : t("worksIn")}>
+          <ul className="flex flex-wrap gap-2">
+            {linked.map((o) => (
+              <li key={o.slug} className="rounded border border-slate-300 px-2 py-1">
+                {o.name} <span className="text-sm text-slate-700">· {tt(o.type)}</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+
+      <Card title={t("places")}>
+        {places.length === 0 ? (
+          <p>{t("noPlaces")}</p>
+        ) : (
+          <div className="flex flex-col gap-4">
+            {places.map((c) => (
+              <section key={c.id} aria-labelledby={`commune-${c.id}`}>
+                <h3 id={`commune-${c.id}`} className="font-semibold">
+                  {[...c.path, c.name].join(" › ")}{" "}
+                  <span className="text-sm font-normal text-slate-700">
+                    ({tp("commune")}, {t("settlements", { count: c.settlements.length })})
+                  </span>
+                </h3>
+                <ul className="mt-2 grid grid-cols-1 gap-1 sm:grid-cols-2 lg:grid-cols-3">
+                  {c.settlements.map((s) => (
+                    <li key={s.id} className="flex items-center justify-between gap-2 rounded border border-slate-200 px-2 py-1">
+                      <span>
+                        {s.name} <span className="text-sm text-slate-700">· {tp(s.level)}</span>
+                      </span>
+                      <span
+                        className={`rounded px-1.5 text-sm ${s.community === "refugee" ? "bg-amber-100 text-amber-950" : "bg-sky-100 text-sky-950"}`}
+                      >
+                        {t(s.community)}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </div>
+        )}
+      </Card>
+
+      {ctx.can("members:read") ? (
+        <Card title={`${t("members")} (${members.length})`}>
+          <ul className="grid grid-cols-1 gap-1 sm:grid-cols-2" data-testid="home-members">
+            {members.map((m) => (
+              <li key={m.membershipId}>
+                {m.name} <span className="text-sm text-slate-700">· {tr(m.role)}</span>
+              </li>
+            ))}
+          </ul>
+          {ctx.can("members:manage") ? (
+            <p className="mt-3">
+              <Link href={`/${ctx.org.slug}/members`} className="underline underline-offset-4">
+                {t("members")} →
+              </Link>
+            </p>
+          ) : null}
+        </Card>
+      ) : null}
+    </div>
+  );
+}

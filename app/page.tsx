@@ -1,0 +1,40 @@
+import { cookies } from "next/headers";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { requireUser } from "@/lib/auth/session";
+import { listUserOrgs } from "@/lib/orgs/queries";
+import { LAST_ORG_COOKIE } from "@/lib/orgs/last-org";
+import { SignOutButton } from "@/components/layout/sign-out-button";
+
+/** After sign-in: the organisation last worked in, the only one, or a choice. */
+export default async function RootPage() {
+  const user = await requireUser();
+  const orgs = await listUserOrgs(await getDb(), user.id);
+  const last = (await cookies()).get(LAST_ORG_COOKIE)?.value;
+  const target = orgs.find((o) => o.slug === last) ?? (orgs.length === 1 ? orgs[0] : undefined);
+  if (target) redirect(`/${target.slug}`);
+  const t = await getTranslations("orgs");
+  const tr = await getTranslations("roles");
+  const tt = await getTranslations("orgTypes");
+  return (
+    <main id="main" className="mx-auto flex max-w-xl flex-col gap-4 px-4 py-10">
+      <h1 className="text-2xl font-semibold">{t("chooseTitle")}</h1>
+      {orgs.length === 0 ? <p>{t("none")}</p> : <p>{t("chooseIntro")}</p>}
+      <ul className="flex flex-col gap-2">
+        {orgs.map((o) => (
+          <li key={o.slug}>
+            <Link href={`/${o.slug}`} className="block rounded-md border border-slate-300 bg-white p-3 hover:bg-slate-100">
+              <span className="font-medium">{o.name}</span>{" "}
+              <span className="text-sm text-slate-700">
+                · {tt(o.type)} · {tr(o.role)}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <SignOutButton />
+    </main>
+  );
+}

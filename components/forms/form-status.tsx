@@ -1,0 +1,24 @@
+"use client";
+import { useTranslations } from "next-intl";
+import type { ActionState } from "@/lib/action-state";
+
+/** The form-level result of an action, announced to screen readers. */
+export function FormStatus({ state }: { state: ActionState<unknown> }) {
+  const tErr = useTranslations("errors");
+  const tMsg = useTranslations("messages");
+  if (state.status === "error" && state.formError) {
+    return (
+      <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 text-red-900">
+        {tErr(state.formError.key as never, state.formError.values as never)}
+      </p>
+    );
+  }
+  if (state.status === "ok" && state.message) {
+    return (
+      <p role="status" className="rounded-md border border-emerald-700 bg-emerald-50 p-3 text-emerald-900">
+        {tMsg(state.message.key as never)}
+      </p>
+    );
+  }
+  return null;
+}

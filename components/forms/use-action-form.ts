@@ -1,0 +1,44 @@
+"use client";
+import { startTransition, useActionState, useRef } from "react";
+import { useForm, type DefaultValues, type FieldValues, type Resolver } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import { idleState, type ActionState } from "@/lib/action-state";
+
+type ServerAction<T> = (prev: ActionState<T>, formData: FormData) => Promise<ActionState<T>>;
+
+/**
+ * A react-hook-form form bound to the zod schema its server action uses. With JavaScript the
+ * schema checks on the client first; without it the form posts to the action as plain HTML.
+ */
+export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T = unknown>(
+  schema: S,
+  action: ServerAction<T>,
+  defaultValues?: DefaultValues<z.input<S>>,
+) {
+  const [state, formAction, pending] = useActionState(action, idleState as ActionState<T>);
+  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm<z.input<S>>({
+    resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>>,
+    defaultValues,
+    mode: "onSubmit",
+  });
+
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void form.handleSubmit(() => {
+      if (!formRef.current) return;
+      const data = new FormData(formRef.current);
+      startTransition(() => formAction(data));
+    })(event);
+  };
+
+  /** The message key for a field: the client's check first, then the server's. */
+  const errorKey = (name: string): string | undefined => {
+    const client = (form.formState.errors as Record<string, { message?: string } | undefined>)[name]?.message;
+    if (client) return client;
+    return state.status === "error" ? state.fieldErrors?.[name] : undefined;
+  };
+
+  return { form, state, formAction, pending, formRef, onSubmit, errorKey };
+}

@@ -1,0 +1,64 @@
+import Link from "next/link";
+import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import type { TenantContext } from "@/lib/auth/tenant";
+import type { CurrentUser } from "@/lib/auth/session";
+import { listUserOrgs } from "@/lib/orgs/queries";
+import { LanguageSwitch } from "./language-switch";
+import { SignOutButton } from "./sign-out-button";
+
+/** Header of every tenant page: organisation switcher, navigation, language, sign-out. */
+export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> }) {
+  const t = await getTranslations("common");
+  const tn = await getTranslations("nav");
+  const tt = await getTranslations("orgTypes");
+  const orgs = await listUserOrgs(await getDb(), ctx.user.id);
+  const back = (await headers()).get("x-pathname") ?? `/${ctx.org.slug}`;
+  const base = `/${ctx.org.slug}`;
+  const nav = [
+    { href: base, label: tn("home") },
+    ...(ctx.can("members:manage") ? [{ href: `${base}/members`, label: tn("members") }] : []),
+  ];
+  return (
+    <header className="no-print border-b border-slate-300 bg-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
+        <Link href={base} className="text-xl font-bold text-emerald-900">
+          {t("appName")}
+        </Link>
+        <details className="relative">
+          <summary className="min-h-11 cursor-pointer list-none rounded border border-slate-300 px-3 py-2" aria-label={t("switchOrganisation")}>
+            <span className="font-medium">{ctx.org.name}</span> <span aria-hidden="true">▾</span>
+          </summary>
+          <ul className="absolute start-0 z-10 mt-1 min-w-64 rounded border border-slate-300 bg-white p-1 shadow">
+            {orgs.map((o) => (
+              <li key={o.slug}>
+                <Link
+                  href={`/${o.slug}`}
+                  aria-current={o.slug === ctx.org.slug ? "page" : undefined}
+                  className="block rounded px-3 py-2 hover:bg-slate-100 aria-[current=page]:font-bold"
+                >
+                  {o.name} <span className="text-sm text-slate-700">· {tt(o.type)}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </details>
+        <nav aria-label={t("mainNav")} className="flex gap-3">
+          {nav.map((n) => (
+            <Link key={n.href} href={n.href} className="min-h-11 px-1 py-2 underline-offset-4 hover:underline">
+              {n.label}
+            </Link>
+          ))}
+        </nav>
+        <div className="ms-auto flex flex-wrap items-center gap-2">
+          <LanguageSwitch back={back} />
+          <Link href="/account/password" className="min-h-11 px-1 py-2 text-sm underline underline-offset-4">
+            {t("myAccount")}
+          </Link>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,124 @@
+import type { Db } from "../client";
+import { consortiumMembers, memberships, orgCommunes, organisations, places, users } from "../schema";
+import { hashPassword } from "@/lib/auth/password";
+
+export const DEMO_PASSWORD = "tamkin-demo";
+
+export const demoOrgs = [
+  { slug: "acor", name: "ACOR — Alliance pour la Cohésion Sociale et la Résilience", type: "consortium" },
+  { slug: "adicor", name: "ADICOR — Appui au Développement Intégré des Communautés rurales", type: "ngo" },
+  { slug: "ong-sahel", name: "ONG Sahel", type: "ngo" },
+  { slug: "fassala", name: "Commune de Fassala", type: "commune" },
+  { slug: "bassikounou", name: "Commune de Bassikounou", type: "commune" },
+  { slug: "femmes-fassala", name: "Réseau des coopératives féminines de Fassala", type: "cooperative_network" },
+] as const;
+
+export type DemoSlug = (typeof demoOrgs)[number]["slug"];
+
+/** Fassala: 12 host villages (including the town) and 3 refugee settlements outside the camp. */
+export const fassalaVillages = [
+  "Fassala",
+  "Hassi Chegar",
+  "Agoueinit",
+  "Boudjibiha",
+  "Dar Es Salam",
+  "Tenhamed",
+  "Mbouna",
+  "El Ghaira",
+  "Lehraijat",
+  "Tinzah",
+  "Oum Lekhcheb",
+  "Nbeiket Ehl Ahmed",
+];
+export const fassalaCampements = ["Campement Kouna", "Campement Tin Telout", "Campement Ineguim"];
+export const bassikounouVillages = ["Bassikounou", "Dar Naim", "Hassi Ehl Ahmed", "Tenaha"];
+
+export interface DemoIds {
+  orgs: Record<DemoSlug, string>;
+  places: { wilaya: string; moughataa: string; fassala: string; bassikounou: string; settlements: Record<string, string> };
+}
+
+/** The demo data of the foundation: organisations, places, and three accounts per organisation. */
+export async function seedDemo(db: Db): Promise<DemoIds> {
+  return db.transaction(async (tx) => {
+    const [wilaya] = await tx.insert(places).values({ level: "wilaya", name: "Hodh Ech Chargui" }).returning();
+    const [moughataa] = await tx
+      .insert(places)
+      .values({ level: "moughataa", name: "Bassikounou", parentId: wilaya.id })
+      .returning();
+    const [fassala, bassikounou] = await tx
+      .insert(places)
+      .values([
+        { level: "commune", name: "Fassala", parentId: moughataa.id },
+        { level: "commune", name: "Bassikounou", parentId: moughataa.id },
+      ])
+      .returning();
+    const settlementRows = await tx
+      .insert(places)
+      .values([
+        ...fassalaVillages.map((name) => ({ level: "village" as const, name, parentId: fassala.id, community: "host" as const })),
+        ...fassalaCampements.map((name) => ({
+          level: "campement" as const,
+          name,
+          parentId: fassala.id,
+          community: "refugee" as const,
+        })),
+        ...bassikounouVillages.map((name) => ({
+          level: "village" as const,
+          name,
+          parentId: bassikounou.id,
+          community: "host" as const,
+        })),
+      ])
+      .returning({ id: places.id, name: places.name, parentId: places.parentId });
+
+    const orgRows = await tx
+      .insert(organisations)
+      .values(
+        demoOrgs.map((o) => ({
+          ...o,
+          territoryPlaceId: o.slug === "fassala" ? fassala.id : o.slug === "bassikounou" ? bassikounou.id : null,
+        })),
+      )
+      .returning({ id: organisations.id, slug: organisations.slug });
+    const orgs = Object.fromEntries(orgRows.map((o) => [o.slug, o.id])) as Record<DemoSlug, string>;
+
+    await tx.insert(consortiumMembers).values(
+      demoOrgs.filter((o) => o.slug !== "acor").map((o) => ({ consortiumId: orgs.acor, memberOrgId: orgs[o.slug] })),
+    );
+    await tx.insert(orgCommunes).values([
+      { orgId: orgs.adicor, communeOrgId: orgs.fassala },
+      { orgId: orgs["ong-sahel"], communeOrgId: orgs.bassikounou },
+      { orgId: orgs["femmes-fassala"], communeOrgId: orgs.fassala },
+    ]);
+
+    // One hash for the shared demo password: the demo accounts are public by design.
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    for (const o of demoOrgs) {
+      const created = await tx
+        .insert(users)
+        .values(
+          (["admin", "editor", "viewer"] as const).map((role) => ({
+            email: `${role}@${o.slug}.demo`,
+            name: `${role[0].toUpperCase()}${role.slice(1)} ${o.slug}`,
+            passwordHash,
+          })),
+        )
+        .returning({ id: users.id, email: users.email });
+      await tx.insert(memberships).values(
+        created.map((u) => ({ userId: u.id, orgId: orgs[o.slug], role: u.email.split("@")[0] as "admin" | "editor" | "viewer" })),
+      );
+    }
+
+    return {
+      orgs,
+      places: {
+        wilaya: wilaya.id,
+        moughataa: moughataa.id,
+        fassala: fassala.id,
+        bassikounou: bassikounou.id,
+        settlements: Object.fromEntries(settlementRows.map((s) => [s.name, s.id])),
+      },
+    };
+  });
+}

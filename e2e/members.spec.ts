@@ -1,0 +1,89 @@
+import { expect, test } from "@playwright/test";
+import { newSignedInPage, signIn, uniqueEmail } from "./helpers";
+
+test("an admin creates an account with a temporary password, changes its role and removes it", async ({ browser }) => {
+  const admin = await newSignedInPage(browser, "admin@bassikounou.demo", "bassikounou");
+  const email = uniqueEmail("agent");
+  const temporary = "temporaire-2026";
+
+  await admin.page.goto("/bassikounou/members");
+  const create = admin.page.getByTestId("create-user-form");
+  // The shared zod schema refuses a short password next to the field.
+  await create.getByLabel("Nom complet").fill("Mariem Mint Ahmed");
+  await create.getByLabel("E-mail").fill(email);
+  await create.getByLabel("Mot de passe provisoire").fill("court");
+  await create.getByRole("button", { name: "Créer le compte" }).click();
+  await expect(create.getByText("Le mot de passe doit compter au moins 10 caractères.")).toBeVisible();
+  await create.getByLabel("Mot de passe provisoire").fill(temporary);
+  await create.getByRole("button", { name: "Créer le compte" }).click();
+  await expect(admin.page.getByTestId(`member-${email}`)).toContainText("Éditeur");
+
+  // The new user must change the temporary password at first sign-in.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email, temporary);
+  await expect(page).toHaveURL(/\/account\/password$/);
+  expect((await page.goto("/bassikounou"))?.url()).toMatch(/\/account\/password$/);
+  await page.getByLabel("Mot de passe actuel").fill(temporary);
+  await page.getByLabel("Nouveau mot de passe", { exact: true }).fill("nouveau-mot-de-passe");
+  await page.getByLabel("Confirmer le nouveau mot de passe").fill("nouveau-mot-de-passe");
+  await page.getByRole("button", { name: "Changer le mot de passe" }).click();
+  await expect(page).toHaveURL(/\/bassikounou$/);
+  await expect(page.getByTestId("org-role")).toHaveText("Éditeur");
+
+  // A role change takes effect on the user's next request.
+  const row = admin.page.getByTestId(`member-${email}`);
+  await row.getByRole("combobox").selectOption("viewer");
+  await row.getByRole("button", { name: /Changer le rôle/ }).click();
+  await expect(row).toContainText("Lecteur");
+  await page.reload();
+  await expect(page.getByTestId("org-role")).toHaveText("Lecteur");
+
+  // Removal too: the next request answers 404.
+  await row.getByRole("button", { name: /Retirer/ }).click();
+  await expect(admin.page.getByTestId(`member-${email}`)).toHaveCount(0);
+  expect((await page.goto("/bassikounou"))?.status()).toBe(404);
+
+  await context.close();
+  await admin.context.close();
+});
+
+test("the last admin can be neither demoted nor removed", async ({ browser }) => {
+  const admin = await newSignedInPage(browser, "admin@femmes-fassala.demo", "femmes-fassala");
+  await admin.page.goto("/femmes-fassala/members");
+  const row = admin.page.getByTestId("member-admin@femmes-fassala.demo");
+  await row.getByRole("combobox").selectOption("editor");
+  await row.getByRole("button", { name: /Changer le rôle/ }).click();
+  await expect(row.getByRole("alert")).toContainText("au moins un administrateur");
+  await row.getByRole("button", { name: /Retirer/ }).click();
+  await expect(row.getByRole("alert")).toContainText("au moins un administrateur");
+  await admin.page.reload();
+  await expect(admin.page.getByTestId("member-admin@femmes-fassala.demo")).toContainText("Administrateur");
+  await admin.context.close();
+});
+
+test("an admin adds an existing user to the organisation", async ({ browser }) => {
+  const admin = await newSignedInPage(browser, "admin@bassikounou.demo", "bassikounou");
+  await admin.page.goto("/bassikounou/members");
+  const form = admin.page.getByTestId("add-member-form");
+  await form.getByLabel("E-mail").fill("viewer@ong-sahel.demo");
+  await form.getByRole("button", { name: "Ajouter" }).click();
+  await expect(admin.page.getByTestId("member-viewer@ong-sahel.demo")).toContainText("Lecteur");
+  await form.getByLabel("E-mail").fill("nobody-here@example.org");
+  await form.getByRole("button", { name: "Ajouter" }).click();
+  await expect(form.locator("#add-email-error")).toHaveText("Aucun compte avec cette adresse. Créez-le ci-dessous.");
+
+  // The user now has two organisations in the switcher.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, "viewer@ong-sahel.demo");
+  await expect(page.getByRole("heading", { name: "Vos organisations" })).toBeVisible();
+  await page.getByRole("link", { name: /ONG Sahel/ }).click();
+  await expect(page).toHaveURL(/\/ong-sahel$/);
+  await page.locator("summary").click();
+  await page.getByRole("link", { name: /Commune de Bassikounou/ }).click();
+  await expect(page).toHaveURL(/\/bassikounou$/);
+  await expect(page.getByTestId("org-role")).toHaveText("Lecteur");
+  await context.close();
+  await admin.context.close();
+});

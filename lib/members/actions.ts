@@ -1,0 +1,41 @@
+"use server";
+import { orgAction } from "@/lib/server-action";
+import { addMemberSchema, changeRoleSchema, createUserSchema, removeMemberSchema } from "./schema";
+import { addExistingMember, changeRole, createUserAsMember, removeMember } from "./service";
+
+const revalidate = (ctx: { org: { slug: string } }) => `/${ctx.org.slug}/members`;
+
+export const addMemberAction = orgAction(
+  { permission: "members:manage", schema: addMemberSchema, action: "member.add", entity: "membership", revalidate },
+  async ({ tx, ctx, input }) => {
+    const m = await addExistingMember(tx, ctx.org.id, input);
+    return { audit: { entityId: m.id, after: { userId: m.userId, role: m.role } }, message: "memberAdded" };
+  },
+);
+
+export const createUserAction = orgAction(
+  { permission: "members:manage", schema: createUserSchema, action: "member.create_user", entity: "membership", revalidate },
+  async ({ tx, ctx, input }) => {
+    const { user, membership } = await createUserAsMember(tx, ctx.org.id, input);
+    return {
+      audit: { entityId: membership.id, after: { userId: user.id, email: user.email, role: membership.role } },
+      message: "userCreated",
+    };
+  },
+);
+
+export const changeRoleAction = orgAction(
+  { permission: "members:manage", schema: changeRoleSchema, action: "member.change_role", entity: "membership", revalidate },
+  async ({ tx, ctx, input }) => {
+    const { before, after } = await changeRole(tx, ctx.org.id, input.membershipId, input.role);
+    return { audit: { entityId: after.id, before: { role: before.role }, after: { role: after.role } }, message: "roleChanged" };
+  },
+);
+
+export const removeMemberAction = orgAction(
+  { permission: "members:manage", schema: removeMemberSchema, action: "member.remove", entity: "membership", revalidate },
+  async ({ tx, ctx, input }) => {
+    const m = await removeMember(tx, ctx.org.id, input.membershipId);
+    return { audit: { entityId: m.id, before: { userId: m.userId, role: m.role } }, message: "memberRemoved" };
+  },
+);

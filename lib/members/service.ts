@@ -1,0 +1,106 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Queryable, Tx } from "@/db/client";
+import { memberships, sessions, users } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { AppError, fieldError } from "@/lib/errors";
+import type { Role } from "@/lib/permissions";
+import type { AddMemberInput, CreateUserInput } from "./schema";
+
+/** Members of one organisation; the organisation id comes from the resolved tenant. */
+export async function listMembers(db: Queryable, orgId: string) {
+  return db
+    .select({
+      membershipId: memberships.id,
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: memberships.role,
+      disabled: sql<boolean>`${users.disabledAt} is not null`,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.orgId, orgId))
+    .orderBy(memberships.role, users.name);
+}
+
+/** Lock the organisation's admin rows so that concurrent demotions are serialised. */
+async function lockAdmins(tx: Tx, orgId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, "admin")))
+    .for("update");
+  return rows.map((r) => r.id);
+}
+
+async function findMembershipInOrg(tx: Tx, orgId: string, membershipId: string) {
+  const [m] = await tx
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.id, membershipId), eq(memberships.orgId, orgId)))
+    .for("update");
+  if (!m) throw new AppError("not_found");
+  return m;
+}
+
+export async function addExistingMember(tx: Tx, orgId: string, input: AddMemberInput) {
+  const [user] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email}`);
+  if (!user) throw fieldError("email", "userNotFound");
+  const [m] = await tx
+    .insert(memberships)
+    .values({ userId: user.id, orgId, role: input.role })
+    .onConflictDoNothing()
+    .returning();
+  if (!m) throw fieldError("email", "alreadyMember");
+  return m;
+}
+
+export async function createUserAsMember(tx: Tx, orgId: string, input: CreateUserInput) {
+  const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email}`);
+  if (existing) throw fieldError("email", "emailTaken");
+  const [user] = await tx
+    .insert(users)
+    .values({
+      name: input.name,
+      email: input.email,
+      passwordHash: await hashPassword(input.temporaryPassword),
+      mustChangePassword: true,
+    })
+    .returning({ id: users.id, email: users.email, name: users.name });
+  const [m] = await tx.insert(memberships).values({ userId: user.id, orgId, role: input.role }).returning();
+  return { user, membership: m };
+}
+
+export async function changeRole(tx: Tx, orgId: string, membershipId: string, role: Role) {
+  const admins = await lockAdmins(tx, orgId);
+  const m = await findMembershipInOrg(tx, orgId, membershipId);
+  if (m.role === "admin" && role !== "admin" && admins.length <= 1) throw fieldError("role", "lastAdmin");
+  const [after] = await tx.update(memberships).set({ role }).where(eq(memberships.id, m.id)).returning();
+  return { before: m, after };
+}
+
+export async function removeMember(tx: Tx, orgId: string, membershipId: string) {
+  const admins = await lockAdmins(tx, orgId);
+  const m = await findMembershipInOrg(tx, orgId, membershipId);
+  if (m.role === "admin" && admins.length <= 1) throw new AppError("validation", "lastAdmin");
+  await tx.delete(memberships).where(and(eq(memberships.id, m.id), eq(memberships.orgId, orgId)));
+  return m;
+}
+
+/** Set a new password; other sessions of the user end. */
+export async function setPassword(tx: Tx, userId: string, newPassword: string, keepSessionId?: string) {
+  await tx
+    .update(users)
+    .set({ passwordHash: await hashPassword(newPassword), mustChangePassword: false })
+    .where(eq(users.id, userId));
+  await tx
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        sql`${sessions.revokedAt} is null`,
+        keepSessionId ? sql`${sessions.id} <> ${keepSessionId}` : sql`true`,
+      ),
+    );
+}

@@ -1,0 +1,87 @@
+/** Role × organisation type → permissions, as data. The one function `can` checks it. */
+
+export const orgTypes = ["consortium", "ngo", "commune", "cooperative_network"] as const;
+export type OrgType = (typeof orgTypes)[number];
+export const roles = ["admin", "editor", "viewer"] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  "org:read",
+  "members:read",
+  "members:manage",
+  "audit:read",
+  "groups:read",
+  "groups:write",
+  "people:read",
+  "prices:read",
+  "prices:write",
+  "prices:admin",
+  "cohesion:read",
+  "cohesion:write",
+  "exports:read",
+  "rates:manage",
+] as const;
+export type Permission = (typeof permissions)[number];
+
+type Table = Record<OrgType, Record<Role, readonly Permission[]>>;
+
+const viewerCommon = ["org:read", "members:read"] as const;
+const adminCommon = [...viewerCommon, "members:manage", "audit:read"] as const;
+
+export const permissionTable: Table = {
+  consortium: {
+    viewer: [...viewerCommon, "groups:read", "prices:read", "cohesion:read", "exports:read"],
+    editor: [...viewerCommon, "groups:read", "prices:read", "cohesion:read", "exports:read"],
+    admin: [...adminCommon, "groups:read", "prices:read", "cohesion:read", "exports:read", "rates:manage"],
+  },
+  ngo: {
+    viewer: [...viewerCommon, "groups:read", "people:read", "prices:read", "cohesion:read", "exports:read"],
+    editor: [
+      ...viewerCommon,
+      "groups:read",
+      "groups:write",
+      "people:read",
+      "prices:read",
+      "cohesion:read",
+      "cohesion:write",
+      "exports:read",
+    ],
+    admin: [
+      ...adminCommon,
+      "groups:read",
+      "groups:write",
+      "people:read",
+      "prices:read",
+      "cohesion:read",
+      "cohesion:write",
+      "exports:read",
+    ],
+  },
+  commune: {
+    viewer: [...viewerCommon, "groups:read", "prices:read", "cohesion:read", "exports:read"],
+    editor: [...viewerCommon, "groups:read", "prices:read", "prices:write", "cohesion:read", "cohesion:write", "exports:read"],
+    admin: [
+      ...adminCommon,
+      "groups:read",
+      "prices:read",
+      "prices:write",
+      "prices:admin",
+      "cohesion:read",
+      "cohesion:write",
+      "exports:read",
+    ],
+  },
+  cooperative_network: {
+    viewer: [...viewerCommon, "groups:read", "prices:read", "cohesion:read", "exports:read"],
+    editor: [...viewerCommon, "groups:read", "prices:read", "cohesion:read", "exports:read"],
+    admin: [...adminCommon, "groups:read", "prices:read", "cohesion:read", "exports:read"],
+  },
+};
+
+export function can(orgType: OrgType, role: Role, permission: Permission): boolean {
+  return permissionTable[orgType][role].includes(permission);
+}
+
+export function permissionsOf(orgType: OrgType, role: Role): readonly Permission[] {
+  return permissionTable[orgType][role];
+}

@@ -1,0 +1,118 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import type { z } from "zod";
+import { getDb } from "@/db";
+import type { Tx } from "@/db/client";
+import { auditLog } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import type { Permission } from "@/lib/permissions";
+import { requestId } from "@/lib/request";
+import { resolveTenant, type TenantContext } from "@/lib/auth/tenant";
+import type { CurrentUser } from "@/lib/auth/session";
+import { formDataToObject, type ActionState } from "./action-state";
+
+export interface AuditEntry {
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface WorkResult<T> {
+  audit: AuditEntry;
+  data?: T;
+  message?: string;
+}
+
+/** Open a transaction with the tenant context set for row-level security. */
+export async function inTenantTx<T>(orgId: string, userId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('app.org_id', ${orgId}, true), set_config('app.user_id', ${userId ?? ""}, true)`);
+    return fn(tx as Tx);
+  });
+}
+
+function zodFieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.join(".") || "_form";
+    // Schemas carry catalogue keys as messages; anything else falls back to a generic key.
+    out[field] ??= /^[a-zA-Z][\w.]*$/.test(issue.message) ? issue.message : "invalid";
+  }
+  return out;
+}
+
+function echo(raw: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (typeof v === "string" && !/password/i.test(k) && v.length <= 2000) out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * The one path of every write: authenticate, resolve the tenant named by the form, check the
+ * permission, validate with the form's zod schema, do the work and its audit record in one
+ * transaction. Errors become translated messages; nothing else reaches the user.
+ */
+export function orgAction<S extends z.ZodType, T = unknown>(
+  def: {
+    permission: Permission;
+    schema: S;
+    action: string;
+    entity: string;
+    revalidate?: (ctx: TenantContext<CurrentUser>) => string;
+  },
+  work: (args: { tx: Tx; ctx: TenantContext<CurrentUser>; input: z.infer<S> }) => Promise<WorkResult<T>>,
+) {
+  return async function run(_prev: ActionState<T>, formData: FormData): Promise<ActionState<T>> {
+    const raw = formDataToObject(formData);
+    try {
+      const slug = typeof raw.org === "string" ? raw.org : "";
+      const resolution = await resolveTenant(slug, def.permission);
+      if (resolution.kind === "unauthenticated") throw new AppError("unauthenticated");
+      if (resolution.kind === "not_found") throw new AppError("not_found");
+      const ctx = resolution.ctx;
+      const parsed = def.schema.safeParse(raw);
+      if (!parsed.success) {
+        return { status: "error", fieldErrors: zodFieldErrors(parsed.error), formError: { key: "validation" }, values: echo(raw) };
+      }
+      const rid = requestId(await headers());
+      const result = await inTenantTx(ctx.org.id, ctx.user.id, async (tx) => {
+        const r = await work({ tx, ctx, input: parsed.data });
+        await tx.insert(auditLog).values({
+          actorUserId: ctx.user.id,
+          orgId: ctx.org.id,
+          action: def.action,
+          entity: def.entity,
+          entityId: r.audit.entityId,
+          before: r.audit.before ?? null,
+          after: r.audit.after ?? null,
+          requestId: rid,
+        });
+        return r;
+      });
+      if (def.revalidate) revalidatePath(def.revalidate(ctx));
+      return { status: "ok", data: result.data, message: result.message ? { key: result.message } : undefined };
+    } catch (err) {
+      return toErrorState(err, raw);
+    }
+  };
+}
+
+export function toErrorState(err: unknown, raw: Record<string, unknown> = {}): ActionState<never> {
+  if (err instanceof AppError) {
+    return {
+      status: "error",
+      fieldErrors: err.fieldErrors,
+      formError: { key: err.messageKey, values: err.values },
+      values: echo(raw),
+    };
+  }
+  const pgCode = (err as { code?: string; cause?: { code?: string } })?.cause?.code ?? (err as { code?: string })?.code;
+  if (pgCode === "40001" || pgCode === "40P01") return { status: "error", formError: { key: "conflict" }, values: echo(raw) };
+  console.error("[action] unexpected error", err instanceof Error ? err.message : err);
+  return { status: "error", formError: { key: "internal" }, values: echo(raw) };
+}

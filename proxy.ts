@@ -1,0 +1,55 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+/**
+ * Per-request nonce for the Content-Security-Policy, and a request id for the audit trail.
+ * Redirects obviously signed-out visitors to sign-in; it is never the gate: every page,
+ * route handler and server action resolves the user and the tenant on the server.
+ */
+export function proxy(request: NextRequest) {
+  const nonce = btoa(crypto.randomUUID());
+  const dev = process.env.NODE_ENV !== "production";
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const incomingId = request.headers.get("x-request-id");
+  requestHeaders.set("x-request-id", incomingId && /^[A-Za-z0-9-]{8,64}$/.test(incomingId) ? incomingId : crypto.randomUUID());
+
+  const { pathname } = request.nextUrl;
+  const isPublic = pathname === "/login" || pathname.startsWith("/api/auth") || pathname.startsWith("/board/");
+  const hasSessionCookie = request.cookies.getAll().some((c) => c.name.endsWith("authjs.session-token"));
+  if (!isPublic && !hasSessionCookie && request.method === "GET") {
+    const url = request.nextUrl.clone();
+    url.pathname = "/login";
+    url.search = "";
+    const res = NextResponse.redirect(url);
+    res.headers.set("Content-Security-Policy", csp);
+    return res;
+  }
+
+  requestHeaders.set("x-pathname", pathname + request.nextUrl.search);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  // Remember the organisation last opened; the root page checks membership before using it.
+  const slug = /^\/([a-z0-9-]{1,64})(?:\/|$)/.exec(pathname)?.[1];
+  if (slug && !["login", "api", "account", "board", "_next"].includes(slug) && request.method === "GET") {
+    response.cookies.set("tamkin_org", slug, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 31536000 });
+  }
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)" }],
+};

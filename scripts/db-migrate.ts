@@ -1,0 +1,18 @@
+/**
+ * Apply the committed migrations: to PostgreSQL as the owner role (DATABASE_OWNER_URL, else
+ * DATABASE_URL), then grant the application role (DATABASE_URL's user) what it may do; or to
+ * the embedded database.
+ */
+import { openDb } from "../db/client";
+import { grantAppRole } from "../db/grants";
+
+const ownerUrl = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
+const handle = await openDb({ url: ownerUrl, dataDir: process.env.PGLITE_DIR ?? ".data/pglite" });
+await handle.migrate();
+await handle.close();
+if (ownerUrl && process.env.DATABASE_URL) {
+  const appRole = decodeURIComponent(new URL(process.env.DATABASE_URL).username);
+  const ownerRole = decodeURIComponent(new URL(ownerUrl).username);
+  if (appRole && appRole !== ownerRole) await grantAppRole(ownerUrl, appRole);
+}
+console.log(`[tamkin] migrations applied (${handle.kind})`);

@@ -1,0 +1,15 @@
+/** Load the demo data into an empty database (refuses when organisations already exist). */
+import { openDb } from "../db/client";
+import { organisations } from "../db/schema";
+import { seedDemo } from "../db/seed/demo";
+
+const url = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
+const handle = await openDb({ url, dataDir: process.env.PGLITE_DIR ?? ".data/pglite" });
+const existing = await handle.db.select({ id: organisations.id }).from(organisations).limit(1);
+if (existing.length > 0) {
+  console.log("[tamkin] the database already holds organisations; demo seed skipped");
+} else {
+  await seedDemo(handle.db);
+  console.log(`[tamkin] demo data seeded (${handle.kind})`);
+}
+await handle.close();

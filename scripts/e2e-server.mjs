@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+/**
+ * The server the browser tests run against: the production build with demo data, on a fresh
+ * embedded database, or (DATABASE_URL set) on a fresh throwaway database of that local
+ * PostgreSQL server, migrated and seeded as the owner role and served as the application role.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+
+const port = process.env.E2E_PORT ?? "3210";
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(33).toString("base64"),
+  AUTH_TRUST_HOST: "true",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+let dropDatabase = async () => {};
+if (process.env.DATABASE_URL) {
+  const ownerUrl = new URL(process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL);
+  if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(ownerUrl.hostname)) {
+    console.error(`[e2e] refusing a non-local database host: ${ownerUrl.hostname}`);
+    process.exit(1);
+  }
+  const name = `tamkin_e2e_${randomBytes(5).toString("hex")}`;
+  const admin = postgres(ownerUrl.toString(), { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const appUrl = new URL(process.env.DATABASE_URL);
+  appUrl.pathname = `/${name}`;
+  ownerUrl.pathname = `/${name}`;
+  env.DATABASE_URL = appUrl.toString();
+  env.DATABASE_OWNER_URL = ownerUrl.toString();
+  for (const script of ["db:migrate", "db:seed"]) {
+    const r = spawnSync("npm", ["run", "--silent", script], { stdio: "inherit", env });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  }
+  dropDatabase = async () => {
+    const base = new URL(process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL);
+    const a = postgres(base.toString(), { max: 1, onnotice: () => {} });
+    await a.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
+    await a.end();
+  };
+} else {
+  const dir = `.data/e2e-${port}`;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(".data", { recursive: true });
+  env.PGLITE_DIR = dir;
+  env.TAMKIN_DEMO_SEED = "1";
+}
+
+const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", port], { stdio: "inherit", env });
+server.on("exit", async (code) => {
+  await dropDatabase();
+  process.exit(code ?? 0);
+});
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
