@@ -1,3 +1,4 @@
 export * from "./places";
 export * from "./tenancy";
 export * from "./audit";
+export * from "./groups";

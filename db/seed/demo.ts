@@ -1,5 +1,5 @@
 import type { Db } from "../client";
-import { consortiumMembers, memberships, orgCommunes, organisations, places, users } from "../schema";
+import { consortiumMembers, groups, memberships, orgCommunes, organisations, places, users } from "../schema";
 import { hashPassword } from "@/lib/auth/password";
 
 export const DEMO_PASSWORD = "tamkin-demo";
@@ -35,6 +35,7 @@ export const bassikounouVillages = ["Bassikounou", "Dar Naim", "Hassi Ehl Ahmed"
 
 export interface DemoIds {
   orgs: Record<DemoSlug, string>;
+  groups: { shops: string[] };
   places: { wilaya: string; moughataa: string; fassala: string; bassikounou: string; settlements: Record<string, string> };
 }
 
@@ -110,7 +111,26 @@ export async function seedDemo(db: Db): Promise<DemoIds> {
       );
     }
 
+    // The 12 community shops of Fassala, one per village, supported by ADICOR; half are
+    // affiliated to the women's cooperative network. (The group-business seed adds the rest.)
+    const shopRows = await tx
+      .insert(groups)
+      .values(
+        fassalaVillages.map((village, i) => ({
+          ngoOrgId: orgs.adicor,
+          networkOrgId: i % 2 === 0 ? orgs["femmes-fassala"] : null,
+          activityType: "shop",
+          villageId: settlementRows.find((s) => s.name === village && s.parentId === fassala.id)!.id,
+          name: `Boutique communautaire de ${village}`,
+          startDate: "2022-03-01",
+          startingCapitalAmount: 60_000,
+          startingCapitalCurrency: "MRU" as const,
+        })),
+      )
+      .returning({ id: groups.id });
+
     return {
+      groups: { shops: shopRows.map((g) => g.id) },
       orgs,
       places: {
         wilaya: wilaya.id,

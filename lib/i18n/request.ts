@@ -1,12 +1,9 @@
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { loadMessages } from "./catalogues";
 import { LOCALE_COOKIE, toLocale } from "./locales";
 
 export default getRequestConfig(async () => {
   const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
-  return {
-    locale,
-    messages: (await import(`./messages/${locale}.json`)).default,
-    timeZone: "Africa/Nouakchott",
-  };
+  return { locale, messages: await loadMessages(locale), timeZone: "Africa/Nouakchott" };
 });
