@@ -1,9 +1,8 @@
 import "server-only";
-import { sql } from "drizzle-orm";
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
-import { getDb } from "@/db";
+import { withTenant } from "@/lib/tenant-db";
 import type { Tx } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -23,15 +22,6 @@ export interface WorkResult<T> {
   audit: AuditEntry;
   data?: T;
   message?: string;
-}
-
-/** Open a transaction with the tenant context set for row-level security. */
-export async function inTenantTx<T>(orgId: string, userId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.org_id', ${orgId}, true), set_config('app.user_id', ${userId ?? ""}, true)`);
-    return fn(tx as Tx);
-  });
 }
 
 function zodFieldErrors(error: z.ZodError): Record<string, string> {
@@ -80,7 +70,7 @@ export function orgAction<S extends z.ZodType, T = unknown>(
         return { status: "error", fieldErrors: zodFieldErrors(parsed.error), formError: { key: "validation" }, values: echo(raw) };
       }
       const rid = requestId(await headers());
-      const result = await inTenantTx(ctx.org.id, ctx.user.id, async (tx) => {
+      const result = await withTenant(ctx, async (tx) => {
         const r = await work({ tx, ctx, input: parsed.data });
         await tx.insert(auditLog).values({
           actorUserId: ctx.user.id,

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db";
+import { withTenant } from "@/lib/tenant-db";
 import { requireMember } from "@/lib/auth/tenant";
 import { listMembers } from "@/lib/members/service";
 import { listLinkedOrgs, listOrgPlaces } from "@/lib/orgs/queries";
@@ -9,12 +9,11 @@ import { Card } from "@/components/ui/card";
 export default async function OrgHome({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const ctx = await requireMember(slug, "org:read");
-  const db = await getDb();
-  const [places, linked, members] = await Promise.all([
-    listOrgPlaces(db, ctx.org),
-    listLinkedOrgs(db, ctx.org),
-    ctx.can("members:read") ? listMembers(db, ctx.org.id) : Promise.resolve([]),
-  ]);
+  const { places, linked, members } = await withTenant(ctx, async (tx) => ({
+    places: await listOrgPlaces(tx, ctx.org),
+    linked: await listLinkedOrgs(tx, ctx.org),
+    members: ctx.can("members:read") ? await listMembers(tx, ctx.org.id) : [],
+  }));
   const t = await getTranslations("home");
   const tt = await getTranslations("orgTypes");
   const tr = await getTranslations("roles");

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db";
+import { withTenant } from "@/lib/tenant-db";
 import { requireMember } from "@/lib/auth/tenant";
 import { listMembers } from "@/lib/members/service";
 import { AddMemberForm, CreateUserForm, MemberRowActions, type MemberFormLabels } from "@/components/forms/member-forms";
@@ -13,7 +13,7 @@ export async function generateMetadata() {
 export default async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const ctx = await requireMember(slug, "members:manage");
-  const members = await listMembers(await getDb(), ctx.org.id);
+  const members = await withTenant(ctx, (tx) => listMembers(tx, ctx.org.id));
   const t = await getTranslations("members");
   const tr = await getTranslations("roles");
   const labels: MemberFormLabels = {
