@@ -16,7 +16,7 @@ test("an admin creates an account with a temporary password, changes its role an
   await expect(create.getByText("Le mot de passe doit compter au moins 10 caractères.")).toBeVisible();
   await create.getByLabel("Mot de passe provisoire").fill(temporary);
   await create.getByRole("button", { name: "Créer le compte" }).click();
-  await expect(admin.page.getByTestId(`member-${email}`)).toContainText("Éditeur");
+  await expect(admin.page.getByTestId(`member-${email}`).getByTestId("member-role")).toHaveText("Éditeur");
 
   // The new user must change the temporary password at first sign-in.
   const context = await browser.newContext();
@@ -35,7 +35,7 @@ test("an admin creates an account with a temporary password, changes its role an
   const row = admin.page.getByTestId(`member-${email}`);
   await row.getByRole("combobox").selectOption("viewer");
   await row.getByRole("button", { name: /Changer le rôle/ }).click();
-  await expect(row).toContainText("Lecteur");
+  await expect(row.getByTestId("member-role")).toHaveText("Lecteur");
   await page.reload();
   await expect(page.getByTestId("org-role")).toHaveText("Lecteur");
 
@@ -58,7 +58,7 @@ test("the last admin can be neither demoted nor removed", async ({ browser }) =>
   await row.getByRole("button", { name: /Retirer/ }).click();
   await expect(row.getByRole("alert")).toContainText("au moins un administrateur");
   await admin.page.reload();
-  await expect(admin.page.getByTestId("member-admin@femmes-fassala.demo")).toContainText("Administrateur");
+  await expect(admin.page.getByTestId("member-admin@femmes-fassala.demo").getByTestId("member-role")).toHaveText("Administrateur");
   await admin.context.close();
 });
 
@@ -68,7 +68,7 @@ test("an admin adds an existing user to the organisation", async ({ browser }) =
   const form = admin.page.getByTestId("add-member-form");
   await form.getByLabel("E-mail").fill("viewer@ong-sahel.demo");
   await form.getByRole("button", { name: "Ajouter" }).click();
-  await expect(admin.page.getByTestId("member-viewer@ong-sahel.demo")).toContainText("Lecteur");
+  await expect(admin.page.getByTestId("member-viewer@ong-sahel.demo").getByTestId("member-role")).toHaveText("Lecteur");
   await form.getByLabel("E-mail").fill("nobody-here@example.org");
   await form.getByRole("button", { name: "Ajouter" }).click();
   await expect(form.locator("#add-email-error")).toHaveText("Aucun compte avec cette adresse. Créez-le ci-dessous.");

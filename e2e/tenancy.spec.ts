@@ -47,7 +47,7 @@ test("a viewer cannot reach member management, and the server refuses a forged c
   expect((await viewer.page.goto("/adicor/members"))?.status()).toBe(404);
   await admin.page.unroute("**/adicor/members");
   await admin.page.goto("/adicor/members");
-  await expect(admin.page.getByTestId("member-viewer@adicor.demo")).toContainText("Lecteur");
+  await expect(admin.page.getByTestId("member-viewer@adicor.demo").getByTestId("member-role")).toHaveText("Lecteur");
 
   await admin.context.close();
   await viewer.context.close();

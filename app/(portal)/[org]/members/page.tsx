@@ -50,7 +50,7 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
                   {m.disabled ? <span className="text-sm text-red-800"> ({t("disabled")})</span> : null}
                 </td>
                 <td className="p-2" dir="ltr">{m.email}</td>
-                <td className="p-2">{tr(m.role)}</td>
+                <td className="p-2" data-testid="member-role">{tr(m.role)}</td>
                 <td className="p-2">
                   <MemberRowActions org={ctx.org.slug} membershipId={m.membershipId} role={m.role} name={m.name} labels={labels} />
                 </td>
