@@ -1,4 +1,5 @@
 import { cellText, type DataTableModel } from "@/lib/exports/table";
+import { SUPPRESSED } from "@/lib/privacy/suppress";
 
 export interface ExportLinkLabels {
   download: string;
@@ -58,8 +59,12 @@ export function DataTable({ table, empty }: { table: DataTableModel; empty: stri
                   <th key={j} scope="row" className="p-2 text-start font-medium whitespace-nowrap">
                     {cellText(v)}
                   </th>
-                ) : (
+                ) : typeof v === "number" || v === SUPPRESSED ? (
                   <td key={j} className="p-2 text-end tabular-nums" dir="ltr">
+                    {cellText(v)}
+                  </td>
+                ) : (
+                  <td key={j} className="p-2 text-start">
                     {cellText(v)}
                   </td>
                 ),

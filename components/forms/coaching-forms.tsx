@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import type { UseFormRegisterReturn } from "react-hook-form";
 import { recordEvaluationAction, recordVisitAction } from "@/lib/coaching/actions";
 import { coachingVisitSchema, evaluationSchema, MAX_FOLLOW_UPS } from "@/lib/coaching/schema";
 import { Button } from "@/components/ui/button";
@@ -24,6 +25,22 @@ export interface VisitFormLabels {
   submit: string;
 }
 
+/** The group choice shared by the visit and evaluation forms. */
+function GroupField({ id, label, choose, groups, error, field }: { id: string; label: string; choose: string; groups: GroupOption[]; error?: string; field: UseFormRegisterReturn }) {
+  return (
+    <FieldShell id={id} label={label} error={error}>
+      <Select id={id} {...field} invalid={!!error} aria-describedby={describedBy(id, error)}>
+        <option value="">{choose}</option>
+        {groups.map((g) => (
+          <option key={g.id} value={g.id}>
+            {g.label}
+          </option>
+        ))}
+      </Select>
+    </FieldShell>
+  );
+}
+
 const textareaClass =
   "min-h-20 rounded-md border border-slate-400 bg-white px-3 py-2 focus:outline-2 focus:outline-offset-1 focus:outline-emerald-700 aria-[invalid=true]:border-red-700";
 
@@ -38,16 +55,7 @@ export function VisitForm({ org, groups, today, labels }: { org: string; groups:
       <input type="hidden" name="org" value={org} />
       <FormStatus state={state} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <FieldShell id="visit-group" label={labels.group} error={err("groupId")}>
-          <Select id="visit-group" {...form.register("groupId")} invalid={!!err("groupId")} aria-describedby={describedBy("visit-group", err("groupId"))}>
-            <option value="">{labels.choose}</option>
-            {groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.label}
-              </option>
-            ))}
-          </Select>
-        </FieldShell>
+        <GroupField id="visit-group" label={labels.group} choose={labels.choose} groups={groups} error={err("groupId")} field={form.register("groupId")} />
         <FieldShell id="visit-date" label={labels.date} error={err("visitedOn")}>
           <TextInput id="visit-date" type="date" max={today} {...form.register("visitedOn")} invalid={!!err("visitedOn")} aria-describedby={describedBy("visit-date", err("visitedOn"))} />
         </FieldShell>
@@ -122,16 +130,7 @@ export function EvaluationForm({
       <input type="hidden" name="org" value={org} />
       <FormStatus state={state} />
       <div className="grid gap-3 sm:grid-cols-3">
-        <FieldShell id="eval-group" label={labels.group} error={err("groupId")}>
-          <Select id="eval-group" {...form.register("groupId")} invalid={!!err("groupId")} aria-describedby={describedBy("eval-group", err("groupId"))}>
-            <option value="">{labels.choose}</option>
-            {groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.label}
-              </option>
-            ))}
-          </Select>
-        </FieldShell>
+        <GroupField id="eval-group" label={labels.group} choose={labels.choose} groups={groups} error={err("groupId")} field={form.register("groupId")} />
         <FieldShell id="eval-quarter" label={labels.quarter} error={err("quarter")}>
           <TextInput id="eval-quarter" dir="ltr" {...form.register("quarter")} invalid={!!err("quarter")} aria-describedby={describedBy("eval-quarter", err("quarter"))} />
         </FieldShell>

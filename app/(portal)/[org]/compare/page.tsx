@@ -40,10 +40,11 @@ export default async function ComparePage({ params }: { params: Promise<{ org: s
       <Card title={t("drillTitle")}>
         <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2">
           {members.map((m) => (
-            <li key={m.slug}>
-              <Link href={`/${slug}/compare/${m.slug}`} className="inline-flex min-h-11 items-center underline underline-offset-4">
-                {m.name} <span className="ms-1 text-sm text-slate-700">· {tt(m.type)}</span>
-              </Link>
+            <li key={m.slug} className="py-2">
+              <Link href={`/${slug}/compare/${m.slug}`} className="underline underline-offset-4">
+                {m.name}
+              </Link>{" "}
+              <span className="text-sm text-slate-700">· {tt(m.type)}</span>
             </li>
           ))}
         </ul>
