@@ -189,6 +189,17 @@ test("a commune editor enters a survey; the dashboard shows it; answers beyond r
   await form.getByLabel("Confiance envers l'autre communauté: hôtes, réponse 4").fill("11");
   await form.getByRole("button", { name: "Enregistrer l'enquête" }).click();
   await expect(form.getByRole("status")).toHaveText(/Enquête (enregistrée|remplacée)\./);
+  // The dashboard's trend for that campement now has this quarter's row with these figures.
+  await page.goto("/fassala/cohesion");
+  await page.locator("#f-village").selectOption({ label: "Campement Kouna (réfugiés)" });
+  await page.getByRole("button", { name: "Afficher" }).click();
+  const now = new Date();
+  const quarter = `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
+  const [header, ...rows] = await pageTable(page, "table-cohesion-trend");
+  const row = rows.find((r) => r[0] === quarter)!;
+  expect(row[header.indexOf("Répondants hôtes, femmes")]).toBe("6");
+  expect(row[header.indexOf("Répondants réfugiés, hommes")]).toBe("7");
+  expect(row[header.indexOf("Confiance envers l'autre communauté : % positif, hôtes")]).toBe("100");
   await context.close();
 });
 
