@@ -217,3 +217,38 @@ test("coaching, comparison and cohesion pages have no serious accessibility viol
   }
   await acor.context.close();
 });
+
+test("a forged coaching visit is refused for a viewer and for another NGO's editor", async ({ browser }) => {
+  const editor = await newSignedInPage(browser, "admin@adicor.demo", "adicor");
+  const viewer = await newSignedInPage(browser, "viewer@adicor.demo", "adicor");
+  const outsider = await newSignedInPage(browser, "editor@ong-sahel.demo", "ong-sahel");
+  await viewer.page.goto("/adicor/coaching");
+  await expect(viewer.page.getByTestId("visit-form")).toHaveCount(0);
+
+  // Capture the exact server-action call of a legitimate visit, without letting it through...
+  await editor.page.goto("/adicor/coaching");
+  const form = editor.page.getByTestId("visit-form");
+  await form.getByLabel("Groupe").selectOption({ index: 3 });
+  await form.getByLabel("Thèmes abordés").fill("Visite forgée");
+  let captured: { url: string; headers: Record<string, string>; body: Buffer } | undefined;
+  await editor.page.route("**/adicor/coaching", async (route) => {
+    const req = route.request();
+    if (req.method() !== "POST") return route.continue();
+    captured = { url: req.url(), headers: await req.allHeaders(), body: req.postDataBuffer() ?? Buffer.alloc(0) };
+    await route.abort();
+  });
+  await form.getByRole("button", { name: "Enregistrer la visite" }).click();
+  await expect.poll(() => captured).toBeTruthy();
+
+  // ...then replay it with sessions that may not write ADICOR's coaching records.
+  const { cookie: _cookie, ...headers } = captured!.headers;
+  for (const other of [viewer, outsider]) {
+    const res = await other.context.request.post(captured!.url, { headers, data: captured!.body });
+    expect(res.status()).toBeLessThan(500);
+    expect(await res.text()).not.toContain('"status":"ok"');
+  }
+  await editor.page.unroute("**/adicor/coaching");
+  await editor.page.goto("/adicor/coaching");
+  await expect(editor.page.getByTestId("visits")).not.toContainText("Visite forgée");
+  for (const c of [editor, viewer, outsider]) await c.context.close();
+});
