@@ -14,7 +14,7 @@ export const recordSurveyAction = orgAction(
   async ({ tx, ctx, input }) => {
     const r = await recordSurvey(tx, ctx.org, ctx.user.id, input);
     return {
-      audit: { entityId: r.id, after: r.values },
+      audit: { entityId: r.id, before: r.before, after: r.values },
       data: { id: r.id, quarter: r.quarter },
       message: r.replaced ? "surveyReplaced" : "surveyRecorded",
     };

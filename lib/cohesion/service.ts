@@ -36,7 +36,7 @@ export async function recordSurvey(tx: Tx, org: TenantOrg, userId: string, input
     createdBy: userId,
   };
   const [existing] = await tx
-    .select({ id: cohesionSurveys.id, orgId: cohesionSurveys.orgId, version: cohesionSurveys.version })
+    .select()
     .from(cohesionSurveys)
     .where(and(eq(cohesionSurveys.villageId, input.villageId), eq(cohesionSurveys.quarter, quarter)))
     .for("update");
@@ -62,5 +62,5 @@ export async function recordSurvey(tx: Tx, org: TenantOrg, userId: string, input
       }),
     ),
   );
-  return { id: surveyId, quarter, replaced: !!existing, values };
+  return { id: surveyId, quarter, replaced: !!existing, before: existing ?? undefined, values };
 }
