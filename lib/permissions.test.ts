@@ -43,3 +43,9 @@ describe("permission table", () => {
     for (const t of orgTypes) for (const r of roles) expect(can(t, r, "rates:manage")).toBe(t === "consortium" && r === "admin");
   });
 });
+
+describe("quarter locks", () => {
+  it("are taken and released only by NGO admins", () => {
+    for (const t of orgTypes) for (const r of roles) expect(can(t, r, "quarters:lock")).toBe(t === "ngo" && r === "admin");
+  });
+});

@@ -20,6 +20,7 @@ export const permissions = [
   "cohesion:write",
   "exports:read",
   "rates:manage",
+  "quarters:lock",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -55,6 +56,7 @@ export const permissionTable: Table = {
       "cohesion:read",
       "cohesion:write",
       "exports:read",
+      "quarters:lock",
     ],
   },
   commune: {

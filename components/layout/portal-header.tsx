@@ -19,6 +19,9 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
   const nav = [
     { href: base, label: tn("home") },
     ...(ctx.can("members:manage") ? [{ href: `${base}/members`, label: tn("members") }] : []),
+    ...(ctx.can("cohesion:read") ? [{ href: `${base}/cohesion`, label: tn("cohesion") }] : []),
+    ...(ctx.can("groups:read") ? [{ href: `${base}/coaching`, label: tn("coaching") }] : []),
+    ...(ctx.org.type === "consortium" && ctx.can("cohesion:read") ? [{ href: `${base}/compare`, label: tn("compare") }] : []),
   ];
   return (
     <header className="no-print border-b border-slate-300 bg-white">
@@ -44,7 +47,7 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
             ))}
           </ul>
         </details>
-        <nav aria-label={t("mainNav")} className="flex gap-3">
+        <nav aria-label={t("mainNav")} className="flex flex-wrap gap-3">
           {nav.map((n) => (
             <Link key={n.href} href={n.href} className="min-h-11 px-1 py-2 underline-offset-4 hover:underline">
               {n.label}

@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireMember } from "@/lib/auth/tenant";
+import { withTenant } from "@/lib/tenant-db";
+import { loadCompareTable } from "@/lib/compare/table";
+import { readerOf } from "@/lib/privacy/suppress";
+import { DataTable, ExportLinks } from "@/components/data/data-table";
+import { Card } from "@/components/ui/card";
+
+export async function generateMetadata() {
+  const t = await getTranslations("compare");
+  return { title: t("title") };
+}
+
+export default async function ComparePage({ params }: { params: Promise<{ org: string }> }) {
+  const { org: slug } = await params;
+  const ctx = await requireMember(slug, "cohesion:read");
+  if (ctx.org.type !== "consortium") notFound();
+  const t = await getTranslations("compare");
+  const tt = await getTranslations("orgTypes");
+  const te = await getTranslations("exports");
+  const locale = await getLocale();
+  const { table, members } = await withTenant(ctx, (tx) =>
+    loadCompareTable(tx, ctx.org, readerOf(ctx), t as never, (type) => tt(type as never)),
+  );
+  const href = (format: "csv" | "xlsx", hxl: boolean) => `/${slug}/export/compare?format=${format}&lang=${locale}${hxl ? "&hxl=1" : ""}`;
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="max-w-3xl">{t("intro")}</p>
+      <Card title={table.title}>
+        <div className="flex flex-col gap-3">
+          <DataTable table={table} empty={t("noMembers")} />
+          {ctx.can("exports:read") ? (
+            <ExportLinks href={href} labels={{ download: te("download"), csv: te("csv"), xlsx: te("xlsx"), withHxl: te("withHxl") }} tableTitle={table.title} />
+          ) : null}
+        </div>
+      </Card>
+      <Card title={t("drillTitle")}>
+        <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2">
+          {members.map((m) => (
+            <li key={m.slug} className="py-2">
+              <Link href={`/${slug}/compare/${m.slug}`} className="underline underline-offset-4">
+                {m.name}
+              </Link>{" "}
+              <span className="text-sm text-slate-700">· {tt(m.type)}</span>
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,254 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { readXlsx } from "../lib/exports/xlsx-read";
+import { newSignedInPage, seriousViolations, setLanguage, signInTo } from "./helpers";
+
+/** Quarters relative to today, as the demo seed computes them. */
+function lastQuarterStart(): string {
+  const now = new Date();
+  const q = Math.floor(now.getUTCMonth() / 3);
+  const year = q === 0 ? now.getUTCFullYear() - 1 : now.getUTCFullYear();
+  const startMonth = q === 0 ? 9 : (q - 1) * 3;
+  return `${year}-${String(startMonth + 1).padStart(2, "0")}-15`;
+}
+const lastQuarter = () => {
+  const d = lastQuarterStart();
+  return `${d.slice(0, 4)}-Q${Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1}`;
+};
+
+/** A small CSV reader (quoted fields, CRLF) for the downloaded files. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") row.push(field), (field = "");
+    else if (c === "\n") row.push(field), rows.push(row), (row = []), (field = "");
+    else if (c !== "\r") field += c;
+  }
+  if (field || row.length) row.push(field), rows.push(row);
+  return rows;
+}
+
+/** The table as the page shows it: header labels, then each row's cells. */
+async function pageTable(page: Page, testId: string): Promise<string[][]> {
+  const table = page.getByTestId(testId);
+  const header = await table.locator("thead th").allInnerTexts();
+  const rows = await table.locator("tbody tr").evaluateAll((trs) =>
+    trs.map((tr) => Array.from(tr.querySelectorAll("th, td")).map((c) => (c.textContent ?? "").trim())),
+  );
+  return [header.map((h) => h.trim()), ...rows];
+}
+
+async function download(page: Page, testId: string, scope: string) {
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.getByTestId(scope).locator("..").locator("..").getByTestId(testId).click()]);
+  return { name: dl.suggestedFilename(), bytes: readFileSync((await dl.path())!) };
+}
+
+test("a network viewer downloads CSV and XLSX whose figures equal the page's, small counts suppressed", async ({ page }) => {
+  await signInTo(page, "viewer@femmes-fassala.demo", "femmes-fassala");
+  await page.getByRole("link", { name: "Cohésion sociale" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cohésion sociale");
+  for (const id of ["table-cohesion-trend", "table-cohesion-villages"]) {
+    const shown = await pageTable(page, id);
+    expect(shown.length).toBeGreaterThan(1);
+    const csv = await download(page, "export-csv", id);
+    expect(csv.name).toMatch(/\.csv$/);
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csvRows = parseCsv(csv.bytes.subarray(3).toString("utf8"));
+    expect(csvRows).toEqual(shown);
+
+    const xlsx = await download(page, "export-xlsx", id);
+    expect(xlsx.name).toMatch(/\.xlsx$/);
+    const { rows, rtl } = readXlsx(new Uint8Array(xlsx.bytes));
+    expect(rtl).toBe(false);
+    // Empty trailing cells are not written to the sheet; every written cell equals the page's.
+    expect(rows).toHaveLength(shown.length);
+    expect(rows.map((r) => r.map(String))).toEqual(shown.map((r, i) => r.slice(0, rows[i].length)));
+    shown.forEach((r, i) => expect(r.slice(rows[i].length).every((c) => c === "")).toBe(true));
+  }
+  // The network may not see people: the village table hides counts under five.
+  await expect(page.getByTestId("table-cohesion-villages").getByText("<5").first()).toBeVisible();
+  // With hashtags, the second line is the HXL row.
+  const hxl = await download(page, "export-csv-hxl", "table-cohesion-trend");
+  expect(parseCsv(hxl.bytes.subarray(3).toString("utf8"))[1][0]).toBe("#date+quarter");
+});
+
+test("a member of another NGO or network gets 404 for the pages and the exports", async ({ page }) => {
+  await signInTo(page, "viewer@ong-sahel.demo", "ong-sahel");
+  for (const path of ["/femmes-fassala/cohesion", "/adicor/coaching", "/acor/compare", "/acor/compare/adicor"]) {
+    const r = await page.goto(path);
+    expect(r?.status(), path).toBe(404);
+  }
+  for (const path of ["/femmes-fassala/export/cohesion/trend?format=csv", "/acor/export/compare?format=xlsx", "/acor/export/cohesion/trend?format=csv&member=adicor"]) {
+    const r = await page.request.get(path);
+    expect(r.status(), path).toBe(404);
+  }
+  // Its own dashboard shows Bassikounou's villages only, without Fassala's surveys.
+  await page.goto("/ong-sahel/cohesion");
+  await expect(page.getByText("Aucune enquête pour l'instant.").first()).toBeVisible();
+  await expect(page.locator("#f-village")).not.toContainText("Tinzah");
+  // A network may not open an NGO's consortium drill-down of a member it is not.
+  const other = await page.request.get("/ong-sahel/export/cohesion/trend?format=csv&member=adicor");
+  expect(other.status()).toBe(404);
+});
+
+test("a visit dated in ADICOR's locked quarter is refused with a clear message; today's is saved", async ({ page }) => {
+  await signInTo(page, "editor@adicor.demo", "adicor");
+  await page.goto("/adicor/coaching");
+  await expect(page.getByTestId("overdue-table").locator("tbody tr")).toHaveCount(1);
+  const form = page.getByTestId("visit-form");
+  await form.getByLabel("Groupe").selectOption({ index: 1 });
+  await form.getByLabel("Date de la visite").fill(lastQuarterStart());
+  await form.getByLabel("Thèmes abordés").fill("Visite tardive");
+  await form.getByRole("button", { name: "Enregistrer la visite" }).click();
+  await expect(form.getByRole("alert").first()).toContainText(`Le trimestre ${lastQuarter()} est verrouillé`);
+  await page.reload();
+  await expect(page.getByTestId("visits")).not.toContainText("Visite tardive");
+
+  const today = new Date().toISOString().slice(0, 10);
+  const form2 = page.getByTestId("visit-form");
+  await form2.getByLabel("Groupe").selectOption({ index: 1 });
+  await form2.getByLabel("Date de la visite").fill(today);
+  await form2.getByLabel("Thèmes abordés").fill("Visite du jour");
+  await form2.getByRole("button", { name: "Enregistrer la visite" }).click();
+  await expect(form2.getByRole("status")).toHaveText("Visite enregistrée.");
+  await page.reload();
+  await expect(page.getByTestId("visits")).toContainText("Visite du jour");
+
+  // An evaluation of the locked quarter is refused too.
+  await page.goto(`/adicor/coaching?quarter=${lastQuarter()}`);
+  await expect(page.getByTestId("quarter-locked")).toBeVisible();
+  const ev = page.getByTestId("evaluation-form");
+  await ev.getByLabel("Groupe").selectOption({ index: 2 });
+  await ev.getByLabel("Note (0 à 10)").fill("8");
+  await ev.getByLabel("Date de l'évaluation").fill(today);
+  await ev.getByRole("button", { name: "Enregistrer l'évaluation" }).click();
+  await expect(ev.getByRole("alert").first()).toContainText("est verrouillé");
+});
+
+test("the consortium compares ADICOR and ONG Sahel side by side and drills down read-only", async ({ page }) => {
+  await signInTo(page, "viewer@acor.demo", "acor");
+  await page.getByRole("link", { name: "Comparer" }).click();
+  const table = page.getByTestId("table-compare");
+  await expect(table.getByRole("rowheader", { name: /^ADICOR/ })).toBeVisible();
+  await expect(table.getByRole("rowheader", { name: "ONG Sahel" })).toBeVisible();
+  const adicorRow = await pageTable(page, "table-compare");
+  const header = adicorRow[0];
+  const adicor = adicorRow.find((r) => r[0].startsWith("ADICOR"))!;
+  expect(adicor[header.indexOf("Groupes")]).toBe("12");
+  expect(Number(adicor[header.indexOf("Confiance, hôtes (%)")])).toBeGreaterThan(0);
+  const csv = await download(page, "export-csv", "table-compare");
+  expect(parseCsv(csv.bytes.subarray(3).toString("utf8"))).toEqual(adicorRow);
+
+  await page.getByRole("link", { name: /ADICOR/ }).last().click();
+  await expect(page.getByText("Lecture seule")).toBeVisible();
+  await expect(page.getByTestId("table-cohesion-trend")).toBeVisible();
+  await expect(page.getByTestId("member-evaluations").locator("li")).toHaveCount(12);
+  await expect(page.getByRole("button", { name: "Enregistrer" })).toHaveCount(0);
+  const member = await download(page, "export-csv", "table-cohesion-trend");
+  expect(parseCsv(member.bytes.subarray(3).toString("utf8"))).toEqual(await pageTable(page, "table-cohesion-trend"));
+});
+
+test("the cohesion page renders right-to-left in Arabic and its XLSX is a right-to-left sheet", async ({ page }) => {
+  await signInTo(page, "editor@fassala.demo", "fassala");
+  await page.goto("/fassala/cohesion");
+  await setLanguage(page, "العربية");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("التماسك الاجتماعي");
+  const shown = await pageTable(page, "table-cohesion-trend");
+  expect(shown[0][0]).toBe("الفصل");
+  const xlsx = await download(page, "export-xlsx", "table-cohesion-trend");
+  const { rows, rtl } = readXlsx(new Uint8Array(xlsx.bytes));
+  expect(rtl).toBe(true);
+  expect(rows[0]).toEqual(shown[0]);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto("/fassala/cohesion/surveys/new");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  expect(await seriousViolations(page)).toEqual([]);
+  await setLanguage(page, "Français");
+});
+
+test("a commune editor enters a survey; the dashboard shows it; answers beyond respondents are refused", async ({ browser }) => {
+  const { page, context } = await newSignedInPage(browser, "admin@fassala.demo", "fassala");
+  await page.goto("/fassala/cohesion/surveys/new");
+  expect(await seriousViolations(page)).toEqual([]);
+  const form = page.getByTestId("survey-form");
+  await form.getByLabel("Village ou campement").selectOption({ label: "Campement Kouna (réfugiés)" });
+  for (const [label, v] of [["Hôtes, femmes", "6"], ["Hôtes, hommes", "5"], ["Réfugiés, femmes", "9"], ["Réfugiés, hommes", "7"]]) await form.getByLabel(label, { exact: true }).fill(v);
+  await form.getByLabel("Confiance envers l'autre communauté: hôtes, réponse 4").fill("20");
+  await form.getByRole("button", { name: "Enregistrer l'enquête" }).click();
+  await expect(form.getByText("Plus de réponses que de répondants de cette communauté.")).toBeVisible();
+  await form.getByLabel("Confiance envers l'autre communauté: hôtes, réponse 4").fill("11");
+  await form.getByRole("button", { name: "Enregistrer l'enquête" }).click();
+  await expect(form.getByRole("status")).toHaveText(/Enquête (enregistrée|remplacée)\./);
+  // The dashboard's trend for that campement now has this quarter's row with these figures.
+  await page.goto("/fassala/cohesion");
+  await page.locator("#f-village").selectOption({ label: "Campement Kouna (réfugiés)" });
+  await page.getByRole("button", { name: "Afficher" }).click();
+  const now = new Date();
+  const quarter = `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
+  const [header, ...rows] = await pageTable(page, "table-cohesion-trend");
+  const row = rows.find((r) => r[0] === quarter)!;
+  expect(row[header.indexOf("Répondants hôtes, femmes")]).toBe("6");
+  expect(row[header.indexOf("Répondants réfugiés, hommes")]).toBe("7");
+  expect(row[header.indexOf("Confiance envers l'autre communauté : % positif, hôtes")]).toBe("100");
+  await context.close();
+});
+
+const axeCases = [
+  { who: "admin@adicor.demo", slug: "adicor", paths: ["/adicor/coaching", "/adicor/cohesion"] },
+  { who: "editor@acor.demo", slug: "acor", paths: ["/acor/compare", "/acor/compare/adicor", "/acor/coaching"] },
+];
+for (const { who, slug, paths } of axeCases) {
+  test(`coaching, comparison and cohesion pages have no serious accessibility violation (${slug})`, async ({ page }) => {
+    test.setTimeout(120_000); // axe on long tables is slow on a busy machine
+    await signInTo(page, who, slug);
+    for (const path of paths) {
+      await page.goto(path);
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
+  });
+}
+
+test("a forged coaching visit is refused for a viewer and for another NGO's editor", async ({ browser }) => {
+  const editor = await newSignedInPage(browser, "admin@adicor.demo", "adicor");
+  const viewer = await newSignedInPage(browser, "viewer@adicor.demo", "adicor");
+  const outsider = await newSignedInPage(browser, "editor@ong-sahel.demo", "ong-sahel");
+  await viewer.page.goto("/adicor/coaching");
+  await expect(viewer.page.getByTestId("visit-form")).toHaveCount(0);
+
+  // Capture the exact server-action call of a legitimate visit, without letting it through...
+  await editor.page.goto("/adicor/coaching");
+  const form = editor.page.getByTestId("visit-form");
+  await form.getByLabel("Groupe").selectOption({ index: 3 });
+  await form.getByLabel("Thèmes abordés").fill("Visite forgée");
+  let captured: { url: string; headers: Record<string, string>; body: Buffer } | undefined;
+  await editor.page.route("**/adicor/coaching", async (route) => {
+    const req = route.request();
+    if (req.method() !== "POST") return route.continue();
+    captured = { url: req.url(), headers: await req.allHeaders(), body: req.postDataBuffer() ?? Buffer.alloc(0) };
+    await route.abort();
+  });
+  await form.getByRole("button", { name: "Enregistrer la visite" }).click();
+  await expect.poll(() => captured).toBeTruthy();
+
+  // ...then replay it with sessions that may not write ADICOR's coaching records.
+  const { cookie: _cookie, ...headers } = captured!.headers;
+  for (const other of [viewer, outsider]) {
+    const res = await other.context.request.post(captured!.url, { headers, data: captured!.body });
+    expect(res.status()).toBeLessThan(500);
+    expect(await res.text()).not.toContain('"status":"ok"');
+  }
+  await editor.page.unroute("**/adicor/coaching");
+  await editor.page.goto("/adicor/coaching");
+  await expect(editor.page.getByTestId("visits")).not.toContainText("Visite forgée");
+  for (const c of [editor, viewer, outsider]) await c.context.close();
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { buildTrendTable, buildVillageTable } from "./tables";
+import type { CohesionAggregate } from "./queries";
+
+const t = (key: string, v?: Record<string, string | number>) => (v ? `${key}(${Object.values(v).join(",")})` : key);
+const agg = (key: string, hostMen: number): CohesionAggregate => ({
+  key,
+  surveys: 1,
+  respondents: { host: { women: 10, men: hostMen }, refugee: { women: 6, men: 6 } },
+  disputesReferred: 4,
+  disputesResolved: 3,
+  answers: { trust: { host: [1, 1, 4, 4], refugee: [0, 3, 6, 3] } },
+});
+
+describe("cohesion tables", () => {
+  it("puts hosts and refugees side by side and computes every figure", () => {
+    const table = buildTrendTable([agg("2026-Q1", 8), agg("2026-Q2", 8)], t, { orgType: "ngo", canSeePeople: true }, "Fassala");
+    const col = (k: string) => table.columns.findIndex((c) => c.key === k);
+    expect(table.rows).toHaveLength(2);
+    const [row] = table.rows;
+    expect(row[col("quarter")]).toBe("2026-Q1");
+    expect(row[col("hostMen")]).toBe(8);
+    expect(row[col("trust_host")]).toBe(80);
+    expect(row[col("trust_refugee")]).toBe(75);
+    expect(row[col("trade_host")]).toBeNull();
+    expect(row[col("resolutionRate")]).toBe(75);
+    expect(table.columns.every((c) => c.hxl?.startsWith("#"))).toBe(true);
+  });
+
+  it("suppresses small counts, and figures derived from few people, for a network", () => {
+    const a = agg("2026-Q1", 0);
+    a.respondents.host.women = 3;
+    const table = buildVillageTable([a], [{ id: "2026-Q1", name: "Tinzah" }], t, { orgType: "cooperative_network", canSeePeople: false }, "2026-Q1");
+    const col = (k: string) => table.columns.findIndex((c) => c.key === k);
+    expect(table.rows[0][col("village")]).toBe("Tinzah");
+    expect(table.rows[0][col("hostWomen")]).toBe("<5");
+    expect(table.rows[0][col("hostMen")]).toBe(0);
+    expect(table.rows[0][col("trust_host")]).toBe("<5");
+    expect(table.rows[0][col("trust_refugee")]).toBe(75);
+  });
+});
