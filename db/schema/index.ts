@@ -2,3 +2,4 @@ export * from "./places";
 export * from "./tenancy";
 export * from "./audit";
 export * from "./groups";
+export * from "./prices";
