@@ -32,3 +32,21 @@ export function addMonths(month: string, n: number): string {
 }
 
 export const isIsoDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
+
+const stampFormat = new Intl.DateTimeFormat("en-CA", {
+  timeZone: COMMITTEE_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** "YYYY-MM-DD HH:mm" in Africa/Nouakchott, for "changed by NAME at TIME". */
+export function localStamp(instant: Date): string {
+  return stampFormat.format(instant).replace(",", "");
+}
+
+/** Today's date in Africa/Nouakchott. */
+export const today = () => localDate(new Date());
