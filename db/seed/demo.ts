@@ -1,6 +1,7 @@
 import type { Db } from "../client";
 import { consortiumMembers, groups, memberships, orgCommunes, organisations, places, users } from "../schema";
 import { hashPassword } from "@/lib/auth/password";
+import { seedPrices } from "./prices";
 
 export const DEMO_PASSWORD = "tamkin-demo";
 
@@ -129,7 +130,7 @@ export async function seedDemo(db: Db): Promise<DemoIds> {
       )
       .returning({ id: groups.id });
 
-    return {
+    const ids: DemoIds = {
       groups: { shops: shopRows.map((g) => g.id) },
       orgs,
       places: {
@@ -140,5 +141,7 @@ export async function seedDemo(db: Db): Promise<DemoIds> {
         settlements: Object.fromEntries(settlementRows.map((s) => [s.name, s.id])),
       },
     };
+    await seedPrices(tx, ids);
+    return ids;
   });
 }

@@ -122,3 +122,30 @@ describe(`price committee on ${backend}`, () => {
     expect(after).toMatchObject({ quantity: 12, deliveredQuantity: 11 });
   });
 });
+
+describe(`price committee demo data on ${backend}`, () => {
+  let db: TestDb;
+  let ids: DemoIds;
+  beforeAll(async () => {
+    db = await createTestDb();
+    ids = await seedDemo(db.db);
+  });
+  afterAll(async () => db?.destroy());
+
+  it("shows one stability alert (sugar), half of the increases announced on time, and notices per village", async () => {
+    const { loadDashboard } = await import("@/lib/prices/dashboard");
+    const { today } = await import("@/lib/prices/dates");
+    const d = await loadDashboard(db.db, ids.orgs.fassala, today());
+    expect(d.alerts.map((a) => a.product.nameFr)).toEqual(["Sucre"]);
+    expect(d.increases).toEqual({ total: 2, onTime: 1 });
+    expect(d.perVillage.find((v) => v.village === "Fassala")?.notices).toBe(3);
+    expect(d.series).toHaveLength(17);
+  });
+
+  it("keeps Bassikounou's committee apart", async () => {
+    const { listBoard } = await import("@/lib/prices/queries");
+    const { today } = await import("@/lib/prices/dates");
+    const board = await listBoard(db.db, ids.orgs.bassikounou, today());
+    expect(board.map((b) => b.product.nameFr)).toEqual(["Riz (Bassikounou)", "Sucre (Bassikounou)", "Huile (Bassikounou)"]);
+  });
+});
