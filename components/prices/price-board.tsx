@@ -1,4 +1,5 @@
-import { getTranslations } from "next-intl/server";
+import { createTranslator } from "next-intl";
+import { loadMessages } from "@/lib/i18n/catalogues";
 import { productName } from "@/lib/prices/page-context";
 import { formatNumber } from "@/lib/prices/format";
 import type { listBoard } from "@/lib/prices/queries";
@@ -28,13 +29,16 @@ export async function PriceBoard({ communeName, date, lang, items, noticeDays }:
   items: Awaited<ReturnType<typeof listBoard>>;
   noticeDays: number;
 }) {
-  const t = await getTranslations({ locale: lang, namespace: "priceBoard" });
+  // The board's language is chosen per board, independently of the reader's interface language.
+  const messages = await loadMessages(lang);
+  const tr = createTranslator({ locale: lang, messages: { priceBoard: messages.priceBoard as Record<string, string> } });
+  const t = (key: string, values?: Record<string, string | number>) => tr(`priceBoard.${key}` as never, values as never);
   const n = (v: number) => formatNumber(v, lang);
   return (
     <section lang={lang} dir={lang === "ar" ? "rtl" : "ltr"} className="price-board rounded-lg border border-slate-300 bg-white p-4 text-slate-950" data-testid="price-board">
       <style>{printCss}</style>
       <header className="mb-2 flex flex-wrap items-baseline justify-between gap-2 border-b-2 border-slate-900 pb-1">
-        <h1 className="text-2xl font-bold">{t("title", { commune: communeName })}</h1>
+        <h1 className="text-3xl font-bold">{t("title", { commune: communeName })}</h1>
         <p className="text-xl font-semibold">
           {t("asOf")}
           <span dir="ltr">{date}</span>
@@ -42,14 +46,14 @@ export async function PriceBoard({ communeName, date, lang, items, noticeDays }:
       </header>
       <ul className="grid grid-cols-2 gap-x-3 gap-y-1">
         {items.map(({ product, current, next }) => (
-          <li key={product.id} className="price-board-item flex items-center gap-2 border-b border-slate-300 py-0.5" data-testid="board-item">
-            <Pictogram name={product.pictogram} size={34} />
+          <li key={product.id} className="price-board-item flex items-center gap-2 border-b border-slate-300 py-1.5" data-testid="board-item">
+            <Pictogram name={product.pictogram} size={46} />
             <div className="min-w-0 flex-1">
-              <p className="truncate text-lg font-bold leading-tight">{productName(product, lang)}</p>
+              <p className="truncate text-xl font-bold leading-tight">{productName(product, lang)}</p>
               <p className="text-xs leading-tight text-slate-700">{product.unit}</p>
             </div>
             <div className="text-end leading-tight">
-              <p className="text-3xl font-extrabold tabular-nums" dir="ltr">
+              <p className="text-4xl font-extrabold tabular-nums" dir="ltr">
                 {current ? n(current.sellingPrice) : t("noPrice")}
                 {current ? <span className="ms-1 text-sm font-semibold">{current.currency}</span> : null}
               </p>
@@ -63,7 +67,7 @@ export async function PriceBoard({ communeName, date, lang, items, noticeDays }:
           </li>
         ))}
       </ul>
-      <p className="mt-2 text-xs">{t("footer", { days: noticeDays })}</p>
+      <p className="mt-3 text-sm">{t("footer", { days: noticeDays })}</p>
     </section>
   );
 }
