@@ -178,3 +178,23 @@ test("the second of two concurrent edits of a draft session is refused with who 
   await a.context.close();
   await b.context.close();
 });
+
+test("without JavaScript, a market observation is still recorded by a plain form post", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.locator("#email").fill("editor@fassala.demo");
+  await page.locator("#password").fill("tamkin-demo");
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.waitForURL(/\/fassala$/);
+  await page.goto(`${base}/market`);
+  const form = page.getByTestId("new-observation");
+  await form.getByLabel("Produit").selectOption({ label: "Savon (morceau)" });
+  await form.getByLabel("Marché ou village").selectOption({ label: "Tenhamed" });
+  await form.getByLabel("Prix de détail observé (MRU)").fill("17");
+  await form.getByRole("button", { name: "Enregistrer l'observation" }).click();
+  await expect(page.getByRole("status")).toHaveText("Observation enregistrée.");
+  await page.goto(`${base}/market`);
+  await expect(page.getByTestId("observation-table").locator("tr", { hasText: "Tenhamed" }).first()).toContainText("17 MRU");
+  await context.close();
+});

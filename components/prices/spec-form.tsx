@@ -97,7 +97,8 @@ export function SpecForm({ form: key, org, hidden = {}, fields, submit, testId, 
             </fieldset>
           );
         }
-        const common = { id, "aria-describedby": describedBy(id, e, f.hint), ...form.register(f.name) };
+        // defaultValue is in the HTML too, so that the form is complete without JavaScript.
+        const common = { id, defaultValue: f.defaultValue, "aria-describedby": describedBy(id, e, f.hint), ...form.register(f.name) };
         return (
           <FieldShell key={f.name} id={id} label={f.label} error={e} hint={f.hint}>
             {f.kind === "select" ? (
