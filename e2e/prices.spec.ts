@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { newSignedInPage, signInTo } from "./helpers";
+import { newSignedInPage, seriousViolations, signInTo } from "./helpers";
 
 // Committee dates are lived in Africa/Nouakchott (UTC+0, no daylight saving).
 const day = (offset = 0) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -197,4 +197,33 @@ test("without JavaScript, a market observation is still recorded by a plain form
   await page.goto(`${base}/market`);
   await expect(page.getByTestId("observation-table").locator("tr", { hasText: "Tenhamed" }).first()).toContainText("17 MRU");
   await context.close();
+});
+
+test("the committee's pages have no serious accessibility violations", async ({ page }) => {
+  await signInTo(page, "editor@fassala.demo", "fassala");
+  for (const path of [base, `${base}/market`, `${base}/dashboard`, `${base}/notices`, `${base}/board?lang=ar`]) {
+    await page.goto(path);
+    expect(await seriousViolations(page), path).toEqual([]);
+  }
+  await page.goto(base);
+  await page.getByRole("link", { name: day(-10) }).click();
+  await expect(page.getByTestId("decide-price")).toBeVisible();
+  expect(await seriousViolations(page), "session").toEqual([]);
+  await page.getByRole("link", { name: /Commande groupée/ }).first().click();
+  await expect(page.getByTestId("totals-group")).toBeVisible();
+  expect(await seriousViolations(page), "order").toEqual([]);
+});
+
+test("a delivered grouped order shows totals per group and per product, and the shortfalls", async ({ page }) => {
+  await signInTo(page, "viewer@adicor.demo", "adicor");
+  await page.goto("/adicor/prices/fassala");
+  await page.getByRole("link", { name: day(-100) }).click();
+  await page.getByRole("link", { name: /Commande groupée/ }).click();
+  await expect(page.getByTestId("order-status")).toHaveText("livrée");
+  // Boudjibiha's shop received 5 kg of sugar less than ordered (32 MRU/kg).
+  await expect(page.getByTestId("totals-group-row").filter({ hasText: "Boudjibiha" })).toContainText("-5 / -160 MRU");
+  await expect(page.getByTestId("totals-product-row").filter({ hasText: "Sucre" })).toContainText("-5 / -160 MRU");
+  // Twelve shops and the total.
+  await expect(page.getByTestId("totals-group-row")).toHaveCount(13);
+  await expect(page.getByTestId("save-order")).toHaveCount(0);
 });
