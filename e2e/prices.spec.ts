@@ -126,6 +126,7 @@ test("the price board renders right-to-left in Arabic and prints on exactly one 
   await expect(board).toHaveAttribute("dir", "rtl");
   expect(await board.evaluate((el) => getComputedStyle(el).direction)).toBe("rtl");
   await expect(board).toContainText("أرز");
+  await expect(board).toContainText("كيس 50 كغ");
   await expect(board.getByRole("heading", { level: 1 })).toHaveText("الأسعار المتفق عليها — Commune de Fassala");
   await expect(page.getByTestId("board-item")).toHaveCount(17);
   await expect(board.getByTestId("board-item").filter({ hasText: "أرز" }).getByTestId("board-upcoming")).toContainText("1,520");

@@ -1,6 +1,6 @@
 import { createTranslator } from "next-intl";
 import { loadMessages } from "@/lib/i18n/catalogues";
-import { productName } from "@/lib/prices/page-context";
+import { productName, unitOf } from "@/lib/prices/page-context";
 import { formatNumber } from "@/lib/prices/format";
 import type { listBoard } from "@/lib/prices/queries";
 import { Pictogram } from "./pictogram";
@@ -50,7 +50,7 @@ export async function PriceBoard({ communeName, date, lang, items, noticeDays }:
             <Pictogram name={product.pictogram} size={46} />
             <div className="min-w-0 flex-1">
               <p className="truncate text-xl font-bold leading-tight">{productName(product, lang)}</p>
-              <p className="text-xs leading-tight text-slate-700">{product.unit}</p>
+              <p className="text-xs leading-tight text-slate-700">{unitOf(product, lang)}</p>
             </div>
             <div className="text-end leading-tight">
               <p className="text-4xl font-extrabold tabular-nums" dir="ltr">

@@ -85,6 +85,7 @@ CREATE TABLE "products" (
 	"name_ar" text NOT NULL,
 	"name_en" text NOT NULL,
 	"unit" text NOT NULL,
+	"unit_ar" text,
 	"category" "product_category" NOT NULL,
 	"pictogram" text DEFAULT 'other' NOT NULL,
 	"sort_order" integer DEFAULT 0 NOT NULL,

@@ -42,6 +42,8 @@ export const products = pgTable(
     nameAr: text("name_ar").notNull(),
     nameEn: text("name_en").notNull(),
     unit: text("unit").notNull(),
+    /** The unit in Arabic, for the Arabic board (falls back to `unit`). */
+    unitAr: text("unit_ar"),
     category: productCategory("category").notNull(),
     /** Key of a built-in pictogram (lib/prices/pictograms.ts). */
     pictogram: text("pictogram").notNull().default("other"),

@@ -40,6 +40,8 @@ const fassalaProducts: [string, string, string, string, Category, string, number
   ["Fil à broder", "خيط التطريز", "Embroidery thread", "bobine", "fabric_dye", "thread", 15, 20],
 ];
 
+const unitsAr: Record<string, string> = { "sac 50 kg": "كيس 50 كغ", "kg": "كغ", "litre": "لتر", "paquet 250 g": "علبة 250 غ", "sachet 400 g": "كيس 400 غ", "paquet 500 g": "علبة 500 غ", "morceau": "قطعة", "bouteille 6 kg": "قنينة 6 كغ", "tête": "رأس", "sachet": "كيس صغير", "pièce": "قطعة", "bobine": "بكرة" };
+
 const attendeesBySession: [string, Constituency][][] = [
   [["Sidi Ould Cheikh", "mcpgc"], ["Fatimetou Mint Sidi", "beneficiaries"], ["Aïchetou Mint Brahim", "beneficiaries"], ["Mohamed Ould Ahmed", "commune"], ["El Moustapha Ould Abdallahi", "traders_federation"]],
   [["Sidi Ould Cheikh", "mcpgc"], ["Aminata Traoré", "mcpgc"], ["Mariem Mint Mohamed", "beneficiaries"], ["Khadijetou Mint Ely", "beneficiaries"], ["Mohamed Ould Ahmed", "commune"], ["Cheikh Ould Baba", "traders_federation"]],
@@ -67,7 +69,19 @@ export async function seedPrices(tx: Tx, ids: DemoIds) {
     .returning();
   const productRows = await tx
     .insert(products)
-    .values(fassalaProducts.map(([nameFr, nameAr, nameEn, unit, category, pictogram], i) => ({ communeOrgId: fassala, nameFr, nameAr, nameEn, unit, category, pictogram, sortOrder: i + 1 })))
+    .values(
+      fassalaProducts.map(([nameFr, nameAr, nameEn, unit, category, pictogram], i) => ({
+        communeOrgId: fassala,
+        nameFr,
+        nameAr,
+        nameEn,
+        unit,
+        unitAr: unitsAr[unit] ?? null,
+        category,
+        pictogram,
+        sortOrder: i + 1,
+      })),
+    )
     .returning();
   const sessions = await tx
     .insert(priceSessions)

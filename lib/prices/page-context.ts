@@ -29,3 +29,7 @@ export type CommuneScope = Awaited<ReturnType<typeof loadCommuneScope>>;
 export function productName(p: { nameFr: string; nameAr: string; nameEn: string }, locale: string) {
   return locale === "ar" ? p.nameAr : locale === "en" ? p.nameEn : p.nameFr;
 }
+
+export function unitOf(p: { unit: string; unitAr: string | null }, locale: string) {
+  return locale === "ar" && p.unitAr ? p.unitAr : p.unit;
+}

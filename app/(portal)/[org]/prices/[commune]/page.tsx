@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { withTenant } from "@/lib/tenant-db";
-import { loadCommuneScope, productName } from "@/lib/prices/page-context";
+import { loadCommuneScope, productName, unitOf } from "@/lib/prices/page-context";
 import { listBoard, listSessions, listSuppliers } from "@/lib/prices/queries";
 import { formatAmount } from "@/lib/prices/format";
 import { today } from "@/lib/prices/dates";
@@ -92,7 +92,7 @@ export default async function CommitteeWorkspace({ params }: Params) {
                       {productName(product, locale)}
                     </Link>
                   </td>
-                  <td className="p-2">{product.unit}</td>
+                  <td className="p-2">{unitOf(product, locale)}</td>
                   <td className="p-2 text-end tabular-nums" data-testid="current-price">{current ? formatAmount(current.sellingPrice, current.currency, locale) : t("none")}</td>
                   <td className="p-2">
                     {next ? `${formatAmount(next.sellingPrice, next.currency, locale)} ${t("fromDate", { date: next.effectiveOn })}` : t("none")}
@@ -116,6 +116,7 @@ export default async function CommitteeWorkspace({ params }: Params) {
                 { name: "nameAr", label: t("nameAr"), kind: "text", dir: "rtl" },
                 { name: "nameEn", label: t("nameEn"), kind: "text", dir: "ltr" },
                 { name: "unit", label: t("unit"), kind: "text" },
+                { name: "unitAr", label: t("unitAr"), kind: "text", dir: "rtl" },
                 { name: "category", label: t("category"), kind: "select", options: productCategories.map((c) => ({ value: c, label: t(`categories.${c}`) })) },
                 { name: "pictogram", label: t("pictogram"), kind: "select", options: pictogramKeys.map((k) => ({ value: k, label: t(`pictograms.${k}`) })) },
               ]}

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { withTenant } from "@/lib/tenant-db";
-import { loadCommuneScope, productName } from "@/lib/prices/page-context";
+import { loadCommuneScope, productName, unitOf } from "@/lib/prices/page-context";
 import { listObservations, listProducts } from "@/lib/prices/queries";
 import { listCommuneSettlements } from "@/lib/prices/records";
 import { today } from "@/lib/prices/dates";
@@ -35,7 +35,7 @@ export default async function MarketPage({ params }: Params) {
             hidden={{ currency: "MRU" }}
             submit={t("addObservation")}
             fields={[
-              { name: "productId", label: t("product"), kind: "select", options: products.map((p) => ({ value: p.id, label: `${productName(p, locale)} (${p.unit})` })) },
+              { name: "productId", label: t("product"), kind: "select", options: products.map((p) => ({ value: p.id, label: `${productName(p, locale)} (${unitOf(p, locale)})` })) },
               { name: "placeId", label: t("marketPlace"), kind: "select", options: settlements.map((s) => ({ value: s.id, label: s.name })) },
               { name: "observedOn", label: t("observedOn"), kind: "date", defaultValue: today() },
               { name: "price", label: `${t("observedPrice")} (MRU)`, kind: "number" },

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { withTenant } from "@/lib/tenant-db";
-import { loadCommuneScope, productName } from "@/lib/prices/page-context";
+import { loadCommuneScope, productName, unitOf } from "@/lib/prices/page-context";
 import { getOrderDetail, listProducts } from "@/lib/prices/queries";
 import { listCommuneGroups } from "@/lib/prices/records";
 import { formatAmount, formatSigned } from "@/lib/prices/format";
@@ -124,7 +124,7 @@ export default async function OrderPage({ params }: Params) {
             submit={t("addLine")}
             fields={[
               { name: "groupId", label: t("group"), kind: "select", options: groups.map((g) => ({ value: g.id, label: g.name })) },
-              { name: "productId", label: t("product"), kind: "select", options: products.map((p) => ({ value: p.id, label: `${productName(p, locale)} (${p.unit})` })) },
+              { name: "productId", label: t("product"), kind: "select", options: products.map((p) => ({ value: p.id, label: `${productName(p, locale)} (${unitOf(p, locale)})` })) },
               { name: "quantity", label: t("quantity"), kind: "number" },
             ]}
           />

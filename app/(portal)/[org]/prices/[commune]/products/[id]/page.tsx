@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { withTenant } from "@/lib/tenant-db";
-import { loadCommuneScope, productName } from "@/lib/prices/page-context";
+import { loadCommuneScope, productName, unitOf } from "@/lib/prices/page-context";
 import { getPriceHistory } from "@/lib/prices/queries";
 import { formatAmount } from "@/lib/prices/format";
 import { Pictogram } from "@/components/prices/pictogram";
@@ -24,7 +24,7 @@ export default async function ProductHistory({ params }: Params) {
       <CommuneNav scope={scope} current="workspace" />
       <h1 className="text-2xl font-semibold">
         <Pictogram name={product.pictogram} /> 
-        {productName(product, locale)} <span className="text-base font-normal text-slate-700">· {product.unit} · {t("history")}</span>
+        {productName(product, locale)} <span className="text-base font-normal text-slate-700">· {unitOf(product, locale)} · {t("history")}</span>
       </h1>
       <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
         <table className="w-full text-start" data-testid="history-table">

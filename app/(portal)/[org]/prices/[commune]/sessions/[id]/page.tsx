@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { withTenant } from "@/lib/tenant-db";
-import { loadCommuneScope, productName } from "@/lib/prices/page-context";
+import { loadCommuneScope, productName, unitOf } from "@/lib/prices/page-context";
 import { getSessionDetail, listProducts, listSuppliers } from "@/lib/prices/queries";
 import { getSettings, listCommuneSettlements, quorumMinima } from "@/lib/prices/records";
 import { formatAmount } from "@/lib/prices/format";
@@ -120,7 +120,7 @@ export default async function SessionPage({ params }: Params) {
               hidden={{ sessionId: session.id, currency: "MRU" }}
               submit={t("decide")}
               fields={[
-                { name: "productId", label: t("product"), kind: "select", options: products.map((p) => ({ value: p.id, label: `${productName(p, locale)} (${p.unit})` })) },
+                { name: "productId", label: t("product"), kind: "select", options: products.map((p) => ({ value: p.id, label: `${productName(p, locale)} (${unitOf(p, locale)})` })) },
                 { name: "supplierId", label: t("supplier"), kind: "select", options: supplierOptions },
                 { name: "purchasePrice", label: `${t("purchasePrice")} (MRU)`, kind: "number" },
                 { name: "sellingPrice", label: `${t("sellingPrice")} (MRU)`, kind: "number" },
