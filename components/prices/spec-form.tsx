@@ -56,6 +56,8 @@ export function SpecForm({ form: key, org, hidden = {}, fields, submit, testId, 
     defaults,
   );
   const err = (n: string) => (errorKey(n) ? t(errorKey(n) as never) : undefined);
+  // After a refusal the server echoes what was typed: without JavaScript nothing is lost either.
+  const echoed = state.status === "error" ? state.values : undefined;
 
   useEffect(() => {
     if (state.status !== "ok") return;
@@ -98,7 +100,7 @@ export function SpecForm({ form: key, org, hidden = {}, fields, submit, testId, 
           );
         }
         // defaultValue is in the HTML too, so that the form is complete without JavaScript.
-        const common = { id, defaultValue: f.defaultValue, "aria-describedby": describedBy(id, e, f.hint), ...form.register(f.name) };
+        const common = { id, defaultValue: echoed?.[f.name] ?? f.defaultValue, "aria-describedby": describedBy(id, e, f.hint), ...form.register(f.name) };
         return (
           <FieldShell key={f.name} id={id} label={f.label} error={e} hint={f.hint}>
             {f.kind === "select" ? (
