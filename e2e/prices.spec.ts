@@ -206,6 +206,29 @@ test("a delivered grouped order shows totals per group and per product, and the 
   await expect(page.getByTestId("save-order")).toHaveCount(0);
 });
 
+test("an ADICOR coach records a market price in Fassala; an ADICOR viewer gets no form", async ({ browser }) => {
+  const coach = await newSignedInPage(browser, "editor@adicor.demo", "adicor");
+  await coach.page.goto("/adicor/prices/fassala/market");
+  const form = coach.page.getByTestId("new-observation");
+  await form.getByLabel("Produit").selectOption({ label: "Mil (kg)" });
+  await form.getByLabel("Marché ou village").selectOption({ label: "Lehraijat" });
+  await form.getByLabel("Prix de détail observé (MRU)").fill("27");
+  await form.getByRole("button", { name: "Enregistrer l'observation" }).click();
+  await expect(form.getByRole("status")).toHaveText("Observation enregistrée.");
+  await coach.page.reload();
+  await expect(coach.page.getByTestId("observation-table").locator("tr", { hasText: "Lehraijat" }).first()).toContainText("27 MRU");
+  // The coach still cannot touch the committee's decisions.
+  await coach.page.goto("/adicor/prices/fassala");
+  await expect(coach.page.getByTestId("new-session")).toHaveCount(0);
+
+  const viewer = await newSignedInPage(browser, "viewer@adicor.demo", "adicor");
+  await viewer.page.goto("/adicor/prices/fassala/market");
+  await expect(viewer.page.getByTestId("observation-table")).toBeVisible();
+  await expect(viewer.page.getByTestId("new-observation")).toHaveCount(0);
+  await coach.context.close();
+  await viewer.context.close();
+});
+
 // Both edit the demo's draft session: one after the other.
 test.describe("concurrent edits of the demo's draft session", () => {
   test.describe.configure({ mode: "serial" });

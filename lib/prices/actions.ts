@@ -1,6 +1,7 @@
 "use server";
 import { orgAction } from "@/lib/server-action";
 import { AppError } from "@/lib/errors";
+import { findVisibleCommune } from "@/lib/orgs/scope";
 import type { TenantContext } from "@/lib/auth/tenant";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createProduct, createSupplier, recordObservation, saveSettings, setBoardLink } from "./catalogue-service";
@@ -93,10 +94,19 @@ export const saveOrderAction = orgAction({ ...w, schema: saveOrderSchema, action
   return { audit: { entityId: o.id, after: { ...input, status: o.status, version: o.version } }, message: "orderSaved" };
 });
 
+/** Market prices: by the commune's committee, or by coaches of an NGO working in the commune. */
 export const recordObservationAction = orgAction(
-  { ...w, schema: observationSchema, action: "prices.observation.record", entity: "market_observation" },
+  {
+    permission: "prices:observe",
+    schema: observationSchema,
+    action: "prices.observation.record",
+    entity: "market_observation",
+    revalidate: (ctx) => `/${ctx.org.slug}/prices`,
+  },
   async ({ tx, ctx, input }) => {
-    const o = await recordObservation(tx, communeOf(ctx), ctx.user.id, input);
+    const commune = await findVisibleCommune(tx, ctx.org, input.commune);
+    if (!commune) throw new AppError("not_found");
+    const o = await recordObservation(tx, commune.id, ctx.user.id, input);
     return { audit: { entityId: o.id, after: o }, message: "observationRecorded" };
   },
 );

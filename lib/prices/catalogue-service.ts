@@ -21,13 +21,26 @@ export async function createSupplier(tx: Tx, communeId: string, input: z.infer<t
   return row;
 }
 
-export async function recordObservation(tx: Tx, communeId: string, userId: string, input: z.infer<typeof observationSchema>) {
+export async function recordObservation(
+  tx: Tx,
+  communeId: string,
+  userId: string,
+  input: Omit<z.infer<typeof observationSchema>, "commune">,
+) {
   await requireProduct(tx, communeId, input.productId);
   const places = await listCommuneSettlements(tx, communeId);
   if (!places.some((p) => p.id === input.placeId)) throw new AppError("not_found");
   const [row] = await tx
     .insert(marketObservations)
-    .values({ communeOrgId: communeId, createdBy: userId, ...input })
+    .values({
+      communeOrgId: communeId,
+      createdBy: userId,
+      productId: input.productId,
+      placeId: input.placeId,
+      observedOn: input.observedOn,
+      price: input.price,
+      currency: input.currency,
+    })
     .returning();
   return row;
 }

@@ -20,6 +20,8 @@ export const loadCommuneScope = cache(async (orgSlug: string, communeSlug: strin
     commune,
     canWrite: isOwn && ctx.can("prices:write"),
     canAdmin: isOwn && ctx.can("prices:admin"),
+    /** Visibility is verified above: NGO coaches record market prices in communes they work in. */
+    canObserve: ctx.can("prices:observe"),
     base: `/${ctx.org.slug}/prices/${commune.slug}`,
   };
 });

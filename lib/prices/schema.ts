@@ -92,6 +92,8 @@ export const saveOrderSchema = z.object({
 });
 
 export const observationSchema = z.object({
+  /** The commune observed, by slug: any commune the recording organisation may read. */
+  commune: z.string({ error: "invalid" }).regex(/^[a-z0-9-]{1,64}$/, { error: "invalid" }),
   productId: id,
   placeId: id,
   observedOn: isoDate,

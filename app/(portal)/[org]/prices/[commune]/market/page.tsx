@@ -26,13 +26,13 @@ export default async function MarketPage({ params }: Params) {
     <div className="flex flex-col gap-6">
       <CommuneNav scope={scope} current="market" />
       <h1 className="text-2xl font-semibold">{t("market")}</h1>
-      {scope.canWrite ? (
+      {scope.canObserve ? (
         <Card title={t("addObservation")}>
           <SpecForm
             form="observation"
             org={org}
             testId="new-observation"
-            hidden={{ currency: "MRU" }}
+            hidden={{ commune: scope.commune.slug, currency: "MRU" }}
             submit={t("addObservation")}
             fields={[
               { name: "productId", label: t("product"), kind: "select", options: products.map((p) => ({ value: p.id, label: `${productName(p, locale)} (${unitOf(p, locale)})` })) },
