@@ -32,6 +32,15 @@ describe("permission table", () => {
     expect(can("commune", "viewer", "prices:write")).toBe(false);
   });
 
+  it("lets commune committees and NGO coaches, not viewers, record market prices", () => {
+    for (const t of ["commune", "ngo"] as const) {
+      expect(can(t, "editor", "prices:observe")).toBe(true);
+      expect(can(t, "admin", "prices:observe")).toBe(true);
+      expect(can(t, "viewer", "prices:observe")).toBe(false);
+    }
+    for (const t of ["consortium", "cooperative_network"] as const) for (const r of roles) expect(can(t, r, "prices:observe")).toBe(false);
+  });
+
   it("keeps person-level data to the NGOs that support the people", () => {
     expect(can("ngo", "viewer", "people:read")).toBe(true);
     for (const t of ["consortium", "commune", "cooperative_network"] as const) {

@@ -4,3 +4,4 @@ export * from "./audit";
 export * from "./groups";
 export * from "./cohesion";
 export * from "./coaching";
+export * from "./prices";

@@ -2,6 +2,7 @@ import type { Db } from "../client";
 import { seedCohesion } from "./cohesion";
 import { consortiumMembers, groups, memberships, orgCommunes, organisations, places, users } from "../schema";
 import { hashPassword } from "@/lib/auth/password";
+import { seedPrices } from "./prices";
 
 export const DEMO_PASSWORD = "tamkin-demo";
 
@@ -142,6 +143,7 @@ export async function seedDemo(db: Db): Promise<DemoIds> {
       },
     };
     await seedCohesion(tx, ids);
+    await seedPrices(tx, ids);
     return ids;
   });
 }

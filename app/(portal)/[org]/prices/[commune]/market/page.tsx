@@ -1,0 +1,71 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { withTenant } from "@/lib/tenant-db";
+import { loadCommuneScope, productName, unitOf } from "@/lib/prices/page-context";
+import { listObservations, listProducts } from "@/lib/prices/queries";
+import { listCommuneSettlements } from "@/lib/prices/records";
+import { today } from "@/lib/prices/dates";
+import { formatAmount } from "@/lib/prices/format";
+import { CommuneNav } from "@/components/prices/commune-nav";
+import { SpecForm } from "@/components/prices/spec-form";
+import { Card } from "@/components/ui/card";
+
+type Params = { params: Promise<{ org: string; commune: string }> };
+
+/** Observed retail prices on markets and in villages, the raw material of stability alerts. */
+export default async function MarketPage({ params }: Params) {
+  const { org, commune } = await params;
+  const scope = await loadCommuneScope(org, commune);
+  const { observations, products, settlements } = await withTenant(scope.ctx, async (tx) => ({
+    observations: await listObservations(tx, scope.commune.id),
+    products: await listProducts(tx, scope.commune.id),
+    settlements: await listCommuneSettlements(tx, scope.commune.id),
+  }));
+  const t = await getTranslations("prices");
+  const locale = await getLocale();
+  return (
+    <div className="flex flex-col gap-6">
+      <CommuneNav scope={scope} current="market" />
+      <h1 className="text-2xl font-semibold">{t("market")}</h1>
+      {scope.canObserve ? (
+        <Card title={t("addObservation")}>
+          <SpecForm
+            form="observation"
+            org={org}
+            testId="new-observation"
+            hidden={{ commune: scope.commune.slug, currency: "MRU" }}
+            submit={t("addObservation")}
+            fields={[
+              { name: "productId", label: t("product"), kind: "select", options: products.map((p) => ({ value: p.id, label: `${productName(p, locale)} (${unitOf(p, locale)})` })) },
+              { name: "placeId", label: t("marketPlace"), kind: "select", options: settlements.map((s) => ({ value: s.id, label: s.name })) },
+              { name: "observedOn", label: t("observedOn"), kind: "date", defaultValue: today() },
+              { name: "price", label: `${t("observedPrice")} (MRU)`, kind: "number" },
+            ]}
+          />
+        </Card>
+      ) : null}
+      {observations.length === 0 ? <p>{t("noObservations")}</p> : null}
+      <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+        <table className="w-full text-start" data-testid="observation-table">
+          <thead className="bg-slate-100">
+            <tr>
+              <th scope="col" className="p-2 text-start">{t("observedOn")}</th>
+              <th scope="col" className="p-2 text-start">{t("product")}</th>
+              <th scope="col" className="p-2 text-start">{t("marketPlace")}</th>
+              <th scope="col" className="p-2 text-end">{t("observedPrice")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {observations.map(({ o, product, place }) => (
+              <tr key={o.id} className="border-t border-slate-200">
+                <td className="p-2" dir="ltr">{o.observedOn}</td>
+                <td className="p-2">{productName(product, locale)}</td>
+                <td className="p-2">{place}</td>
+                <td className="p-2 text-end tabular-nums">{formatAmount(o.price, o.currency, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

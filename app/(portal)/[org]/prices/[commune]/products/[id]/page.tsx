@@ -1,0 +1,59 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { withTenant } from "@/lib/tenant-db";
+import { loadCommuneScope, productName, unitOf } from "@/lib/prices/page-context";
+import { getPriceHistory } from "@/lib/prices/queries";
+import { formatAmount } from "@/lib/prices/format";
+import { Pictogram } from "@/components/prices/pictogram";
+import { CommuneNav } from "@/components/prices/commune-nav";
+
+type Params = { params: Promise<{ org: string; commune: string; id: string }> };
+
+/** Every version of a product's negotiated price, newest decision first. */
+export default async function ProductHistory({ params }: Params) {
+  const { org, commune, id } = await params;
+  const scope = await loadCommuneScope(org, commune);
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const history = await withTenant(scope.ctx, (tx) => getPriceHistory(tx, scope.commune.id, id));
+  if (!history) notFound();
+  const t = await getTranslations("prices");
+  const locale = await getLocale();
+  const { product, versions } = history;
+  return (
+    <div className="flex flex-col gap-6">
+      <CommuneNav scope={scope} current="workspace" />
+      <h1 className="text-2xl font-semibold">
+        <Pictogram name={product.pictogram} /> 
+        {productName(product, locale)} <span className="text-base font-normal text-slate-700">· {unitOf(product, locale)} · {t("history")}</span>
+      </h1>
+      <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+        <table className="w-full text-start" data-testid="history-table">
+          <thead className="bg-slate-100">
+            <tr>
+              <th scope="col" className="p-2 text-start">{t("effectiveOn")}</th>
+              <th scope="col" className="p-2 text-end">{t("sellingPrice")}</th>
+              <th scope="col" className="p-2 text-end">{t("purchasePrice")}</th>
+              <th scope="col" className="p-2 text-start">{t("supplier")}</th>
+              <th scope="col" className="p-2 text-start">{t("heldOn")}</th>
+              <th scope="col" className="p-2 text-start">{t("publishedOn")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {versions.map(({ price, heldOn, supplier, notice }) => (
+              <tr key={price.id} className="border-t border-slate-200">
+                <td className="p-2" dir="ltr">{price.effectiveOn}</td>
+                <td className="p-2 text-end tabular-nums">{formatAmount(price.sellingPrice, price.currency, locale)}</td>
+                <td className="p-2 text-end tabular-nums">{formatAmount(price.purchasePrice, price.currency, locale)}</td>
+                <td className="p-2">{supplier ?? t("none")}</td>
+                <td className="p-2" dir="ltr">{heldOn}</td>
+                <td className="p-2">
+                  {notice ? `${notice.publishedOn} (${notice.channels.map((c) => t(`channel.${c}`)).join(", ")})` : t("none")}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { createTranslator } from "next-intl";
+import { loadMessages } from "@/lib/i18n/catalogues";
+import { productName, unitOf } from "@/lib/prices/page-context";
+import { formatNumber } from "@/lib/prices/format";
+import type { listBoard } from "@/lib/prices/queries";
+import { Pictogram } from "./pictogram";
+
+export type BoardLang = "ar" | "fr";
+export const toBoardLang = (v: string | undefined, fallback: string): BoardLang => (v === "ar" || v === "fr" ? v : fallback === "ar" ? "ar" : "fr");
+
+const printCss = `
+@page { size: A4; margin: 8mm; }
+@media print {
+  html, body { background: #fff !important; }
+  body * { visibility: hidden; }
+  .price-board, .price-board * { visibility: visible; }
+  .price-board { position: absolute; inset-inline-start: 0; top: 0; width: 100%; border: 0 !important; padding: 0 !important; }
+  .price-board-item { break-inside: avoid; }
+}`;
+
+/**
+ * The printable price board of a commune on a date, in Arabic or French: pictogram, name,
+ * large price, and the announced change with its date. Fits one A4 page.
+ */
+export async function PriceBoard({ communeName, date, lang, items, noticeDays }: {
+  communeName: string;
+  date: string;
+  lang: BoardLang;
+  items: Awaited<ReturnType<typeof listBoard>>;
+  noticeDays: number;
+}) {
+  // The board's language is chosen per board, independently of the reader's interface language.
+  const messages = await loadMessages(lang);
+  const tr = createTranslator({ locale: lang, messages: { priceBoard: messages.priceBoard as Record<string, string> } });
+  const t = (key: string, values?: Record<string, string | number>) => tr(`priceBoard.${key}` as never, values as never);
+  const n = (v: number) => formatNumber(v, lang);
+  return (
+    <section lang={lang} dir={lang === "ar" ? "rtl" : "ltr"} className="price-board rounded-lg border border-slate-300 bg-white p-4 text-slate-950" data-testid="price-board">
+      <style>{printCss}</style>
+      <header className="mb-2 flex flex-wrap items-baseline justify-between gap-2 border-b-2 border-slate-900 pb-1">
+        <h1 className="text-3xl font-bold">{t("title", { commune: communeName })}</h1>
+        <p className="text-xl font-semibold">
+          {t("asOf")}
+          <span dir="ltr">{date}</span>
+        </p>
+      </header>
+      <ul className="grid grid-cols-2 gap-x-3 gap-y-1">
+        {items.map(({ product, current, next }) => (
+          <li key={product.id} className="price-board-item flex items-center gap-2 border-b border-slate-300 py-1.5" data-testid="board-item">
+            <Pictogram name={product.pictogram} size={46} />
+            <div className="min-w-0 flex-1">
+              <p className="truncate text-xl font-bold leading-tight">{productName(product, lang)}</p>
+              <p className="text-xs leading-tight text-slate-700">{unitOf(product, lang)}</p>
+            </div>
+            <div className="text-end leading-tight">
+              <p className="text-4xl font-extrabold tabular-nums" dir="ltr">
+                {current ? n(current.sellingPrice) : t("noPrice")}
+                {current ? <span className="ms-1 text-sm font-semibold">{current.currency}</span> : null}
+              </p>
+              {next ? (
+                <p className="rounded bg-amber-200 px-1 text-sm font-bold" data-testid="board-upcoming">
+                  {t("upcoming")} <span dir="ltr" className="tabular-nums">{n(next.sellingPrice)}</span> {t("from")}
+                  <span dir="ltr">{next.effectiveOn}</span>
+                </p>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-3 text-sm">{t("footer", { days: noticeDays })}</p>
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { organisations, priceSettings } from "@/db/schema";
+import { withTenant } from "@/lib/tenant-db";
+import { isIsoDate, today } from "./dates";
+import { listBoard } from "./queries";
+import { getSettings } from "./records";
+
+export const boardDate = (v: string | undefined) => (v && isIsoDate(v) ? v : today());
+
+export async function loadBoard(db: Parameters<typeof listBoard>[0], communeId: string, date: string) {
+  const [items, settings] = await Promise.all([listBoard(db, communeId, date), getSettings(db, communeId)]);
+  return { items, noticeDays: settings.noticeDays };
+}
+
+/**
+ * The public board behind an unguessable token, only while the commune's admin keeps it
+ * enabled. The token lookup is the one read outside a tenant; everything after runs as the
+ * commune, without a user, and reads the board only.
+ */
+export async function loadPublicBoard(token: string, date: string) {
+  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
+  const db = await getDb();
+  const [commune] = await db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(priceSettings)
+    .innerJoin(organisations, eq(organisations.id, priceSettings.communeOrgId))
+    .where(and(eq(priceSettings.publicBoardToken, token), sql`${priceSettings.publicBoardEnabled}`));
+  if (!commune) return null;
+  const board = await withTenant({ org: { id: commune.id }, user: null }, (tx) => loadBoard(tx, commune.id, date));
+  return { communeName: commune.name, ...board };
+}

@@ -1,0 +1,102 @@
+import { and, desc, eq, lte, sql } from "drizzle-orm";
+import type { Queryable, Tx } from "@/db/client";
+import { groups, negotiatedPrices, organisations, places, priceSessions, priceSettings, products, suppliers, users } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { localStamp } from "./dates";
+import type { QuorumMinima } from "./quorum";
+
+/** Lookups of one commune's records: the commune id comes first; another commune's id is "not found". */
+
+export async function getSettings(db: Queryable, communeId: string) {
+  const [row] = await db.select().from(priceSettings).where(eq(priceSettings.communeOrgId, communeId));
+  return (
+    row ?? {
+      communeOrgId: communeId,
+      minMcpgc: 1,
+      minBeneficiaries: 1,
+      minCommune: 1,
+      minTradersFederation: 1,
+      noticeDays: 7,
+      stabilityThresholdPct: 20,
+      publicBoardEnabled: false,
+      publicBoardToken: null,
+      updatedAt: new Date(0),
+    }
+  );
+}
+
+export function quorumMinima(s: Awaited<ReturnType<typeof getSettings>>): QuorumMinima {
+  return { mcpgc: s.minMcpgc, beneficiaries: s.minBeneficiaries, commune: s.minCommune, traders_federation: s.minTradersFederation };
+}
+
+export async function requireSession(tx: Queryable, communeId: string, sessionId: string, opts: { lock?: boolean } = {}) {
+  const q = tx
+    .select()
+    .from(priceSessions)
+    .where(and(eq(priceSessions.communeOrgId, communeId), eq(priceSessions.id, sessionId)));
+  const [row] = opts.lock ? await q.for("update") : await q;
+  if (!row) throw new AppError("not_found");
+  return row;
+}
+
+export async function requireProduct(tx: Queryable, communeId: string, productId: string, opts: { lock?: boolean } = {}) {
+  const q = tx.select().from(products).where(and(eq(products.communeOrgId, communeId), eq(products.id, productId)));
+  const [row] = opts.lock ? await q.for("update") : await q;
+  if (!row) throw new AppError("not_found");
+  return row;
+}
+
+export async function requireSupplier(tx: Queryable, communeId: string, supplierId: string) {
+  const [row] = await tx
+    .select({ id: suppliers.id })
+    .from(suppliers)
+    .where(and(eq(suppliers.communeOrgId, communeId), eq(suppliers.id, supplierId)));
+  if (!row) throw new AppError("not_found");
+  return row;
+}
+
+/** The commune's settlements (villages and campements of its territory). */
+export async function listCommuneSettlements(db: Queryable, communeId: string) {
+  return db
+    .select({ id: places.id, name: places.name, level: places.level, community: places.community })
+    .from(organisations)
+    .innerJoin(places, eq(places.parentId, organisations.territoryPlaceId))
+    .where(eq(organisations.id, communeId))
+    .orderBy(places.name);
+}
+
+/** Group businesses located in the commune's settlements. */
+export async function listCommuneGroups(db: Queryable, communeId: string) {
+  return db
+    .select({ id: groups.id, name: groups.name, activityType: groups.activityType })
+    .from(organisations)
+    .innerJoin(places, eq(places.parentId, organisations.territoryPlaceId))
+    .innerJoin(groups, eq(groups.villageId, places.id))
+    .where(eq(organisations.id, communeId))
+    .orderBy(groups.name);
+}
+
+/** The price version in force for a product on a date (latest effective date, then latest decision). */
+export async function priceInForce(db: Queryable, communeId: string, productId: string, onDate: string) {
+  const [row] = await db
+    .select()
+    .from(negotiatedPrices)
+    .where(
+      and(
+        eq(negotiatedPrices.communeOrgId, communeId),
+        eq(negotiatedPrices.productId, productId),
+        lte(negotiatedPrices.effectiveOn, onDate),
+      ),
+    )
+    .orderBy(desc(negotiatedPrices.effectiveOn), desc(negotiatedPrices.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The refusal of a stale save: "changed by NAME at TIME, reload". */
+export async function changedByError(tx: Tx, updatedBy: string | null, updatedAt: Date) {
+  const [u] = updatedBy ? await tx.select({ name: users.name }).from(users).where(eq(users.id, updatedBy)) : [];
+  return new AppError("conflict", "changedBy", undefined, { name: u?.name ?? "?", time: localStamp(updatedAt) });
+}
+
+export const nowSql = sql`now()`;

@@ -1,0 +1,106 @@
+import { z } from "zod";
+import { currencyCodes } from "./currency";
+import { isIsoDate } from "./dates";
+import { pictogramKeys } from "./pictograms";
+import { constituencies } from "./quorum";
+
+export const productCategories = ["staple", "meat", "fabric_dye", "other"] as const;
+export const noticeChannels = ["village_meeting", "crier", "radio", "printed_board"] as const;
+
+const id = z.uuid({ error: "invalid" });
+const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+const optionalId = z.preprocess(blankToUndefined, id.optional());
+const isoDate = z.string({ error: "dateInvalid" }).refine(isIsoDate, { error: "dateInvalid" });
+const optionalDate = z.preprocess(blankToUndefined, isoDate.optional());
+const text = (max: number, error = "required") => z.string({ error }).trim().min(1, { error }).max(max, { error: "tooLong" });
+/** Whole units of the currency (MRU has no minor unit in use). */
+const amount = z.coerce.number({ error: "amountPositive" }).int({ error: "amountWhole" }).positive({ error: "amountPositive" }).max(1e10, { error: "amountPositive" });
+const quantity = z.coerce.number({ error: "quantityPositive" }).int({ error: "quantityWhole" }).positive({ error: "quantityPositive" }).max(1e6, { error: "quantityPositive" });
+const version = z.coerce.number({ error: "invalid" }).int().positive({ error: "invalid" });
+/** Repeated form fields (`name[]`) arrive as arrays; one value or none is accepted too. */
+const listOf = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+
+export const productSchema = z.object({
+  nameFr: text(80),
+  nameAr: text(80),
+  nameEn: text(80),
+  unit: text(40),
+  unitAr: z.preprocess(blankToUndefined, z.string().trim().max(40, { error: "tooLong" }).optional()),
+  category: z.enum(productCategories, { error: "invalid" }),
+  pictogram: z.enum(pictogramKeys as [string, ...string[]], { error: "invalid" }),
+});
+
+export const supplierSchema = z.object({
+  name: text(120),
+  phone: z.preprocess(blankToUndefined, z.string().trim().max(40, { error: "tooLong" }).optional()),
+});
+
+export const createSessionSchema = z.object({ heldOn: isoDate, place: text(120) });
+
+export const updateSessionSchema = z.object({
+  sessionId: id,
+  version,
+  heldOn: isoDate,
+  place: text(120),
+  minutes: z.string().max(20_000, { error: "tooLong" }),
+  status: z.enum(["draft", "closed"], { error: "invalid" }),
+});
+
+export const attendeeSchema = z.object({
+  sessionId: id,
+  name: text(120),
+  constituency: z.enum(constituencies, { error: "constituencyRequired" }),
+});
+export const removeAttendeeSchema = z.object({ sessionId: id, attendeeId: id });
+
+export const decidePriceSchema = z.object({
+  sessionId: id,
+  productId: id,
+  supplierId: optionalId,
+  purchasePrice: amount,
+  sellingPrice: amount,
+  currency: z.enum(currencyCodes, { error: "invalid" }).default("MRU"),
+  effectiveOn: isoDate,
+  publishedOn: optionalDate,
+  channels: listOf(z.enum(noticeChannels, { error: "invalid" })),
+  villages: listOf(id),
+});
+
+export const settingsSchema = z.object({
+  minMcpgc: z.coerce.number().int().min(1, { error: "minimumOne" }).max(50, { error: "invalid" }),
+  minBeneficiaries: z.coerce.number().int().min(1, { error: "minimumOne" }).max(50, { error: "invalid" }),
+  minCommune: z.coerce.number().int().min(1, { error: "minimumOne" }).max(50, { error: "invalid" }),
+  minTradersFederation: z.coerce.number().int().min(1, { error: "minimumOne" }).max(50, { error: "invalid" }),
+  noticeDays: z.coerce.number().int().min(0, { error: "invalid" }).max(90, { error: "invalid" }),
+  stabilityThresholdPct: z.coerce.number().int().min(1, { error: "invalid" }).max(100, { error: "invalid" }),
+});
+
+export const boardLinkSchema = z.object({ mode: z.enum(["enable", "disable", "regenerate"], { error: "invalid" }) });
+
+export const createOrderSchema = z.object({ sessionId: id, supplierId: optionalId });
+
+export const addOrderLineSchema = z.object({ orderId: id, version, groupId: id, productId: id, quantity });
+
+/** Save quantities of a draft order, or move it on: draft → ordered → delivered. */
+export const saveOrderSchema = z.object({
+  orderId: id,
+  version,
+  intent: z.enum(["save", "order", "deliver"], { error: "invalid" }),
+  lineIds: listOf(id),
+  quantities: listOf(z.coerce.number({ error: "quantityWhole" }).int({ error: "quantityWhole" }).min(0, { error: "quantityWhole" })),
+});
+
+export const observationSchema = z.object({
+  /** The commune observed, by slug: any commune the recording organisation may read. */
+  commune: z.string({ error: "invalid" }).regex(/^[a-z0-9-]{1,64}$/, { error: "invalid" }),
+  productId: id,
+  placeId: id,
+  observedOn: isoDate,
+  price: amount,
+  currency: z.enum(currencyCodes, { error: "invalid" }).default("MRU"),
+});
+
+export type DecidePriceInput = z.infer<typeof decidePriceSchema>;
+export type SaveOrderInput = z.infer<typeof saveOrderSchema>;
+export type UpdateSessionInput = z.infer<typeof updateSessionSchema>;

@@ -1,0 +1,72 @@
+import { and, eq } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { priceSessions, sessionAttendees } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { changedByError, nowSql, requireSession } from "./records";
+import type { UpdateSessionInput } from "./schema";
+import type { Constituency } from "./quorum";
+
+export async function createSession(tx: Tx, communeId: string, userId: string, input: { heldOn: string; place: string }) {
+  const [row] = await tx
+    .insert(priceSessions)
+    .values({ communeOrgId: communeId, heldOn: input.heldOn, place: input.place, updatedBy: userId })
+    .returning();
+  return row;
+}
+
+/** Optimistic locking: the save applies only to the version the editor loaded. */
+export async function updateSession(tx: Tx, communeId: string, userId: string, input: UpdateSessionInput) {
+  const before = await requireSession(tx, communeId, input.sessionId);
+  const [after] = await tx
+    .update(priceSessions)
+    .set({
+      heldOn: input.heldOn,
+      place: input.place,
+      minutes: input.minutes,
+      status: input.status,
+      version: input.version + 1,
+      updatedBy: userId,
+      updatedAt: nowSql,
+    })
+    .where(
+      and(
+        eq(priceSessions.communeOrgId, communeId),
+        eq(priceSessions.id, input.sessionId),
+        eq(priceSessions.version, input.version),
+        eq(priceSessions.status, "draft"),
+      ),
+    )
+    .returning();
+  if (after) return { before, after };
+  const current = await requireSession(tx, communeId, input.sessionId);
+  if (current.version !== input.version) throw await changedByError(tx, current.updatedBy, current.updatedAt);
+  throw new AppError("validation", "sessionClosed");
+}
+
+async function requireDraft(tx: Tx, communeId: string, sessionId: string) {
+  const s = await requireSession(tx, communeId, sessionId, { lock: true });
+  if (s.status !== "draft") throw new AppError("validation", "sessionClosed");
+  return s;
+}
+
+export async function addAttendee(tx: Tx, communeId: string, input: { sessionId: string; name: string; constituency: Constituency }) {
+  await requireDraft(tx, communeId, input.sessionId);
+  const [row] = await tx.insert(sessionAttendees).values({ communeOrgId: communeId, ...input }).returning();
+  return row;
+}
+
+export async function removeAttendee(tx: Tx, communeId: string, input: { sessionId: string; attendeeId: string }) {
+  await requireDraft(tx, communeId, input.sessionId);
+  const [row] = await tx
+    .delete(sessionAttendees)
+    .where(
+      and(
+        eq(sessionAttendees.communeOrgId, communeId),
+        eq(sessionAttendees.sessionId, input.sessionId),
+        eq(sessionAttendees.id, input.attendeeId),
+      ),
+    )
+    .returning();
+  if (!row) throw new AppError("not_found");
+  return row;
+}
