@@ -1,4 +1,5 @@
-import type { Db } from "../client";
+import type { Db, Tx } from "../client";
+import { seedGroups } from "./groups";
 import { consortiumMembers, groups, memberships, orgCommunes, organisations, places, users } from "../schema";
 import { hashPassword } from "@/lib/auth/password";
 
@@ -129,7 +130,7 @@ export async function seedDemo(db: Db): Promise<DemoIds> {
       )
       .returning({ id: groups.id });
 
-    return {
+    const ids: DemoIds = {
       groups: { shops: shopRows.map((g) => g.id) },
       orgs,
       places: {
@@ -140,5 +141,7 @@ export async function seedDemo(db: Db): Promise<DemoIds> {
         settlements: Object.fromEntries(settlementRows.map((s) => [s.name, s.id])),
       },
     };
+    await seedGroups(tx as Tx, ids);
+    return ids;
   });
 }
