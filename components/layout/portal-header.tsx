@@ -18,6 +18,13 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
   const base = `/${ctx.org.slug}`;
   const nav = [
     { href: base, label: tn("home") },
+    ...(ctx.can("groups:read")
+      ? [
+          { href: `${base}/groups`, label: tn("groups") },
+          { href: `${base}/dashboard`, label: tn("dashboard") },
+        ]
+      : []),
+    ...(ctx.can("rates:manage") ? [{ href: `${base}/rates`, label: tn("rates") }] : []),
     ...(ctx.can("members:manage") ? [{ href: `${base}/members`, label: tn("members") }] : []),
   ];
   return (
@@ -44,7 +51,7 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
             ))}
           </ul>
         </details>
-        <nav aria-label={t("mainNav")} className="flex gap-3">
+        <nav aria-label={t("mainNav")} className="flex flex-wrap gap-3">
           {nav.map((n) => (
             <Link key={n.href} href={n.href} className="min-h-11 px-1 py-2 underline-offset-4 hover:underline">
               {n.label}

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { activityTypes, customerCredits, groups, ledgerEntries, ledgerEntryHistory, places, profitDistributions, profitShares } from "@/db/schema";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
-import { groupScopeSql } from "./scope";
+import { isUuid, groupScopeSql } from "./scope";
 
 type Org = Pick<TenantOrg, "id" | "type">;
 
@@ -23,13 +23,13 @@ export interface LedgerFilters {
 
 function ledgerFilterSql(f: LedgerFilters): SQL[] {
   const out: SQL[] = [];
-  if (f.group) out.push(eq(ledgerEntries.groupId, f.group));
+  if (f.group) out.push(isUuid(f.group) ? eq(ledgerEntries.groupId, f.group) : sql`false`);
   if (f.activity) out.push(eq(groups.activityType, f.activity));
-  if (f.village) out.push(eq(groups.villageId, f.village));
-  if (f.ngo) out.push(eq(groups.ngoOrgId, f.ngo));
+  if (f.village) out.push(isUuid(f.village) ? eq(groups.villageId, f.village) : sql`false`);
+  if (f.ngo) out.push(isUuid(f.ngo) ? eq(groups.ngoOrgId, f.ngo) : sql`false`);
   if (f.month && /^\d{4}-\d{2}$/.test(f.month)) out.push(sql`to_char(${ledgerEntries.occurredOn}, 'YYYY-MM') = ${f.month}`);
-  if (f.from) out.push(sql`${ledgerEntries.occurredOn} >= ${f.from}`);
-  if (f.to) out.push(sql`${ledgerEntries.occurredOn} <= ${f.to}`);
+  if (f.from && /^\d{4}-\d{2}-\d{2}$/.test(f.from)) out.push(sql`${ledgerEntries.occurredOn} >= ${f.from}`);
+  if (f.to && /^\d{4}-\d{2}-\d{2}$/.test(f.to)) out.push(sql`${ledgerEntries.occurredOn} <= ${f.to}`);
   if (f.kind) out.push(sql`${ledgerEntries.kind}::text = ${f.kind}`);
   if (f.activityKind) out.push(sql`${activityTypes.kind}::text = ${f.activityKind}`);
   return out;

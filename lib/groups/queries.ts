@@ -14,7 +14,7 @@ import {
   places,
 } from "@/db/schema";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
-import { groupScopeSql, writableGroupSql } from "./scope";
+import { isUuid, groupScopeSql, writableGroupSql } from "./scope";
 
 type Org = Pick<TenantOrg, "id" | "type">;
 
@@ -28,10 +28,10 @@ export interface GroupFilters {
 
 function filterSql(f: GroupFilters): SQL[] {
   const out: SQL[] = [];
-  if (f.village) out.push(eq(groups.villageId, f.village));
+  if (f.village) out.push(isUuid(f.village) ? eq(groups.villageId, f.village) : sql`false`);
   if (f.activity) out.push(eq(groups.activityType, f.activity));
   if (f.status) out.push(sql`${groups.status}::text = ${f.status}`);
-  if (f.ngo) out.push(eq(groups.ngoOrgId, f.ngo));
+  if (f.ngo) out.push(isUuid(f.ngo) ? eq(groups.ngoOrgId, f.ngo) : sql`false`);
   if (f.kind) out.push(sql`${activityTypes.kind}::text = ${f.kind}`);
   return out;
 }
@@ -78,7 +78,7 @@ export async function listGroupFilterOptions(db: Queryable, org: Org) {
 
 /** One group if the organisation may read it, else null ("not found"). */
 export async function findVisibleGroup(db: Queryable, org: Org, groupId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(groupId)) return null;
+  if (!isUuid(groupId)) return null;
   const [g] = await db
     .select({
       id: groups.id,
@@ -106,7 +106,7 @@ export async function findVisibleGroup(db: Queryable, org: Org, groupId: string)
 
 /** One group the organisation writes (its own, as an NGO), locked for the transaction; else null. */
 export async function findWritableGroup(db: Queryable, org: Org, groupId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(groupId)) return null;
+  if (!isUuid(groupId)) return null;
   const [g] = await db
     .select()
     .from(groups)

@@ -1,0 +1,131 @@
+import { expect, test, type Page } from "@playwright/test";
+import { newSignedInPage, setLanguage, signInTo } from "./helpers";
+
+// These tests change the demo ledger: run them in order, the demo figures first.
+test.describe.configure({ mode: "serial" });
+
+const valueOf = async (page: Page, testId: string) => Number(await page.getByTestId(testId).locator("[data-value]").first().getAttribute("data-value"));
+const digits = (s: string) => s.replace(/[\s\u202f\u00a0.,]/g, "");
+
+async function firstShopUrl(page: Page) {
+  await page.goto("/adicor/groups?activity=shop");
+  const href = await page.getByRole("link", { name: "Boutique communautaire de Fassala", exact: true }).getAttribute("href");
+  expect(href).toMatch(/^\/adicor\/groups\/[0-9a-f-]{36}$/);
+  return href!;
+}
+
+test("on the demo data the ADICOR dashboard reproduces the field report and shows the declared differences", async ({ page }) => {
+  await signInTo(page, "viewer@adicor.demo", "adicor");
+  await page.goto("/adicor/dashboard");
+  expect(await valueOf(page, "total-xof")).toBe(16_014_035);
+  expect(await valueOf(page, "total-mru")).toBe(960_861);
+  expect(await valueOf(page, "group-count")).toBe(33);
+  expect(await valueOf(page, "average-xof")).toBe(485_274);
+  // What a reader sees, in French grouping.
+  expect(digits(await page.getByTestId("total-xof").innerText())).toBe("16014035XOF");
+  expect(digits(await page.getByTestId("total-mru").innerText())).toBe("960861MRU");
+  const diff = async (metric: string) => page.getByTestId(`declared-${metric}`).getByTestId("difference").getAttribute("data-value");
+  expect(await diff("group_beneficiaries")).toBe("5");
+  expect(await diff("workshop_women")).toBe("-1");
+  expect(await diff("avg_revenue_per_group_xof")).toBe("-9");
+  await expect(page.getByTestId("declared-group_beneficiaries")).toContainText("210");
+  await expect(page.getByTestId("declared-group_beneficiaries")).toContainText("215");
+  // Every figure links to the ledger rows behind it.
+  await page.getByTestId("by-activity").getByRole("link", { name: "Boucherie villageoise" }).click();
+  await expect(page).toHaveURL(/\/adicor\/ledger\?.*activity=butchery/);
+  await expect(page.getByTestId("ledger-list")).toContainText("Boucherie villageoise");
+});
+
+test("the Arabic dashboard renders right-to-left", async ({ page }) => {
+  await signInTo(page, "viewer@adicor.demo", "adicor");
+  await setLanguage(page, "العربية");
+  await page.goto("/adicor/dashboard");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.locator("html")).toHaveAttribute("lang", "ar");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("رقم أعمال الأنشطة الجماعية");
+  expect(await valueOf(page, "total-xof")).toBe(16_014_035);
+});
+
+test("an ADICOR editor records a sale and the dashboard total grows by exactly that amount", async ({ page }) => {
+  await signInTo(page, "editor@adicor.demo", "adicor");
+  await page.goto("/adicor/dashboard");
+  const before = await valueOf(page, "total-xof");
+  await page.goto(await firstShopUrl(page));
+  const form = page.getByTestId("record-entry-form");
+
+  // Refusals, each on its field: zero, a date in the future.
+  await form.getByLabel("Montant").fill("0");
+  await form.getByRole("button", { name: "Enregistrer l'opération" }).click();
+  await expect(form.getByText("Le montant doit être supérieur à zéro.")).toBeVisible();
+  await form.getByLabel("Montant").fill("12345");
+  await form.getByLabel("Date").fill("2099-01-01");
+  await form.getByRole("button", { name: "Enregistrer l'opération" }).click();
+  await expect(form.getByText("La date ne peut pas être dans le futur.")).toBeVisible();
+
+  await form.getByLabel("Date").fill(new Date().toISOString().slice(0, 10));
+  await form.getByLabel("Monnaie").selectOption("XOF");
+  await form.getByLabel("Note").fill("vente e2e");
+  await form.getByRole("button", { name: "Enregistrer l'opération" }).click();
+  await expect(form.getByRole("status")).toHaveText("Opération enregistrée.");
+
+  await page.goto("/adicor/dashboard");
+  expect(await valueOf(page, "total-xof")).toBe(before + 12_345);
+});
+
+test("an ADICOR viewer cannot record a sale: no form, and the server refuses a forged call", async ({ browser }) => {
+  const editor = await newSignedInPage(browser, "editor@adicor.demo", "adicor");
+  const viewer = await newSignedInPage(browser, "viewer@adicor.demo", "adicor");
+  const url = await firstShopUrl(editor.page);
+  await editor.page.goto("/adicor/dashboard");
+  const before = await valueOf(editor.page, "total-xof");
+
+  await viewer.page.goto(url);
+  await expect(viewer.page.getByTestId("group-name")).toBeVisible();
+  await expect(viewer.page.getByTestId("record-entry-form")).toHaveCount(0);
+
+  // Capture the editor's real server-action call without letting it through...
+  await editor.page.goto(url);
+  const form = editor.page.getByTestId("record-entry-form");
+  await form.getByLabel("Montant").fill("777");
+  await form.getByLabel("Monnaie").selectOption("XOF");
+  let captured: { url: string; headers: Record<string, string>; body: Buffer } | undefined;
+  await editor.page.route(`**${url}`, async (route) => {
+    const req = route.request();
+    if (req.method() === "POST") {
+      captured = { url: req.url(), headers: await req.allHeaders(), body: req.postDataBuffer() ?? Buffer.alloc(0) };
+      await route.abort();
+    } else {
+      await route.continue();
+    }
+  });
+  await form.getByRole("button", { name: "Enregistrer l'opération" }).click();
+  await expect.poll(() => captured).toBeTruthy();
+  await editor.page.unroute(`**${url}`);
+
+  // ...and replay it with the viewer's session: refused, nothing recorded.
+  const { cookie: _editorCookie, ...headers } = captured!.headers;
+  const res = await viewer.context.request.post(captured!.url, { headers, data: captured!.body });
+  expect(res.status()).toBeLessThan(500);
+  expect(await res.text()).not.toContain('"status":"ok"');
+  await editor.page.goto("/adicor/dashboard");
+  expect(await valueOf(editor.page, "total-xof")).toBe(before);
+
+  await editor.context.close();
+  await viewer.context.close();
+});
+
+test("an ong-sahel member gets 404 on an ADICOR group, under either slug", async ({ browser }) => {
+  const adicor = await newSignedInPage(browser, "viewer@adicor.demo", "adicor");
+  const url = await firstShopUrl(adicor.page);
+  const id = url.split("/").pop();
+  const sahel = await newSignedInPage(browser, "editor@ong-sahel.demo", "ong-sahel");
+  expect((await sahel.page.goto(`/ong-sahel/groups/${id}`))?.status()).toBe(404);
+  expect((await sahel.page.goto(url))?.status()).toBe(404);
+  expect((await sahel.page.goto(`/ong-sahel/ledger?group=${id}`))?.status()).toBe(200);
+  await expect(sahel.page.getByTestId("ledger-count")).toHaveText(/aucune opération/);
+  // ONG Sahel sees its own groups in Bassikounou only.
+  await sahel.page.goto("/ong-sahel/groups");
+  await expect(sahel.page.getByTestId("group-count")).toHaveText("3 groupes");
+  await adicor.context.close();
+  await sahel.context.close();
+});
