@@ -38,12 +38,17 @@ test("on the demo data the ADICOR dashboard reproduces the field report and show
 
 test("the Arabic dashboard renders right-to-left", async ({ page }) => {
   await signInTo(page, "viewer@adicor.demo", "adicor");
+  await page.goto("/adicor/dashboard");
   await setLanguage(page, "العربية");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await page.goto("/adicor/dashboard");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.locator("html")).toHaveAttribute("lang", "ar");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("رقم أعمال الأنشطة الجماعية");
   expect(await valueOf(page, "total-xof")).toBe(16_014_035);
+  await expect(page.getByTestId("declared-table")).toBeVisible();
+  await setLanguage(page, "Français");
+  await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
 });
 
 test("an ADICOR editor records a sale and the dashboard total grows by exactly that amount", async ({ page }) => {
