@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { newSignedInPage, setLanguage, signInTo } from "./helpers";
+import { newSignedInPage, seriousViolations, setLanguage, signInTo } from "./helpers";
 
 // These tests change the demo ledger: run them in order, the demo figures first.
 test.describe.configure({ mode: "serial" });
@@ -133,4 +133,37 @@ test("an ong-sahel member gets 404 on an ADICOR group, under either slug", async
   await expect(sahel.page.getByTestId("group-count")).toHaveText("3 groupes");
   await adicor.context.close();
   await sahel.context.close();
+});
+
+test("forms refuse bad input with a translated message on the field, and save nothing", async ({ page }) => {
+  await signInTo(page, "editor@adicor.demo", "adicor");
+  await page.goto(await firstShopUrl(page));
+  const entry = page.getByTestId("record-entry-form");
+  await entry.getByLabel("Montant").fill("-5");
+  await entry.getByLabel("Monnaie").evaluate((el) => el.insertAdjacentHTML("beforeend", '<option value="EUR">EUR</option>'));
+  await entry.getByLabel("Monnaie").selectOption("EUR");
+  await entry.getByRole("button", { name: "Enregistrer l'opération" }).click();
+  await expect(entry.getByText("Le montant doit être supérieur à zéro.")).toBeVisible();
+  await expect(entry.getByText("Monnaie inconnue : choisissez XOF ou MRU.")).toBeVisible();
+
+  // Refused by the server (the browser cannot know): overlapping terms, repayment above the outstanding credit.
+  const term = page.getByTestId("term-form");
+  await term.getByLabel("Du").fill("2022-04-01");
+  await term.getByLabel("Au").fill("2022-05-31");
+  await term.getByRole("button", { name: "Ajouter le mandat" }).click();
+  await expect(term.locator('[id$="-startsOn-error"]')).toHaveText("Ce mandat chevauche un mandat existant du groupe.");
+
+  const credit = page.getByTestId("credits-table").locator("details").first();
+  await credit.locator("summary").click();
+  await credit.getByLabel(/Montant/).fill("99999999");
+  await credit.getByRole("button", { name: "Enregistrer", exact: true }).click();
+  await expect(credit.locator('[id$="-amount-error"]')).toHaveText("Le remboursement dépasse le reste dû.");
+});
+
+test("the dashboard and a group page have no serious accessibility violation", async ({ page }) => {
+  await signInTo(page, "editor@adicor.demo", "adicor");
+  await page.goto("/adicor/dashboard");
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto(await firstShopUrl(page));
+  expect(await seriousViolations(page)).toEqual([]);
 });

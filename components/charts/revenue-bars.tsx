@@ -14,20 +14,20 @@ export interface RevenueBarsProps {
 export default function RevenueBars({ data, layout, locale, rtl, unit }: RevenueBarsProps) {
   const fmt = (n: number) => new Intl.NumberFormat(locale === "ar" ? "ar-u-nu-latn" : locale, { notation: "compact" }).format(n);
   const full = (n: number) => `${new Intl.NumberFormat(locale === "ar" ? "ar-u-nu-latn" : locale).format(n)} ${unit}`;
-  const height = layout === "horizontal" ? Math.max(160, data.length * 26 + 40) : 280;
+  const height = layout === "horizontal" ? Math.max(160, data.length * 36 + 40) : 280;
   return (
     <div style={{ width: "100%", height }} aria-hidden="true">
       <ResponsiveContainer>
         {layout === "horizontal" ? (
-          <BarChart data={data} layout="vertical" margin={{ left: 8, right: 8 }}>
+          <BarChart data={data} layout="vertical" margin={{ left: 8, right: 8 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" tickFormatter={fmt} reversed={rtl} />
-            <YAxis type="category" dataKey="label" width={190} orientation={rtl ? "right" : "left"} tick={{ fontSize: 12 }} />
+            <YAxis type="category" dataKey="label" width={190} orientation={rtl ? "right" : "left"} tick={{ fontSize: 11 }} />
             <Tooltip formatter={(v) => full(Number(v))} />
             <Bar dataKey="value" fill="#065f46" isAnimationActive={false} />
           </BarChart>
         ) : (
-          <BarChart data={data} margin={{ left: 8, right: 8 }}>
+          <BarChart data={data} margin={{ left: 8, right: 8 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" reversed={rtl} tick={{ fontSize: 11 }} />
             <YAxis tickFormatter={fmt} orientation={rtl ? "right" : "left"} />

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { activityTypes, creditRepayments, customerCredits, groupMemberships, groups, ledgerEntries, ledgerEntryHistory, managerTerms, people } from "@/db/schema";
+import { activityTypes, creditRepayments, customerCredits, groupMemberships, groups, ledgerEntries, ledgerEntryHistory, managerTerms, people, profitShares } from "@/db/schema";
 import { seedDemo, type DemoIds } from "@/db/seed/demo";
 import { loadDashboard } from "@/lib/groups/dashboard";
 import { listDeclaredVsRecorded } from "@/lib/groups/declared";
-import { listLedger } from "@/lib/groups/ledger-queries";
+import { listLedger, sumLedgerByKind } from "@/lib/groups/ledger-queries";
 import { findVisibleGroup, listGroupMembers, listGroups } from "@/lib/groups/queries";
-import { addMember, addTerm, correctEntry, recordEntry, recordRepayment, voidEntry } from "@/lib/groups/service";
+import { addMember, addTerm, correctEntry, createGroup, recordDistribution, recordEntry, recordRepayment, voidEntry } from "@/lib/groups/service";
 import { answersOf, isWgDisabled } from "@/lib/wgss";
 import { backend, createTestDb, type TestDb } from "../test-db";
 
@@ -143,6 +143,31 @@ describe(`group businesses on ${backend}`, () => {
     await expect(db.db.transaction((tx) => recordRepayment(tx, org("ong-sahel", "ngo"), { creditId: c.id, paidOn: "2025-03-01", amount: 1 }))).rejects.toMatchObject({
       code: "not_found",
     });
+  });
+
+  it("records a profit distribution whose shares sum exactly to the profit", async () => {
+    const shop = ids.groups.shops[6];
+    const sums = await sumLedgerByKind(db.db, shop, "MRU", "2024-01-01", "2024-12-31");
+    const { distribution, shares } = await db.db.transaction((tx) =>
+      recordDistribution(tx, org("adicor", "ngo"), null as never, { groupId: shop, periodFrom: "2024-01-01", periodTo: "2024-12-31", currency: "MRU" }),
+    );
+    expect(distribution.profit).toBe(sums.sale - sums.stock_purchase - sums.other_expense);
+    expect(shares.reduce((s, x) => s + x.amount, 0)).toBe(distribution.profit);
+    const stored = await db.db.select().from(profitShares).where(eq(profitShares.distributionId, distribution.id));
+    expect(stored.reduce((s, x) => s + x.amount, 0)).toBe(distribution.profit);
+    // Team-weighted here (the seed's rule for this shop): the first team's members get more.
+    expect(new Set(stored.map((x) => x.amount)).size).toBeGreaterThan(1);
+  });
+
+  it("creates a group only in the NGO's own communes", async () => {
+    const adicor = org("adicor", "ngo");
+    const input = { name: "Boutique test", activityType: "shop", villageId: ids.places.settlements["Tenhamed"], startDate: "2025-01-01", startingCapitalAmount: 0, startingCapitalCurrency: "MRU" as const, profitRule: "equal" as const };
+    const g = await db.db.transaction((tx) => createGroup(tx, adicor, input));
+    expect(g.ngoOrgId).toBe(ids.orgs.adicor);
+    await expect(db.db.transaction((tx) => createGroup(tx, adicor, { ...input, villageId: ids.places.settlements["Dar Naim"] }))).rejects.toMatchObject({
+      fieldErrors: { villageId: "invalid" },
+    });
+    await expect(db.db.transaction((tx) => createGroup(tx, org("fassala", "commune"), input))).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("has the activity types as reference data", async () => {
