@@ -167,3 +167,27 @@ test("the dashboard and a group page have no serious accessibility violation", a
   await page.goto(await firstShopUrl(page));
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test("consortium admins manage exchange rates; nobody else reaches the page", async ({ browser }) => {
+  const admin = await newSignedInPage(browser, "admin@acor.demo", "acor");
+  await admin.page.goto("/acor/rates");
+  await expect(admin.page.getByTestId("rates-table")).toContainText("16.6663388");
+  const form = admin.page.getByTestId("rate-form");
+  // A rate far in the future changes no demo figure.
+  await form.getByLabel("Valable à partir du").fill("2099-01-01");
+  await form.getByLabel("XOF pour 1 MRU").fill("-3");
+  await form.getByRole("button", { name: "Enregistrer le taux" }).click();
+  await expect(form.locator('[id$="-xofPerMru-error"]')).toBeVisible();
+  await form.getByLabel("XOF pour 1 MRU").fill("17.25");
+  await form.getByRole("button", { name: "Enregistrer le taux" }).click();
+  await expect(form.getByRole("status")).toHaveText("Taux enregistré.");
+  await admin.page.reload();
+  await expect(admin.page.getByTestId("rates-table")).toContainText("2099-01-01");
+
+  for (const [email, slug] of [["viewer@acor.demo", "acor"], ["admin@adicor.demo", "adicor"]] as const) {
+    const other = await newSignedInPage(browser, email, slug);
+    expect((await other.page.goto(`/${slug}/rates`))?.status()).toBe(404);
+    await other.context.close();
+  }
+  await admin.context.close();
+});

@@ -24,6 +24,8 @@ const registry = {
   term: [s.termSchema, actions.termAction],
   distribution: [s.distributionSchema, actions.distributionAction],
   rate: [s.rateSchema, actions.rateAction],
+  aid: [s.aidSchema, actions.aidAction],
+  declaredFigure: [s.declaredFigureSchema, actions.declaredFigureAction],
 } as const;
 export type GroupFormKind = keyof typeof registry;
 

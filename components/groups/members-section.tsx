@@ -40,7 +40,25 @@ export async function MembersSection(props: {
             <Td>{m.householdStatus ? th(m.householdStatus) : ""}</Td>
             <Td>{m.cashTransferSince ?? "—"}</Td>
             <Td>{td(wgStatus(answersOf(m), m.birthYear, year))}</Td>
-            <Td>{m.aids ?? ""}</Td>
+            <Td>
+              {m.aids ?? ""}
+              {props.canWrite ? (
+                <details>
+                  <summary className="cursor-pointer underline">{t("addAid")}</summary>
+                  <GroupActionForm
+                    kind="aid"
+                    org={props.org}
+                    hidden={{ personId: m.personId }}
+                    submit={t("addAid")}
+                    variant="secondary"
+                    fields={[
+                      { name: "aidType", label: t("aidType"), type: "text" },
+                      { name: "receivedOn", label: t("aidDate"), type: "date", defaultValue: props.today },
+                    ]}
+                  />
+                </details>
+              ) : null}
+            </Td>
             <Td>{m.joinedOn}</Td>
             <Td>
               {m.leftOn ??

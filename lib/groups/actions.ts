@@ -101,3 +101,19 @@ export const rateAction = orgAction(
   },
 );
 
+
+export const aidAction = orgAction(
+  { permission: "groups:write", schema: s.aidSchema, action: "person.technical_aid", entity: "technical_aid", revalidate: groupsPath },
+  async ({ tx, ctx, input }) => {
+    const a = await svc.addAid(tx, ctx.org, input);
+    return { audit: { entityId: a.id, after: a }, message: "aidRecorded" };
+  },
+);
+
+export const declaredFigureAction = orgAction(
+  { permission: "groups:write", schema: s.declaredFigureSchema, action: "declared_figure.add", entity: "declared_figure", revalidate: (ctx) => `/${ctx.org.slug}/dashboard` },
+  async ({ tx, ctx, input }) => {
+    const d = await svc.addDeclaredFigure(tx, ctx.org, input);
+    return { audit: { entityId: d.id, after: d }, message: "declaredRecorded" };
+  },
+);

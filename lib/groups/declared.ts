@@ -6,8 +6,6 @@ import { loadDashboard } from "./dashboard";
 import { rowsOf } from "./scope";
 
 /** What the records compute for each declared metric, over the declaring NGO's groups. */
-export const declaredMetrics = ["group_beneficiaries", "workshop_women", "avg_revenue_per_group_xof", "group_revenue_mru"] as const;
-export type DeclaredMetric = (typeof declaredMetrics)[number];
 
 async function countMembers(db: Queryable, ngoOrgId: string, extra: ReturnType<typeof sql>) {
   const r = await db.execute(sql`

@@ -119,5 +119,20 @@ export const rateSchema = z.object({
   source: z.string().trim().max(200, { error: "tooLong" }).optional().default(""),
 });
 
+export const aidSchema = z.object({
+  personId: id,
+  aidType: z.string({ error: "required" }).trim().min(2, { error: "required" }).max(80, { error: "tooLong" }),
+  receivedOn: pastDate,
+});
+
+/** What the records can compute for a declared figure (lib/groups/declared.ts). */
+export const declaredMetrics = ["group_beneficiaries", "workshop_women", "avg_revenue_per_group_xof", "group_revenue_mru"] as const;
+export const declaredFigureSchema = z.object({
+  metric: z.enum(declaredMetrics, { error: "invalid" }),
+  label: z.string({ error: "required" }).trim().min(2, { error: "required" }).max(300, { error: "tooLong" }),
+  declaredValue: z.coerce.number({ error: "amountInvalid" }).int({ error: "amountInteger" }).min(0, { error: "amountNegative" }),
+  source: z.string({ error: "required" }).trim().min(2, { error: "required" }).max(300, { error: "tooLong" }),
+});
+
 export type RecordEntryInput = z.infer<typeof recordEntrySchema>;
 export type AddMemberInput = z.infer<typeof addMemberSchema>;

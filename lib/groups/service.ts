@@ -4,6 +4,7 @@ import type { Queryable } from "@/db/client";
 import {
   creditRepayments,
   customerCredits,
+  declaredFigures,
   exchangeRates,
   groupMemberships,
   groups,
@@ -16,6 +17,7 @@ import {
   people,
   profitDistributions,
   profitShares,
+  technicalAids,
 } from "@/db/schema";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { AppError, fieldError } from "@/lib/errors";
@@ -241,4 +243,19 @@ export async function setRate(tx: Queryable, org: Org, userId: string, input: In
     ? await tx.update(exchangeRates).set(values).where(eq(exchangeRates.id, before.id)).returning()
     : await tx.insert(exchangeRates).values(values).returning();
   return { before: before ?? null, after };
+}
+
+export async function addAid(tx: Queryable, org: Org, input: In<typeof s.aidSchema>) {
+  if (org.type !== "ngo") throw new AppError("not_found");
+  const [p] = await tx.select({ id: people.id }).from(people).where(and(eq(people.id, input.personId), eq(people.ngoOrgId, org.id)));
+  if (!p) throw new AppError("not_found");
+  const [a] = await tx.insert(technicalAids).values({ ngoOrgId: org.id, personId: p.id, aidType: input.aidType, receivedOn: input.receivedOn }).returning();
+  return a;
+}
+
+/** A figure as a report declares it, to be shown beside what the records compute. */
+export async function addDeclaredFigure(tx: Queryable, org: Org, input: In<typeof s.declaredFigureSchema>) {
+  if (org.type !== "ngo") throw new AppError("not_found");
+  const [d] = await tx.insert(declaredFigures).values({ orgId: org.id, ...input }).returning();
+  return d;
 }

@@ -6,7 +6,7 @@ import { loadDashboard } from "@/lib/groups/dashboard";
 import { listDeclaredVsRecorded } from "@/lib/groups/declared";
 import { listLedger, sumLedgerByKind } from "@/lib/groups/ledger-queries";
 import { findVisibleGroup, listGroupMembers, listGroups } from "@/lib/groups/queries";
-import { addMember, addTerm, correctEntry, createGroup, recordDistribution, recordEntry, recordRepayment, voidEntry } from "@/lib/groups/service";
+import { addAid, addDeclaredFigure, addMember, addTerm, correctEntry, createGroup, recordDistribution, recordEntry, recordRepayment, voidEntry } from "@/lib/groups/service";
 import { answersOf, isWgDisabled } from "@/lib/wgss";
 import { backend, createTestDb, type TestDb } from "../test-db";
 
@@ -59,7 +59,6 @@ describe(`group businesses on ${backend}`, () => {
     expect(by.workshop_women).toMatchObject({ declared: 75, recorded: 74, difference: -1 });
     expect(by.avg_revenue_per_group_xof).toMatchObject({ declared: 485_283, recorded: 485_274, difference: -9 });
     expect(by.group_revenue_mru).toMatchObject({ difference: 0 });
-    expect(await listDeclaredVsRecorded(db.db, org("ong-sahel", "ngo"))).toEqual([]);
   });
 
   it("shows each tenant type exactly its groups", async () => {
@@ -168,6 +167,22 @@ describe(`group businesses on ${backend}`, () => {
       fieldErrors: { villageId: "invalid" },
     });
     await expect(db.db.transaction((tx) => createGroup(tx, org("fassala", "commune"), input))).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("records technical aids and declared figures only for the NGO's own records", async () => {
+    const [m] = await listGroupMembers(db.db, ids.groups.shops[4]);
+    const aid = await db.db.transaction((tx) => addAid(tx, org("adicor", "ngo"), { personId: m.personId, aidType: "Tricycle", receivedOn: "2024-05-01" }));
+    expect(aid.ngoOrgId).toBe(ids.orgs.adicor);
+    await expect(db.db.transaction((tx) => addAid(tx, org("ong-sahel", "ngo"), { personId: m.personId, aidType: "Tricycle", receivedOn: "2024-05-01" }))).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await db.db.transaction((tx) => addDeclaredFigure(tx, org("ong-sahel", "ngo"), { metric: "group_revenue_mru", label: "x", declaredValue: 10, source: "test" }));
+    const sahel = await listDeclaredVsRecorded(db.db, org("ong-sahel", "ngo"));
+    expect(sahel).toHaveLength(1);
+    expect(sahel[0].recorded).toBeGreaterThan(0);
+    // ADICOR's panel does not show ONG Sahel's figure; the consortium sees both.
+    expect((await listDeclaredVsRecorded(db.db, org("adicor", "ngo"))).map((r) => r.source)).not.toContain("test");
+    expect((await listDeclaredVsRecorded(db.db, org("acor", "consortium"))).map((r) => r.source)).toContain("test");
   });
 
   it("has the activity types as reference data", async () => {

@@ -5,6 +5,8 @@ import { loadDashboard, type RevenueFilters } from "@/lib/groups/dashboard";
 import { listDeclaredVsRecorded } from "@/lib/groups/declared";
 import { listGroupFilterOptions } from "@/lib/groups/queries";
 import { Card } from "@/components/ui/card";
+import { GroupActionForm } from "@/components/forms/group-forms";
+import { declaredMetrics } from "@/lib/groups/schema";
 import { RevenueBlock } from "@/components/groups/revenue-block";
 import { activityName, FilterDate, FilterForm, FilterSelect, formatNumber, Money, param, Table, Td, TextLink } from "@/components/groups/ui";
 
@@ -24,6 +26,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
     declared: await listDeclaredVsRecorded(tx, ctx.org),
     options: await listGroupFilterOptions(tx, ctx.org),
   }));
+  const canDeclare = ctx.org.type === "ngo" && ctx.can("groups:write");
   const [t, tg, tm] = [await getTranslations("dashboard"), await getTranslations("groups"), await getTranslations("metrics")];
   const base = Object.entries({ ...f, kind: "sale" }).filter(([, v]) => v) as [string, string][];
   const ledger = (extra: Record<string, string> = {}, activityKind = "group") =>
@@ -56,14 +59,14 @@ export default async function DashboardPage({ params, searchParams }: { params: 
         {figure(`${t("average")} (XOF)`, <Money amount={d.average.xof} currency="XOF" locale={locale} />, "average-xof")}
         {figure(`${t("average")} (MRU)`, <Money amount={d.average.mru} currency="MRU" locale={locale} />, "average-mru")}
       </section>
-      {declared.length > 0 ? (
+      {declared.length > 0 || canDeclare ? (
         <Card title={t("declaredTitle")}>
           <p className="mb-2 text-sm text-slate-700">{t("declaredIntro")}</p>
           <Table head={[t("figure"), t("declared"), t("recorded"), t("difference"), t("source")]} testId="declared-table">
             {declared.map((r) => (
               <tr key={r.id} data-testid={`declared-${r.metric}`}>
                 <Td>
-                  {tm(r.metric as never)}
+                  {tm(r.metric as (typeof declaredMetrics)[number])}
                   <div className="text-xs text-slate-600">« {r.label} »</div>
                 </Td>
                 <Td className="tabular-nums">{formatNumber(r.declared, locale)}</Td>
@@ -77,6 +80,22 @@ export default async function DashboardPage({ params, searchParams }: { params: 
               </tr>
             ))}
           </Table>
+          {canDeclare ? (
+            <details className="mt-3">
+              <summary className="cursor-pointer font-medium">{t("addDeclared")}</summary>
+              <GroupActionForm
+                kind="declaredFigure"
+                org={slug}
+                submit={t("saveDeclared")}
+                fields={[
+                  { name: "metric", label: t("metric"), type: "select", options: declaredMetrics.map((m) => ({ value: m, label: tm(m) })) },
+                  { name: "label", label: t("declaredLabel"), type: "text" },
+                  { name: "declaredValue", label: t("declaredValue"), type: "number" },
+                  { name: "source", label: t("source"), type: "text" },
+                ]}
+              />
+            </details>
+          ) : null}
         </Card>
       ) : null}
       {d.byGroup.length === 0 ? <p>{t("noData")}</p> : null}
