@@ -170,6 +170,8 @@ test("the dashboard and a group page have no serious accessibility violation", a
 
 test("consortium admins manage exchange rates; nobody else reaches the page", async ({ browser }) => {
   const admin = await newSignedInPage(browser, "admin@acor.demo", "acor");
+  // Another spec switches this account to Arabic for a while: choose French for this session.
+  await setLanguage(admin.page, "Français");
   await admin.page.goto("/acor/rates");
   await expect(admin.page.getByTestId("rates-table")).toContainText("16.6663388");
   const form = admin.page.getByTestId("rate-form");
@@ -190,4 +192,24 @@ test("consortium admins manage exchange rates; nobody else reaches the page", as
     await other.context.close();
   }
   await admin.context.close();
+});
+
+test("an NGO editor enters a declared figure and the dashboard shows it beside the records", async ({ browser }) => {
+  const editor = await newSignedInPage(browser, "editor@adicor.demo", "adicor");
+  await editor.page.goto("/adicor/declared");
+  const form = editor.page.getByTestId("declaredFigure-form");
+  await form.getByLabel("Comparé à").selectOption("workshop_women");
+  await form.getByLabel("Formulation du rapport").fill("80 femmes formées en couture");
+  await form.getByLabel("Valeur déclarée").fill("80");
+  await form.getByLabel("Source").fill("Rapport e2e");
+  await form.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(form.getByRole("status")).toHaveText("Chiffre déclaré enregistré.");
+  await editor.page.goto("/adicor/dashboard");
+  const row = editor.page.getByTestId("declared-table").getByRole("row").filter({ hasText: "Rapport e2e" });
+  await expect(row.getByTestId("difference")).toHaveAttribute("data-value", "-6");
+
+  const viewer = await newSignedInPage(browser, "viewer@adicor.demo", "adicor");
+  expect((await viewer.page.goto("/adicor/declared"))?.status()).toBe(404);
+  await editor.context.close();
+  await viewer.context.close();
 });

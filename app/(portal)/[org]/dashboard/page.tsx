@@ -5,8 +5,7 @@ import { loadDashboard, type RevenueFilters } from "@/lib/groups/dashboard";
 import { listDeclaredVsRecorded } from "@/lib/groups/declared";
 import { listGroupFilterOptions } from "@/lib/groups/queries";
 import { Card } from "@/components/ui/card";
-import { GroupActionForm } from "@/components/forms/group-forms";
-import { declaredMetrics } from "@/lib/groups/schema";
+import type { declaredMetrics } from "@/lib/groups/schema";
 import { RevenueBlock } from "@/components/groups/revenue-block";
 import { activityName, FilterDate, FilterForm, FilterSelect, formatNumber, Money, param, Table, Td, TextLink } from "@/components/groups/ui";
 
@@ -81,20 +80,9 @@ export default async function DashboardPage({ params, searchParams }: { params: 
             ))}
           </Table>
           {canDeclare ? (
-            <details className="mt-3">
-              <summary className="cursor-pointer font-medium">{t("addDeclared")}</summary>
-              <GroupActionForm
-                kind="declaredFigure"
-                org={slug}
-                submit={t("saveDeclared")}
-                fields={[
-                  { name: "metric", label: t("metric"), type: "select", options: declaredMetrics.map((m) => ({ value: m, label: tm(m) })) },
-                  { name: "label", label: t("declaredLabel"), type: "text" },
-                  { name: "declaredValue", label: t("declaredValue"), type: "number" },
-                  { name: "source", label: t("source"), type: "text" },
-                ]}
-              />
-            </details>
+            <p className="mt-3">
+              <TextLink href={`/${slug}/declared`}>{t("addDeclared")}</TextLink>
+            </p>
           ) : null}
         </Card>
       ) : null}
