@@ -213,3 +213,17 @@ test("an NGO editor enters a declared figure and the dashboard shows it beside t
   await editor.context.close();
   await viewer.context.close();
 });
+
+test("a recorded distribution prints as a statement in Arabic, right-to-left, shares summing to the profit", async ({ page }) => {
+  await signInTo(page, "viewer@adicor.demo", "adicor");
+  await page.goto(await firstShopUrl(page));
+  await page.getByTestId("distributions-table").getByRole("link", { name: "Fiche en arabe" }).first().click();
+  const statement = page.getByTestId("statement");
+  await expect(statement).toHaveAttribute("dir", "rtl");
+  await expect(statement.getByRole("heading", { level: 1 })).toContainText("تقاسم الأرباح");
+  const cells = await statement.locator("tbody td.text-end").allInnerTexts();
+  const amounts = cells.map((c) => Number(c.replace(/[^0-9]/g, "")));
+  const total = amounts.pop()!;
+  expect(amounts.reduce((a, b) => a + b, 0)).toBe(total);
+  expect(total).toBeGreaterThan(0);
+});

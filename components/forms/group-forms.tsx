@@ -11,6 +11,7 @@ import { useActionForm } from "./use-action-form";
 /** Each group form: the zod schema its server action also parses, and that action. */
 const registry = {
   createGroup: [s.createGroupSchema, actions.createGroupAction],
+  updateGroup: [s.updateGroupSchema, actions.updateGroupAction],
   addMember: [s.addMemberSchema, actions.addMemberAction],
   leaveGroup: [s.leaveGroupSchema, actions.leaveGroupAction],
   recordEntry: [s.recordEntrySchema, actions.recordEntryAction],

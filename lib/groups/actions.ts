@@ -13,6 +13,14 @@ export const createGroupAction = orgAction(
   },
 );
 
+export const updateGroupAction = orgAction(
+  { permission: "groups:write", schema: s.updateGroupSchema, action: "group.update", entity: "group", revalidate: groupsPath },
+  async ({ tx, ctx, input }) => {
+    const r = await svc.updateGroup(tx, ctx.org, input);
+    return { audit: { entityId: r.after.id, before: r.before, after: { status: r.after.status, profitRule: r.after.profitRule } }, message: "groupUpdated" };
+  },
+);
+
 export const addMemberAction = orgAction(
   { permission: "groups:write", schema: s.addMemberSchema, action: "group.add_member", entity: "group_membership", revalidate: groupsPath },
   async ({ tx, ctx, input }) => {

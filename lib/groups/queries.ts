@@ -85,6 +85,7 @@ export async function findVisibleGroup(db: Queryable, org: Org, groupId: string)
       name: groups.name,
       status: groups.status,
       profitRule: groups.profitRule,
+      version: groups.version,
       activityType: groups.activityType,
       activityKind: activityTypes.kind,
       village: places.name,

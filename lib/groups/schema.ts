@@ -29,6 +29,13 @@ export const createGroupSchema = z.object({
   profitRule: z.enum(["equal", "team_weighted"], { error: "invalid" }),
 });
 
+export const updateGroupSchema = z.object({
+  groupId: id,
+  status: z.enum(["active", "paused", "closed"], { error: "invalid" }),
+  profitRule: z.enum(["equal", "team_weighted"], { error: "invalid" }),
+  version: z.coerce.number().int(),
+});
+
 const wg = z.enum(wgAnswers, { error: "invalid" }).default("not_asked");
 export const addMemberSchema = z
   .object({

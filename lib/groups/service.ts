@@ -47,6 +47,18 @@ export async function createGroup(tx: Queryable, org: Org, input: In<typeof s.cr
   return g;
 }
 
+/** Status and sharing rule; the version guards against overwriting a change made meanwhile. */
+export async function updateGroup(tx: Queryable, org: Org, input: In<typeof s.updateGroupSchema>) {
+  const g = await writable(tx, org, input.groupId);
+  if (g.version !== input.version) throw new AppError("conflict");
+  const [after] = await tx
+    .update(groups)
+    .set({ status: input.status, profitRule: input.profitRule, version: g.version + 1 })
+    .where(and(eq(groups.id, g.id), eq(groups.ngoOrgId, org.id)))
+    .returning();
+  return { before: { status: g.status, profitRule: g.profitRule }, after };
+}
+
 export async function addMember(tx: Queryable, org: Org, input: In<typeof s.addMemberSchema>) {
   const g = await writable(tx, org, input.groupId);
   let personId = input.personId;

@@ -6,7 +6,7 @@ import { loadDashboard } from "@/lib/groups/dashboard";
 import { listDeclaredVsRecorded } from "@/lib/groups/declared";
 import { listLedger, sumLedgerByKind } from "@/lib/groups/ledger-queries";
 import { findVisibleGroup, listGroupMembers, listGroups } from "@/lib/groups/queries";
-import { addAid, addDeclaredFigure, addMember, addTerm, correctEntry, createGroup, recordDistribution, recordEntry, recordRepayment, voidEntry } from "@/lib/groups/service";
+import { addAid, addDeclaredFigure, addMember, addTerm, correctEntry, createGroup, recordDistribution, recordEntry, recordRepayment, updateGroup, voidEntry } from "@/lib/groups/service";
 import { answersOf, isWgDisabled } from "@/lib/wgss";
 import { backend, createTestDb, type TestDb } from "../test-db";
 
@@ -183,6 +183,16 @@ describe(`group businesses on ${backend}`, () => {
     // ADICOR's panel does not show ONG Sahel's figure; the consortium sees both.
     expect((await listDeclaredVsRecorded(db.db, org("adicor", "ngo"))).map((r) => r.source)).not.toContain("test");
     expect((await listDeclaredVsRecorded(db.db, org("acor", "consortium"))).map((r) => r.source)).toContain("test");
+  });
+
+  it("changes a group's status with its version, and only by its NGO", async () => {
+    const shop = ids.groups.shops[8];
+    const [g] = await db.db.select().from(groups).where(eq(groups.id, shop));
+    const input = { groupId: shop, status: "paused" as const, profitRule: "equal" as const, version: g.version };
+    const r = await db.db.transaction((tx) => updateGroup(tx, org("adicor", "ngo"), input));
+    expect(r.after).toMatchObject({ status: "paused", version: g.version + 1 });
+    await expect(db.db.transaction((tx) => updateGroup(tx, org("adicor", "ngo"), input))).rejects.toMatchObject({ code: "conflict" });
+    await expect(db.db.transaction((tx) => updateGroup(tx, org("ong-sahel", "ngo"), { ...input, version: g.version + 1 }))).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("has the activity types as reference data", async () => {

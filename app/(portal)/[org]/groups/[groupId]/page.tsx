@@ -13,6 +13,7 @@ import { LedgerSection } from "@/components/groups/ledger-section";
 import { CreditSection } from "@/components/groups/credit-section";
 import { ProfitSection } from "@/components/groups/profit-section";
 import { activityName, Money } from "@/components/groups/ui";
+import { GroupActionForm } from "@/components/forms/group-forms";
 
 export default async function GroupPage({ params }: { params: Promise<{ org: string; groupId: string }> }) {
   const { org: slug, groupId } = await params;
@@ -69,6 +70,21 @@ export default async function GroupPage({ params }: { params: Promise<{ org: str
           </div>
         </dl>
         {!canWrite ? <p className="mt-2 text-sm text-slate-700">{t("readOnly")}</p> : null}
+        {canWrite ? (
+          <details className="mt-2">
+            <summary className="cursor-pointer underline">{t("edit")}</summary>
+            <GroupActionForm
+              kind="updateGroup"
+              org={slug}
+              hidden={{ groupId: group.id, version: String(group.version) }}
+              submit={t("saveGroup")}
+              fields={[
+                { name: "status", label: t("status"), type: "select", options: (["active", "paused", "closed"] as const).map((x) => ({ value: x, label: ts(x) })), defaultValue: group.status },
+                { name: "profitRule", label: t("profitRule"), type: "select", options: (["equal", "team_weighted"] as const).map((x) => ({ value: x, label: tr(x) })), defaultValue: group.profitRule },
+              ]}
+            />
+          </details>
+        ) : null}
       </div>
       <MembersSection {...common} members={data.members} candidates={data.candidates} settlements={data.settlements} />
       <RotationSection {...common} members={data.members} teams={data.rotation.teams} terms={data.rotation.terms} />

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { createTranslator } from "next-intl";
+import { loadMessages } from "@/lib/i18n/catalogues";
 import { requireMember } from "@/lib/auth/tenant";
 import { withTenant } from "@/lib/tenant-db";
 import { findVisibleGroup, listGroupMembers } from "@/lib/groups/queries";
@@ -25,8 +26,11 @@ export default async function StatementPage({
     return { group, d, members: await listGroupMembers(tx, group.id) };
   });
   if (!data) notFound();
-  const t = await getTranslations({ locale: lang, namespace: "group" });
-  const tr = await getTranslations({ locale: lang, namespace: "profitRules" });
+  // The statement's language is chosen for the reading, whatever the interface language.
+  const messages = await loadMessages(lang);
+  const translator = (namespace: string) => createTranslator({ locale: lang, messages, namespace } as never) as unknown as (key: string) => string;
+  const t = translator("group");
+  const tr = translator("profitRules");
   const name = new Map(data.members.map((m) => [m.membershipId, m.name]));
   const big = (n: number) => `${formatNumber(n, lang)} ${data.d.currency}`;
   return (
