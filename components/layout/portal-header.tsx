@@ -18,6 +18,13 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
   const base = `/${ctx.org.slug}`;
   const nav = [
     { href: base, label: tn("home") },
+    ...(ctx.can("groups:read")
+      ? [
+          { href: `${base}/groups`, label: tn("groups") },
+          { href: `${base}/dashboard`, label: tn("dashboard") },
+        ]
+      : []),
+    ...(ctx.can("rates:manage") ? [{ href: `${base}/rates`, label: tn("rates") }] : []),
     ...(ctx.can("prices:read") ? [{ href: `${base}/prices`, label: tn("prices") }] : []),
     ...(ctx.can("members:manage") ? [{ href: `${base}/members`, label: tn("members") }] : []),
     ...(ctx.can("cohesion:read") ? [{ href: `${base}/cohesion`, label: tn("cohesion") }] : []),

@@ -5,3 +5,5 @@ export * from "./groups";
 export * from "./cohesion";
 export * from "./coaching";
 export * from "./prices";
+export * from "./people";
+export * from "./ledger";

@@ -1,5 +1,6 @@
-import type { Db } from "../client";
+import type { Db, Tx } from "../client";
 import { seedCohesion } from "./cohesion";
+import { seedGroups } from "./groups";
 import { consortiumMembers, groups, memberships, orgCommunes, organisations, places, users } from "../schema";
 import { hashPassword } from "@/lib/auth/password";
 import { seedPrices } from "./prices";
@@ -142,6 +143,7 @@ export async function seedDemo(db: Db): Promise<DemoIds> {
         settlements: Object.fromEntries(settlementRows.map((s) => [s.name, s.id])),
       },
     };
+    await seedGroups(tx as Tx, ids);
     await seedCohesion(tx, ids);
     await seedPrices(tx, ids);
     return ids;

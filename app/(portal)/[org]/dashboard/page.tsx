@@ -1,0 +1,103 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireMember } from "@/lib/auth/tenant";
+import { withTenant } from "@/lib/tenant-db";
+import { loadDashboard, type RevenueFilters } from "@/lib/groups/dashboard";
+import { listDeclaredVsRecorded } from "@/lib/groups/declared";
+import { listGroupFilterOptions } from "@/lib/groups/queries";
+import { Card } from "@/components/ui/card";
+import type { declaredMetrics } from "@/lib/groups/schema";
+import { RevenueBlock } from "@/components/groups/revenue-block";
+import { activityName, FilterDate, FilterForm, FilterSelect, formatNumber, Money, param, Table, Td, TextLink } from "@/components/groups/ui";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("dashboard"))("title") };
+}
+
+export default async function DashboardPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { org: slug } = await params;
+  const ctx = await requireMember(slug, "groups:read");
+  const sp = await searchParams;
+  const f: RevenueFilters = { from: param(sp, "from"), to: param(sp, "to"), village: param(sp, "village"), activity: param(sp, "activity"), ngo: param(sp, "ngo") };
+  const locale = await getLocale();
+  const { d, ind, declared, options } = await withTenant(ctx, async (tx) => ({
+    d: await loadDashboard(tx, ctx.org, f, locale),
+    ind: await loadDashboard(tx, ctx.org, { ...f, kind: "individual" }, locale),
+    declared: await listDeclaredVsRecorded(tx, ctx.org),
+    options: await listGroupFilterOptions(tx, ctx.org),
+  }));
+  const canDeclare = ctx.org.type === "ngo" && ctx.can("groups:write");
+  const [t, tg, tm] = [await getTranslations("dashboard"), await getTranslations("groups"), await getTranslations("metrics")];
+  const base = Object.entries({ ...f, kind: "sale" }).filter(([, v]) => v) as [string, string][];
+  const ledger = (extra: Record<string, string> = {}, activityKind = "group") =>
+    `/${slug}/ledger?${new URLSearchParams([...base, ["activityKind", activityKind], ...Object.entries(extra)]).toString()}`;
+  const figure = (label: string, node: React.ReactNode, testId: string, href = ledger()) => (
+    <div className="rounded-lg border border-slate-300 bg-white p-3">
+      <div className="text-sm text-slate-700">{label}</div>
+      <div className="text-2xl font-bold" data-testid={testId}>
+        <TextLink href={href}>{node}</TextLink>
+      </div>
+    </div>
+  );
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="text-sm text-slate-700">{t("intro")}</p>
+      </div>
+      <FilterForm apply={tg("apply")}>
+        <FilterDate name="from" label={t("from")} value={f.from} />
+        <FilterDate name="to" label={t("to")} value={f.to} />
+        <FilterSelect name="village" label={tg("village")} value={f.village} all={tg("all")} options={options.villages.map((v) => ({ value: v.id, label: v.name }))} />
+        <FilterSelect name="activity" label={tg("activity")} value={f.activity} all={tg("all")} options={options.activities.filter((a) => a.kind === "group").map((a) => ({ value: a.code, label: activityName(a, locale) }))} />
+        <FilterSelect name="ngo" label={tg("ngo")} value={f.ngo} all={tg("all")} options={options.ngos.map((n) => ({ value: n.id, label: n.name }))} />
+      </FilterForm>
+      <section className="grid gap-3 sm:grid-cols-3 lg:grid-cols-5" aria-label={t("total")}>
+        {figure(`${t("total")} (XOF)`, <Money amount={d.total.xof} currency="XOF" locale={locale} />, "total-xof")}
+        {figure(`${t("total")} (MRU)`, <Money amount={d.total.mru} currency="MRU" locale={locale} />, "total-mru")}
+        {figure(t("groups"), <span data-value={d.groupCount}>{formatNumber(d.groupCount, locale)}</span>, "group-count", `/${slug}/groups?kind=group`)}
+        {figure(`${t("average")} (XOF)`, <Money amount={d.average.xof} currency="XOF" locale={locale} />, "average-xof")}
+        {figure(`${t("average")} (MRU)`, <Money amount={d.average.mru} currency="MRU" locale={locale} />, "average-mru")}
+      </section>
+      {declared.length > 0 || canDeclare ? (
+        <Card title={t("declaredTitle")}>
+          <p className="mb-2 text-sm text-slate-700">{t("declaredIntro")}</p>
+          <Table head={[t("figure"), t("declared"), t("recorded"), t("difference"), t("source")]} testId="declared-table">
+            {declared.map((r) => (
+              <tr key={r.id} data-testid={`declared-${r.metric}`}>
+                <Td>
+                  {tm(r.metric as (typeof declaredMetrics)[number])}
+                  <div className="text-xs text-slate-600">« {r.label} »</div>
+                </Td>
+                <Td className="tabular-nums">{formatNumber(r.declared, locale)}</Td>
+                <Td className="tabular-nums">{r.recorded === null ? "—" : formatNumber(r.recorded, locale)}</Td>
+                <Td className={`tabular-nums font-bold ${r.difference ? "text-red-800" : "text-emerald-900"}`}>
+                  <span dir="ltr" data-testid="difference" data-value={r.difference ?? ""}>
+                    {r.difference === null ? "—" : `${r.difference > 0 ? "+" : ""}${formatNumber(r.difference, locale)}`}
+                  </span>
+                </Td>
+                <Td className="text-xs">{r.source}</Td>
+              </tr>
+            ))}
+          </Table>
+          {canDeclare ? (
+            <p className="mt-3">
+              <TextLink href={`/${slug}/declared`}>{t("addDeclared")}</TextLink>
+            </p>
+          ) : null}
+        </Card>
+      ) : null}
+      {d.byGroup.length === 0 ? <p>{t("noData")}</p> : null}
+      <RevenueBlock title={t("byGroup")} rows={d.byGroup} layout="horizontal" locale={locale} headLabel={tg("name")} tableLabel={t("asTable")} testId="by-group" href={(r) => ledger({ group: r.key })} />
+      <RevenueBlock title={t("byActivity")} rows={d.byActivity} layout="horizontal" locale={locale} headLabel={tg("activity")} tableLabel={t("asTable")} testId="by-activity" href={(r) => ledger({ activity: r.key })} />
+      <RevenueBlock title={t("byVillage")} rows={d.byVillage} layout="horizontal" locale={locale} headLabel={tg("village")} tableLabel={t("asTable")} testId="by-village" href={(r) => ledger({ village: r.key })} />
+      <RevenueBlock title={t("byMonth")} rows={d.byMonth} layout="vertical" locale={locale} headLabel={t("month")} tableLabel={t("asTable")} testId="by-month" href={(r) => ledger({ month: r.key })} />
+      <Card title={t("individualTitle")}>
+        <section className="grid gap-3 sm:grid-cols-3">
+          {figure(`${t("total")} (XOF)`, <Money amount={ind.total.xof} currency="XOF" locale={locale} />, "individual-total-xof", ledger({}, "individual"))}
+          {figure(`${t("total")} (MRU)`, <Money amount={ind.total.mru} currency="MRU" locale={locale} />, "individual-total-mru", ledger({}, "individual"))}
+          {figure(t("groups"), formatNumber(ind.groupCount, locale), "individual-count", `/${slug}/groups?kind=individual`)}
+        </section>
+      </Card>
+    </div>
+  );
+}

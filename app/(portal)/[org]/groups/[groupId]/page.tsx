@@ -1,0 +1,96 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireMember } from "@/lib/auth/tenant";
+import { withTenant } from "@/lib/tenant-db";
+import { findVisibleGroup, listCandidatePeople, listGroupMembers, listNgoSettlements, listRotation } from "@/lib/groups/queries";
+import { listCredits, listDistributions, listEntryHistory, listLedger } from "@/lib/groups/ledger-queries";
+import { todayIso } from "@/lib/groups/schema";
+import { activityTypes } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { MembersSection } from "@/components/groups/members-section";
+import { RotationSection } from "@/components/groups/rotation-section";
+import { LedgerSection } from "@/components/groups/ledger-section";
+import { CreditSection } from "@/components/groups/credit-section";
+import { ProfitSection } from "@/components/groups/profit-section";
+import { activityName, Money } from "@/components/groups/ui";
+import { GroupActionForm } from "@/components/forms/group-forms";
+
+export default async function GroupPage({ params }: { params: Promise<{ org: string; groupId: string }> }) {
+  const { org: slug, groupId } = await params;
+  const ctx = await requireMember(slug, "groups:read");
+  const today = todayIso();
+  const data = await withTenant(ctx, async (tx) => {
+    const group = await findVisibleGroup(tx, ctx.org, groupId);
+    if (!group) return null;
+    const canWrite = group.isWritable && ctx.can("groups:write");
+    const [activity] = await tx.select().from(activityTypes).where(eq(activityTypes.code, group.activityType));
+    return {
+      group,
+      canWrite,
+      activity,
+      members: await listGroupMembers(tx, group.id),
+      rotation: await listRotation(tx, group.id),
+      ledger: await listLedger(tx, ctx.org, { group: group.id }, { includeVoided: true, limit: 40 }),
+      history: await listEntryHistory(tx, group.id),
+      credits: await listCredits(tx, group.id, today),
+      distributions: await listDistributions(tx, group.id),
+      candidates: canWrite ? await listCandidatePeople(tx, group.ngoOrgId, group.id) : [],
+      settlements: canWrite ? await listNgoSettlements(tx, group.ngoOrgId) : [],
+    };
+  });
+  if (!data) notFound();
+  const { group, canWrite } = data;
+  const [t, ts, tr, locale] = [await getTranslations("group"), await getTranslations("groupStatus"), await getTranslations("profitRules"), await getLocale()];
+  const currency = group.startingCapitalCurrency;
+  const common = { org: slug, groupId: group.id, canWrite, today };
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold" data-testid="group-name">
+          {group.name}
+        </h1>
+        <dl className="mt-2 grid gap-x-6 gap-y-1 sm:grid-cols-3">
+          {[
+            [t("activity"), activityName(data.activity, locale)],
+            [t("village"), group.village],
+            [t("ngo"), group.ngo],
+            [t("status"), ts(group.status)],
+            [t("startDate"), group.startDate],
+          ].map(([k, v]) => (
+            <div key={k} className="flex gap-2">
+              <dt className="text-slate-700">{k}</dt>
+              <dd className="font-medium">{v}</dd>
+            </div>
+          ))}
+          <div className="flex gap-2">
+            <dt className="text-slate-700">{t("capital")}</dt>
+            <dd className="font-medium">
+              <Money amount={group.startingCapitalAmount} currency={currency} locale={locale} />
+            </dd>
+          </div>
+        </dl>
+        {!canWrite ? <p className="mt-2 text-sm text-slate-700">{t("readOnly")}</p> : null}
+        {canWrite ? (
+          <details className="mt-2">
+            <summary className="cursor-pointer underline">{t("edit")}</summary>
+            <GroupActionForm
+              kind="updateGroup"
+              org={slug}
+              hidden={{ groupId: group.id, version: String(group.version) }}
+              submit={t("saveGroup")}
+              fields={[
+                { name: "status", label: t("status"), type: "select", options: (["active", "paused", "closed"] as const).map((x) => ({ value: x, label: ts(x) })), defaultValue: group.status },
+                { name: "profitRule", label: t("profitRule"), type: "select", options: (["equal", "team_weighted"] as const).map((x) => ({ value: x, label: tr(x) })), defaultValue: group.profitRule },
+              ]}
+            />
+          </details>
+        ) : null}
+      </div>
+      <MembersSection {...common} members={data.members} candidates={data.candidates} settlements={data.settlements} />
+      <RotationSection {...common} members={data.members} teams={data.rotation.teams} terms={data.rotation.terms} />
+      <LedgerSection {...common} locale={locale} entries={data.ledger.rows} history={data.history} defaultCurrency={currency} />
+      <CreditSection {...common} locale={locale} credits={data.credits} defaultCurrency={currency} />
+      <ProfitSection {...common} locale={locale} distributions={data.distributions} ruleLabel={tr(group.profitRule)} defaultCurrency={currency} />
+    </div>
+  );
+}

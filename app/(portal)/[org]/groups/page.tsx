@@ -1,0 +1,67 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireMember } from "@/lib/auth/tenant";
+import { withTenant } from "@/lib/tenant-db";
+import { listGroupFilterOptions, listGroups } from "@/lib/groups/queries";
+import { activityName, FilterForm, FilterSelect, param, Table, Td, TextLink } from "@/components/groups/ui";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("groups"))("title") };
+}
+
+export default async function GroupsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { org: slug } = await params;
+  const ctx = await requireMember(slug, "groups:read");
+  const sp = await searchParams;
+  const kind = param(sp, "kind");
+  const filters = {
+    village: param(sp, "village"),
+    activity: param(sp, "activity"),
+    status: param(sp, "status"),
+    ngo: param(sp, "ngo"),
+    kind: kind === "group" || kind === "individual" ? (kind as "group" | "individual") : undefined,
+  };
+  const { rows, options } = await withTenant(ctx, async (tx) => ({
+    rows: await listGroups(tx, ctx.org, filters),
+    options: await listGroupFilterOptions(tx, ctx.org),
+  }));
+  const [t, ts, tk, locale] = [await getTranslations("groups"), await getTranslations("groupStatus"), await getTranslations("activityKinds"), await getLocale()];
+  const actName = Object.fromEntries(options.activities.map((a) => [a.code, activityName(a, locale)]));
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        {ctx.can("groups:write") && ctx.org.type === "ngo" ? (
+          <TextLink href={`/${slug}/groups/new`} testId="new-group-link">
+            {t("newGroup")}
+          </TextLink>
+        ) : null}
+      </div>
+      <FilterForm apply={t("apply")}>
+        <FilterSelect name="kind" label={t("kind")} value={filters.kind} all={t("all")} options={(["group", "individual"] as const).map((k) => ({ value: k, label: tk(k) }))} />
+        <FilterSelect name="activity" label={t("activity")} value={filters.activity} all={t("all")} options={options.activities.map((a) => ({ value: a.code, label: actName[a.code] }))} />
+        <FilterSelect name="village" label={t("village")} value={filters.village} all={t("all")} options={options.villages.map((v) => ({ value: v.id, label: v.name }))} />
+        <FilterSelect name="status" label={t("status")} value={filters.status} all={t("all")} options={(["active", "paused", "closed"] as const).map((s) => ({ value: s, label: ts(s) }))} />
+        <FilterSelect name="ngo" label={t("ngo")} value={filters.ngo} all={t("all")} options={options.ngos.map((n) => ({ value: n.id, label: n.name }))} />
+      </FilterForm>
+      <p data-testid="group-count">{t("count", { count: rows.length })}</p>
+      {rows.length === 0 ? (
+        <p>{t("none")}</p>
+      ) : (
+        <Table head={[t("name"), t("activity"), t("village"), t("ngo"), t("members"), t("status")]} testId="groups-table">
+          {rows.map((g) => (
+            <tr key={g.id}>
+              <Td>
+                <TextLink href={`/${slug}/groups/${g.id}`}>{g.name}</TextLink>
+              </Td>
+              <Td>{actName[g.activityType]}</Td>
+              <Td>{g.village}</Td>
+              <Td>{g.ngo}</Td>
+              <Td className="tabular-nums">{g.activeMembers}</Td>
+              <Td>{ts(g.status)}</Td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { getTranslations } from "next-intl/server";
+import { ledgerKinds } from "@/lib/groups/schema";
+import { GroupActionForm, type FieldSpec } from "@/components/forms/group-forms";
+import { Card } from "@/components/ui/card";
+import { Money, Table, Td, TextLink } from "./ui";
+
+interface Entry {
+  id: string;
+  kind: (typeof ledgerKinds)[number];
+  occurredOn: string;
+  amount: number;
+  currency: "XOF" | "MRU";
+  note: string;
+  version: number;
+  voidedAt: Date | null;
+  voidReason: string | null;
+}
+interface HistoryRow {
+  id: string;
+  entryId: string;
+  action: string;
+  changedAt: Date;
+  before: unknown;
+  after: unknown;
+}
+
+export async function LedgerSection(props: { org: string; groupId: string; canWrite: boolean; today: string; locale: string; entries: Entry[]; history: HistoryRow[]; defaultCurrency: string }) {
+  const [t, tk] = [await getTranslations("group"), await getTranslations("ledgerKinds")];
+  const kindOptions = ledgerKinds.map((k) => ({ value: k, label: tk(k) }));
+  const currencyOptions = ["MRU", "XOF"].map((c) => ({ value: c, label: c }));
+  const entryFields = (e?: Entry): FieldSpec[] => [
+    { name: "kind", label: t("entryKind"), type: "select", options: kindOptions, defaultValue: e?.kind ?? "sale" },
+    { name: "occurredOn", label: t("date"), type: "date", defaultValue: e?.occurredOn ?? props.today },
+    { name: "amount", label: t("amount"), type: "number", defaultValue: e ? String(e.amount) : "" },
+    { name: "currency", label: t("currency"), type: "select", options: currencyOptions, defaultValue: e?.currency ?? props.defaultCurrency },
+    { name: "note", label: t("note"), type: "text", defaultValue: e?.note ?? "" },
+  ];
+  const show = (x: unknown) => {
+    const v = x as Partial<Entry> | null;
+    return v ? `${v.occurredOn} · ${v.kind ? tk(v.kind) : ""} · ${v.amount} ${v.currency}${v.voidReason ? ` · ${t("voided")}: ${v.voidReason}` : ""}` : "";
+  };
+  return (
+    <Card title={t("ledgerTitle")}>
+      {props.canWrite ? (
+        <section className="mb-4">
+          <h3 className="mb-2 font-semibold">{t("newEntry")}</h3>
+          <GroupActionForm kind="recordEntry" org={props.org} testId="record-entry-form" hidden={{ groupId: props.groupId }} submit={t("record")} fields={entryFields()} />
+        </section>
+      ) : null}
+      <p className="mb-2">
+        <TextLink href={`/${props.org}/ledger?group=${props.groupId}`}>{t("recentEntries")}</TextLink>
+      </p>
+      <Table head={[t("date"), t("entryKind"), t("amount"), t("note"), ""]} testId="ledger-table">
+        {props.entries.map((e) => (
+          <tr key={e.id} className={e.voidedAt ? "text-slate-500 line-through" : undefined} data-testid={`entry-${e.id}`}>
+            <Td>{e.occurredOn}</Td>
+            <Td>{tk(e.kind)}</Td>
+            <Td>
+              <Money amount={e.amount} currency={e.currency} locale={props.locale} />
+            </Td>
+            <Td>
+              {e.note}
+              {e.voidedAt ? ` (${t("voided")} : ${e.voidReason})` : ""}
+            </Td>
+            <Td>
+              {props.canWrite && !e.voidedAt ? (
+                <details className="no-underline">
+                  <summary className="cursor-pointer underline">{t("correct")}</summary>
+                  <GroupActionForm kind="correctEntry" org={props.org} hidden={{ entryId: e.id, version: String(e.version) }} submit={t("saveCorrection")} fields={entryFields(e)} />
+                  <GroupActionForm kind="voidEntry" org={props.org} variant="danger" hidden={{ entryId: e.id }} submit={t("void")} fields={[{ name: "reason", label: t("voidReason"), type: "text" }]} />
+                </details>
+              ) : null}
+            </Td>
+          </tr>
+        ))}
+      </Table>
+      {props.history.length > 0 ? (
+        <section className="mt-4">
+          <h3 className="mb-2 font-semibold">{t("history")}</h3>
+          <Table head={[t("when"), t("action"), t("before"), t("after")]} testId="history-table">
+            {props.history.map((h) => (
+              <tr key={h.id}>
+                <Td>{h.changedAt.toISOString().slice(0, 16).replace("T", " ")}</Td>
+                <Td>{h.action === "void" ? t("void") : t("correct")}</Td>
+                <Td>{show(h.before)}</Td>
+                <Td>{show(h.after)}</Td>
+              </tr>
+            ))}
+          </Table>
+        </section>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,67 @@
+import { getTranslations } from "next-intl/server";
+import { GroupActionForm } from "@/components/forms/group-forms";
+import { Card } from "@/components/ui/card";
+import { Money, Table, Td, TextLink } from "./ui";
+
+type Distribution = Awaited<ReturnType<typeof import("@/lib/groups/ledger-queries").listDistributions>>[number];
+
+export async function ProfitSection(props: {
+  org: string;
+  groupId: string;
+  canWrite: boolean;
+  today: string;
+  locale: string;
+  ruleLabel: string;
+  distributions: Distribution[];
+  defaultCurrency: string;
+}) {
+  const t = await getTranslations("group");
+  const year = props.today.slice(0, 4);
+  return (
+    <Card title={t("profitTitle")}>
+      <p className="mb-1">
+        {t("profitRule")} : <strong>{props.ruleLabel}</strong>
+      </p>
+      <p className="mb-3 text-sm text-slate-700">{t("profitRuleText")}</p>
+      <h3 className="mb-2 font-semibold">{t("distributions")}</h3>
+      {props.distributions.length === 0 ? (
+        <p>{t("noDistribution")}</p>
+      ) : (
+        <Table head={[t("period"), t("profit"), t("members"), ""]} testId="distributions-table">
+          {props.distributions.map((d) => (
+            <tr key={d.id}>
+              <Td>
+                {d.periodFrom} → {d.periodTo}
+              </Td>
+              <Td>
+                <Money amount={d.profit} currency={d.currency} locale={props.locale} />
+              </Td>
+              <Td>{d.shares.length}</Td>
+              <Td>
+                <span className="flex flex-wrap gap-3">
+                  <TextLink href={`/${props.org}/groups/${props.groupId}/statement/${d.id}?lang=fr`}>{t("statementFr")}</TextLink>
+                  <TextLink href={`/${props.org}/groups/${props.groupId}/statement/${d.id}?lang=ar`}>{t("statementAr")}</TextLink>
+                </span>
+              </Td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      {props.canWrite ? (
+        <section className="mt-4">
+          <GroupActionForm
+            kind="distribution"
+            org={props.org}
+            hidden={{ groupId: props.groupId }}
+            submit={t("distribute")}
+            fields={[
+              { name: "periodFrom", label: t("periodFrom"), type: "date", defaultValue: `${Number(year) - 1}-01-01` },
+              { name: "periodTo", label: t("periodTo"), type: "date", defaultValue: `${Number(year) - 1}-12-31` },
+              { name: "currency", label: t("currency"), type: "select", options: ["MRU", "XOF"].map((c) => ({ value: c, label: c })), defaultValue: props.defaultCurrency },
+            ]}
+          />
+        </section>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,94 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+
+/** An amount, always with its currency; `dir=ltr` keeps digits and code in order in Arabic. */
+export function Money({ amount, currency, locale, testId }: { amount: number; currency: string; locale: string; testId?: string }) {
+  return (
+    <span dir="ltr" className="whitespace-nowrap tabular-nums" data-testid={testId} data-value={amount}>
+      {formatNumber(amount, locale)} {currency}
+    </span>
+  );
+}
+
+/** Numbers in the locale's grouping, with Western digits (as used in Mauritania). */
+export function formatNumber(n: number, locale: string) {
+  return new Intl.NumberFormat(locale === "ar" ? "ar-u-nu-latn" : locale, { maximumFractionDigits: 0 }).format(n);
+}
+
+export function Table({ head, children, caption, testId }: { head: ReactNode[]; children: ReactNode; caption?: string; testId?: string }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+      <table className="w-full text-start text-sm" data-testid={testId}>
+        {caption ? <caption className="p-2 text-start font-semibold">{caption}</caption> : null}
+        <thead className="bg-slate-100">
+          <tr>
+            {head.map((h, i) => (
+              <th key={i} scope="col" className="p-2 text-start">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+export function Td({ children, className }: { children?: ReactNode; className?: string }) {
+  return <td className={`border-t border-slate-200 p-2 align-top ${className ?? ""}`}>{children}</td>;
+}
+
+/** A GET filter form: works without JavaScript, the URL keeps the filters. */
+export function FilterForm({ children, apply, action }: { children: ReactNode; apply: string; action?: string }) {
+  return (
+    <form method="get" action={action} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-300 bg-white p-3">
+      {children}
+      <button type="submit" className="min-h-11 rounded-md bg-emerald-800 px-4 py-2 font-medium text-white">
+        {apply}
+      </button>
+    </form>
+  );
+}
+
+export function FilterSelect({ name, label, value, options, all }: { name: string; label: string; value?: string; options: { value: string; label: string }[]; all: string }) {
+  return (
+    <label className="flex flex-col gap-1 text-sm">
+      <span className="font-medium">{label}</span>
+      <select name={name} defaultValue={value ?? ""} className="min-h-11 rounded-md border border-slate-400 bg-white px-2">
+        <option value="">{all}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function FilterDate({ name, label, value }: { name: string; label: string; value?: string }) {
+  return (
+    <label className="flex flex-col gap-1 text-sm">
+      <span className="font-medium">{label}</span>
+      <input type="date" name={name} defaultValue={value ?? ""} dir="ltr" className="min-h-11 rounded-md border border-slate-400 bg-white px-2" />
+    </label>
+  );
+}
+
+export function TextLink({ href, children, testId }: { href: string; children: ReactNode; testId?: string }) {
+  return (
+    <Link href={href} className="text-emerald-900 underline underline-offset-4" data-testid={testId}>
+      {children}
+    </Link>
+  );
+}
+
+export const activityName = (a: { nameFr: string; nameAr: string; nameEn: string }, locale: string) =>
+  locale === "ar" ? a.nameAr : locale === "en" ? a.nameEn : a.nameFr;
+
+/** First value of a search parameter, as a string. */
+export const param = (sp: Record<string, string | string[] | undefined>, k: string) => {
+  const v = sp[k];
+  return (Array.isArray(v) ? v[0] : v) || undefined;
+};

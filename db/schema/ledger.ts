@@ -1,0 +1,177 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { currency, groupMemberships, groups, profitRule } from "./groups";
+import { organisations, users } from "./tenancy";
+
+export const ledgerKind = pgEnum("ledger_kind", ["sale", "stock_purchase", "other_expense", "contribution"]);
+export const customerCommunity = pgEnum("customer_community", ["host", "refugee", "other_village"]);
+
+/**
+ * One line of a group's ledger. `ngo_org_id` repeats the group's owner (kept equal by a composite
+ * foreign key) so that tenant-scoped aggregates read one index: (org, group, date).
+ */
+export const ledgerEntries = pgTable(
+  "ledger_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ngoOrgId: uuid("ngo_org_id").notNull(),
+    groupId: uuid("group_id").notNull(),
+    kind: ledgerKind("kind").notNull(),
+    occurredOn: date("occurred_on").notNull(),
+    amount: bigint("amount", { mode: "number" }).notNull(),
+    currency: currency("currency").notNull(),
+    note: text("note").notNull().default(""),
+    version: integer("version").notNull().default(1),
+    voidedAt: timestamp("voided_at", { withTimezone: true }),
+    voidReason: text("void_reason"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.groupId, t.ngoOrgId], foreignColumns: [groups.id, groups.ngoOrgId], name: "ledger_entries_group_fk" }),
+    index("ledger_entries_org_group_date_idx").on(t.ngoOrgId, t.groupId, t.occurredOn),
+    index("ledger_entries_group_date_idx").on(t.groupId, t.occurredOn),
+    check("ledger_entries_amount_positive", sql`${t.amount} > 0`),
+    check("ledger_entries_void_reason", sql`(${t.voidedAt} is null) = (${t.voidReason} is null)`),
+  ],
+);
+
+/** Every correction or voiding of a ledger entry: who, when, the row before and after. */
+export const ledgerEntryHistory = pgTable(
+  "ledger_entry_history",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => ledgerEntries.id),
+    action: text("action").notNull(),
+    changedBy: uuid("changed_by").references(() => users.id),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+    before: jsonb("before").notNull(),
+    after: jsonb("after").notNull(),
+  },
+  (t) => [index("ledger_entry_history_entry_idx").on(t.entryId, t.changedAt)],
+);
+
+/** A sale on credit to a customer; the sale itself is a ledger entry. */
+export const customerCredits = pgTable(
+  "customer_credits",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id),
+    saleEntryId: uuid("sale_entry_id").references(() => ledgerEntries.id),
+    customerName: text("customer_name").notNull(),
+    community: customerCommunity("community").notNull(),
+    amount: bigint("amount", { mode: "number" }).notNull(),
+    currency: currency("currency").notNull(),
+    grantedOn: date("granted_on").notNull(),
+    dueOn: date("due_on").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("customer_credits_group_idx").on(t.groupId, t.dueOn),
+    check("customer_credits_amount_positive", sql`${t.amount} > 0`),
+    check("customer_credits_due_after_grant", sql`${t.dueOn} >= ${t.grantedOn}`),
+  ],
+);
+
+export const creditRepayments = pgTable(
+  "credit_repayments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    creditId: uuid("credit_id")
+      .notNull()
+      .references(() => customerCredits.id),
+    paidOn: date("paid_on").notNull(),
+    amount: bigint("amount", { mode: "number" }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("credit_repayments_credit_idx").on(t.creditId), check("credit_repayments_amount_positive", sql`${t.amount} > 0`)],
+);
+
+/** A recorded profit distribution for a period, with each member's share. */
+export const profitDistributions = pgTable(
+  "profit_distributions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id),
+    periodFrom: date("period_from").notNull(),
+    periodTo: date("period_to").notNull(),
+    currency: currency("currency").notNull(),
+    profit: bigint("profit", { mode: "number" }).notNull(),
+    rule: profitRule("rule").notNull(),
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("profit_distributions_group_idx").on(t.groupId, t.periodTo),
+    check("profit_distributions_period", sql`${t.periodTo} >= ${t.periodFrom}`),
+    check("profit_distributions_profit_positive", sql`${t.profit} > 0`),
+  ],
+);
+
+export const profitShares = pgTable(
+  "profit_shares",
+  {
+    distributionId: uuid("distribution_id")
+      .notNull()
+      .references(() => profitDistributions.id, { onDelete: "cascade" }),
+    membershipId: uuid("membership_id")
+      .notNull()
+      .references(() => groupMemberships.id),
+    amount: bigint("amount", { mode: "number" }).notNull(),
+  },
+  (t) => [uniqueIndex("profit_shares_pk").on(t.distributionId, t.membershipId), check("profit_shares_nonnegative", sql`${t.amount} >= 0`)],
+);
+
+/** Dated XOF-per-MRU rates: a rate holds from its date until the next one. Reference data. */
+export const exchangeRates = pgTable(
+  "exchange_rates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    validFrom: date("valid_from").notNull(),
+    xofPerMru: numeric("xof_per_mru", { precision: 14, scale: 7 }).notNull(),
+    source: text("source").notNull().default(""),
+    setByOrgId: uuid("set_by_org_id").references(() => organisations.id),
+    setByUserId: uuid("set_by_user_id").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("exchange_rates_valid_from_key").on(t.validFrom), check("exchange_rates_positive", sql`${t.xofPerMru} > 0`)],
+);
+
+/** A figure as declared in a report, shown beside the figure computed from records. */
+export const declaredFigures = pgTable(
+  "declared_figures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    /** What the records compute for it (lib/groups/declared.ts). */
+    metric: text("metric").notNull(),
+    label: text("label").notNull(),
+    declaredValue: bigint("declared_value", { mode: "number" }).notNull(),
+    source: text("source").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("declared_figures_org_idx").on(t.orgId)],
+);

@@ -1,0 +1,76 @@
+import { sql } from "drizzle-orm";
+import { check, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { places } from "./places";
+import { organisations } from "./tenancy";
+
+export const householdStatus = pgEnum("household_status", ["host", "refugee_out_of_camp", "refugee_in_camp", "returnee"]);
+export const sex = pgEnum("sex", ["female", "male"]);
+/** Washington Group Short Set answer; "not_asked" keeps a missing answer distinct from "none". */
+export const wgAnswer = pgEnum("wg_answer", ["none", "some", "a_lot", "cannot", "not_asked"]);
+
+/** A household, recorded by the NGO that supports it. */
+export const households = pgTable(
+  "households",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ngoOrgId: uuid("ngo_org_id")
+      .notNull()
+      .references(() => organisations.id),
+    settlementId: uuid("settlement_id")
+      .notNull()
+      .references(() => places.id),
+    size: integer("size").notNull(),
+    status: householdStatus("status").notNull(),
+    /** Cash-transfer beneficiary since this date; null when not a beneficiary. */
+    cashTransferSince: date("cash_transfer_since"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("households_ngo_idx").on(t.ngoOrgId),
+    check("households_size_positive", sql`${t.size} between 1 and 99`),
+  ],
+);
+
+/** A person with the six WG-SS answers; the disability flag is derived (lib/wgss.ts), never stored. */
+export const people = pgTable(
+  "people",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ngoOrgId: uuid("ngo_org_id")
+      .notNull()
+      .references(() => organisations.id),
+    householdId: uuid("household_id").references(() => households.id),
+    name: text("name").notNull(),
+    sex: sex("sex").notNull(),
+    birthYear: integer("birth_year").notNull(),
+    wgSeeing: wgAnswer("wg_seeing").notNull().default("not_asked"),
+    wgHearing: wgAnswer("wg_hearing").notNull().default("not_asked"),
+    wgWalking: wgAnswer("wg_walking").notNull().default("not_asked"),
+    wgCognition: wgAnswer("wg_cognition").notNull().default("not_asked"),
+    wgSelfCare: wgAnswer("wg_self_care").notNull().default("not_asked"),
+    wgCommunication: wgAnswer("wg_communication").notNull().default("not_asked"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("people_ngo_idx").on(t.ngoOrgId),
+    index("people_household_idx").on(t.householdId),
+    check("people_birth_year_range", sql`${t.birthYear} between 1900 and 2100`),
+  ],
+);
+
+/** Technical aids received by a person (wheelchair, glasses, hearing aid, adapted tools...). */
+export const technicalAids = pgTable(
+  "technical_aids",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ngoOrgId: uuid("ngo_org_id")
+      .notNull()
+      .references(() => organisations.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    aidType: text("aid_type").notNull(),
+    receivedOn: date("received_on").notNull(),
+  },
+  (t) => [index("technical_aids_person_idx").on(t.personId)],
+);

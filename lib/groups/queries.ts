@@ -1,0 +1,185 @@
+import "server-only";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import {
+  activityTypes,
+  groupMemberships,
+  groups,
+  households,
+  managerTeamMembers,
+  managerTeams,
+  managerTerms,
+  organisations,
+  people,
+  places,
+} from "@/db/schema";
+import type { TenantOrg } from "@/lib/auth/tenant-core";
+import { isUuid, groupScopeSql, writableGroupSql } from "./scope";
+
+type Org = Pick<TenantOrg, "id" | "type">;
+
+export interface GroupFilters {
+  village?: string;
+  activity?: string;
+  status?: string;
+  ngo?: string;
+  kind?: "group" | "individual";
+}
+
+function filterSql(f: GroupFilters): SQL[] {
+  const out: SQL[] = [];
+  if (f.village) out.push(isUuid(f.village) ? eq(groups.villageId, f.village) : sql`false`);
+  if (f.activity) out.push(eq(groups.activityType, f.activity));
+  if (f.status) out.push(sql`${groups.status}::text = ${f.status}`);
+  if (f.ngo) out.push(isUuid(f.ngo) ? eq(groups.ngoOrgId, f.ngo) : sql`false`);
+  if (f.kind) out.push(sql`${activityTypes.kind}::text = ${f.kind}`);
+  return out;
+}
+
+/** Groups the organisation may read, with filters; scope first. */
+export async function listGroups(db: Queryable, org: Org, f: GroupFilters = {}) {
+  return db
+    .select({
+      id: groups.id,
+      name: groups.name,
+      status: groups.status,
+      activityType: groups.activityType,
+      activityKind: activityTypes.kind,
+      village: places.name,
+      villageId: groups.villageId,
+      ngo: organisations.name,
+      startDate: groups.startDate,
+      activeMembers: sql<number>`(select count(*)::int from group_memberships m where m.group_id = ${groups.id} and m.left_on is null)`,
+    })
+    .from(groups)
+    .innerJoin(activityTypes, eq(activityTypes.code, groups.activityType))
+    .innerJoin(places, eq(places.id, groups.villageId))
+    .innerJoin(organisations, eq(organisations.id, groups.ngoOrgId))
+    .where(and(groupScopeSql(org), ...filterSql(f)))
+    .orderBy(asc(activityTypes.sortOrder), asc(places.name), asc(groups.name));
+}
+
+/** The values the list filters offer: villages, activities and NGOs present in the scope. */
+export async function listGroupFilterOptions(db: Queryable, org: Org) {
+  const rows = await db
+    .selectDistinct({ villageId: places.id, village: places.name, ngoId: organisations.id, ngo: organisations.name })
+    .from(groups)
+    .innerJoin(places, eq(places.id, groups.villageId))
+    .innerJoin(organisations, eq(organisations.id, groups.ngoOrgId))
+    .where(groupScopeSql(org));
+  const acts = await db.select().from(activityTypes).orderBy(asc(activityTypes.sortOrder));
+  const uniq = <T extends { id: string }>(xs: T[]) => [...new Map(xs.map((x) => [x.id, x])).values()];
+  return {
+    villages: uniq(rows.map((r) => ({ id: r.villageId, name: r.village }))).sort((a, b) => a.name.localeCompare(b.name)),
+    ngos: uniq(rows.map((r) => ({ id: r.ngoId, name: r.ngo }))),
+    activities: acts,
+  };
+}
+
+/** One group if the organisation may read it, else null ("not found"). */
+export async function findVisibleGroup(db: Queryable, org: Org, groupId: string) {
+  if (!isUuid(groupId)) return null;
+  const [g] = await db
+    .select({
+      id: groups.id,
+      name: groups.name,
+      status: groups.status,
+      profitRule: groups.profitRule,
+      version: groups.version,
+      activityType: groups.activityType,
+      activityKind: activityTypes.kind,
+      village: places.name,
+      villageId: groups.villageId,
+      ngoOrgId: groups.ngoOrgId,
+      ngo: organisations.name,
+      startDate: groups.startDate,
+      startingCapitalAmount: groups.startingCapitalAmount,
+      startingCapitalCurrency: groups.startingCapitalCurrency,
+      isWritable: sql<boolean>`${writableGroupSql(org)}`,
+    })
+    .from(groups)
+    .innerJoin(activityTypes, eq(activityTypes.code, groups.activityType))
+    .innerJoin(places, eq(places.id, groups.villageId))
+    .innerJoin(organisations, eq(organisations.id, groups.ngoOrgId))
+    .where(and(groupScopeSql(org), eq(groups.id, groupId)));
+  return g ?? null;
+}
+
+/** One group the organisation writes (its own, as an NGO), locked for the transaction; else null. */
+export async function findWritableGroup(db: Queryable, org: Org, groupId: string) {
+  if (!isUuid(groupId)) return null;
+  const [g] = await db
+    .select()
+    .from(groups)
+    .where(and(writableGroupSql(org), eq(groups.id, groupId)))
+    .for("update");
+  return g ?? null;
+}
+
+/** Members of a group (all, with their WG-SS answers); group must already be verified. */
+export async function listGroupMembers(db: Queryable, groupId: string) {
+  return db
+    .select({
+      membershipId: groupMemberships.id,
+      personId: people.id,
+      name: people.name,
+      sex: people.sex,
+      birthYear: people.birthYear,
+      joinedOn: groupMemberships.joinedOn,
+      leftOn: groupMemberships.leftOn,
+      householdStatus: households.status,
+      cashTransferSince: households.cashTransferSince,
+      wgSeeing: people.wgSeeing,
+      wgHearing: people.wgHearing,
+      wgWalking: people.wgWalking,
+      wgCognition: people.wgCognition,
+      wgSelfCare: people.wgSelfCare,
+      wgCommunication: people.wgCommunication,
+      aids: sql<string | null>`(select string_agg(a.aid_type, ', ' order by a.received_on) from technical_aids a where a.person_id = ${people.id})`,
+    })
+    .from(groupMemberships)
+    .innerJoin(people, eq(people.id, groupMemberships.personId))
+    .leftJoin(households, eq(households.id, people.householdId))
+    .where(eq(groupMemberships.groupId, groupId))
+    .orderBy(asc(groupMemberships.joinedOn), asc(people.name));
+}
+
+/** Teams with their member ids, and the terms, of a verified group. */
+export async function listRotation(db: Queryable, groupId: string) {
+  const teams = await db.select().from(managerTeams).where(eq(managerTeams.groupId, groupId)).orderBy(asc(managerTeams.createdAt), asc(managerTeams.name));
+  const links = teams.length
+    ? await db.select().from(managerTeamMembers).where(inArray(managerTeamMembers.teamId, teams.map((t) => t.id)))
+    : [];
+  const terms = await db.select().from(managerTerms).where(eq(managerTerms.groupId, groupId)).orderBy(asc(managerTerms.startsOn));
+  return {
+    teams: teams.map((t) => ({ ...t, memberIds: links.filter((l) => l.teamId === t.id).map((l) => l.membershipId) })),
+    terms,
+  };
+}
+
+/** People of an NGO not active in the group, for "add an existing person". */
+export async function listCandidatePeople(db: Queryable, ngoOrgId: string, groupId: string) {
+  return db
+    .select({ id: people.id, name: people.name, birthYear: people.birthYear })
+    .from(people)
+    .where(
+      and(
+        eq(people.ngoOrgId, ngoOrgId),
+        sql`not exists (select 1 from group_memberships m where m.person_id = ${people.id} and m.group_id = ${groupId} and m.left_on is null)`,
+      ),
+    )
+    .orderBy(asc(people.name))
+    .limit(500);
+}
+
+/** Settlements of the NGO's communes (villages a new group may be in). */
+export async function listNgoSettlements(db: Queryable, ngoOrgId: string) {
+  return db
+    .select({ id: places.id, name: places.name })
+    .from(places)
+    .where(
+      sql`${places.parentId} in (select o.territory_place_id from org_communes oc join organisations o on o.id = oc.commune_org_id where oc.org_id = ${ngoOrgId})`,
+    )
+    .orderBy(asc(places.name));
+}
+

@@ -1,0 +1,145 @@
+import { z } from "zod";
+import { currencies } from "@/lib/money";
+import { wgAnswers } from "@/lib/wgss";
+
+/** Today as YYYY-MM-DD (UTC): a sale may not be dated after it. */
+export const todayIso = () => new Date().toISOString().slice(0, 10);
+
+const id = z.uuid({ error: "invalid" });
+const isoDate = z.string({ error: "dateInvalid" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateInvalid" });
+const pastDate = isoDate.refine((d) => d <= todayIso(), { error: "dateInFuture" });
+export const amount = z.coerce
+  .number({ error: "amountInvalid" })
+  .refine(Number.isFinite, { error: "amountInvalid" })
+  .refine((n) => n > 0, { error: "amountPositive" })
+  .refine(Number.isInteger, { error: "amountInteger" })
+  .refine((n) => n <= 1_000_000_000_000, { error: "amountTooLarge" });
+export const currency = z.enum(currencies, { error: "currencyUnknown" });
+const note = z.string().trim().max(500, { error: "tooLong" }).optional().default("");
+const name = z.string({ error: "nameRequired" }).trim().min(2, { error: "nameRequired" }).max(120, { error: "tooLong" });
+export const ledgerKinds = ["sale", "stock_purchase", "other_expense", "contribution"] as const;
+
+export const createGroupSchema = z.object({
+  name,
+  activityType: z.string().min(1, { error: "required" }),
+  villageId: id,
+  startDate: pastDate,
+  startingCapitalAmount: z.coerce.number({ error: "amountInvalid" }).int({ error: "amountInteger" }).min(0, { error: "amountNegative" }),
+  startingCapitalCurrency: currency,
+  profitRule: z.enum(["equal", "team_weighted"], { error: "invalid" }),
+});
+
+export const updateGroupSchema = z.object({
+  groupId: id,
+  status: z.enum(["active", "paused", "closed"], { error: "invalid" }),
+  profitRule: z.enum(["equal", "team_weighted"], { error: "invalid" }),
+  version: z.coerce.number().int(),
+});
+
+const wg = z.enum(wgAnswers, { error: "invalid" }).default("not_asked");
+export const addMemberSchema = z
+  .object({
+    groupId: id,
+    mode: z.enum(["new", "existing"], { error: "invalid" }),
+    personId: z.string().optional().default(""),
+    name: z.string().trim().max(120, { error: "tooLong" }).optional().default(""),
+    sex: z.enum(["female", "male"], { error: "required" }).optional(),
+    birthYear: z.coerce.number().int().optional(),
+    settlementId: z.string().optional().default(""),
+    householdSize: z.coerce.number().int().optional(),
+    householdStatus: z.enum(["host", "refugee_out_of_camp", "refugee_in_camp", "returnee"], { error: "invalid" }).optional(),
+    cashTransferSince: z.string().optional().default(""),
+    wgSeeing: wg,
+    wgHearing: wg,
+    wgWalking: wg,
+    wgCognition: wg,
+    wgSelfCare: wg,
+    wgCommunication: wg,
+    joinedOn: pastDate,
+  })
+  .superRefine((v, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (v.mode === "existing") {
+      if (!z.uuid().safeParse(v.personId).success) issue("personId", "required");
+      return;
+    }
+    if (v.name.length < 2) issue("name", "nameRequired");
+    if (!v.sex) issue("sex", "required");
+    const year = new Date().getUTCFullYear();
+    if (!v.birthYear || v.birthYear < 1900 || v.birthYear > year) issue("birthYear", "birthYearInvalid");
+    if (!z.uuid().safeParse(v.settlementId).success) issue("settlementId", "required");
+    if (!v.householdSize || v.householdSize < 1 || v.householdSize > 99) issue("householdSize", "householdSizeInvalid");
+    if (!v.householdStatus) issue("householdStatus", "required");
+    if (v.cashTransferSince && !/^\d{4}-\d{2}-\d{2}$/.test(v.cashTransferSince)) issue("cashTransferSince", "dateInvalid");
+  });
+
+export const leaveGroupSchema = z.object({ membershipId: id, leftOn: pastDate });
+
+export const recordEntrySchema = z.object({
+  groupId: id,
+  kind: z.enum(ledgerKinds, { error: "invalid" }),
+  occurredOn: pastDate,
+  amount,
+  currency,
+  note,
+});
+export const correctEntrySchema = recordEntrySchema.omit({ groupId: true }).extend({ entryId: id, version: z.coerce.number().int() });
+export const voidEntrySchema = z.object({
+  entryId: id,
+  reason: z.string({ error: "reasonRequired" }).trim().min(3, { error: "reasonRequired" }).max(500, { error: "tooLong" }),
+});
+
+export const creditSaleSchema = z
+  .object({
+    groupId: id,
+    customerName: name,
+    community: z.enum(["host", "refugee", "other_village"], { error: "invalid" }),
+    amount,
+    currency,
+    grantedOn: pastDate,
+    dueOn: isoDate,
+  })
+  .refine((v) => v.dueOn >= v.grantedOn, { path: ["dueOn"], error: "dueBeforeSale" });
+export const repaymentSchema = z.object({ creditId: id, paidOn: pastDate, amount });
+
+export const teamSchema = z.object({
+  groupId: id,
+  name,
+  weight: z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "weightInvalid" }).max(100, { error: "weightInvalid" }),
+  memberIds: z.array(id, { error: "teamMembersRequired" }).min(1, { error: "teamMembersRequired" }),
+});
+export const termSchema = z
+  .object({ groupId: id, teamId: z.uuid({ error: "required" }), startsOn: isoDate, endsOn: isoDate })
+  .refine((v) => v.endsOn >= v.startsOn, { path: ["endsOn"], error: "endBeforeStart" });
+
+export const distributionSchema = z
+  .object({ groupId: id, periodFrom: isoDate, periodTo: pastDate, currency })
+  .refine((v) => v.periodTo >= v.periodFrom, { path: ["periodTo"], error: "endBeforeStart" });
+
+export const rateSchema = z.object({
+  validFrom: isoDate,
+  xofPerMru: z
+    .string({ error: "rateInvalid" })
+    .trim()
+    .regex(/^\d{1,6}(\.\d{1,7})?$/, { error: "rateInvalid" })
+    .refine((r) => Number(r) > 0, { error: "rateInvalid" }),
+  source: z.string().trim().max(200, { error: "tooLong" }).optional().default(""),
+});
+
+export const aidSchema = z.object({
+  personId: id,
+  aidType: z.string({ error: "required" }).trim().min(2, { error: "required" }).max(80, { error: "tooLong" }),
+  receivedOn: pastDate,
+});
+
+/** What the records can compute for a declared figure (lib/groups/declared.ts). */
+export const declaredMetrics = ["group_beneficiaries", "workshop_women", "avg_revenue_per_group_xof", "group_revenue_mru"] as const;
+export const declaredFigureSchema = z.object({
+  metric: z.enum(declaredMetrics, { error: "invalid" }),
+  label: z.string({ error: "required" }).trim().min(2, { error: "required" }).max(300, { error: "tooLong" }),
+  declaredValue: z.coerce.number({ error: "amountInvalid" }).int({ error: "amountInteger" }).min(0, { error: "amountNegative" }),
+  source: z.string({ error: "required" }).trim().min(2, { error: "required" }).max(300, { error: "tooLong" }),
+});
+
+export type RecordEntryInput = z.infer<typeof recordEntrySchema>;
+export type AddMemberInput = z.infer<typeof addMemberSchema>;

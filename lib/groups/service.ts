@@ -1,0 +1,273 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import {
+  creditRepayments,
+  customerCredits,
+  declaredFigures,
+  exchangeRates,
+  groupMemberships,
+  groups,
+  households,
+  ledgerEntries,
+  ledgerEntryHistory,
+  managerTeamMembers,
+  managerTeams,
+  managerTerms,
+  people,
+  profitDistributions,
+  profitShares,
+  technicalAids,
+} from "@/db/schema";
+import type { TenantOrg } from "@/lib/auth/tenant-core";
+import { AppError, fieldError } from "@/lib/errors";
+import { computeProfit, shareProfit } from "./profit";
+import { findWritableGroup, listGroupMembers, listRotation } from "./queries";
+import { sumLedgerByKind } from "./ledger-queries";
+import type { z } from "zod";
+import type * as s from "./schema";
+
+type Org = Pick<TenantOrg, "id" | "type">;
+type In<T extends z.ZodType> = z.infer<T>;
+
+/** The group, if this organisation writes it; otherwise "not found" (never "forbidden"). */
+async function writable(tx: Queryable, org: Org, groupId: string) {
+  const g = await findWritableGroup(tx, org, groupId);
+  if (!g) throw new AppError("not_found");
+  return g;
+}
+
+export async function createGroup(tx: Queryable, org: Org, input: In<typeof s.createGroupSchema>) {
+  if (org.type !== "ngo") throw new AppError("not_found");
+  const ok = await tx.execute(
+    sql`select 1 from places p join organisations c on c.territory_place_id = p.parent_id join org_communes oc on oc.commune_org_id = c.id where p.id = ${input.villageId} and oc.org_id = ${org.id}`,
+  );
+  if (((ok as { rows?: unknown[] }).rows ?? (ok as unknown[])).length === 0) throw fieldError("villageId", "invalid");
+  const [g] = await tx.insert(groups).values({ ...input, ngoOrgId: org.id }).returning();
+  return g;
+}
+
+/** Status and sharing rule; the version guards against overwriting a change made meanwhile. */
+export async function updateGroup(tx: Queryable, org: Org, input: In<typeof s.updateGroupSchema>) {
+  const g = await writable(tx, org, input.groupId);
+  if (g.version !== input.version) throw new AppError("conflict");
+  const [after] = await tx
+    .update(groups)
+    .set({ status: input.status, profitRule: input.profitRule, version: g.version + 1 })
+    .where(and(eq(groups.id, g.id), eq(groups.ngoOrgId, org.id)))
+    .returning();
+  return { before: { status: g.status, profitRule: g.profitRule }, after };
+}
+
+export async function addMember(tx: Queryable, org: Org, input: In<typeof s.addMemberSchema>) {
+  const g = await writable(tx, org, input.groupId);
+  let personId = input.personId;
+  if (input.mode === "existing") {
+    const [p] = await tx.select({ id: people.id }).from(people).where(and(eq(people.id, personId), eq(people.ngoOrgId, g.ngoOrgId)));
+    if (!p) throw fieldError("personId", "invalid");
+    const [active] = await tx
+      .select({ id: groupMemberships.id })
+      .from(groupMemberships)
+      .where(and(eq(groupMemberships.groupId, g.id), eq(groupMemberships.personId, personId), sql`${groupMemberships.leftOn} is null`));
+    if (active) throw fieldError("personId", "personAlreadyActive");
+  } else {
+    const [h] = await tx
+      .insert(households)
+      .values({
+        ngoOrgId: g.ngoOrgId,
+        settlementId: input.settlementId,
+        size: input.householdSize!,
+        status: input.householdStatus!,
+        cashTransferSince: input.cashTransferSince || null,
+      })
+      .returning({ id: households.id });
+    const [p] = await tx
+      .insert(people)
+      .values({
+        ngoOrgId: g.ngoOrgId,
+        householdId: h.id,
+        name: input.name,
+        sex: input.sex!,
+        birthYear: input.birthYear!,
+        wgSeeing: input.wgSeeing,
+        wgHearing: input.wgHearing,
+        wgWalking: input.wgWalking,
+        wgCognition: input.wgCognition,
+        wgSelfCare: input.wgSelfCare,
+        wgCommunication: input.wgCommunication,
+      })
+      .returning({ id: people.id });
+    personId = p.id;
+  }
+  const [m] = await tx.insert(groupMemberships).values({ groupId: g.id, personId, joinedOn: input.joinedOn }).returning();
+  return m;
+}
+
+export async function leaveGroup(tx: Queryable, org: Org, input: In<typeof s.leaveGroupSchema>) {
+  const [m] = await tx.select().from(groupMemberships).where(eq(groupMemberships.id, input.membershipId));
+  if (!m) throw new AppError("not_found");
+  await writable(tx, org, m.groupId);
+  if (m.leftOn) throw fieldError("leftOn", "alreadyLeft");
+  if (input.leftOn < m.joinedOn) throw fieldError("leftOn", "endBeforeStart");
+  const [after] = await tx.update(groupMemberships).set({ leftOn: input.leftOn }).where(eq(groupMemberships.id, m.id)).returning();
+  return { before: m, after };
+}
+
+export async function recordEntry(tx: Queryable, org: Org, userId: string, input: In<typeof s.recordEntrySchema>) {
+  const g = await writable(tx, org, input.groupId);
+  const [e] = await tx
+    .insert(ledgerEntries)
+    .values({ ngoOrgId: g.ngoOrgId, groupId: g.id, kind: input.kind, occurredOn: input.occurredOn, amount: input.amount, currency: input.currency, note: input.note, createdBy: userId })
+    .returning();
+  return e;
+}
+
+/** An entry of a group this organisation writes, locked; else "not found". */
+async function writableEntry(tx: Queryable, org: Org, entryId: string) {
+  const [e] = await tx.select().from(ledgerEntries).where(and(eq(ledgerEntries.id, entryId), eq(ledgerEntries.ngoOrgId, org.id))).for("update");
+  if (!e || org.type !== "ngo") throw new AppError("not_found");
+  return e;
+}
+
+const snapshot = (e: typeof ledgerEntries.$inferSelect) => ({
+  kind: e.kind,
+  occurredOn: e.occurredOn,
+  amount: e.amount,
+  currency: e.currency,
+  note: e.note,
+  version: e.version,
+  voidedAt: e.voidedAt,
+  voidReason: e.voidReason,
+});
+
+/** Correct an entry: the row changes, its previous state goes to the history. */
+export async function correctEntry(tx: Queryable, org: Org, userId: string, input: In<typeof s.correctEntrySchema>) {
+  const e = await writableEntry(tx, org, input.entryId);
+  if (e.voidedAt) throw new AppError("validation", "entryVoided");
+  if (e.version !== input.version) throw new AppError("conflict", "staleEntry");
+  const [after] = await tx
+    .update(ledgerEntries)
+    .set({ kind: input.kind, occurredOn: input.occurredOn, amount: input.amount, currency: input.currency, note: input.note, version: e.version + 1 })
+    .where(and(eq(ledgerEntries.id, e.id), eq(ledgerEntries.ngoOrgId, org.id)))
+    .returning();
+  await tx.insert(ledgerEntryHistory).values({ entryId: e.id, action: "correct", changedBy: userId, before: snapshot(e), after: snapshot(after) });
+  return { before: snapshot(e), after: snapshot(after), entry: after };
+}
+
+export async function voidEntry(tx: Queryable, org: Org, userId: string, input: In<typeof s.voidEntrySchema>) {
+  const e = await writableEntry(tx, org, input.entryId);
+  if (e.voidedAt) throw new AppError("validation", "entryVoided");
+  const [after] = await tx
+    .update(ledgerEntries)
+    .set({ voidedAt: new Date(), voidReason: input.reason, version: e.version + 1 })
+    .where(and(eq(ledgerEntries.id, e.id), eq(ledgerEntries.ngoOrgId, org.id)))
+    .returning();
+  await tx.insert(ledgerEntryHistory).values({ entryId: e.id, action: "void", changedBy: userId, before: snapshot(e), after: snapshot(after) });
+  return { before: snapshot(e), after: snapshot(after), entry: after };
+}
+
+/** A sale on credit: the sale goes to the ledger, the debt to the customer's credit. */
+export async function recordCreditSale(tx: Queryable, org: Org, userId: string, input: In<typeof s.creditSaleSchema>) {
+  const sale = await recordEntry(tx, org, userId, {
+    groupId: input.groupId,
+    kind: "sale",
+    occurredOn: input.grantedOn,
+    amount: input.amount,
+    currency: input.currency,
+    note: input.customerName,
+  });
+  const [c] = await tx
+    .insert(customerCredits)
+    .values({ groupId: sale.groupId, saleEntryId: sale.id, customerName: input.customerName, community: input.community, amount: input.amount, currency: input.currency, grantedOn: input.grantedOn, dueOn: input.dueOn })
+    .returning();
+  return c;
+}
+
+export async function recordRepayment(tx: Queryable, org: Org, input: In<typeof s.repaymentSchema>) {
+  const [c] = await tx.select().from(customerCredits).where(eq(customerCredits.id, input.creditId)).for("update");
+  if (!c) throw new AppError("not_found");
+  await writable(tx, org, c.groupId);
+  const [{ repaid }] = await tx
+    .select({ repaid: sql<string>`coalesce(sum(${creditRepayments.amount}), 0)::text` })
+    .from(creditRepayments)
+    .where(eq(creditRepayments.creditId, c.id));
+  const outstanding = c.amount - Number(repaid);
+  if (input.amount > outstanding) throw fieldError("amount", "repaymentAboveOutstanding", { outstanding, currency: c.currency });
+  const [r] = await tx.insert(creditRepayments).values({ creditId: c.id, paidOn: input.paidOn, amount: input.amount }).returning();
+  return { repayment: r, outstanding: outstanding - input.amount };
+}
+
+export async function createTeam(tx: Queryable, org: Org, input: In<typeof s.teamSchema>) {
+  const g = await writable(tx, org, input.groupId);
+  const members = await listGroupMembers(tx, g.id);
+  const active = new Set(members.filter((m) => !m.leftOn).map((m) => m.membershipId));
+  if (input.memberIds.some((id) => !active.has(id))) throw fieldError("memberIds", "teamMembersRequired");
+  const [t] = await tx.insert(managerTeams).values({ groupId: g.id, name: input.name, weight: input.weight }).returning();
+  await tx.insert(managerTeamMembers).values([...new Set(input.memberIds)].map((membershipId) => ({ teamId: t.id, membershipId })));
+  return t;
+}
+
+export async function addTerm(tx: Queryable, org: Org, input: In<typeof s.termSchema>) {
+  const g = await writable(tx, org, input.groupId); // locks the group: concurrent terms queue here
+  const [team] = await tx.select().from(managerTeams).where(and(eq(managerTeams.id, input.teamId), eq(managerTeams.groupId, g.id)));
+  if (!team) throw fieldError("teamId", "invalid");
+  const [overlap] = await tx
+    .select({ id: managerTerms.id })
+    .from(managerTerms)
+    .where(and(eq(managerTerms.groupId, g.id), sql`${managerTerms.startsOn} <= ${input.endsOn} and ${input.startsOn} <= ${managerTerms.endsOn}`));
+  if (overlap) throw fieldError("startsOn", "termsOverlap");
+  const [t] = await tx.insert(managerTerms).values({ groupId: g.id, teamId: team.id, startsOn: input.startsOn, endsOn: input.endsOn }).returning();
+  return t;
+}
+
+/** Weights of the active members under the group's rule (team-weighted: their best team's weight). */
+export async function memberWeights(tx: Queryable, groupId: string, rule: "equal" | "team_weighted") {
+  const members = (await listGroupMembers(tx, groupId)).filter((m) => !m.leftOn);
+  const { teams } = rule === "team_weighted" ? await listRotation(tx, groupId) : { teams: [] };
+  return members.map((m) => ({
+    membershipId: m.membershipId,
+    name: m.name,
+    weight: Math.max(1, ...teams.filter((t) => t.memberIds.includes(m.membershipId)).map((t) => t.weight)),
+  }));
+}
+
+export async function recordDistribution(tx: Queryable, org: Org, userId: string, input: In<typeof s.distributionSchema>) {
+  const g = await writable(tx, org, input.groupId);
+  const sums = await sumLedgerByKind(tx, g.id, input.currency, input.periodFrom, input.periodTo);
+  const profit = computeProfit(sums);
+  if (profit <= 0) throw fieldError("periodTo", "noProfit");
+  const weights = await memberWeights(tx, g.id, g.profitRule);
+  if (weights.length === 0) throw new AppError("validation", "noMembers");
+  const shares = shareProfit(profit, weights);
+  const [d] = await tx
+    .insert(profitDistributions)
+    .values({ groupId: g.id, periodFrom: input.periodFrom, periodTo: input.periodTo, currency: input.currency, profit, rule: g.profitRule, recordedBy: userId })
+    .returning();
+  await tx.insert(profitShares).values(shares.map((x) => ({ distributionId: d.id, membershipId: x.membershipId, amount: x.amount })));
+  return { distribution: d, shares };
+}
+
+export async function setRate(tx: Queryable, org: Org, userId: string, input: In<typeof s.rateSchema>) {
+  if (org.type !== "consortium") throw new AppError("not_found");
+  const [before] = await tx.select().from(exchangeRates).where(eq(exchangeRates.validFrom, input.validFrom));
+  const values = { validFrom: input.validFrom, xofPerMru: input.xofPerMru, source: input.source, setByOrgId: org.id, setByUserId: userId };
+  const [after] = before
+    ? await tx.update(exchangeRates).set(values).where(eq(exchangeRates.id, before.id)).returning()
+    : await tx.insert(exchangeRates).values(values).returning();
+  return { before: before ?? null, after };
+}
+
+export async function addAid(tx: Queryable, org: Org, input: In<typeof s.aidSchema>) {
+  if (org.type !== "ngo") throw new AppError("not_found");
+  const [p] = await tx.select({ id: people.id }).from(people).where(and(eq(people.id, input.personId), eq(people.ngoOrgId, org.id)));
+  if (!p) throw new AppError("not_found");
+  const [a] = await tx.insert(technicalAids).values({ ngoOrgId: org.id, personId: p.id, aidType: input.aidType, receivedOn: input.receivedOn }).returning();
+  return a;
+}
+
+/** A figure as a report declares it, to be shown beside what the records compute. */
+export async function addDeclaredFigure(tx: Queryable, org: Org, input: In<typeof s.declaredFigureSchema>) {
+  if (org.type !== "ngo") throw new AppError("not_found");
+  const [d] = await tx.insert(declaredFigures).values({ orgId: org.id, ...input }).returning();
+  return d;
+}
