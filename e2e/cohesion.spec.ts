@@ -143,7 +143,7 @@ test("the consortium compares ADICOR and ONG Sahel side by side and drills down 
   const adicorRow = await pageTable(page, "table-compare");
   const header = adicorRow[0];
   const adicor = adicorRow.find((r) => r[0].startsWith("ADICOR"))!;
-  expect(adicor[header.indexOf("Groupes")]).toBe("12");
+  expect(adicor[header.indexOf("Groupes")]).toBe("33");
   expect(Number(adicor[header.indexOf("Confiance, hôtes (%)")])).toBeGreaterThan(0);
   const csv = await download(page, "export-csv", "table-compare");
   expect(parseCsv(csv.bytes.subarray(3).toString("utf8"))).toEqual(adicorRow);

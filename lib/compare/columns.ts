@@ -1,7 +1,7 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { groups } from "@/db/schema";
+import { activityTypes, groups } from "@/db/schema";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { visibleGroupsCondition } from "@/lib/coaching/group-scope";
 import { positiveShare, resolutionRate, type Community, type PerceptionIndicator } from "@/lib/cohesion/indicators";
@@ -36,7 +36,12 @@ const organisationSet: CompareColumnSet = {
   ],
   async load(db, member) {
     const scope = await visibleGroupsCondition(db, member);
-    const [g] = await db.select({ n: sql<number>`count(*)::int` }).from(groups).where(scope);
+    // Group activities only: individual activities are one-member groups of another kind.
+    const [g] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(groups)
+      .innerJoin(activityTypes, eq(activityTypes.code, groups.activityType))
+      .where(and(scope, eq(activityTypes.kind, "group")));
     return [await countMembers(db, member.id), g?.n ?? 0];
   },
 };

@@ -86,7 +86,7 @@ export const recordEntrySchema = z.object({
 export const correctEntrySchema = recordEntrySchema.omit({ groupId: true }).extend({ entryId: id, version: z.coerce.number().int() });
 export const voidEntrySchema = z.object({
   entryId: id,
-  reason: z.string({ error: "reasonRequired" }).trim().min(3, { error: "reasonRequired" }).max(500, { error: "tooLong" }),
+  reason: z.string({ error: "reasonMin3" }).trim().min(3, { error: "reasonMin3" }).max(500, { error: "tooLong" }),
 });
 
 export const creditSaleSchema = z

@@ -24,3 +24,25 @@ describe("message catalogues", () => {
     }
   });
 });
+
+describe("area catalogues", () => {
+  it("never give the same key two different texts (merged namespaces would hide one)", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const path = await import("node:path");
+    for (const l of locales) {
+      const dir = path.join(import.meta.dirname, "messages", l);
+      const seen = new Map<string, string>();
+      for (const f of readdirSync(dir)) {
+        const data = JSON.parse(readFileSync(path.join(dir, f), "utf8")) as Record<string, Record<string, unknown>>;
+        for (const [ns, entries] of Object.entries(data)) {
+          for (const [k, v] of Object.entries(entries)) {
+            const id = `${ns}.${k}`;
+            const text = JSON.stringify(v);
+            if (seen.has(id)) expect(text, `${l}:${id} in ${f}`).toBe(seen.get(id));
+            seen.set(id, text);
+          }
+        }
+      }
+    }
+  });
+});
