@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import type { Queryable } from "@/db/client";
+import type { Queryable, Tx } from "@/db/client";
 import {
   creditRepayments,
   customerCredits,
@@ -21,6 +21,7 @@ import {
 } from "@/db/schema";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { AppError, fieldError } from "@/lib/errors";
+import { assertQuarterOpen } from "@/lib/quarters/locks";
 import { computeProfit, shareProfit } from "./profit";
 import { findWritableGroup, listGroupMembers, listRotation } from "./queries";
 import { sumLedgerByKind } from "./ledger-queries";
@@ -115,6 +116,7 @@ export async function leaveGroup(tx: Queryable, org: Org, input: In<typeof s.lea
 
 export async function recordEntry(tx: Queryable, org: Org, userId: string, input: In<typeof s.recordEntrySchema>) {
   const g = await writable(tx, org, input.groupId);
+  await assertQuarterOpen(tx as Tx, g.ngoOrgId, input.occurredOn);
   const [e] = await tx
     .insert(ledgerEntries)
     .values({ ngoOrgId: g.ngoOrgId, groupId: g.id, kind: input.kind, occurredOn: input.occurredOn, amount: input.amount, currency: input.currency, note: input.note, createdBy: userId })
@@ -145,6 +147,8 @@ export async function correctEntry(tx: Queryable, org: Org, userId: string, inpu
   const e = await writableEntry(tx, org, input.entryId);
   if (e.voidedAt) throw new AppError("validation", "entryVoided");
   if (e.version !== input.version) throw new AppError("conflict", "staleEntry");
+  await assertQuarterOpen(tx as Tx, e.ngoOrgId, e.occurredOn);
+  await assertQuarterOpen(tx as Tx, e.ngoOrgId, input.occurredOn);
   const [after] = await tx
     .update(ledgerEntries)
     .set({ kind: input.kind, occurredOn: input.occurredOn, amount: input.amount, currency: input.currency, note: input.note, version: e.version + 1 })
@@ -157,6 +161,7 @@ export async function correctEntry(tx: Queryable, org: Org, userId: string, inpu
 export async function voidEntry(tx: Queryable, org: Org, userId: string, input: In<typeof s.voidEntrySchema>) {
   const e = await writableEntry(tx, org, input.entryId);
   if (e.voidedAt) throw new AppError("validation", "entryVoided");
+  await assertQuarterOpen(tx as Tx, e.ngoOrgId, e.occurredOn);
   const [after] = await tx
     .update(ledgerEntries)
     .set({ voidedAt: new Date(), voidReason: input.reason, version: e.version + 1 })
@@ -186,7 +191,8 @@ export async function recordCreditSale(tx: Queryable, org: Org, userId: string, 
 export async function recordRepayment(tx: Queryable, org: Org, input: In<typeof s.repaymentSchema>) {
   const [c] = await tx.select().from(customerCredits).where(eq(customerCredits.id, input.creditId)).for("update");
   if (!c) throw new AppError("not_found");
-  await writable(tx, org, c.groupId);
+  const g = await writable(tx, org, c.groupId);
+  await assertQuarterOpen(tx as Tx, g.ngoOrgId, input.paidOn);
   const [{ repaid }] = await tx
     .select({ repaid: sql<string>`coalesce(sum(${creditRepayments.amount}), 0)::text` })
     .from(creditRepayments)

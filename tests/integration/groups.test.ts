@@ -8,6 +8,8 @@ import { listLedger, sumLedgerByKind } from "@/lib/groups/ledger-queries";
 import { findVisibleGroup, listGroupMembers, listGroups } from "@/lib/groups/queries";
 import { addAid, addDeclaredFigure, addMember, addTerm, correctEntry, createGroup, recordDistribution, recordEntry, recordRepayment, updateGroup, voidEntry } from "@/lib/groups/service";
 import { answersOf, isWgDisabled } from "@/lib/wgss";
+import { lockQuarter, unlockQuarter } from "@/lib/quarters/locks";
+import { users } from "@/db/schema";
 import { backend, createTestDb, type TestDb } from "../test-db";
 
 describe(`group businesses on ${backend}`, () => {
@@ -104,6 +106,27 @@ describe(`group businesses on ${backend}`, () => {
     expect(hist[1].after).toMatchObject({ voidReason: "doublon" });
     expect((await listLedger(db.db, adicor, { group: shop, kind: "sale" })).sums.MRU).toBe(before.sums.MRU);
     await expect(db.db.delete(ledgerEntries).where(eq(ledgerEntries.id, e.id))).rejects.toThrow();
+  });
+
+  it("refuses ledger writes dated in a quarter the NGO has locked, and accepts them once unlocked", async () => {
+    const adicor = org("adicor", "ngo");
+    const shop = ids.groups.shops[2];
+    const [u] = await db.db.select({ id: users.id }).from(users).where(eq(users.email, "admin@adicor.demo"));
+    const e = await db.db.transaction((tx) => recordEntry(tx, adicor, u.id, { groupId: shop, kind: "sale", occurredOn: "2024-08-10", amount: 500, currency: "MRU", note: "" }));
+    await db.db.transaction((tx) => lockQuarter(tx, ids.orgs.adicor, "2024-Q3", u.id));
+    const locked = { code: "conflict", messageKey: "quarterLocked" };
+    await expect(
+      db.db.transaction((tx) => recordEntry(tx, adicor, u.id, { groupId: shop, kind: "sale", occurredOn: "2024-09-30", amount: 700, currency: "MRU", note: "" })),
+    ).rejects.toMatchObject(locked);
+    await expect(
+      db.db.transaction((tx) => correctEntry(tx, adicor, u.id, { entryId: e.id, version: 1, kind: "sale", occurredOn: "2024-10-01", amount: 500, currency: "MRU", note: "" })),
+    ).rejects.toMatchObject(locked);
+    await expect(db.db.transaction((tx) => voidEntry(tx, adicor, u.id, { entryId: e.id, reason: "erreur" }))).rejects.toMatchObject(locked);
+    const [row] = await db.db.select().from(ledgerEntries).where(eq(ledgerEntries.id, e.id));
+    expect(row.voidedAt).toBeNull();
+    expect(row.version).toBe(1);
+    await db.db.transaction((tx) => unlockQuarter(tx, ids.orgs.adicor, "2024-Q3", u.id, "correction demandée"));
+    await db.db.transaction((tx) => voidEntry(tx, adicor, u.id, { entryId: e.id, reason: "erreur" }));
   });
 
   it("refuses a person active twice in a group, in the service and in the database", async () => {
