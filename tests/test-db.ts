@@ -20,6 +20,31 @@ function assertLocal(url: string) {
   }
 }
 
+/**
+ * Drop a throwaway database. An autovacuum worker of the superuser may still be on it, which
+ * the owner cannot terminate: retry for a while, then leave it (a leaked test database is
+ * harmless; a failed test run for it would not be).
+ */
+async function dropTestDatabase(url: string, name: string) {
+  const a = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await a.unsafe(`drop database if exists ${name} with (force)`);
+        return;
+      } catch (err) {
+        if (attempt >= 10) {
+          console.warn(`[test-db] could not drop ${name}: ${(err as Error).message}`);
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 500 * attempt));
+      }
+    }
+  } finally {
+    await a.end();
+  }
+}
+
 export interface TestDb extends DbHandle {
   /** Close and open the same database again, as a server restart would. */
   reopen(): Promise<TestDb>;
@@ -42,9 +67,7 @@ export async function createTestDb(opts: { onDisk?: boolean } = {}): Promise<Tes
         reopen: async () => (await h.close(), open()),
         destroy: async () => {
           await h.close();
-          const a = postgres(serverUrl, { max: 1, onnotice: () => {} });
-          await a.unsafe(`drop database if exists ${name} with (force)`);
-          await a.end();
+          await dropTestDatabase(serverUrl, name);
         },
       };
     };
