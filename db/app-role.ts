@@ -48,8 +48,21 @@ export function roleProblems(f: RoleFacts): string[] {
   return out;
 }
 
-function rowsOf<T>(r: unknown): T[] {
+/** Rows of a raw execute(), whichever driver ran it. */
+export function rowsOf<T>(r: unknown): T[] {
   return ((r as { rows?: T[] }).rows ?? (r as T[])) as T[];
+}
+
+/** Tables (in public) with a column named org_id or ending in org_id: they hold tenant data. */
+export async function tenantTableSecurity(db: Queryable): Promise<{ name: string; rls: boolean; force: boolean }[]> {
+  return rowsOf(
+    await db.execute(sql`
+      select distinct c.relname as name, c.relrowsecurity as rls, c.relforcerowsecurity as force from pg_class c
+      join pg_namespace n on n.oid = c.relnamespace
+      join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+      where n.nspname = 'public' and c.relkind in ('r', 'p') and a.attname like '%org\\_id'
+      order by 1`),
+  );
 }
 
 /** Facts about the role the connection runs as (current_user, after any SET ROLE). */
@@ -77,15 +90,7 @@ export async function readRoleFacts(db: Queryable): Promise<RoleFacts> {
                 and (r.rolsuper or r.rolbypassrls or r.oid in (select oid from owners))) as inherits_privileged
       from me`),
   );
-  const unforced = rowsOf<{ name: string }>(
-    await db.execute(sql`
-      select distinct c.relname as name from pg_class c
-      join pg_namespace n on n.oid = c.relnamespace
-      join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
-      where n.nspname = 'public' and c.relkind in ('r', 'p') and a.attname like '%org_id'
-        and not (c.relrowsecurity and c.relforcerowsecurity)
-      order by 1`),
-  ).map((r) => r.name);
+  const unforced = (await tenantTableSecurity(db)).filter((t) => !(t.rls && t.force)).map((t) => t.name);
   return {
     name: f.name,
     isSuperuser: f.is_superuser,

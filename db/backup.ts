@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { Queryable } from "./client";
+import { rowsOf } from "./app-role";
 
 /** libpq environment for a URL, so that the password never appears on a command line. */
 function libpqEnv(url: string): NodeJS.ProcessEnv {
@@ -60,10 +61,6 @@ export async function restorePglite(file: string, dataDir: string): Promise<void
   mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
   const client = await PGlite.create(dataDir, { loadDataDir: new Blob([readFileSync(file)]) });
   await client.close();
-}
-
-function rowsOf<T>(r: unknown): T[] {
-  return ((r as { rows?: T[] }).rows ?? (r as T[])) as T[];
 }
 
 /** Row count and an order-independent checksum of every table (run as the owner in maintenance). */

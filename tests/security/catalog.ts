@@ -4,35 +4,17 @@
  */
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-
-function rowsOf<T>(r: unknown): T[] {
-  return ((r as { rows?: T[] }).rows ?? (r as T[])) as T[];
-}
+import { rowsOf, tenantTableSecurity } from "@/db/app-role";
 
 /** Tables (in public) with a column named org_id or ending in org_id: they hold tenant data. */
 export async function tenantTables(db: Queryable): Promise<string[]> {
-  const rows = rowsOf<{ name: string }>(
-    await db.execute(sql`
-      select distinct c.relname as name from pg_class c
-      join pg_namespace n on n.oid = c.relnamespace
-      join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
-      where n.nspname = 'public' and c.relkind in ('r', 'p') and a.attname like '%org\\_id'
-      order by 1`),
-  );
-  return rows.map((r) => r.name);
+  return (await tenantTableSecurity(db)).map((t) => t.name);
 }
 
 /** Every way the row-level security of the schema falls short; empty when it is complete. */
 export async function rlsProblems(db: Queryable): Promise<string[]> {
   const problems: string[] = [];
-  const tables = rowsOf<{ name: string; rls: boolean; force: boolean }>(
-    await db.execute(sql`
-      select distinct c.relname as name, c.relrowsecurity as rls, c.relforcerowsecurity as force from pg_class c
-      join pg_namespace n on n.oid = c.relnamespace
-      join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
-      where n.nspname = 'public' and c.relkind in ('r', 'p') and a.attname like '%org\\_id'
-      order by 1`),
-  );
+  const tables = await tenantTableSecurity(db);
   const policies = rowsOf<{ table: string; name: string; cmd: string; has_using: boolean; has_check: boolean }>(
     await db.execute(sql`
       select c.relname as table, p.polname as name, p.polcmd::text as cmd,
