@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isCrossOriginWrite } from "@/lib/security/origin";
 
 /**
  * Per-request nonce for the Content-Security-Policy, and a request id for the audit trail.
@@ -6,6 +7,12 @@ import { NextResponse, type NextRequest } from "next/server";
  * route handler and server action resolves the user and the tenant on the server.
  */
 export function proxy(request: NextRequest) {
+  // A header only Next itself may set (CVE-2025-29927): a client sending it is refused.
+  if (request.headers.has("x-middleware-subrequest")) return new NextResponse(null, { status: 400 });
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (isCrossOriginWrite(request.method, request.headers.get("origin"), host)) {
+    return new NextResponse(null, { status: 403 });
+  }
   const nonce = btoa(crypto.randomUUID());
   const dev = process.env.NODE_ENV !== "production";
   const csp = [
