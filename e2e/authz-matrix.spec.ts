@@ -1,5 +1,5 @@
 import { expect, request as newRequest, test, type APIRequestContext } from "@playwright/test";
-import { actionEntryPoints, pageEntryPoints, routeEntryPoints, type Access } from "@/lib/security/entry-points";
+import { actionEntryPoints, pageEntryPoints, routeEntryPoints, type Access, type ObjectKind } from "@/lib/security/entry-points";
 import { can, type OrgType, type Role } from "@/lib/permissions";
 import { built, builtAction, callAction, expectNoServerError, storageFor } from "./actions";
 
@@ -32,13 +32,16 @@ test("every entry point of the build is in the registry, and every registered on
 });
 
 /** Read once per worker. */
-let foreignIds: Promise<Record<string, string>> | undefined;
+let foreignIds: Promise<Record<ObjectKind, Record<string, string>>> | undefined;
 
 const memberPages = Object.entries(pageEntryPoints).filter((e): e is [string, Access & { kind: "member" }] => e[1].kind === "member");
 const memberActions = Object.entries(actionEntryPoints).filter(([, a]) => a.access.kind === "member");
 
-/** The membership ids of another tenant's viewers, read by that tenant's admin. */
-async function foreignMembershipIds(browser: import("@playwright/test").Browser): Promise<Record<string, string>> {
+/**
+ * For each object kind an action may take by id, one object of each "other" tenant (acor,
+ * fassala), read by that tenant's admin. A new kind needs its line here.
+ */
+async function foreignObjectIds(browser: import("@playwright/test").Browser): Promise<Record<ObjectKind, Record<string, string>>> {
   const out: Record<string, string> = {};
   for (const slug of ["acor", "fassala"]) {
     const req = await newRequest.newContext({ baseURL, storageState: await storageFor(browser, `admin@${slug}.demo`, slug) });
@@ -48,7 +51,7 @@ async function foreignMembershipIds(browser: import("@playwright/test").Browser)
     out[slug] = row![1];
     await req.dispose();
   }
-  return out;
+  return { membership: out };
 }
 
 test("signed-out visitors: public entry points answer, everything else sends to sign-in or refuses", async () => {
@@ -76,7 +79,7 @@ test("signed-out visitors: public entry points answer, everything else sends to 
 for (const org of demo) {
   for (const role of roles) {
     test(`matrix: ${role} of ${org.slug} (${org.type})`, async ({ browser }) => {
-      const foreign = await (foreignIds ??= foreignMembershipIds(browser));
+      const foreign = await (foreignIds ??= foreignObjectIds(browser));
       const req: APIRequestContext = await newRequest.newContext({
         baseURL,
         storageState: await storageFor(browser, `${role}@${org.slug}.demo`, org.slug),
@@ -107,8 +110,7 @@ for (const org of demo) {
         expect(theirs.formError, `${key} naming ${other}`).toBe("not_found");
         // Another tenant's object, under one's own organisation: not found either.
         for (const [field, kind] of Object.entries(entry.objects ?? {})) {
-          expect(kind).toBe("membership");
-          const forged = await callAction(req, action, org.slug, { org: org.slug, [field]: foreign[other], ...(entry.valid ?? {}) }, { baseURL });
+          const forged = await callAction(req, action, org.slug, { org: org.slug, [field]: foreign[kind][other], ...(entry.valid ?? {}) }, { baseURL });
           expect(forged.formError, `${key} with ${other}'s ${kind}`).toBe("not_found");
           expect(forged.ok).toBe(false);
         }
