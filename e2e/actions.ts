@@ -4,6 +4,7 @@
  */
 import { expect, type APIRequestContext, type Browser } from "@playwright/test";
 import { scanBuild, routePattern, type BuiltAction } from "@/lib/security/scan-entry-points";
+import { actionBody, actionHeaders, parseActionAnswer, type ActionOutcome } from "@/lib/security/action-request";
 import { signInTo } from "./helpers";
 
 export const built = scanBuild(process.cwd());
@@ -20,11 +21,8 @@ export function actionUrl(action: BuiltAction, slug: string): string {
   return routePattern(`${worker.replace(/^app\//, "")}.tsx`).replace("[org]", slug);
 }
 
-export interface ActionAnswer {
+export interface ActionAnswer extends ActionOutcome {
   status: number;
-  ok: boolean;
-  /** The catalogue key of the form error, if any ("not_found", "validation", ...). */
-  formError: string | null;
   body: string;
 }
 
@@ -36,22 +34,11 @@ export async function callAction(
   fields: Record<string, string>,
   opts: { origin?: string | null; baseURL: string; raw?: Record<string, string> } ,
 ): Promise<ActionAnswer> {
-  // The fields first and the root "0" last: the server decodes the root as soon as it arrives.
-  const multipart = new FormData();
-  for (const [k, v] of Object.entries(fields)) multipart.append(`_1_${k}`, v);
-  for (const [k, v] of Object.entries(opts.raw ?? {})) multipart.append(k, v);
-  multipart.append("0", JSON.stringify([{ status: "idle" }, "$K1"]));
-  const headers: Record<string, string> = { "Next-Action": action.id, Accept: "text/x-component" };
-  const origin = opts.origin === undefined ? opts.baseURL : opts.origin;
-  if (origin !== null) headers.Origin = origin;
+  const multipart = actionBody(fields, 2, opts.raw);
+  const headers = actionHeaders(action.id, opts.origin === undefined ? opts.baseURL : opts.origin);
   const res = await req.post(actionUrl(action, slug), { multipart, headers, maxRedirects: 0, failOnStatusCode: false });
   const body = await res.text();
-  return {
-    status: res.status(),
-    ok: body.includes('"status":"ok"'),
-    formError: /"formError":\{"key":"(\w+)"/.exec(body)?.[1] ?? null,
-    body,
-  };
+  return { status: res.status(), ...parseActionAnswer(body), body };
 }
 
 /** Sign in through the UI once and keep the session as storage state. */
