@@ -11,15 +11,14 @@
  *   the outage, no request past its timeout, recovery within seconds, no half-applied write.
  * - load: 20 signed-in users browse and write for 60 s: no error; requests/s and p95 printed.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { and, eq, sql } from "drizzle-orm";
 import { openDb } from "../db/client.ts";
 import { auditLog, groups, memberships, organisations, users } from "../db/schema/index.ts";
 import { updateVersioned } from "../lib/versioned-update.ts";
-import { scanBuild } from "../lib/security/scan-entry-points.ts";
-import { actionBody, actionHeaders, parseActionAnswer } from "../lib/security/action-request.ts";
+import { Portal, REQUEST_TIMEOUT_MS } from "./lib/portal.mjs";
 
 const LOOPBACK = ["localhost", "127.0.0.1", "::1", "[::1]"];
 const only = process.argv[2];
@@ -27,8 +26,6 @@ const appUrl = process.env.DATABASE_URL;
 const ownerUrl = process.env.DATABASE_OWNER_URL;
 const cluster = process.env.RESILIENCE_PG_CLUSTER;
 const port = process.env.RESILIENCE_PORT ?? "3390";
-const base = `http://127.0.0.1:${port}`;
-const REQUEST_TIMEOUT_MS = 20_000;
 
 for (const u of [appUrl, ownerUrl]) {
   if (!u || !LOOPBACK.includes(new URL(u).hostname)) {
@@ -40,115 +37,19 @@ for (const u of [appUrl, ownerUrl]) {
 const watchdog = setTimeout(() => fail("the resilience run exceeded 6 minutes"), 6 * 60_000);
 watchdog.unref();
 
-let server;
+const portal = new Portal({ port, dbName: `tamkin_res_${randomBytes(4).toString("hex")}` });
+const withDb = (url) => portal.dbUrl(url);
 let failures = 0;
 function fail(message) {
   console.error(`[resilience] FAIL: ${message}`);
   failures++;
-  if (message.includes("exceeded")) shutdown(1);
+  if (message.includes("exceeded")) portal.stop().then(() => process.exit(1));
 }
 function check(cond, message) {
   if (!cond) fail(message);
   else console.log(`[resilience] ok: ${message}`);
 }
-
-const dbName = `tamkin_res_${randomBytes(4).toString("hex")}`;
-const withDb = (url) => {
-  const u = new URL(url);
-  u.pathname = `/${dbName}`;
-  return u.toString();
-};
-
-async function shutdown(code) {
-  if (server && server.exitCode === null) {
-    // The whole process group: the e2e server, npx and next-server (which drops the database).
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {}
-    await Promise.race([new Promise((r) => server.once("exit", r)), sleep(15_000)]);
-  }
-  process.exit(code);
-}
-
-// ---------- the portal, on a fresh database (scripts/e2e-server.mjs migrates and seeds) ----------
-async function startPortal() {
-  server = spawn("node", ["scripts/e2e-server.mjs"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-    env: { ...process.env, E2E_PORT: port, E2E_DB_NAME: dbName },
-  });
-  const until = Date.now() + 120_000;
-  while (Date.now() < until) {
-    if (server.exitCode !== null) throw new Error("the portal exited while starting");
-    try {
-      if ((await fetch(`${base}/login`, { signal: AbortSignal.timeout(2_000) })).ok) return;
-    } catch {}
-    await sleep(500);
-  }
-  throw new Error("the portal did not start within 120 s");
-}
-
-const built = scanBuild(process.cwd());
-const actionId = (key) => {
-  const a = built.actions.find((x) => x.key === key);
-  if (!a) throw new Error(`${key} not in the build`);
-  return a.id;
-};
-
-/** A signed-in HTTP client: cookies kept by hand, Origin set, every request with a timeout. */
-class Client {
-  cookies = new Map();
-  constructor(email) {
-    this.email = email;
-  }
-  cookieHeader() {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-  keep(res) {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const i = pair.indexOf("=");
-      this.cookies.set(pair.slice(0, i), pair.slice(i + 1));
-    }
-  }
-  async get(path) {
-    const res = await fetch(base + path, {
-      headers: { cookie: this.cookieHeader() },
-      redirect: "manual",
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-    const body = await res.text();
-    return { status: res.status, body };
-  }
-  async action(key, path, fields, arity = 2) {
-    const res = await fetch(base + path, {
-      method: "POST",
-      headers: { ...actionHeaders(actionId(key), base), cookie: this.cookieHeader() },
-      body: actionBody(fields, arity),
-      redirect: "manual",
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-    this.keep(res);
-    const body = await res.text();
-    return { status: res.status, ...parseActionAnswer(body) };
-  }
-  async signIn() {
-    await this.action("lib/auth/actions.ts#signInAction", "/login", { email: this.email, password: "tamkin-demo" });
-    if (![...this.cookies.keys()].some((k) => k.endsWith("authjs.session-token"))) throw new Error(`sign-in failed for ${this.email}`);
-    return this;
-  }
-}
-
-function tally(keys) {
-  const out = {};
-  for (const k of keys) out[k] = (out[k] ?? 0) + 1;
-  return out;
-}
-
-function p95(values) {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? 0;
-}
+const Client = portal.Client;
 
 // ---------- race ----------
 async function race() {
@@ -252,7 +153,7 @@ async function fault() {
   console.log(`[resilience] fault: timeline (ms from stop): ${results.map((x) => `${x.t - downAt}${x.ok ? "+" : "!"}${x.ms}`).join(" ")}`);
   check(during.length > 0 && during.every((x) => !x.ok), `fault: the ${during.length} writes sent while the server was down failed cleanly`);
   check(!!firstOkAfter && firstOkAfter.t - restartEnd < 10_000, `fault: writes succeed again within 10 s (after ${firstOkAfter ? firstOkAfter.t - restartEnd : "∞"} ms)`);
-  check(server.exitCode === null, "fault: the portal process survived");
+  check(portal.alive(), "fault: the portal process survived");
 
   // No half-applied write: each committed role change has exactly one audit record, in order.
   const owner = await openDb({ url: withDb(ownerUrl), maintenance: true, max: 1 });
@@ -335,8 +236,8 @@ async function load() {
 }
 
 try {
-  console.log(`[resilience] starting the portal on ${base} with a fresh database`);
-  await startPortal();
+  console.log(`[resilience] starting the portal on ${portal.base} with a fresh database`);
+  await portal.start();
   if (!only || only === "race") await race();
   if (!only || only === "fault") await fault();
   if (!only || only === "load") await load();
@@ -344,4 +245,5 @@ try {
   fail(err?.stack ?? String(err));
 }
 console.log(failures === 0 ? "[resilience] passed" : `[resilience] ${failures} failure(s)`);
-await shutdown(failures === 0 ? 0 : 1);
+await portal.stop();
+process.exit(failures === 0 ? 0 : 1);

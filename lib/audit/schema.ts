@@ -12,7 +12,7 @@ const optional = <T extends z.ZodType>(s: T) =>
 export const auditFiltersSchema = z.object({
   action: optional(z.string().max(100).regex(/^[a-z_.]+$/)),
   entity: optional(z.string().max(100).regex(/^[a-z_]+$/)),
-  user: optional(z.string().trim().min(1).max(254)),
+  user: optional(z.string().trim().min(1).max(254).regex(/^[^\u0000-\u001f]*$/)),
   from: optional(day),
   to: optional(day),
   page: optional(z.coerce.number().int().min(1).max(100_000)),

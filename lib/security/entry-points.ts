@@ -42,6 +42,8 @@ export type ObjectKind = "membership";
 
 export interface ActionEntry {
   access: Access;
+  /** The form fields the action reads (besides `org`): the fuzz test (scripts/fuzz.mjs) aims at them. */
+  fields: string[];
   /** Fields holding ids of objects, by kind; with `valid`, a payload the action would accept. */
   objects?: Record<string, ObjectKind>;
   valid?: Record<string, string>;
@@ -49,16 +51,24 @@ export interface ActionEntry {
 
 /** Server actions, by "<file>#<export>" of their "use server" module. */
 export const actionEntryPoints: Record<string, ActionEntry> = {
-  "lib/auth/actions.ts#signInAction": { access: publicAccess },
-  "lib/auth/actions.ts#setLocaleAction": { access: publicAccess },
-  "lib/auth/actions.ts#signOutAction": { access: userAccess },
-  "lib/auth/actions.ts#changePasswordAction": { access: userAccess },
-  "lib/members/actions.ts#addMemberAction": { access: member("members:manage") },
-  "lib/members/actions.ts#createUserAction": { access: member("members:manage") },
+  "lib/auth/actions.ts#signInAction": { access: publicAccess, fields: ["email", "password"] },
+  "lib/auth/actions.ts#setLocaleAction": { access: publicAccess, fields: ["locale", "back"] },
+  "lib/auth/actions.ts#signOutAction": { access: userAccess, fields: [] },
+  "lib/auth/actions.ts#changePasswordAction": { access: userAccess, fields: ["currentPassword", "newPassword", "confirmPassword"] },
+  "lib/members/actions.ts#addMemberAction": { access: member("members:manage"), fields: ["email", "role"] },
+  "lib/members/actions.ts#createUserAction": {
+    access: member("members:manage"),
+    fields: ["name", "email", "role", "temporaryPassword"],
+  },
   "lib/members/actions.ts#changeRoleAction": {
     access: member("members:manage"),
+    fields: ["membershipId", "role"],
     objects: { membershipId: "membership" },
     valid: { role: "viewer" },
   },
-  "lib/members/actions.ts#removeMemberAction": { access: member("members:manage"), objects: { membershipId: "membership" } },
+  "lib/members/actions.ts#removeMemberAction": {
+    access: member("members:manage"),
+    fields: ["membershipId"],
+    objects: { membershipId: "membership" },
+  },
 };
