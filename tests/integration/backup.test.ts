@@ -29,7 +29,7 @@ describe(`backup and restore on ${backend}`, () => {
 
   it("restores into a fresh database with the same rows and checksum in every table", async () => {
     const before = await tableChecksums(db.db);
-    expect(before.groups.rows).toBe(12);
+    expect(before.groups.rows).toBe(127); // the merged demo data
     expect(before.audit_log.rows).toBeGreaterThan(0);
 
     if (db.kind === "postgres") {

@@ -94,12 +94,20 @@ describe(`tenant isolation as the application role on ${backend}`, () => {
 
   it("reads groups by ownership, consortium, network and territory; never another tenant's", async () => {
     const visible = async (slug: keyof DemoIds["orgs"]) => db.asApp(org(slug), (tx) => count(tx, "groups"));
-    expect(await visible("adicor")).toBe(12); // owner
-    expect(await visible("acor")).toBe(12); // consortium over its member
-    expect(await visible("fassala")).toBe(12); // commune: the villages of its territory
-    expect(await visible("femmes-fassala")).toBe(12); // network: its commune (6 are its own)
-    expect(await visible("ong-sahel")).toBe(0); // another NGO, another commune
-    expect(await visible("bassikounou")).toBe(0);
+    // Merged demo data: ADICOR supports 124 groups (in Fassala), ONG Sahel 3 (in Bassikounou).
+    expect(await visible("adicor")).toBe(124); // owner
+    expect(await visible("acor")).toBe(127); // consortium over its members
+    expect(await visible("fassala")).toBe(124); // commune: the villages of its territory
+    expect(await visible("femmes-fassala")).toBe(124); // network: its commune (16 are its own)
+    expect(await visible("ong-sahel")).toBe(3); // another NGO, another commune: only its own
+    expect(await visible("bassikounou")).toBe(3);
+    const adicorSeenBy = (slug: keyof DemoIds["orgs"]) =>
+      db.asApp(org(slug), async (tx) => {
+        const r = await tx.execute(sql`select count(*)::int as n from groups where ngo_org_id = ${ids.orgs.adicor}`);
+        return ((r as unknown as { rows?: { n: number }[] }).rows ?? (r as unknown as { n: number }[]))[0].n;
+      });
+    expect(await adicorSeenBy("ong-sahel")).toBe(0);
+    expect(await adicorSeenBy("bassikounou")).toBe(0);
   });
 
   it("cannot change, delete, create or move another tenant's rows", async () => {
