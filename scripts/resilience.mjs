@@ -51,6 +51,17 @@ function check(cond, message) {
 }
 const Client = portal.Client;
 
+function tally(keys) {
+  const out = {};
+  for (const k of keys) out[k] = (out[k] ?? 0) + 1;
+  return out;
+}
+
+function p95(values) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? 0;
+}
+
 // ---------- race ----------
 async function race() {
   const owner = await openDb({ url: withDb(ownerUrl), maintenance: true, max: 1 });
