@@ -1,5 +1,5 @@
 import { expect, request as newRequest, test, type APIRequestContext } from "@playwright/test";
-import { actionEntryPoints, pageEntryPoints, routeEntryPoints, type Access, type ObjectKind } from "@/lib/security/entry-points";
+import { actionEntryPoints, pageEntryPoints, routeEntryPoints, type Access, type ObjectKind, type PageEntry } from "@/lib/security/entry-points";
 import { can, type OrgType, type Role } from "@/lib/permissions";
 import { built, builtAction, callAction, expectNoServerError, storageFor } from "./actions";
 
@@ -34,31 +34,92 @@ test("every entry point of the build is in the registry, and every registered on
 /** Read once per worker. */
 let foreignIds: Promise<Record<ObjectKind, Record<string, string>>> | undefined;
 
-const memberPages = Object.entries(pageEntryPoints).filter((e): e is [string, Access & { kind: "member" }] => e[1].kind === "member");
+const memberPages = Object.entries(pageEntryPoints).filter((e): e is [string, PageEntry & { kind: "member" }] => e[1].kind === "member");
 const memberActions = Object.entries(actionEntryPoints).filter(([, a]) => a.access.kind === "member");
 
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|\\[\]\\]/g, "\\$&");
+const dynamic = /\[[^\]/]+\]/g;
+/** A path for a pattern with its dynamic segments filled with something that does not exist. */
+const missingPath = (pattern: string, slug: string) =>
+  pattern.replace("[org]", slug).replace(dynamic, "00000000-0000-4000-8000-000000000000");
+
 /**
- * For each object kind an action may take by id, one object of each "other" tenant (acor,
- * fassala), read by that tenant's admin. A new kind needs its line here.
+ * The account's own path for a page pattern: `[org]` is its organisation; other dynamic
+ * segments come from the links of the page named by the entry's `from` (the first ones that
+ * lead to an existing page). Null when the account sees no such link.
+ */
+async function ownPath(req: APIRequestContext, pattern: string, slug: string, cache: Map<string, string[]>): Promise<string[]> {
+  const cached = cache.get(pattern);
+  if (cached) return cached;
+  let out: string[] = [];
+  const entry = pageEntryPoints[pattern];
+  if (!pattern.replace("[org]", "").match(dynamic)) out = [pattern.replace("[org]", slug)];
+  else if (entry?.from) {
+    // Links up to the last dynamic segment, then the static tail.
+    const lastDyn = [...pattern.matchAll(dynamic)].at(-1)!;
+    const head = pattern.slice(0, lastDyn.index! + lastDyn[0].length);
+    const tail = pattern.slice(head.length);
+    const re = new RegExp(escapeRe(head.replace("[org]", slug)).replace(/\\\[[^\]/]+\\\]/g, '[^/"?#&\\s]+'), "g");
+    const statics = new Set(Object.keys(pageEntryPoints).filter((k) => !k.replace("[org]", "").match(dynamic)).map((k) => k.replace("[org]", slug)));
+    for (const from of (await ownPath(req, entry.from, slug, cache)).slice(0, 6)) {
+      const res = await req.get(from, { maxRedirects: 0 });
+      if (res.status() !== 200) continue;
+      const html = await res.text();
+      for (const m of html.matchAll(re)) {
+        const p = m[0] + tail;
+        if (!statics.has(m[0]) && !out.includes(p)) out.push(p);
+      }
+      if (out.length >= 6) break;
+    }
+  }
+  cache.set(pattern, out);
+  return out;
+}
+
+/**
+ * For each object kind an action may take by id, an object the calling organisation must not
+ * touch, by calling organisation: another tenant's membership (acor's, fassala's), a group
+ * of another NGO, a price session of another commune. Read by the owners' admins. A new kind
+ * needs its line here.
  */
 async function foreignObjectIds(browser: import("@playwright/test").Browser): Promise<Record<ObjectKind, Record<string, string>>> {
-  const out: Record<string, string> = {};
-  for (const slug of ["acor", "fassala"]) {
+  const memberships: Record<string, string> = {};
+  const read = async (slug: string, path: string) => {
     const req = await newRequest.newContext({ baseURL, storageState: await storageFor(browser, `admin@${slug}.demo`, slug) });
-    const html = await (await req.get(`/${slug}/members`)).text();
+    const html = await (await req.get(path)).text();
+    await req.dispose();
+    return html;
+  };
+  for (const slug of ["acor", "fassala"]) {
+    const html = await read(slug, `/${slug}/members`);
     const row = new RegExp(`data-testid="member-viewer@${slug}\\.demo"[\\s\\S]*?name="membershipId" value="([0-9a-f-]{36})"`).exec(html);
     expect(row, `membership of viewer@${slug}.demo`).not.toBeNull();
-    out[slug] = row![1];
-    await req.dispose();
+    memberships[slug] = row![1];
   }
-  return { membership: out };
+  const firstId = async (slug: string, path: string, link: string) => {
+    const m = new RegExp(`${escapeRe(link)}([0-9a-f-]{36})`).exec(await read(slug, path));
+    expect(m, `${link} in ${path}`).not.toBeNull();
+    return m![1];
+  };
+  const adicorGroup = await firstId("adicor", "/adicor/groups", "/adicor/groups/");
+  const sahelGroup = await firstId("ong-sahel", "/ong-sahel/groups", "/ong-sahel/groups/");
+  const fassalaSession = await firstId("fassala", "/fassala/prices/fassala", "/fassala/prices/fassala/sessions/");
+  const bassikounouSession = await firstId("bassikounou", "/bassikounou/prices/bassikounou", "/bassikounou/prices/bassikounou/sessions/");
+  const group: Record<string, string> = {};
+  const priceSession: Record<string, string> = {};
+  for (const { slug } of demo) {
+    group[slug] = slug === "adicor" ? sahelGroup : adicorGroup;
+    priceSession[slug] = slug === "fassala" ? bassikounouSession : fassalaSession;
+  }
+  const membership = Object.fromEntries(demo.map(({ slug }) => [slug, memberships[otherOf(slug)]]));
+  return { membership, group, priceSession };
 }
 
 test("signed-out visitors: public entry points answer, everything else sends to sign-in or refuses", async () => {
   const req = await newRequest.newContext({ baseURL });
   for (const [pattern, access] of Object.entries(pageEntryPoints)) {
-    const res = await req.get(pattern.replace("[org]", "adicor"), { maxRedirects: 0 });
-    if (access.kind === "public") expect(res.status(), pattern).toBe(200);
+    const res = await req.get(access.probe ?? missingPath(pattern, "adicor"), { maxRedirects: 0 });
+    if (access.kind === "public") expect(res.status(), pattern).toBe(access.status ?? 200);
     else {
       expect(res.status(), pattern).toBe(307);
       expect(res.headers().location, pattern).toMatch(/\/login$/);
@@ -86,15 +147,27 @@ for (const org of demo) {
       });
       const other = otherOf(org.slug);
 
+      const paths = new Map<string, string[]>();
       for (const [pattern, access] of memberPages) {
         const allowed = can(org.type, role, access.permission);
-        const own = await req.get(pattern.replace("[org]", org.slug), { maxRedirects: 0 });
-        expect(own.status(), `${pattern} on own organisation (${access.permission})`).toBe(allowed ? 200 : 404);
-        const theirs = await req.get(pattern.replace("[org]", other), { maxRedirects: 0 });
-        expect(theirs.status(), `${pattern} on ${other}`).toBe(404);
+        const [path] = await ownPath(req, pattern, org.slug, paths);
+        if (allowed) expect(path, `${pattern}: a link to probe for ${role}@${org.slug}`).toBeTruthy();
+        const own = path ?? missingPath(pattern, org.slug);
+        const ownRes = await req.get(own, { maxRedirects: 0 });
+        expect(ownRes.status(), `${own} on own organisation (${access.permission})`).toBe(allowed ? 200 : 404);
+        const theirs = own.replace(`/${org.slug}/`, `/${other}/`).replace(new RegExp(`^/${org.slug}$`), `/${other}`);
+        expect((await req.get(theirs, { maxRedirects: 0 })).status(), `${theirs} (${pattern}) on ${other}`).toBe(404);
+      }
+      for (const [pattern, r] of Object.entries(routeEntryPoints)) {
+        if (r.kind !== "member") continue;
+        // Probes name adicor / acor: answered to their own members with the permission only.
+        const probeOrg = r.probe.split("/")[1];
+        const allowed = probeOrg === org.slug && can(org.type, role, r.permission);
+        expect((await req.get(r.probe, { maxRedirects: 0 })).status(), `${pattern} as ${role}@${org.slug}`).toBe(allowed ? 200 : 404);
       }
       for (const [pattern, access] of Object.entries(pageEntryPoints)) {
         if (access.kind === "user") expect((await req.get(pattern)).status(), pattern).toBe(200);
+        if (access.kind === "public" && access.probe) expect((await req.get(access.probe)).status(), pattern).toBe(access.status ?? 200);
       }
 
       for (const [key, entry] of memberActions) {
@@ -110,8 +183,8 @@ for (const org of demo) {
         expect(theirs.formError, `${key} naming ${other}`).toBe("not_found");
         // Another tenant's object, under one's own organisation: not found either.
         for (const [field, kind] of Object.entries(entry.objects ?? {})) {
-          const forged = await callAction(req, action, org.slug, { org: org.slug, [field]: foreign[kind][other], ...(entry.valid ?? {}) }, { baseURL });
-          expect(forged.formError, `${key} with ${other}'s ${kind}`).toBe("not_found");
+          const forged = await callAction(req, action, org.slug, { org: org.slug, [field]: foreign[kind][org.slug], ...(entry.valid ?? {}) }, { baseURL });
+          expect(forged.formError, `${key} with a foreign ${kind}`).toBe("not_found");
           expect(forged.ok).toBe(false);
         }
       }
