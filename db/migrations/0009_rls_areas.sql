@@ -117,16 +117,24 @@ CREATE POLICY market_observations_observe ON market_observations FOR INSERT WITH
 );
 --> statement-breakpoint
 -- The public board is opened by its token before any tenant is known: this function returns
--- only the commune whose enabled board has that token (nothing else of price_settings).
--- It runs as the owner in maintenance mode, for this one lookup only.
+-- only the commune whose enabled board has that token (nothing else of price_settings). It runs
+-- as the owner, in maintenance mode for this one lookup only (restored before returning; the
+-- application role gains nothing from the setting anyway, app_is_maintenance() checks the owner).
 CREATE OR REPLACE FUNCTION app_board_commune(token text) RETURNS uuid
-  LANGUAGE sql STABLE SECURITY DEFINER
+  LANGUAGE plpgsql VOLATILE SECURITY DEFINER
   SET search_path = public, pg_catalog
-  SET app.maintenance = 'on'
 AS $$
-  SELECT s.commune_org_id FROM public.price_settings s
+DECLARE
+  prev text := coalesce(current_setting('app.maintenance', true), '');
+  commune uuid;
+BEGIN
+  PERFORM set_config('app.maintenance', 'on', true);
+  SELECT s.commune_org_id INTO commune FROM public.price_settings s
   WHERE s.public_board_enabled AND s.public_board_token IS NOT NULL AND s.public_board_token = token
-  LIMIT 1
+  LIMIT 1;
+  PERFORM set_config('app.maintenance', prev, true);
+  RETURN commune;
+END;
 $$;
 --> statement-breakpoint
 -- ---------------------------------------------------------------- cohesion (issue 4)
