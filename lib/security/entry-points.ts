@@ -21,9 +21,11 @@ const member = (permission: Permission): Access => ({ kind: "member", permission
 /**
  * A page. Dynamic segments besides `[org]` are filled by the matrix from the account's own
  * view: `from` names the page (pattern) whose links lead to this one; the first link matching
- * the pattern is probed. `probe` is a fixed path for public pages, answering `status`.
+ * the pattern is probed. `someHaveNone`: some demo organisations have no such object (e.g. no
+ * profit distribution yet); for them only the refusals are checked. `probe` is a fixed path
+ * for public pages, answering `status`.
  */
-export type PageEntry = Access & { from?: string; probe?: string; status?: number };
+export type PageEntry = Access & { from?: string; probe?: string; status?: number; someHaveNone?: boolean };
 
 /** Pages, by their URL pattern (route groups dropped). */
 export const pageEntryPoints: Record<string, PageEntry> = {
@@ -37,7 +39,7 @@ export const pageEntryPoints: Record<string, PageEntry> = {
   "/[org]/groups": member("groups:read"),
   "/[org]/groups/new": member("groups:write"),
   "/[org]/groups/[groupId]": { ...member("groups:read"), from: "/[org]/groups" },
-  "/[org]/groups/[groupId]/statement/[distributionId]": { ...member("groups:read"), from: "/[org]/groups/[groupId]" },
+  "/[org]/groups/[groupId]/statement/[distributionId]": { ...member("groups:read"), from: "/[org]/groups/[groupId]", someHaveNone: true },
   "/[org]/ledger": member("groups:read"),
   "/[org]/dashboard": member("groups:read"),
   "/[org]/declared": member("groups:write"),
@@ -52,7 +54,7 @@ export const pageEntryPoints: Record<string, PageEntry> = {
   "/[org]/prices/[commune]/settings": { ...member("prices:admin"), from: "/[org]/prices" },
   "/[org]/prices/[commune]/sessions/[id]": { ...member("prices:read"), from: "/[org]/prices/[commune]" },
   "/[org]/prices/[commune]/products/[id]": { ...member("prices:read"), from: "/[org]/prices/[commune]" },
-  "/[org]/prices/[commune]/orders/[id]": { ...member("prices:read"), from: "/[org]/prices/[commune]/sessions/[id]" },
+  "/[org]/prices/[commune]/orders/[id]": { ...member("prices:read"), from: "/[org]/prices/[commune]/sessions/[id]", someHaveNone: true },
   "/board/[token]": { ...publicAccess, probe: "/board/not-a-board-token-0000000000", status: 404 },
   // cohesion, comparison, coaching
   "/[org]/cohesion": member("cohesion:read"),
