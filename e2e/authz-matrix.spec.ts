@@ -55,11 +55,11 @@ async function ownPath(req: APIRequestContext, pattern: string, slug: string, ca
   const entry = pageEntryPoints[pattern];
   if (!pattern.replace("[org]", "").match(dynamic)) out = [pattern.replace("[org]", slug)];
   else if (entry?.from) {
-    // Links up to the last dynamic segment, then the static tail.
+    // Links up to the last dynamic segment (slugs and ids), then the static tail.
     const lastDyn = [...pattern.matchAll(dynamic)].at(-1)!;
     const head = pattern.slice(0, lastDyn.index! + lastDyn[0].length);
     const tail = pattern.slice(head.length);
-    const re = new RegExp(escapeRe(head.replace("[org]", slug)).replace(/\\\[[^\]/]+\\\]/g, '[^/"?#&\\s]+'), "g");
+    const re = new RegExp(escapeRe(head.replace("[org]", slug)).replace(/\\\[[^\]/]+\\\]/g, "[A-Za-z0-9_-]+") + '(?![A-Za-z0-9_-])', "g");
     const statics = new Set(Object.keys(pageEntryPoints).filter((k) => !k.replace("[org]", "").match(dynamic)).map((k) => k.replace("[org]", slug)));
     for (const from of (await ownPath(req, entry.from, slug, cache)).slice(0, 6)) {
       const res = await req.get(from);

@@ -175,4 +175,49 @@ describe(`tenant isolation as the application role on ${backend}`, () => {
     expect(await failure(db.db.execute(sql`truncate audit_log`))).not.toBeNull();
     expect(await failure(db.db.update(auditLog).set({ action: "rewritten" }))).not.toBeNull();
   });
+  it("isolates the areas' tables: group business through the group, prices by commune, cohesion and coaching", async () => {
+    const n = (slug: keyof DemoIds["orgs"], table: string) => db.asApp(org(slug), (tx) => count(tx, table));
+    const all = (table: string) => count(db.db as unknown as Tx, table);
+    // Group business: ADICOR's ledger is read with its groups (owner, commune, consortium), never by ONG Sahel.
+    for (const t of ["ledger_entries", "group_memberships", "people"]) {
+      const total = await all(t);
+      expect(await n("ong-sahel", t), `${t} seen by ong-sahel`).toBeLessThan(total);
+      expect(await n("adicor", t), `${t} seen by adicor`).toBeGreaterThan(0);
+      expect(await n("fassala", t), `${t} seen by fassala`).toBeGreaterThan(0);
+      expect(await n("bassikounou", t), `${t} seen by bassikounou`).toBeLessThan(await n("fassala", t));
+    }
+    // A commune reads a group's ledger but cannot write it.
+    const target = ids.groups.shops[0];
+    expect(
+      await failure(
+        db.asApp(org("fassala"), (tx) =>
+          tx.execute(sql`insert into ledger_entries (ngo_org_id, group_id, kind, occurred_on, amount, currency) values (${ids.orgs.adicor}, ${target}, 'sale', '2025-01-01', 1, 'XOF')`),
+        ),
+      ),
+    ).not.toBeNull();
+    // Prices: Fassala's sessions are read by Fassala and ADICOR (which works there), not by Bassikounou or ONG Sahel.
+    const fassalaSessions = await db.asApp(org("fassala"), (tx) => count(tx, "price_sessions"));
+    expect(fassalaSessions).toBeGreaterThan(0);
+    expect(await n("adicor", "price_sessions")).toBe(fassalaSessions);
+    expect(await n("ong-sahel", "price_sessions")).toBe(await n("bassikounou", "price_sessions"));
+    // Nothing without a tenant context.
+    for (const t of ["ledger_entries", "people", "price_sessions", "price_settings", "cohesion_surveys", "coaching_visits", "quarter_locks", "exchange_rates"]) {
+      expect(await db.asApp({}, (tx) => count(tx, t)), `${t} without a tenant`).toBe(0);
+    }
+    // Cohesion and coaching: ONG Sahel sees none of ADICOR's coaching visits.
+    expect(await n("adicor", "coaching_visits")).toBeGreaterThan(0);
+    expect(
+      await db.asApp(org("ong-sahel"), async (tx) => {
+        const r = await tx.execute(sql`select count(*)::int as n from coaching_visits where ngo_org_id = ${ids.orgs.adicor}`);
+        return ((r as unknown as { rows?: { n: number }[] }).rows ?? (r as unknown as { n: number }[]))[0].n;
+      }),
+    ).toBe(0);
+    // The public board lookup returns a commune only for an enabled board's token.
+    const board = (token: string) =>
+      db.asApp({}, async (tx) => {
+        const r = await tx.execute(sql`select app_board_commune(${token}) as id`);
+        return ((r as unknown as { rows?: { id: string | null }[] }).rows ?? (r as unknown as { id: string | null }[]))[0].id;
+      });
+    expect(await board("no-such-token-000000000000")).toBeNull();
+  });
 });
