@@ -1,11 +1,24 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isCrossOriginWrite } from "@/lib/security/origin";
 
 /**
  * Per-request nonce for the Content-Security-Policy, and a request id for the audit trail.
  * Redirects obviously signed-out visitors to sign-in; it is never the gate: every page,
  * route handler and server action resolves the user and the tenant on the server.
  */
+const MAX_BODY_BYTES = 1024 * 1024;
+
 export function proxy(request: NextRequest) {
+  // A header only Next itself may set (CVE-2025-29927): a client sending it is refused.
+  if (request.headers.has("x-middleware-subrequest")) return new NextResponse(null, { status: 400 });
+  // Bodies above the server-action limit (1 MB) are refused here with 413, not by a 500 later.
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return new NextResponse(null, { status: 413 });
+  const forwardedHost = request.headers.get("x-forwarded-host");
+  if (forwardedHost !== null && !/^[a-z0-9.-]{1,253}(:\d{1,5})?$/i.test(forwardedHost)) return new NextResponse(null, { status: 400 });
+  const host = forwardedHost ?? request.headers.get("host");
+  if (isCrossOriginWrite(request.method, request.headers.get("origin"), host)) {
+    return new NextResponse(null, { status: 403 });
+  }
   const nonce = btoa(crypto.randomUUID());
   const dev = process.env.NODE_ENV !== "production";
   const csp = [

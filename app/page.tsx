@@ -2,7 +2,7 @@ import { cookies } from "next/headers";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db";
+import { withUser } from "@/lib/tenant-db";
 import { requireUser } from "@/lib/auth/session";
 import { listUserOrgs } from "@/lib/orgs/queries";
 import { LAST_ORG_COOKIE } from "@/lib/orgs/last-org";
@@ -11,7 +11,7 @@ import { SignOutButton } from "@/components/layout/sign-out-button";
 /** After sign-in: the organisation last worked in, the only one, or a choice. */
 export default async function RootPage() {
   const user = await requireUser();
-  const orgs = await listUserOrgs(await getDb(), user.id);
+  const orgs = await withUser(user.id, (tx) => listUserOrgs(tx, user.id));
   const last = (await cookies()).get(LAST_ORG_COOKIE)?.value;
   const target = orgs.find((o) => o.slug === last) ?? (orgs.length === 1 ? orgs[0] : undefined);
   if (target) redirect(`/${target.slug}`);

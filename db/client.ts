@@ -13,22 +13,44 @@ export type Queryable = Db | Tx;
 export interface DbHandle {
   db: Db;
   kind: "pglite" | "postgres";
+  /** Apply the migrations (as the owner; on PGlite also create and grant the application role). */
   migrate(): Promise<void>;
+  /** PGlite: switch this connection to the non-superuser application role (see db/app-role.ts). */
+  useAppRole(): Promise<void>;
   close(): Promise<void>;
 }
 
+/** Bounds on every server connection, so that no request hangs on a dead or locked database. */
+export const DB_TIMEOUTS = {
+  connectSeconds: Number(process.env.DATABASE_CONNECT_TIMEOUT_S ?? 5),
+  statementMs: Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 15_000),
+  lockMs: Number(process.env.DATABASE_LOCK_TIMEOUT_MS ?? 5_000),
+  idleInTransactionMs: 30_000,
+};
+
 export const migrationsFolder = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
 
-/** The one place that picks PGlite or a PostgreSQL server. */
-export async function openDb(opts: { url?: string; dataDir?: string }): Promise<DbHandle> {
+/**
+ * The one place that picks PGlite or a PostgreSQL server. `maintenance` (owner connections
+ * only: migrations, seed, backups, tests) sets app.maintenance=on, which the row-level security
+ * policies honour for the database owner alone.
+ */
+export async function openDb(opts: { url?: string; dataDir?: string; maintenance?: boolean; max?: number }): Promise<DbHandle> {
   if (opts.url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const client = postgres(opts.url, {
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      max: opts.max ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
       idle_timeout: 30,
-      connect_timeout: 10,
+      connect_timeout: DB_TIMEOUTS.connectSeconds,
       onnotice: () => {},
+      connection: {
+        application_name: "tamkin",
+        statement_timeout: DB_TIMEOUTS.statementMs,
+        lock_timeout: DB_TIMEOUTS.lockMs,
+        idle_in_transaction_session_timeout: DB_TIMEOUTS.idleInTransactionMs,
+        ...(opts.maintenance ? { "app.maintenance": "on" } : {}),
+      } as Record<string, string | number>,
     });
     const db = drizzle(client, { schema }) as unknown as Db;
     return {
@@ -38,6 +60,7 @@ export async function openDb(opts: { url?: string; dataDir?: string }): Promise<
         const { migrate } = await import("drizzle-orm/postgres-js/migrator");
         await migrate(db as never, { migrationsFolder });
       },
+      useAppRole: async () => {},
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -53,6 +76,18 @@ export async function openDb(opts: { url?: string; dataDir?: string }): Promise<
     async migrate() {
       const { migrate } = await import("drizzle-orm/pglite/migrator");
       await migrate(db as never, { migrationsFolder });
+      // The embedded database runs as a superuser, which bypasses row-level security: the
+      // application switches to a plain role (created here, granted like on PostgreSQL).
+      const { PGLITE_APP_ROLE, appGrantStatements } = await import("./app-role");
+      await client.exec(`do $$ begin
+        if not exists (select from pg_roles where rolname = '${PGLITE_APP_ROLE}') then
+          create role ${PGLITE_APP_ROLE} nologin nosuperuser nobypassrls nocreatedb nocreaterole;
+        end if; end $$;`);
+      for (const stmt of appGrantStatements(PGLITE_APP_ROLE)) await client.exec(stmt);
+    },
+    useAppRole: async () => {
+      const { PGLITE_APP_ROLE } = await import("./app-role");
+      await client.exec(`set role ${PGLITE_APP_ROLE}`);
     },
     close: () => client.close(),
   };

@@ -1,4 +1,5 @@
 import postgres from "postgres";
+import { appGrantStatements } from "./app-role";
 
 /**
  * Privileges of the application role, granted by the owner after migrating. The application
@@ -6,14 +7,10 @@ import postgres from "postgres";
  * append to the audit trail.
  */
 export async function grantAppRole(ownerUrl: string, appRole: string): Promise<void> {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(appRole)) throw new Error(`unsafe role name: ${appRole}`);
   const sql = postgres(ownerUrl, { max: 1, onnotice: () => {} });
   try {
     await sql.begin(async (tx) => {
-      await tx.unsafe(`grant usage on schema public to ${appRole}`);
-      await tx.unsafe(`grant select, insert, update, delete on all tables in schema public to ${appRole}`);
-      await tx.unsafe(`revoke update, delete, truncate on audit_log from ${appRole}`);
-      await tx.unsafe(`grant usage, select on all sequences in schema public to ${appRole}`);
+      for (const stmt of appGrantStatements(appRole)) await tx.unsafe(stmt);
     });
   } finally {
     await sql.end();

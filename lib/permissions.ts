@@ -20,6 +20,8 @@ export const permissions = [
   "prices:observe",
   "cohesion:read",
   "cohesion:write",
+  /** Compare the members of a consortium side by side (the consortium's own view). */
+  "cohesion:compare",
   "exports:read",
   "rates:manage",
   "quarters:lock",
@@ -33,9 +35,9 @@ const adminCommon = [...viewerCommon, "members:manage", "audit:read"] as const;
 
 export const permissionTable: Table = {
   consortium: {
-    viewer: [...viewerCommon, "groups:read", "prices:read", "cohesion:read", "exports:read"],
-    editor: [...viewerCommon, "groups:read", "prices:read", "cohesion:read", "exports:read"],
-    admin: [...adminCommon, "groups:read", "prices:read", "cohesion:read", "exports:read", "rates:manage"],
+    viewer: [...viewerCommon, "groups:read", "prices:read", "cohesion:read", "cohesion:compare", "exports:read"],
+    editor: [...viewerCommon, "groups:read", "prices:read", "cohesion:read", "cohesion:compare", "exports:read"],
+    admin: [...adminCommon, "groups:read", "prices:read", "cohesion:read", "cohesion:compare", "exports:read", "rates:manage"],
   },
   ngo: {
     viewer: [...viewerCommon, "groups:read", "people:read", "prices:read", "cohesion:read", "exports:read"],

@@ -65,6 +65,11 @@ export function orgAction<S extends z.ZodType, T = unknown>(
       if (resolution.kind === "unauthenticated") throw new AppError("unauthenticated");
       if (resolution.kind === "not_found") throw new AppError("not_found");
       const ctx = resolution.ctx;
+      // PostgreSQL text cannot hold NUL: refuse it as invalid input rather than fail in SQL.
+      const nul = Object.keys(raw).filter((k) => typeof raw[k] === "string" && (raw[k] as string).includes("\u0000"));
+      if (nul.length > 0) {
+        return { status: "error", fieldErrors: Object.fromEntries(nul.map((k) => [k, "invalid"])), formError: { key: "validation" }, values: echo(raw) };
+      }
       const parsed = def.schema.safeParse(raw);
       if (!parsed.success) {
         return { status: "error", fieldErrors: zodFieldErrors(parsed.error), formError: { key: "validation" }, values: echo(raw) };

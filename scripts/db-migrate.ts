@@ -7,7 +7,7 @@ import { openDb } from "../db/client";
 import { grantAppRole } from "../db/grants";
 
 const ownerUrl = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
-const handle = await openDb({ url: ownerUrl, dataDir: process.env.PGLITE_DIR ?? ".data/pglite" });
+const handle = await openDb({ url: ownerUrl, dataDir: process.env.PGLITE_DIR ?? ".data/pglite", maintenance: true, max: 1 });
 await handle.migrate();
 await handle.close();
 if (ownerUrl && process.env.DATABASE_URL) {

@@ -25,7 +25,7 @@ if (process.env.DATABASE_URL) {
     console.error(`[e2e] refusing a non-local database host: ${ownerUrl.hostname}`);
     process.exit(1);
   }
-  const name = `tamkin_e2e_${randomBytes(5).toString("hex")}`;
+  const name = process.env.E2E_DB_NAME ?? `tamkin_e2e_${randomBytes(5).toString("hex")}`;
   const admin = postgres(ownerUrl.toString(), { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   await admin.end();

@@ -8,7 +8,13 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { openDb, type DbHandle } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { openDb, type DbHandle, type Tx } from "@/db/client";
+import { grantAppRole } from "@/db/grants";
+import { PGLITE_APP_ROLE } from "@/db/app-role";
+
+/** The application role's connection (DATABASE_URL's user), when the tests run on a server. */
+export const appUrl = process.env.DATABASE_OWNER_URL ? process.env.DATABASE_URL : undefined;
 
 export const serverUrl = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
 export const backend = serverUrl ? "postgres" : "pglite";
@@ -46,9 +52,21 @@ async function dropTestDatabase(url: string, name: string) {
 }
 
 export interface TestDb extends DbHandle {
+  /** PostgreSQL: the owner's URL of this database. PGlite on disk: its data folder. */
+  ownerUrl?: string;
+  dataDir?: string;
   /** Close and open the same database again, as a server restart would. */
   reopen(): Promise<TestDb>;
   destroy(): Promise<void>;
+  /**
+   * Run `fn` in one transaction as the application role with this tenant context, so that
+   * row-level security applies (`db` itself is the owner in maintenance mode, like the seed).
+   */
+  asApp<T>(context: { orgId?: string | null; userId?: string | null }, fn: (tx: Tx) => Promise<T>): Promise<T>;
+}
+
+async function setContext(tx: Tx, c: { orgId?: string | null; userId?: string | null }) {
+  await tx.execute(sql`select set_config('app.org_id', ${c.orgId ?? ""}, true), set_config('app.user_id', ${c.userId ?? ""}, true)`);
 }
 
 export async function createTestDb(opts: { onDisk?: boolean } = {}): Promise<TestDb> {
@@ -60,12 +78,25 @@ export async function createTestDb(opts: { onDisk?: boolean } = {}): Promise<Tes
     await admin.end();
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
+    let app: DbHandle | undefined;
     const open = async (): Promise<TestDb> => {
-      const h = await openDb({ url: url.toString() });
+      const h = await openDb({ url: url.toString(), maintenance: true, max: 2 });
       return {
         ...h,
+        ownerUrl: url.toString(),
         reopen: async () => (await h.close(), open()),
+        asApp: async (c, fn) => {
+          if (!appUrl) throw new Error("asApp needs DATABASE_URL (application role) beside DATABASE_OWNER_URL");
+          if (!app) {
+            const u = new URL(appUrl);
+            u.pathname = `/${name}`;
+            await grantAppRole(url.toString(), decodeURIComponent(u.username));
+            app = await openDb({ url: u.toString(), max: 2 });
+          }
+          return app.db.transaction(async (tx) => (await setContext(tx as Tx, c), fn(tx as Tx)));
+        },
         destroy: async () => {
+          await app?.close();
           await h.close();
           await dropTestDatabase(serverUrl, name);
         },
@@ -78,7 +109,18 @@ export async function createTestDb(opts: { onDisk?: boolean } = {}): Promise<Tes
   const dataDir = opts.onDisk ? path.join(mkdtempSync(path.join(os.tmpdir(), "tamkin-pglite-")), "db") : undefined;
   const open = async (): Promise<TestDb> => {
     const h = await openDb({ dataDir });
-    return { ...h, reopen: async () => (await h.close(), open()), destroy: () => h.close() };
+    return {
+      ...h,
+      dataDir,
+      reopen: async () => (await h.close(), open()),
+      destroy: () => h.close(),
+      asApp: (c, fn) =>
+        h.db.transaction(async (tx) => {
+          await tx.execute(sql.raw(`set local role ${PGLITE_APP_ROLE}`));
+          await setContext(tx as Tx, c);
+          return fn(tx as Tx);
+        }),
+    };
   };
   const handle = await open();
   await handle.migrate();

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db";
+import { withUser } from "@/lib/tenant-db";
 import type { TenantContext } from "@/lib/auth/tenant";
 import type { CurrentUser } from "@/lib/auth/session";
 import { listUserOrgs } from "@/lib/orgs/queries";
@@ -13,7 +13,8 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
   const t = await getTranslations("common");
   const tn = await getTranslations("nav");
   const tt = await getTranslations("orgTypes");
-  const orgs = await listUserOrgs(await getDb(), ctx.user.id);
+  const ta = await getTranslations("audit");
+  const orgs = await withUser(ctx.user.id, (tx) => listUserOrgs(tx, ctx.user.id));
   const back = (await headers()).get("x-pathname") ?? `/${ctx.org.slug}`;
   const base = `/${ctx.org.slug}`;
   const nav = [
@@ -30,6 +31,7 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
     ...(ctx.can("cohesion:read") ? [{ href: `${base}/cohesion`, label: tn("cohesion") }] : []),
     ...(ctx.can("groups:read") ? [{ href: `${base}/coaching`, label: tn("coaching") }] : []),
     ...(ctx.org.type === "consortium" && ctx.can("cohesion:read") ? [{ href: `${base}/compare`, label: tn("compare") }] : []),
+    ...(ctx.can("audit:read") ? [{ href: `${base}/audit`, label: ta("nav") }] : []),
   ];
   return (
     <header className="no-print border-b border-slate-300 bg-white">

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { and, eq } from "drizzle-orm";
 import { notFound, redirect } from "next/navigation";
-import { getDb } from "@/db";
+import { withUser } from "@/lib/tenant-db";
 import { memberships, organisations } from "@/db/schema";
 import type { Queryable } from "@/db/client";
 import type { Permission } from "@/lib/permissions";
@@ -31,9 +31,9 @@ export async function findMembership(db: Queryable, userId: string, slug: string
 }
 
 const resolveCached = cache(async (slug: string): Promise<Resolution<CurrentUser>> => {
-  const db = await getDb();
+  // Only the user's own memberships are visible here (row-level security, user context).
   return resolveTenantWith(
-    { getUser: getCurrentUser, findMembership: (userId, s) => findMembership(db, userId, s) },
+    { getUser: getCurrentUser, findMembership: (userId, s) => withUser(userId, (tx) => findMembership(tx, userId, s)) },
     slug,
   );
 });

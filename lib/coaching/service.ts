@@ -9,13 +9,16 @@ import { followUpsOf, type CoachingVisitInput, type EvaluationInput } from "./sc
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** The group, if this NGO supports it (the only writer of its coaching records). */
+/**
+ * The group, if this NGO supports it (the only writer of its coaching records). Another
+ * tenant's group answers exactly like one that does not exist ("not found", SECURITY.md).
+ */
 async function requireOwnGroup(tx: Tx, ngoOrgId: string, groupId: string) {
   const [g] = await tx
     .select({ id: groups.id })
     .from(groups)
     .where(and(eq(groups.ngoOrgId, ngoOrgId), eq(groups.id, groupId)));
-  if (!g) throw fieldError("groupId", "groupRequired");
+  if (!g) throw new AppError("not_found");
   return g;
 }
 

@@ -35,12 +35,12 @@ export async function recordSurvey(tx: Tx, org: TenantOrg, userId: string, input
     notes: input.notes || null,
     createdBy: userId,
   };
-  const [existing] = await tx
-    .select()
-    .from(cohesionSurveys)
-    .where(and(eq(cohesionSurveys.villageId, input.villageId), eq(cohesionSurveys.quarter, quarter)))
-    .for("update");
-  if (existing && existing.orgId !== org.id) throw new AppError("conflict", "surveyEnteredByOther", undefined, { quarter });
+  const sameSurvey = and(eq(cohesionSurveys.villageId, input.villageId), eq(cohesionSurveys.quarter, quarter));
+  // Read first without a lock: row-level security hides another author's survey from
+  // SELECT … FOR UPDATE (only the author may update it), and that case must say so.
+  const [other] = await tx.select({ orgId: cohesionSurveys.orgId }).from(cohesionSurveys).where(sameSurvey);
+  if (other && other.orgId !== org.id) throw new AppError("conflict", "surveyEnteredByOther", undefined, { quarter });
+  const [existing] = await tx.select().from(cohesionSurveys).where(sameSurvey).for("update");
   let surveyId: string;
   if (existing) {
     surveyId = existing.id;

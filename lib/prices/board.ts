@@ -1,7 +1,8 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { rowsOf } from "@/db/app-role";
 import { getDb } from "@/db";
-import { organisations, priceSettings } from "@/db/schema";
+import { organisations } from "@/db/schema";
 import { withTenant } from "@/lib/tenant-db";
 import { isIsoDate, today } from "./dates";
 import { listBoard } from "./queries";
@@ -22,11 +23,12 @@ export async function loadBoard(db: Parameters<typeof listBoard>[0], communeId: 
 export async function loadPublicBoard(token: string, date: string) {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
   const db = await getDb();
-  const [commune] = await db
-    .select({ id: organisations.id, name: organisations.name })
-    .from(priceSettings)
-    .innerJoin(organisations, eq(organisations.id, priceSettings.communeOrgId))
-    .where(and(eq(priceSettings.publicBoardToken, token), sql`${priceSettings.publicBoardEnabled}`));
+  // The one read outside a tenant: a narrow SECURITY DEFINER function (migration 0009) that
+  // returns only the commune whose enabled board has this token.
+  const [found] = rowsOf<{ id: string | null }>(await db.execute(sql`select app_board_commune(${token}) as id`));
+  const [commune] = found?.id
+    ? await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.id, found.id))
+    : [];
   if (!commune) return null;
   const board = await withTenant({ org: { id: commune.id }, user: null }, (tx) => loadBoard(tx, commune.id, date));
   return { communeName: commune.name, ...board };

@@ -117,5 +117,6 @@ describe(`foundation on ${backend}`, () => {
     }
     const r = await attemptSignIn(db.db, { email: "editor@acor.demo", password: "tamkin-demo", address: "10.3.0.1" });
     expect(r).toMatchObject({ ok: false, reason: "throttled" });
-  });
+    // 31 scrypt hashes: minutes on a loaded two-core machine, not a hang.
+  }, 240_000);
 });

@@ -15,8 +15,8 @@ export async function generateMetadata() {
 
 export default async function ComparePage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
-  const ctx = await requireMember(slug, "cohesion:read");
-  if (ctx.org.type !== "consortium") notFound();
+  const ctx = await requireMember(slug, "cohesion:compare");
+  if (ctx.org.type !== "consortium") notFound(); // held only by consortia; kept as a second check
   const t = await getTranslations("compare");
   const tt = await getTranslations("orgTypes");
   const te = await getTranslations("exports");

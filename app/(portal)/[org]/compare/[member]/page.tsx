@@ -22,8 +22,8 @@ export default async function MemberDrillDown({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { org: slug, member: memberSlug } = await params;
-  const ctx = await requireMember(slug, "cohesion:read");
-  if (ctx.org.type !== "consortium") notFound();
+  const ctx = await requireMember(slug, "cohesion:compare");
+  if (ctx.org.type !== "consortium") notFound(); // held only by consortia; kept as a second check
   const filters = dashboardParams(await searchParams);
   const t = await getTranslations("compare");
   const tc = await getTranslations("cohesion");

@@ -10,7 +10,7 @@ import { readerOf } from "@/lib/privacy/suppress";
 /** Download of the consortium's comparison table: same resolver, same loader as the page. */
 export async function GET(req: NextRequest, { params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
-  const r = await resolveTenant(slug, "cohesion:read");
+  const r = await resolveTenant(slug, "cohesion:compare");
   if (r.kind === "unauthenticated") return new Response("Unauthenticated", { status: 401 });
   if (r.kind !== "ok" || !r.ctx.can("exports:read") || r.ctx.org.type !== "consortium") return new Response("Not found", { status: 404 });
   const ctx = r.ctx;

@@ -1,0 +1,120 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { withTenant } from "@/lib/tenant-db";
+import { requireMember } from "@/lib/auth/tenant";
+import { listAuditEntries, listAuditVocabulary } from "@/lib/audit/queries";
+import { auditFiltersSchema, type AuditFilters } from "@/lib/audit/schema";
+import { Button } from "@/components/ui/button";
+
+export async function generateMetadata() {
+  const t = await getTranslations("audit");
+  return { title: t("title") };
+}
+
+type Search = Record<string, string | string[] | undefined>;
+
+function pageHref(slug: string, f: AuditFilters, page: number): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...f, page })) if (v !== undefined && v !== "") q.set(k, String(v));
+  return `/${slug}/audit?${q.toString()}`;
+}
+
+const control = "rounded-md border border-slate-400 bg-white px-3 py-2";
+
+/** The organisation's append-only audit trail, for its admins: filters, pages, newest first. */
+export default async function AuditPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Search> }) {
+  const { org: slug } = await params;
+  const ctx = await requireMember(slug, "audit:read");
+  const parsed = auditFiltersSchema.safeParse(await searchParams);
+  const filters: AuditFilters = parsed.success ? parsed.data : {};
+  const { list, vocab } = await withTenant(ctx, async (tx) => ({
+    list: await listAuditEntries(tx, ctx.org.id, filters),
+    vocab: await listAuditVocabulary(tx, ctx.org.id),
+  }));
+  const t = await getTranslations("audit");
+  const format = await getFormatter();
+  const actionLabel = (a: string) => (t.has(`actions.${a.replace(/\./g, "_")}`) ? t(`actions.${a.replace(/\./g, "_")}`) : a);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="text-slate-700">{t("intro")}</p>
+      <form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("filters")}>
+        <label className="flex flex-col gap-1">
+          <span className="font-medium">{t("action")}</span>
+          <select name="action" defaultValue={filters.action ?? ""} className={control}>
+            <option value="">{t("any")}</option>
+            {vocab.actions.map((a) => (
+              <option key={a} value={a}>{actionLabel(a)}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="font-medium">{t("entity")}</span>
+          <select name="entity" defaultValue={filters.entity ?? ""} className={control}>
+            <option value="">{t("any")}</option>
+            {vocab.entities.map((e) => (
+              <option key={e} value={e}>{e}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="font-medium">{t("user")}</span>
+          <input name="user" type="search" defaultValue={filters.user ?? ""} maxLength={254} className={control} dir="ltr" />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="font-medium">{t("from")}</span>
+          <input name="from" type="date" defaultValue={filters.from ?? ""} className={control} />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="font-medium">{t("to")}</span>
+          <input name="to" type="date" defaultValue={filters.to ?? ""} className={control} />
+        </label>
+        <Button type="submit">{t("apply")}</Button>
+      </form>
+
+      <p data-testid="audit-count">{t("count", { total: list.total })}</p>
+      <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+        <table className="w-full text-start">
+          <thead className="bg-slate-100">
+            <tr>
+              <th scope="col" className="p-2 text-start">{t("at")}</th>
+              <th scope="col" className="p-2 text-start">{t("user")}</th>
+              <th scope="col" className="p-2 text-start">{t("action")}</th>
+              <th scope="col" className="p-2 text-start">{t("entity")}</th>
+              <th scope="col" className="p-2 text-start">{t("details")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.rows.map((r) => (
+              <tr key={r.id} className="border-t border-slate-200 align-top" data-testid="audit-row">
+                <td className="p-2 whitespace-nowrap">{format.dateTime(r.at, { dateStyle: "short", timeStyle: "medium" })}</td>
+                <td className="p-2" dir="ltr">{r.userEmail ?? t("nobody")}</td>
+                <td className="p-2" data-testid="audit-action">{actionLabel(r.action)}</td>
+                <td className="p-2">
+                  {r.entity} <span className="text-sm text-slate-700" dir="ltr">{r.entityId ?? ""}</span>
+                </td>
+                <td className="p-2 text-sm">
+                  {r.before !== null || r.after !== null ? (
+                    <details>
+                      <summary className="cursor-pointer">{t("changes")}</summary>
+                      <pre className="whitespace-pre-wrap break-all" dir="ltr">
+                        {JSON.stringify({ before: r.before, after: r.after }, null, 1)}
+                      </pre>
+                    </details>
+                  ) : null}
+                  {r.requestId ? <div className="text-slate-700" dir="ltr">{t("request")} {r.requestId}</div> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav aria-label={t("pagination")} className="flex items-center gap-4">
+        {list.page > 1 ? <Link className="underline" href={pageHref(slug, filters, list.page - 1)}>{t("previous")}</Link> : null}
+        <span>{t("pageOf", { page: list.page, pages: list.pages })}</span>
+        {list.page < list.pages ? <Link className="underline" href={pageHref(slug, filters, list.page + 1)}>{t("next")}</Link> : null}
+      </nav>
+    </div>
+  );
+}

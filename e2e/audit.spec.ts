@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+import { newSignedInPage, uniqueEmail } from "./helpers";
+
+test("an admin browses the organisation's audit trail with filters; others get 404", async ({ browser }) => {
+  const admin = await newSignedInPage(browser, "admin@ong-sahel.demo", "ong-sahel");
+  // A write through a server action leaves a record...
+  await admin.page.goto("/ong-sahel/members");
+  const email = uniqueEmail("audit");
+  const create = admin.page.getByTestId("create-user-form");
+  await create.getByLabel("Nom complet").fill("Aminetou Mint Sidi");
+  await create.getByLabel("E-mail").fill(email);
+  await create.getByLabel("Mot de passe provisoire").fill("temporaire-2026");
+  await create.getByRole("button", { name: "Créer le compte" }).click();
+  await expect(admin.page.getByTestId(`member-${email}`)).toBeVisible();
+
+  await admin.page.getByRole("link", { name: "Journal d'audit" }).click();
+  await expect(admin.page.getByRole("heading", { name: "Journal d'audit" })).toBeVisible();
+  const actions = admin.page.getByTestId("audit-action");
+  // ...and so does the admin's own sign-in (a record without organisation, shown to its orgs).
+  await expect(actions.filter({ hasText: "Création d'un compte" })).toHaveCount(1);
+  await expect(actions.filter({ hasText: "Connexion" }).first()).toBeVisible();
+
+  // Filter by action: only that action remains.
+  await admin.page.getByLabel("Action").selectOption({ label: "Création d'un compte" });
+  await admin.page.getByRole("button", { name: "Filtrer" }).click();
+  await expect(admin.page).toHaveURL(/action=member\.create_user/);
+  await expect(admin.page.getByTestId("audit-count")).toHaveText("1 entrée");
+  await expect(admin.page.getByTestId("audit-row")).toContainText(email);
+
+  // A date range with nothing in it, and malformed filters, are answered without error.
+  expect((await admin.page.goto("/ong-sahel/audit?from=2001-01-01&to=2001-01-31"))?.status()).toBe(200);
+  await expect(admin.page.getByTestId("audit-count")).toHaveText("Aucune entrée");
+  expect((await admin.page.goto("/ong-sahel/audit?from=not-a-date&page=-4&action=%27%20or%201=1--"))?.status()).toBe(200);
+
+  // Another tenant's trail: 404, for its admin as for anyone else.
+  expect((await admin.page.goto("/adicor/audit"))?.status()).toBe(404);
+  await admin.context.close();
+
+  const editor = await newSignedInPage(browser, "editor@ong-sahel.demo", "ong-sahel");
+  await expect(editor.page.getByRole("link", { name: "Journal d'audit" })).toHaveCount(0);
+  expect((await editor.page.goto("/ong-sahel/audit"))?.status()).toBe(404);
+  await editor.context.close();
+});

@@ -1,0 +1,229 @@
+import { expect, request as newRequest, test, type APIRequestContext } from "@playwright/test";
+import { actionEntryPoints, pageEntryPoints, routeEntryPoints, type Access, type ObjectKind, type PageEntry } from "@/lib/security/entry-points";
+import { can, type OrgType, type Role } from "@/lib/permissions";
+import { built, builtAction, callAction, expectNoServerError, storageFor } from "./actions";
+
+/**
+ * The authorization matrix: every page, route handler and server action of the build, for every
+ * demo role of every organisation type, on its own organisation and on another tenant's, must
+ * answer exactly what the permission table says.
+ */
+const demo: { slug: string; type: OrgType }[] = [
+  { slug: "acor", type: "consortium" },
+  { slug: "adicor", type: "ngo" },
+  { slug: "ong-sahel", type: "ngo" },
+  { slug: "fassala", type: "commune" },
+  { slug: "bassikounou", type: "commune" },
+  { slug: "femmes-fassala", type: "cooperative_network" },
+];
+const roles: Role[] = ["admin", "editor", "viewer"];
+/** Another tenant for each organisation (no demo user belongs to two). */
+const otherOf = (slug: string) => (slug === "acor" ? "fassala" : "acor");
+
+let baseURL = "";
+test.beforeAll(({}, info) => {
+  baseURL = String(info.project.use.baseURL);
+});
+
+test("every entry point of the build is in the registry, and every registered one is built", () => {
+  expect(built.pages).toEqual(Object.keys(pageEntryPoints).sort());
+  expect(built.routes).toEqual(Object.keys(routeEntryPoints).sort());
+  expect(built.actions.map((a) => a.key).sort()).toEqual(Object.keys(actionEntryPoints).sort());
+});
+
+/** Read once per worker. */
+let foreignIds: Promise<Record<ObjectKind, Record<string, string>>> | undefined;
+
+const memberPages = Object.entries(pageEntryPoints).filter((e): e is [string, PageEntry & { kind: "member" }] => e[1].kind === "member");
+const memberActions = Object.entries(actionEntryPoints).filter(([, a]) => a.access.kind === "member");
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|\\[\]\\]/g, "\\$&");
+const dynamic = /\[[^\]/]+\]/g;
+/** A path for a pattern with its dynamic segments filled with something that does not exist. */
+const missingPath = (pattern: string, slug: string) =>
+  pattern.replace("[org]", slug).replace(dynamic, "00000000-0000-4000-8000-000000000000");
+
+/**
+ * The account's own path for a page pattern: `[org]` is its organisation; other dynamic
+ * segments come from the links of the page named by the entry's `from` (the first ones that
+ * lead to an existing page). Null when the account sees no such link.
+ */
+async function ownPath(req: APIRequestContext, pattern: string, slug: string, cache: Map<string, string[]>): Promise<string[]> {
+  const cached = cache.get(pattern);
+  if (cached) return cached;
+  let out: string[] = [];
+  const entry = pageEntryPoints[pattern];
+  if (!pattern.replace("[org]", "").match(dynamic)) out = [pattern.replace("[org]", slug)];
+  else if (entry?.from) {
+    // Links up to the last dynamic segment (slugs and ids), then the static tail.
+    const lastDyn = [...pattern.matchAll(dynamic)].at(-1)!;
+    const head = pattern.slice(0, lastDyn.index! + lastDyn[0].length);
+    const tail = pattern.slice(head.length);
+    const re = new RegExp(escapeRe(head.replace("[org]", slug)).replace(/\\\[[^\]/]+\\\]/g, "[A-Za-z0-9_-]+") + '(?![A-Za-z0-9_-])', "g");
+    const statics = new Set(Object.keys(pageEntryPoints).filter((k) => !k.replace("[org]", "").match(dynamic)).map((k) => k.replace("[org]", slug)));
+    for (const from of (await ownPath(req, entry.from, slug, cache)).slice(0, 6)) {
+      const res = await req.get(from);
+      if (res.status() !== 200 || !new URL(res.url()).pathname.startsWith(`/${slug}`)) continue;
+      const html = await res.text();
+      for (const m of html.matchAll(re)) {
+        const p = m[0] + tail;
+        if (!statics.has(m[0]) && !out.includes(p)) out.push(p);
+      }
+      if (out.length >= 6) break;
+    }
+  }
+  cache.set(pattern, out);
+  return out;
+}
+
+/**
+ * For each object kind an action may take by id, an object the calling organisation must not
+ * touch, by calling organisation: another tenant's membership (acor's, fassala's), a group
+ * of another NGO, a price session of another commune. Read by the owners' admins. A new kind
+ * needs its line here.
+ */
+async function foreignObjectIds(browser: import("@playwright/test").Browser): Promise<Record<ObjectKind, Record<string, string>>> {
+  const memberships: Record<string, string> = {};
+  const read = async (slug: string, path: string) => {
+    const req = await newRequest.newContext({ baseURL, storageState: await storageFor(browser, `admin@${slug}.demo`, slug) });
+    const html = await (await req.get(path)).text();
+    await req.dispose();
+    return html;
+  };
+  for (const slug of ["acor", "fassala"]) {
+    const html = await read(slug, `/${slug}/members`);
+    const row = new RegExp(`data-testid="member-viewer@${slug}\\.demo"[\\s\\S]*?name="membershipId" value="([0-9a-f-]{36})"`).exec(html);
+    expect(row, `membership of viewer@${slug}.demo`).not.toBeNull();
+    memberships[slug] = row![1];
+  }
+  const firstId = async (slug: string, path: string, link: string) => {
+    const m = new RegExp(`${escapeRe(link)}([0-9a-f-]{36})`).exec(await read(slug, path));
+    expect(m, `${link} in ${path}`).not.toBeNull();
+    return m![1];
+  };
+  const adicorGroup = await firstId("adicor", "/adicor/groups", "/adicor/groups/");
+  const sahelGroup = await firstId("ong-sahel", "/ong-sahel/groups", "/ong-sahel/groups/");
+  const fassalaSession = await firstId("fassala", "/fassala/prices/fassala", "/fassala/prices/fassala/sessions/");
+  const bassikounouSession = await firstId("bassikounou", "/bassikounou/prices/bassikounou", "/bassikounou/prices/bassikounou/sessions/");
+  const group: Record<string, string> = {};
+  const priceSession: Record<string, string> = {};
+  for (const { slug } of demo) {
+    group[slug] = slug === "adicor" ? sahelGroup : adicorGroup;
+    priceSession[slug] = slug === "fassala" ? bassikounouSession : fassalaSession;
+  }
+  const membership = Object.fromEntries(demo.map(({ slug }) => [slug, memberships[otherOf(slug)]]));
+  return { membership, group, priceSession };
+}
+
+test("signed-out visitors: public entry points answer, everything else sends to sign-in or refuses", async () => {
+  const req = await newRequest.newContext({ baseURL });
+  for (const [pattern, access] of Object.entries(pageEntryPoints)) {
+    const res = await req.get(access.probe ?? missingPath(pattern, "adicor"), { maxRedirects: 0 });
+    if (access.kind === "public") expect(res.status(), pattern).toBe(access.status ?? 200);
+    else {
+      expect(res.status(), pattern).toBe(307);
+      expect(res.headers().location, pattern).toMatch(/\/login$/);
+    }
+  }
+  for (const [pattern, r] of Object.entries(routeEntryPoints)) {
+    if (r.kind === "public") expect((await req.get(r.probe)).status(), pattern).toBe(200);
+    else {
+      // Refused: 401 from the handler, or sent to sign-in before it (portal paths).
+      const res = await req.get(r.probe, { maxRedirects: 0 });
+      if (res.status() === 307) expect(res.headers().location, pattern).toMatch(/\/login(\?|$)/);
+      else expect(res.status(), pattern).toBe(401);
+    }
+  }
+  for (const [key, a] of Object.entries(actionEntryPoints)) {
+    if (a.access.kind === "public") continue;
+    const answer = await callAction(req, builtAction(key), "adicor", { org: "adicor", ...(a.valid ?? {}) }, { baseURL });
+    expectNoServerError(answer, key);
+    expect(answer.ok, key).toBe(false);
+  }
+  await req.dispose();
+});
+
+for (const org of demo) {
+  for (const role of roles) {
+    test(`matrix: ${role} of ${org.slug} (${org.type})`, async ({ browser }) => {
+      // About 250 requests per account, to pages of every area: minutes on a loaded machine.
+      test.setTimeout(480_000);
+      const foreign = await (foreignIds ??= foreignObjectIds(browser));
+      const req: APIRequestContext = await newRequest.newContext({
+        baseURL,
+        storageState: await storageFor(browser, `${role}@${org.slug}.demo`, org.slug),
+      });
+      const other = otherOf(org.slug);
+
+      const paths = new Map<string, string[]>();
+      for (const [pattern, access] of memberPages) {
+        const allowed = can(org.type, role, access.permission);
+        const [path] = await ownPath(req, pattern, org.slug, paths);
+        if (allowed && !access.someHaveNone) expect(path, `${pattern}: a link to probe for ${role}@${org.slug}`).toBeTruthy();
+        const own = path ?? missingPath(pattern, org.slug);
+        const ownRes = await req.get(own, { maxRedirects: 0 });
+        // A page may send on within the organisation (a commune's price index to its committee).
+        const status = ownRes.status() === 307 && new URL(ownRes.headers().location ?? "/", baseURL).pathname.startsWith(`/${org.slug}/`) ? 200 : ownRes.status();
+        expect(status, `${own} on own organisation (${access.permission})`).toBe(allowed && path ? 200 : 404);
+        const theirs = own.replace(`/${org.slug}/`, `/${other}/`).replace(new RegExp(`^/${org.slug}$`), `/${other}`);
+        expect((await req.get(theirs, { maxRedirects: 0 })).status(), `${theirs} (${pattern}) on ${other}`).toBe(404);
+      }
+      for (const [pattern, r] of Object.entries(routeEntryPoints)) {
+        if (r.kind !== "member") continue;
+        // Probes name adicor / acor: answered to their own members with the permission only.
+        const probeOrg = r.probe.split("/")[1];
+        const allowed = probeOrg === org.slug && can(org.type, role, r.permission);
+        expect((await req.get(r.probe, { maxRedirects: 0 })).status(), `${pattern} as ${role}@${org.slug}`).toBe(allowed ? 200 : 404);
+      }
+      for (const [pattern, access] of Object.entries(pageEntryPoints)) {
+        if (access.kind === "user") expect((await req.get(pattern)).status(), pattern).toBe(200);
+        if (access.kind === "public" && access.probe) expect((await req.get(access.probe)).status(), pattern).toBe(access.status ?? 200);
+      }
+
+      for (const [key, entry] of memberActions) {
+        if (entry.access.kind !== "member") continue;
+        const action = builtAction(key);
+        const allowed = can(org.type, role, entry.access.permission);
+        // Authorization comes before validation: an allowed call with an empty form gets
+        // "validation"; a refused one gets the same "not found" as a stranger.
+        const own = await callAction(req, action, org.slug, { org: org.slug }, { baseURL });
+        expectNoServerError(own, key);
+        expect(own.formError, `${key} on own organisation`).toBe(allowed ? "validation" : "not_found");
+        const theirs = await callAction(req, action, other, { org: other, ...(entry.valid ?? {}) }, { baseURL });
+        expect(theirs.formError, `${key} naming ${other}`).toBe("not_found");
+        // Another tenant's object, under one's own organisation: not found either.
+        for (const [field, kind] of Object.entries(entry.objects ?? {})) {
+          const forged = await callAction(req, action, org.slug, { org: org.slug, [field]: foreign[kind][org.slug], ...(entry.valid ?? {}) }, { baseURL });
+          expect(forged.formError, `${key} with a foreign ${kind}`).toBe("not_found");
+          expect(forged.ok).toBe(false);
+        }
+      }
+      await req.dispose();
+    });
+  }
+}
+
+test("forged requests: x-middleware-subrequest, and server actions with a missing or foreign Origin", async ({ browser }) => {
+  const admin = await newRequest.newContext({ baseURL, storageState: await storageFor(browser, "admin@adicor.demo", "adicor") });
+  const anonymous = await newRequest.newContext({ baseURL });
+  for (const value of ["middleware:middleware:middleware:middleware:middleware", "proxy:proxy:proxy:proxy:proxy", "src/middleware"]) {
+    const headers = { "x-middleware-subrequest": value };
+    for (const ctx of [anonymous, admin]) {
+      const res = await ctx.get("/adicor/members", { headers, maxRedirects: 0 });
+      expect(res.status()).toBeGreaterThanOrEqual(300);
+      expect(await res.text()).not.toContain("admin@adicor.demo");
+    }
+    expect((await anonymous.get("/fassala/audit", { headers, maxRedirects: 0 })).status()).not.toBe(200);
+  }
+
+  const action = builtAction("lib/members/actions.ts#changeRoleAction");
+  // Control: the same call from the portal's own origin reaches the action (and fails validation).
+  expect((await callAction(admin, action, "adicor", { org: "adicor" }, { baseURL })).formError).toBe("validation");
+  for (const origin of [null, "https://evil.example", "null", `${baseURL}.evil.example`]) {
+    const a = await callAction(admin, action, "adicor", { org: "adicor", role: "admin" }, { baseURL, origin });
+    expect(a.status, `Origin ${origin}`).toBe(403);
+    expect(a.formError).toBeNull();
+  }
+  await admin.dispose();
+  await anonymous.dispose();
+});

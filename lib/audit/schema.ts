@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { error: "invalidDate" });
+
+const optional = <T extends z.ZodType>(s: T) =>
+  z.preprocess((v) => (Array.isArray(v) ? v[0] : v === "" ? undefined : v), s.optional().catch(undefined));
+
+/** Filters of the audit trail page, from the query string; anything malformed is ignored. */
+export const auditFiltersSchema = z.object({
+  action: optional(z.string().max(100).regex(/^[a-z_.]+$/)),
+  entity: optional(z.string().max(100).regex(/^[a-z_]+$/)),
+  user: optional(z.string().trim().min(1).max(254).regex(/^[^\u0000-\u001f]*$/)),
+  from: optional(day),
+  to: optional(day),
+  page: optional(z.coerce.number().int().min(1).max(100_000)),
+});
+
+export type AuditFilters = z.infer<typeof auditFiltersSchema>;
+
+export const AUDIT_PAGE_SIZE = 50;

@@ -1,0 +1,50 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { sessions, users } from "@/db/schema";
+import { isSessionLive, SESSION_TOUCH_MS } from "./session-rules";
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  locale: "fr" | "ar" | "en";
+  mustChangePassword: boolean;
+  sessionId: string;
+}
+
+/**
+ * The user of a server-side session, if it is live: not revoked (sign-out, password change),
+ * within its idle and absolute lifetimes (session-rules.ts), and its user not disabled.
+ * Touches last_seen_at at most once a minute.
+ */
+export async function findLiveSession(db: Queryable, sid: string, now = new Date()): Promise<CurrentUser | null> {
+  if (!/^[0-9a-f-]{36}$/.test(sid)) return null;
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      mustChangePassword: users.mustChangePassword,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      revokedAt: sessions.revokedAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sid), isNull(users.disabledAt)))
+    .limit(1);
+  if (!row || !isSessionLive(row, now)) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
+    await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, sid));
+  }
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    locale: row.locale,
+    mustChangePassword: row.mustChangePassword,
+    sessionId: sid,
+  };
+}

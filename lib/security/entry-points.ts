@@ -1,0 +1,213 @@
+/**
+ * Every server entry point of the portal and what it requires: the registry the authorization
+ * matrix (e2e/authz-matrix.spec.ts) checks against the permission table. A page, route handler
+ * or server action missing here fails lib/security/entry-points.test.ts and the matrix: add
+ * it in the same change (see SECURITY.md, "adding a route / action").
+ */
+import type { Permission } from "@/lib/permissions";
+
+export type Access =
+  /** Anyone, signed in or not. */
+  | { kind: "public" }
+  /** Any signed-in user, whatever their organisations. */
+  | { kind: "user" }
+  /** A member of the organisation named by the URL slug (pages) or the `org` form field (actions). */
+  | { kind: "member"; permission: Permission };
+
+const publicAccess: Access = { kind: "public" };
+const userAccess: Access = { kind: "user" };
+const member = (permission: Permission): Access => ({ kind: "member", permission });
+
+/**
+ * A page. Dynamic segments besides `[org]` are filled by the matrix from the account's own
+ * view: `from` names the page (pattern) whose links lead to this one; the first link matching
+ * the pattern is probed. `someHaveNone`: some demo organisations have no such object (e.g. no
+ * profit distribution yet); for them only the refusals are checked. `probe` is a fixed path
+ * for public pages, answering `status`.
+ */
+export type PageEntry = Access & { from?: string; probe?: string; status?: number; someHaveNone?: boolean };
+
+/** Pages, by their URL pattern (route groups dropped). */
+export const pageEntryPoints: Record<string, PageEntry> = {
+  "/": userAccess,
+  "/login": publicAccess,
+  "/account/password": userAccess,
+  "/[org]": member("org:read"),
+  "/[org]/members": member("members:manage"),
+  "/[org]/audit": member("audit:read"),
+  // group businesses
+  "/[org]/groups": member("groups:read"),
+  "/[org]/groups/new": member("groups:write"),
+  "/[org]/groups/[groupId]": { ...member("groups:read"), from: "/[org]/groups" },
+  "/[org]/groups/[groupId]/statement/[distributionId]": { ...member("groups:read"), from: "/[org]/groups/[groupId]", someHaveNone: true },
+  "/[org]/ledger": member("groups:read"),
+  "/[org]/dashboard": member("groups:read"),
+  "/[org]/declared": member("groups:write"),
+  "/[org]/rates": member("rates:manage"),
+  // price committee
+  "/[org]/prices": member("prices:read"),
+  "/[org]/prices/[commune]": { ...member("prices:read"), from: "/[org]/prices" },
+  "/[org]/prices/[commune]/board": { ...member("prices:read"), from: "/[org]/prices" },
+  "/[org]/prices/[commune]/dashboard": { ...member("prices:read"), from: "/[org]/prices" },
+  "/[org]/prices/[commune]/market": { ...member("prices:read"), from: "/[org]/prices" },
+  "/[org]/prices/[commune]/notices": { ...member("prices:read"), from: "/[org]/prices" },
+  "/[org]/prices/[commune]/settings": { ...member("prices:admin"), from: "/[org]/prices" },
+  "/[org]/prices/[commune]/sessions/[id]": { ...member("prices:read"), from: "/[org]/prices/[commune]" },
+  "/[org]/prices/[commune]/products/[id]": { ...member("prices:read"), from: "/[org]/prices/[commune]" },
+  "/[org]/prices/[commune]/orders/[id]": { ...member("prices:read"), from: "/[org]/prices/[commune]/sessions/[id]", someHaveNone: true },
+  "/board/[token]": { ...publicAccess, probe: "/board/not-a-board-token-0000000000", status: 404 },
+  // cohesion, comparison, coaching
+  "/[org]/cohesion": member("cohesion:read"),
+  "/[org]/cohesion/surveys/new": member("cohesion:write"),
+  "/[org]/compare": member("cohesion:compare"),
+  "/[org]/compare/[member]": { ...member("cohesion:compare"), from: "/[org]/compare" },
+  "/[org]/coaching": member("groups:read"),
+};
+
+/** Route handlers and metadata routes, by URL pattern, with a concrete path to probe. */
+export const routeEntryPoints: Record<string, Access & { probe: string }> = {
+  "/api/auth/[...nextauth]": { ...publicAccess, probe: "/api/auth/session" },
+  "/icon.svg": { ...publicAccess, probe: "/icon.svg" },
+  "/[org]/export/cohesion/[table]": { ...member("exports:read"), probe: "/adicor/export/cohesion/trend?format=csv" },
+  "/[org]/export/compare": { ...member("cohesion:compare"), probe: "/acor/export/compare?format=csv" },
+};
+
+/**
+ * Object kinds a server action takes by id: the matrix sends another tenant's object of that
+ * kind and expects "not found". The e2e knows how to find one per kind (e2e/authz-matrix.spec.ts).
+ */
+export type ObjectKind = "membership" | "group" | "priceSession";
+
+export interface ActionEntry {
+  access: Access;
+  /** The form fields the action reads (besides `org`): the fuzz test (scripts/fuzz.mjs) aims at them. */
+  fields: string[];
+  /** Fields holding ids of objects, by kind; with `valid`, a payload the action would accept. */
+  objects?: Record<string, ObjectKind>;
+  valid?: Record<string, string>;
+}
+
+/** Server actions, by "<file>#<export>" of their "use server" module. */
+export const actionEntryPoints: Record<string, ActionEntry> = {
+  "lib/auth/actions.ts#signInAction": { access: publicAccess, fields: ["email", "password"] },
+  "lib/auth/actions.ts#setLocaleAction": { access: publicAccess, fields: ["locale", "back"] },
+  "lib/auth/actions.ts#signOutAction": { access: userAccess, fields: [] },
+  "lib/auth/actions.ts#changePasswordAction": { access: userAccess, fields: ["currentPassword", "newPassword", "confirmPassword"] },
+  "lib/members/actions.ts#addMemberAction": { access: member("members:manage"), fields: ["email", "role"] },
+  "lib/members/actions.ts#createUserAction": {
+    access: member("members:manage"),
+    fields: ["name", "email", "role", "temporaryPassword"],
+  },
+  "lib/members/actions.ts#changeRoleAction": {
+    access: member("members:manage"),
+    fields: ["membershipId", "role"],
+    objects: { membershipId: "membership" },
+    valid: { role: "viewer" },
+  },
+  "lib/members/actions.ts#removeMemberAction": {
+    access: member("members:manage"),
+    fields: ["membershipId"],
+    objects: { membershipId: "membership" },
+  },
+  // group businesses (lib/groups/actions.ts)
+  "lib/groups/actions.ts#createGroupAction": {
+    access: member("groups:write"),
+    fields: ["name", "activityType", "villageId", "startDate", "startingCapitalAmount", "startingCapitalCurrency", "profitRule"],
+  },
+  "lib/groups/actions.ts#updateGroupAction": {
+    access: member("groups:write"),
+    fields: ["groupId", "status", "profitRule", "version"],
+    objects: { groupId: "group" },
+    valid: { status: "active", profitRule: "equal", version: "1" },
+  },
+  "lib/groups/actions.ts#addMemberAction": {
+    access: member("groups:write"),
+    fields: ["groupId", "mode", "personId", "name", "sex", "birthYear", "settlementId", "householdSize", "householdStatus", "cashTransferSince", "wgSeeing", "wgHearing", "wgWalking", "wgCognition", "wgSelfCare", "wgCommunication", "joinedOn"],
+  },
+  "lib/groups/actions.ts#leaveGroupAction": { access: member("groups:write"), fields: ["membershipId", "leftOn"] },
+  "lib/groups/actions.ts#recordEntryAction": {
+    access: member("groups:write"),
+    fields: ["groupId", "kind", "occurredOn", "amount", "currency", "note"],
+    objects: { groupId: "group" },
+    valid: { kind: "sale", occurredOn: "2025-01-15", amount: "1000", currency: "XOF" },
+  },
+  "lib/groups/actions.ts#correctEntryAction": {
+    access: member("groups:write"),
+    fields: ["kind", "occurredOn", "amount", "currency", "note", "entryId", "version"],
+  },
+  "lib/groups/actions.ts#voidEntryAction": { access: member("groups:write"), fields: ["entryId", "reason"] },
+  "lib/groups/actions.ts#creditSaleAction": {
+    access: member("groups:write"),
+    fields: ["groupId", "customerName", "community", "amount", "currency", "grantedOn", "dueOn"],
+  },
+  "lib/groups/actions.ts#repaymentAction": { access: member("groups:write"), fields: ["creditId", "paidOn", "amount"] },
+  "lib/groups/actions.ts#teamAction": { access: member("groups:write"), fields: ["groupId", "name", "weight", "memberIds"] },
+  "lib/groups/actions.ts#termAction": { access: member("groups:write"), fields: ["groupId", "teamId", "startsOn", "endsOn"] },
+  "lib/groups/actions.ts#distributionAction": {
+    access: member("groups:write"),
+    fields: ["groupId", "periodFrom", "periodTo", "currency"],
+    objects: { groupId: "group" },
+    valid: { periodFrom: "2025-01-01", periodTo: "2025-03-31", currency: "XOF" },
+  },
+  "lib/groups/actions.ts#rateAction": { access: member("rates:manage"), fields: ["validFrom", "xofPerMru", "source"] },
+  "lib/groups/actions.ts#aidAction": { access: member("groups:write"), fields: ["personId", "aidType", "receivedOn"] },
+  "lib/groups/actions.ts#declaredFigureAction": { access: member("groups:write"), fields: ["metric", "label", "declaredValue", "source"] },
+  // price committee (lib/prices/actions.ts)
+  "lib/prices/actions.ts#createProductAction": {
+    access: member("prices:write"),
+    fields: ["nameFr", "nameAr", "nameEn", "unit", "unitAr", "category", "pictogram"],
+  },
+  "lib/prices/actions.ts#createSupplierAction": { access: member("prices:write"), fields: ["name", "phone"] },
+  "lib/prices/actions.ts#createSessionAction": { access: member("prices:write"), fields: ["heldOn", "place"] },
+  "lib/prices/actions.ts#updateSessionAction": {
+    access: member("prices:write"),
+    fields: ["sessionId", "version", "heldOn", "place", "minutes", "status"],
+  },
+  "lib/prices/actions.ts#addAttendeeAction": {
+    access: member("prices:write"),
+    fields: ["sessionId", "name", "constituency"],
+    objects: { sessionId: "priceSession" },
+    valid: { name: "Forged attendee", constituency: "commune" },
+  },
+  "lib/prices/actions.ts#removeAttendeeAction": { access: member("prices:write"), fields: ["sessionId", "attendeeId"] },
+  "lib/prices/actions.ts#decidePriceAction": {
+    access: member("prices:write"),
+    fields: ["sessionId", "productId", "supplierId", "purchasePrice", "sellingPrice", "currency", "effectiveOn", "publishedOn", "channels", "villages"],
+  },
+  "lib/prices/actions.ts#createOrderAction": { access: member("prices:write"), fields: ["sessionId", "supplierId"] },
+  "lib/prices/actions.ts#addOrderLineAction": { access: member("prices:write"), fields: ["orderId", "version", "groupId", "productId", "quantity"] },
+  "lib/prices/actions.ts#saveOrderAction": { access: member("prices:write"), fields: ["orderId", "version", "intent", "lineIds", "quantities"] },
+  "lib/prices/actions.ts#recordObservationAction": {
+    access: member("prices:observe"),
+    fields: ["commune", "productId", "placeId", "observedOn", "price", "currency"],
+  },
+  "lib/prices/actions.ts#saveSettingsAction": {
+    access: member("prices:admin"),
+    fields: ["minMcpgc", "minBeneficiaries", "minCommune", "minTradersFederation", "noticeDays", "stabilityThresholdPct"],
+  },
+  "lib/prices/actions.ts#setBoardLinkAction": { access: member("prices:admin"), fields: ["mode"] },
+  // cohesion (lib/cohesion/actions.ts)
+  "lib/cohesion/actions.ts#recordSurveyAction": {
+    access: member("cohesion:write"),
+    fields: [
+      "villageId", "surveyedOn", "hostWomen", "hostMen", "refugeeWomen", "refugeeMen", "disputesReferred", "disputesResolved", "notes",
+      ...["trust", "trade", "lend", "joint_meetings", "security"].flatMap((i) => ["host", "refugee"].flatMap((c) => [1, 2, 3, 4].map((l) => `${i}_${c}_${l}`))),
+    ],
+  },
+  // coaching and quarter locks (lib/coaching/actions.ts)
+  "lib/coaching/actions.ts#recordVisitAction": {
+    access: member("groups:write"),
+    fields: ["groupId", "visitedOn", "topics", "findings", "action1", "due1", "action2", "due2", "action3", "due3"],
+    objects: { groupId: "group" },
+    valid: { visitedOn: "2025-02-10", topics: "Forged visit", findings: "Forged" },
+  },
+  "lib/coaching/actions.ts#voidVisitAction": { access: member("groups:write"), fields: ["visitId", "reason"] },
+  "lib/coaching/actions.ts#completeFollowUpAction": { access: member("groups:write"), fields: ["followUpId", "doneOn"] },
+  "lib/coaching/actions.ts#recordEvaluationAction": {
+    access: member("groups:write"),
+    fields: ["groupId", "quarter", "evaluatedOn", "rulesRespected", "booksKept", "stockChecked", "score", "comments"],
+  },
+  "lib/coaching/actions.ts#voidEvaluationAction": { access: member("groups:write"), fields: ["evaluationId", "reason"] },
+  "lib/coaching/actions.ts#lockQuarterAction": { access: member("quarters:lock"), fields: ["quarter"] },
+  "lib/coaching/actions.ts#unlockQuarterAction": { access: member("quarters:lock"), fields: ["quarter", "reason"] },
+};

@@ -1,0 +1,24 @@
+/**
+ * npm run db:restore <file>: into an EMPTY PostgreSQL database (DATABASE_OWNER_URL; the
+ * application role of DATABASE_URL is granted again), or into a NEW embedded data folder
+ * (PGLITE_DIR, which must not exist yet).
+ */
+import { restorePglite, restorePostgres } from "../db/backup";
+import { grantAppRole } from "../db/grants";
+
+const file = process.argv[2];
+if (!file) {
+  console.error("usage: npm run db:restore -- <backup file>");
+  process.exit(2);
+}
+const ownerUrl = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
+if (ownerUrl) {
+  restorePostgres(ownerUrl, file);
+  if (process.env.DATABASE_URL && process.env.DATABASE_OWNER_URL) {
+    const appRole = decodeURIComponent(new URL(process.env.DATABASE_URL).username);
+    if (appRole !== decodeURIComponent(new URL(ownerUrl).username)) await grantAppRole(ownerUrl, appRole);
+  }
+} else {
+  await restorePglite(file, process.env.PGLITE_DIR ?? ".data/pglite");
+}
+console.log(`[tamkin] restored from ${file}`);
