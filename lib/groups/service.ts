@@ -65,7 +65,8 @@ export async function addMember(tx: Queryable, org: Org, input: In<typeof s.addM
   let personId = input.personId;
   if (input.mode === "existing") {
     const [p] = await tx.select({ id: people.id }).from(people).where(and(eq(people.id, personId), eq(people.ngoOrgId, g.ngoOrgId)));
-    if (!p) throw fieldError("personId", "invalid");
+    // Another NGO's person, or no such person: the same answer as for any unknown record.
+    if (!p) throw new AppError("not_found");
     const [active] = await tx
       .select({ id: groupMemberships.id })
       .from(groupMemberships)
@@ -207,6 +208,8 @@ export async function createTeam(tx: Queryable, org: Org, input: In<typeof s.tea
   const g = await writable(tx, org, input.groupId);
   const members = await listGroupMembers(tx, g.id);
   const active = new Set(members.filter((m) => !m.leftOn).map((m) => m.membershipId));
+  // An id that is no membership of this group (another group's, another NGO's): not found.
+  if (input.memberIds.some((id) => !members.some((m) => m.membershipId === id))) throw new AppError("not_found");
   if (input.memberIds.some((id) => !active.has(id))) throw fieldError("memberIds", "teamMembersRequired");
   const [t] = await tx.insert(managerTeams).values({ groupId: g.id, name: input.name, weight: input.weight }).returning();
   await tx.insert(managerTeamMembers).values([...new Set(input.memberIds)].map((membershipId) => ({ teamId: t.id, membershipId })));
@@ -216,7 +219,7 @@ export async function createTeam(tx: Queryable, org: Org, input: In<typeof s.tea
 export async function addTerm(tx: Queryable, org: Org, input: In<typeof s.termSchema>) {
   const g = await writable(tx, org, input.groupId); // locks the group: concurrent terms queue here
   const [team] = await tx.select().from(managerTeams).where(and(eq(managerTeams.id, input.teamId), eq(managerTeams.groupId, g.id)));
-  if (!team) throw fieldError("teamId", "invalid");
+  if (!team) throw new AppError("not_found");
   const [overlap] = await tx
     .select({ id: managerTerms.id })
     .from(managerTerms)

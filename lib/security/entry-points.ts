@@ -76,14 +76,37 @@ export const routeEntryPoints: Record<string, Access & { probe: string }> = {
  * Object kinds a server action takes by id: the matrix sends another tenant's object of that
  * kind and expects "not found". The e2e knows how to find one per kind (e2e/authz-matrix.spec.ts).
  */
-export type ObjectKind = "membership" | "group" | "priceSession";
+export type ObjectKind =
+  | "membership"
+  | "group"
+  | "groupMembership"
+  | "person"
+  | "ledgerEntry"
+  | "credit"
+  | "team"
+  | "visit"
+  | "followUp"
+  | "evaluation"
+  | "priceSession"
+  | "attendee"
+  | "product"
+  | "supplier"
+  | "order"
+  | "orderLine"
+  | "village";
 
 export interface ActionEntry {
   access: Access;
   /** The form fields the action reads (besides `org`): the fuzz test (scripts/fuzz.mjs) aims at them. */
   fields: string[];
-  /** Fields holding ids of objects, by kind; with `valid`, a payload the action would accept. */
+  /**
+   * Fields holding ids of objects, by kind; with `valid`, a payload the action would accept. The
+   * matrix sends another tenant's object in each such field in turn, the others holding the
+   * caller's own objects where it has some.
+   */
   objects?: Record<string, ObjectKind>;
+  /** Id fields filled with the caller's own object (or any) but not forged: a valid context. */
+  fill?: Record<string, ObjectKind>;
   valid?: Record<string, string>;
 }
 
@@ -123,8 +146,15 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
   "lib/groups/actions.ts#addMemberAction": {
     access: member("groups:write"),
     fields: ["groupId", "mode", "personId", "name", "sex", "birthYear", "settlementId", "householdSize", "householdStatus", "cashTransferSince", "wgSeeing", "wgHearing", "wgWalking", "wgCognition", "wgSelfCare", "wgCommunication", "joinedOn"],
+    objects: { groupId: "group", personId: "person" },
+    valid: { mode: "existing", joinedOn: "2025-01-15" },
   },
-  "lib/groups/actions.ts#leaveGroupAction": { access: member("groups:write"), fields: ["membershipId", "leftOn"] },
+  "lib/groups/actions.ts#leaveGroupAction": {
+    access: member("groups:write"),
+    fields: ["membershipId", "leftOn"],
+    objects: { membershipId: "groupMembership" },
+    valid: { leftOn: "2025-03-01" },
+  },
   "lib/groups/actions.ts#recordEntryAction": {
     access: member("groups:write"),
     fields: ["groupId", "kind", "occurredOn", "amount", "currency", "note"],
@@ -134,15 +164,39 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
   "lib/groups/actions.ts#correctEntryAction": {
     access: member("groups:write"),
     fields: ["kind", "occurredOn", "amount", "currency", "note", "entryId", "version"],
+    objects: { entryId: "ledgerEntry" },
+    valid: { kind: "sale", occurredOn: "2025-01-15", amount: "1000", currency: "XOF", version: "1" },
   },
-  "lib/groups/actions.ts#voidEntryAction": { access: member("groups:write"), fields: ["entryId", "reason"] },
+  "lib/groups/actions.ts#voidEntryAction": {
+    access: member("groups:write"),
+    fields: ["entryId", "reason"],
+    objects: { entryId: "ledgerEntry" },
+    valid: { reason: "Forged void" },
+  },
   "lib/groups/actions.ts#creditSaleAction": {
     access: member("groups:write"),
     fields: ["groupId", "customerName", "community", "amount", "currency", "grantedOn", "dueOn"],
+    objects: { groupId: "group" },
+    valid: { customerName: "Forged customer", community: "host", amount: "1000", currency: "XOF", grantedOn: "2025-01-15", dueOn: "2025-02-15" },
   },
-  "lib/groups/actions.ts#repaymentAction": { access: member("groups:write"), fields: ["creditId", "paidOn", "amount"] },
-  "lib/groups/actions.ts#teamAction": { access: member("groups:write"), fields: ["groupId", "name", "weight", "memberIds"] },
-  "lib/groups/actions.ts#termAction": { access: member("groups:write"), fields: ["groupId", "teamId", "startsOn", "endsOn"] },
+  "lib/groups/actions.ts#repaymentAction": {
+    access: member("groups:write"),
+    fields: ["creditId", "paidOn", "amount"],
+    objects: { creditId: "credit" },
+    valid: { paidOn: "2025-02-01", amount: "100" },
+  },
+  "lib/groups/actions.ts#teamAction": {
+    access: member("groups:write"),
+    fields: ["groupId", "name", "weight", "memberIds"],
+    objects: { groupId: "group", "memberIds[]": "groupMembership" },
+    valid: { name: "Forged team", weight: "1" },
+  },
+  "lib/groups/actions.ts#termAction": {
+    access: member("groups:write"),
+    fields: ["groupId", "teamId", "startsOn", "endsOn"],
+    objects: { groupId: "group", teamId: "team" },
+    valid: { startsOn: "2030-01-01", endsOn: "2030-03-31" },
+  },
   "lib/groups/actions.ts#distributionAction": {
     access: member("groups:write"),
     fields: ["groupId", "periodFrom", "periodTo", "currency"],
@@ -150,7 +204,12 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
     valid: { periodFrom: "2025-01-01", periodTo: "2025-03-31", currency: "XOF" },
   },
   "lib/groups/actions.ts#rateAction": { access: member("rates:manage"), fields: ["validFrom", "xofPerMru", "source"] },
-  "lib/groups/actions.ts#aidAction": { access: member("groups:write"), fields: ["personId", "aidType", "receivedOn"] },
+  "lib/groups/actions.ts#aidAction": {
+    access: member("groups:write"),
+    fields: ["personId", "aidType", "receivedOn"],
+    objects: { personId: "person" },
+    valid: { aidType: "Forged aid", receivedOn: "2025-01-15" },
+  },
   "lib/groups/actions.ts#declaredFigureAction": { access: member("groups:write"), fields: ["metric", "label", "declaredValue", "source"] },
   // price committee (lib/prices/actions.ts)
   "lib/prices/actions.ts#createProductAction": {
@@ -162,6 +221,8 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
   "lib/prices/actions.ts#updateSessionAction": {
     access: member("prices:write"),
     fields: ["sessionId", "version", "heldOn", "place", "minutes", "status"],
+    objects: { sessionId: "priceSession" },
+    valid: { version: "1", heldOn: "2025-01-15", place: "Forged place", minutes: "", status: "draft" },
   },
   "lib/prices/actions.ts#addAttendeeAction": {
     access: member("prices:write"),
@@ -169,17 +230,41 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
     objects: { sessionId: "priceSession" },
     valid: { name: "Forged attendee", constituency: "commune" },
   },
-  "lib/prices/actions.ts#removeAttendeeAction": { access: member("prices:write"), fields: ["sessionId", "attendeeId"] },
+  "lib/prices/actions.ts#removeAttendeeAction": {
+    access: member("prices:write"),
+    fields: ["sessionId", "attendeeId"],
+    objects: { sessionId: "priceSession", attendeeId: "attendee" },
+  },
   "lib/prices/actions.ts#decidePriceAction": {
     access: member("prices:write"),
     fields: ["sessionId", "productId", "supplierId", "purchasePrice", "sellingPrice", "currency", "effectiveOn", "publishedOn", "channels", "villages"],
+    objects: { sessionId: "priceSession", productId: "product", supplierId: "supplier" },
+    valid: { purchasePrice: "100", sellingPrice: "120", currency: "MRU", effectiveOn: "2030-01-15" },
   },
-  "lib/prices/actions.ts#createOrderAction": { access: member("prices:write"), fields: ["sessionId", "supplierId"] },
-  "lib/prices/actions.ts#addOrderLineAction": { access: member("prices:write"), fields: ["orderId", "version", "groupId", "productId", "quantity"] },
-  "lib/prices/actions.ts#saveOrderAction": { access: member("prices:write"), fields: ["orderId", "version", "intent", "lineIds", "quantities"] },
+  "lib/prices/actions.ts#createOrderAction": {
+    access: member("prices:write"),
+    fields: ["sessionId", "supplierId"],
+    objects: { sessionId: "priceSession", supplierId: "supplier" },
+  },
+  "lib/prices/actions.ts#addOrderLineAction": {
+    access: member("prices:write"),
+    fields: ["orderId", "version", "groupId", "productId", "quantity"],
+    objects: { orderId: "order", productId: "product" },
+    fill: { groupId: "group" },
+    valid: { version: "1", quantity: "1" },
+  },
+  "lib/prices/actions.ts#saveOrderAction": {
+    access: member("prices:write"),
+    fields: ["orderId", "version", "intent", "lineIds", "quantities"],
+    objects: { orderId: "order", "lineIds[]": "orderLine" },
+    valid: { version: "1", intent: "save", "quantities[]": "1" },
+  },
   "lib/prices/actions.ts#recordObservationAction": {
     access: member("prices:observe"),
     fields: ["commune", "productId", "placeId", "observedOn", "price", "currency"],
+    objects: { productId: "product" },
+    fill: { placeId: "village" },
+    valid: { commune: "fassala", observedOn: "2025-01-15", price: "100", currency: "MRU" },
   },
   "lib/prices/actions.ts#saveSettingsAction": {
     access: member("prices:admin"),
@@ -201,13 +286,30 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
     objects: { groupId: "group" },
     valid: { visitedOn: "2025-02-10", topics: "Forged visit", findings: "Forged" },
   },
-  "lib/coaching/actions.ts#voidVisitAction": { access: member("groups:write"), fields: ["visitId", "reason"] },
-  "lib/coaching/actions.ts#completeFollowUpAction": { access: member("groups:write"), fields: ["followUpId", "doneOn"] },
+  "lib/coaching/actions.ts#voidVisitAction": {
+    access: member("groups:write"),
+    fields: ["visitId", "reason"],
+    objects: { visitId: "visit" },
+    valid: { reason: "Forged void" },
+  },
+  "lib/coaching/actions.ts#completeFollowUpAction": {
+    access: member("groups:write"),
+    fields: ["followUpId", "doneOn"],
+    objects: { followUpId: "followUp" },
+    valid: { doneOn: "2025-03-01" },
+  },
   "lib/coaching/actions.ts#recordEvaluationAction": {
     access: member("groups:write"),
     fields: ["groupId", "quarter", "evaluatedOn", "rulesRespected", "booksKept", "stockChecked", "score", "comments"],
+    objects: { groupId: "group" },
+    valid: { quarter: "2026-Q3", evaluatedOn: "2026-09-20", score: "5" },
   },
-  "lib/coaching/actions.ts#voidEvaluationAction": { access: member("groups:write"), fields: ["evaluationId", "reason"] },
+  "lib/coaching/actions.ts#voidEvaluationAction": {
+    access: member("groups:write"),
+    fields: ["evaluationId", "reason"],
+    objects: { evaluationId: "evaluation" },
+    valid: { reason: "Forged void" },
+  },
   "lib/coaching/actions.ts#lockQuarterAction": { access: member("quarters:lock"), fields: ["quarter"] },
   "lib/coaching/actions.ts#unlockQuarterAction": { access: member("quarters:lock"), fields: ["quarter", "reason"] },
 };
