@@ -19,7 +19,8 @@ export default function GroupedBars({ data, series, stacked, unit, locale, rtl }
   const fmt = (n: number) => `${new Intl.NumberFormat(locale === "ar" ? "ar-u-nu-latn" : locale).format(n)}${unit}`;
   const rows = data.map((d) => Object.fromEntries([["label", d.label], ...d.values.map((v, i) => [`s${i}`, v])]));
   return (
-    <div style={{ width: "100%", height: Math.max(180, data.length * (stacked ? 48 : 70) + 70) }} aria-hidden="true">
+    // The SVG is laid out left to right and mirrored by its axes: inherited rtl would flip its text anchors.
+    <div style={{ width: "100%", height: Math.max(180, data.length * (stacked ? 48 : 70) + 70) }} aria-hidden="true" dir="ltr">
       <ResponsiveContainer>
         <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />

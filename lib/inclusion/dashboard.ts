@@ -3,7 +3,7 @@ import type { Queryable } from "@/db/client";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import type { CellValue, DataTableModel } from "@/lib/exports/table";
 import { mayReceivePersonRows, type Reader } from "@/lib/privacy/suppress";
-import type { InclusionParams } from "./params";
+import { dateInText, type InclusionParams } from "./params";
 import { aggregateInclusion, countAidsByType, listPeople } from "./queries";
 import { buildAidsTable, buildNeverIncludedTable, buildParticipationTable, buildSexDisabilityTable, buildWithoutAidTable } from "./summary-tables";
 import { buildBreakdownTables, type Labels } from "./tables";
@@ -34,7 +34,7 @@ export type InclusionTables = Record<Exclude<InclusionTableId, PersonTableId>, D
  */
 export async function loadInclusionDashboard(db: Queryable, org: Pick<TenantOrg, "id" | "type">, reader: Reader, params: InclusionParams, t: Labels, locale: string) {
   const q = { org, on: params.on, by: params.by, locale };
-  const ctx = { t, reader, by: params.by, on: params.on };
+  const ctx = { t, reader, by: params.by, on: dateInText(params.on, locale) };
   const counts = await aggregateInclusion(db, q);
   const persons = mayReceivePersonRows(reader);
   const b = buildBreakdownTables(counts, ctx);

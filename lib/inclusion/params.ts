@@ -18,3 +18,6 @@ export function inclusionParams(sp: Record<string, string | string[] | undefined
     on: on && isIsoDate(on) && on >= "1900-01-01" && on <= "2100-12-31" ? on : now(),
   };
 }
+
+/** A date inside a sentence: in Arabic it keeps its left-to-right order only inside a bidi isolate. */
+export const dateInText = (isoDate: string, locale: string) => (locale === "ar" ? `\u2066${isoDate}\u2069` : isoDate);

@@ -19,6 +19,7 @@ export interface TableContext {
   t: Labels;
   reader: Reader;
   by: Breakdown;
+  /** The reference date as written in titles (lib/inclusion/params.ts, dateInText). */
   on: string;
 }
 

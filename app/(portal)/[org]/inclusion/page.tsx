@@ -3,7 +3,7 @@ import { requireMember } from "@/lib/auth/tenant";
 import { withTenant } from "@/lib/tenant-db";
 import { cellOf, chartData, loadInclusionDashboard, type InclusionTableId } from "@/lib/inclusion/dashboard";
 import { breakdowns } from "@/lib/inclusion/breakdowns";
-import { inclusionParams } from "@/lib/inclusion/params";
+import { dateInText, inclusionParams } from "@/lib/inclusion/params";
 import type { Labels } from "@/lib/inclusion/tables";
 import { cellText } from "@/lib/exports/table";
 import { mustSuppress, readerOf } from "@/lib/privacy/suppress";
@@ -78,7 +78,7 @@ export default async function InclusionPage({ params, searchParams }: { params: 
         </label>
         <FilterDate name="on" label={t("filterDate")} value={p.on} />
       </FilterForm>
-      <p className="text-sm" data-testid="reference-date">{t("def.reference", { date: p.on })}</p>
+      <p className="text-sm" data-testid="reference-date">{t("def.reference", { date: dateInText(p.on, locale) })}</p>
       <section className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-label={t("section.profile")}>
         {figures.map(([label, id, key]) => (
           <div key={label} className="rounded-lg border border-slate-300 bg-white p-3">
@@ -103,7 +103,7 @@ export default async function InclusionPage({ params, searchParams }: { params: 
       {personCard("never-included", t("table.neverIncluded"), t("neverCount", { count: count("participation-by", "neverIncluded") }), "never-count")}
       {card("aids")}
       {card("aid-gap")}
-      {personCard("without-aid", t("table.withoutAid", { date: p.on }), t("withoutAidCount", { count: count("aid-gap", "disabledWithoutAid") }), "without-aid-count")}
+      {personCard("without-aid", t("table.withoutAid", { date: dateInText(p.on, locale) }), t("withoutAidCount", { count: count("aid-gap", "disabledWithoutAid") }), "without-aid-count")}
       <Card title={t("section.definitions")}>
         <ul className="flex max-w-3xl list-disc flex-col gap-2 ps-5" data-testid="definitions">
           {(["cutoff", "cycle", "never", "aids", "places"] as const).map((k) => (
