@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { expect, type Browser, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { readXlsx } from "../lib/exports/xlsx-read";
 
 export const DEMO_PASSWORD = "tamkin-demo";
 
@@ -37,3 +39,79 @@ export async function seriousViolations(page: Page) {
 }
 
 export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
+
+/** A small CSV reader (quoted fields, CRLF) for the downloaded files. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") row.push(field), (field = "");
+    else if (c === "\n") row.push(field), rows.push(row), (row = []), (field = "");
+    else if (c !== "\r") field += c;
+  }
+  if (field || row.length) row.push(field), rows.push(row);
+  return rows;
+}
+
+/** The table as the page shows it: header labels, then each row's cells. */
+export async function pageTable(page: Page, testId: string): Promise<string[][]> {
+  const table = page.getByTestId(testId);
+  const header = await table.locator("thead th").allInnerTexts();
+  const rows = await table.locator("tbody tr").evaluateAll((trs) =>
+    trs.map((tr) => Array.from(tr.querySelectorAll("th, td")).map((c) => (c.textContent ?? "").trim())),
+  );
+  return [header.map((h) => h.trim()), ...rows];
+}
+
+export async function download(page: Page, testId: string, scope: string) {
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.getByTestId(scope).locator("..").locator("..").getByTestId(testId).click()]);
+  return { name: dl.suggestedFilename(), bytes: readFileSync((await dl.path())!) };
+}
+
+/**
+ * Download a dashboard table as CSV and as XLSX and check that both hold exactly what the page
+ * shows (header labels and every cell); returns the table as shown.
+ */
+export async function expectDownloadsEqualPage(page: Page, testId: string, rtl = false): Promise<string[][]> {
+  const shown = await pageTable(page, testId);
+  const csv = await download(page, "export-csv", testId);
+  expect(csv.name).toMatch(/\.csv$/);
+  expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(parseCsv(csv.bytes.subarray(3).toString("utf8"))).toEqual(shown);
+
+  const xlsx = await download(page, "export-xlsx", testId);
+  expect(xlsx.name).toMatch(/\.xlsx$/);
+  const { rows, rtl: sheetRtl } = readXlsx(new Uint8Array(xlsx.bytes));
+  expect(sheetRtl).toBe(rtl);
+  // Empty trailing cells are not written to the sheet; every written cell equals the page's.
+  expect(rows).toHaveLength(shown.length);
+  expect(rows.map((r) => r.map(String))).toEqual(shown.map((r, i) => r.slice(0, rows[i].length)));
+  shown.forEach((r, i) => expect(r.slice(rows[i].length).every((c) => c === "")).toBe(true));
+  return shown;
+}
+
+/**
+ * Switch the interface to Arabic on the current page and check it: right-to-left document, the
+ * heading, the table's first header, a right-to-left XLSX sheet with the same header, and no
+ * serious accessibility violation.
+ */
+export async function expectArabicPage(page: Page, heading: string, testId: string, firstHeader: string) {
+  await setLanguage(page, "العربية");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+  const shown = await pageTable(page, testId);
+  expect(shown[0][0]).toBe(firstHeader);
+  const xlsx = await download(page, "export-xlsx", testId);
+  const { rows, rtl } = readXlsx(new Uint8Array(xlsx.bytes));
+  expect(rtl).toBe(true);
+  expect(rows[0]).toEqual(shown[0]);
+  expect(await seriousViolations(page)).toEqual([]);
+}

@@ -23,6 +23,7 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
       ? [
           { href: `${base}/groups`, label: tn("groups") },
           { href: `${base}/dashboard`, label: tn("dashboard") },
+          { href: `${base}/inclusion`, label: tn("inclusion") },
         ]
       : []),
     ...(ctx.can("rates:manage") ? [{ href: `${base}/rates`, label: tn("rates") }] : []),

@@ -8,23 +8,31 @@ import { positiveShare, resolutionRate, type Community, type PerceptionIndicator
 import { aggregateSurveys } from "@/lib/cohesion/queries";
 import { listVisibleVillages } from "@/lib/cohesion/scope";
 import type { CellValue } from "@/lib/exports/table";
+import { revenueBy } from "@/lib/groups/dashboard";
+import { inclusionSummaryCells } from "@/lib/inclusion/compare-cells";
+import { aggregateInclusion } from "@/lib/inclusion/queries";
 import { countMembers } from "@/lib/orgs/queries";
 import { suppressCount, suppressDerived, type Reader } from "@/lib/privacy/suppress";
+import type { CompareParams } from "./params";
 
 export interface CompareContext {
   reader: Reader;
   /** The quarter the cohesion columns compare (the latest surveyed across the consortium). */
   quarter?: string;
+  /** Revenue period and display currency (lib/compare/params.ts). */
+  params: CompareParams;
+  /** Reference date of the inclusion columns (active members, last full rotation cycle). */
+  on: string;
 }
 
 /**
  * A set of comparison columns: labels (catalogue keys of the `compare` namespace), HXL tags, and
- * one loader giving each member's cells. Revenue and inclusion plug in after the group-business
- * merge by adding a set to `compareColumnSets`; the page and the export pick it up unchanged.
+ * one loader giving each member's cells. A new set is added to `compareColumnSets`; the page and
+ * the export pick it up unchanged.
  */
 export interface CompareColumnSet {
   id: string;
-  columns: { key: string; labelKey: string; hxl: string }[];
+  columns: { key: string; labelKey: string; hxl: string; labelValues?: (ctx: CompareContext) => Record<string, string> }[];
   load(db: Queryable, member: TenantOrg, ctx: CompareContext): Promise<CellValue[]>;
 }
 
@@ -87,4 +95,32 @@ const cohesionSet: CompareColumnSet = {
   },
 };
 
-export const compareColumnSets: CompareColumnSet[] = [organisationSet, cohesionSet];
+/** Revenue of the group activities over the period, converted with dated rates like the revenue dashboard. */
+const revenueSet: CompareColumnSet = {
+  id: "revenue",
+  columns: [
+    { key: "revenue", labelKey: "revenueCol.revenue", hxl: "#value+revenue", labelValues: (ctx) => ({ currency: ctx.params.currency }) },
+  ],
+  async load(db, member, { params }) {
+    const [total] = await revenueBy(db, member, "total", { from: params.from, to: params.to });
+    return [total ? (params.currency === "XOF" ? total.xof : total.mru) : 0];
+  },
+};
+
+/** The inclusion dashboard's headline figures (lib/inclusion), with its small-cell rules. */
+const inclusionSet: CompareColumnSet = {
+  id: "inclusion",
+  columns: [
+    { key: "activeMembers", labelKey: "inclusionCol.members", hxl: "#reached+total" },
+    { key: "womenPct", labelKey: "inclusionCol.womenPct", hxl: "#reached+f+pct" },
+    { key: "disabledPct", labelKey: "inclusionCol.disabledPct", hxl: "#reached+disabled+pct" },
+    { key: "refugeesPct", labelKey: "inclusionCol.refugeesPct", hxl: "#reached+refugees+pct" },
+    { key: "disabledManagersPct", labelKey: "inclusionCol.disabledManagersPct", hxl: "#reached+managers+disabled+pct" },
+  ],
+  async load(db, member, { reader, on }) {
+    const { total } = await aggregateInclusion(db, { org: member, on, by: "activity", locale: "fr" });
+    return inclusionSummaryCells(total, reader);
+  },
+};
+
+export const compareColumnSets: CompareColumnSet[] = [organisationSet, revenueSet, inclusionSet, cohesionSet];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mayReceivePersonRows, suppressCount, suppressDerived, suppressRow, SUPPRESSED, type Reader } from "./suppress";
+import { mayReceivePersonRows, suppressCount, suppressDerived, suppressGrid, suppressRow, SUPPRESSED, type Reader } from "./suppress";
 
 const network: Reader = { orgType: "cooperative_network", canSeePeople: false };
 const consortium: Reader = { orgType: "consortium", canSeePeople: false };
@@ -39,5 +39,41 @@ describe("small-cell suppression", () => {
     expect(suppressDerived(75, 4, network)).toBe(SUPPRESSED);
     expect(suppressDerived(75, 5, network)).toBe(75);
     expect(suppressDerived(75, 4, ngo)).toBe(75);
+  });
+});
+
+describe("complementary suppression on a table with totals", () => {
+  it("hides a second cell in every row and column that would otherwise give a hidden one away", () => {
+    // Rows add up to a total column, columns to a total row.
+    const grid = [
+      [3, 20, 30],
+      [10, 12, 40],
+      [8, 9, 50],
+    ];
+    const out = suppressGrid(grid, network);
+    expect(out[0][0]).toBe(SUPPRESSED);
+    // The smallest other cell of row 0 and of column 0 go too...
+    expect(out[0][1]).toBe(SUPPRESSED);
+    expect(out[2][0]).toBe(SUPPRESSED);
+    // ...and then every line has none or at least two hidden cells.
+    for (const line of [...out, ...out[0].map((_, j) => out.map((r) => r[j]))]) {
+      expect(line.filter((c) => c === SUPPRESSED).length).not.toBe(1);
+    }
+    expect(suppressGrid(grid, ngo)).toEqual(grid);
+  });
+
+  it("checks only the lines that add up", () => {
+    expect(suppressGrid([[3, 12], [20, 30]], network, { rows: false, cols: true })).toEqual([
+      [SUPPRESSED, 12],
+      [SUPPRESSED, 30],
+    ]);
+    expect(suppressGrid([[3, 12], [20, 30]], network, { rows: true, cols: false })).toEqual([
+      [SUPPRESSED, SUPPRESSED],
+      [20, 30],
+    ]);
+    expect(suppressGrid([[3, 0], [0, 0]], network)).toEqual([
+      [SUPPRESSED, 0],
+      [0, 0],
+    ]);
   });
 });

@@ -32,16 +32,35 @@ export function suppressCount(n: number, reader: Reader): Cell {
  * suppression).
  */
 export function suppressRow(counts: readonly number[], reader: Reader): Cell[] {
-  const out: Cell[] = counts.map((n) => suppressCount(n, reader));
-  const hidden = out.filter((c) => c === SUPPRESSED).length;
-  if (hidden === 1 && mustSuppress(reader)) {
-    let best = -1;
-    counts.forEach((n, i) => {
-      if (out[i] !== SUPPRESSED && n > 0 && (best < 0 || n < counts[best])) best = i;
-    });
-    if (best >= 0) out[best] = SUPPRESSED;
+  return suppressGrid([counts], reader, { rows: true, cols: false })[0];
+}
+
+/**
+ * Complementary suppression on a table whose rows and/or columns add up to published totals
+ * (a breakdown with a total column and a total row): small cells are hidden; then, wherever a
+ * line that adds up has exactly one hidden cell, the smallest other non-zero cell of that line is
+ * hidden too, until no line gives a hidden cell away by subtraction.
+ */
+export function suppressGrid(
+  grid: readonly (readonly number[])[],
+  reader: Reader,
+  lines: { rows: boolean; cols: boolean } = { rows: true, cols: true },
+): Cell[][] {
+  if (!mustSuppress(reader)) return grid.map((r) => [...r]);
+  const hidden = grid.map((r) => r.map(isSmall));
+  const hideSecond = (line: [number, number][]) => {
+    if (line.filter(([i, j]) => hidden[i][j]).length !== 1) return false;
+    let best: [number, number] | undefined;
+    for (const [i, j] of line) if (!hidden[i][j] && grid[i][j] > 0 && (!best || grid[i][j] < grid[best[0]][best[1]])) best = [i, j];
+    if (best) hidden[best[0]][best[1]] = true;
+    return !!best;
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    if (lines.rows) grid.forEach((r, i) => (changed = hideSecond(r.map((_, j) => [i, j])) || changed));
+    if (lines.cols) (grid[0] ?? []).forEach((_, j) => (changed = hideSecond(grid.map((_, i) => [i, j])) || changed));
   }
-  return out;
+  return grid.map((r, i) => r.map((n, j) => (hidden[i][j] ? SUPPRESSED : n)));
 }
 
 /** A value derived from few people (a mean, a share) is withheld like the count it comes from. */

@@ -62,6 +62,8 @@ export const pageEntryPoints: Record<string, PageEntry> = {
   "/[org]/compare": member("cohesion:compare"),
   "/[org]/compare/[member]": { ...member("cohesion:compare"), from: "/[org]/compare" },
   "/[org]/coaching": member("groups:read"),
+  // inclusion
+  "/[org]/inclusion": member("groups:read"),
 };
 
 /** Route handlers and metadata routes, by URL pattern, with a concrete path to probe. */
@@ -70,6 +72,7 @@ export const routeEntryPoints: Record<string, Access & { probe: string }> = {
   "/icon.svg": { ...publicAccess, probe: "/icon.svg" },
   "/[org]/export/cohesion/[table]": { ...member("exports:read"), probe: "/adicor/export/cohesion/trend?format=csv" },
   "/[org]/export/compare": { ...member("cohesion:compare"), probe: "/acor/export/compare?format=csv" },
+  "/[org]/export/inclusion/[table]": { ...member("exports:read"), probe: "/adicor/export/inclusion/sex?format=csv" },
 };
 
 /**

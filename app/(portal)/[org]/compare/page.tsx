@@ -3,32 +3,55 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireMember } from "@/lib/auth/tenant";
 import { withTenant } from "@/lib/tenant-db";
+import { compareParams } from "@/lib/compare/params";
 import { loadCompareTable } from "@/lib/compare/table";
+import { currencies } from "@/lib/money";
 import { readerOf } from "@/lib/privacy/suppress";
 import { DataTable, ExportLinks } from "@/components/data/data-table";
 import { Card } from "@/components/ui/card";
+import { FilterDate, FilterForm } from "@/components/groups/ui";
 
 export async function generateMetadata() {
   const t = await getTranslations("compare");
   return { title: t("title") };
 }
 
-export default async function ComparePage({ params }: { params: Promise<{ org: string }> }) {
+export default async function ComparePage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { org: slug } = await params;
   const ctx = await requireMember(slug, "cohesion:compare");
   if (ctx.org.type !== "consortium") notFound(); // held only by consortia; kept as a second check
+  const p = compareParams(await searchParams);
   const t = await getTranslations("compare");
   const tt = await getTranslations("orgTypes");
   const te = await getTranslations("exports");
   const locale = await getLocale();
   const { table, members } = await withTenant(ctx, (tx) =>
-    loadCompareTable(tx, ctx.org, readerOf(ctx), t as never, (type) => tt(type as never)),
+    loadCompareTable(tx, ctx.org, readerOf(ctx), p, t as never, (type) => tt(type as never)),
   );
-  const href = (format: "csv" | "xlsx", hxl: boolean) => `/${slug}/export/compare?format=${format}&lang=${locale}${hxl ? "&hxl=1" : ""}`;
+  const query = (format: string, hxl: boolean) =>
+    new URLSearchParams({ format, lang: locale, currency: p.currency, ...(p.from ? { from: p.from } : {}), ...(p.to ? { to: p.to } : {}), ...(hxl ? { hxl: "1" } : {}) });
+  const href = (format: "csv" | "xlsx", hxl: boolean) => `/${slug}/export/compare?${query(format, hxl).toString()}`;
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="max-w-3xl">{t("intro")}</p>
+      <FilterForm apply={t("show")}>
+        <FilterDate name="from" label={t("from")} value={p.from} />
+        <FilterDate name="to" label={t("to")} value={p.to} />
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">{t("currency")}</span>
+          <select name="currency" defaultValue={p.currency} className="min-h-11 rounded-md border border-slate-400 bg-white px-2">
+            {currencies.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </label>
+      </FilterForm>
+      <p className="text-sm" data-testid="compare-period">
+        {t("period")} : {p.from || p.to ? t("periodRange", { from: p.from ?? "…", to: p.to ?? "…" }) : t("periodAll")}
+      </p>
       <Card title={table.title}>
         <div className="flex flex-col gap-3">
           <DataTable table={table} empty={t("noMembers")} />

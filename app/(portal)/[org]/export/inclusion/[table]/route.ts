@@ -1,0 +1,34 @@
+import type { NextRequest } from "next/server";
+import { getTranslations } from "next-intl/server";
+import { resolveTenant } from "@/lib/auth/tenant";
+import { withTenant } from "@/lib/tenant-db";
+import { inclusionTableIds, loadInclusionDashboard, type InclusionTableId } from "@/lib/inclusion/dashboard";
+import { inclusionParams } from "@/lib/inclusion/params";
+import type { Labels } from "@/lib/inclusion/tables";
+import { exportRequest } from "@/lib/exports/request";
+import { exportResponse } from "@/lib/exports/response";
+import { readerOf } from "@/lib/privacy/suppress";
+
+const notFound = () => new Response("Not found", { status: 404 });
+
+/**
+ * Download of an inclusion dashboard table. Tenant, permission, scope, suppression and query are
+ * exactly the page's (same resolver, same loader), so the file holds the figures the page shows;
+ * a person list the reader may not receive does not exist for them.
+ */
+export async function GET(req: NextRequest, { params }: { params: Promise<{ org: string; table: string }> }) {
+  const { org: slug, table } = await params;
+  const r = await resolveTenant(slug, "groups:read");
+  if (r.kind === "unauthenticated") return new Response("Unauthenticated", { status: 401 });
+  if (r.kind !== "ok" || !r.ctx.can("exports:read")) return notFound();
+  const ctx = r.ctx;
+  const sp = req.nextUrl.searchParams;
+  const er = await exportRequest(sp);
+  if (!er || !(inclusionTableIds as readonly string[]).includes(table)) return notFound();
+  const t = await getTranslations({ locale: er.locale, namespace: "inclusion" });
+  const p = inclusionParams(Object.fromEntries(sp.entries()));
+  const dash = await withTenant(ctx, (tx) => loadInclusionDashboard(tx, ctx.org, readerOf(ctx), p, t as unknown as Labels, er.locale));
+  const model = dash.tables[table as InclusionTableId];
+  if (!model) return notFound();
+  return exportResponse(model, er.format, { hxl: er.hxl, rtl: er.locale === "ar", fileBase: ctx.org.slug });
+}

@@ -1,0 +1,197 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import type { TenantOrg } from "@/lib/auth/tenant-core";
+import { groupScopeSql, rowsOf } from "@/lib/groups/scope";
+import { ageBandSql } from "@/lib/people/age-band-sql";
+import { ageBands } from "@/lib/people/age-bands";
+import { WG_DISABLED_SQL, WG_MIN_AGE, wgDomains, type WgDomain } from "@/lib/wgss";
+import type { Breakdown } from "./breakdowns";
+import { emptyCounts, householdStatuses, type InclusionCounts } from "./indicators";
+
+
+export interface InclusionQuery {
+  /** Whose groups: the tenant's scope of lib/groups/scope.ts, group activities only. */
+  org: Pick<TenantOrg, "id" | "type">;
+  /** ISO date: active memberships, ages, aids and terms are taken at this date. */
+  on: string;
+  by: Breakdown;
+  locale: string;
+}
+
+const wgColumn: Record<WgDomain, string> = {
+  seeing: "wg_seeing",
+  hearing: "wg_hearing",
+  walking: "wg_walking",
+  cognition: "wg_cognition",
+  selfCare: "wg_self_care",
+  communication: "wg_communication",
+};
+
+/**
+ * One row per active membership (at `on`) of a group activity in scope, with what every figure
+ * needs. The last full rotation cycle of a group starts at the earliest of its teams' latest
+ * terms begun by `on` (so that every team has served once since), and exists only when every
+ * team of the group has served (the rule of lib/groups/rotation.ts, in SQL). A member served
+ * in it when one of their teams held a term in it.
+ */
+function membersCte(q: InclusionQuery): SQL {
+  const on = sql`${q.on}::date`;
+  const name = sql.raw(`a.name_${q.locale === "ar" ? "ar" : q.locale === "en" ? "en" : "fr"}`);
+  const dim =
+    q.by === "activity"
+      ? sql`sg.activity_type as dim_key, sg.activity_name as dim_label, sg.sort_order as dim_sort`
+      : sql`sg.village_id::text as dim_key, sg.village_name as dim_label, 0 as dim_sort`;
+  return sql`
+    with sg as (
+      select g.id, g.name, g.village_id, g.activity_type, a.sort_order, ${name} as activity_name, v.name as village_name
+      from groups g
+      join activity_types a on a.code = g.activity_type
+      join places v on v.id = g.village_id
+      where ${groupScopeSql(q.org, "g")} and a.kind = 'group'
+    ),
+    team_last as (
+      select t.group_id, max(mt.starts_on) as last_start
+      from manager_teams t
+      left join manager_terms mt on mt.team_id = t.id and mt.group_id = t.group_id and mt.starts_on <= ${on}
+      where t.group_id in (select id from sg)
+      group by t.group_id, t.id
+    ),
+    cycles as (
+      select group_id, min(last_start) as cycle_start from team_last group by group_id having count(last_start) = count(*)
+    ),
+    m as (
+      select gm.id as membership_id, sg.id as group_id, sg.name as group_name, sg.village_name,
+        p.id as person_id, p.name as person_name, p.sex::text as sex,
+        ${ageBandSql(sql`p.birth_year`, q.on)} as band,
+        (extract(year from ${on})::int - p.birth_year) >= ${WG_MIN_AGE} as wg_applies,
+        (extract(year from ${on})::int - p.birth_year) >= ${WG_MIN_AGE} and ${sql.raw(WG_DISABLED_SQL("p"))} as disabled,
+        ${sql.raw(Object.values(wgColumn).map((c) => `p.${c}::text as ${c}`).join(", "))},
+        ${sql.raw(Object.values(wgColumn).map((c) => `p.${c} = 'not_asked'`).join(" or "))} as wg_missing,
+        h.status::text as hh_status,
+        ${dim},
+        c.cycle_start is not null as in_cycle,
+        exists (
+          select 1 from manager_team_members tm join manager_terms mt on mt.team_id = tm.team_id
+          where tm.membership_id = gm.id and mt.group_id = gm.group_id and mt.starts_on >= c.cycle_start and mt.starts_on <= ${on}
+        ) as served,
+        exists (
+          select 1 from manager_team_members tm join manager_teams t on t.id = tm.team_id
+          where tm.membership_id = gm.id and t.group_id = gm.group_id
+        ) as in_team,
+        exists (select 1 from technical_aids ta where ta.person_id = p.id and ta.received_on <= ${on}) as has_aid
+      from sg
+      join group_memberships gm on gm.group_id = sg.id and gm.joined_on <= ${on} and (gm.left_on is null or gm.left_on > ${on})
+      join people p on p.id = gm.person_id
+      left join households h on h.id = p.household_id
+      left join cycles c on c.group_id = sg.id
+    )`;
+}
+
+/** What each figure of InclusionCounts counts, as a condition on `m` (distinct people, or groups). */
+const measures: { path: string; where: string; of?: "group_id" }[] = [
+  { path: "members", where: "true" },
+  { path: "women", where: "m.sex = 'female'" },
+  { path: "men", where: "m.sex = 'male'" },
+  ...ageBands.map((b) => ({ path: `bands.${b}`, where: `m.band = '${b}'` })),
+  { path: "bands.unknown", where: "m.band is null" },
+  { path: "disabled", where: "m.disabled" },
+  { path: "noDisability", where: "m.wg_applies and not m.disabled and not m.wg_missing" },
+  { path: "wgUnknown", where: "m.wg_applies and not m.disabled and m.wg_missing" },
+  { path: "tooYoung", where: "not m.wg_applies" },
+  ...wgDomains.map((d) => ({ path: `domains.${d}`, where: `m.wg_applies and m.${wgColumn[d]} in ('a_lot','cannot')` })),
+  ...householdStatuses.map((s) => ({ path: `status.${s}`, where: `m.hh_status = '${s}'` })),
+  { path: "status.unknown", where: "m.hh_status is null" },
+  { path: "groups", where: "true", of: "group_id" },
+  { path: "cycleGroups", where: "m.in_cycle", of: "group_id" },
+  { path: "cycle.members", where: "m.in_cycle" },
+  { path: "cycle.women", where: "m.in_cycle and m.sex = 'female'" },
+  { path: "cycle.disabled", where: "m.in_cycle and m.disabled" },
+  { path: "managers.members", where: "m.in_cycle and m.served" },
+  { path: "managers.women", where: "m.in_cycle and m.served and m.sex = 'female'" },
+  { path: "managers.disabled", where: "m.in_cycle and m.served and m.disabled" },
+  { path: "neverIncluded", where: "not m.in_team" },
+  { path: "disabledWithAid", where: "m.disabled and m.has_aid" },
+];
+
+function countsOf(row: Record<string, unknown>): InclusionCounts {
+  const c = emptyCounts() as unknown as Record<string, Record<string, number> | number>;
+  measures.forEach((m, i) => {
+    const [a, b] = m.path.split(".");
+    const v = Number(row[`c${i}`] ?? 0);
+    if (b) (c[a] as Record<string, number>)[b] = v;
+    else c[a] = v;
+  });
+  return c as unknown as InclusionCounts;
+}
+
+export interface BreakdownCounts {
+  key: string;
+  label: string;
+  counts: InclusionCounts;
+}
+
+/** All the counts in one pass: per breakdown value, per sex, and overall. */
+export async function aggregateInclusion(db: Queryable, q: InclusionQuery) {
+  const cols = measures.map((m, i) => `count(distinct m.${m.of ?? "person_id"}) filter (where ${m.where})::int as c${i}`).join(",\n      ");
+  const result = await db.execute(sql`${membersCte(q)}
+    select grouping(m.dim_key)::int as g_dim, grouping(m.sex)::int as g_sex, m.dim_key as key, min(m.dim_label) as label,
+      min(m.dim_sort) as sort, m.sex, ${sql.raw(cols)}
+    from m group by grouping sets ((m.dim_key), (m.sex), ())`);
+  const rows = rowsOf<Record<string, unknown> & { g_dim: number; g_sex: number; key: string | null; label: string; sort: number; sex: string | null }>(result);
+  const rowsBy = rows
+    .filter((r) => r.g_dim === 0)
+    .sort((a, b) => Number(a.sort) - Number(b.sort) || a.label.localeCompare(b.label))
+    .map((r): BreakdownCounts => ({ key: r.key!, label: r.label, counts: countsOf(r) }));
+  const sexRow = (s: string) => rows.find((r) => r.g_dim === 1 && r.g_sex === 0 && r.sex === s);
+  const totalRow = rows.find((r) => r.g_dim === 1 && r.g_sex === 1);
+  const of = (r: Record<string, unknown> | undefined) => (r ? countsOf(r) : emptyCounts());
+  return { rows: rowsBy, women: of(sexRow("female")), men: of(sexRow("male")), total: of(totalRow) };
+}
+
+export interface AidTypeCount {
+  /** null: all types together. */
+  type: string | null;
+  aids: number;
+  people: number;
+  disabled: number;
+}
+
+/** Technical aids received by the reference date by the active members in scope, by type. */
+export async function countAidsByType(db: Queryable, q: InclusionQuery): Promise<AidTypeCount[]> {
+  const result = await db.execute(sql`${membersCte(q)}
+    select ta.aid_type as type, count(*)::int as aids, count(distinct ta.person_id)::int as people,
+      count(distinct ta.person_id) filter (where pm.disabled)::int as disabled
+    from technical_aids ta
+    join (select distinct person_id, disabled from m) pm on pm.person_id = ta.person_id
+    where ta.received_on <= ${q.on}::date
+    group by grouping sets ((ta.aid_type), ())
+    order by grouping(ta.aid_type), count(*) desc, ta.aid_type`);
+  return rowsOf<AidTypeCount>(result);
+}
+
+export interface PersonRow {
+  name: string;
+  groups: string;
+  villages: string;
+  disabled: boolean;
+  /** Domains at the cut-off (WG-SS). */
+  domains: WgDomain[];
+}
+
+/**
+ * Person-level lists, one row per person: members in no manager team of their group, or members
+ * with a disability without any technical aid. Only for readers allowed to receive them
+ * (`mayReceivePersonRows`): the caller checks.
+ */
+export async function listPeople(db: Queryable, q: InclusionQuery, which: "neverIncluded" | "withoutAid"): Promise<PersonRow[]> {
+  const where = which === "neverIncluded" ? sql`not m.in_team` : sql`m.disabled and not m.has_aid`;
+  const domains = wgDomains.map((d) => `case when m.wg_applies and m.${wgColumn[d]} in ('a_lot','cannot') then '${d}' end`).join(", ");
+  const result = await db.execute(sql`${membersCte(q)}
+    select m.person_name as name, string_agg(distinct m.group_name, ', ') as groups, string_agg(distinct m.village_name, ', ') as villages,
+      bool_or(m.disabled) as disabled, array_remove(array[${sql.raw(domains)}], null) as domains
+    from m where ${where}
+    group by m.person_id, m.person_name, ${sql.raw(Object.values(wgColumn).map((c) => `m.${c}`).join(", "))}, m.wg_applies
+    order by villages, groups, name`);
+  return rowsOf<PersonRow>(result).map((r) => ({ ...r, domains: (Array.isArray(r.domains) ? r.domains : []) as WgDomain[] }));
+}
