@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requireMember } from "@/lib/auth/tenant";
 import { withTenant } from "@/lib/tenant-db";
 import { loadCompareTable } from "@/lib/compare/table";
 import { readerOf } from "@/lib/privacy/suppress";
-import { DataTable, ExportLinks } from "@/components/data/data-table";
+import { DataTable } from "@/components/data/data-table";
+import { ExportLinks } from "@/components/data/export-links";
 import { Card } from "@/components/ui/card";
 
 export async function generateMetadata() {
@@ -19,12 +20,9 @@ export default async function ComparePage({ params }: { params: Promise<{ org: s
   if (ctx.org.type !== "consortium") notFound(); // held only by consortia; kept as a second check
   const t = await getTranslations("compare");
   const tt = await getTranslations("orgTypes");
-  const te = await getTranslations("exports");
-  const locale = await getLocale();
   const { table, members } = await withTenant(ctx, (tx) =>
     loadCompareTable(tx, ctx.org, readerOf(ctx), t as never, (type) => tt(type as never)),
   );
-  const href = (format: "csv" | "xlsx", hxl: boolean) => `/${slug}/export/compare?format=${format}&lang=${locale}${hxl ? "&hxl=1" : ""}`;
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -33,7 +31,7 @@ export default async function ComparePage({ params }: { params: Promise<{ org: s
         <div className="flex flex-col gap-3">
           <DataTable table={table} empty={t("noMembers")} />
           {ctx.can("exports:read") ? (
-            <ExportLinks href={href} labels={{ download: te("download"), csv: te("csv"), xlsx: te("xlsx"), withHxl: te("withHxl") }} tableTitle={table.title} />
+            <ExportLinks org={slug} base="compare" title={table.title} />
           ) : null}
         </div>
       </Card>
