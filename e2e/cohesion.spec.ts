@@ -226,6 +226,19 @@ test("the records' indicators and the charts: each chart named, beside its table
   expect(await seriousViolations(page)).toEqual([]);
 });
 
+test("without JavaScript the export links are plain downloads of the same file", async ({ browser }) => {
+  const signedIn = await newSignedInPage(browser, "viewer@adicor.demo", "adicor");
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await signedIn.context.storageState() });
+  await signedIn.context.close();
+  const page = await context.newPage();
+  await page.goto("/adicor/cohesion");
+  await expect(page.locator(".recharts-wrapper")).toHaveCount(0); // no chart without JavaScript: the tables hold the figures
+  const shown = await pageTable(page, "table-cohesion-records-trend");
+  const csv = await download(page, "export-csv", "table-cohesion-records-trend");
+  expect(parseCsv(csv.bytes.subarray(3).toString("utf8"))).toEqual(shown);
+  await context.close();
+});
+
 test("a commune editor enters a survey; the dashboard shows it; answers beyond respondents are refused", async ({ browser }) => {
   const { page, context } = await newSignedInPage(browser, "admin@fassala.demo", "fassala");
   await page.goto("/fassala/cohesion/surveys/new");
