@@ -203,6 +203,7 @@ test("the records' indicators and the charts: each chart named, beside its table
   // The indicator of the survey charts is chosen with the filters.
   await page.locator("#f-indicator").selectOption({ label: "Sentiment de sécurité" });
   await page.getByRole("button", { name: "Afficher" }).click();
+  await expect(page).toHaveURL(/[?&]indicator=security/);
   await expect(page.getByRole("img", { name: /^Sentiment de sécurité : % positif par trimestre/ })).toBeVisible();
 
   // A slow connection: the download shows a progress bar, then says the file was saved.
@@ -256,6 +257,8 @@ test("a commune editor enters a survey; the dashboard shows it; answers beyond r
   await page.goto("/fassala/cohesion");
   await page.locator("#f-village").selectOption({ label: "Campement Kouna (réfugiés)" });
   await page.getByRole("button", { name: "Afficher" }).click();
+  await expect(page).toHaveURL(/[?&]village=/); // read the filtered page, not the one it replaces
+  await expect(page.getByTestId("table-cohesion-trend")).toBeVisible();
   const now = new Date();
   const quarter = `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
   const [header, ...rows] = await pageTable(page, "table-cohesion-trend");
