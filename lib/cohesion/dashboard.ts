@@ -36,10 +36,11 @@ export async function loadCohesionDashboard(
   const allIds = villages.map((v) => v.id);
   const quarters = await listSurveyQuarters(db, allIds);
   const quarter = params.quarter && quarters.includes(params.quarter) ? params.quarter : quarters[0];
-  const trend = await aggregateSurveys(db, selected ? [selected.id] : allIds, "quarter");
-  const byVillage = quarter ? await aggregateSurveys(db, allIds, "village", { quarter }) : [];
-  // Indicators from the records: the trend follows the village filter, like the surveys' trend.
+  // Both trends (surveys, records) follow the village filter; the village tables show them all.
   const trendIds = selected ? [selected.id] : allIds;
+  const place = selected?.name ?? t("allVillages");
+  const trend = await aggregateSurveys(db, trendIds, "quarter");
+  const byVillage = quarter ? await aggregateSurveys(db, allIds, "village", { quarter }) : [];
   const creditTrend = await aggregateCredits(db, scopeOrg, trendIds, "quarter", asOf);
   const recordQuarters = quarterSpan(creditTrend.map((c) => c.key));
   const quarterEnds = Object.fromEntries(recordQuarters.map((q) => [q, quarterBounds(q).end < asOf ? quarterBounds(q).end : asOf]));
@@ -47,9 +48,9 @@ export async function loadCohesionDashboard(
   const creditVillages = await aggregateCredits(db, scopeOrg, allIds, "village", asOf);
   const mixVillages = await aggregateGroupMix(db, scopeOrg, allIds, { by: "village", asOf });
   const tables = {
-    trend: buildTrendTable(trend, t, reader, selected?.name ?? t("allVillages")),
+    trend: buildTrendTable(trend, t, reader, place),
     villages: buildVillageTable(byVillage, villages, t, reader, quarter ?? "—"),
-    "records-trend": buildRecordsTrendTable(creditTrend, mixTrend, recordQuarters, t, reader, selected?.name ?? t("allVillages")),
+    "records-trend": buildRecordsTrendTable(creditTrend, mixTrend, recordQuarters, t, reader, place),
     "records-villages": buildRecordsVillageTable(creditVillages, mixVillages, villages, t, reader),
   };
   return { villages, selected, quarters, quarter, tables };
