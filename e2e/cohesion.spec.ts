@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { readXlsx } from "../lib/exports/xlsx-read";
 import { download, expectArabicPage, expectDownloadsEqualPage, newSignedInPage, pageTable, parseCsv, seriousViolations, setLanguage, signInTo } from "./helpers";
 
 /** Quarters relative to today, as the demo seed computes them. */
@@ -18,11 +20,12 @@ test("a network viewer downloads CSV and XLSX whose figures equal the page's, sm
   await signInTo(page, "viewer@femmes-fassala.demo", "femmes-fassala");
   await page.getByRole("link", { name: "Cohésion sociale" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cohésion sociale");
-  for (const id of ["table-cohesion-trend", "table-cohesion-villages"]) {
+  for (const id of ["table-cohesion-trend", "table-cohesion-villages", "table-cohesion-records-trend", "table-cohesion-records-villages"]) {
     expect((await expectDownloadsEqualPage(page, id)).length).toBeGreaterThan(1);
   }
-  // The network may not see people: the village table hides counts under five.
+  // The network may not see people: the village tables hide counts under five.
   await expect(page.getByTestId("table-cohesion-villages").getByText("<5").first()).toBeVisible();
+  await expect(page.getByTestId("table-cohesion-records-villages").getByText("<5").first()).toBeVisible();
   // With hashtags, the second line is the HXL row.
   const hxl = await download(page, "export-csv-hxl", "table-cohesion-trend");
   expect(parseCsv(hxl.bytes.subarray(3).toString("utf8"))[1][0]).toBe("#date+quarter");
@@ -34,7 +37,7 @@ test("a member of another NGO or network gets 404 for the pages and the exports"
     const r = await page.goto(path);
     expect(r?.status(), path).toBe(404);
   }
-  for (const path of ["/femmes-fassala/export/cohesion/trend?format=csv", "/acor/export/compare?format=xlsx", "/acor/export/cohesion/trend?format=csv&member=adicor"]) {
+  for (const path of ["/femmes-fassala/export/cohesion/trend?format=csv", "/femmes-fassala/export/cohesion/records-villages?format=csv", "/acor/export/compare?format=xlsx", "/acor/export/cohesion/trend?format=csv&member=adicor"]) {
     const r = await page.request.get(path);
     expect(r.status(), path).toBe(404);
   }
@@ -108,10 +111,73 @@ test("the cohesion page renders right-to-left in Arabic and its XLSX is a right-
   await signInTo(page, "editor@fassala.demo", "fassala");
   await page.goto("/fassala/cohesion");
   await expectArabicPage(page, "التماسك الاجتماعي", "table-cohesion-trend", "الفصل");
+  await expect(page.getByRole("heading", { name: "ما تظهره سجلات المجموعات" })).toBeVisible();
+  expect((await pageTable(page, "table-cohesion-records-villages"))[0]).toContain("نسبة المجموعات المختلطة (%)");
+  await expect(page.getByRole("img", { name: /^الثقة في المجتمع الآخر: النسبة الإيجابية لكل فصل/ })).toBeVisible();
+  // The commune may not see people: each quarter's credit figures concern fewer than 5 of them.
+  await expect(page.getByTestId("chart-suppressed")).toHaveText("لا يوجد رسم بياني: كل رقم من أرقامه يخص أقل من 5 أشخاص وهو محجوب.");
+  await expect(page.locator(".recharts-wrapper")).toHaveCount(2);
   await page.goto("/fassala/cohesion/surveys/new");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   expect(await seriousViolations(page)).toEqual([]);
   await setLanguage(page, "Français");
+});
+
+test("the records' indicators and the charts: each chart named, beside its table; a download shows its progress and equals the page", async ({ page }) => {
+  await signInTo(page, "editor@adicor.demo", "adicor");
+  await page.goto("/adicor/cohesion");
+  await expect(page.getByRole("heading", { name: "Ce que montrent les registres des groupes" })).toBeVisible();
+  // Three charts (surveys per quarter and per village, repayment per quarter), drawn once recharts has loaded.
+  for (const name of [/^Confiance envers l'autre communauté : % positif par trimestre/, /^Confiance envers l'autre communauté : % positif par village/, /^Taux de remboursement par trimestre/]) {
+    await expect(page.getByRole("img", { name })).toBeVisible();
+  }
+  await expect(page.locator(".recharts-wrapper")).toHaveCount(3);
+  const [header, ...rows] = await pageTable(page, "table-cohesion-records-villages");
+  const col = (label: string) => header.indexOf(label);
+  // ADICOR's 33 group activities, with host and refugee members in many of them.
+  expect(rows.reduce((n, r) => n + Number(r[col("Activités de groupe")]), 0)).toBe(33);
+  expect(rows.reduce((n, r) => n + Number(r[col("Groupes mixtes hôtes-réfugiés")]), 0)).toBeGreaterThan(0);
+  expect(rows.reduce((n, r) => n + Number(r[col("Crédits, autre communauté")]), 0)).toBeGreaterThan(0);
+  expect(rows.every((r) => !r.includes("<5"))).toBe(true); // the NGO may see its people
+
+  // The indicator of the survey charts is chosen with the filters.
+  await page.locator("#f-indicator").selectOption({ label: "Sentiment de sécurité" });
+  await page.getByRole("button", { name: "Afficher" }).click();
+  await expect(page).toHaveURL(/[?&]indicator=security/);
+  await expect(page.getByRole("img", { name: /^Sentiment de sécurité : % positif par trimestre/ })).toBeVisible();
+
+  // A slow connection: the download shows a progress bar, then says the file was saved.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 200, downloadThroughput: 1500, uploadThroughput: -1 });
+  const shown = await pageTable(page, "table-cohesion-records-trend");
+  const links = page.getByTestId("table-cohesion-records-trend").locator("..").locator("..");
+  const [dl] = await Promise.all([page.waitForEvent("download"), (async () => {
+    await links.getByTestId("export-csv").click();
+    await expect(links.getByRole("progressbar", { name: /^Progression du téléchargement/ })).toBeVisible();
+  })()]);
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await expect(links.getByTestId("download-status")).toHaveText(/^Fichier enregistré : adicor-cohesion-records-trend-.*\.csv \(/);
+  expect(dl.suggestedFilename()).toMatch(/^adicor-cohesion-records-trend-.*\.csv$/);
+  const bytes = readFileSync((await dl.path())!);
+  expect(parseCsv(bytes.subarray(3).toString("utf8"))).toEqual(shown);
+  // Every figure of the village table is present for the NGO: the sheet holds the whole table.
+  const xlsx = await download(page, "export-xlsx", "table-cohesion-records-villages");
+  expect(readXlsx(new Uint8Array(xlsx.bytes)).rows.map((r) => r.map(String))).toEqual(await pageTable(page, "table-cohesion-records-villages"));
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("without JavaScript the export links are plain downloads of the same file", async ({ browser }) => {
+  const signedIn = await newSignedInPage(browser, "viewer@adicor.demo", "adicor");
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await signedIn.context.storageState() });
+  await signedIn.context.close();
+  const page = await context.newPage();
+  await page.goto("/adicor/cohesion");
+  await expect(page.locator(".recharts-wrapper")).toHaveCount(0); // no chart without JavaScript: the tables hold the figures
+  const shown = await pageTable(page, "table-cohesion-records-trend");
+  const csv = await download(page, "export-csv", "table-cohesion-records-trend");
+  expect(parseCsv(csv.bytes.subarray(3).toString("utf8"))).toEqual(shown);
+  await context.close();
 });
 
 test("a commune editor enters a survey; the dashboard shows it; answers beyond respondents are refused", async ({ browser }) => {
@@ -131,6 +197,8 @@ test("a commune editor enters a survey; the dashboard shows it; answers beyond r
   await page.goto("/fassala/cohesion");
   await page.locator("#f-village").selectOption({ label: "Campement Kouna (réfugiés)" });
   await page.getByRole("button", { name: "Afficher" }).click();
+  await expect(page).toHaveURL(/[?&]village=/); // read the filtered page, not the one it replaces
+  await expect(page.getByTestId("table-cohesion-trend")).toBeVisible();
   const now = new Date();
   const quarter = `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
   const [header, ...rows] = await pageTable(page, "table-cohesion-trend");

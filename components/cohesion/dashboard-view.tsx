@@ -1,8 +1,14 @@
+import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { CohesionDashboard, DashboardParams } from "@/lib/cohesion/dashboard";
+import type { CohesionDashboard, DashboardParams, DashboardTableId } from "@/lib/cohesion/dashboard";
+import { perceptionIndicators } from "@/lib/cohesion/indicators";
+import { columnPair } from "@/lib/exports/table";
+import { SUPPRESSED } from "@/lib/privacy/suppress";
+import { LazyCommunityBars } from "@/components/charts/lazy-community-bars";
 import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
-import { DataTable, ExportLinks } from "@/components/data/data-table";
+import { DataTable } from "@/components/data/data-table";
+import { ExportLinks } from "@/components/data/export-links";
 
 export interface IndicatorText {
   code: string;
@@ -11,14 +17,16 @@ export interface IndicatorText {
 }
 
 /**
- * The cohesion dashboard body: filters, the trend and village tables with their downloads, and
- * the indicators' exact questions. Used by the tenant's page and by a consortium's drill-down.
+ * The cohesion dashboard body: filters; the surveys' trend and village tables and the records'
+ * tables, each after its chart (hosts and refugees, or same and other community, side by side)
+ * and with its downloads; the indicators' definitions. Used by the tenant's page and by a
+ * consortium's drill-down.
  */
 export async function CohesionDashboardView({
   dash,
   params,
   pagePath,
-  exportPath,
+  org,
   exportQuery = {},
   canExport,
   suppressed,
@@ -28,8 +36,8 @@ export async function CohesionDashboardView({
   dash: CohesionDashboard;
   params: DashboardParams;
   pagePath: string;
-  /** Export route of this dashboard, without the table id; its query string is added here. */
-  exportPath: (table: string) => string;
+  /** Slug of the tenant whose export route serves the tables. */
+  org: string;
   /** Extra export parameters, e.g. the consortium member drilled into. */
   exportQuery?: Record<string, string>;
   canExport: boolean;
@@ -38,61 +46,87 @@ export async function CohesionDashboardView({
   indicators: IndicatorText[];
 }) {
   const t = await getTranslations("cohesion");
-  const te = await getTranslations("exports");
   const locale = await getLocale();
-  const exportHref = (table: string, extra: Record<string, string | undefined>) => (format: "csv" | "xlsx", hxl: boolean) => {
-    const q = new URLSearchParams();
-    q.set("format", format);
-    for (const [k, v] of Object.entries({ ...exportQuery, ...extra })) if (v) q.set(k, v);
-    if (hxl) q.set("hxl", "1");
-    q.set("lang", locale);
-    return `${exportPath(table)}?${q.toString()}`;
+  const indicator = params.indicator ?? "trust";
+  const place = dash.selected?.name ?? t("allVillages");
+  const communities: [string, string] = [t("community.host"), t("community.refugee")];
+  const relations: [string, string] = [t("records.relation.same"), t("records.relation.cross")];
+
+  /** A chart (when the table has a figure to draw), the table, its downloads. */
+  const section = (id: DashboardTableId, empty: string, query: Record<string, string | undefined>, chart?: { title: string; keys: [string, string]; series: [string, string] }) => {
+    const table = dash.tables[id];
+    const data = chart ? columnPair(table, chart.keys) : [];
+    return (
+      <div className="flex flex-col gap-3">
+        {chart && data.some((d) => d.a != null || d.b != null) ? (
+          <figure className="flex flex-col gap-1">
+            <LazyCommunityBars data={data} series={chart.series} title={chart.title} locale={locale} rtl={locale === "ar"} />
+            <figcaption className="text-sm text-slate-700">{t("chartNote")}</figcaption>
+          </figure>
+        ) : chart && table.rows.some((r) => r.includes(SUPPRESSED)) ? (
+          <p className="text-sm text-slate-700" data-testid="chart-suppressed">{t("chartSuppressed")}</p>
+        ) : null}
+        <DataTable table={table} empty={empty} />
+        {canExport && table.rows.length > 0 ? <ExportLinks org={org} base="cohesion" table={id} query={{ ...exportQuery, ...query }} title={table.title} /> : null}
+      </div>
+    );
   };
-  const labels = { download: te("download"), csv: te("csv"), xlsx: te("xlsx"), withHxl: te("withHxl") };
+  const indicatorName = t(`indicator.${indicator}`);
+  const select = (id: string, name: string, label: string, value: string, options: ReactNode, ltr = false) => (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="font-medium">{label}</label>
+      <select id={id} name={name} defaultValue={value} className="rounded-md border border-slate-400 bg-white px-3 py-2" dir={ltr ? "ltr" : undefined}>
+        {options}
+      </select>
+    </div>
+  );
+
   return (
     <div className="flex flex-col gap-6">
       <p className="max-w-3xl">{t("intro")}</p>
       {suppressed ? <p className="max-w-3xl rounded border border-amber-600 bg-amber-50 p-3 text-amber-950">{t("suppressionNote")}</p> : null}
       <form method="get" action={pagePath} className="no-print flex flex-wrap items-end gap-3">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-village" className="font-medium">{t("filterVillage")}</label>
-          <select id="f-village" name="village" defaultValue={params.village ?? ""} className="rounded-md border border-slate-400 bg-white px-3 py-2">
-            <option value="">{t("allVillages")}</option>
-            {dash.villages.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.name} ({t(`community.${v.community}`)})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-quarter" className="font-medium">{t("filterQuarter")}</label>
-          <select id="f-quarter" name="quarter" defaultValue={dash.quarter ?? ""} className="rounded-md border border-slate-400 bg-white px-3 py-2" dir="ltr">
-            {dash.quarters.map((q) => (
-              <option key={q} value={q}>{q}</option>
-            ))}
-          </select>
-        </div>
+        {select("f-village", "village", t("filterVillage"), params.village ?? "", [
+          <option key="" value="">{t("allVillages")}</option>,
+          ...dash.villages.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.name} ({t(`community.${v.community}`)})
+            </option>
+          )),
+        ])}
+        {select("f-quarter", "quarter", t("filterQuarter"), dash.quarter ?? "", dash.quarters.map((q) => <option key={q} value={q}>{q}</option>), true)}
+        {select("f-indicator", "indicator", t("chartIndicator"), indicator, perceptionIndicators.map((i) => <option key={i} value={i}>{t(`indicator.${i}`)}</option>))}
         <Button type="submit" variant="secondary">{t("apply")}</Button>
       </form>
 
       <Card title={dash.tables.trend.title}>
-        <div className="flex flex-col gap-3">
-          <DataTable table={dash.tables.trend} empty={t("noSurveys")} />
-          {canExport && dash.tables.trend.rows.length > 0 ? (
-            <ExportLinks href={exportHref("trend", { village: params.village })} labels={labels} tableTitle={dash.tables.trend.title} />
-          ) : null}
-        </div>
+        {section("trend", t("noSurveys"), { village: params.village }, {
+          title: t("chartTrend", { indicator: indicatorName, place }),
+          keys: [`${indicator}_host`, `${indicator}_refugee`],
+          series: communities,
+        })}
       </Card>
 
       <Card title={dash.tables.villages.title}>
-        <div className="flex flex-col gap-3">
-          <DataTable table={dash.tables.villages} empty={t("noSurveys")} />
-          {canExport && dash.tables.villages.rows.length > 0 ? (
-            <ExportLinks href={exportHref("villages", { quarter: dash.quarter })} labels={labels} tableTitle={dash.tables.villages.title} />
-          ) : null}
-        </div>
+        {section("villages", t("noSurveys"), { quarter: dash.quarter }, {
+          title: t("chartVillages", { indicator: indicatorName, quarter: dash.quarter ?? "—" }),
+          keys: [`${indicator}_host`, `${indicator}_refugee`],
+          series: communities,
+        })}
       </Card>
+
+      <section className="flex flex-col gap-4" aria-labelledby="records-title">
+        <h2 id="records-title" className="text-xl font-semibold">{t("records.title")}</h2>
+        <p className="max-w-3xl">{t("records.definition")}</p>
+        <Card title={dash.tables["records-trend"].title}>
+          {section("records-trend", t("records.noRecords"), { village: params.village }, {
+            title: t("chartRepaid", { place }),
+            keys: ["repaidSame", "repaidCross"],
+            series: relations,
+          })}
+        </Card>
+        <Card title={dash.tables["records-villages"].title}>{section("records-villages", t("records.noGroups"), {})}</Card>
+      </section>
 
       <Card title={t("definitionsTitle")}>
         <p className="mb-3">{t("positiveDefinition")}</p>

@@ -1,40 +1,6 @@
 import { cellText, type DataTableModel } from "@/lib/exports/table";
 import { SUPPRESSED } from "@/lib/privacy/suppress";
 
-export interface ExportLinkLabels {
-  download: string;
-  csv: string;
-  xlsx: string;
-  withHxl: string;
-}
-
-/** CSV and XLSX downloads of one dashboard table, with and without the HXL hashtag row. */
-export function ExportLinks({ href, labels, tableTitle }: { href: (format: "csv" | "xlsx", hxl: boolean) => string; labels: ExportLinkLabels; tableTitle: string }) {
-  const links = [
-    { format: "csv" as const, hxl: false, label: labels.csv },
-    { format: "xlsx" as const, hxl: false, label: labels.xlsx },
-    { format: "csv" as const, hxl: true, label: `${labels.csv} ${labels.withHxl}` },
-    { format: "xlsx" as const, hxl: true, label: `${labels.xlsx} ${labels.withHxl}` },
-  ];
-  return (
-    <div className="no-print flex flex-wrap items-center gap-2 text-sm">
-      <span className="font-medium">{labels.download}</span>
-      {links.map((l) => (
-        <a
-          key={`${l.format}-${l.hxl}`}
-          href={href(l.format, l.hxl)}
-          download
-          data-testid={`export-${l.format}${l.hxl ? "-hxl" : ""}`}
-          aria-label={`${labels.download} ${l.label} — ${tableTitle}`}
-          className="inline-flex min-h-11 items-center rounded border border-slate-400 px-3 py-1 underline-offset-4 hover:underline"
-        >
-          {l.label}
-        </a>
-      ))}
-    </div>
-  );
-}
-
 /** A dashboard table: the same model the exports serialise. Scrolls sideways on small screens. */
 export function DataTable({ table, empty }: { table: DataTableModel; empty: string }) {
   if (table.rows.length === 0) return <p>{empty}</p>;

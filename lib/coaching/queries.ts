@@ -3,10 +3,10 @@ import { and, asc, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { coachingFollowUps, coachingVisits, groupEvaluations, groups, places } from "@/db/schema";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
-import { visibleGroupsCondition } from "./group-scope";
+import { groupScopeSql } from "@/lib/groups/scope";
 
 export async function listVisibleGroups(db: Queryable, org: TenantOrg) {
-  const scope = await visibleGroupsCondition(db, org);
+  const scope = groupScopeSql(org);
   return db
     .select({ id: groups.id, name: groups.name, ngoOrgId: groups.ngoOrgId, village: places.name })
     .from(groups)
@@ -17,7 +17,7 @@ export async function listVisibleGroups(db: Queryable, org: TenantOrg) {
 
 /** Recent visits to visible groups, with their follow-ups. */
 export async function listVisits(db: Queryable, org: TenantOrg, limit = 50) {
-  const scope = await visibleGroupsCondition(db, org);
+  const scope = groupScopeSql(org);
   const visits = await db
     .select({
       id: coachingVisits.id,
@@ -46,7 +46,7 @@ export async function listVisits(db: Queryable, org: TenantOrg, limit = 50) {
 
 /** Follow-ups not done whose due date has passed, oldest first; voided visits excluded. */
 export async function listOverdueFollowUps(db: Queryable, org: TenantOrg, today: string) {
-  const scope = await visibleGroupsCondition(db, org);
+  const scope = groupScopeSql(org);
   return db
     .select({
       id: coachingFollowUps.id,
@@ -66,7 +66,7 @@ export async function listOverdueFollowUps(db: Queryable, org: TenantOrg, today:
 
 /** Every visible group with its evaluation of the quarter (if any). */
 export async function listEvaluations(db: Queryable, org: TenantOrg, quarter: string) {
-  const scope = await visibleGroupsCondition(db, org);
+  const scope = groupScopeSql(org);
   return db
     .select({
       groupId: groups.id,

@@ -1,5 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { answered, checkSurvey, communityGap, meanScore, perceptionIndicators, positiveShare, resolutionRate, score10, sumLevels, type LevelCounts } from "./indicators";
+import {
+  answered,
+  checkSurvey,
+  communityGap,
+  crossCommunityShare,
+  meanScore,
+  mixedGroupShare,
+  onTimeShare,
+  perceptionIndicators,
+  positiveShare,
+  repaymentRate,
+  resolutionRate,
+  score10,
+  sumLevels,
+  type LevelCounts,
+} from "./indicators";
 
 describe("cohesion indicators", () => {
   const c: LevelCounts = [2, 3, 10, 5]; // 20 answers
@@ -50,5 +65,38 @@ describe("cohesion indicators", () => {
     const tooMany = { ...base, answers: { ...base.answers, trust: { host: zero, refugee: [1, 1, 1, 0] as LevelCounts } } };
     expect(checkSurvey(tooMany)).toEqual([{ field: "trust_refugee_1", key: "answersExceedRespondents" }]);
     expect(checkSurvey({ ...base, disputesResolved: 3 })).toEqual([{ field: "disputesResolved", key: "resolvedExceedsReferred" }]);
+  });
+});
+
+describe("indicators derived from the records", () => {
+  it("computes the share of credit sales to the other community among known communities", () => {
+    expect(crossCommunityShare({ same: 6, cross: 2 })).toBe(25);
+    expect(crossCommunityShare({ same: 0, cross: 3 })).toBe(100);
+    expect(crossCommunityShare({ same: 2, cross: 1 })).toBe(33.3);
+    // No credit at all (or only to customers of other villages): no share, not 0 %.
+    expect(crossCommunityShare({ same: 0, cross: 0 })).toBeNull();
+  });
+
+  it("computes the repayment rate from the amounts granted and repaid", () => {
+    expect(repaymentRate(1200, 900)).toBe(75);
+    expect(repaymentRate(3, 1)).toBe(33.3);
+    expect(repaymentRate(500, 0)).toBe(0);
+    // A repayment above the credit does not make the rate exceed 100 %.
+    expect(repaymentRate(500, 650)).toBe(100);
+    // Nothing granted (no credit, or only amounts that cannot be converted): no rate.
+    expect(repaymentRate(0, 0)).toBeNull();
+    expect(repaymentRate(0, 40)).toBeNull();
+  });
+
+  it("computes the on-time share among credits past due", () => {
+    expect(onTimeShare(8, 6)).toBe(75);
+    expect(onTimeShare(0, 0)).toBeNull();
+    expect(onTimeShare(2, 5)).toBe(100);
+  });
+
+  it("computes the share of mixed groups", () => {
+    expect(mixedGroupShare(33, 11)).toBe(33.3);
+    expect(mixedGroupShare(4, 0)).toBe(0);
+    expect(mixedGroupShare(0, 0)).toBeNull();
   });
 });

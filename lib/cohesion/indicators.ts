@@ -79,3 +79,22 @@ export function checkSurvey(s: {
   if (s.disputesResolved > s.disputesReferred) problems.push({ field: "disputesResolved", key: "resolvedExceedsReferred" });
   return problems;
 }
+
+/** `part` as a share (%) of `whole`, one decimal; null when the whole is zero. */
+export function sharePct(part: number, whole: number): number | null {
+  return whole > 0 ? round1((part * 100) / whole) : null;
+}
+
+// Indicators derived from the group-business records (lib/cohesion/records.ts sums them in SQL).
+
+/** Share (%) of credit sales, among customers of a known community, made to the other community. */
+export const crossCommunityShare = (c: { same: number; cross: number }) => sharePct(c.cross, c.same + c.cross);
+
+/** Amount repaid as a share (%) of the amount granted; a repayment beyond the credit counts once. */
+export const repaymentRate = (granted: number, repaid: number) => sharePct(Math.min(repaid, granted), granted);
+
+/** Share (%) of credits past their due date that were repaid in full by that date. */
+export const onTimeShare = (due: number, onTime: number) => sharePct(Math.min(onTime, due), due);
+
+/** Share (%) of groups with both host and refugee active members. */
+export const mixedGroupShare = (groups: number, mixed: number) => sharePct(mixed, groups);

@@ -4,6 +4,7 @@ import type { TenantOrg } from "@/lib/auth/tenant-core";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Reader } from "@/lib/privacy/suppress";
 import { loadCohesionDashboard, type DashboardParams } from "./dashboard";
+import { perceptionIndicators } from "./indicators";
 import { listIndicatorTexts, listSurveyEnterers } from "./queries";
 import type { Labels } from "./tables";
 
@@ -28,8 +29,10 @@ export function dashboardParams(sp: Record<string, string | string[] | undefined
   const one = (v: string | string[] | undefined) => (typeof v === "string" && v.length <= 64 ? v : undefined);
   const village = one(sp.village);
   const quarter = one(sp.quarter);
+  const indicator = one(sp.indicator);
   return {
     village: village && /^[0-9a-f-]{36}$/i.test(village) ? village : undefined,
     quarter: quarter && /^\d{4}-Q[1-4]$/.test(quarter) ? quarter : undefined,
+    indicator: perceptionIndicators.find((i) => i === indicator),
   };
 }

@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { activityTypes, groups } from "@/db/schema";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
-import { visibleGroupsCondition } from "@/lib/coaching/group-scope";
+import { groupScopeSql } from "@/lib/groups/scope";
 import { positiveShare, resolutionRate, type Community, type PerceptionIndicator } from "@/lib/cohesion/indicators";
 import { aggregateSurveys } from "@/lib/cohesion/queries";
 import { listVisibleVillages } from "@/lib/cohesion/scope";
@@ -43,7 +43,7 @@ const organisationSet: CompareColumnSet = {
     { key: "groups", labelKey: "col.groups", hxl: "#group+num" },
   ],
   async load(db, member) {
-    const scope = await visibleGroupsCondition(db, member);
+    const scope = groupScopeSql(member);
     // Group activities only: individual activities are one-member groups of another kind.
     const [g] = await db
       .select({ n: sql<number>`count(*)::int` })

@@ -1,5 +1,6 @@
 import "server-only";
 import { csvLines } from "./csv";
+import { LINES_HEADER, ROWS_HEADER } from "./download";
 import type { DataTableModel } from "./table";
 import { xlsxStream } from "./xlsx";
 
@@ -32,7 +33,10 @@ export function exportBody(table: DataTableModel, format: ExportFormat, opts: { 
   return format === "csv" ? csvStream(table, opts) : xlsxStream(table, opts);
 }
 
-/** The download: streamed, never cached, with an ASCII file name. */
+/**
+ * The download: streamed, never cached, with an ASCII file name, and its size in rows (and, for
+ * CSV, in lines) so that the download links can show progress.
+ */
 export function exportResponse(table: DataTableModel, format: ExportFormat, opts: { hxl?: boolean; rtl?: boolean; fileBase: string }) {
   const date = new Date().toISOString().slice(0, 10);
   const name = `${opts.fileBase}-${table.id}-${date}`.replace(/[^a-zA-Z0-9._-]/g, "_");
@@ -43,6 +47,8 @@ export function exportResponse(table: DataTableModel, format: ExportFormat, opts
       "Content-Disposition": `attachment; filename="${name}.${format}"`,
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
+      [ROWS_HEADER]: String(table.rows.length),
+      ...(format === "csv" ? { [LINES_HEADER]: String(table.rows.length + (opts.hxl ? 2 : 1)) } : {}),
     },
   });
 }

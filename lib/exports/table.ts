@@ -23,3 +23,13 @@ export interface DataTableModel {
 export function cellText(v: CellValue): string {
   return v == null ? "" : String(v);
 }
+
+/**
+ * Two columns of a table as chart data, the first column giving the labels: a chart drawn from
+ * it shows exactly the table's figures (none where the table shows none or a suppressed cell).
+ */
+export function columnPair(table: DataTableModel, keys: readonly [string, string]): { label: string; a: number | null; b: number | null }[] {
+  const [ia, ib] = keys.map((k) => table.columns.findIndex((c) => c.key === k));
+  const num = (v: CellValue | undefined) => (typeof v === "number" ? v : null);
+  return table.rows.map((r) => ({ label: cellText(r[0]), a: num(r[ia]), b: num(r[ib]) }));
+}

@@ -5,7 +5,8 @@ import type { TenantOrg } from "@/lib/auth/tenant-core";
  * Which groups an organisation may read, as a condition on the `groups` table (or an alias of
  * it): an NGO the groups it supports; a commune the groups in the settlements of its territory;
  * a cooperative network its affiliated groups; a consortium the groups of its member NGOs.
- * Anything else sees nothing, and a group outside the scope answers "not found".
+ * Anything else sees nothing, and a group outside the scope answers "not found". The one group
+ * scope of the portal: group pages, coaching, the consortium's comparison and cohesion use it.
  */
 export function groupScopeSql(org: Pick<TenantOrg, "id" | "type">, alias = "groups"): SQL {
   const g = sql.raw(`"${alias.replace(/"/g, "")}"`);

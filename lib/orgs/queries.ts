@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
+import { rowsOf } from "@/db/app-role";
 import { consortiumMembers, memberships, orgCommunes, organisations, places } from "@/db/schema";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 
@@ -116,7 +117,12 @@ export async function listLinkedOrgs(db: Queryable, org: TenantOrg) {
     .orderBy(asc(organisations.name));
 }
 
-export async function countMembers(db: Queryable, orgId: string): Promise<number> {
-  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(memberships).where(eq(memberships.orgId, orgId));
-  return r?.n ?? 0;
+/**
+ * How many portal accounts an organisation has. Through app_org_account_count (0011): a
+ * consortium counts its members' accounts without reading their memberships; null when the
+ * current context may not read that organisation.
+ */
+export async function countMembers(db: Queryable, orgId: string): Promise<number | null> {
+  const [r] = rowsOf<{ n: number | null }>(await db.execute(sql`select app_org_account_count(${orgId}::uuid) as n`));
+  return r?.n ?? null;
 }

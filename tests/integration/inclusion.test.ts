@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, inArray, sql } from "drizzle-orm";
-import { activityTypes, groupMemberships, groups, households, managerTeamMembers, managerTeams, managerTerms, people, technicalAids } from "@/db/schema";
+import { activityTypes, groupMemberships, groups, households, managerTeamMembers, memberships, managerTeams, managerTerms, people, technicalAids } from "@/db/schema";
 import { seedDemo, type DemoIds } from "@/db/seed/demo";
 import type { Tx } from "@/db/client";
 import { loadCompareTable } from "@/lib/compare/table";
+import { countMembers } from "@/lib/orgs/queries";
 import { exportBody } from "@/lib/exports/response";
 import { readXlsx } from "@/lib/exports/xlsx-read";
 import { groupScopeSql, rowsOf } from "@/lib/groups/scope";
@@ -185,6 +186,10 @@ describe(`inclusion dashboard on ${backend}`, () => {
     expect(table.columns.find((c) => c.key === "revenue")!.label).toBe("revenueCol.revenue XOF");
     expect(adicor[col("revenue")]).toBe(16_014_035);
     expect(adicor[col("groups")]).toBe(33);
+    // Accounts are counted for every member (three demo accounts each) without reading them.
+    expect(table.rows.map((r) => r[col("accounts")])).toEqual(table.rows.map(() => 3));
+    expect(await as("acor", (tx) => tx.select().from(memberships).where(eq(memberships.orgId, ids.orgs.adicor)))).toEqual([]);
+    expect(await as("ong-sahel", (tx) => countMembers(tx, ids.orgs.adicor))).toBeNull();
     const total = (await dashboard("adicor")).total;
     expect(adicor.slice(col("activeMembers"), col("disabledManagersPct") + 1)).toEqual([
       total.members,

@@ -48,7 +48,7 @@ export default async function CohesionPage({
         dash={data.page.dash}
         params={filters}
         pagePath={`/${slug}/cohesion`}
-        exportPath={(table) => `/${slug}/export/cohesion/${table}`}
+        org={slug}
         canExport={ctx.can("exports:read")}
         suppressed={mustSuppress(reader)}
         enterers={data.page.enterers}

@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requireMember } from "@/lib/auth/tenant";
 import { withTenant } from "@/lib/tenant-db";
 import { compareParams } from "@/lib/compare/params";
 import { loadCompareTable } from "@/lib/compare/table";
 import { currencies } from "@/lib/money";
 import { readerOf } from "@/lib/privacy/suppress";
-import { DataTable, ExportLinks } from "@/components/data/data-table";
+import { DataTable } from "@/components/data/data-table";
+import { ExportLinks } from "@/components/data/export-links";
 import { Card } from "@/components/ui/card";
 import { FilterDate, FilterForm } from "@/components/groups/ui";
 
@@ -23,14 +24,9 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
   const p = compareParams(await searchParams);
   const t = await getTranslations("compare");
   const tt = await getTranslations("orgTypes");
-  const te = await getTranslations("exports");
-  const locale = await getLocale();
   const { table, members } = await withTenant(ctx, (tx) =>
     loadCompareTable(tx, ctx.org, readerOf(ctx), p, t as never, (type) => tt(type as never)),
   );
-  const query = (format: string, hxl: boolean) =>
-    new URLSearchParams({ format, lang: locale, currency: p.currency, ...(p.from ? { from: p.from } : {}), ...(p.to ? { to: p.to } : {}), ...(hxl ? { hxl: "1" } : {}) });
-  const href = (format: "csv" | "xlsx", hxl: boolean) => `/${slug}/export/compare?${query(format, hxl).toString()}`;
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -56,7 +52,7 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
         <div className="flex flex-col gap-3">
           <DataTable table={table} empty={t("noMembers")} />
           {ctx.can("exports:read") ? (
-            <ExportLinks href={href} labels={{ download: te("download"), csv: te("csv"), xlsx: te("xlsx"), withHxl: te("withHxl") }} tableTitle={table.title} />
+            <ExportLinks org={slug} base="compare" query={{ currency: p.currency, from: p.from, to: p.to }} title={table.title} />
           ) : null}
         </div>
       </Card>

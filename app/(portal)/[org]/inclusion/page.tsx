@@ -20,18 +20,13 @@ export default async function InclusionPage({ params, searchParams }: { params: 
   const { org: slug } = await params;
   const ctx = await requireMember(slug, "groups:read");
   const p = inclusionParams(await searchParams);
-  const [t, te, locale] = [await getTranslations("inclusion"), await getTranslations("exports"), await getLocale()];
+  const [t, locale] = [await getTranslations("inclusion"), await getLocale()];
   const reader = readerOf(ctx);
   const dash = await withTenant(ctx, (tx) => loadInclusionDashboard(tx, ctx.org, reader, p, t as unknown as Labels, locale));
   const { tables } = dash;
-  const labels = { download: te("download"), csv: te("csv"), xlsx: te("xlsx"), withHxl: te("withHxl") };
-  const href = (id: InclusionTableId) =>
-    ctx.can("exports:read")
-      ? (format: "csv" | "xlsx", hxl: boolean) =>
-          `/${slug}/export/inclusion/${id}?${new URLSearchParams({ format, by: p.by, on: p.on, lang: locale, ...(hxl ? { hxl: "1" } : {}) }).toString()}`
-      : undefined;
+  const exportTo = ctx.can("exports:read") ? { org: slug, base: "inclusion", query: { by: p.by, on: p.on } } : undefined;
   const card = (id: InclusionTableId, extra: Partial<Parameters<typeof TableCard>[0]> = {}) =>
-    tables[id] ? <TableCard key={id} table={tables[id]} href={href(id)} labels={labels} empty={t("empty")} {...extra} /> : null;
+    tables[id] ? <TableCard key={id} table={tables[id]} exportTo={exportTo && { ...exportTo, table: id }} empty={t("empty")} {...extra} /> : null;
   const chart = (id: InclusionTableId, rows: number[], keys: string[], stacked: boolean, unit: string) => {
     const table = tables[id]!;
     const series = keys.map((k) => table.columns.find((c) => c.key === k)!.label);

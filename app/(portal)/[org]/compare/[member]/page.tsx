@@ -58,7 +58,7 @@ export default async function MemberDrillDown({
         dash={data.page.dash}
         params={filters}
         pagePath={`/${slug}/compare/${memberSlug}`}
-        exportPath={(table) => `/${slug}/export/cohesion/${table}`}
+        org={slug}
         exportQuery={{ member: memberSlug }}
         canExport={ctx.can("exports:read")}
         suppressed={mustSuppress(reader)}
