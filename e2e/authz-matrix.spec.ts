@@ -92,7 +92,11 @@ const fieldId = (html: string, field: string) => {
 type Owned = Partial<Record<ObjectKind, string>>;
 /** Per commune, a price session still open to changes (closed ones refuse before looking further). */
 const openSession: Record<string, string> = {};
-/** The organisations holding each kind of object: the first one must hold it, the second may. */
+/**
+ * The organisations holding each kind of object: one on the Fassala side (the commune, ADICOR and
+ * the Fassala women's network work there; the consortium reads everything) and one on the
+ * Bassikounou side (the commune, ONG Sahel). Memberships belong to one organisation each.
+ */
 const ownersOf = (kind: ObjectKind): [string, string] =>
   kind === "membership"
     ? ["acor", "fassala"]
@@ -158,14 +162,26 @@ async function ownedObjects(browser: import("@playwright/test").Browser): Promis
   for (const kind of new Set(Object.values(actionEntryPoints).flatMap((a) => Object.values(a.objects ?? {})))) {
     expect(out[ownersOf(kind)[0]][kind], `a ${kind} of ${ownersOf(kind)[0]} to forge with`).toBeTruthy();
   }
+  // The Bassikounou side must hold what Fassala-side writers are tested with.
+  for (const kind of ["group", "groupMembership", "person", "ledgerEntry", "priceSession", "product", "supplier"] as const) {
+    expect(out[ownersOf(kind)[1]][kind], `a ${kind} of ${ownersOf(kind)[1]} to forge with`).toBeTruthy();
+  }
   return out;
 }
 
-/** Another tenant's object of a kind, for a calling organisation (undefined: none in the demo). */
+const bassikounouSide = new Set(["bassikounou", "ong-sahel"]);
+/**
+ * Another tenant's object of a kind, for a calling organisation: one from the other side, which
+ * the caller may neither read nor write (undefined: none in the demo).
+ */
 const foreignObject = (owned: Record<string, Owned>, kind: ObjectKind, slug: string) => {
   const [first, second] = ownersOf(kind);
-  return slug === first ? owned[second][kind] : owned[first][kind];
+  if (kind === "membership") return slug === first ? owned[second][kind] : owned[first][kind];
+  return bassikounouSide.has(slug) ? owned[first][kind] : owned[second][kind];
 };
+/** An object of the caller's own side, which it may legitimately use (context fields). */
+const sameSideObject = (owned: Record<string, Owned>, kind: ObjectKind, slug: string) =>
+  owned[ownersOf(kind)[bassikounouSide.has(slug) ? 1 : 0]]?.[kind];
 
 test("signed-out visitors: public entry points answer, everything else sends to sign-in or refuses", async () => {
   const req = await newRequest.newContext({ baseURL });
@@ -252,7 +268,7 @@ for (const org of demo) {
           const context = Object.fromEntries(
             Object.entries(idFields)
               .filter(([f]) => f !== field)
-              .map(([f, k]) => [f, (k === "priceSession" ? openSession[org.slug] : owned[org.slug]?.[k]) ?? foreignObject(owned, k, org.slug) ?? ""]),
+              .map(([f, k]) => [f, (k === "priceSession" ? openSession[org.slug] : owned[org.slug]?.[k]) ?? sameSideObject(owned, k, org.slug) ?? foreignObject(owned, k, org.slug) ?? ""]),
           );
           const forged = await callAction(req, action, org.slug, { org: org.slug, ...(entry.valid ?? {}), ...context, [field]: foreignId }, { baseURL });
           expectNoServerError(forged, key);
