@@ -43,6 +43,10 @@ export async function openDb(opts: { url?: string; dataDir?: string; maintenance
       max: opts.max ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
       idle_timeout: 30,
       connect_timeout: DB_TIMEOUTS.connectSeconds,
+      // Seconds before reconnecting after failed attempts. The driver's default grows as 3^n
+      // up to 20 s, so that after a database restart a request could wait that long although
+      // the server was back: retry quickly, at most one second apart (scripts/resilience.mjs).
+      backoff: (retries: number) => Math.min(0.1 * 2 ** retries, 1),
       onnotice: () => {},
       connection: {
         application_name: "tamkin",
