@@ -37,7 +37,7 @@ test("a member of another NGO or network gets 404 for the pages and the exports"
     const r = await page.goto(path);
     expect(r?.status(), path).toBe(404);
   }
-  for (const path of ["/femmes-fassala/export/cohesion/trend?format=csv", "/femmes-fassala/export/cohesion/records-villages?format=csv", "/acor/export/compare?format=xlsx", "/acor/export/cohesion/trend?format=csv&member=adicor"]) {
+  for (const path of ["/femmes-fassala/export/cohesion/trend?format=csv", "/femmes-fassala/export/cohesion/records-villages?format=csv", "/acor/export/compare?format=xlsx", "/acor/export/cohesion/trend?format=csv&member=adicor", "/acor/export/inclusion/sex?format=csv&member=adicor", "/ong-sahel/export/inclusion/sex?format=csv&member=adicor"]) {
     const r = await page.request.get(path);
     expect(r.status(), path).toBe(404);
   }
@@ -105,6 +105,13 @@ test("the consortium compares ADICOR and ONG Sahel side by side and drills down 
   await expect(page.getByRole("button", { name: "Enregistrer" })).toHaveCount(0);
   const member = await download(page, "export-csv", "table-cohesion-trend");
   expect(parseCsv(member.bytes.subarray(3).toString("utf8"))).toEqual(await pageTable(page, "table-cohesion-trend"));
+  // The member's inclusion headline tables, with the consortium's rights (aggregates, suppressed),
+  // downloaded through the consortium's export route for that member.
+  await expect(page.getByTestId("member-inclusion")).toBeVisible();
+  const participation = await expectDownloadsEqualPage(page, "table-inclusion-participation");
+  expect(participation.length).toBe(5);
+  await expectDownloadsEqualPage(page, "table-inclusion-sex-disability");
+  await expect(page.getByRole("columnheader", { name: "Nom" })).toHaveCount(0);
 });
 
 test("the cohesion page renders right-to-left in Arabic and its XLSX is a right-to-left sheet", async ({ page }) => {

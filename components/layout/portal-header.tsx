@@ -14,6 +14,7 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
   const tn = await getTranslations("nav");
   const tt = await getTranslations("orgTypes");
   const ta = await getTranslations("audit");
+  const tadv = await getTranslations("advocacy");
   const orgs = await withUser(ctx.user.id, (tx) => listUserOrgs(tx, ctx.user.id));
   const back = (await headers()).get("x-pathname") ?? `/${ctx.org.slug}`;
   const base = `/${ctx.org.slug}`;
@@ -32,6 +33,7 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
     ...(ctx.can("cohesion:read") ? [{ href: `${base}/cohesion`, label: tn("cohesion") }] : []),
     ...(ctx.can("groups:read") ? [{ href: `${base}/coaching`, label: tn("coaching") }] : []),
     ...(ctx.org.type === "consortium" && ctx.can("cohesion:read") ? [{ href: `${base}/compare`, label: tn("compare") }] : []),
+    ...(ctx.can("exports:read") ? [{ href: `${base}/advocacy`, label: tadv("nav") }] : []),
     ...(ctx.can("audit:read") ? [{ href: `${base}/audit`, label: ta("nav") }] : []),
   ];
   return (

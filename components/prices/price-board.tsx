@@ -3,20 +3,13 @@ import { loadMessages } from "@/lib/i18n/catalogues";
 import { productName, unitOf } from "@/lib/prices/page-context";
 import { formatNumber } from "@/lib/prices/format";
 import type { listBoard } from "@/lib/prices/queries";
+import { onePagePrintCss } from "@/components/ui/print-css";
 import { Pictogram } from "./pictogram";
 
 export type BoardLang = "ar" | "fr";
 export const toBoardLang = (v: string | undefined, fallback: string): BoardLang => (v === "ar" || v === "fr" ? v : fallback === "ar" ? "ar" : "fr");
 
-const printCss = `
-@page { size: A4; margin: 8mm; }
-@media print {
-  html, body { background: #fff !important; }
-  body * { visibility: hidden; }
-  .price-board, .price-board * { visibility: visible; }
-  .price-board { position: absolute; inset-inline-start: 0; top: 0; width: 100%; border: 0 !important; padding: 0 !important; }
-  .price-board-item { break-inside: avoid; }
-}`;
+const printCss = onePagePrintCss("price-board", "8mm", "  .price-board-item { break-inside: avoid; }\n");
 
 /**
  * The printable price board of a commune on a date, in Arabic or French: pictogram, name,

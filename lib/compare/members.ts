@@ -25,3 +25,13 @@ export async function findMemberOrg(db: Queryable, consortiumId: string, memberS
     .where(and(eq(consortiumMembers.consortiumId, consortiumId), eq(organisations.slug, memberSlug)));
   return row ?? null;
 }
+
+/**
+ * Whose dashboard an export or page reads: the tenant itself, or (`memberSlug`, consortium only)
+ * one of its members, as the drill-down shows it. Null answers "not found".
+ */
+export async function scopeOrgOf(db: Queryable, org: TenantOrg, memberSlug: string | null): Promise<TenantOrg | null> {
+  if (!memberSlug) return org;
+  if (org.type !== "consortium") return null;
+  return findMemberOrg(db, org.id, memberSlug);
+}

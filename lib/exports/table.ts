@@ -24,6 +24,14 @@ export function cellText(v: CellValue): string {
   return v == null ? "" : String(v);
 }
 
+/** The cell of a table's row (the last row, its total, by default) under a column key. */
+export function cellOf(table: DataTableModel | undefined, key: string, row = -1): CellValue {
+  if (!table) return null;
+  const j = table.columns.findIndex((c) => c.key === key);
+  const r = table.rows.at(row);
+  return j < 0 || !r ? null : r[j];
+}
+
 /**
  * Two columns of a table as chart data, the first column giving the labels: a chart drawn from
  * it shows exactly the table's figures (none where the table shows none or a suppressed cell).

@@ -6,7 +6,7 @@ import { convertTotals, type PeriodSums } from "@/lib/money";
 import { groupScopeSql, rowsOf } from "./scope";
 
 type Org = Pick<TenantOrg, "id" | "type">;
-export type Bucket = "total" | "group" | "activity" | "village" | "month";
+export type Bucket = "total" | "group" | "activity" | "village" | "month" | "quarter";
 
 export interface RevenueFilters {
   from?: string;
@@ -31,6 +31,7 @@ const keyOf: Record<Bucket, { key: string; label: (locale: string) => string }> 
   activity: { key: "a.code", label: (l) => `a.name_${l === "ar" ? "ar" : l === "en" ? "en" : "fr"}` },
   village: { key: "v.id::text", label: () => "v.name" },
   month: { key: "to_char(l.occurred_on, 'YYYY-MM')", label: () => "to_char(l.occurred_on, 'YYYY-MM')" },
+  quarter: { key: "to_char(l.occurred_on, 'YYYY-\"Q\"Q')", label: () => "to_char(l.occurred_on, 'YYYY-\"Q\"Q')" },
 };
 
 function filterSql(f: RevenueFilters): SQL {

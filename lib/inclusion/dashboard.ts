@@ -1,7 +1,7 @@
 import "server-only";
 import type { Queryable } from "@/db/client";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
-import type { CellValue, DataTableModel } from "@/lib/exports/table";
+import { cellOf, type DataTableModel } from "@/lib/exports/table";
 import { mayReceivePersonRows, type Reader } from "@/lib/privacy/suppress";
 import { dateInText, type InclusionParams } from "./params";
 import { aggregateInclusion, countAidsByType, listPeople } from "./queries";
@@ -58,14 +58,6 @@ export async function loadInclusionDashboard(db: Queryable, org: Pick<TenantOrg,
 }
 
 export type InclusionDashboard = Awaited<ReturnType<typeof loadInclusionDashboard>>;
-
-/** The cell of a table's row (the last row, its total, by default) under a column key. */
-export function cellOf(table: DataTableModel | undefined, key: string, row = -1): CellValue {
-  if (!table) return null;
-  const j = table.columns.findIndex((c) => c.key === key);
-  const r = table.rows.at(row);
-  return j < 0 || !r ? null : r[j];
-}
 
 /** Chart data drawn from a table: the chosen rows and columns; "<5" and empty cells are not drawn. */
 export function chartData(table: DataTableModel, rows: number[], keys: string[]) {

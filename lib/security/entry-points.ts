@@ -64,6 +64,8 @@ export const pageEntryPoints: Record<string, PageEntry> = {
   "/[org]/coaching": member("groups:read"),
   // inclusion
   "/[org]/inclusion": member("groups:read"),
+  // advocacy
+  "/[org]/advocacy": member("exports:read"),
 };
 
 /** Route handlers and metadata routes, by URL pattern, with a concrete path to probe. */

@@ -1,16 +1,16 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireMember } from "@/lib/auth/tenant";
 import { withTenant } from "@/lib/tenant-db";
-import { cellOf, chartData, loadInclusionDashboard, type InclusionTableId } from "@/lib/inclusion/dashboard";
+import { chartData, loadInclusionDashboard, type InclusionTableId } from "@/lib/inclusion/dashboard";
 import { breakdowns } from "@/lib/inclusion/breakdowns";
 import { dateInText, inclusionParams } from "@/lib/inclusion/params";
 import type { Labels } from "@/lib/inclusion/tables";
-import { cellText } from "@/lib/exports/table";
+import { cellOf, cellText } from "@/lib/exports/table";
 import { mustSuppress, readerOf } from "@/lib/privacy/suppress";
 import { LazyGroupedBars } from "@/components/charts/lazy-grouped-bars";
 import { TableCard } from "@/components/inclusion/table-card";
 import { Card } from "@/components/ui/card";
-import { FilterDate, FilterForm } from "@/components/groups/ui";
+import { FilterDate, FilterForm, TextLink } from "@/components/groups/ui";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("inclusion"))("title") };
@@ -58,6 +58,11 @@ export default async function InclusionPage({ params, searchParams }: { params: 
       <div>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="max-w-3xl text-slate-700">{t("intro")}</p>
+        {ctx.can("exports:read") ? (
+          <p className="mt-2">
+            <TextLink href={`/${slug}/advocacy`} testId="advocacy-link">{(await getTranslations("advocacy"))("linkFromInclusion")}</TextLink>
+          </p>
+        ) : null}
       </div>
       {mustSuppress(reader) ? <p className="max-w-3xl rounded border border-amber-600 bg-amber-50 p-3 text-amber-950">{t("suppressionNote")}</p> : null}
       <FilterForm apply={t("apply")}>

@@ -6,11 +6,15 @@ import { withTenant } from "@/lib/tenant-db";
 import { listEvaluations, listOverdueFollowUps } from "@/lib/coaching/queries";
 import { dashboardParams, loadCohesionPage } from "@/lib/cohesion/page-data";
 import type { Labels } from "@/lib/cohesion/tables";
+import { loadInclusionDashboard } from "@/lib/inclusion/dashboard";
+import { inclusionParams } from "@/lib/inclusion/params";
+import type { Labels as InclusionLabels } from "@/lib/inclusion/tables";
 import { findMemberOrg } from "@/lib/compare/members";
 import { toLocale } from "@/lib/i18n/locales";
 import { mustSuppress, readerOf } from "@/lib/privacy/suppress";
 import { previousQuarter, quarterOf } from "@/lib/quarters/quarter";
 import { CohesionDashboardView } from "@/components/cohesion/dashboard-view";
+import { InclusionHeadline } from "@/components/inclusion/headline";
 import { Card } from "@/components/ui/card";
 
 /** A member's dashboards, read-only, as its consortium sees them (its own reader rights apply). */
@@ -24,10 +28,13 @@ export default async function MemberDrillDown({
   const { org: slug, member: memberSlug } = await params;
   const ctx = await requireMember(slug, "cohesion:compare");
   if (ctx.org.type !== "consortium") notFound(); // held only by consortia; kept as a second check
-  const filters = dashboardParams(await searchParams);
+  const sp = await searchParams;
+  const filters = dashboardParams(sp);
+  const inclusion = inclusionParams(sp);
   const t = await getTranslations("compare");
   const tc = await getTranslations("cohesion");
   const tco = await getTranslations("coaching");
+  const ti = await getTranslations("inclusion");
   const tt = await getTranslations("orgTypes");
   const locale = toLocale(await getLocale());
   const reader = readerOf(ctx);
@@ -39,6 +46,7 @@ export default async function MemberDrillDown({
     return {
       member,
       page: await loadCohesionPage(tx, member, reader, filters, tc as unknown as Labels, locale),
+      inclusion: await loadInclusionDashboard(tx, member, reader, inclusion, ti as unknown as InclusionLabels, locale),
       evaluations: (await listEvaluations(tx, member, lastQ)).filter((e) => e.evaluationId),
       overdue: (await listOverdueFollowUps(tx, member, today)).length,
     };
@@ -64,6 +72,12 @@ export default async function MemberDrillDown({
         suppressed={mustSuppress(reader)}
         enterers={data.page.enterers}
         indicators={data.page.indicators}
+      />
+      <InclusionHeadline
+        tables={data.inclusion.tables}
+        on={inclusion.on}
+        suppressed={mustSuppress(reader)}
+        exportTo={ctx.can("exports:read") ? { org: slug, base: "inclusion", query: { member: memberSlug, by: inclusion.by, on: inclusion.on } } : undefined}
       />
       <Card title={tco("evaluationsTitle", { quarter: lastQ })}>
         <p className="mb-2">{t("overdueCount", { count: data.overdue })}</p>

@@ -5,7 +5,7 @@ import { withTenant } from "@/lib/tenant-db";
 import { dashboardTableIds, loadCohesionDashboard, type DashboardTableId } from "@/lib/cohesion/dashboard";
 import { dashboardParams } from "@/lib/cohesion/page-data";
 import type { Labels } from "@/lib/cohesion/tables";
-import { findMemberOrg } from "@/lib/compare/members";
+import { scopeOrgOf } from "@/lib/compare/members";
 import { exportFormats, exportResponse, type ExportFormat } from "@/lib/exports/response";
 import { locales, toLocale, type Locale } from "@/lib/i18n/locales";
 import { readerOf } from "@/lib/privacy/suppress";
@@ -34,13 +34,8 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ org:
   const memberSlug = sp.get("member");
 
   const result = await withTenant(ctx, async (tx) => {
-    let scopeOrg = ctx.org;
-    if (memberSlug) {
-      if (ctx.org.type !== "consortium") return null;
-      const member = await findMemberOrg(tx, ctx.org.id, memberSlug);
-      if (!member) return null;
-      scopeOrg = member;
-    }
+    const scopeOrg = await scopeOrgOf(tx, ctx.org, memberSlug);
+    if (!scopeOrg) return null;
     const dash = await loadCohesionDashboard(tx, scopeOrg, readerOf(ctx), filters, t as unknown as Labels);
     return dash ? { dash, scopeOrg } : null;
   });

@@ -5,6 +5,7 @@ import { withTenant } from "@/lib/tenant-db";
 import { inclusionTableIds, loadInclusionDashboard, type InclusionTableId } from "@/lib/inclusion/dashboard";
 import { inclusionParams } from "@/lib/inclusion/params";
 import type { Labels } from "@/lib/inclusion/tables";
+import { scopeOrgOf } from "@/lib/compare/members";
 import { exportRequest } from "@/lib/exports/request";
 import { exportResponse } from "@/lib/exports/response";
 import { readerOf } from "@/lib/privacy/suppress";
@@ -14,7 +15,8 @@ const notFound = () => new Response("Not found", { status: 404 });
 /**
  * Download of an inclusion dashboard table. Tenant, permission, scope, suppression and query are
  * exactly the page's (same resolver, same loader), so the file holds the figures the page shows;
- * a person list the reader may not receive does not exist for them.
+ * a person list the reader may not receive does not exist for them. `member` (consortium only)
+ * exports a member's tables as the drill-down shows them, to the consortium's reader rights.
  */
 export async function GET(req: NextRequest, { params }: { params: Promise<{ org: string; table: string }> }) {
   const { org: slug, table } = await params;
@@ -27,8 +29,11 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ org:
   if (!er || !(inclusionTableIds as readonly string[]).includes(table)) return notFound();
   const t = await getTranslations({ locale: er.locale, namespace: "inclusion" });
   const p = inclusionParams(Object.fromEntries(sp.entries()));
-  const dash = await withTenant(ctx, (tx) => loadInclusionDashboard(tx, ctx.org, readerOf(ctx), p, t as unknown as Labels, er.locale));
-  const model = dash.tables[table as InclusionTableId];
-  if (!model) return notFound();
-  return exportResponse(model, er.format, { hxl: er.hxl, rtl: er.locale === "ar", fileBase: ctx.org.slug });
+  const result = await withTenant(ctx, async (tx) => {
+    const scopeOrg = await scopeOrgOf(tx, ctx.org, sp.get("member"));
+    return scopeOrg && { scopeOrg, dash: await loadInclusionDashboard(tx, scopeOrg, readerOf(ctx), p, t as unknown as Labels, er.locale) };
+  });
+  const model = result?.dash.tables[table as InclusionTableId];
+  if (!result || !model) return notFound();
+  return exportResponse(model, er.format, { hxl: er.hxl, rtl: er.locale === "ar", fileBase: result.scopeOrg.slug });
 }
