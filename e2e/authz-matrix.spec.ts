@@ -162,8 +162,9 @@ async function ownedObjects(browser: import("@playwright/test").Browser): Promis
   for (const kind of new Set(Object.values(actionEntryPoints).flatMap((a) => Object.values(a.objects ?? {})))) {
     expect(out[ownersOf(kind)[0]][kind], `a ${kind} of ${ownersOf(kind)[0]} to forge with`).toBeTruthy();
   }
-  // The Bassikounou side must hold what Fassala-side writers are tested with.
-  for (const kind of ["group", "groupMembership", "person", "ledgerEntry", "priceSession", "product", "supplier"] as const) {
+  // The Bassikounou side holds at least a group and a price session for Fassala-side writers; its
+  // other kinds are forged where the demo has them (closed sessions offer no supplier, say).
+  for (const kind of ["group", "priceSession"] as const) {
     expect(out[ownersOf(kind)[1]][kind], `a ${kind} of ${ownersOf(kind)[1]} to forge with`).toBeTruthy();
   }
   return out;
