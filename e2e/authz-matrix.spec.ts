@@ -100,7 +100,7 @@ const openSession: Record<string, string> = {};
 const ownersOf = (kind: ObjectKind): [string, string] =>
   kind === "membership"
     ? ["acor", "fassala"]
-    : ["priceSession", "attendee", "product", "supplier", "order", "orderLine", "village"].includes(kind)
+    : priceKinds.has(kind)
       ? ["fassala", "bassikounou"]
       : ["adicor", "ong-sahel"];
 
@@ -180,6 +180,16 @@ const foreignObject = (owned: Record<string, Owned>, kind: ObjectKind, slug: str
   if (kind === "membership") return slug === first ? owned[second][kind] : owned[first][kind];
   return bassikounouSide.has(slug) ? owned[first][kind] : owned[second][kind];
 };
+const priceKinds = new Set<ObjectKind>(["priceSession", "attendee", "product", "supplier", "order", "orderLine", "village"]);
+/**
+ * What the other id fields hold while one is forged: the caller's own objects, or its side's.
+ * A commune without a price session open to changes (its sessions refuse any change before
+ * looking further) gets foreign price objects throughout, so that the answer is "not found".
+ */
+const contextObject = (owned: Record<string, Owned>, kind: ObjectKind, slug: string) =>
+  priceKinds.has(kind) && !openSession[slug]
+    ? foreignObject(owned, kind, slug)
+    : ((kind === "priceSession" ? openSession[slug] : owned[slug]?.[kind]) ?? sameSideObject(owned, kind, slug) ?? foreignObject(owned, kind, slug));
 /** An object of the caller's own side, which it may legitimately use (context fields). */
 const sameSideObject = (owned: Record<string, Owned>, kind: ObjectKind, slug: string) =>
   owned[ownersOf(kind)[bassikounouSide.has(slug) ? 1 : 0]]?.[kind];
@@ -269,7 +279,7 @@ for (const org of demo) {
           const context = Object.fromEntries(
             Object.entries(idFields)
               .filter(([f]) => f !== field)
-              .map(([f, k]) => [f, (k === "priceSession" ? openSession[org.slug] : owned[org.slug]?.[k]) ?? sameSideObject(owned, k, org.slug) ?? foreignObject(owned, k, org.slug) ?? ""]),
+              .map(([f, k]) => [f, contextObject(owned, k, org.slug) ?? ""]),
           );
           const forged = await callAction(req, action, org.slug, { org: org.slug, ...(entry.valid ?? {}), ...context, [field]: foreignId }, { baseURL });
           expectNoServerError(forged, key);
