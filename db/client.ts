@@ -35,7 +35,15 @@ export const migrationsFolder = path.join(/*turbopackIgnore: true*/ process.cwd(
  * only: migrations, seed, backups, tests) sets app.maintenance=on, which the row-level security
  * policies honour for the database owner alone.
  */
-export async function openDb(opts: { url?: string; dataDir?: string; maintenance?: boolean; max?: number }): Promise<DbHandle> {
+export async function openDb(opts: {
+  url?: string;
+  dataDir?: string;
+  maintenance?: boolean;
+  max?: number;
+  /** Called with every statement drizzle sends (the query-budget tests count them). */
+  onQuery?: (query: string) => void;
+}): Promise<DbHandle> {
+  const logger = opts.onQuery ? { logQuery: (q: string) => opts.onQuery?.(q) } : undefined;
   if (opts.url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
@@ -56,7 +64,7 @@ export async function openDb(opts: { url?: string; dataDir?: string; maintenance
         ...(opts.maintenance ? { "app.maintenance": "on" } : {}),
       } as Record<string, string | number>,
     });
-    const db = drizzle(client, { schema }) as unknown as Db;
+    const db = drizzle(client, { schema, logger }) as unknown as Db;
     return {
       db,
       kind: "postgres",
@@ -73,7 +81,7 @@ export async function openDb(opts: { url?: string; dataDir?: string; maintenance
   const dataDir = opts.dataDir ?? "memory://";
   if (!dataDir.startsWith("memory://")) mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ dataDir)), { recursive: true });
   const client = await PGlite.create(dataDir);
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(client, { schema, logger }) as unknown as Db;
   return {
     db,
     kind: "pglite",

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { withTenant } from "@/lib/tenant-db";
 import type { Tx } from "@/db/client";
 import { auditLog } from "@/db/schema";
+import { appErrorFromDb } from "./db-errors";
 import { AppError } from "@/lib/errors";
 import type { Permission } from "@/lib/permissions";
 import { requestId } from "@/lib/request";
@@ -98,6 +99,7 @@ export function orgAction<S extends z.ZodType, T = unknown>(
 }
 
 export function toErrorState(err: unknown, raw: Record<string, unknown> = {}): ActionState<never> {
+  err = appErrorFromDb(err) ?? err;
   if (err instanceof AppError) {
     return {
       status: "error",

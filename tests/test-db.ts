@@ -69,7 +69,7 @@ async function setContext(tx: Tx, c: { orgId?: string | null; userId?: string | 
   await tx.execute(sql`select set_config('app.org_id', ${c.orgId ?? ""}, true), set_config('app.user_id', ${c.userId ?? ""}, true)`);
 }
 
-export async function createTestDb(opts: { onDisk?: boolean } = {}): Promise<TestDb> {
+export async function createTestDb(opts: { onDisk?: boolean; onQuery?: (query: string) => void } = {}): Promise<TestDb> {
   if (serverUrl) {
     assertLocal(serverUrl);
     const name = `tamkin_test_${randomBytes(6).toString("hex")}`;
@@ -80,7 +80,7 @@ export async function createTestDb(opts: { onDisk?: boolean } = {}): Promise<Tes
     url.pathname = `/${name}`;
     let app: DbHandle | undefined;
     const open = async (): Promise<TestDb> => {
-      const h = await openDb({ url: url.toString(), maintenance: true, max: 2 });
+      const h = await openDb({ url: url.toString(), maintenance: true, max: 2, onQuery: opts.onQuery });
       return {
         ...h,
         ownerUrl: url.toString(),
@@ -91,7 +91,7 @@ export async function createTestDb(opts: { onDisk?: boolean } = {}): Promise<Tes
             const u = new URL(appUrl);
             u.pathname = `/${name}`;
             await grantAppRole(url.toString(), decodeURIComponent(u.username));
-            app = await openDb({ url: u.toString(), max: 2 });
+            app = await openDb({ url: u.toString(), max: 2, onQuery: opts.onQuery });
           }
           return app.db.transaction(async (tx) => (await setContext(tx as Tx, c), fn(tx as Tx)));
         },
@@ -108,7 +108,7 @@ export async function createTestDb(opts: { onDisk?: boolean } = {}): Promise<Tes
   }
   const dataDir = opts.onDisk ? path.join(mkdtempSync(path.join(os.tmpdir(), "tamkin-pglite-")), "db") : undefined;
   const open = async (): Promise<TestDb> => {
-    const h = await openDb({ dataDir });
+    const h = await openDb({ dataDir, onQuery: opts.onQuery });
     return {
       ...h,
       dataDir,

@@ -10,6 +10,7 @@ import {
   numeric,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -83,6 +84,8 @@ export const customerCredits = pgTable(
     currency: currency("currency").notNull(),
     grantedOn: date("granted_on").notNull(),
     dueOn: date("due_on").notNull(),
+    /** Set with its sale's voiding (trigger of migration 0013): a voided sale is no debt. */
+    voidedAt: timestamp("voided_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -155,7 +158,13 @@ export const exchangeRates = pgTable(
     setByUserId: uuid("set_by_user_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("exchange_rates_valid_from_key").on(t.validFrom), check("exchange_rates_positive", sql`${t.xofPerMru} > 0`)],
+  (t) => [
+    uniqueIndex("exchange_rates_valid_from_key").on(t.validFrom),
+    check("exchange_rates_positive", sql`${t.xofPerMru} > 0`),
+    // Monthly rates, like the UN operational rates of exchange: a month converts at one rate, so
+    // monthly rollups convert exactly as the rows would.
+    check("exchange_rates_first_of_month", sql`extract(day from ${t.validFrom}) = 1`),
+  ],
 );
 
 /** A figure as declared in a report, shown beside the figure computed from records. */
@@ -174,4 +183,54 @@ export const declaredFigures = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("declared_figures_org_idx").on(t.orgId)],
+);
+
+/**
+ * Live ledger totals per group, month, kind and currency: the dashboards read these instead of
+ * the raw rows. Maintained only by the triggers of migration 0013 (statement-level, so a bulk
+ * COPY pays once per statement); the application role may read them, never write them.
+ * `npm run db:verify-rollups` recomputes them from the rows.
+ */
+export const ledgerRollups = pgTable(
+  "ledger_rollups",
+  {
+    groupId: uuid("group_id").notNull(),
+    month: date("month").notNull(),
+    kind: ledgerKind("kind").notNull(),
+    currency: currency("currency").notNull(),
+    ngoOrgId: uuid("ngo_org_id").notNull(),
+    amount: bigint("amount", { mode: "number" }).notNull(),
+    entries: integer("entries").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "ledger_rollups_pk", columns: [t.groupId, t.month, t.kind, t.currency] }),
+    index("ledger_rollups_ngo_kind_month_idx").on(t.ngoOrgId, t.kind, t.month),
+    check("ledger_rollups_month_first", sql`extract(day from ${t.month}) = 1`),
+  ],
+);
+
+/**
+ * The same totals one level up, per the dimensions every dashboard filters and scopes on (NGO,
+ * network, village, activity), so that a consortium's figures read thousands of rows, not
+ * millions. Moved by trigger when a group changes village, activity or network.
+ */
+export const ledgerCube = pgTable(
+  "ledger_cube",
+  {
+    ngoOrgId: uuid("ngo_org_id").notNull(),
+    networkOrgId: uuid("network_org_id"),
+    villageId: uuid("village_id").notNull(),
+    activityType: text("activity_type").notNull(),
+    month: date("month").notNull(),
+    kind: ledgerKind("kind").notNull(),
+    currency: currency("currency").notNull(),
+    amount: bigint("amount", { mode: "number" }).notNull(),
+    entries: integer("entries").notNull(),
+  },
+  (t) => [
+    // The unique key (NULLS NOT DISTINCT, for groups without a network) is in migration 0013.
+    index("ledger_cube_ngo_kind_month_idx").on(t.ngoOrgId, t.kind, t.month),
+    index("ledger_cube_village_idx").on(t.villageId, t.kind, t.month),
+    index("ledger_cube_network_idx").on(t.networkOrgId, t.kind, t.month),
+  ],
 );

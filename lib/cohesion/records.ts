@@ -91,7 +91,7 @@ export async function aggregateCredits(
         least(c.amount, (select coalesce(sum(p.amount), 0) from credit_repayments p where p.credit_id = c.id)) as repaid,
         (select coalesce(sum(p.amount), 0) from credit_repayments p where p.credit_id = c.id and p.paid_on <= c.due_on) >= c.amount as on_time
       from customer_credits c
-      join sg on sg.id = c.group_id
+      join sg on sg.id = c.group_id and c.voided_at is null
       cross join lateral (${membersOn(sql`c.group_id`, sql`c.granted_on`)}) m
     )
     select key, relation, count(*)::int as credits,

@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { convertTotals, type PeriodSums } from "@/lib/money";
-import { groupScopeSql, rowsOf } from "./scope";
+import { groupScopeSql, isUuid, rowsOf } from "./scope";
 
 type Org = Pick<TenantOrg, "id" | "type">;
 export type Bucket = "total" | "group" | "activity" | "village" | "month" | "quarter";
@@ -25,61 +25,184 @@ export interface RevenueRow {
   mru: number;
 }
 
-const keyOf: Record<Bucket, { key: string; label: (locale: string) => string }> = {
-  total: { key: "'all'", label: () => "'all'" },
-  group: { key: "g.id::text", label: () => "g.name" },
-  activity: { key: "a.code", label: (l) => `a.name_${l === "ar" ? "ar" : l === "en" ? "en" : "fr"}` },
-  village: { key: "v.id::text", label: () => "v.name" },
-  month: { key: "to_char(l.occurred_on, 'YYYY-MM')", label: () => "to_char(l.occurred_on, 'YYYY-MM')" },
-  quarter: { key: "to_char(l.occurred_on, 'YYYY-\"Q\"Q')", label: () => "to_char(l.occurred_on, 'YYYY-\"Q\"Q')" },
-};
+/** Amounts dated before the first rate: shown apart, never dropped nor guessed. */
+export interface Unconverted {
+  xof: number;
+  mru: number;
+}
 
-function filterSql(f: RevenueFilters): SQL {
-  const parts: SQL[] = [sql`a.kind::text = ${f.kind ?? "group"}`];
-  const date = /^\d{4}-\d{2}-\d{2}$/;
-  if (f.from && date.test(f.from)) parts.push(sql`l.occurred_on >= ${f.from}`);
-  if (f.to && date.test(f.to)) parts.push(sql`l.occurred_on <= ${f.to}`);
-  if (f.village) parts.push(sql`g.village_id::text = ${f.village}`);
-  if (f.activity) parts.push(sql`g.activity_type = ${f.activity}`);
-  if (f.ngo) parts.push(sql`g.ngo_org_id::text = ${f.ngo}`);
-  return sql.join(parts, sql` and `);
+/** How many groups the by-group breakdown shows (the largest first); the ledger has the rest. */
+export const TOP_GROUPS = 50;
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+function addMonths(month: string, n: number): string {
+  const d = new Date(`${month.slice(0, 7)}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + n);
+  return d.toISOString().slice(0, 10);
 }
 
 /**
- * Revenue (live sales) per bucket in both currencies. SQL sums per bucket and rate period;
- * each bucket is then converted period by period and rounded once (lib/money.ts).
+ * The months wholly inside [from, to] are read from the rollups; the days of a month cut by
+ * `from` or `to` are read from the rows. `first`..`last` are those whole months (first days).
  */
-export async function revenueBy(db: Queryable, org: Org, bucket: Bucket, f: RevenueFilters, locale = "fr"): Promise<RevenueRow[]> {
-  const k = keyOf[bucket];
-  const result = await db.execute(sql`
-    with rp as (
-      select valid_from, lead(valid_from) over (order by valid_from) as valid_to, xof_per_mru::text as rate from exchange_rates
-    )
-    select ${sql.raw(k.key)} as key, ${sql.raw(k.label(locale))} as label, rp.rate as rate,
-      coalesce(sum(l.amount) filter (where l.currency = 'XOF'), 0)::text as xof,
-      coalesce(sum(l.amount) filter (where l.currency = 'MRU'), 0)::text as mru
-    from ledger_entries l
-    join groups g on g.id = l.group_id and g.ngo_org_id = l.ngo_org_id
-    join activity_types a on a.code = g.activity_type
-    join places v on v.id = g.village_id
-    left join rp on l.occurred_on >= rp.valid_from and (rp.valid_to is null or l.occurred_on < rp.valid_to)
-    where ${groupScopeSql(org, "g")} and l.kind = 'sale' and l.voided_at is null and ${filterSql(f)}
-    group by 1, 2, 3`);
-  const byKey = new Map<string, { label: string; periods: PeriodSums[] }>();
-  for (const r of rowsOf<{ key: string; label: string; rate: string | null; xof: string; mru: string }>(result)) {
-    const e = byKey.get(r.key) ?? { label: r.label, periods: [] };
+export function splitPeriod(from?: string, to?: string) {
+  const f = from && isoDate.test(from) ? from : undefined;
+  const t = to && isoDate.test(to) ? to : undefined;
+  const first = f ? (f.endsWith("-01") ? f : addMonths(f, 1)) : undefined;
+  const lastDay = t ? new Date(Date.parse(`${addMonths(t, 1)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10) : undefined;
+  const last = t ? (t === lastDay ? `${t.slice(0, 7)}-01` : addMonths(t, -1)) : undefined;
+  return { from: f, to: t, first, last, afterLast: last ? addMonths(last, 1) : undefined };
+}
+
+/** Filters on the dimensions a rollup row carries (alias `s`: ngo_org_id, village_id, activity_type). */
+function dimensionFilters(f: RevenueFilters, s: string): SQL[] {
+  const a = sql.raw(s);
+  const parts: SQL[] = [];
+  if (f.village) parts.push(isUuid(f.village) ? sql`${a}.village_id = ${f.village}` : sql`false`);
+  if (f.activity) parts.push(sql`${a}.activity_type = ${f.activity}`);
+  if (f.ngo) parts.push(isUuid(f.ngo) ? sql`${a}.ngo_org_id = ${f.ngo}` : sql`false`);
+  return parts;
+}
+
+/**
+ * Live sales of the scope as (dimensions, month, currency, amount): whole months from a rollup,
+ * cut months from the rows. `level` "cube" gives NGO × network × village × activity rows,
+ * "group" one row per group (group_id).
+ */
+function salesSource(org: Org, f: RevenueFilters, level: "cube" | "group"): SQL {
+  const p = splitPeriod(f.from, f.to);
+  const kind = f.kind ?? "group";
+  const whole: SQL[] = [sql`r.kind = 'sale'`, groupScopeSql(org, level === "cube" ? "r" : "g"), ...dimensionFilters(f, level === "cube" ? "r" : "g")];
+  if (p.first) whole.push(sql`r.month >= ${p.first}`);
+  if (p.last) whole.push(sql`r.month <= ${p.last}`);
+  const rolled =
+    level === "cube"
+      ? sql`select r.village_id, r.activity_type, null::uuid as group_id, r.month, r.currency, r.amount
+            from ledger_cube r join activity_types a on a.code = r.activity_type
+            where a.kind::text = ${kind} and ${sql.join(whole, sql` and `)}`
+      : sql`select g.village_id, g.activity_type, r.group_id, r.month, r.currency, r.amount
+            from ledger_rollups r join groups g on g.id = r.group_id join activity_types a on a.code = g.activity_type
+            where a.kind::text = ${kind} and ${sql.join(whole, sql` and `)}`;
+  if (!p.from && !p.to) return rolled;
+  const cut: SQL[] = [sql`l.kind = 'sale'`, sql`l.voided_at is null`, groupScopeSql(org, "g"), ...dimensionFilters(f, "g")];
+  if (p.from) cut.push(sql`l.occurred_on >= ${p.from}`);
+  if (p.to) cut.push(sql`l.occurred_on <= ${p.to}`);
+  const outside: SQL[] = [];
+  if (p.first) outside.push(sql`l.occurred_on < ${p.first}`);
+  if (p.afterLast) outside.push(sql`l.occurred_on >= ${p.afterLast}`);
+  if (outside.length > 0) cut.push(sql`(${sql.join(outside, sql` or `)})`);
+  return sql`${rolled}
+    union all
+    select g.village_id, g.activity_type, l.group_id, date_trunc('month', l.occurred_on)::date, l.currency, l.amount
+    from ledger_entries l join groups g on g.id = l.group_id and g.ngo_org_id = l.ngo_org_id join activity_types a on a.code = g.activity_type
+    where a.kind::text = ${kind} and ${sql.join(cut, sql` and `)}`;
+}
+
+/** Rate periods (monthly rates: a month converts at one rate, migration 0012). */
+const ratePeriods = sql`rp as (
+  select valid_from, lead(valid_from) over (order by valid_from) as valid_to, xof_per_mru from exchange_rates
+)`;
+const rateJoin = sql`left join rp on s.month >= rp.valid_from and (rp.valid_to is null or s.month < rp.valid_to)`;
+
+const bucketKey: Record<Exclude<Bucket, "group">, string> = {
+  total: "'all'",
+  activity: "s.activity_type",
+  village: "s.village_id::text",
+  month: "to_char(s.month, 'YYYY-MM')",
+  quarter: "to_char(s.month, 'YYYY-\"Q\"Q')",
+};
+
+type Grouped = Exclude<Bucket, "group">;
+type PeriodRow = { bucket: string; key: string; rate: string | null; xof: string; mru: string };
+
+function convertRows(rows: PeriodRow[], labelOf: (bucket: string, key: string) => string) {
+  const out = new Map<string, Map<string, { periods: PeriodSums[] }>>();
+  for (const r of rows) {
+    const b = out.get(r.bucket) ?? new Map();
+    const e = b.get(r.key) ?? { periods: [] };
     e.periods.push({ xofPerMru: r.rate, xof: Number(r.xof), mru: Number(r.mru) });
-    byKey.set(r.key, e);
+    b.set(r.key, e);
+    out.set(r.bucket, b);
   }
-  return [...byKey.entries()].map(([key, e]) => ({ key, label: e.label, ...convertTotals(e.periods) }));
+  const result = new Map<string, (RevenueRow & { unconverted: Unconverted })[]>();
+  for (const [bucket, byKey] of out) {
+    result.set(
+      bucket,
+      [...byKey.entries()].map(([key, e]) => {
+        const c = convertTotals(e.periods);
+        return { key, label: labelOf(bucket, key), xof: c.xof, mru: c.mru, unconverted: c.unconverted };
+      }),
+    );
+  }
+  return result;
+}
+
+/**
+ * Revenue (live sales) for several breakdowns in ONE statement: SQL sums the rollups per bucket
+ * and rate period (grouping sets); each bucket is then converted period by period and rounded
+ * once (lib/money.ts), exactly as the rows would be.
+ */
+export async function revenueByBuckets(db: Queryable, org: Org, buckets: Grouped[], f: RevenueFilters, locale = "fr") {
+  const sets = buckets.map((b) => sql.raw(b === "total" ? "(rp.xof_per_mru)" : `(${bucketKey[b]}, rp.xof_per_mru)`));
+  const split = buckets.filter((b) => b !== "total");
+  const bucketName = sql.raw(
+    split.length === 0 ? "'total'" : `case ${split.map((b) => `when grouping(${bucketKey[b]}) = 0 then '${b}'`).join(" ")} else 'total' end`,
+  );
+  const keyExpr = sql.raw(`coalesce(${[...split.map((b) => `case when grouping(${bucketKey[b]}) = 0 then ${bucketKey[b]} end`), "'all'"].join(", ")})`);
+  const nameCol = locale === "ar" ? "name_ar" : locale === "en" ? "name_en" : "name_fr";
+  const result = await db.execute(sql`
+    with ${ratePeriods}, s as (${salesSource(org, f, "cube")}),
+    agg as (
+      select ${bucketName} as bucket, ${keyExpr} as key, rp.xof_per_mru::text as rate,
+        coalesce(sum(s.amount) filter (where s.currency = 'XOF'), 0)::text as xof,
+        coalesce(sum(s.amount) filter (where s.currency = 'MRU'), 0)::text as mru
+      from s ${rateJoin}
+      group by grouping sets (${sql.join(sets, sql`, `)})
+    )
+    select agg.*, coalesce(${sql.raw(`a.${nameCol}`)}, v.name, agg.key) as label
+    from agg
+    left join activity_types a on agg.bucket = 'activity' and a.code = agg.key
+    left join places v on agg.bucket = 'village' and v.id::text = agg.key`);
+  const rows = rowsOf<PeriodRow & { label: string }>(result);
+  const labels = new Map(rows.map((r) => [`${r.bucket}|${r.key}`, r.label]));
+  const converted = convertRows(rows, (b, k) => labels.get(`${b}|${k}`) ?? k);
+  return Object.fromEntries(buckets.map((b) => [b, converted.get(b) ?? []])) as Record<Grouped, (RevenueRow & { unconverted: Unconverted })[]>;
+}
+
+/**
+ * Revenue of the largest groups (by their total in XOF, exact in SQL: XOF + MRU × rate), at most
+ * `limit`, with how many groups had sales. One statement.
+ */
+export async function revenueByGroup(db: Queryable, org: Org, f: RevenueFilters, limit = TOP_GROUPS) {
+  const result = await db.execute(sql`
+    with ${ratePeriods}, s as (${salesSource(org, f, "group")}),
+    per as (
+      select s.group_id, rp.xof_per_mru as rate,
+        coalesce(sum(s.amount) filter (where s.currency = 'XOF'), 0) as xof,
+        coalesce(sum(s.amount) filter (where s.currency = 'MRU'), 0) as mru
+      from s ${rateJoin} group by 1, 2
+    ),
+    ranked as (
+      select group_id, sum(xof + mru * coalesce(rate, 0)) as in_xof from per group by 1 order by 2 desc, 1 limit ${limit}
+    )
+    select p.group_id::text as key, g.name as label, p.rate::text as rate, p.xof::text as xof, p.mru::text as mru,
+      (select count(distinct group_id) from per)::int as n
+    from per p join ranked using (group_id) join groups g on g.id = p.group_id`);
+  const rows = rowsOf<PeriodRow & { label: string; n: number }>(result).map((r) => ({ ...r, bucket: "group" }));
+  const labels = new Map(rows.map((r) => [r.key, r.label]));
+  return { rows: convertRows(rows, (_b, k) => labels.get(k) ?? k).get("group") ?? [], groupsWithSales: Number(rows[0]?.n ?? 0) };
+}
+
+/** Revenue per bucket in both currencies (one statement). */
+export async function revenueBy(db: Queryable, org: Org, bucket: Bucket, f: RevenueFilters, locale = "fr"): Promise<RevenueRow[]> {
+  if (bucket === "group") return (await revenueByGroup(db, org, f)).rows;
+  return (await revenueByBuckets(db, org, [bucket], f, locale))[bucket];
 }
 
 /** Groups in the scope matching the filters (of group activities, or individual ones). */
 export async function countGroups(db: Queryable, org: Org, f: RevenueFilters): Promise<number> {
-  const parts: SQL[] = [groupScopeSql(org, "g"), sql`a.kind::text = ${f.kind ?? "group"}`];
-  if (f.village) parts.push(sql`g.village_id::text = ${f.village}`);
-  if (f.activity) parts.push(sql`g.activity_type = ${f.activity}`);
-  if (f.ngo) parts.push(sql`g.ngo_org_id::text = ${f.ngo}`);
+  const parts: SQL[] = [groupScopeSql(org, "g"), sql`a.kind::text = ${f.kind ?? "group"}`, ...dimensionFilters(f, "g")];
   const result = await db.execute(
     sql`select count(*)::int as n from groups g join activity_types a on a.code = g.activity_type where ${sql.join(parts, sql` and `)}`,
   );
@@ -90,31 +213,42 @@ export interface DashboardData {
   groupCount: number;
   total: { xof: number; mru: number };
   average: { xof: number; mru: number };
+  /** Sales dated before the first exchange rate, in their own currency (not in the totals). */
+  unconverted: Unconverted;
   byGroup: RevenueRow[];
+  /** Groups with sales in the period (byGroup shows the TOP_GROUPS largest). */
+  groupsWithSales: number;
   byActivity: RevenueRow[];
   byVillage: RevenueRow[];
   byMonth: RevenueRow[];
 }
 
+/** The revenue dashboard: three statements whatever the size of the scope. */
 export async function loadDashboard(db: Queryable, org: Org, f: RevenueFilters, locale: string): Promise<DashboardData> {
-  const [groupCount, total, byGroup, byActivity, byVillage, byMonth] = [
-    await countGroups(db, org, f),
-    await revenueBy(db, org, "total", f, locale),
-    await revenueBy(db, org, "group", f, locale),
-    await revenueBy(db, org, "activity", f, locale),
-    await revenueBy(db, org, "village", f, locale),
-    await revenueBy(db, org, "month", f, locale),
-  ];
-  const t = { xof: total[0]?.xof ?? 0, mru: total[0]?.mru ?? 0 };
+  const groupCount = await countGroups(db, org, f);
+  const b = await revenueByBuckets(db, org, ["total", "activity", "village", "month"], f, locale);
+  const byGroup = await revenueByGroup(db, org, f);
+  const total = b.total[0];
+  const t = { xof: total?.xof ?? 0, mru: total?.mru ?? 0 };
   const avg = (x: number) => (groupCount ? Math.round(x / groupCount) : 0);
-  const desc = (a: RevenueRow, b: RevenueRow) => b.xof - a.xof || a.label.localeCompare(b.label);
+  const desc = (a: RevenueRow, c: RevenueRow) => c.xof - a.xof || a.label.localeCompare(c.label);
+  const plain = (rows: RevenueRow[]) => rows.map(({ key, label, xof, mru }) => ({ key, label, xof, mru }));
   return {
     groupCount,
     total: t,
     average: { xof: avg(t.xof), mru: avg(t.mru) },
-    byGroup: byGroup.sort(desc),
-    byActivity: byActivity.sort(desc),
-    byVillage: byVillage.sort(desc),
-    byMonth: byMonth.sort((a, b) => a.key.localeCompare(b.key)),
+    unconverted: total?.unconverted ?? { xof: 0, mru: 0 },
+    byGroup: plain(byGroup.rows).sort(desc),
+    groupsWithSales: byGroup.groupsWithSales,
+    byActivity: plain(b.activity).sort(desc),
+    byVillage: plain(b.village).sort(desc),
+    byMonth: plain(b.month).sort((a, c) => a.key.localeCompare(c.key)),
   };
+}
+
+/** Totals and group count only (the individual activities' card): two statements. */
+export async function loadTotals(db: Queryable, org: Org, f: RevenueFilters) {
+  const groupCount = await countGroups(db, org, f);
+  const [total] = (await revenueByBuckets(db, org, ["total"], f)).total;
+  return { groupCount, total: { xof: total?.xof ?? 0, mru: total?.mru ?? 0 }, unconverted: total?.unconverted ?? { xof: 0, mru: 0 } };
 }

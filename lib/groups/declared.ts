@@ -2,37 +2,58 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
-import { loadDashboard } from "./dashboard";
+import { convertTotals, type PeriodSums } from "@/lib/money";
 import { rowsOf } from "./scope";
 
-/** What the records compute for each declared metric, over the declaring NGO's groups. */
-
-async function countMembers(db: Queryable, ngoOrgId: string, extra: ReturnType<typeof sql>) {
-  const r = await db.execute(sql`
-    select count(distinct p.id)::int as n
-    from group_memberships m
-    join groups g on g.id = m.group_id
-    join activity_types a on a.code = g.activity_type
-    join people p on p.id = m.person_id
-    left join households h on h.id = p.household_id
-    where g.ngo_org_id = ${ngoOrgId} and a.kind = 'group' and m.left_on is null and ${extra}`);
-  return Number(rowsOf<{ n: number }>(r)[0]?.n ?? 0);
-}
-
-export async function computeMetric(db: Queryable, ngoOrgId: string, metric: string): Promise<number | null> {
-  const ngo = { id: ngoOrgId, type: "ngo" as const };
-  switch (metric) {
-    case "group_beneficiaries":
-      return countMembers(db, ngoOrgId, sql`h.cash_transfer_since is not null`);
-    case "workshop_women":
-      return countMembers(db, ngoOrgId, sql`g.activity_type = 'sewing' and p.sex = 'female'`);
-    case "avg_revenue_per_group_xof":
-      return (await loadDashboard(db, ngo, {}, "fr")).average.xof;
-    case "group_revenue_mru":
-      return (await loadDashboard(db, ngo, {}, "fr")).total.mru;
-    default:
-      return null;
+/**
+ * What the records compute for each declared metric, over the declaring NGO's group activities:
+ * every metric of every declaring NGO in two statements (member counts; revenue from the rollups),
+ * however many figures are declared.
+ */
+async function recordedMetrics(db: Queryable, ngoIds: string[]): Promise<Map<string, Record<string, number>>> {
+  const ids = sql`array[${sql.join(
+    ngoIds.map((id) => sql`${id}`),
+    sql`, `,
+  )}]::uuid[]`;
+  const counts = rowsOf<{ ngo: string; beneficiaries: number; workshop_women: number; groups: number }>(
+    await db.execute(sql`
+      with g as (
+        select g.id, g.ngo_org_id, g.activity_type from groups g join activity_types a on a.code = g.activity_type
+        where g.ngo_org_id = any(${ids}) and a.kind = 'group'
+      )
+      select o.ngo::text as ngo,
+        (select count(distinct p.id) from group_memberships m join g on g.id = m.group_id join people p on p.id = m.person_id
+           left join households h on h.id = p.household_id
+           where g.ngo_org_id = o.ngo and m.left_on is null and h.cash_transfer_since is not null)::int as beneficiaries,
+        (select count(distinct p.id) from group_memberships m join g on g.id = m.group_id join people p on p.id = m.person_id
+           where g.ngo_org_id = o.ngo and m.left_on is null and g.activity_type = 'sewing' and p.sex = 'female')::int as workshop_women,
+        (select count(*) from g where g.ngo_org_id = o.ngo)::int as groups
+      from unnest(${ids}) as o(ngo)`),
+  );
+  const revenue = rowsOf<{ ngo: string; rate: string | null; xof: string; mru: string }>(
+    await db.execute(sql`
+      with rp as (select valid_from, lead(valid_from) over (order by valid_from) as valid_to, xof_per_mru from exchange_rates)
+      select c.ngo_org_id::text as ngo, rp.xof_per_mru::text as rate,
+        coalesce(sum(c.amount) filter (where c.currency = 'XOF'), 0)::text as xof,
+        coalesce(sum(c.amount) filter (where c.currency = 'MRU'), 0)::text as mru
+      from ledger_cube c join activity_types a on a.code = c.activity_type
+      left join rp on c.month >= rp.valid_from and (rp.valid_to is null or c.month < rp.valid_to)
+      where c.ngo_org_id = any(${ids}) and c.kind = 'sale' and a.kind = 'group'
+      group by 1, 2`),
+  );
+  const periods = new Map<string, PeriodSums[]>();
+  for (const r of revenue) periods.set(r.ngo, [...(periods.get(r.ngo) ?? []), { xofPerMru: r.rate, xof: Number(r.xof), mru: Number(r.mru) }]);
+  const out = new Map<string, Record<string, number>>();
+  for (const c of counts) {
+    const total = convertTotals(periods.get(c.ngo) ?? []);
+    out.set(c.ngo, {
+      group_beneficiaries: Number(c.beneficiaries),
+      workshop_women: Number(c.workshop_women),
+      avg_revenue_per_group_xof: c.groups ? Math.round(total.xof / c.groups) : 0,
+      group_revenue_mru: total.mru,
+    });
   }
+  return out;
 }
 
 /** Declared figures of the organisation (a consortium: of its members) beside the records. */
@@ -45,11 +66,12 @@ export async function listDeclaredVsRecorded(db: Queryable, org: Pick<TenantOrg,
   const figures = rowsOf<{ id: string; org_id: string; metric: string; label: string; declared_value: string; source: string }>(
     await db.execute(sql`select d.id, d.org_id, d.metric, d.label, d.declared_value::text, d.source from declared_figures d where ${owners} order by d.created_at, d.label`),
   );
-  const out = [];
-  for (const f of figures) {
-    const recorded = await computeMetric(db, f.org_id, f.metric);
+  if (figures.length === 0) return [];
+  const metrics = await recordedMetrics(db, [...new Set(figures.map((f) => f.org_id))]);
+  return figures.map((f) => {
+    const value = metrics.get(f.org_id)?.[f.metric];
+    const recorded = value === undefined ? null : value;
     const declared = Number(f.declared_value);
-    out.push({ id: f.id, metric: f.metric, label: f.label, source: f.source, declared, recorded, difference: recorded === null ? null : recorded - declared });
-  }
-  return out;
+    return { id: f.id, metric: f.metric, label: f.label, source: f.source, declared, recorded, difference: recorded === null ? null : recorded - declared };
+  });
 }

@@ -117,7 +117,8 @@ export const distributionSchema = z
   .refine((v) => v.periodTo >= v.periodFrom, { path: ["periodTo"], error: "endBeforeStart" });
 
 export const rateSchema = z.object({
-  validFrom: isoDate,
+  // Monthly rates (migration 0012 checks it too): a month converts at one rate.
+  validFrom: isoDate.refine((d) => d.endsWith("-01"), { error: "rateFirstOfMonth" }),
   xofPerMru: z
     .string({ error: "rateInvalid" })
     .trim()

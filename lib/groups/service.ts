@@ -10,7 +10,6 @@ import {
   groups,
   households,
   ledgerEntries,
-  ledgerEntryHistory,
   managerTeamMembers,
   managerTeams,
   managerTerms,
@@ -143,7 +142,7 @@ const snapshot = (e: typeof ledgerEntries.$inferSelect) => ({
   voidReason: e.voidReason,
 });
 
-/** Correct an entry: the row changes, its previous state goes to the history. */
+/** Correct an entry: the row changes; the database writes its previous state to the history (0013). */
 export async function correctEntry(tx: Queryable, org: Org, userId: string, input: In<typeof s.correctEntrySchema>) {
   const e = await writableEntry(tx, org, input.entryId);
   if (e.voidedAt) throw new AppError("validation", "entryVoided");
@@ -155,7 +154,6 @@ export async function correctEntry(tx: Queryable, org: Org, userId: string, inpu
     .set({ kind: input.kind, occurredOn: input.occurredOn, amount: input.amount, currency: input.currency, note: input.note, version: e.version + 1 })
     .where(and(eq(ledgerEntries.id, e.id), eq(ledgerEntries.ngoOrgId, org.id)))
     .returning();
-  await tx.insert(ledgerEntryHistory).values({ entryId: e.id, action: "correct", changedBy: userId, before: snapshot(e), after: snapshot(after) });
   return { before: snapshot(e), after: snapshot(after), entry: after };
 }
 
@@ -168,7 +166,6 @@ export async function voidEntry(tx: Queryable, org: Org, userId: string, input: 
     .set({ voidedAt: new Date(), voidReason: input.reason, version: e.version + 1 })
     .where(and(eq(ledgerEntries.id, e.id), eq(ledgerEntries.ngoOrgId, org.id)))
     .returning();
-  await tx.insert(ledgerEntryHistory).values({ entryId: e.id, action: "void", changedBy: userId, before: snapshot(e), after: snapshot(after) });
   return { before: snapshot(e), after: snapshot(after), entry: after };
 }
 

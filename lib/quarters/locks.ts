@@ -2,24 +2,24 @@ import "server-only";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "@/db/client";
 import { quarterLocks } from "@/db/schema";
+import { appErrorFromDb } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { isQuarter, quarterOf } from "./quarter";
 
 /**
- * Refuses any write dated in a quarter that the NGO has locked. Every write of an NGO's dated
- * records (coaching visits, evaluations, and after merge the group ledgers) calls this inside its
- * transaction, before writing. `date` is an ISO date or a quarter ("2026-Q3"). The NGO's lock
- * rows are read FOR SHARE, so a lock taken meanwhile waits for this transaction to finish.
+ * Refuses any write dated in a quarter that the NGO has locked, early and with the same message as
+ * the database. The rule itself is the database's (`app_assert_quarters_open`, migration 0013):
+ * triggers on every dated table call it whatever the code path, and its shared advisory lock
+ * makes a lock being taken wait for this transaction (and this one for the lock). `date` is an
+ * ISO date or a quarter ("2026-Q3").
  */
 export async function assertQuarterOpen(tx: Tx, ngoOrgId: string, date: string): Promise<void> {
   const quarter = isQuarter(date) ? date : quarterOf(date);
-  const [lock] = await tx
-    .select({ id: quarterLocks.id })
-    .from(quarterLocks)
-    .where(and(eq(quarterLocks.ngoOrgId, ngoOrgId), eq(quarterLocks.quarter, quarter), isNull(quarterLocks.unlockedAt)))
-    .limit(1)
-    .for("share");
-  if (lock) throw new AppError("conflict", "quarterLocked", undefined, { quarter });
+  try {
+    await tx.execute(sql`select app_assert_quarters_open(${ngoOrgId}::uuid, array[${quarter}]::text[])`);
+  } catch (err) {
+    throw appErrorFromDb(err) ?? err;
+  }
 }
 
 export async function isQuarterLocked(db: Queryable, ngoOrgId: string, quarter: string): Promise<boolean> {
