@@ -47,6 +47,8 @@ export const ledgerEntries = pgTable(
     foreignKey({ columns: [t.groupId, t.ngoOrgId], foreignColumns: [groups.id, groups.ngoOrgId], name: "ledger_entries_group_fk" }),
     index("ledger_entries_org_group_date_idx").on(t.ngoOrgId, t.groupId, t.occurredOn),
     index("ledger_entries_group_date_idx").on(t.groupId, t.occurredOn),
+    // The ledger list's keyset order within an NGO, and the cut days of a dashboard period.
+    index("ledger_entries_org_date_idx").on(t.ngoOrgId, t.occurredOn, t.createdAt, t.id),
     check("ledger_entries_amount_positive", sql`${t.amount} > 0`),
     check("ledger_entries_void_reason", sql`(${t.voidedAt} is null) = (${t.voidReason} is null)`),
   ],

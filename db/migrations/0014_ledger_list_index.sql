@@ -1,0 +1,1 @@
+CREATE INDEX "ledger_entries_org_date_idx" ON "ledger_entries" USING btree ("ngo_org_id","occurred_on","created_at","id");
