@@ -13,6 +13,10 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Several instances behind a load balancer: one deployment id per build, so that a browser
+  // holding an older build's pages is told to reload instead of calling actions that moved.
+  // (Server actions' encryption key: NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, the same on every build.)
+  deploymentId: process.env.NEXT_DEPLOYMENT_ID || undefined,
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ["@electric-sql/pglite"],

@@ -29,10 +29,22 @@ async function seedIfEmpty(handle: DbHandle, ownerUrl: string | undefined): Prom
  */
 export async function bootDatabase(): Promise<DbHandle> {
   const e = env();
-  const handle = await openDb({ url: e.DATABASE_URL, dataDir: e.PGLITE_DIR });
+  const handle = await openDb({ url: e.DATABASE_URL, dataDir: e.PGLITE_DIR, pooler: isTrue(e.DATABASE_POOLER) });
   if (handle.kind === "pglite") await handle.migrate();
   if (isTrue(e.TAMKIN_DEMO_SEED)) await seedIfEmpty(handle, e.DATABASE_OWNER_URL);
   await handle.useAppRole();
+  await assertAppRole(handle.db);
+  return handle;
+}
+
+/**
+ * The read replica for dashboards and exports (DATABASE_READ_URL), checked like the primary;
+ * null when there is none. Reads there may lag the primary by the replication delay.
+ */
+export async function bootReadReplica(): Promise<DbHandle | null> {
+  const e = env();
+  if (!e.DATABASE_READ_URL || !e.DATABASE_URL) return null;
+  const handle = await openDb({ url: e.DATABASE_READ_URL, pooler: isTrue(e.DATABASE_POOLER) });
   await assertAppRole(handle.db);
   return handle;
 }

@@ -42,6 +42,12 @@ export async function openDb(opts: {
   max?: number;
   /** Called with every statement drizzle sends (the query-budget tests count them). */
   onQuery?: (query: string) => void;
+  /**
+   * A pooler in transaction mode (pgbouncer) in front of PostgreSQL: no prepared statements, and
+   * no startup parameters but the application name (the timeouts are then set per transaction
+   * by withTenant, which a pooled connection cannot leak).
+   */
+  pooler?: boolean;
 }): Promise<DbHandle> {
   const logger = opts.onQuery ? { logQuery: (q: string) => opts.onQuery?.(q) } : undefined;
   if (opts.url) {
@@ -56,13 +62,16 @@ export async function openDb(opts: {
       // the server was back: retry quickly, at most one second apart (scripts/resilience.mjs).
       backoff: (retries: number) => Math.min(0.1 * 2 ** retries, 1),
       onnotice: () => {},
-      connection: {
-        application_name: "tamkin",
-        statement_timeout: DB_TIMEOUTS.statementMs,
-        lock_timeout: DB_TIMEOUTS.lockMs,
-        idle_in_transaction_session_timeout: DB_TIMEOUTS.idleInTransactionMs,
-        ...(opts.maintenance ? { "app.maintenance": "on" } : {}),
-      } as Record<string, string | number>,
+      prepare: !opts.pooler,
+      connection: (opts.pooler
+        ? { application_name: "tamkin" }
+        : {
+            application_name: "tamkin",
+            statement_timeout: DB_TIMEOUTS.statementMs,
+            lock_timeout: DB_TIMEOUTS.lockMs,
+            idle_in_transaction_session_timeout: DB_TIMEOUTS.idleInTransactionMs,
+            ...(opts.maintenance ? { "app.maintenance": "on" } : {}),
+          }) as Record<string, string | number>,
     });
     const db = drizzle(client, { schema, logger }) as unknown as Db;
     return {

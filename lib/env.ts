@@ -4,6 +4,10 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** PostgreSQL server used by the application (non-owner role). Unset: embedded PGlite. */
   DATABASE_URL: z.string().url().optional(),
+  /** A read replica for dashboards and exports (same application role); unset: DATABASE_URL. */
+  DATABASE_READ_URL: z.string().url().optional(),
+  /** `1` when DATABASE_URL (and DATABASE_READ_URL) go through pgbouncer in transaction mode. */
+  DATABASE_POOLER: z.enum(["0", "1", "true", "false"]).optional(),
   /** Owner role used for migrations and backups; defaults to DATABASE_URL. */
   DATABASE_OWNER_URL: z.string().url().optional(),
   /** Folder of the embedded database. */

@@ -1,12 +1,12 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb } from "@/db";
-import type { Tx } from "@/db/client";
+import { getDb, getReadDb } from "@/db";
+import { DB_TIMEOUTS, type Tx } from "@/db/client";
 
 /**
  * Every tenant read and write runs here: one transaction whose first statement sets the
  * tenant context (transaction-local, so a pooled connection never leaks it). Row-level
- * security policies (db/migrations/0003_rls.sql) key on these settings: without them a query
+ * security policies (db/migrations/0008_rls.sql) key on these settings: without them a query
  * sees no tenant row.
  */
 export async function withTenant<T>(
@@ -15,11 +15,36 @@ export async function withTenant<T>(
 ): Promise<T> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('app.org_id', ${ctx.org.id}, true), set_config('app.user_id', ${ctx.user?.id ?? ""}, true)`,
-    );
+    await tx.execute(sql`select ${contextSql(ctx.org.id, ctx.user?.id ?? "")}`);
     return fn(tx as Tx);
   });
+}
+
+/**
+ * The same for pages that only read (dashboards, exports): a READ ONLY transaction on the read
+ * replica when DATABASE_READ_URL is set (figures may then lag writes by the replication delay).
+ */
+export async function withTenantRead<T>(
+  ctx: { org: { id: string }; user: { id: string } | null },
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  const db = await getReadDb();
+  return db.transaction(
+    async (tx) => {
+      await tx.execute(sql`select ${contextSql(ctx.org.id, ctx.user?.id ?? "")}`);
+      return fn(tx as Tx);
+    },
+    { accessMode: "read only" },
+  );
+}
+
+/**
+ * The tenant context and the bounds of the transaction, all transaction-local: behind a pooler
+ * in transaction mode the connection's startup timeouts are not set, so they are set here.
+ */
+function contextSql(orgId: string, userId: string) {
+  return sql`set_config('app.org_id', ${orgId}, true), set_config('app.user_id', ${userId}, true),
+    set_config('statement_timeout', ${String(DB_TIMEOUTS.statementMs)}, true), set_config('lock_timeout', ${String(DB_TIMEOUTS.lockMs)}, true)`;
 }
 
 /**

@@ -52,9 +52,26 @@ if (process.env.DATABASE_URL) {
   env.TAMKIN_DEMO_SEED = "1";
 }
 
-const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", port], { stdio: "inherit", env });
-server.on("exit", async (code) => {
-  await dropDatabase();
-  process.exit(code ?? 0);
-});
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
+if (process.env.E2E_CLUSTER === "1" && process.env.DATABASE_URL) {
+  // Two instances behind nginx, through pgbouncer in transaction mode (scripts/cluster).
+  const { startInstances, startNginx, startPgbouncer } = await import("./cluster/cluster.mjs");
+  const [appUrl] = (await startPgbouncer(env.DATABASE_OWNER_URL, [env.DATABASE_URL])).urls;
+  const instances = await startInstances(2, { ...env, DATABASE_URL: appUrl, DATABASE_POOLER: "1" });
+  const nginx = await startNginx(Number(port), instances.ports);
+  console.log(`[e2e] cluster: nginx :${port} -> instances ${instances.ports.join(", ")} -> pgbouncer (transaction mode) -> PostgreSQL`);
+  const stop = async () => {
+    nginx.stop();
+    instances.stop();
+    await dropDatabase();
+    process.exit(0);
+  };
+  for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, stop);
+  for (const c of instances.children) c.on("exit", (code) => code && code !== 0 && console.error(`[e2e] an instance exited with ${code}`));
+} else {
+  const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", port], { stdio: "inherit", env });
+  server.on("exit", async (code) => {
+    await dropDatabase();
+    process.exit(code ?? 0);
+  });
+  for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
+}

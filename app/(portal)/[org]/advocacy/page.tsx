@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireMember } from "@/lib/auth/tenant";
-import { withTenant } from "@/lib/tenant-db";
+import { withTenantRead } from "@/lib/tenant-db";
 import { loadAdvocacySheet } from "@/lib/advocacy/sheet";
 import type { Labels as CohesionLabels } from "@/lib/cohesion/tables";
 import type { Labels as InclusionLabels } from "@/lib/inclusion/tables";
@@ -30,7 +30,7 @@ export default async function AdvocacyPage({ params }: { params: Promise<{ org: 
     cohesion: tc as unknown as CohesionLabels,
     community: (c: "host" | "refugee") => t(`community.${c}`),
   };
-  const sheet = await withTenant(ctx, (tx) => loadAdvocacySheet(tx, ctx.org, reader, labels, locale, date));
+  const sheet = await withTenantRead(ctx, (tx) => loadAdvocacySheet(tx, ctx.org, reader, labels, locale, date));
   return (
     <div className="flex flex-col gap-4">
       <div className="no-print flex flex-wrap items-center justify-between gap-3">

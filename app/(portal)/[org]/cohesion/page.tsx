@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireMember } from "@/lib/auth/tenant";
-import { withTenant } from "@/lib/tenant-db";
+import { withTenantRead } from "@/lib/tenant-db";
 import { dashboardParams, loadCohesionPage } from "@/lib/cohesion/page-data";
 import { listOwnSurveys } from "@/lib/cohesion/queries";
 import type { Labels } from "@/lib/cohesion/tables";
@@ -29,7 +29,7 @@ export default async function CohesionPage({
   const t = await getTranslations("cohesion");
   const locale = toLocale(await getLocale());
   const reader = readerOf(ctx);
-  const data = await withTenant(ctx, async (tx) => ({
+  const data = await withTenantRead(ctx, async (tx) => ({
     page: await loadCohesionPage(tx, ctx.org, reader, filters, t as unknown as Labels, locale),
     own: ctx.can("cohesion:write") ? await listOwnSurveys(tx, ctx.org.id, 12) : [],
   }));

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireMember } from "@/lib/auth/tenant";
-import { withTenant } from "@/lib/tenant-db";
+import { withTenantRead } from "@/lib/tenant-db";
 import { compareParams } from "@/lib/compare/params";
 import { loadCompareTable } from "@/lib/compare/table";
 import { currencies } from "@/lib/money";
@@ -24,7 +24,7 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
   const p = compareParams(await searchParams);
   const t = await getTranslations("compare");
   const tt = await getTranslations("orgTypes");
-  const { table, members } = await withTenant(ctx, (tx) =>
+  const { table, members } = await withTenantRead(ctx, (tx) =>
     loadCompareTable(tx, ctx.org, readerOf(ctx), p, t as never, (type) => tt(type as never)),
   );
   return (

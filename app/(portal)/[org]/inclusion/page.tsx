@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireMember } from "@/lib/auth/tenant";
-import { withTenant } from "@/lib/tenant-db";
+import { withTenantRead } from "@/lib/tenant-db";
 import { chartData, loadInclusionDashboard, type InclusionTableId } from "@/lib/inclusion/dashboard";
 import { breakdowns } from "@/lib/inclusion/breakdowns";
 import { dateInText, inclusionParams } from "@/lib/inclusion/params";
@@ -22,7 +22,7 @@ export default async function InclusionPage({ params, searchParams }: { params: 
   const p = inclusionParams(await searchParams);
   const [t, locale] = [await getTranslations("inclusion"), await getLocale()];
   const reader = readerOf(ctx);
-  const dash = await withTenant(ctx, (tx) => loadInclusionDashboard(tx, ctx.org, reader, p, t as unknown as Labels, locale));
+  const dash = await withTenantRead(ctx, (tx) => loadInclusionDashboard(tx, ctx.org, reader, p, t as unknown as Labels, locale));
   const { tables } = dash;
   const exportTo = ctx.can("exports:read") ? { org: slug, base: "inclusion", query: { by: p.by, on: p.on } } : undefined;
   const card = (id: InclusionTableId, extra: Partial<Parameters<typeof TableCard>[0]> = {}) =>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireMember } from "@/lib/auth/tenant";
-import { withTenant } from "@/lib/tenant-db";
+import { withTenantRead } from "@/lib/tenant-db";
 import { listEvaluations, listOverdueFollowUps } from "@/lib/coaching/queries";
 import { dashboardParams, loadCohesionPage } from "@/lib/cohesion/page-data";
 import type { Labels } from "@/lib/cohesion/tables";
@@ -40,7 +40,7 @@ export default async function MemberDrillDown({
   const reader = readerOf(ctx);
   const today = new Date().toISOString().slice(0, 10);
   const lastQ = previousQuarter(quarterOf(today));
-  const data = await withTenant(ctx, async (tx) => {
+  const data = await withTenantRead(ctx, async (tx) => {
     const member = await findMemberOrg(tx, ctx.org.id, memberSlug);
     if (!member) return null;
     return {

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { resolveTenant } from "@/lib/auth/tenant";
-import { withTenant } from "@/lib/tenant-db";
+import { withTenantRead } from "@/lib/tenant-db";
 import { compareParams } from "@/lib/compare/params";
 import { loadCompareTable } from "@/lib/compare/table";
 import { exportRequest } from "@/lib/exports/request";
@@ -21,6 +21,6 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ org:
   const t = await getTranslations({ locale: er.locale, namespace: "compare" });
   const tt = await getTranslations({ locale: er.locale, namespace: "orgTypes" });
   const p = compareParams(Object.fromEntries(sp.entries()));
-  const { table } = await withTenant(ctx, (tx) => loadCompareTable(tx, ctx.org, readerOf(ctx), p, t as never, (type) => tt(type as never)));
+  const { table } = await withTenantRead(ctx, (tx) => loadCompareTable(tx, ctx.org, readerOf(ctx), p, t as never, (type) => tt(type as never)));
   return exportResponse(table, er.format, { hxl: er.hxl, rtl: er.locale === "ar", fileBase: ctx.org.slug });
 }

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import { resolveTenant } from "@/lib/auth/tenant";
-import { withTenant } from "@/lib/tenant-db";
+import { withTenantRead } from "@/lib/tenant-db";
 import { dashboardTableIds, loadCohesionDashboard, type DashboardTableId } from "@/lib/cohesion/dashboard";
 import { dashboardParams } from "@/lib/cohesion/page-data";
 import type { Labels } from "@/lib/cohesion/tables";
@@ -33,7 +33,7 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ org:
   const filters = dashboardParams(Object.fromEntries(sp.entries()));
   const memberSlug = sp.get("member");
 
-  const result = await withTenant(ctx, async (tx) => {
+  const result = await withTenantRead(ctx, async (tx) => {
     const scopeOrg = await scopeOrgOf(tx, ctx.org, memberSlug);
     if (!scopeOrg) return null;
     const dash = await loadCohesionDashboard(tx, scopeOrg, readerOf(ctx), filters, t as unknown as Labels);

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { resolveTenant } from "@/lib/auth/tenant";
-import { withTenant } from "@/lib/tenant-db";
+import { withTenantRead } from "@/lib/tenant-db";
 import { inclusionTableIds, loadInclusionDashboard, type InclusionTableId } from "@/lib/inclusion/dashboard";
 import { inclusionParams } from "@/lib/inclusion/params";
 import type { Labels } from "@/lib/inclusion/tables";
@@ -29,7 +29,7 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ org:
   if (!er || !(inclusionTableIds as readonly string[]).includes(table)) return notFound();
   const t = await getTranslations({ locale: er.locale, namespace: "inclusion" });
   const p = inclusionParams(Object.fromEntries(sp.entries()));
-  const result = await withTenant(ctx, async (tx) => {
+  const result = await withTenantRead(ctx, async (tx) => {
     const scopeOrg = await scopeOrgOf(tx, ctx.org, sp.get("member"));
     return scopeOrg && { scopeOrg, dash: await loadInclusionDashboard(tx, scopeOrg, readerOf(ctx), p, t as unknown as Labels, er.locale) };
   });

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { withTenant } from "@/lib/tenant-db";
+import { withTenantRead } from "@/lib/tenant-db";
 import { loadCommuneScope, productName } from "@/lib/prices/page-context";
 import { loadDashboard } from "@/lib/prices/dashboard";
 import { today } from "@/lib/prices/dates";
@@ -15,7 +15,7 @@ type Params = { params: Promise<{ org: string; commune: string }> };
 export default async function PriceDashboard({ params }: Params) {
   const { org, commune } = await params;
   const scope = await loadCommuneScope(org, commune);
-  const d = await withTenant(scope.ctx, (tx) => loadDashboard(tx, scope.commune.id, today()));
+  const d = await withTenantRead(scope.ctx, (tx) => loadDashboard(tx, scope.commune.id, today()));
   const t = await getTranslations("prices");
   const locale = await getLocale();
   const pct = d.increases.total ? Math.round((d.increases.onTime / d.increases.total) * 100) : 100;
