@@ -55,6 +55,8 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-pathname", pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  // Which instance answered, when several run behind a load balancer (scripts/cluster).
+  if (process.env.TAMKIN_INSTANCE) response.headers.set("X-Tamkin-Instance", process.env.TAMKIN_INSTANCE);
   // Remember the organisation last opened; the root page checks membership before using it.
   const slug = /^\/([a-z0-9-]{1,64})(?:\/|$)/.exec(pathname)?.[1];
   if (slug && !["login", "api", "account", "board", "_next"].includes(slug) && request.method === "GET") {

@@ -72,6 +72,9 @@ query_wait_timeout = 30
 server_reset_query =
 logfile =
 pidfile =
+log_connections = 0
+log_disconnections = 0
+log_stats = 0
 `,
   );
   // pgbouncer refuses to run as root: run it as the postgres user when we are root.
