@@ -1,13 +1,14 @@
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { voidVisitAction } from "@/lib/coaching/actions";
 import type { listVisits } from "@/lib/coaching/queries";
 import { VoidDetails } from "./void-details";
 import { Card } from "@/components/ui/card";
 
-type Visits = Awaited<ReturnType<typeof listVisits>>;
+type Visits = Awaited<ReturnType<typeof listVisits>>["rows"];
 
-/** Recent visits with their follow-ups; the NGO's writers may void one (with a reason). */
-export async function VisitsCard({ slug, visits, canVoid }: { slug: string; visits: Visits; canVoid: (ngoOrgId: string) => boolean }) {
+/** A page of visits with their follow-ups, and its pager; the NGO's writers may void one (with a reason). */
+export async function VisitsCard({ slug, visits, canVoid, pager }: { slug: string; visits: Visits; canVoid: (ngoOrgId: string) => boolean; pager?: ReactNode }) {
   const t = await getTranslations("coaching");
   return (
     <Card title={t("visitsTitle")}>
@@ -50,6 +51,7 @@ export async function VisitsCard({ slug, visits, canVoid }: { slug: string; visi
           ))}
         </ul>
       )}
+      {pager}
     </Card>
   );
 }

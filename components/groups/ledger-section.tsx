@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { ledgerKinds } from "@/lib/groups/schema";
 import { GroupActionForm, type FieldSpec } from "@/components/forms/group-forms";
@@ -24,7 +25,18 @@ interface HistoryRow {
   after: unknown;
 }
 
-export async function LedgerSection(props: { org: string; groupId: string; canWrite: boolean; today: string; locale: string; entries: Entry[]; history: HistoryRow[]; defaultCurrency: string }) {
+/** A page of the group's entries (voided ones too) with their correction forms and history, and its pager. */
+export async function LedgerSection(props: {
+  org: string;
+  groupId: string;
+  canWrite: boolean;
+  today: string;
+  locale: string;
+  entries: Entry[];
+  history: HistoryRow[];
+  defaultCurrency: string;
+  pager?: ReactNode;
+}) {
   const [t, tk] = [await getTranslations("group"), await getTranslations("ledgerKinds")];
   const kindOptions = ledgerKinds.map((k) => ({ value: k, label: tk(k) }));
   const currencyOptions = ["MRU", "XOF"].map((c) => ({ value: c, label: c }));
@@ -74,6 +86,7 @@ export async function LedgerSection(props: { org: string; groupId: string; canWr
           </tr>
         ))}
       </Table>
+      {props.pager}
       {props.history.length > 0 ? (
         <section className="mt-4">
           <h3 className="mb-2 font-semibold">{t("history")}</h3>

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { auditLog, memberships, users } from "@/db/schema";
-import { AUDIT_PAGE_SIZE, type AuditFilters } from "./schema";
+import { keyset, type PageRequest } from "@/lib/pagination";
+import type { AuditFilters } from "./schema";
 
 /** The organisation's own records, and the sign-in/account records of its members. */
 function orgTrail(orgId: string): SQL {
@@ -14,8 +15,17 @@ function nextDay(d: string): Date {
   return new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000);
 }
 
+/** Newest first; records of the same instant by id. */
+const auditKeyset = keyset(
+  [
+    { column: auditLog.at, type: "timestamptz" },
+    { column: auditLog.id, type: "bigint" },
+  ],
+  "desc",
+);
+
 /** One page of the organisation's audit trail, newest first, with the total count. */
-export async function listAuditEntries(db: Queryable, orgId: string, f: AuditFilters) {
+export async function listAuditEntries(db: Queryable, orgId: string, f: AuditFilters, page: PageRequest) {
   const where = and(
     orgTrail(orgId),
     f.action ? eq(auditLog.action, f.action) : undefined,
@@ -24,8 +34,8 @@ export async function listAuditEntries(db: Queryable, orgId: string, f: AuditFil
     f.from ? gte(auditLog.at, new Date(`${f.from}T00:00:00Z`)) : undefined,
     f.to ? lt(auditLog.at, nextDay(f.to)) : undefined,
   );
-  const page = f.page ?? 1;
-  const rows = await db
+  const plan = auditKeyset.plan(page);
+  const fetched = await db
     .select({
       id: auditLog.id,
       at: auditLog.at,
@@ -37,19 +47,19 @@ export async function listAuditEntries(db: Queryable, orgId: string, f: AuditFil
       requestId: auditLog.requestId,
       userEmail: users.email,
       userName: users.name,
+      cursorKey: auditKeyset.keySql,
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
-    .where(where)
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(AUDIT_PAGE_SIZE)
-    .offset((page - 1) * AUDIT_PAGE_SIZE);
+    .where(and(where, plan.where))
+    .orderBy(...plan.orderBy)
+    .limit(plan.limit);
   const [{ total }] = await db
     .select({ total: sql<number>`count(*)::int` })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .where(where);
-  return { rows, total, page, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+  return { ...plan.finish(fetched), total };
 }
 
 /** The actions and entities present in the organisation's trail (for the filter lists). */

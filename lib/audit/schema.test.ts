@@ -3,20 +3,19 @@ import { auditFiltersSchema } from "./schema";
 
 describe("audit trail filters", () => {
   it("keeps well-formed filters", () => {
-    expect(auditFiltersSchema.parse({ action: "member.add", entity: "membership", user: " amina@", from: "2026-01-01", to: "2026-01-31", page: "3" })).toEqual({
+    expect(auditFiltersSchema.parse({ action: "member.add", entity: "membership", user: " amina@", from: "2026-01-01", to: "2026-01-31" })).toEqual({
       action: "member.add",
       entity: "membership",
       user: "amina@",
       from: "2026-01-01",
       to: "2026-01-31",
-      page: 3,
     });
   });
 
   it("ignores malformed ones instead of failing", () => {
     expect(
-      auditFiltersSchema.parse({ action: "' or 1=1 --", entity: "<b>", user: "a\u0000b", from: "2024-02-30x", to: "not a date", page: "-4" }),
+      auditFiltersSchema.parse({ action: "' or 1=1 --", entity: "<b>", user: "a\u0000b", from: "2024-02-30x", to: "not a date" }),
     ).toEqual({});
-    expect(auditFiltersSchema.parse({ page: ["2", "9"], from: "2024-13-45" })).toEqual({ page: 2 });
+    expect(auditFiltersSchema.parse({ action: ["member.add", "x"], from: "2024-13-45" })).toEqual({ action: "member.add" });
   });
 });

@@ -15,9 +15,6 @@ export const auditFiltersSchema = z.object({
   user: optional(z.string().trim().min(1).max(254).regex(/^[^\u0000-\u001f]*$/)),
   from: optional(day),
   to: optional(day),
-  page: optional(z.coerce.number().int().min(1).max(100_000)),
 });
 
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
-
-export const AUDIT_PAGE_SIZE = 50;

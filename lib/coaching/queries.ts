@@ -1,9 +1,10 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { coachingFollowUps, coachingVisits, groupEvaluations, groups, places } from "@/db/schema";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { groupScopeSql } from "@/lib/groups/scope";
+import { DEFAULT_PAGE_SIZE, keyset, type PageRequest } from "@/lib/pagination";
 
 export async function listVisibleGroups(db: Queryable, org: TenantOrg) {
   const scope = groupScopeSql(org);
@@ -15,10 +16,20 @@ export async function listVisibleGroups(db: Queryable, org: TenantOrg) {
     .orderBy(asc(groups.name));
 }
 
-/** Recent visits to visible groups, with their follow-ups. */
-export async function listVisits(db: Queryable, org: TenantOrg, limit = 50) {
+const visitKeyset = keyset(
+  [
+    { column: coachingVisits.visitedOn, type: "date" },
+    { column: coachingVisits.createdAt, type: "timestamptz" },
+    { column: coachingVisits.id, type: "uuid" },
+  ],
+  "desc",
+);
+
+/** One page of the visits to visible groups, latest first, with their follow-ups. */
+export async function listVisits(db: Queryable, org: TenantOrg, page: PageRequest = { size: DEFAULT_PAGE_SIZE }) {
   const scope = groupScopeSql(org);
-  const visits = await db
+  const plan = visitKeyset.plan(page);
+  const fetched = await db
     .select({
       id: coachingVisits.id,
       ngoOrgId: coachingVisits.ngoOrgId,
@@ -29,19 +40,22 @@ export async function listVisits(db: Queryable, org: TenantOrg, limit = 50) {
       findings: coachingVisits.findings,
       voidedAt: coachingVisits.voidedAt,
       voidReason: coachingVisits.voidReason,
+      cursorKey: visitKeyset.keySql,
     })
     .from(coachingVisits)
     .innerJoin(groups, eq(groups.id, coachingVisits.groupId))
-    .where(and(scope, eq(coachingVisits.ngoOrgId, groups.ngoOrgId)))
-    .orderBy(desc(coachingVisits.visitedOn), desc(coachingVisits.createdAt))
-    .limit(limit);
-  if (visits.length === 0) return [];
-  const followUps = await db
-    .select()
-    .from(coachingFollowUps)
-    .where(inArray(coachingFollowUps.visitId, visits.map((v) => v.id)))
-    .orderBy(asc(coachingFollowUps.dueOn));
-  return visits.map((v) => ({ ...v, followUps: followUps.filter((f) => f.visitId === v.id) }));
+    .where(and(scope, eq(coachingVisits.ngoOrgId, groups.ngoOrgId), plan.where))
+    .orderBy(...plan.orderBy)
+    .limit(plan.limit);
+  const { rows: visits, next, previous } = plan.finish(fetched);
+  const followUps = visits.length
+    ? await db
+        .select()
+        .from(coachingFollowUps)
+        .where(inArray(coachingFollowUps.visitId, visits.map((v) => v.id)))
+        .orderBy(asc(coachingFollowUps.dueOn))
+    : [];
+  return { next, previous, rows: visits.map((v) => ({ ...v, followUps: followUps.filter((f) => f.visitId === v.id) })) };
 }
 
 /** Follow-ups not done whose due date has passed, oldest first; voided visits excluded. */

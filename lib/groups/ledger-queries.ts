@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { activityTypes, customerCredits, groups, ledgerEntries, ledgerEntryHistory, places, profitDistributions, profitShares } from "@/db/schema";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
+import { DEFAULT_PAGE_SIZE, keyset, type PageRequest } from "@/lib/pagination";
 import { isUuid, groupScopeSql } from "./scope";
 
 type Org = Pick<TenantOrg, "id" | "type">;
@@ -35,10 +36,25 @@ function ledgerFilterSql(f: LedgerFilters): SQL[] {
   return out;
 }
 
-/** Ledger rows the organisation may read (the rows behind every dashboard figure). */
-export async function listLedger(db: Queryable, org: Org, f: LedgerFilters, opts: { includeVoided?: boolean; limit?: number } = {}) {
+/** Newest first; the id breaks ties (the seed writes thousands of rows in one transaction). */
+const ledgerKeyset = keyset(
+  [
+    { column: ledgerEntries.occurredOn, type: "date" },
+    { column: ledgerEntries.createdAt, type: "timestamptz" },
+    { column: ledgerEntries.id, type: "uuid" },
+  ],
+  "desc",
+);
+
+/**
+ * One page of the ledger rows the organisation may read (the rows behind every dashboard
+ * figure), with the count and the sums per currency of every row that matches, not just the
+ * page's. `limit` is the size of the first page when no page is asked for.
+ */
+export async function listLedger(db: Queryable, org: Org, f: LedgerFilters, opts: { includeVoided?: boolean; limit?: number; page?: PageRequest } = {}) {
   const where = and(groupScopeSql(org), ...ledgerFilterSql(f), opts.includeVoided ? undefined : sql`${ledgerEntries.voidedAt} is null`);
-  const rows = await db
+  const plan = ledgerKeyset.plan(opts.page ?? { size: opts.limit ?? DEFAULT_PAGE_SIZE });
+  const fetched = await db
     .select({
       id: ledgerEntries.id,
       groupId: ledgerEntries.groupId,
@@ -53,14 +69,16 @@ export async function listLedger(db: Queryable, org: Org, f: LedgerFilters, opts
       version: ledgerEntries.version,
       voidedAt: ledgerEntries.voidedAt,
       voidReason: ledgerEntries.voidReason,
+      cursorKey: ledgerKeyset.keySql,
     })
     .from(ledgerEntries)
     .innerJoin(groups, and(eq(groups.id, ledgerEntries.groupId), eq(groups.ngoOrgId, ledgerEntries.ngoOrgId)))
     .innerJoin(activityTypes, eq(activityTypes.code, groups.activityType))
     .innerJoin(places, eq(places.id, groups.villageId))
-    .where(where)
-    .orderBy(desc(ledgerEntries.occurredOn), desc(ledgerEntries.createdAt))
-    .limit(opts.limit ?? 500);
+    .where(and(where, plan.where))
+    .orderBy(...plan.orderBy)
+    .limit(plan.limit);
+  const { rows, next, previous } = plan.finish(fetched);
   const [totals] = await db
     .select({
       n: sql<number>`count(*)::int`,
@@ -71,7 +89,7 @@ export async function listLedger(db: Queryable, org: Org, f: LedgerFilters, opts
     .innerJoin(groups, and(eq(groups.id, ledgerEntries.groupId), eq(groups.ngoOrgId, ledgerEntries.ngoOrgId)))
     .innerJoin(activityTypes, eq(activityTypes.code, groups.activityType))
     .where(where);
-  return { rows, count: totals.n, sums: { XOF: Number(totals.xof), MRU: Number(totals.mru) } };
+  return { rows, next, previous, count: totals.n, sums: { XOF: Number(totals.xof), MRU: Number(totals.mru) } };
 }
 
 /** Sums per kind and currency of a verified group's live entries over a period (for profit). */
@@ -93,7 +111,9 @@ export async function sumLedgerByKind(db: Queryable, groupId: string, currency: 
   return out;
 }
 
-export async function listEntryHistory(db: Queryable, groupId: string) {
+/** Corrections and voidings of a verified group's entries; of the given entries only, if named. */
+export async function listEntryHistory(db: Queryable, groupId: string, entryIds?: string[]) {
+  if (entryIds?.length === 0) return [];
   return db
     .select({
       id: ledgerEntryHistory.id,
@@ -106,7 +126,7 @@ export async function listEntryHistory(db: Queryable, groupId: string) {
     })
     .from(ledgerEntryHistory)
     .innerJoin(ledgerEntries, eq(ledgerEntries.id, ledgerEntryHistory.entryId))
-    .where(eq(ledgerEntries.groupId, groupId))
+    .where(and(eq(ledgerEntries.groupId, groupId), entryIds ? inArray(ledgerEntryHistory.entryId, entryIds) : undefined))
     .orderBy(desc(ledgerEntryHistory.changedAt));
 }
 
@@ -124,7 +144,8 @@ export async function listCredits(db: Queryable, groupId: string, today: string)
       repaid: sql<string>`coalesce((select sum(r.amount) from credit_repayments r where r.credit_id = ${customerCredits.id}), 0)::text`,
     })
     .from(customerCredits)
-    .where(eq(customerCredits.groupId, groupId))
+    // A credit voided with its sale is no debt (migration 0013 voids them together).
+    .where(and(eq(customerCredits.groupId, groupId), isNull(customerCredits.voidedAt)))
     .orderBy(asc(customerCredits.dueOn));
   return rows.map((r) => {
     const outstanding = r.amount - Number(r.repaid);

@@ -14,6 +14,7 @@ import {
   places,
 } from "@/db/schema";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
+import { keyset, type PageRequest } from "@/lib/pagination";
 import { isUuid, groupScopeSql, writableGroupSql } from "./scope";
 
 type Org = Pick<TenantOrg, "id" | "type">;
@@ -36,27 +37,61 @@ function filterSql(f: GroupFilters): SQL[] {
   return out;
 }
 
-/** Groups the organisation may read, with filters; scope first. */
+const groupColumns = {
+  id: groups.id,
+  name: groups.name,
+  status: groups.status,
+  activityType: groups.activityType,
+  activityKind: activityTypes.kind,
+  village: places.name,
+  villageId: groups.villageId,
+  ngo: organisations.name,
+  startDate: groups.startDate,
+  activeMembers: sql<number>`(select count(*)::int from group_memberships m where m.group_id = ${groups.id} and m.left_on is null)`,
+};
+
+/** By activity, village and name, as the field teams read them; the id makes the order total. */
+const groupKeyset = keyset(
+  [
+    { column: activityTypes.sortOrder, type: "int" },
+    { column: places.name, type: "text" },
+    { column: groups.name, type: "text" },
+    { column: groups.id, type: "uuid" },
+  ],
+  "asc",
+);
+
+/** Groups the organisation may read, with filters; scope first. All of them (see listGroupPage). */
 export async function listGroups(db: Queryable, org: Org, f: GroupFilters = {}) {
   return db
-    .select({
-      id: groups.id,
-      name: groups.name,
-      status: groups.status,
-      activityType: groups.activityType,
-      activityKind: activityTypes.kind,
-      village: places.name,
-      villageId: groups.villageId,
-      ngo: organisations.name,
-      startDate: groups.startDate,
-      activeMembers: sql<number>`(select count(*)::int from group_memberships m where m.group_id = ${groups.id} and m.left_on is null)`,
-    })
+    .select(groupColumns)
     .from(groups)
     .innerJoin(activityTypes, eq(activityTypes.code, groups.activityType))
     .innerJoin(places, eq(places.id, groups.villageId))
     .innerJoin(organisations, eq(organisations.id, groups.ngoOrgId))
     .where(and(groupScopeSql(org), ...filterSql(f)))
-    .orderBy(asc(activityTypes.sortOrder), asc(places.name), asc(groups.name));
+    .orderBy(...groupKeyset.orderBy);
+}
+
+/** One page of the groups the organisation may read, with filters (scope first) and their count. */
+export async function listGroupPage(db: Queryable, org: Org, f: GroupFilters, page: PageRequest) {
+  const where = and(groupScopeSql(org), ...filterSql(f));
+  const plan = groupKeyset.plan(page);
+  const fetched = await db
+    .select({ ...groupColumns, cursorKey: groupKeyset.keySql })
+    .from(groups)
+    .innerJoin(activityTypes, eq(activityTypes.code, groups.activityType))
+    .innerJoin(places, eq(places.id, groups.villageId))
+    .innerJoin(organisations, eq(organisations.id, groups.ngoOrgId))
+    .where(and(where, plan.where))
+    .orderBy(...plan.orderBy)
+    .limit(plan.limit);
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(groups)
+    .innerJoin(activityTypes, eq(activityTypes.code, groups.activityType))
+    .where(where);
+  return { ...plan.finish(fetched), count: n };
 }
 
 /** The values the list filters offer: villages, activities and NGOs present in the scope. */

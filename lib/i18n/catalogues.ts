@@ -5,7 +5,7 @@ import type { Locale } from "./locales";
  * adds its name here. Namespaces of the same name in several files are merged (each area adds
  * its keys to the shared `errors` and `messages` namespaces that client forms receive).
  */
-export const areas = ["core", "groups", "cohesion", "prices", "audit", "inclusion", "advocacy"] as const;
+export const areas = ["core", "groups", "cohesion", "prices", "audit", "inclusion", "advocacy", "pagination"] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, Record<string, unknown>>> {
   const parts = await Promise.all(areas.map((a) => import(`./messages/${locale}/${a}.json`)));

@@ -30,10 +30,13 @@ const wgColumn: Record<WgDomain, string> = {
 
 /**
  * One row per active membership (at `on`) of a group activity in scope, with what every figure
- * needs. The last full rotation cycle of a group starts at the earliest of its teams' latest
- * terms begun by `on` (so that every team has served once since), and exists only when every
- * team of the group has served (the rule of lib/groups/rotation.ts, in SQL). A member served
- * in it when one of their teams held a term in it.
+ * needs. The rotation rule of lib/groups/rotation.ts, in SQL: a term has ended when its last day
+ * (`ends_on`, inclusive) is before `on`, so a running term does not count; a team has served
+ * when it has held an ended term. The last full rotation cycle of a group starts at the earliest
+ * of its teams' latest ended terms, and exists only when every team of the group has served. A
+ * member managed in it (`served`) when one of their teams held an ended term in it; a member is
+ * left out (`left_out`, the group page's warning) when none of their teams has served, whether
+ * or not the group has a full cycle (members in no team included).
  */
 function membersCte(q: InclusionQuery): SQL {
   const on = sql`${q.on}::date`;
@@ -51,9 +54,9 @@ function membersCte(q: InclusionQuery): SQL {
       where ${groupScopeSql(q.org, "g")} and a.kind = 'group'
     ),
     team_last as (
-      select t.group_id, max(mt.starts_on) as last_start
+      select t.group_id, t.id as team_id, max(mt.starts_on) as last_start
       from manager_teams t
-      left join manager_terms mt on mt.team_id = t.id and mt.group_id = t.group_id and mt.starts_on <= ${on}
+      left join manager_terms mt on mt.team_id = t.id and mt.group_id = t.group_id and mt.starts_on <= ${on} and mt.ends_on < ${on}
       where t.group_id in (select id from sg)
       group by t.group_id, t.id
     ),
@@ -73,12 +76,12 @@ function membersCte(q: InclusionQuery): SQL {
         c.cycle_start is not null as in_cycle,
         exists (
           select 1 from manager_team_members tm join manager_terms mt on mt.team_id = tm.team_id
-          where tm.membership_id = gm.id and mt.group_id = gm.group_id and mt.starts_on >= c.cycle_start and mt.starts_on <= ${on}
+          where tm.membership_id = gm.id and mt.group_id = gm.group_id and mt.starts_on >= c.cycle_start and mt.ends_on < ${on}
         ) as served,
-        exists (
-          select 1 from manager_team_members tm join manager_teams t on t.id = tm.team_id
-          where tm.membership_id = gm.id and t.group_id = gm.group_id
-        ) as in_team,
+        not exists (
+          select 1 from manager_team_members tm join team_last tl on tl.team_id = tm.team_id
+          where tm.membership_id = gm.id and tl.group_id = gm.group_id and tl.last_start is not null
+        ) as left_out,
         exists (select 1 from technical_aids ta where ta.person_id = p.id and ta.received_on <= ${on}) as has_aid
       from sg
       join group_memberships gm on gm.group_id = sg.id and gm.joined_on <= ${on} and (gm.left_on is null or gm.left_on > ${on})
@@ -110,7 +113,7 @@ const measures: { path: string; where: string; of?: "group_id" }[] = [
   { path: "managers.members", where: "m.in_cycle and m.served" },
   { path: "managers.women", where: "m.in_cycle and m.served and m.sex = 'female'" },
   { path: "managers.disabled", where: "m.in_cycle and m.served and m.disabled" },
-  { path: "neverIncluded", where: "not m.in_team" },
+  { path: "neverIncluded", where: "m.left_out" },
   { path: "disabledWithAid", where: "m.disabled and m.has_aid" },
 ];
 
@@ -180,12 +183,13 @@ export interface PersonRow {
 }
 
 /**
- * Person-level lists, one row per person: members in no manager team of their group, or members
- * with a disability without any technical aid. Only for readers allowed to receive them
+ * Person-level lists, one row per person: members left out of management in a group (in no team
+ * of it that has served, as the group page warns), or members with a disability without any
+ * technical aid. Only for readers allowed to receive them
  * (`mayReceivePersonRows`): the caller checks.
  */
 export async function listPeople(db: Queryable, q: InclusionQuery, which: "neverIncluded" | "withoutAid"): Promise<PersonRow[]> {
-  const where = which === "neverIncluded" ? sql`not m.in_team` : sql`m.disabled and not m.has_aid`;
+  const where = which === "neverIncluded" ? sql`m.left_out` : sql`m.disabled and not m.has_aid`;
   const domains = wgDomains.map((d) => `case when m.wg_applies and m.${wgColumn[d]} in ('a_lot','cannot') then '${d}' end`).join(", ");
   const result = await db.execute(sql`${membersCte(q)}
     select m.person_name as name, string_agg(distinct m.group_name, ', ') as groups, string_agg(distinct m.village_name, ', ') as villages,

@@ -11,7 +11,8 @@ import { groupScopeSql, rowsOf } from "@/lib/groups/scope";
 import { checkRotation } from "@/lib/groups/rotation";
 import { loadInclusionDashboard, type InclusionDashboard } from "@/lib/inclusion/dashboard";
 import { emptyCounts, type InclusionCounts } from "@/lib/inclusion/indicators";
-import { aggregateInclusion } from "@/lib/inclusion/queries";
+import { aggregateInclusion, listPeople } from "@/lib/inclusion/queries";
+import { listGroupMembers, listRotation } from "@/lib/groups/queries";
 import { ageBandOf } from "@/lib/people/age-bands";
 import type { OrgType } from "@/lib/permissions";
 import type { Reader } from "@/lib/privacy/suppress";
@@ -82,7 +83,7 @@ describe(`inclusion dashboard on ${backend}`, () => {
         const e = people_.get(m.personId) ?? { served: false, inCycle: false, never: false };
         e.inCycle ||= !!rot.cycle;
         e.served ||= !!rot.cycle && gTeams.some((x) => servedTeams.has(x.id) && x.memberIds.includes(m.id));
-        e.never ||= !gTeams.some((x) => x.memberIds.includes(m.id));
+        e.never ||= rot.leftOut.includes(m.id);
         people_.set(m.personId, e);
       }
     }
@@ -227,5 +228,116 @@ describe(`inclusion dashboard on ${backend}`, () => {
     expect(now.total).toMatchObject({ members: 222, wgUnknown: 1, tooYoung: 1, cycleGroups: 32 });
     // The shop with a team that has not served yet has no full cycle: its members count apart.
     expect(now.total.cycle.members).toBe(222 - 9);
+  });
+  /** Active at `on` as the group page takes its members on the day: joined by then and not left. */
+  const activeOn = (m: { joinedOn: string; leftOn: string | null }, on: string) => m.joinedOn <= on && (!m.leftOn || m.leftOn > on);
+
+  /**
+   * The group page's rotation warning for every group activity the reader sees, from the page's
+   * own loaders (read once, the rule applied at each date).
+   */
+  const pageWarningsAt = (slug: Slug, dates: string[]) =>
+    as(slug, async (tx) => {
+      const visible = rowsOf<{ id: string; name: string }>(
+        await tx.execute(sql`select g.id, g.name from groups g join activity_types a on a.code = g.activity_type where a.kind = 'group' and ${groupScopeSql(org(slug), "g")}`),
+      );
+      const loaded: { g: (typeof visible)[number]; members: Awaited<ReturnType<typeof listGroupMembers>>; rotation: Awaited<ReturnType<typeof listRotation>> }[] = [];
+      for (const g of visible) loaded.push({ g, members: await listGroupMembers(tx, g.id), rotation: await listRotation(tx, g.id) });
+      return dates.map((on) => {
+        const leftOut: string[] = [];
+        const persons = new Set<string>();
+        let cycleGroups = 0;
+        for (const { g, members: all, rotation } of loaded) {
+          const members = all.filter((m) => activeOn(m, on));
+          const check = checkRotation(members.map((m) => m.membershipId), rotation.teams, rotation.terms, on);
+          if (check.cycle && members.length > 0) cycleGroups++;
+          for (const id of check.leftOut) {
+            const m = members.find((x) => x.membershipId === id)!;
+            leftOut.push(`${m.name} | ${g.name}`);
+            persons.add(m.personId);
+          }
+        }
+        return { leftOut: leftOut.sort(), persons: persons.size, cycleGroups };
+      });
+    });
+  const pageWarnings = async (slug: Slug, on: string) => (await pageWarningsAt(slug, [on]))[0];
+
+  /** The same, as the inclusion dashboard counts and lists it (one SQL rule). */
+  const dashboardLeftOut = (slug: Slug, on: string) =>
+    as(slug, async (tx) => {
+      const q = { org: org(slug), on, by: "village" as const, locale: "fr" };
+      const rows = await listPeople(tx, q, "neverIncluded");
+      const { total } = await aggregateInclusion(tx, q);
+      return {
+        leftOut: rows.flatMap((r) => r.groups.split(", ").map((g) => `${r.name} | ${g}`)).sort(),
+        persons: total.neverIncluded,
+        cycleGroups: total.cycleGroups,
+      };
+    });
+
+  it("the dashboard's left-out members are the group pages' warnings, on the demo data, at term ends and in between", async () => {
+    const dates = [ON, "2024-12-31", "2025-01-01", "2023-06-30"];
+    for (const slug of ["adicor", "ong-sahel"] as const) {
+      const pages = await pageWarningsAt(slug, dates);
+      for (const [i, on] of dates.entries()) expect(await dashboardLeftOut(slug, on), `${slug} ${on}`).toEqual(pages[i]);
+    }
+    // On the demo data today, every term has ended: one ADICOR member in no team, ONG Sahel has no teams.
+    expect((await pageWarnings("adicor", ON)).persons).toBe(1);
+    expect((await pageWarnings("ong-sahel", ON)).persons).toBe(15);
+  });
+
+  it("hand-made groups: a team that never served, a running term, a term ending on the day, a new team after an old cycle, no team", async () => {
+    const sahel = ids.orgs["ong-sahel"];
+    const [{ villageId }] = await db.db.select({ villageId: groups.villageId }).from(groups).where(eq(groups.ngoOrgId, sahel)).limit(1);
+    const make = async (name: string, teamsOf: Record<string, string[]>, noTeam: string[], terms: [string, string, string][]) => {
+      const [g] = await db.db
+        .insert(groups)
+        .values({ ngoOrgId: sahel, activityType: "shop", villageId, name, startDate: "2020-01-01" })
+        .returning();
+      const ms = new Map<string, string>();
+      for (const person of [...Object.values(teamsOf).flat(), ...noTeam]) {
+        const [p] = await db.db.insert(people).values({ ngoOrgId: sahel, name: person, sex: "female", birthYear: 1985 }).returning();
+        const [m] = await db.db.insert(groupMemberships).values({ groupId: g.id, personId: p.id, joinedOn: "2019-12-01" }).returning();
+        ms.set(person, m.id);
+      }
+      const teamIds = new Map<string, string>();
+      for (const [team, members] of Object.entries(teamsOf)) {
+        const [tm] = await db.db.insert(managerTeams).values({ groupId: g.id, name: team }).returning();
+        teamIds.set(team, tm.id);
+        if (members.length) await db.db.insert(managerTeamMembers).values(members.map((x) => ({ teamId: tm.id, membershipId: ms.get(x)! })));
+      }
+      for (const [team, startsOn, endsOn] of terms) await db.db.insert(managerTerms).values({ groupId: g.id, teamId: teamIds.get(team)!, startsOn, endsOn });
+    };
+    await make("Main 1 équipe jamais en mandat", { A: ["H1 Aïcha"], B: ["H1 Binta"] }, ["H1 Coumba"], [["A", "2024-01-01", "2024-06-30"]]);
+    await make("Main 2 mandat en cours", { A: ["H2 Aïcha"], B: ["H2 Binta"] }, [], [
+      ["A", "2024-01-01", "2024-06-30"],
+      ["B", "2024-07-01", "2024-12-31"],
+    ]);
+    await make("Main 3 nouvelle équipe", { A: ["H3 Aïcha"], B: ["H3 Binta"], N: ["H3 Nana"] }, [], [
+      ["A", "2020-01-01", "2020-06-30"],
+      ["B", "2020-07-01", "2020-12-31"],
+      ["A", "2024-01-01", "2024-06-30"],
+    ]);
+    await make("Main 4 sans équipe", {}, ["H4 Aïcha", "H4 Binta"], []);
+
+    const handMade = (leftOut: string[]) => leftOut.filter((x) => /^H\d /.test(x));
+    const expected = {
+      // B's term runs from 2024-07-01 to 2024-12-31 inclusive: not served on its last day.
+      "2024-09-15": ["H1 Binta", "H1 Coumba", "H2 Binta", "H3 Nana", "H4 Aïcha", "H4 Binta"],
+      "2024-12-31": ["H1 Binta", "H1 Coumba", "H2 Binta", "H3 Nana", "H4 Aïcha", "H4 Binta"],
+      "2025-01-01": ["H1 Binta", "H1 Coumba", "H3 Nana", "H4 Aïcha", "H4 Binta"],
+    };
+    for (const [on, names] of Object.entries(expected)) {
+      const page = await pageWarnings("ong-sahel", on);
+      expect(handMade(page.leftOut).map((x) => x.split(" | ")[0]), on).toEqual(names);
+      expect(await dashboardLeftOut("ong-sahel", on), on).toEqual(page);
+      // The only full cycle is group 2's, once B's term has ended; group 3's old one closed when N was added.
+      expect(page.cycleGroups, on).toBe(on === "2025-01-01" ? 1 : 0);
+      const agg = await as("ong-sahel", (tx) => aggregateInclusion(tx, { org: org("ong-sahel"), on, by: "village", locale: "fr" }));
+      expect(agg.total, on).toEqual(await handCount("ong-sahel", on));
+    }
+    const after = await dashboard("ong-sahel", "2025-01-01");
+    expect(after.total.cycle.members).toBe(2);
+    expect(after.total.managers.members).toBe(2);
   });
 });

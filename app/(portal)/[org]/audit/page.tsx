@@ -1,9 +1,10 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { withTenant } from "@/lib/tenant-db";
 import { requireMember } from "@/lib/auth/tenant";
 import { listAuditEntries, listAuditVocabulary } from "@/lib/audit/queries";
 import { auditFiltersSchema, type AuditFilters } from "@/lib/audit/schema";
+import { readPageRequest } from "@/lib/pagination";
+import { Pager } from "@/components/data/pager";
 import { Button } from "@/components/ui/button";
 
 export async function generateMetadata() {
@@ -13,22 +14,17 @@ export async function generateMetadata() {
 
 type Search = Record<string, string | string[] | undefined>;
 
-function pageHref(slug: string, f: AuditFilters, page: number): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...f, page })) if (v !== undefined && v !== "") q.set(k, String(v));
-  return `/${slug}/audit?${q.toString()}`;
-}
-
 const control = "rounded-md border border-slate-400 bg-white px-3 py-2";
 
 /** The organisation's append-only audit trail, for its admins: filters, pages, newest first. */
 export default async function AuditPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Search> }) {
   const { org: slug } = await params;
   const ctx = await requireMember(slug, "audit:read");
-  const parsed = auditFiltersSchema.safeParse(await searchParams);
+  const sp = await searchParams;
+  const parsed = auditFiltersSchema.safeParse(sp);
   const filters: AuditFilters = parsed.success ? parsed.data : {};
   const { list, vocab } = await withTenant(ctx, async (tx) => ({
-    list: await listAuditEntries(tx, ctx.org.id, filters),
+    list: await listAuditEntries(tx, ctx.org.id, filters, readPageRequest(sp)),
     vocab: await listAuditVocabulary(tx, ctx.org.id),
   }));
   const t = await getTranslations("audit");
@@ -110,11 +106,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
           </tbody>
         </table>
       </div>
-      <nav aria-label={t("pagination")} className="flex items-center gap-4">
-        {list.page > 1 ? <Link className="underline" href={pageHref(slug, filters, list.page - 1)}>{t("previous")}</Link> : null}
-        <span>{t("pageOf", { page: list.page, pages: list.pages })}</span>
-        {list.page < list.pages ? <Link className="underline" href={pageHref(slug, filters, list.page + 1)}>{t("next")}</Link> : null}
-      </nav>
+      <Pager path={`/${slug}/audit`} searchParams={sp} page={list} label={t("pagination")} />
     </div>
   );
 }

@@ -4,6 +4,8 @@ import { withTenant } from "@/lib/tenant-db";
 import { listEvaluations, listOverdueFollowUps, listVisibleGroups, listVisits } from "@/lib/coaching/queries";
 import { isQuarterLocked, listQuarterLocks } from "@/lib/quarters/locks";
 import { isQuarter, lastQuarters, previousQuarter, quarterOf } from "@/lib/quarters/quarter";
+import { readPageRequest } from "@/lib/pagination";
+import { Pager } from "@/components/data/pager";
 import { EvaluationsCard } from "@/components/coaching/evaluations-card";
 import { LocksCard } from "@/components/coaching/locks-card";
 import { OverdueCard } from "@/components/coaching/overdue-card";
@@ -33,7 +35,7 @@ export default async function CoachingPage({
   const data = await withTenant(ctx, async (tx) => ({
     groups: await listVisibleGroups(tx, ctx.org),
     overdue: await listOverdueFollowUps(tx, ctx.org, today),
-    visits: await listVisits(tx, ctx.org),
+    visits: await listVisits(tx, ctx.org, readPageRequest(sp)),
     evaluations: await listEvaluations(tx, ctx.org, quarter),
     locks: isNgo ? await listQuarterLocks(tx, ctx.org.id) : [],
     locked: isNgo ? await isQuarterLocked(tx, ctx.org.id, quarter) : false,
@@ -67,7 +69,12 @@ export default async function CoachingPage({
           />
         </Card>
       ) : null}
-      <VisitsCard slug={slug} visits={data.visits} canVoid={canWrite} />
+      <VisitsCard
+        slug={slug}
+        visits={data.visits.rows}
+        canVoid={canWrite}
+        pager={<Pager path={`/${slug}/coaching`} searchParams={sp} page={data.visits} label={t("visitsTitle")} className="mt-3" />}
+      />
       <EvaluationsCard
         slug={slug}
         quarter={quarter}

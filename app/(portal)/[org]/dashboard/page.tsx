@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireMember } from "@/lib/auth/tenant";
-import { withTenant } from "@/lib/tenant-db";
-import { loadDashboard, type RevenueFilters } from "@/lib/groups/dashboard";
+import { withTenantRead } from "@/lib/tenant-db";
+import { loadDashboard, loadTotals, TOP_GROUPS, type RevenueFilters } from "@/lib/groups/dashboard";
 import { listDeclaredVsRecorded } from "@/lib/groups/declared";
 import { listGroupFilterOptions } from "@/lib/groups/queries";
 import { Card } from "@/components/ui/card";
@@ -19,9 +19,9 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   const sp = await searchParams;
   const f: RevenueFilters = { from: param(sp, "from"), to: param(sp, "to"), village: param(sp, "village"), activity: param(sp, "activity"), ngo: param(sp, "ngo") };
   const locale = await getLocale();
-  const { d, ind, declared, options } = await withTenant(ctx, async (tx) => ({
+  const { d, ind, declared, options } = await withTenantRead(ctx, async (tx) => ({
     d: await loadDashboard(tx, ctx.org, f, locale),
-    ind: await loadDashboard(tx, ctx.org, { ...f, kind: "individual" }, locale),
+    ind: await loadTotals(tx, ctx.org, { ...f, kind: "individual" }),
     declared: await listDeclaredVsRecorded(tx, ctx.org),
     options: await listGroupFilterOptions(tx, ctx.org),
   }));
@@ -86,7 +86,17 @@ export default async function DashboardPage({ params, searchParams }: { params: 
           ) : null}
         </Card>
       ) : null}
+      {d.unconverted.xof || d.unconverted.mru ? (
+        <p className="rounded border border-amber-400 bg-amber-50 p-2 text-sm" data-testid="unconverted" role="note">
+          {t("unconverted")} <Money amount={d.unconverted.mru} currency="MRU" locale={locale} /> · <Money amount={d.unconverted.xof} currency="XOF" locale={locale} />
+        </p>
+      ) : null}
       {d.byGroup.length === 0 ? <p>{t("noData")}</p> : null}
+      {d.groupsWithSales > d.byGroup.length ? (
+        <p className="text-sm text-slate-700" data-testid="by-group-limited">
+          {t("topGroups", { shown: TOP_GROUPS, count: d.groupsWithSales })} <TextLink href={ledger()}>{t("allInLedger")}</TextLink>
+        </p>
+      ) : null}
       <RevenueBlock title={t("byGroup")} rows={d.byGroup} layout="horizontal" locale={locale} headLabel={tg("name")} tableLabel={t("asTable")} testId="by-group" href={(r) => ledger({ group: r.key })} />
       <RevenueBlock title={t("byActivity")} rows={d.byActivity} layout="horizontal" locale={locale} headLabel={tg("activity")} tableLabel={t("asTable")} testId="by-activity" href={(r) => ledger({ activity: r.key })} />
       <RevenueBlock title={t("byVillage")} rows={d.byVillage} layout="horizontal" locale={locale} headLabel={tg("village")} tableLabel={t("asTable")} testId="by-village" href={(r) => ledger({ village: r.key })} />

@@ -1,7 +1,9 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireMember } from "@/lib/auth/tenant";
 import { withTenant } from "@/lib/tenant-db";
-import { listGroupFilterOptions, listGroups } from "@/lib/groups/queries";
+import { listGroupFilterOptions, listGroupPage } from "@/lib/groups/queries";
+import { readPageRequest } from "@/lib/pagination";
+import { Pager } from "@/components/data/pager";
 import { activityName, FilterForm, FilterSelect, param, Table, Td, TextLink } from "@/components/groups/ui";
 
 export async function generateMetadata() {
@@ -20,8 +22,8 @@ export default async function GroupsPage({ params, searchParams }: { params: Pro
     ngo: param(sp, "ngo"),
     kind: kind === "group" || kind === "individual" ? (kind as "group" | "individual") : undefined,
   };
-  const { rows, options } = await withTenant(ctx, async (tx) => ({
-    rows: await listGroups(tx, ctx.org, filters),
+  const { list, options } = await withTenant(ctx, async (tx) => ({
+    list: await listGroupPage(tx, ctx.org, filters, readPageRequest(sp)),
     options: await listGroupFilterOptions(tx, ctx.org),
   }));
   const [t, ts, tk, locale] = [await getTranslations("groups"), await getTranslations("groupStatus"), await getTranslations("activityKinds"), await getLocale()];
@@ -43,12 +45,12 @@ export default async function GroupsPage({ params, searchParams }: { params: Pro
         <FilterSelect name="status" label={t("status")} value={filters.status} all={t("all")} options={(["active", "paused", "closed"] as const).map((s) => ({ value: s, label: ts(s) }))} />
         <FilterSelect name="ngo" label={t("ngo")} value={filters.ngo} all={t("all")} options={options.ngos.map((n) => ({ value: n.id, label: n.name }))} />
       </FilterForm>
-      <p data-testid="group-count">{t("count", { count: rows.length })}</p>
-      {rows.length === 0 ? (
+      <p data-testid="group-count">{t("count", { count: list.count })}</p>
+      {list.rows.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
         <Table head={[t("name"), t("activity"), t("village"), t("ngo"), t("members"), t("status")]} testId="groups-table">
-          {rows.map((g) => (
+          {list.rows.map((g) => (
             <tr key={g.id}>
               <Td>
                 <TextLink href={`/${slug}/groups/${g.id}`}>{g.name}</TextLink>
@@ -62,6 +64,7 @@ export default async function GroupsPage({ params, searchParams }: { params: Pro
           ))}
         </Table>
       )}
+      <Pager path={`/${slug}/groups`} searchParams={sp} page={list} />
     </div>
   );
 }

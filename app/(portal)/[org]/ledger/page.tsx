@@ -4,13 +4,15 @@ import { withTenant } from "@/lib/tenant-db";
 import { listLedger, type LedgerFilters } from "@/lib/groups/ledger-queries";
 import { listGroupFilterOptions } from "@/lib/groups/queries";
 import { ledgerKinds } from "@/lib/groups/schema";
+import { readPageRequest } from "@/lib/pagination";
+import { Pager } from "@/components/data/pager";
 import { activityName, FilterDate, FilterForm, FilterSelect, Money, param, Table, Td, TextLink } from "@/components/groups/ui";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("ledger"))("title") };
 }
 
-/** The ledger rows behind every dashboard figure, filtered by group, activity, village, month. */
+/** The ledger rows behind every dashboard figure, filtered by group, activity, village, month; in pages. */
 export default async function LedgerPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { org: slug } = await params;
   const ctx = await requireMember(slug, "groups:read");
@@ -27,8 +29,9 @@ export default async function LedgerPage({ params, searchParams }: { params: Pro
     kind: param(sp, "kind"),
     activityKind: ak === "group" || ak === "individual" ? ak : undefined,
   };
+  const page = readPageRequest(sp);
   const locale = await getLocale();
-  const { ledger, options } = await withTenant(ctx, async (tx) => ({ ledger: await listLedger(tx, ctx.org, f), options: await listGroupFilterOptions(tx, ctx.org) }));
+  const { ledger, options } = await withTenant(ctx, async (tx) => ({ ledger: await listLedger(tx, ctx.org, f, { page }), options: await listGroupFilterOptions(tx, ctx.org) }));
   const [t, tg, tk, tak] = [await getTranslations("ledger"), await getTranslations("groups"), await getTranslations("ledgerKinds"), await getTranslations("activityKinds")];
   const tgr = await getTranslations("group");
   const actName = Object.fromEntries(options.activities.map((a) => [a.code, activityName(a, locale)]));
@@ -60,7 +63,7 @@ export default async function LedgerPage({ params, searchParams }: { params: Pro
           <Money amount={ledger.sums.XOF} currency="XOF" locale={locale} testId="ledger-sum-XOF" />
         </strong>
       </p>
-      {ledger.count > ledger.rows.length ? <p className="text-sm text-slate-700">{t("limited")}</p> : null}
+      {ledger.next || ledger.previous ? <p className="text-sm text-slate-700">{t("paged", { size: page.size })}</p> : null}
       <Table head={[tgr("date"), t("group"), tg("village"), tg("activity"), tgr("entryKind"), tgr("amount"), tgr("note")]} testId="ledger-list">
         {ledger.rows.map((r) => (
           <tr key={r.id}>
@@ -78,6 +81,7 @@ export default async function LedgerPage({ params, searchParams }: { params: Pro
           </tr>
         ))}
       </Table>
+      <Pager path={`/${slug}/ledger`} searchParams={sp} page={ledger} />
     </div>
   );
 }

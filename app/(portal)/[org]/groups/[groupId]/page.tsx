@@ -14,9 +14,21 @@ import { CreditSection } from "@/components/groups/credit-section";
 import { ProfitSection } from "@/components/groups/profit-section";
 import { activityName, Money } from "@/components/groups/ui";
 import { GroupActionForm } from "@/components/forms/group-forms";
+import { readPageRequest } from "@/lib/pagination";
+import { Pager } from "@/components/data/pager";
 
-export default async function GroupPage({ params }: { params: Promise<{ org: string; groupId: string }> }) {
+/** Each entry carries its correction forms: fewer per page than a plain list. */
+const ENTRIES_PER_PAGE = 10;
+
+export default async function GroupPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string; groupId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { org: slug, groupId } = await params;
+  const sp = await searchParams;
   const ctx = await requireMember(slug, "groups:read");
   const today = todayIso();
   const data = await withTenant(ctx, async (tx) => {
@@ -24,14 +36,15 @@ export default async function GroupPage({ params }: { params: Promise<{ org: str
     if (!group) return null;
     const canWrite = group.isWritable && ctx.can("groups:write");
     const [activity] = await tx.select().from(activityTypes).where(eq(activityTypes.code, group.activityType));
+    const ledger = await listLedger(tx, ctx.org, { group: group.id }, { includeVoided: true, page: readPageRequest(sp, ENTRIES_PER_PAGE) });
     return {
       group,
       canWrite,
       activity,
       members: await listGroupMembers(tx, group.id),
       rotation: await listRotation(tx, group.id),
-      ledger: await listLedger(tx, ctx.org, { group: group.id }, { includeVoided: true, limit: 40 }),
-      history: await listEntryHistory(tx, group.id),
+      ledger,
+      history: await listEntryHistory(tx, group.id, ledger.rows.map((r) => r.id)),
       credits: await listCredits(tx, group.id, today),
       distributions: await listDistributions(tx, group.id),
       candidates: canWrite ? await listCandidatePeople(tx, group.ngoOrgId, group.id) : [],
@@ -88,7 +101,14 @@ export default async function GroupPage({ params }: { params: Promise<{ org: str
       </div>
       <MembersSection {...common} members={data.members} candidates={data.candidates} settlements={data.settlements} />
       <RotationSection {...common} members={data.members} teams={data.rotation.teams} terms={data.rotation.terms} />
-      <LedgerSection {...common} locale={locale} entries={data.ledger.rows} history={data.history} defaultCurrency={currency} />
+      <LedgerSection
+        {...common}
+        locale={locale}
+        entries={data.ledger.rows}
+        history={data.history}
+        defaultCurrency={currency}
+        pager={<Pager path={`/${slug}/groups/${group.id}`} searchParams={sp} page={data.ledger} label={t("ledgerTitle")} className="mt-3" testId="ledger-pager" />}
+      />
       <CreditSection {...common} locale={locale} credits={data.credits} defaultCurrency={currency} />
       <ProfitSection {...common} locale={locale} distributions={data.distributions} ruleLabel={tr(group.profitRule)} defaultCurrency={currency} />
     </div>
