@@ -31,7 +31,14 @@ async function fillDecision(page: Page, product: string, purchase: string, selli
 
 const all = ["MCPGC (prévention des conflits)", "Bénéficiaires", "Commune", "Fédération des commerçants"];
 
-test("a Fassala editor records a quorate session and a price; a too-short notice is refused with the earliest date", async ({ page }) => {
+async function closeSession(page: Page) {
+  const edit = page.getByTestId("edit-session");
+  await edit.getByLabel("Statut").selectOption({ label: "close" });
+  await edit.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByTestId("publication-note")).toHaveText(/Séance close/);
+}
+
+test("a Fassala editor records a quorate session and a price; a too-short notice is refused with the earliest date; the board shows it once the session is closed", async ({ page }) => {
   await signInTo(page, "editor@fassala.demo", "fassala");
   await newSession(page, "Salle de la mairie", all);
   await expect(page.getByTestId("quorum-status")).toHaveText("Quorum atteint");
@@ -45,15 +52,26 @@ test("a Fassala editor records a quorate session and a price; a too-short notice
   // An increase effective in two days, announced today: refused, the earliest date is named.
   form = await fillDecision(page, "Sucre (kg)", "33", "40", day(2));
   await form.getByLabel("Crieur public").check();
+  await form.getByLabel("Hassi Chegar").check();
   await form.getByRole("button", { name: "Enregistrer la décision" }).click();
   await expect(form.getByRole("alert").first()).toContainText(`la date d'effet la plus proche est le ${day(7)}`);
   await expect(page.getByTestId("decision-list")).not.toContainText("Sucre");
 
-  // With the earliest date it is accepted, and the board announces it.
+  // With the earliest date it is accepted; the notice is dated by the server, today.
   await form.getByLabel("Date d'effet").fill(day(7));
   await form.getByRole("button", { name: "Enregistrer la décision" }).click();
   await expect(form.getByRole("status")).toHaveText("Prix enregistré.");
+  await expect(page.getByTestId("decision-list")).toContainText(`Annonce enregistrée le ${day()} · Crieur public · villages : Hassi Chegar`);
+  const session = page.url();
 
+  // Not public while the session is a draft: the board still shows the agreed prices of before.
+  await page.goto(base);
+  await expect(page.getByTestId("product-Savon").getByTestId("current-price")).toHaveText("15 MRU");
+  await expect(page.getByTestId("product-Sucre")).not.toContainText("40 MRU");
+
+  // Closing the session publishes its decisions, and the board announces the increase.
+  await page.goto(session);
+  await closeSession(page);
   await page.goto(base);
   await expect(page.getByTestId("product-Savon").getByTestId("current-price")).toHaveText("14 MRU");
   await expect(page.getByTestId("product-Sucre")).toContainText(`40 MRU à partir du ${day(7)}`);
@@ -129,7 +147,9 @@ test("the price board renders right-to-left in Arabic and prints on exactly one 
   await expect(board).toContainText("كيس 50 كغ");
   await expect(board.getByRole("heading", { level: 1 })).toHaveText("الأسعار المتفق عليها — Commune de Fassala");
   await expect(page.getByTestId("board-item")).toHaveCount(17);
-  await expect(board.getByTestId("board-item").filter({ hasText: "أرز" }).getByTestId("board-upcoming")).toContainText("1,520");
+  // The rice increase of the demo's draft session is not public until that session is closed.
+  await expect(board.getByTestId("board-item").filter({ hasText: "أرز" })).toContainText("1,450");
+  await expect(board.getByTestId("board-item").filter({ hasText: "أرز" }).getByTestId("board-upcoming")).toHaveCount(0);
   await page.emulateMedia({ media: "print" });
   const pdf = await page.pdf({ format: "A4", printBackground: true });
   const pages = pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? [];
@@ -173,6 +193,60 @@ test("without JavaScript, a market observation is still recorded by a plain form
   await expect(page.getByRole("status")).toHaveText("Observation enregistrée.");
   await page.goto(`${base}/market`);
   await expect(page.getByTestId("observation-table").locator("tr", { hasText: "Tenhamed" }).first()).toContainText("17 MRU");
+  await context.close();
+});
+
+test("without JavaScript, a notice without village is refused beside the field; a decision is withdrawn with a reason; attendees are fixed once the session decides", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.locator("#email").fill("editor@fassala.demo");
+  await page.locator("#password").fill("tamkin-demo");
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.waitForURL(/\/fassala$/);
+  // The demo's draft session, which has already decided (the rice increase).
+  await page.goto(base);
+  await page.getByRole("link", { name: day(-10) }).click();
+  const session = page.url();
+  await expect(page.getByTestId("attendees-locked")).toContainText("ne peuvent plus être retirés");
+  await expect(page.getByTestId("attendee-list").getByRole("button", { name: "Retirer" }).first()).toBeDisabled();
+  // The same person twice (case and spaces aside) is refused, beside the name.
+  let add = page.getByTestId("add-attendee");
+  await add.getByLabel("Nom").fill("  sidi OULD cheikh ");
+  await add.getByLabel("Collège").selectOption({ label: "Commune" });
+  await add.getByRole("button", { name: "Ajouter le participant" }).click();
+  add = page.getByTestId("add-attendee");
+  await expect(add.getByRole("alert").filter({ hasText: "déjà inscrite" }).first()).toBeVisible();
+
+  let form = await fillDecision(page, "Sel (kg)", "8", "9", day());
+  await form.getByLabel("Radio").check();
+  await form.getByRole("button", { name: "Enregistrer la décision" }).click();
+  form = page.getByTestId("decide-price");
+  await expect(form.getByRole("group", { name: "Villages informés" }).getByRole("alert")).toHaveText("Une annonce indique au moins un village informé.");
+  await expect(page.getByTestId("decision-list")).not.toContainText("Sel");
+
+  form = await fillDecision(page, "Sel (kg)", "8", "9", day());
+  await form.getByLabel("Radio").check();
+  await form.getByLabel("Mbouna").check();
+  await form.getByRole("button", { name: "Enregistrer la décision" }).click();
+  await expect(page.getByTestId("decide-price").getByRole("status")).toHaveText("Prix enregistré.");
+  await page.goto(session);
+  const sel = page.getByTestId("decision-list").locator("li").filter({ has: page.getByRole("link", { name: "Sel", exact: true }) });
+  await expect(sel).toContainText(`Annonce enregistrée le ${day()} · Radio · villages : Mbouna`);
+  await expect(sel.getByTestId("decision-quorum")).toContainText("Quorum atteint");
+
+  // Withdrawn with a reason (required, said beside the field); the decision stays listed.
+  await sel.getByText("Retirer cette décision").click();
+  await sel.locator("form[data-testid^='withdraw-']").getByRole("button", { name: "Retirer la décision" }).click();
+  // The refusal comes back with the form unfolded and the message beside the field.
+  const refused = sel.locator("form[data-testid^='withdraw-']");
+  await expect(refused.getByRole("alert").filter({ hasText: "Indiquez un motif." })).toBeVisible();
+  await refused.getByLabel("Motif").fill("Prix non négocié avec la fédération");
+  await refused.getByRole("button", { name: "Retirer la décision" }).click();
+  // The page comes back with the decision struck through, its reason beside it, and no form.
+  await expect(sel.getByTestId("decision-withdrawn")).toContainText("Retirée");
+  await expect(sel.getByTestId("decision-withdrawn")).toContainText("Prix non négocié avec la fédération");
+  await expect(sel.getByText("Retirer cette décision")).toHaveCount(0);
   await context.close();
 });
 

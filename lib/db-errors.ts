@@ -14,6 +14,24 @@ const byCode: Record<string, { code: ErrorCode; field?: string }> = {
   TK006: { code: "conflict" }, // historyAppendOnly
   TK007: { code: "validation" }, // creditVoided
   TK008: { code: "validation", field: "paidOn" }, // repaymentBeforeCredit
+  // price committee (migration 0016)
+  TK101: { code: "validation" }, // sessionClosed
+  TK102: { code: "validation" }, // decisionNotQuorate
+  TK103: { code: "validation", field: "effectiveOn" }, // effectiveInPast
+  TK104: { code: "validation", field: "effectiveOn" }, // effectiveBeyondHorizon
+  TK105: { code: "validation" }, // decisionImmutable
+  TK106: { code: "validation" }, // decisionAlreadyWithdrawn
+  TK107: { code: "validation", field: "reason" }, // reasonRequired
+  TK108: { code: "validation" }, // correctionInvalid
+  TK109: { code: "validation", field: "effectiveOn" }, // increaseNeedsNotice
+  TK110: { code: "validation" }, // laterIncreaseUnannounced
+  TK111: { code: "validation", field: "channels" }, // noticeChannelsRequired
+  TK112: { code: "validation", field: "villages" }, // noticeVillagesRequired
+  TK113: { code: "validation" }, // noticeImmutable
+  TK114: { code: "validation", field: "name" }, // attendeeDuplicate
+  TK115: { code: "validation" }, // attendeesLocked
+  TK116: { code: "validation", field: "status" }, // closeRetroactive
+  TK117: { code: "validation", field: "villages" }, // noticeVillageOutside
 };
 
 interface PgLike {

@@ -10,6 +10,9 @@ export const priceForms = {
   attendee: { schema: schemas.attendeeSchema, action: actions.addAttendeeAction },
   removeAttendee: { schema: schemas.removeAttendeeSchema, action: actions.removeAttendeeAction },
   decidePrice: { schema: schemas.decidePriceSchema, action: actions.decidePriceAction },
+  // One action decides, corrects or withdraws (its `intent`); each form validates its own part.
+  correctDecision: { schema: schemas.correctDecisionSchema, action: actions.decidePriceAction },
+  withdrawDecision: { schema: schemas.withdrawDecisionSchema, action: actions.decidePriceAction },
   createOrder: { schema: schemas.createOrderSchema, action: actions.createOrderAction },
   addOrderLine: { schema: schemas.addOrderLineSchema, action: actions.addOrderLineAction },
   saveOrder: { schema: schemas.saveOrderSchema, action: actions.saveOrderAction },

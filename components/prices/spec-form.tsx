@@ -21,6 +21,8 @@ export interface FieldSpec {
   kind: "text" | "number" | "date" | "textarea" | "select" | "checkboxes";
   options?: Option[];
   defaultValue?: string;
+  /** Checkboxes ticked at first (a correction shows the decision's notice). */
+  defaultValues?: string[];
   hint?: string;
   dir?: "ltr" | "rtl";
 }
@@ -39,16 +41,24 @@ interface Props {
   variant?: "primary" | "secondary" | "danger";
   children?: ReactNode;
   inline?: boolean;
+  /** Shown but not submittable (the reason is said beside it). */
+  disabled?: boolean;
+  /**
+   * Folded under this summary until opened; rendered open after a refusal, so that its errors are
+   * seen beside the fields without JavaScript too.
+   */
+  disclosure?: string;
 }
 
 /**
  * A react-hook-form form bound to the schema of its server action; it posts as plain HTML
  * without JavaScript. Checkbox groups post as `name[]` lists.
  */
-export function SpecForm({ form: key, org, hidden = {}, fields, submit, testId, successHref, resetOnSuccess, variant, children, inline }: Props) {
+export function SpecForm({ form: key, org, hidden = {}, fields, submit, testId, successHref, resetOnSuccess, variant, children, inline, disabled, disclosure }: Props) {
   const t = useTranslations("errors");
   const router = useRouter();
   const { schema, action } = priceForms[key];
+  // Checkbox groups post as `name[]` lists, outside react-hook-form: the server checks them.
   const defaults = { ...hidden, ...Object.fromEntries(fields.filter((f) => f.kind !== "checkboxes").map((f) => [f.name, f.defaultValue ?? ""])) };
   const { form, state, formAction, formRef, onSubmit, pending, errorKey } = useActionForm(
     schema as unknown as z.ZodType<Record<string, unknown>, Record<string, unknown>>,
@@ -69,7 +79,7 @@ export function SpecForm({ form: key, org, hidden = {}, fields, submit, testId, 
     }
   }, [state, successHref, resetOnSuccess, router, form, formRef]);
 
-  return (
+  const body = (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate data-testid={testId} className={inline ? "flex flex-wrap items-end gap-2" : "flex flex-col gap-3"}>
       <input type="hidden" name="org" value={org} />
       {Object.entries(hidden).map(([name, value]) => (
@@ -86,7 +96,7 @@ export function SpecForm({ form: key, org, hidden = {}, fields, submit, testId, 
               <div className="flex flex-wrap gap-x-4 gap-y-1">
                 {f.options?.map((o) => (
                   <label key={o.value} className="flex min-h-11 items-center gap-2">
-                    <input type="checkbox" name={`${f.name}[]`} value={o.value} className="size-5" />
+                    <input type="checkbox" name={`${f.name}[]`} value={o.value} defaultChecked={f.defaultValues?.includes(o.value)} className="size-5" />
                     {o.label}
                   </label>
                 ))}
@@ -120,9 +130,16 @@ export function SpecForm({ form: key, org, hidden = {}, fields, submit, testId, 
         );
       })}
       {children}
-      <Button type="submit" variant={variant} disabled={pending}>
+      <Button type="submit" variant={variant} disabled={pending || disabled}>
         {submit}
       </Button>
     </form>
+  );
+  if (!disclosure) return body;
+  return (
+    <details open={state.status === "error" || undefined} data-testid={`${testId}-disclosure`}>
+      <summary className="min-h-11 cursor-pointer py-2 font-medium underline underline-offset-4">{disclosure}</summary>
+      <div className="p-2">{body}</div>
+    </details>
   );
 }

@@ -1,11 +1,13 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
   date,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   text,
@@ -66,7 +68,10 @@ export const suppliers = pgTable(
   (t) => [index("suppliers_commune_idx").on(t.communeOrgId)],
 );
 
-/** One row per commune: quorum minima, notice period, stability threshold, public board link. */
+/**
+ * One row per commune: quorum minima, notice period, how far ahead a price may be set (horizon),
+ * stability threshold, public board link.
+ */
 export const priceSettings = pgTable(
   "price_settings",
   {
@@ -78,6 +83,8 @@ export const priceSettings = pgTable(
     minCommune: integer("min_commune").notNull().default(1),
     minTradersFederation: integer("min_traders_federation").notNull().default(1),
     noticeDays: integer("notice_days").notNull().default(7),
+    /** The latest effective date a decision may set: this many days after the day it is recorded. */
+    horizonDays: integer("horizon_days").notNull().default(365),
     stabilityThresholdPct: integer("stability_threshold_pct").notNull().default(20),
     publicBoardEnabled: boolean("public_board_enabled").notNull().default(false),
     publicBoardToken: text("public_board_token"),
@@ -90,6 +97,7 @@ export const priceSettings = pgTable(
       sql`${t.minMcpgc} >= 1 and ${t.minBeneficiaries} >= 1 and ${t.minCommune} >= 1 and ${t.minTradersFederation} >= 1`,
     ),
     check("price_settings_notice", sql`${t.noticeDays} between 0 and 90`),
+    check("price_settings_horizon", sql`${t.horizonDays} between 1 and 3650`),
     check("price_settings_threshold", sql`${t.stabilityThresholdPct} between 1 and 100`),
   ],
 );
@@ -111,6 +119,11 @@ export const priceSessions = pgTable(
   (t) => [index("price_sessions_commune_idx").on(t.communeOrgId, t.heldOn)],
 );
 
+/**
+ * One row per person present. A name appears once per session, compared normalised (case,
+ * accents, spaces, Arabic diacritics: unique index in migration 0016); once the session has a
+ * decision, attendees can no longer be changed or removed (trigger).
+ */
 export const sessionAttendees = pgTable(
   "session_attendees",
   {
@@ -127,8 +140,11 @@ export const sessionAttendees = pgTable(
 );
 
 /**
- * Negotiated prices are append-only versions: a new decision supersedes the one in force
- * (`supersedes_id`); a trigger refuses updates and deletes.
+ * Negotiated prices are versions: a new decision supersedes the one in force (`supersedes_id`).
+ * Nothing is overwritten or deleted (triggers, migrations 0005 and 0016): while its session is a
+ * draft a decision may only be withdrawn, once, with a reason; a correction is a new decision that
+ * names the withdrawn one (`corrects_id`). Decisions are public once their session is closed.
+ * The quorum a decision was taken under is stored with it, by the database.
  */
 export const negotiatedPrices = pgTable(
   "negotiated_prices",
@@ -147,16 +163,33 @@ export const negotiatedPrices = pgTable(
     currency: currency("currency").notNull().default("MRU"),
     effectiveOn: date("effective_on").notNull(),
     supersedesId: uuid("supersedes_id"),
+    /** The withdrawn decision of the same session that this one corrects. */
+    correctsId: uuid("corrects_id").references((): AnyPgColumn => negotiatedPrices.id),
+    /** Minimum attendees per constituency when the decision was taken (set by the database). */
+    quorumMinima: jsonb("quorum_minima").$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
+    /** Attendees per constituency when the decision was taken (set by the database). */
+    quorumCounts: jsonb("quorum_counts").$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    withdrawnBy: uuid("withdrawn_by").references(() => users.id),
+    withdrawReason: text("withdraw_reason"),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [
     index("negotiated_prices_product_idx").on(t.communeOrgId, t.productId, t.effectiveOn),
+    index("negotiated_prices_session_idx").on(t.sessionId),
+    uniqueIndex("negotiated_prices_corrects_key").on(t.correctsId),
     check("negotiated_prices_positive", sql`${t.purchasePrice} > 0 and ${t.sellingPrice} > 0`),
+    check("negotiated_prices_withdrawal", sql`(${t.withdrawnAt} is null) = (${t.withdrawReason} is null)`),
   ],
 );
 
-/** How and where a price change was announced to villagers. */
+/**
+ * How and where a price change was announced to villagers. `recorded_at` is when the notice was
+ * entered, set by the database; the notice period runs from its date in Africa/Nouakchott
+ * (`published_on`, set from it), never from a typed date. `notice_days` is the period in force
+ * then. At least one channel and one village (migration 0016). Append-only.
+ */
 export const priceNotices = pgTable(
   "price_notices",
   {
@@ -169,6 +202,8 @@ export const priceNotices = pgTable(
     effectiveOn: date("effective_on").notNull(),
     isIncrease: boolean("is_increase").notNull(),
     channels: noticeChannel("channels").array().notNull(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+    noticeDays: integer("notice_days").notNull().default(7),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("price_notices_price_key").on(t.priceId), index("price_notices_commune_idx").on(t.communeOrgId)],

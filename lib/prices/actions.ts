@@ -6,15 +6,15 @@ import type { TenantContext } from "@/lib/auth/tenant";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createProduct, createSupplier, recordObservation, saveSettings, setBoardLink } from "./catalogue-service";
 import { addOrderLine, createOrder, saveOrder } from "./orders-service";
-import { decidePrice } from "./pricing-service";
+import { correctDecision, decidePrice, withdrawDecision } from "./pricing-service";
 import {
   addOrderLineSchema,
   attendeeSchema,
   boardLinkSchema,
   createOrderSchema,
   createSessionSchema,
-  decidePriceSchema,
   observationSchema,
+  priceDecisionSchema,
   productSchema,
   removeAttendeeSchema,
   saveOrderSchema,
@@ -71,10 +71,23 @@ export const removeAttendeeAction = orgAction(
   },
 );
 
-export const decidePriceAction = orgAction({ ...w, schema: decidePriceSchema, action: "prices.price.decide", entity: "negotiated_price" }, async ({ tx, ctx, input }) => {
-  const { price, previous } = await decidePrice(tx, communeOf(ctx), ctx.user.id, input);
-  return { audit: { entityId: price.id, before: previous, after: price }, message: "priceDecided" };
-});
+/** Decide a price; or, while the session is a draft, correct or withdraw one of its decisions. */
+export const decidePriceAction = orgAction(
+  { ...w, schema: priceDecisionSchema, action: "prices.price.decide", entity: "negotiated_price" },
+  async ({ tx, ctx, input }) => {
+    const commune = communeOf(ctx);
+    if (input.intent === "withdraw") {
+      const { before, after } = await withdrawDecision(tx, commune, ctx.user.id, input);
+      return { audit: { entityId: after.id, before, after: { intent: input.intent, ...after } }, message: "priceWithdrawn" };
+    }
+    if (input.intent === "correct") {
+      const { price, corrected } = await correctDecision(tx, commune, ctx.user.id, input);
+      return { audit: { entityId: price.id, before: corrected, after: { intent: input.intent, ...price } }, message: "priceCorrected" };
+    }
+    const { price, previous } = await decidePrice(tx, commune, ctx.user.id, input);
+    return { audit: { entityId: price.id, before: previous, after: price }, message: "priceDecided" };
+  },
+);
 
 export const createOrderAction = orgAction({ ...w, schema: createOrderSchema, action: "prices.order.create", entity: "purchase_order" }, async ({ tx, ctx, input }) => {
   const o = await createOrder(tx, communeOf(ctx), ctx.user.id, input);

@@ -1,3 +1,5 @@
+import { compareVersions } from "./chain";
+
 /** Which version is in force on a date, and which change is announced next (pure). */
 export interface PriceVersion {
   id: string;
@@ -9,12 +11,10 @@ export interface PriceVersion {
   createdAt: Date;
 }
 
-const later = (a: PriceVersion, b: PriceVersion) =>
-  a.effectiveOn !== b.effectiveOn ? a.effectiveOn > b.effectiveOn : a.createdAt > b.createdAt;
-
+/** The latest effective date on or before the day, then the latest decision (chain order). */
 export function versionInForce<T extends PriceVersion>(versions: readonly T[], onDate: string): T | null {
   let best: T | null = null;
-  for (const v of versions) if (v.effectiveOn <= onDate && (!best || later(v, best))) best = v;
+  for (const v of versions) if (v.effectiveOn <= onDate && (!best || compareVersions(v, best) > 0)) best = v;
   return best;
 }
 

@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { negotiatedPrices, purchaseOrderLines, purchaseOrders } from "@/db/schema";
 import { AppError, fieldError } from "@/lib/errors";
@@ -61,7 +61,7 @@ export async function addOrderLine(
   await requireProduct(tx, communeId, input.productId);
   const groupIds = new Set((await listCommuneGroups(tx, communeId)).map((g) => g.id));
   if (!groupIds.has(input.groupId)) throw new AppError("not_found");
-  // The purchase price negotiated in this session, else the one in force on its date.
+  // The purchase price negotiated in this session (not withdrawn), else the public one in force on its date.
   const [decided] = await tx
     .select()
     .from(negotiatedPrices)
@@ -70,6 +70,7 @@ export async function addOrderLine(
         eq(negotiatedPrices.communeOrgId, communeId),
         eq(negotiatedPrices.sessionId, session.id),
         eq(negotiatedPrices.productId, input.productId),
+        isNull(negotiatedPrices.withdrawnAt),
       ),
     )
     .orderBy(desc(negotiatedPrices.createdAt))

@@ -18,6 +18,8 @@ export const loadCommuneScope = cache(async (orgSlug: string, communeSlug: strin
   return {
     ctx,
     commune,
+    /** The commune's own members also see the decisions of its draft sessions. */
+    isOwn,
     canWrite: isOwn && ctx.can("prices:write"),
     canAdmin: isOwn && ctx.can("prices:admin"),
     /** Visibility is verified above: NGO coaches record market prices in communes they work in. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import {
   groups,
@@ -16,9 +16,10 @@ import {
   suppliers,
   users,
 } from "@/db/schema";
+import { DEFAULT_PAGE_SIZE, keyset, type PageRequest } from "@/lib/pagination";
 import { byProduct, nextChange, versionInForce } from "./in-force";
-import { checkQuorum } from "./quorum";
-import { getSettings, quorumMinima } from "./records";
+import { checkQuorum, sessionQuorum } from "./quorum";
+import { getSettings, isPublicDecision, quorumMinima } from "./records";
 
 /** Reads of one commune's committee; the commune id (verified visible) comes first. */
 
@@ -30,12 +31,28 @@ export async function listSuppliers(db: Queryable, communeId: string) {
   return db.select().from(suppliers).where(eq(suppliers.communeOrgId, communeId)).orderBy(asc(suppliers.name));
 }
 
+/** The public versions (closed sessions, not withdrawn): what the board, the dashboard and prices in force show. */
 export async function listPriceVersions(db: Queryable, communeId: string) {
   return db
-    .select()
+    .select(getTableColumns(negotiatedPrices))
     .from(negotiatedPrices)
-    .where(eq(negotiatedPrices.communeOrgId, communeId))
-    .orderBy(asc(negotiatedPrices.effectiveOn), asc(negotiatedPrices.createdAt));
+    .innerJoin(priceSessions, eq(priceSessions.id, negotiatedPrices.sessionId))
+    .where(and(eq(negotiatedPrices.communeOrgId, communeId), isPublicDecision))
+    .orderBy(asc(negotiatedPrices.effectiveOn), asc(negotiatedPrices.createdAt), asc(negotiatedPrices.id));
+}
+
+/** The quorum stored with each decision of these sessions (to show a session's as it decided). */
+async function decisionQuorums(db: Queryable, communeId: string, sessionIds: string[]) {
+  if (sessionIds.length === 0) return [];
+  return db
+    .select({
+      sessionId: negotiatedPrices.sessionId,
+      createdAt: negotiatedPrices.createdAt,
+      quorumMinima: negotiatedPrices.quorumMinima,
+      quorumCounts: negotiatedPrices.quorumCounts,
+    })
+    .from(negotiatedPrices)
+    .where(and(eq(negotiatedPrices.communeOrgId, communeId), inArray(negotiatedPrices.sessionId, sessionIds)));
 }
 
 /** Every product with its price in force on a date and the next announced change. */
@@ -49,24 +66,55 @@ export async function listBoard(db: Queryable, communeId: string, onDate: string
   }));
 }
 
-export async function listSessions(db: Queryable, communeId: string) {
-  const [rows, attendees, settings] = await Promise.all([
-    db.select().from(priceSessions).where(eq(priceSessions.communeOrgId, communeId)).orderBy(desc(priceSessions.heldOn)),
-    db
-      .select({ sessionId: sessionAttendees.sessionId, constituency: sessionAttendees.constituency })
-      .from(sessionAttendees)
-      .where(eq(sessionAttendees.communeOrgId, communeId)),
+const sessionKeyset = keyset(
+  [
+    { column: priceSessions.heldOn, type: "date" },
+    { column: priceSessions.createdAt, type: "timestamptz" },
+    { column: priceSessions.id, type: "uuid" },
+  ],
+  "desc",
+);
+
+/** One page of the commune's sessions, latest first, each with its quorum (as it decided, once it has). */
+export async function listSessions(db: Queryable, communeId: string, page: PageRequest = { size: DEFAULT_PAGE_SIZE }) {
+  const plan = sessionKeyset.plan(page);
+  const fetched = await db
+    .select({ s: priceSessions, cursorKey: sessionKeyset.keySql })
+    .from(priceSessions)
+    .where(and(eq(priceSessions.communeOrgId, communeId), plan.where))
+    .orderBy(...plan.orderBy)
+    .limit(plan.limit);
+  const { rows, next, previous } = plan.finish(fetched);
+  const [attendees, settings, decided] = await Promise.all([
+    rows.length
+      ? db
+          .select({ sessionId: sessionAttendees.sessionId, constituency: sessionAttendees.constituency })
+          .from(sessionAttendees)
+          .where(and(eq(sessionAttendees.communeOrgId, communeId), inArray(sessionAttendees.sessionId, rows.map((r) => r.s.id))))
+      : [],
     getSettings(db, communeId),
+    decisionQuorums(db, communeId, rows.map((r) => r.s.id)),
   ]);
-  return rows.map((s) => ({
-    ...s,
-    quorum: checkQuorum(
-      attendees.filter((a) => a.sessionId === s.id),
-      quorumMinima(settings),
-    ),
-  }));
+  return {
+    next,
+    previous,
+    rows: rows.map(({ s }) => ({
+      ...s,
+      quorum: sessionQuorum(
+        checkQuorum(
+          attendees.filter((a) => a.sessionId === s.id),
+          quorumMinima(settings),
+        ),
+        decided.filter((d) => d.sessionId === s.id),
+      ),
+    })),
+  };
 }
 
+/**
+ * One session with its attendees, its decisions (withdrawn ones too, with their notice), its
+ * orders, and two quorums: today's (for a draft's next decision) and the one it decided under.
+ */
 export async function getSessionDetail(db: Queryable, communeId: string, sessionId: string) {
   const [session] = await db
     .select({ s: priceSessions, updatedByName: users.name })
@@ -81,9 +129,10 @@ export async function getSessionDetail(db: Queryable, communeId: string, session
       .where(and(eq(sessionAttendees.communeOrgId, communeId), eq(sessionAttendees.sessionId, sessionId)))
       .orderBy(asc(sessionAttendees.constituency), asc(sessionAttendees.name)),
     db
-      .select({ price: negotiatedPrices, product: products })
+      .select({ price: negotiatedPrices, product: products, notice: priceNotices })
       .from(negotiatedPrices)
       .innerJoin(products, eq(products.id, negotiatedPrices.productId))
+      .leftJoin(priceNotices, eq(priceNotices.priceId, negotiatedPrices.id))
       .where(and(eq(negotiatedPrices.communeOrgId, communeId), eq(negotiatedPrices.sessionId, sessionId)))
       .orderBy(asc(negotiatedPrices.createdAt)),
     db
@@ -93,10 +142,27 @@ export async function getSessionDetail(db: Queryable, communeId: string, session
       .orderBy(asc(purchaseOrders.createdAt)),
     getSettings(db, communeId),
   ]);
-  return { ...session.s, updatedByName: session.updatedByName, attendees, decisions, orders, quorum: checkQuorum(attendees, quorumMinima(settings)) };
+  const noticeIds = decisions.flatMap((d) => (d.notice ? [d.notice.id] : []));
+  const villages = noticeIds.length
+    ? await db
+        .select({ noticeId: priceNoticeVillages.noticeId, id: places.id, name: places.name })
+        .from(priceNoticeVillages)
+        .innerJoin(places, eq(places.id, priceNoticeVillages.villageId))
+        .where(and(eq(priceNoticeVillages.communeOrgId, communeId), inArray(priceNoticeVillages.noticeId, noticeIds)))
+    : [];
+  const liveQuorum = checkQuorum(attendees, quorumMinima(settings));
+  return {
+    ...session.s,
+    updatedByName: session.updatedByName,
+    attendees,
+    decisions: decisions.map((d) => ({ ...d, villages: villages.filter((v) => v.noticeId === d.notice?.id) })),
+    orders,
+    liveQuorum,
+    quorum: sessionQuorum(liveQuorum, decisions.map((d) => d.price)),
+  };
 }
 
-/** Full version history of one product, newest decision first, with its notice. */
+/** Version history of one product, newest decision first, with its notice: decisions of closed sessions (withdrawn ones marked). */
 export async function getPriceHistory(db: Queryable, communeId: string, productId: string) {
   const [product] = await db.select().from(products).where(and(eq(products.communeOrgId, communeId), eq(products.id, productId)));
   if (!product) return null;
@@ -106,19 +172,33 @@ export async function getPriceHistory(db: Queryable, communeId: string, productI
     .innerJoin(priceSessions, eq(priceSessions.id, negotiatedPrices.sessionId))
     .leftJoin(suppliers, eq(suppliers.id, negotiatedPrices.supplierId))
     .leftJoin(priceNotices, eq(priceNotices.priceId, negotiatedPrices.id))
-    .where(and(eq(negotiatedPrices.communeOrgId, communeId), eq(negotiatedPrices.productId, productId)))
+    .where(and(eq(negotiatedPrices.communeOrgId, communeId), eq(negotiatedPrices.productId, productId), eq(priceSessions.status, "closed")))
     .orderBy(desc(negotiatedPrices.createdAt));
   return { product, versions };
 }
 
-export async function listNotices(db: Queryable, communeId: string) {
-  const rows = await db
-    .select({ notice: priceNotices, price: negotiatedPrices, product: products })
+const noticeKeyset = keyset(
+  [
+    { column: priceNotices.publishedOn, type: "date" },
+    { column: priceNotices.createdAt, type: "timestamptz" },
+    { column: priceNotices.id, type: "uuid" },
+  ],
+  "desc",
+);
+
+/** One page of the commune's price notices (of public decisions), latest published first, with their villages. */
+export async function listNotices(db: Queryable, communeId: string, page: PageRequest = { size: DEFAULT_PAGE_SIZE }) {
+  const plan = noticeKeyset.plan(page);
+  const fetched = await db
+    .select({ notice: priceNotices, price: negotiatedPrices, product: products, cursorKey: noticeKeyset.keySql })
     .from(priceNotices)
     .innerJoin(negotiatedPrices, eq(negotiatedPrices.id, priceNotices.priceId))
     .innerJoin(products, eq(products.id, negotiatedPrices.productId))
-    .where(eq(priceNotices.communeOrgId, communeId))
-    .orderBy(desc(priceNotices.publishedOn));
+    .innerJoin(priceSessions, eq(priceSessions.id, negotiatedPrices.sessionId))
+    .where(and(eq(priceNotices.communeOrgId, communeId), isPublicDecision, plan.where))
+    .orderBy(...plan.orderBy)
+    .limit(plan.limit);
+  const { rows, next, previous } = plan.finish(fetched);
   const villages = rows.length
     ? await db
         .select({ noticeId: priceNoticeVillages.noticeId, name: places.name, id: places.id })
@@ -126,7 +206,7 @@ export async function listNotices(db: Queryable, communeId: string) {
         .innerJoin(places, eq(places.id, priceNoticeVillages.villageId))
         .where(and(eq(priceNoticeVillages.communeOrgId, communeId), inArray(priceNoticeVillages.noticeId, rows.map((r) => r.notice.id))))
     : [];
-  return rows.map((r) => ({ ...r, villages: villages.filter((v) => v.noticeId === r.notice.id) }));
+  return { next, previous, rows: rows.map((r) => ({ ...r, villages: villages.filter((v) => v.noticeId === r.notice.id) })) };
 }
 
 export async function getOrderDetail(db: Queryable, communeId: string, orderId: string) {
@@ -148,21 +228,41 @@ export async function getOrderDetail(db: Queryable, communeId: string, orderId: 
   return { ...order.o, heldOn: order.heldOn, updatedByName: order.updatedByName, supplier: order.supplier, lines };
 }
 
-export async function listObservations(db: Queryable, communeId: string, limit = 100) {
-  return db
-    .select({ o: marketObservations, product: products, place: places.name })
+const observationKeyset = keyset(
+  [
+    { column: marketObservations.observedOn, type: "date" },
+    { column: marketObservations.createdAt, type: "timestamptz" },
+    { column: marketObservations.id, type: "uuid" },
+  ],
+  "desc",
+);
+
+/** One page of the commune's market observations, latest first. */
+export async function listObservations(db: Queryable, communeId: string, page: PageRequest = { size: DEFAULT_PAGE_SIZE }) {
+  const plan = observationKeyset.plan(page);
+  const fetched = await db
+    .select({ o: marketObservations, product: products, place: places.name, cursorKey: observationKeyset.keySql })
     .from(marketObservations)
     .innerJoin(products, eq(products.id, marketObservations.productId))
     .innerJoin(places, eq(places.id, marketObservations.placeId))
-    .where(eq(marketObservations.communeOrgId, communeId))
-    .orderBy(desc(marketObservations.observedOn), desc(marketObservations.createdAt))
-    .limit(limit);
+    .where(and(eq(marketObservations.communeOrgId, communeId), plan.where))
+    .orderBy(...plan.orderBy)
+    .limit(plan.limit);
+  return plan.finish(fetched);
 }
 
 /** Observations since a date, for the dashboard (aggregated in the page's pure functions). */
 export async function listObservationsSince(db: Queryable, communeId: string, since: string) {
   return db
-    .select({ productId: marketObservations.productId, observedOn: marketObservations.observedOn, price: marketObservations.price, currency: marketObservations.currency })
+    .select({
+      productId: marketObservations.productId,
+      placeId: marketObservations.placeId,
+      place: places.name,
+      observedOn: marketObservations.observedOn,
+      price: marketObservations.price,
+      currency: marketObservations.currency,
+    })
     .from(marketObservations)
+    .innerJoin(places, eq(places.id, marketObservations.placeId))
     .where(and(eq(marketObservations.communeOrgId, communeId), sql`${marketObservations.observedOn} >= ${since}`));
 }

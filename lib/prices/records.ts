@@ -1,6 +1,6 @@
-import { and, desc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, isNull, lte, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "@/db/client";
-import { groups, negotiatedPrices, organisations, places, priceSessions, priceSettings, products, suppliers, users } from "@/db/schema";
+import { groups, negotiatedPrices, organisations, places, priceNotices, priceSessions, priceSettings, products, suppliers, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { localStamp } from "./dates";
 import type { QuorumMinima } from "./quorum";
@@ -17,6 +17,7 @@ export async function getSettings(db: Queryable, communeId: string) {
       minCommune: 1,
       minTradersFederation: 1,
       noticeDays: 7,
+      horizonDays: 365,
       stabilityThresholdPct: 20,
       publicBoardEnabled: false,
       publicBoardToken: null,
@@ -76,20 +77,55 @@ export async function listCommuneGroups(db: Queryable, communeId: string) {
     .orderBy(groups.name);
 }
 
-/** The price version in force for a product on a date (latest effective date, then latest decision). */
+/** A decision is public (board, notices, prices in force, dashboard) once its session is closed, unless withdrawn. */
+export const isPublicDecision = and(eq(priceSessions.status, "closed"), isNull(negotiatedPrices.withdrawnAt));
+
+/** The public price version in force for a product on a date (latest effective date, then latest decision). */
 export async function priceInForce(db: Queryable, communeId: string, productId: string, onDate: string) {
   const [row] = await db
-    .select()
+    .select(getTableColumns(negotiatedPrices))
     .from(negotiatedPrices)
+    .innerJoin(priceSessions, eq(priceSessions.id, negotiatedPrices.sessionId))
     .where(
       and(
         eq(negotiatedPrices.communeOrgId, communeId),
         eq(negotiatedPrices.productId, productId),
         lte(negotiatedPrices.effectiveOn, onDate),
+        isPublicDecision,
       ),
     )
-    .orderBy(desc(negotiatedPrices.effectiveOn), desc(negotiatedPrices.createdAt))
+    .orderBy(desc(negotiatedPrices.effectiveOn), desc(negotiatedPrices.createdAt), desc(negotiatedPrices.id))
     .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Every live (not withdrawn) version of a product, public or still in a draft session: the chain
+ * the notice rule is judged on, as the database does (migration 0016).
+ */
+export async function liveVersions(db: Queryable, communeId: string, productId: string) {
+  return db
+    .select()
+    .from(negotiatedPrices)
+    .where(and(eq(negotiatedPrices.communeOrgId, communeId), eq(negotiatedPrices.productId, productId), isNull(negotiatedPrices.withdrawnAt)))
+    .orderBy(asc(negotiatedPrices.effectiveOn), asc(negotiatedPrices.createdAt), asc(negotiatedPrices.id));
+}
+
+/** A decision of this commune's session; another commune's, or another session's, is "not found". */
+export async function requireDecision(tx: Queryable, communeId: string, sessionId: string, decisionId: string) {
+  const [row] = await tx
+    .select()
+    .from(negotiatedPrices)
+    .where(and(eq(negotiatedPrices.communeOrgId, communeId), eq(negotiatedPrices.sessionId, sessionId), eq(negotiatedPrices.id, decisionId)));
+  if (!row) throw new AppError("not_found");
+  return row;
+}
+
+export async function noticeOf(db: Queryable, communeId: string, priceId: string) {
+  const [row] = await db
+    .select()
+    .from(priceNotices)
+    .where(and(eq(priceNotices.communeOrgId, communeId), eq(priceNotices.priceId, priceId)));
   return row ?? null;
 }
 

@@ -54,18 +54,41 @@ export const attendeeSchema = z.object({
 });
 export const removeAttendeeSchema = z.object({ sessionId: id, attendeeId: id });
 
-export const decidePriceSchema = z.object({
+/** The fields of a price decision, and of its notice (how and where it was announced). */
+const decisionFields = {
   sessionId: id,
-  productId: id,
   supplierId: optionalId,
   purchasePrice: amount,
   sellingPrice: amount,
   currency: z.enum(currencyCodes, { error: "invalid" }).default("MRU"),
   effectiveOn: isoDate,
-  publishedOn: optionalDate,
   channels: listOf(z.enum(noticeChannels, { error: "invalid" })),
   villages: listOf(id),
-});
+};
+const reason = text(500, "reasonRequired");
+
+/** A notice names at least one channel and one village: both or neither. */
+function noticeComplete(v: { channels: readonly string[]; villages: readonly string[] }, ctx: z.RefinementCtx) {
+  if (v.channels.length === 0 && v.villages.length > 0) ctx.addIssue({ code: "custom", path: ["channels"], message: "noticeChannelsRequired" });
+  if (v.villages.length === 0 && v.channels.length > 0) ctx.addIssue({ code: "custom", path: ["villages"], message: "noticeVillagesRequired" });
+}
+
+export const decidePriceSchema = z
+  .object({ intent: z.literal("decide", { error: "invalid" }).default("decide"), productId: id, ...decisionFields })
+  .superRefine(noticeComplete);
+
+/** A correction of a decision of a draft session: a new decision in its place, with a reason. */
+export const correctDecisionSchema = z
+  .object({ intent: z.literal("correct", { error: "invalid" }), decisionId: id, reason, ...decisionFields })
+  .superRefine(noticeComplete);
+
+export const withdrawDecisionSchema = z.object({ intent: z.literal("withdraw", { error: "invalid" }), sessionId: id, decisionId: id, reason });
+
+/** What the decision action accepts: decide (the default), correct or withdraw. */
+export const priceDecisionSchema = z.preprocess(
+  (v) => (v && typeof v === "object" && !("intent" in v) ? { ...v, intent: "decide" } : v),
+  z.discriminatedUnion("intent", [decidePriceSchema, correctDecisionSchema, withdrawDecisionSchema], { error: "invalid" }),
+);
 
 export const settingsSchema = z.object({
   minMcpgc: z.coerce.number().int().min(1, { error: "minimumOne" }).max(50, { error: "invalid" }),
@@ -73,6 +96,7 @@ export const settingsSchema = z.object({
   minCommune: z.coerce.number().int().min(1, { error: "minimumOne" }).max(50, { error: "invalid" }),
   minTradersFederation: z.coerce.number().int().min(1, { error: "minimumOne" }).max(50, { error: "invalid" }),
   noticeDays: z.coerce.number().int().min(0, { error: "invalid" }).max(90, { error: "invalid" }),
+  horizonDays: z.coerce.number({ error: "horizonRange" }).int({ error: "horizonRange" }).min(1, { error: "horizonRange" }).max(3650, { error: "horizonRange" }),
   stabilityThresholdPct: z.coerce.number().int().min(1, { error: "invalid" }).max(100, { error: "invalid" }),
 });
 
@@ -101,6 +125,8 @@ export const observationSchema = z.object({
   currency: z.enum(currencyCodes, { error: "invalid" }).default("MRU"),
 });
 
-export type DecidePriceInput = z.infer<typeof decidePriceSchema>;
+export type DecidePriceInput = Omit<z.infer<typeof decidePriceSchema>, "intent">;
+export type CorrectDecisionInput = Omit<z.infer<typeof correctDecisionSchema>, "intent">;
+export type WithdrawDecisionInput = Omit<z.infer<typeof withdrawDecisionSchema>, "intent">;
 export type SaveOrderInput = z.infer<typeof saveOrderSchema>;
 export type UpdateSessionInput = z.infer<typeof updateSessionSchema>;

@@ -1,7 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull, lt } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { priceSessions, sessionAttendees } from "@/db/schema";
+import { negotiatedPrices, priceSessions, sessionAttendees } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { today } from "./dates";
 import { changedByError, nowSql, requireSession } from "./records";
 import type { UpdateSessionInput } from "./schema";
 import type { Constituency } from "./quorum";
@@ -14,9 +15,28 @@ export async function createSession(tx: Tx, communeId: string, userId: string, i
   return row;
 }
 
-/** Optimistic locking: the save applies only to the version the editor loaded. */
-export async function updateSession(tx: Tx, communeId: string, userId: string, input: UpdateSessionInput) {
+/**
+ * Optimistic locking: the save applies only to the version the editor loaded. Closing publishes the
+ * session's decisions: refused while one of them would take effect before today (the database
+ * refuses it too, migration 0016).
+ */
+export async function updateSession(tx: Tx, communeId: string, userId: string, input: UpdateSessionInput, now = today()) {
   const before = await requireSession(tx, communeId, input.sessionId);
+  if (input.status === "closed" && before.status === "draft" && before.version === input.version) {
+    const [retroactive] = await tx
+      .select({ id: negotiatedPrices.id, effectiveOn: negotiatedPrices.effectiveOn })
+      .from(negotiatedPrices)
+      .where(
+        and(
+          eq(negotiatedPrices.communeOrgId, communeId),
+          eq(negotiatedPrices.sessionId, input.sessionId),
+          isNull(negotiatedPrices.withdrawnAt),
+          lt(negotiatedPrices.effectiveOn, now),
+        ),
+      )
+      .limit(1);
+    if (retroactive) throw new AppError("validation", "closeRetroactive", { status: "closeRetroactive" });
+  }
   const [after] = await tx
     .update(priceSessions)
     .set({
@@ -55,8 +75,26 @@ export async function addAttendee(tx: Tx, communeId: string, input: { sessionId:
   return row;
 }
 
+/** Attendees are the record of the quorum: once the session has decided, none is removed. */
 export async function removeAttendee(tx: Tx, communeId: string, input: { sessionId: string; attendeeId: string }) {
   await requireDraft(tx, communeId, input.sessionId);
+  const [attendee] = await tx
+    .select({ id: sessionAttendees.id })
+    .from(sessionAttendees)
+    .where(
+      and(
+        eq(sessionAttendees.communeOrgId, communeId),
+        eq(sessionAttendees.sessionId, input.sessionId),
+        eq(sessionAttendees.id, input.attendeeId),
+      ),
+    );
+  if (!attendee) throw new AppError("not_found");
+  const [decided] = await tx
+    .select({ id: negotiatedPrices.id })
+    .from(negotiatedPrices)
+    .where(and(eq(negotiatedPrices.communeOrgId, communeId), eq(negotiatedPrices.sessionId, input.sessionId)))
+    .limit(1);
+  if (decided) throw new AppError("validation", "attendeesLocked");
   const [row] = await tx
     .delete(sessionAttendees)
     .where(

@@ -6,7 +6,8 @@ import { createProduct } from "@/lib/prices/catalogue-service";
 import { addOrderLine, createOrder, saveOrder } from "@/lib/prices/orders-service";
 import { decidePrice } from "@/lib/prices/pricing-service";
 import { addAttendee, createSession, updateSession } from "@/lib/prices/sessions-service";
-import { priceInForce } from "@/lib/prices/records";
+import { liveVersions, priceInForce } from "@/lib/prices/records";
+import { versionInForce } from "@/lib/prices/in-force";
 import { backend, createTestDb, type TestDb } from "../test-db";
 
 const price = (over: Partial<Parameters<typeof decidePrice>[3]> = {}) => ({
@@ -67,15 +68,19 @@ describe(`price committee on ${backend}`, () => {
     expect(second.isIncrease).toBe(false);
     const all = await db.db.select().from(negotiatedPrices).where(eq(negotiatedPrices.productId, productId));
     expect(all.map((p) => p.sellingPrice).sort()).toEqual([1350, 1400]);
-    expect((await priceInForce(db.db, fassala, productId, "2026-03-04"))?.sellingPrice).toBe(1400);
-    expect((await priceInForce(db.db, fassala, productId, "2026-03-05"))?.sellingPrice).toBe(1350);
+    // The session is still a draft: nothing is in force publicly yet; its chain already is.
+    expect(await priceInForce(db.db, fassala, productId, "2026-03-05")).toBeNull();
+    const chain = await liveVersions(db.db, fassala, productId);
+    expect(versionInForce(chain, "2026-03-04")?.sellingPrice).toBe(1400);
+    expect(versionInForce(chain, "2026-03-05")?.sellingPrice).toBe(1350);
     // Nothing is overwritten, even by SQL.
     await expect(db.db.update(negotiatedPrices).set({ sellingPrice: 1 }).where(eq(negotiatedPrices.id, first.price.id))).rejects.toThrow();
     await expect(db.db.delete(negotiatedPrices).where(eq(negotiatedPrices.id, first.price.id))).rejects.toThrow();
   });
 
   it("refuses an increase with too short a notice and names the earliest date; accepts it with a proper one", async () => {
-    const increase = price({ sessionId, productId, sellingPrice: 1500, publishedOn: "2026-03-01", effectiveOn: "2026-03-07", channels: ["crier"] });
+    // The notice counts from the day it is recorded ("now"), in at least one village.
+    const increase = price({ sessionId, productId, sellingPrice: 1500, effectiveOn: "2026-03-07", channels: ["crier"], villages: [ids.places.settlements["Fassala"]] });
     await expect(db.db.transaction((tx) => decidePrice(tx, fassala, editor, increase, "2026-03-01"))).rejects.toMatchObject({
       messageKey: "noticeTooShort",
       values: { earliest: "2026-03-08" },
@@ -132,13 +137,16 @@ describe(`price committee demo data on ${backend}`, () => {
   });
   afterAll(async () => db?.destroy());
 
-  it("shows one stability alert (sugar), half of the increases announced on time, and notices per village", async () => {
+  it("shows the sugar stability alert in each market, the public increases and their notices per village", async () => {
     const { loadDashboard } = await import("@/lib/prices/dashboard");
     const { today } = await import("@/lib/prices/dates");
     const d = await loadDashboard(db.db, ids.orgs.fassala, today());
-    expect(d.alerts.map((a) => a.product.nameFr)).toEqual(["Sucre"]);
-    expect(d.increases).toEqual({ total: 2, onTime: 1 });
-    expect(d.perVillage.find((v) => v.village === "Fassala")?.notices).toBe(3);
+    // Per product and place: sugar jumped 30 % in both markets.
+    expect(d.alerts.map((a) => `${a.product.nameFr} · ${a.place}`)).toEqual(["Sucre · Fassala", "Sucre · Mbouna"]);
+    // Public decisions only (the rice increase is in the demo's draft session), judged from the
+    // day each notice was recorded: the dye increase, announced three days ahead, is late.
+    expect(d.increases).toEqual({ total: 1, onTime: 0 });
+    expect(d.perVillage.find((v) => v.village === "Fassala")?.notices).toBe(2);
     expect(d.series).toHaveLength(17);
   });
 

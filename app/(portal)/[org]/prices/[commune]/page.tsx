@@ -5,6 +5,8 @@ import { loadCommuneScope, productName, unitOf } from "@/lib/prices/page-context
 import { listBoard, listSessions, listSuppliers } from "@/lib/prices/queries";
 import { formatAmount } from "@/lib/prices/format";
 import { today } from "@/lib/prices/dates";
+import { readPageRequest } from "@/lib/pagination";
+import { Pager } from "@/components/data/pager";
 import { pictogramKeys } from "@/lib/prices/pictograms";
 import { Pictogram } from "@/components/prices/pictogram";
 import { productCategories } from "@/lib/prices/schema";
@@ -12,19 +14,20 @@ import { CommuneNav } from "@/components/prices/commune-nav";
 import { SpecForm } from "@/components/prices/spec-form";
 import { Card } from "@/components/ui/card";
 
-type Params = { params: Promise<{ org: string; commune: string }> };
+type Params = { params: Promise<{ org: string; commune: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata() {
   return { title: (await getTranslations("prices"))("title") };
 }
 
-/** The committee's workspace: sessions, products with their prices, suppliers. */
-export default async function CommitteeWorkspace({ params }: Params) {
+/** The committee's workspace: sessions (in pages), products with their prices, suppliers. */
+export default async function CommitteeWorkspace({ params, searchParams }: Params) {
   const { org, commune } = await params;
+  const sp = await searchParams;
   const scope = await loadCommuneScope(org, commune);
   const date = today();
   const { sessions, board, suppliers } = await withTenant(scope.ctx, async (tx) => ({
-    sessions: await listSessions(tx, scope.commune.id),
+    sessions: await listSessions(tx, scope.commune.id, readPageRequest(sp)),
     board: await listBoard(tx, scope.commune.id, date),
     suppliers: await listSuppliers(tx, scope.commune.id),
   }));
@@ -38,9 +41,9 @@ export default async function CommitteeWorkspace({ params }: Params) {
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
 
       <Card title={t("sessions")}>
-        {sessions.length === 0 ? <p>{t("noSessions")}</p> : null}
+        {sessions.rows.length === 0 ? <p>{t("noSessions")}</p> : null}
         <ul className="flex flex-col gap-2" data-testid="session-list">
-          {sessions.map((s) => (
+          {sessions.rows.map((s) => (
             <li key={s.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded border border-slate-200 p-2">
               <Link href={`${scope.base}/sessions/${s.id}`} className="min-h-11 py-2 font-medium underline underline-offset-4" dir="ltr">
                 {s.heldOn}
@@ -53,6 +56,7 @@ export default async function CommitteeWorkspace({ params }: Params) {
             </li>
           ))}
         </ul>
+        <Pager path={scope.base} searchParams={sp} page={sessions} label={t("sessions")} className="mt-3" />
         {scope.canWrite ? (
           <div className="mt-4 border-t border-slate-200 pt-4">
             <h3 className="mb-2 font-semibold">{t("newSession")}</h3>

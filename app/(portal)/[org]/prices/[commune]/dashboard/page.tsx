@@ -4,6 +4,7 @@ import { loadCommuneScope, productName } from "@/lib/prices/page-context";
 import { loadDashboard } from "@/lib/prices/dashboard";
 import { today } from "@/lib/prices/dates";
 import { formatAmount, formatSigned } from "@/lib/prices/format";
+import { MIN_TREND_OBSERVATIONS } from "@/lib/prices/stability";
 import { Pictogram } from "@/components/prices/pictogram";
 import { CommuneNav } from "@/components/prices/commune-nav";
 import { TrendChart } from "@/components/prices/trend-chart";
@@ -11,7 +12,7 @@ import { Card } from "@/components/ui/card";
 
 type Params = { params: Promise<{ org: string; commune: string }> };
 
-/** Agreed prices against observed market medians, stability alerts, notice discipline. */
+/** Agreed prices against observed market medians per place, stability alerts, notice discipline (public decisions). */
 export default async function PriceDashboard({ params }: Params) {
   const { org, commune } = await params;
   const scope = await loadCommuneScope(org, commune);
@@ -43,12 +44,13 @@ export default async function PriceDashboard({ params }: Params) {
         </Card>
       </div>
       <Card title={t("alerts", { pct: d.thresholdPct })}>
+        <p className="mb-2 text-sm text-slate-700">{t("alertsRule", { min: MIN_TREND_OBSERVATIONS })}</p>
         {d.alerts.length === 0 ? <p>{t("noAlerts")}</p> : null}
         <ul className="flex flex-col gap-1" data-testid="stability-alerts">
           {d.alerts.map((a) => (
-            <li key={`${a.product.id}-${a.month}`} className="rounded border border-amber-600 bg-amber-50 px-2 py-1">
+            <li key={`${a.product.id}-${a.placeId}-${a.month}`} className="rounded border border-amber-600 bg-amber-50 px-2 py-1">
               <Pictogram name={a.product.pictogram} /> 
-              <strong>{productName(a.product, locale)}</strong> · <span dir="ltr">{a.month}</span> : {t("median")} {num(a.median, a.currency)} / {t("trailing")}{" "}
+              <strong>{productName(a.product, locale)}</strong> · {a.place} · <span dir="ltr">{a.month}</span> : {t("median")} {num(a.median, a.currency)} / {t("trailing")}{" "}
               {num(a.trailingMedian, a.currency)} ({formatSigned(a.changePct ?? 0, locale)} %)
             </li>
           ))}
@@ -64,33 +66,42 @@ export default async function PriceDashboard({ params }: Params) {
                   <Pictogram name={s.product.pictogram} /> 
                   {productName(s.product, locale)}
                 </span>
-                <TrendChart points={s.points} label={`${productName(s.product, locale)} — ${t("chart")}`} />
-                {s.points.some((p) => p.isAlert) ? <span className="rounded bg-amber-200 px-2 text-sm">{t("alert")}</span> : null}
+                {s.places.some((pl) => pl.points.some((p) => p.isAlert)) ? <span className="rounded bg-amber-200 px-2 text-sm">{t("alert")}</span> : null}
               </summary>
-              <div className="overflow-x-auto">
-                <table className="w-full text-start">
-                  <thead className="bg-slate-100">
-                    <tr>
-                      <th scope="col" className="p-1 text-start">{t("month")}</th>
-                      <th scope="col" className="p-1 text-end">{t("agreed")}</th>
-                      <th scope="col" className="p-1 text-end">{t("median")}</th>
-                      <th scope="col" className="p-1 text-end">{t("trailing")}</th>
-                      <th scope="col" className="p-1 text-end">{t("change")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {s.points.map((p) => (
-                      <tr key={p.month} className={`border-t border-slate-200 ${p.isAlert ? "bg-amber-50 font-semibold" : ""}`}>
-                        <td className="p-1" dir="ltr">{p.month}</td>
-                        <td className="p-1 text-end tabular-nums">{num(p.agreed, s.currency)}</td>
-                        <td className="p-1 text-end tabular-nums">{num(p.median, s.currency)}</td>
-                        <td className="p-1 text-end tabular-nums">{num(p.trailingMedian, s.currency)}</td>
-                        <td className="p-1 text-end tabular-nums">{p.changePct === null ? t("none") : `${formatSigned(p.changePct, locale)} %`}</td>
+              {s.places.length === 0 ? <p className="p-1">{t("noObservations")}</p> : null}
+              {s.places.map((pl) => (
+                <div key={pl.placeId} className="mt-2 overflow-x-auto" data-testid="price-series-place">
+                  <h3 className="flex flex-wrap items-center gap-3 font-medium">
+                    {pl.place}
+                    <TrendChart points={pl.points} label={`${productName(s.product, locale)}, ${pl.place} — ${t("chart")}`} />
+                  </h3>
+                  <table className="w-full text-start">
+                    <thead className="bg-slate-100">
+                      <tr>
+                        <th scope="col" className="p-1 text-start">{t("month")}</th>
+                        <th scope="col" className="p-1 text-end">{t("agreed")}</th>
+                        <th scope="col" className="p-1 text-end">{t("median")}</th>
+                        <th scope="col" className="p-1 text-end">{t("trailing")}</th>
+                        <th scope="col" className="p-1 text-end">{t("change")}</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                    </thead>
+                    <tbody>
+                      {pl.points.map((p) => (
+                        <tr key={p.month} className={`border-t border-slate-200 ${p.isAlert ? "bg-amber-50 font-semibold" : ""}`}>
+                          <td className="p-1" dir="ltr">{p.month}</td>
+                          <td className="p-1 text-end tabular-nums">{num(p.agreed, s.currency)}</td>
+                          <td className="p-1 text-end tabular-nums">{num(p.median, s.currency)}</td>
+                          <td className="p-1 text-end tabular-nums">
+                            {num(p.trailingMedian, s.currency)}
+                            {p.trailingMedian !== null ? <span className="text-sm font-normal text-slate-700"> ({t("observationCount", { n: p.trailingCount })})</span> : null}
+                          </td>
+                          <td className="p-1 text-end tabular-nums">{p.changePct === null ? t("none") : `${formatSigned(p.changePct, locale)} %`}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              ))}
             </details>
           ))}
         </div>

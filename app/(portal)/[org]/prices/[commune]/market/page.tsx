@@ -5,18 +5,21 @@ import { listObservations, listProducts } from "@/lib/prices/queries";
 import { listCommuneSettlements } from "@/lib/prices/records";
 import { today } from "@/lib/prices/dates";
 import { formatAmount } from "@/lib/prices/format";
+import { readPageRequest } from "@/lib/pagination";
+import { Pager } from "@/components/data/pager";
 import { CommuneNav } from "@/components/prices/commune-nav";
 import { SpecForm } from "@/components/prices/spec-form";
 import { Card } from "@/components/ui/card";
 
-type Params = { params: Promise<{ org: string; commune: string }> };
+type Params = { params: Promise<{ org: string; commune: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** Observed retail prices on markets and in villages, the raw material of stability alerts. */
-export default async function MarketPage({ params }: Params) {
+/** Observed retail prices on markets and in villages, the raw material of stability alerts; in pages. */
+export default async function MarketPage({ params, searchParams }: Params) {
   const { org, commune } = await params;
+  const sp = await searchParams;
   const scope = await loadCommuneScope(org, commune);
   const { observations, products, settlements } = await withTenant(scope.ctx, async (tx) => ({
-    observations: await listObservations(tx, scope.commune.id),
+    observations: await listObservations(tx, scope.commune.id, readPageRequest(sp)),
     products: await listProducts(tx, scope.commune.id),
     settlements: await listCommuneSettlements(tx, scope.commune.id),
   }));
@@ -43,7 +46,7 @@ export default async function MarketPage({ params }: Params) {
           />
         </Card>
       ) : null}
-      {observations.length === 0 ? <p>{t("noObservations")}</p> : null}
+      {observations.rows.length === 0 ? <p>{t("noObservations")}</p> : null}
       <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
         <table className="w-full text-start" data-testid="observation-table">
           <thead className="bg-slate-100">
@@ -55,7 +58,7 @@ export default async function MarketPage({ params }: Params) {
             </tr>
           </thead>
           <tbody>
-            {observations.map(({ o, product, place }) => (
+            {observations.rows.map(({ o, product, place }) => (
               <tr key={o.id} className="border-t border-slate-200">
                 <td className="p-2" dir="ltr">{o.observedOn}</td>
                 <td className="p-2">{productName(product, locale)}</td>
@@ -66,6 +69,7 @@ export default async function MarketPage({ params }: Params) {
           </tbody>
         </table>
       </div>
+      <Pager path={`${scope.base}/market`} searchParams={sp} page={observations} />
     </div>
   );
 }

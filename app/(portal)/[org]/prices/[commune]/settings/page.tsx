@@ -9,7 +9,7 @@ import { Card } from "@/components/ui/card";
 
 type Params = { params: Promise<{ org: string; commune: string }> };
 
-/** Quorum minima, notice period, alert threshold and the public board link (commune admins). */
+/** Quorum minima, notice period, horizon of effective dates, alert threshold and the public board link (commune admins). */
 export default async function SettingsPage({ params }: Params) {
   const { org, commune } = await params;
   const scope = await loadCommuneScope(org, commune);
@@ -34,6 +34,7 @@ export default async function SettingsPage({ params }: Params) {
             { name: "minCommune", label: t("minPer", { name: tc("commune") }), kind: "number", defaultValue: String(s.minCommune) },
             { name: "minTradersFederation", label: t("minPer", { name: tc("traders_federation") }), kind: "number", defaultValue: String(s.minTradersFederation) },
             { name: "noticeDays", label: t("noticeDays"), kind: "number", defaultValue: String(s.noticeDays) },
+            { name: "horizonDays", label: t("horizonDays"), kind: "number", defaultValue: String(s.horizonDays), hint: t("horizonHint") },
             { name: "stabilityThresholdPct", label: t("threshold"), kind: "number", defaultValue: String(s.stabilityThresholdPct) },
           ]}
         />

@@ -4,12 +4,13 @@ import { withTenant } from "@/lib/tenant-db";
 import { loadCommuneScope, productName, unitOf } from "@/lib/prices/page-context";
 import { getPriceHistory } from "@/lib/prices/queries";
 import { formatAmount } from "@/lib/prices/format";
+import { localDate } from "@/lib/prices/dates";
 import { Pictogram } from "@/components/prices/pictogram";
 import { CommuneNav } from "@/components/prices/commune-nav";
 
 type Params = { params: Promise<{ org: string; commune: string; id: string }> };
 
-/** Every version of a product's negotiated price, newest decision first. */
+/** Every public version of a product's negotiated price (closed sessions), newest decision first; withdrawn ones marked. */
 export default async function ProductHistory({ params }: Params) {
   const { org, commune, id } = await params;
   const scope = await loadCommuneScope(org, commune);
@@ -35,19 +36,22 @@ export default async function ProductHistory({ params }: Params) {
               <th scope="col" className="p-2 text-end">{t("purchasePrice")}</th>
               <th scope="col" className="p-2 text-start">{t("supplier")}</th>
               <th scope="col" className="p-2 text-start">{t("heldOn")}</th>
-              <th scope="col" className="p-2 text-start">{t("publishedOn")}</th>
+              <th scope="col" className="p-2 text-start">{t("noticeRecorded")}</th>
             </tr>
           </thead>
           <tbody>
             {versions.map(({ price, heldOn, supplier, notice }) => (
-              <tr key={price.id} className="border-t border-slate-200">
-                <td className="p-2" dir="ltr">{price.effectiveOn}</td>
+              <tr key={price.id} className={`border-t border-slate-200 ${price.withdrawnAt ? "text-slate-600" : ""}`}>
+                <td className="p-2">
+                  <span dir="ltr">{price.effectiveOn}</span>
+                  {price.withdrawnAt ? <span className="block text-sm">{t("decisionWithdrawn")} : {price.withdrawReason}</span> : null}
+                </td>
                 <td className="p-2 text-end tabular-nums">{formatAmount(price.sellingPrice, price.currency, locale)}</td>
                 <td className="p-2 text-end tabular-nums">{formatAmount(price.purchasePrice, price.currency, locale)}</td>
                 <td className="p-2">{supplier ?? t("none")}</td>
                 <td className="p-2" dir="ltr">{heldOn}</td>
                 <td className="p-2">
-                  {notice ? `${notice.publishedOn} (${notice.channels.map((c) => t(`channel.${c}`)).join(", ")})` : t("none")}
+                  {notice ? `${localDate(notice.recordedAt)} (${notice.channels.map((c) => t(`channel.${c}`)).join(", ")})` : t("none")}
                 </td>
               </tr>
             ))}

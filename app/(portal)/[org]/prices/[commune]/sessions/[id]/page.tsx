@@ -5,17 +5,20 @@ import { withTenant } from "@/lib/tenant-db";
 import { loadCommuneScope, productName, unitOf } from "@/lib/prices/page-context";
 import { getSessionDetail, listProducts, listSuppliers } from "@/lib/prices/queries";
 import { getSettings, listCommuneSettlements, quorumMinima } from "@/lib/prices/records";
-import { formatAmount } from "@/lib/prices/format";
 import { localStamp, today } from "@/lib/prices/dates";
 import { constituencies } from "@/lib/prices/quorum";
 import { noticeChannels } from "@/lib/prices/schema";
 import { CommuneNav } from "@/components/prices/commune-nav";
-import { SpecForm } from "@/components/prices/spec-form";
+import { SessionDecisions } from "@/components/prices/session-decisions";
+import { SpecForm, type FieldSpec } from "@/components/prices/spec-form";
 import { Card } from "@/components/ui/card";
 
 type Params = { params: Promise<{ org: string; commune: string; id: string }> };
 
-/** One committee session: minutes, attendees and quorum, price decisions, grouped orders. */
+/**
+ * One committee session: minutes, attendees and quorum, price decisions (public once the session
+ * is closed; until then seen by the commune only, and corrected or withdrawn), grouped orders.
+ */
 export default async function SessionPage({ params }: Params) {
   const { org, commune, id } = await params;
   const scope = await loadCommuneScope(org, commune);
@@ -36,11 +39,29 @@ export default async function SessionPage({ params }: Params) {
   const t = await getTranslations("prices");
   const tc = await getTranslations("prices.constituencies");
   const locale = await getLocale();
-  const minima = quorumMinima(settings);
   const isDraft = session.status === "draft";
   const canEdit = scope.canWrite && isDraft;
+  const hasDecided = session.decisions.length > 0;
+  // A draft's next decision is judged on today's attendees and settings; otherwise the session
+  // shows the quorum it decided under (stored with its latest decision).
+  const quorum = isDraft ? session.liveQuorum : session.quorum;
+  const minima = isDraft ? quorumMinima(settings) : quorum.minima;
   const supplierOptions = [{ value: "", label: t("noSupplier") }, ...suppliers.map((s) => ({ value: s.id, label: s.name }))];
   const constituencyOptions = constituencies.map((c) => ({ value: c, label: tc(c) }));
+  const decisionFields = (d: { supplierId: string; purchasePrice: string; sellingPrice: string; effectiveOn: string; channels: string[]; villages: string[] }): FieldSpec[] => [
+    { name: "supplierId", label: t("supplier"), kind: "select", options: supplierOptions, defaultValue: d.supplierId },
+    { name: "purchasePrice", label: `${t("purchasePrice")} (MRU)`, kind: "number", defaultValue: d.purchasePrice },
+    { name: "sellingPrice", label: `${t("sellingPrice")} (MRU)`, kind: "number", defaultValue: d.sellingPrice },
+    {
+      name: "effectiveOn",
+      label: t("effectiveOn"),
+      kind: "date",
+      defaultValue: d.effectiveOn,
+      hint: t("noticeHint", { days: settings.noticeDays, horizon: settings.horizonDays }),
+    },
+    { name: "channels", label: t("channels"), kind: "checkboxes", options: noticeChannels.map((c) => ({ value: c, label: t(`channel.${c}`) })), defaultValues: d.channels },
+    { name: "villages", label: t("villages"), kind: "checkboxes", options: settlements.map((s) => ({ value: s.id, label: s.name })), defaultValues: d.villages },
+  ];
 
   return (
     <div className="flex flex-col gap-6">
@@ -57,13 +78,14 @@ export default async function SessionPage({ params }: Params) {
 
       <Card title={t("attendees")}>
         <p className="mb-2 font-medium" data-testid="quorum-status">
-          {session.quorum.isQuorate ? t("quorate") : `${t("notQuorate")} — ${t("missing", { list: session.quorum.missing.map((c) => tc(c)).join(", ") })}`}
+          {quorum.isQuorate ? t("quorate") : `${t("notQuorate")} — ${t("missing", { list: quorum.missing.map((c) => tc(c)).join(", ") })}`}
         </p>
+        {!isDraft && session.quorum.isStored ? <p className="mb-1 text-sm text-slate-700">{t("quorumAsDecided")}</p> : null}
         <p className="mb-1 text-sm text-slate-700">{t("quorumCounts")}</p>
         <ul className="mb-3 grid grid-cols-1 gap-1 sm:grid-cols-2">
           {constituencies.map((c) => (
-            <li key={c} className={session.quorum.missing.includes(c) ? "text-red-800" : ""}>
-              {tc(c)} : <span className="tabular-nums">{session.quorum.counts[c]}</span> ({minima[c]})
+            <li key={c} className={quorum.missing.includes(c) ? "text-red-800" : ""}>
+              {tc(c)} : <span className="tabular-nums">{quorum.counts[c]}</span> ({minima[c]})
             </li>
           ))}
         </ul>
@@ -74,11 +96,26 @@ export default async function SessionPage({ params }: Params) {
               <span className="font-medium">{a.name}</span>
               <span className="text-sm text-slate-700">· {tc(a.constituency)}</span>
               {canEdit ? (
-                <SpecForm form="removeAttendee" org={org} testId={`remove-${a.id}`} hidden={{ sessionId: session.id, attendeeId: a.id }} fields={[]} submit={t("remove")} variant="danger" inline />
+                <SpecForm
+                  form="removeAttendee"
+                  org={org}
+                  testId={`remove-${a.id}`}
+                  hidden={{ sessionId: session.id, attendeeId: a.id }}
+                  fields={[]}
+                  submit={t("remove")}
+                  variant="danger"
+                  inline
+                  disabled={hasDecided}
+                />
               ) : null}
             </li>
           ))}
         </ul>
+        {canEdit && hasDecided ? (
+          <p className="mt-2 text-sm text-slate-700" data-testid="attendees-locked">
+            {t("attendeesLockedNote")}
+          </p>
+        ) : null}
         {canEdit ? (
           <div className="mt-3 border-t border-slate-200 pt-3">
             <SpecForm
@@ -98,18 +135,11 @@ export default async function SessionPage({ params }: Params) {
       </Card>
 
       <Card title={t("decisions")}>
+        <p className="mb-2 text-sm text-slate-700" data-testid="publication-note">
+          {isDraft ? t(scope.isOwn ? "draftDecisionsNote" : "draftDecisionsHidden") : t("closedDecisionsNote")}
+        </p>
         {session.decisions.length === 0 ? <p>{t("noDecisions")}</p> : null}
-        <ul className="flex flex-col gap-1" data-testid="decision-list">
-          {session.decisions.map(({ price, product }) => (
-            <li key={price.id} className="border-t border-slate-200 py-1">
-              <Link href={`${scope.base}/products/${product.id}`} className="underline underline-offset-4">
-                {productName(product, locale)}
-              </Link>{" "}
-              : {formatAmount(price.sellingPrice, price.currency, locale)} ({t("purchasePrice")} {formatAmount(price.purchasePrice, price.currency, locale)}),{" "}
-              {t("fromDate", { date: price.effectiveOn })}
-            </li>
-          ))}
-        </ul>
+        <SessionDecisions session={session} org={org} base={scope.base} canEdit={canEdit} noticeFields={decisionFields} />
         {canEdit ? (
           <div className="mt-3 border-t border-slate-200 pt-3">
             <h3 className="mb-2 font-semibold">{t("decidePrice")}</h3>
@@ -121,13 +151,7 @@ export default async function SessionPage({ params }: Params) {
               submit={t("decide")}
               fields={[
                 { name: "productId", label: t("product"), kind: "select", options: products.map((p) => ({ value: p.id, label: `${productName(p, locale)} (${unitOf(p, locale)})` })) },
-                { name: "supplierId", label: t("supplier"), kind: "select", options: supplierOptions },
-                { name: "purchasePrice", label: `${t("purchasePrice")} (MRU)`, kind: "number" },
-                { name: "sellingPrice", label: `${t("sellingPrice")} (MRU)`, kind: "number" },
-                { name: "publishedOn", label: t("publishedOn"), kind: "date", defaultValue: today() },
-                { name: "effectiveOn", label: t("effectiveOn"), kind: "date", defaultValue: today(), hint: t("noticeHint", { days: settings.noticeDays }) },
-                { name: "channels", label: t("channels"), kind: "checkboxes", options: noticeChannels.map((c) => ({ value: c, label: t(`channel.${c}`) })) },
-                { name: "villages", label: t("villages"), kind: "checkboxes", options: settlements.map((s) => ({ value: s.id, label: s.name })) },
+                ...decisionFields({ supplierId: "", purchasePrice: "", sellingPrice: "", effectiveOn: today(), channels: [], villages: [] }),
               ]}
             />
           </div>
@@ -173,7 +197,14 @@ export default async function SessionPage({ params }: Params) {
               { name: "heldOn", label: t("heldOn"), kind: "date", defaultValue: session.heldOn },
               { name: "place", label: t("place"), kind: "text", defaultValue: session.place },
               { name: "minutes", label: t("minutes"), kind: "textarea", defaultValue: session.minutes },
-              { name: "status", label: t("status"), kind: "select", defaultValue: session.status, options: (["draft", "closed"] as const).map((s) => ({ value: s, label: t(`sessionStatus.${s}`) })) },
+              {
+                name: "status",
+                label: t("status"),
+                kind: "select",
+                defaultValue: session.status,
+                hint: t("closeHint"),
+                options: (["draft", "closed"] as const).map((s) => ({ value: s, label: t(`sessionStatus.${s}`) })),
+              },
             ]}
           />
         ) : (
