@@ -242,9 +242,10 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
   },
   "lib/prices/actions.ts#decidePriceAction": {
     access: member("prices:write"),
-    fields: ["sessionId", "productId", "supplierId", "purchasePrice", "sellingPrice", "currency", "effectiveOn", "publishedOn", "channels", "villages"],
+    fields: ["intent", "sessionId", "productId", "decisionId", "supplierId", "purchasePrice", "sellingPrice", "currency", "effectiveOn", "channels", "villages", "reason"],
     objects: { sessionId: "priceSession", productId: "product", supplierId: "supplier" },
-    valid: { purchasePrice: "100", sellingPrice: "120", currency: "MRU", effectiveOn: "2030-01-15" },
+    // An effective date inside the commune's horizon (one year by default) from today.
+    valid: { purchasePrice: "100", sellingPrice: "120", currency: "MRU", effectiveOn: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10) },
   },
   "lib/prices/actions.ts#createOrderAction": {
     access: member("prices:write"),
@@ -273,7 +274,7 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
   },
   "lib/prices/actions.ts#saveSettingsAction": {
     access: member("prices:admin"),
-    fields: ["minMcpgc", "minBeneficiaries", "minCommune", "minTradersFederation", "noticeDays", "stabilityThresholdPct"],
+    fields: ["minMcpgc", "minBeneficiaries", "minCommune", "minTradersFederation", "noticeDays", "horizonDays", "stabilityThresholdPct"],
   },
   "lib/prices/actions.ts#setBoardLinkAction": { access: member("prices:admin"), fields: ["mode"] },
   // cohesion (lib/cohesion/actions.ts)
