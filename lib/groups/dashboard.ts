@@ -82,7 +82,7 @@ function salesSource(org: Org, f: RevenueFilters, level: "cube" | "group"): SQL 
             from ledger_cube r join activity_types a on a.code = r.activity_type
             where a.kind::text = ${kind} and ${sql.join(whole, sql` and `)}`
       : sql`select g.village_id, g.activity_type, r.group_id, r.month, r.currency, r.amount
-            from ledger_rollups r join groups g on g.id = r.group_id join activity_types a on a.code = g.activity_type
+            from ledger_rollups r join groups g on g.id = r.group_id and g.ngo_org_id = r.ngo_org_id join activity_types a on a.code = g.activity_type
             where a.kind::text = ${kind} and ${sql.join(whole, sql` and `)}`;
   if (!p.from && !p.to) return rolled;
   const cut: SQL[] = [sql`l.kind = 'sale'`, sql`l.voided_at is null`, groupScopeSql(org, "g"), ...dimensionFilters(f, "g")];
@@ -99,11 +99,17 @@ function salesSource(org: Org, f: RevenueFilters, level: "cube" | "group"): SQL 
     where a.kind::text = ${kind} and ${sql.join(cut, sql` and `)}`;
 }
 
-/** Rate periods (monthly rates: a month converts at one rate, migration 0012). */
-const ratePeriods = sql`rp as (
-  select valid_from, lead(valid_from) over (order by valid_from) as valid_to, xof_per_mru from exchange_rates
+/**
+ * The rate of every month (monthly rates: a month converts at one rate, migration 0012), so that
+ * rows join their rate on equality (a hash join) rather than testing every rate period.
+ */
+export const monthRates = sql`rp as (
+  select m::date as month, r.xof_per_mru
+  from (select valid_from, lead(valid_from) over (order by valid_from) as valid_to, xof_per_mru from exchange_rates) r,
+    generate_series(r.valid_from, coalesce(r.valid_to - 1, date '2100-12-01'), interval '1 month') m
 )`;
-const rateJoin = sql`left join rp on s.month >= rp.valid_from and (rp.valid_to is null or s.month < rp.valid_to)`;
+const ratePeriods = monthRates;
+const rateJoin = sql`left join rp on rp.month = s.month`;
 
 const bucketKey: Record<Exclude<Bucket, "group">, string> = {
   total: "'all'",

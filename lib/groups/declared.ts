@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { convertTotals, type PeriodSums } from "@/lib/money";
+import { monthRates } from "./dashboard";
 import { rowsOf } from "./scope";
 
 /**
@@ -32,12 +33,12 @@ async function recordedMetrics(db: Queryable, ngoIds: string[]): Promise<Map<str
   );
   const revenue = rowsOf<{ ngo: string; rate: string | null; xof: string; mru: string }>(
     await db.execute(sql`
-      with rp as (select valid_from, lead(valid_from) over (order by valid_from) as valid_to, xof_per_mru from exchange_rates)
+      with ${monthRates}
       select c.ngo_org_id::text as ngo, rp.xof_per_mru::text as rate,
         coalesce(sum(c.amount) filter (where c.currency = 'XOF'), 0)::text as xof,
         coalesce(sum(c.amount) filter (where c.currency = 'MRU'), 0)::text as mru
       from ledger_cube c join activity_types a on a.code = c.activity_type
-      left join rp on c.month >= rp.valid_from and (rp.valid_to is null or c.month < rp.valid_to)
+      left join rp on rp.month = c.month
       where c.ngo_org_id = any(${ids}) and c.kind = 'sale' and a.kind = 'group'
       group by 1, 2`),
   );
