@@ -100,8 +100,8 @@ export class Client {
     const body = await res.text();
     return { status: res.status, body, ...parseActionAnswer(body) };
   }
-  async signIn() {
-    await this.action("lib/auth/actions.ts#signInAction", "/login", { email: this.email, password: "tamkin-demo" });
+  async signIn(password = "tamkin-demo") {
+    await this.action("lib/auth/actions.ts#signInAction", "/login", { email: this.email, password });
     if (![...this.cookies.keys()].some((k) => k.endsWith("authjs.session-token"))) throw new Error(`sign-in failed for ${this.email}`);
     return this;
   }
