@@ -236,3 +236,22 @@ export const ledgerCube = pgTable(
     index("ledger_cube_network_idx").on(t.networkOrgId, t.kind, t.month),
   ],
 );
+
+/**
+ * The top level: live totals per NGO, activity, month, kind and currency (tens of thousands of
+ * rows at national scale, where the cube has millions), for the consortium's dashboard and
+ * comparison. Maintained by the same triggers as the other levels (migration 0020).
+ */
+export const ledgerNgoMonths = pgTable(
+  "ledger_ngo_months",
+  {
+    ngoOrgId: uuid("ngo_org_id").notNull(),
+    activityType: text("activity_type").notNull(),
+    month: date("month").notNull(),
+    kind: ledgerKind("kind").notNull(),
+    currency: currency("currency").notNull(),
+    amount: bigint("amount", { mode: "number" }).notNull(),
+    entries: integer("entries").notNull(),
+  },
+  (t) => [primaryKey({ name: "ledger_ngo_months_pk", columns: [t.ngoOrgId, t.activityType, t.month, t.kind, t.currency] })],
+);

@@ -6,7 +6,7 @@ import { convertTotals, type PeriodSums } from "@/lib/money";
 import { groupScopeSql, isUuid, rowsOf } from "./scope";
 
 type Org = Pick<TenantOrg, "id" | "type">;
-export type Bucket = "total" | "group" | "activity" | "village" | "month" | "quarter";
+export type Bucket = "total" | "group" | "activity" | "village" | "month" | "quarter" | "ngo";
 
 export interface RevenueFilters {
   from?: string;
@@ -66,22 +66,36 @@ function dimensionFilters(f: RevenueFilters, s: string): SQL[] {
 }
 
 /**
- * Live sales of the scope as (dimensions, month, currency, amount): whole months from a rollup,
- * cut months from the rows. `level` "cube" gives NGO × network × village × activity rows,
- * "group" one row per group (group_id).
+ * Which summary serves a query: "ngo" (NGO × activity × month: tens of thousands of rows at
+ * national scale) when no village is asked for and the scope is a set of NGOs; "cube" (NGO ×
+ * network × village × activity) otherwise; "group" (one row per group and month) for groups.
  */
-function salesSource(org: Org, f: RevenueFilters, level: "cube" | "group"): SQL {
+type Level = "ngo" | "cube" | "group";
+export function levelFor(org: Org, f: RevenueFilters, needsVillage: boolean): Level {
+  return !needsVillage && !f.village && (org.type === "ngo" || org.type === "consortium") ? "ngo" : "cube";
+}
+
+/**
+ * Live sales of the scope as (ngo, village, activity, group, month, currency, amount): whole
+ * months from a summary table, the days of a month cut by the period from the rows.
+ */
+function salesSource(org: Org, f: RevenueFilters, level: Level): SQL {
   const p = splitPeriod(f.from, f.to);
   const kind = f.kind ?? "group";
-  const whole: SQL[] = [sql`r.kind = 'sale'`, groupScopeSql(org, level === "cube" ? "r" : "g"), ...dimensionFilters(f, level === "cube" ? "r" : "g")];
+  const alias = level === "group" ? "g" : "r";
+  const whole: SQL[] = [sql`r.kind = 'sale'`, groupScopeSql(org, alias), ...dimensionFilters(f, alias)];
   if (p.first) whole.push(sql`r.month >= ${p.first}`);
   if (p.last) whole.push(sql`r.month <= ${p.last}`);
   const rolled =
-    level === "cube"
-      ? sql`select r.village_id, r.activity_type, null::uuid as group_id, r.month, r.currency, r.amount
+    level === "ngo"
+      ? sql`select r.ngo_org_id, null::uuid as village_id, r.activity_type, null::uuid as group_id, r.month, r.currency, r.amount
+            from ledger_ngo_months r join activity_types a on a.code = r.activity_type
+            where a.kind::text = ${kind} and ${sql.join(whole, sql` and `)}`
+      : level === "cube"
+        ? sql`select r.ngo_org_id, r.village_id, r.activity_type, null::uuid as group_id, r.month, r.currency, r.amount
             from ledger_cube r join activity_types a on a.code = r.activity_type
             where a.kind::text = ${kind} and ${sql.join(whole, sql` and `)}`
-      : sql`select g.village_id, g.activity_type, r.group_id, r.month, r.currency, r.amount
+        : sql`select g.ngo_org_id, g.village_id, g.activity_type, r.group_id, r.month, r.currency, r.amount
             from ledger_rollups r join groups g on g.id = r.group_id and g.ngo_org_id = r.ngo_org_id join activity_types a on a.code = g.activity_type
             where a.kind::text = ${kind} and ${sql.join(whole, sql` and `)}`;
   if (!p.from && !p.to) return rolled;
@@ -94,7 +108,7 @@ function salesSource(org: Org, f: RevenueFilters, level: "cube" | "group"): SQL 
   if (outside.length > 0) cut.push(sql`(${sql.join(outside, sql` or `)})`);
   return sql`${rolled}
     union all
-    select g.village_id, g.activity_type, l.group_id, date_trunc('month', l.occurred_on)::date, l.currency, l.amount
+    select g.ngo_org_id, g.village_id, g.activity_type, l.group_id, date_trunc('month', l.occurred_on)::date, l.currency, l.amount
     from ledger_entries l join groups g on g.id = l.group_id and g.ngo_org_id = l.ngo_org_id join activity_types a on a.code = g.activity_type
     where a.kind::text = ${kind} and ${sql.join(cut, sql` and `)}`;
 }
@@ -113,6 +127,7 @@ const rateJoin = sql`left join rp on rp.month = s.month`;
 
 const bucketKey: Record<Exclude<Bucket, "group">, string> = {
   total: "'all'",
+  ngo: "s.ngo_org_id::text",
   activity: "s.activity_type",
   village: "s.village_id::text",
   month: "to_char(s.month, 'YYYY-MM')",
@@ -158,7 +173,7 @@ export async function revenueByBuckets(db: Queryable, org: Org, buckets: Grouped
   const keyExpr = sql.raw(`coalesce(${[...split.map((b) => `case when grouping(${bucketKey[b]}) = 0 then ${bucketKey[b]} end`), "'all'"].join(", ")})`);
   const nameCol = locale === "ar" ? "name_ar" : locale === "en" ? "name_en" : "name_fr";
   const result = await db.execute(sql`
-    with ${ratePeriods}, s as (${salesSource(org, f, "cube")}),
+    with ${ratePeriods}, s as (${salesSource(org, f, levelFor(org, f, buckets.includes("village")))}),
     agg as (
       select ${bucketName} as bucket, ${keyExpr} as key, rp.xof_per_mru::text as rate,
         coalesce(sum(s.amount) filter (where s.currency = 'XOF'), 0)::text as xof,
@@ -166,10 +181,11 @@ export async function revenueByBuckets(db: Queryable, org: Org, buckets: Grouped
       from s ${rateJoin}
       group by grouping sets (${sql.join(sets, sql`, `)})
     )
-    select agg.*, coalesce(${sql.raw(`a.${nameCol}`)}, v.name, agg.key) as label
+    select agg.*, coalesce(${sql.raw(`a.${nameCol}`)}, v.name, o.name, agg.key) as label
     from agg
     left join activity_types a on agg.bucket = 'activity' and a.code = agg.key
-    left join places v on agg.bucket = 'village' and v.id::text = agg.key`);
+    left join places v on agg.bucket = 'village' and v.id::text = agg.key
+    left join organisations o on agg.bucket = 'ngo' and o.id::text = agg.key`);
   const rows = rowsOf<PeriodRow & { label: string }>(result);
   const labels = new Map(rows.map((r) => [`${r.bucket}|${r.key}`, r.label]));
   const converted = convertRows(rows, (b, k) => labels.get(`${b}|${k}`) ?? k);
@@ -217,6 +233,12 @@ export async function countGroups(db: Queryable, org: Org, f: RevenueFilters): P
 
 export interface DashboardData {
   groupCount: number;
+  /**
+   * A consortium without an NGO filter gets its members side by side (byNgo); the breakdowns by
+   * group and village (thousands of rows at national scale) come once an NGO is chosen.
+   */
+  byNgo: RevenueRow[];
+  perMemberOnly: boolean;
   total: { xof: number; mru: number };
   average: { xof: number; mru: number };
   /** Sales dated before the first exchange rate, in their own currency (not in the totals). */
@@ -229,11 +251,13 @@ export interface DashboardData {
   byMonth: RevenueRow[];
 }
 
-/** The revenue dashboard: three statements whatever the size of the scope. */
+/** The revenue dashboard: at most four statements whatever the size of the scope. */
 export async function loadDashboard(db: Queryable, org: Org, f: RevenueFilters, locale: string): Promise<DashboardData> {
+  const perMemberOnly = org.type === "consortium" && !f.ngo && !f.village;
   const groupCount = await countGroups(db, org, f);
-  const b = await revenueByBuckets(db, org, ["total", "activity", "village", "month"], f, locale);
-  const byGroup = await revenueByGroup(db, org, f);
+  const b = await revenueByBuckets(db, org, perMemberOnly ? ["total", "activity", "month", "ngo"] : ["total", "activity", "month"], f, locale);
+  const villages = perMemberOnly ? { village: [] } : await revenueByBuckets(db, org, ["village"], f, locale);
+  const byGroup = perMemberOnly ? { rows: [], groupsWithSales: 0 } : await revenueByGroup(db, org, f);
   const total = b.total[0];
   const t = { xof: total?.xof ?? 0, mru: total?.mru ?? 0 };
   const avg = (x: number) => (groupCount ? Math.round(x / groupCount) : 0);
@@ -247,7 +271,9 @@ export async function loadDashboard(db: Queryable, org: Org, f: RevenueFilters, 
     byGroup: plain(byGroup.rows).sort(desc),
     groupsWithSales: byGroup.groupsWithSales,
     byActivity: plain(b.activity).sort(desc),
-    byVillage: plain(b.village).sort(desc),
+    byVillage: plain(villages.village).sort(desc),
+    byNgo: plain(b.ngo ?? []).sort(desc),
+    perMemberOnly,
     byMonth: plain(b.month).sort((a, c) => a.key.localeCompare(c.key)),
   };
 }

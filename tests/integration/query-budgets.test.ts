@@ -50,8 +50,9 @@ describe(`query budgets on ${backend}`, () => {
 
   const pages: Record<string, { budget: number; load: (tx: Tx, org: TenantOrg, reader: Reader) => Promise<unknown> }> = {
     "revenue dashboard": {
-      // counts, grouped revenue, top groups; the individual card's two; declared (3); filter options (2)
-      budget: 10,
+      // count, revenue by NGO-level summary, by village, top groups; the individual card's two;
+      // declared (3); filter options (2)
+      budget: 11,
       load: async (tx, org) => {
         await loadDashboard(tx, org, {}, "fr");
         await loadTotals(tx, org, { kind: "individual" });

@@ -91,15 +91,25 @@ export default async function DashboardPage({ params, searchParams }: { params: 
           {t("unconverted")} <Money amount={d.unconverted.mru} currency="MRU" locale={locale} /> · <Money amount={d.unconverted.xof} currency="XOF" locale={locale} />
         </p>
       ) : null}
-      {d.byGroup.length === 0 ? <p>{t("noData")}</p> : null}
+      {!d.perMemberOnly && d.byGroup.length === 0 ? <p>{t("noData")}</p> : null}
       {d.groupsWithSales > d.byGroup.length ? (
         <p className="text-sm text-slate-700" data-testid="by-group-limited">
           {t("topGroups", { shown: TOP_GROUPS, count: d.groupsWithSales })} <TextLink href={ledger()}>{t("allInLedger")}</TextLink>
         </p>
       ) : null}
-      <RevenueBlock title={t("byGroup")} rows={d.byGroup} layout="horizontal" locale={locale} headLabel={tg("name")} tableLabel={t("asTable")} testId="by-group" href={(r) => ledger({ group: r.key })} />
+      {d.perMemberOnly ? (
+        <>
+          <RevenueBlock title={t("byNgo")} rows={d.byNgo} layout="horizontal" locale={locale} headLabel={tg("ngo")} tableLabel={t("asTable")} testId="by-ngo" href={(r) => `/${slug}/dashboard?${new URLSearchParams({ ...Object.fromEntries(base.filter(([k]) => k !== "kind")), ngo: r.key }).toString()}`} />
+          <p className="text-sm text-slate-700" data-testid="choose-ngo">{t("chooseNgo")}</p>
+        </>
+      ) : null}
+      {d.perMemberOnly ? null : (
+        <RevenueBlock title={t("byGroup")} rows={d.byGroup} layout="horizontal" locale={locale} headLabel={tg("name")} tableLabel={t("asTable")} testId="by-group" href={(r) => ledger({ group: r.key })} />
+      )}
       <RevenueBlock title={t("byActivity")} rows={d.byActivity} layout="horizontal" locale={locale} headLabel={tg("activity")} tableLabel={t("asTable")} testId="by-activity" href={(r) => ledger({ activity: r.key })} />
-      <RevenueBlock title={t("byVillage")} rows={d.byVillage} layout="horizontal" locale={locale} headLabel={tg("village")} tableLabel={t("asTable")} testId="by-village" href={(r) => ledger({ village: r.key })} />
+      {d.perMemberOnly ? null : (
+        <RevenueBlock title={t("byVillage")} rows={d.byVillage} layout="horizontal" locale={locale} headLabel={tg("village")} tableLabel={t("asTable")} testId="by-village" href={(r) => ledger({ village: r.key })} />
+      )}
       <RevenueBlock title={t("byMonth")} rows={d.byMonth} layout="vertical" locale={locale} headLabel={t("month")} tableLabel={t("asTable")} testId="by-month" href={(r) => ledger({ month: r.key })} />
       <Card title={t("individualTitle")}>
         <section className="grid gap-3 sm:grid-cols-3">
