@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { consortiumMembers, organisations } from "@/db/schema";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
+import { rowsOf } from "@/lib/groups/scope";
 
 const cols = { id: organisations.id, slug: organisations.slug, name: organisations.name, type: organisations.type };
 
@@ -34,4 +35,17 @@ export async function scopeOrgOf(db: Queryable, org: TenantOrg, memberSlug: stri
   if (!memberSlug) return org;
   if (org.type !== "consortium") return null;
   return findMemberOrg(db, org.id, memberSlug);
+}
+
+/**
+ * Portal accounts of each member (countMembers for all of them, in one statement): the count,
+ * or null for an organisation the reader's context may not read.
+ */
+export async function countAccountsOfOrgs(db: Queryable, orgs: readonly Pick<TenantOrg, "id">[]): Promise<Map<string, number | null>> {
+  if (orgs.length === 0) return new Map();
+  const ids = sql`array[${sql.join(orgs.map((o) => sql`${o.id}`), sql`, `)}]::uuid[]`;
+  const rows = rowsOf<{ id: string; n: number | null }>(
+    await db.execute(sql`select x.id::text as id, app_org_account_count(x.id) as n from unnest(${ids}) as x(id)`),
+  );
+  return new Map(rows.map((r) => [r.id, r.n == null ? null : Number(r.n)]));
 }

@@ -3,16 +3,44 @@ import type { Queryable } from "@/db/client";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { listSurveyQuarters } from "@/lib/cohesion/queries";
 import { listVisibleVillages } from "@/lib/cohesion/scope";
-import type { DataTableModel } from "@/lib/exports/table";
+import type { CellValue, DataTableModel } from "@/lib/exports/table";
 import type { Reader } from "@/lib/privacy/suppress";
 import { today } from "@/lib/prices/dates";
-import { compareColumnSets, type CompareContext } from "./columns";
+import { compareColumnSets, type CompareColumnSet, type CompareContext } from "./columns";
 import { listMemberOrgs } from "./members";
 import type { CompareParams } from "./params";
 
 type Labels = (key: string, values?: Record<string, string | number>) => string;
 
-/** The consortium's members side by side: one row per member, every column set's cells. */
+/** The consortium's members and what their cells are computed for (latest surveyed quarter, today). */
+export async function loadCompareContext(db: Queryable, consortium: TenantOrg, reader: Reader, params: CompareParams) {
+  const members = await listMemberOrgs(db, consortium.id);
+  const villageIds = (await listVisibleVillages(db, consortium)).map((v) => v.id);
+  const [quarter] = await listSurveyQuarters(db, villageIds);
+  const ctx: CompareContext = { reader, quarter, params, on: today() };
+  return { members, ctx };
+}
+
+/** Every member's cells (one row per member, in order): each set loads all members at once. */
+export async function loadCompareCells(
+  db: Queryable,
+  members: readonly TenantOrg[],
+  ctx: CompareContext,
+  sets: readonly CompareColumnSet[] = compareColumnSets,
+): Promise<CellValue[][]> {
+  const rows = members.map((): CellValue[] => []);
+  for (const set of sets) {
+    const cells = await set.loadAll(db, members, ctx);
+    cells.forEach((c, i) => rows[i].push(...c));
+  }
+  return rows;
+}
+
+/**
+ * The consortium's members side by side: one row per member, every column set's cells, in a
+ * fixed number of statements whatever the number of members (issue 10): the members, the
+ * consortium's latest surveyed quarter, then a handful per column set for all members together.
+ */
 export async function loadCompareTable(
   db: Queryable,
   consortium: TenantOrg,
@@ -21,16 +49,9 @@ export async function loadCompareTable(
   t: Labels,
   orgTypeLabel: (type: string) => string,
 ) {
-  const members = await listMemberOrgs(db, consortium.id);
-  const villageIds = (await listVisibleVillages(db, consortium)).map((v) => v.id);
-  const [quarter] = await listSurveyQuarters(db, villageIds);
-  const ctx: CompareContext = { reader, quarter, params, on: today() };
-  const rows = [];
-  for (const m of members) {
-    const cells = [];
-    for (const set of compareColumnSets) cells.push(...(await set.load(db, m, ctx)));
-    rows.push([m.name, orgTypeLabel(m.type), ...cells]);
-  }
+  const { members, ctx } = await loadCompareContext(db, consortium, reader, params);
+  const cells = await loadCompareCells(db, members, ctx);
+  const quarter = ctx.quarter;
   const table: DataTableModel = {
     id: "compare",
     title: t("tableTitle", { quarter: quarter ?? "—" }),
@@ -39,7 +60,7 @@ export async function loadCompareTable(
       { key: "type", label: t("col.type"), hxl: "#org+type" },
       ...compareColumnSets.flatMap((s) => s.columns.map((c) => ({ key: c.key, label: t(c.labelKey, c.labelValues?.(ctx)), hxl: c.hxl }))),
     ],
-    rows,
+    rows: members.map((m, i) => [m.name, orgTypeLabel(m.type), ...cells[i]]),
   };
   return { table, members, quarter };
 }

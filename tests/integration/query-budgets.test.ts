@@ -16,8 +16,11 @@ import { loadInclusionDashboard } from "@/lib/inclusion/dashboard";
 import { inclusionParams } from "@/lib/inclusion/params";
 import { loadCohesionPage, dashboardParams } from "@/lib/cohesion/page-data";
 import { loadAdvocacySheet } from "@/lib/advocacy/sheet";
+import { compareParams } from "@/lib/compare/params";
+import { loadCompareTable } from "@/lib/compare/table";
 import { loadDashboard as loadPriceDashboard } from "@/lib/prices/dashboard";
 import type { Reader } from "@/lib/privacy/suppress";
+import { rowsOf } from "@/lib/groups/scope";
 import { backend, createTestDb, type TestDb } from "../test-db";
 
 let statements = 0;
@@ -97,4 +100,50 @@ describe(`query budgets on ${backend}`, () => {
       select ${ids.orgs.adicor}, 'group_revenue_mru', 'extra ' || n, n, 'test' from generate_series(1, 5) n`);
     for (const [page, { load }] of Object.entries(pages)) expect(await count("acor", load), page).toBe(before[page]);
   });
+
+  it("the consortium's comparison: a fixed number of statements, however many members", async () => {
+    const compare = (sp: Record<string, string>) => (tx: Tx, org: TenantOrg, reader: Reader) =>
+      loadCompareTable(tx, org, reader, compareParams(sp), t, (x) => x);
+    const all = compare({});
+    const cut = compare({ from: "2024-01-15", to: "2024-11-20", currency: "MRU" });
+    // members; the consortium's latest quarter (3); accounts, groups; revenue; inclusion; cohesion (2)
+    const budget = 10;
+    const before = { all: await count("acor", all), cut: await count("acor", cut) };
+    expect(before.all).toBeLessThanOrEqual(budget);
+    expect(before.cut).toBeLessThanOrEqual(budget);
+    // Three more members (an NGO working in Fassala, a commune, a network), with groups and sales.
+    const org = async (slug: string, type: "ngo" | "commune" | "cooperative_network", territory: string | null = null) => {
+      const [o] = await db.db.insert(organisations).values({ slug, name: slug, type, territoryPlaceId: territory }).returning();
+      await db.db.execute(sql`insert into consortium_members (consortium_id, member_org_id) values (${ids.orgs.acor}, ${o.id})`);
+      return o.id;
+    };
+    const [{ id: commune }] = rowsOf<{ id: string }>(
+      await db.db.execute(sql`insert into places (level, name, parent_id) values ('commune', 'Budget', ${ids.places.moughataa}) returning id`),
+    );
+    const [{ id: village }] = rowsOf<{ id: string }>(
+      await db.db.execute(sql`insert into places (level, name, parent_id, community) values ('village', 'Budget village', ${commune}, 'host') returning id`),
+    );
+    const ngo = await org("ong-budget", "ngo");
+    await org("commune-budget", "commune", commune);
+    const network = await org("reseau-budget", "cooperative_network");
+    await db.db.execute(sql`insert into org_communes (org_id, commune_org_id) values (${ngo}, ${ids.orgs.fassala})`);
+    await db.db.execute(sql`
+      insert into groups (ngo_org_id, network_org_id, village_id, activity_type, name, start_date)
+      select ${ngo}, ${network}, v, 'shop', 'Budget member ' || n, '2024-01-01'
+      from generate_series(1, 4) n, (values (${village}::uuid), (${Object.values(ids.places.settlements)[0]}::uuid)) s(v)`);
+    await db.db.execute(sql`
+      insert into ledger_entries (ngo_org_id, group_id, kind, occurred_on, amount, currency)
+      select g.ngo_org_id, g.id, 'sale', date '2024-01-10' + n * 7, 100 * n, 'MRU' from groups g, generate_series(1, 40) n where g.ngo_org_id = ${ngo}`);
+    const { table } = await db.asApp({ orgId: ids.orgs.acor }, (tx) => loadCompareTable(tx, orgs.acor, { orgType: "consortium", canSeePeople: false }, compareParams({}), t, (x) => x));
+    const groupsCol = table.columns.findIndex((c) => c.key === "groups");
+    // The new members are compared, each with its groups.
+    expect(table.rows.filter((r) => String(r[0]).endsWith("-budget")).map((r) => [r[0], r[groupsCol]])).toEqual([
+      ["ong-budget", 8],
+      ["commune-budget", 4],
+      ["reseau-budget", 8],
+    ]);
+    expect(await count("acor", all)).toBe(before.all);
+    expect(await count("acor", cut)).toBe(before.cut);
+  });
 });
+
