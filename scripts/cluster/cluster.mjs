@@ -116,7 +116,9 @@ http {
   client_max_body_size 50m;
   gzip on;
   gzip_types text/css application/javascript application/json text/plain text/x-component image/svg+xml;
-  upstream tamkin { ${upstreamPorts.map((p) => `server 127.0.0.1:${p} max_fails=0;`).join(" ")} keepalive 16; }
+  # Close idle upstream connections before Node does (its keep-alive is 5 s): a request sent on a
+  # connection the instance has just closed would be reset, and a POST is not retried.
+  upstream tamkin { ${upstreamPorts.map((p) => `server 127.0.0.1:${p} max_fails=0;`).join(" ")} keepalive 16; keepalive_timeout 4s; }
   server {
     listen 127.0.0.1:${port};
     location / {
