@@ -11,16 +11,23 @@ export type ActionState<T = unknown> =
 
 export const idleState: ActionState = { status: "idle" };
 
-/** FormData to a plain object; keys ending in [] become arrays. Framework fields are dropped. */
+/**
+ * FormData to a plain object; keys ending in [] become arrays. Framework fields are dropped, and
+ * so is `__proto__` (it would set the object's prototype, not a field); a list only ever extends
+ * a list of its own (`constructor[]` is a field like any other, not Object's constructor).
+ */
 export function formDataToObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION") || typeof value !== "string") continue;
-    if (key.endsWith("[]")) {
-      const k = key.slice(0, -2);
-      out[k] = [...((out[k] as string[] | undefined) ?? []), value];
+    const list = key.endsWith("[]");
+    const k = list ? key.slice(0, -2) : key;
+    if (k === "__proto__") continue;
+    if (list) {
+      const before = Object.hasOwn(out, k) && Array.isArray(out[k]) ? (out[k] as string[]) : [];
+      out[k] = [...before, value];
     } else {
-      out[key] = value;
+      out[k] = value;
     }
   }
   return out;

@@ -1,9 +1,10 @@
 import { AppError, type ErrorCode } from "./errors";
 
 /**
- * Rules enforced by the database (migration 0013) raise their own SQLSTATE in class TK, with the
- * catalogue key in HINT and the value it names (a quarter) in DETAIL. This turns them into the one
- * error type, so a refused write shows the same translated message whichever rule refused it.
+ * Rules enforced by the database (migrations 0013, 0016, 0019) raise their own SQLSTATE in class
+ * TK, with the catalogue key in HINT and the values it names in DETAIL (a quarter, or JSON). This
+ * turns them into the one error type, so a refused write shows the same translated message
+ * whichever rule refused it.
  */
 const byCode: Record<string, { code: ErrorCode; field?: string }> = {
   TK001: { code: "conflict" }, // quarterLocked
@@ -32,12 +33,47 @@ const byCode: Record<string, { code: ErrorCode; field?: string }> = {
   TK115: { code: "validation" }, // attendeesLocked
   TK116: { code: "validation", field: "status" }, // closeRetroactive
   TK117: { code: "validation", field: "villages" }, // noticeVillageOutside
+  // plausibility (migration 0019): DETAIL is JSON naming the field and the limit or the floor
+  TK201: { code: "validation", field: "amount" }, // amountAboveCeiling
+  TK202: { code: "validation", field: "occurredOn" }, // dateBeforeFloor
+};
+
+/** DETAIL as the values of the message: JSON (its `field` names the form field), or a quarter. */
+function valuesOf(detail: string | undefined): Record<string, string | number> | undefined {
+  if (!detail) return undefined;
+  if (detail.startsWith("{")) {
+    try {
+      const parsed = JSON.parse(detail) as Record<string, unknown>;
+      return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string | number] => typeof e[1] === "string" || typeof e[1] === "number"));
+    } catch {
+      return undefined;
+    }
+  }
+  return { quarter: detail };
+}
+
+/**
+ * Constraints that refuse what a form sent when a check before them could not see it: a write
+ * racing another one (two accounts created with one address at once), or a reference the schema
+ * cannot know (an activity type is data). The refusal is the form's, not an internal error.
+ */
+const byConstraint: Record<string, { code: ErrorCode; key: string; field?: string }> = {
+  users_email_key: { code: "validation", key: "emailTaken", field: "email" },
+  groups_activity_type_activity_types_code_fk: { code: "validation", key: "invalid", field: "activityType" },
+  // Two entries at once of what exists once (a month's rate, a village's quarterly survey, a
+  // group's evaluation of a quarter): the second is told that the record changed meanwhile, and
+  // sees the first on reload.
+  exchange_rates_valid_from_key: { code: "conflict", key: "conflict" },
+  cohesion_surveys_village_quarter_key: { code: "conflict", key: "conflict" },
+  group_evaluations_group_quarter_key: { code: "conflict", key: "conflict" },
 };
 
 interface PgLike {
   code?: string;
   hint?: string;
   detail?: string;
+  constraint_name?: string;
+  constraint?: string;
   cause?: unknown;
 }
 
@@ -54,8 +90,11 @@ export function pgErrorOf(err: unknown): PgLike | null {
 
 export function appErrorFromDb(err: unknown): AppError | null {
   const p = pgErrorOf(err);
+  const constraint = p && (p.code === "23505" || p.code === "23503") ? byConstraint[p.constraint_name ?? p.constraint ?? ""] : undefined;
+  if (constraint) return new AppError(constraint.code, constraint.key, constraint.field ? { [constraint.field]: constraint.key } : undefined);
   const rule = p?.code ? byCode[p.code] : undefined;
   if (!p || !rule || !p.hint) return null;
-  const values = p.detail ? { quarter: p.detail } : undefined;
-  return new AppError(rule.code, p.hint, rule.field ? { [rule.field]: p.hint } : undefined, values);
+  const values = valuesOf(p.detail);
+  const field = typeof values?.field === "string" ? values.field : rule.field;
+  return new AppError(rule.code, p.hint, field ? { [field]: p.hint } : undefined, values);
 }

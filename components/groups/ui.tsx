@@ -87,8 +87,9 @@ export function TextLink({ href, children, testId }: { href: string; children: R
 export const activityName = (a: { nameFr: string; nameAr: string; nameEn: string }, locale: string) =>
   locale === "ar" ? a.nameAr : locale === "en" ? a.nameEn : a.nameFr;
 
-/** First value of a search parameter, as a string. */
+/** First value of a search parameter, as a string; one PostgreSQL text cannot hold (NUL) is ignored. */
 export const param = (sp: Record<string, string | string[] | undefined>, k: string) => {
   const v = sp[k];
-  return (Array.isArray(v) ? v[0] : v) || undefined;
+  const first = (Array.isArray(v) ? v[0] : v) || undefined;
+  return first?.includes("\u0000") ? undefined : first;
 };

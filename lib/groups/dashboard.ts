@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { convertTotals, type PeriodSums } from "@/lib/money";
+import { isIsoDate } from "@/lib/prices/dates";
 import { groupScopeSql, isUuid, rowsOf } from "./scope";
 
 type Org = Pick<TenantOrg, "id" | "type">;
@@ -34,7 +35,6 @@ export interface Unconverted {
 /** How many groups the by-group breakdown shows (the largest first); the ledger has the rest. */
 export const TOP_GROUPS = 50;
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 function addMonths(month: string, n: number): string {
   const d = new Date(`${month.slice(0, 7)}-01T00:00:00Z`);
@@ -47,8 +47,9 @@ function addMonths(month: string, n: number): string {
  * `from` or `to` are read from the rows. `first`..`last` are those whole months (first days).
  */
 export function splitPeriod(from?: string, to?: string) {
-  const f = from && isoDate.test(from) ? from : undefined;
-  const t = to && isoDate.test(to) ? to : undefined;
+  // Real calendar dates only: "2024-02-30" or "2024-13-45" in a URL is ignored, not sent to SQL.
+  const f = from && isIsoDate(from) ? from : undefined;
+  const t = to && isIsoDate(to) ? to : undefined;
   const first = f ? (f.endsWith("-01") ? f : addMonths(f, 1)) : undefined;
   const lastDay = t ? new Date(Date.parse(`${addMonths(t, 1)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10) : undefined;
   const last = t ? (t === lastDay ? `${t.slice(0, 7)}-01` : addMonths(t, -1)) : undefined;

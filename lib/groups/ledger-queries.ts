@@ -4,6 +4,7 @@ import type { Queryable } from "@/db/client";
 import { activityTypes, customerCredits, groups, ledgerEntries, ledgerEntryHistory, places, profitDistributions, profitShares } from "@/db/schema";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { DEFAULT_PAGE_SIZE, keyset, type PageRequest } from "@/lib/pagination";
+import { isIsoDate } from "@/lib/prices/dates";
 import { isUuid, groupScopeSql } from "./scope";
 
 type Org = Pick<TenantOrg, "id" | "type">;
@@ -29,8 +30,8 @@ function ledgerFilterSql(f: LedgerFilters): SQL[] {
   if (f.village) out.push(isUuid(f.village) ? eq(groups.villageId, f.village) : sql`false`);
   if (f.ngo) out.push(isUuid(f.ngo) ? eq(groups.ngoOrgId, f.ngo) : sql`false`);
   if (f.month && /^\d{4}-\d{2}$/.test(f.month)) out.push(sql`to_char(${ledgerEntries.occurredOn}, 'YYYY-MM') = ${f.month}`);
-  if (f.from && /^\d{4}-\d{2}-\d{2}$/.test(f.from)) out.push(sql`${ledgerEntries.occurredOn} >= ${f.from}`);
-  if (f.to && /^\d{4}-\d{2}-\d{2}$/.test(f.to)) out.push(sql`${ledgerEntries.occurredOn} <= ${f.to}`);
+  if (f.from && isIsoDate(f.from)) out.push(sql`${ledgerEntries.occurredOn} >= ${f.from}`);
+  if (f.to && isIsoDate(f.to)) out.push(sql`${ledgerEntries.occurredOn} <= ${f.to}`);
   if (f.kind) out.push(sql`${ledgerEntries.kind}::text = ${f.kind}`);
   if (f.activityKind) out.push(sql`${activityTypes.kind}::text = ${f.activityKind}`);
   return out;
