@@ -5,6 +5,7 @@ import { coachingFollowUps, coachingVisits, groupEvaluations, groups } from "@/d
 import { AppError, fieldError } from "@/lib/errors";
 import { assertQuarterOpen } from "@/lib/quarters/locks";
 import { quarterBounds } from "@/lib/quarters/quarter";
+import { updateVersioned } from "@/lib/versioned";
 import { followUpsOf, type CoachingVisitInput, type EvaluationInput } from "./schema";
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -54,10 +55,7 @@ export async function voidVisit(tx: Tx, ngoOrgId: string, visitId: string, reaso
   if (!visit) throw new AppError("not_found");
   if (visit.voidedAt) throw new AppError("conflict", "alreadyVoided");
   await assertQuarterOpen(tx, ngoOrgId, visit.visitedOn);
-  await tx
-    .update(coachingVisits)
-    .set({ voidedAt: new Date(), voidReason: reason, version: visit.version + 1 })
-    .where(and(eq(coachingVisits.ngoOrgId, ngoOrgId), eq(coachingVisits.id, visitId)));
+  await updateVersioned(tx, coachingVisits, { id: visitId, scope: eq(coachingVisits.ngoOrgId, ngoOrgId), expectedVersion: visit.version }, { voidedAt: new Date(), voidReason: reason });
   return visit;
 }
 
@@ -101,10 +99,12 @@ export async function recordEvaluation(tx: Tx, ngoOrgId: string, evaluatorId: st
     )
     .for("update");
   if (previous) {
-    await tx
-      .update(groupEvaluations)
-      .set({ voidedAt: new Date(), voidReason: "replaced", version: previous.version + 1 })
-      .where(and(eq(groupEvaluations.ngoOrgId, ngoOrgId), eq(groupEvaluations.id, previous.id)));
+    await updateVersioned(
+      tx,
+      groupEvaluations,
+      { id: previous.id, scope: eq(groupEvaluations.ngoOrgId, ngoOrgId), expectedVersion: previous.version },
+      { voidedAt: new Date(), voidReason: "replaced" },
+    );
   }
   const [row] = await tx
     .insert(groupEvaluations)
@@ -122,9 +122,6 @@ export async function voidEvaluation(tx: Tx, ngoOrgId: string, evaluationId: str
   if (!e) throw new AppError("not_found");
   if (e.voidedAt) throw new AppError("conflict", "alreadyVoided");
   await assertQuarterOpen(tx, ngoOrgId, e.quarter);
-  await tx
-    .update(groupEvaluations)
-    .set({ voidedAt: new Date(), voidReason: reason, version: e.version + 1 })
-    .where(and(eq(groupEvaluations.ngoOrgId, ngoOrgId), eq(groupEvaluations.id, evaluationId)));
+  await updateVersioned(tx, groupEvaluations, { id: evaluationId, scope: eq(groupEvaluations.ngoOrgId, ngoOrgId), expectedVersion: e.version }, { voidedAt: new Date(), voidReason: reason });
   return e;
 }

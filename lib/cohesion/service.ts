@@ -6,6 +6,7 @@ import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { AppError, fieldError } from "@/lib/errors";
 import { assertQuarterOpen } from "@/lib/quarters/locks";
 import { quarterOf } from "@/lib/quarters/quarter";
+import { updateVersioned } from "@/lib/versioned";
 import { communities, perceptionIndicators } from "./indicators";
 import { toSurveyData, type CohesionSurveyInput } from "./schema";
 import { listVisibleVillages } from "./scope";
@@ -44,10 +45,7 @@ export async function recordSurvey(tx: Tx, org: TenantOrg, userId: string, input
   let surveyId: string;
   if (existing) {
     surveyId = existing.id;
-    await tx
-      .update(cohesionSurveys)
-      .set({ ...values, version: existing.version + 1 })
-      .where(and(eq(cohesionSurveys.id, existing.id), eq(cohesionSurveys.orgId, org.id)));
+    await updateVersioned(tx, cohesionSurveys, { id: existing.id, scope: eq(cohesionSurveys.orgId, org.id), expectedVersion: existing.version }, values);
     await tx.delete(cohesionAnswers).where(and(eq(cohesionAnswers.surveyId, existing.id), eq(cohesionAnswers.orgId, org.id)));
   } else {
     const [row] = await tx.insert(cohesionSurveys).values(values).returning({ id: cohesionSurveys.id });

@@ -59,14 +59,14 @@ export const updateSessionAction = orgAction(
 );
 
 export const addAttendeeAction = orgAction({ ...w, schema: attendeeSchema, action: "prices.attendee.add", entity: "session_attendee" }, async ({ tx, ctx, input }) => {
-  const a = await addAttendee(tx, communeOf(ctx), input);
+  const a = await addAttendee(tx, communeOf(ctx), ctx.user.id, input);
   return { audit: { entityId: a.id, after: a }, message: "attendeeAdded" };
 });
 
 export const removeAttendeeAction = orgAction(
   { ...w, schema: removeAttendeeSchema, action: "prices.attendee.remove", entity: "session_attendee" },
   async ({ tx, ctx, input }) => {
-    const a = await removeAttendee(tx, communeOf(ctx), input);
+    const a = await removeAttendee(tx, communeOf(ctx), ctx.user.id, input);
     return { audit: { entityId: a.id, before: a }, message: "attendeeRemoved" };
   },
 );

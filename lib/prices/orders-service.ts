@@ -2,41 +2,30 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { negotiatedPrices, purchaseOrderLines, purchaseOrders } from "@/db/schema";
 import { AppError, fieldError } from "@/lib/errors";
-import { changedByError, listCommuneGroups, nowSql, priceInForce, requireProduct, requireSession, requireSupplier } from "./records";
+import { updateVersioned } from "@/lib/versioned";
+import { listCommuneGroups, priceInForce, requireProduct, requireSession, requireSupplier } from "./records";
 import type { SaveOrderInput } from "./schema";
 
 type OrderStatus = "draft" | "ordered" | "delivered";
-
-async function requireOrder(tx: Tx, communeId: string, orderId: string) {
-  const [row] = await tx
-    .select()
-    .from(purchaseOrders)
-    .where(and(eq(purchaseOrders.communeOrgId, communeId), eq(purchaseOrders.id, orderId)));
-  if (!row) throw new AppError("not_found");
-  return row;
-}
 
 /**
  * Optimistic locking on an order: move from the version the editor loaded to the next one,
  * only in the expected status; otherwise say who changed it and when.
  */
-async function claimVersion(tx: Tx, communeId: string, userId: string, orderId: string, version: number, from: OrderStatus, to: OrderStatus = from) {
-  const [row] = await tx
-    .update(purchaseOrders)
-    .set({ version: version + 1, status: to, updatedBy: userId, updatedAt: nowSql })
-    .where(
-      and(
-        eq(purchaseOrders.communeOrgId, communeId),
-        eq(purchaseOrders.id, orderId),
-        eq(purchaseOrders.version, version),
-        eq(purchaseOrders.status, from),
-      ),
-    )
-    .returning();
-  if (row) return row;
-  const current = await requireOrder(tx, communeId, orderId);
-  if (current.version !== version) throw await changedByError(tx, current.updatedBy, current.updatedAt);
-  throw new AppError("validation", "orderWrongStatus");
+function claimVersion(tx: Tx, communeId: string, userId: string, orderId: string, version: number, from: OrderStatus, to: OrderStatus = from) {
+  return updateVersioned(
+    tx,
+    purchaseOrders,
+    {
+      id: orderId,
+      scope: eq(purchaseOrders.communeOrgId, communeId),
+      expectedVersion: version,
+      when: eq(purchaseOrders.status, from),
+      otherwise: () => new AppError("validation", "orderWrongStatus"),
+      by: userId,
+    },
+    { status: to },
+  );
 }
 
 export async function createOrder(tx: Tx, communeId: string, userId: string, input: { sessionId: string; supplierId?: string }) {

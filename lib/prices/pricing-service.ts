@@ -18,6 +18,7 @@ import {
   requireSession,
   requireSupplier,
 } from "./records";
+import { touchSession } from "./sessions-service";
 import type { CorrectDecisionInput, DecidePriceInput, WithdrawDecisionInput } from "./schema";
 
 /** Refuses unless the session is a quorate draft; names the missing constituencies. */
@@ -135,6 +136,7 @@ export async function decidePrice(tx: Tx, communeId: string, userId: string, inp
     const villages = [...new Set(input.villages)];
     await tx.insert(priceNoticeVillages).values(villages.map((villageId) => ({ communeOrgId: communeId, noticeId: n.id, villageId })));
   }
+  await touchSession(tx, communeId, userId, input.sessionId);
   return { price, previous, isIncrease: notice.isIncrease };
 }
 
@@ -166,7 +168,9 @@ export async function withdrawDecision(tx: Tx, communeId: string, userId: string
   const live = await liveVersions(tx, communeId, decision.productId);
   const { before, after } = neighboursOf(live, decision);
   if (after && (!before || before.currency === after.currency)) await assertNextStillAnnounced(tx, communeId, before, after, now, "reason");
-  return { before: decision, after: await markWithdrawn(tx, communeId, userId, decision.id, input.reason) };
+  const withdrawn = await markWithdrawn(tx, communeId, userId, decision.id, input.reason);
+  await touchSession(tx, communeId, userId, input.sessionId);
+  return { before: decision, after: withdrawn };
 }
 
 /**

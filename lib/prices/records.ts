@@ -1,8 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, isNull, lte, sql } from "drizzle-orm";
-import type { Queryable, Tx } from "@/db/client";
-import { groups, negotiatedPrices, organisations, places, priceNotices, priceSessions, priceSettings, products, suppliers, users } from "@/db/schema";
+import type { Queryable } from "@/db/client";
+import { groups, negotiatedPrices, organisations, places, priceNotices, priceSessions, priceSettings, products, suppliers } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { localStamp } from "./dates";
 import type { QuorumMinima } from "./quorum";
 
 /** Lookups of one commune's records: the commune id comes first; another commune's id is "not found". */
@@ -127,12 +126,6 @@ export async function noticeOf(db: Queryable, communeId: string, priceId: string
     .from(priceNotices)
     .where(and(eq(priceNotices.communeOrgId, communeId), eq(priceNotices.priceId, priceId)));
   return row ?? null;
-}
-
-/** The refusal of a stale save: "changed by NAME at TIME, reload". */
-export async function changedByError(tx: Tx, updatedBy: string | null, updatedAt: Date) {
-  const [u] = updatedBy ? await tx.select({ name: users.name }).from(users).where(eq(users.id, updatedBy)) : [];
-  return new AppError("conflict", "changedBy", undefined, { name: u?.name ?? "?", time: localStamp(updatedAt) });
 }
 
 export const nowSql = sql`now()`;

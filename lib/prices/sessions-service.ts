@@ -3,7 +3,8 @@ import type { Tx } from "@/db/client";
 import { negotiatedPrices, priceSessions, sessionAttendees } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { today } from "./dates";
-import { changedByError, nowSql, requireSession } from "./records";
+import { updateVersioned } from "@/lib/versioned";
+import { requireSession } from "./records";
 import type { UpdateSessionInput } from "./schema";
 import type { Constituency } from "./quorum";
 
@@ -37,30 +38,28 @@ export async function updateSession(tx: Tx, communeId: string, userId: string, i
       .limit(1);
     if (retroactive) throw new AppError("validation", "closeRetroactive", { status: "closeRetroactive" });
   }
-  const [after] = await tx
-    .update(priceSessions)
-    .set({
-      heldOn: input.heldOn,
-      place: input.place,
-      minutes: input.minutes,
-      status: input.status,
-      version: input.version + 1,
-      updatedBy: userId,
-      updatedAt: nowSql,
-    })
-    .where(
-      and(
-        eq(priceSessions.communeOrgId, communeId),
-        eq(priceSessions.id, input.sessionId),
-        eq(priceSessions.version, input.version),
-        eq(priceSessions.status, "draft"),
-      ),
-    )
-    .returning();
-  if (after) return { before, after };
-  const current = await requireSession(tx, communeId, input.sessionId);
-  if (current.version !== input.version) throw await changedByError(tx, current.updatedBy, current.updatedAt);
-  throw new AppError("validation", "sessionClosed");
+  const after = await updateVersioned(
+    tx,
+    priceSessions,
+    {
+      id: input.sessionId,
+      scope: eq(priceSessions.communeOrgId, communeId),
+      expectedVersion: input.version,
+      when: eq(priceSessions.status, "draft"),
+      otherwise: () => new AppError("validation", "sessionClosed"),
+      by: userId,
+    },
+    { heldOn: input.heldOn, place: input.place, minutes: input.minutes, status: input.status },
+  );
+  return { before, after };
+}
+
+/**
+ * What the session holds besides its own fields (attendees, decisions) changed: its version goes
+ * up, so that an edit of the session loaded before then is refused as changed meanwhile.
+ */
+export async function touchSession(tx: Tx, communeId: string, userId: string, sessionId: string) {
+  return updateVersioned(tx, priceSessions, { id: sessionId, scope: eq(priceSessions.communeOrgId, communeId), by: userId }, {});
 }
 
 async function requireDraft(tx: Tx, communeId: string, sessionId: string) {
@@ -69,14 +68,15 @@ async function requireDraft(tx: Tx, communeId: string, sessionId: string) {
   return s;
 }
 
-export async function addAttendee(tx: Tx, communeId: string, input: { sessionId: string; name: string; constituency: Constituency }) {
+export async function addAttendee(tx: Tx, communeId: string, userId: string, input: { sessionId: string; name: string; constituency: Constituency }) {
   await requireDraft(tx, communeId, input.sessionId);
   const [row] = await tx.insert(sessionAttendees).values({ communeOrgId: communeId, ...input }).returning();
+  await touchSession(tx, communeId, userId, input.sessionId);
   return row;
 }
 
 /** Attendees are the record of the quorum: once the session has decided, none is removed. */
-export async function removeAttendee(tx: Tx, communeId: string, input: { sessionId: string; attendeeId: string }) {
+export async function removeAttendee(tx: Tx, communeId: string, userId: string, input: { sessionId: string; attendeeId: string }) {
   await requireDraft(tx, communeId, input.sessionId);
   const [attendee] = await tx
     .select({ id: sessionAttendees.id })
@@ -106,5 +106,6 @@ export async function removeAttendee(tx: Tx, communeId: string, input: { session
     )
     .returning();
   if (!row) throw new AppError("not_found");
+  await touchSession(tx, communeId, userId, input.sessionId);
   return row;
 }

@@ -60,7 +60,7 @@ describe(`price rules in the data on ${backend}`, () => {
     asFassala(async (tx) => {
       const s = await createSession(tx, fassala, editor, { heldOn: today(), place });
       for (const [i, constituency] of (["mcpgc", "beneficiaries", "commune", "traders_federation"] as const).entries()) {
-        await addAttendee(tx, fassala, { sessionId: s.id, name: `${place} ${i}`, constituency });
+        await addAttendee(tx, fassala, editor, { sessionId: s.id, name: `${place} ${i}`, constituency });
       }
       return s.id;
     });
@@ -187,7 +187,7 @@ describe(`price rules in the data on ${backend}`, () => {
   it("lists each attendee once per session (names compared normalised), and fixes them once the session decides", async () => {
     const s = await asFassala(async (tx) => (await createSession(tx, fassala, editor, { heldOn: today(), place: "Hassi Chegar" })).id);
     const add = (name: string, constituency: "mcpgc" | "beneficiaries" | "commune" | "traders_federation") =>
-      asFassala((tx) => addAttendee(tx, fassala, { sessionId: s, name, constituency }));
+      asFassala((tx) => addAttendee(tx, fassala, editor, { sessionId: s, name, constituency }));
     await add("Aïchetou Mint Brahim", "beneficiaries");
     expect(await refusal(add("  aichetou  MINT-brahim ", "beneficiaries"))).toMatchObject({ sqlstate: "TK114", key: "attendeeDuplicate", field: { name: "attendeeDuplicate" } });
     // Entered twice under two constituencies to reach a minimum: refused just the same.
@@ -197,11 +197,11 @@ describe(`price rules in the data on ${backend}`, () => {
     await add("Mohamed Ould Ahmed", "commune");
     const trader = await add("Cheikh Ould Baba", "traders_federation");
     // Before any decision an attendee may be removed (and added back).
-    await asFassala((tx) => removeAttendee(tx, fassala, { sessionId: s, attendeeId: trader.id }));
+    await asFassala((tx) => removeAttendee(tx, fassala, editor, { sessionId: s, attendeeId: trader.id }));
     const again = await add("Cheikh Ould Baba", "traders_federation");
     const p = await product("Attendees");
     await asFassala((tx) => decidePrice(tx, fassala, editor, { ...decision(p), sessionId: s }));
-    expect(await refusal(asFassala((tx) => removeAttendee(tx, fassala, { sessionId: s, attendeeId: again.id })))).toMatchObject({ key: "attendeesLocked" });
+    expect(await refusal(asFassala((tx) => removeAttendee(tx, fassala, editor, { sessionId: s, attendeeId: again.id })))).toMatchObject({ key: "attendeesLocked" });
     expect(await refusal(asFassala((tx) => tx.delete(sessionAttendees).where(eq(sessionAttendees.id, again.id))))).toMatchObject({ sqlstate: "TK115" });
     expect(
       await refusal(asFassala((tx) => tx.update(sessionAttendees).set({ constituency: "commune" }).where(eq(sessionAttendees.id, again.id)))),

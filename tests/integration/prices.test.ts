@@ -43,7 +43,7 @@ describe(`price committee on ${backend}`, () => {
       const s = await createSession(tx, fassala, editor, { heldOn: "2026-02-20", place: "Mairie" });
       sessionId = s.id;
       for (const constituency of ["mcpgc", "beneficiaries", "commune"] as const) {
-        await addAttendee(tx, fassala, { sessionId, name: `A ${constituency}`, constituency });
+        await addAttendee(tx, fassala, editor, { sessionId, name: `A ${constituency}`, constituency });
       }
       const p = await createProduct(tx, fassala, { nameFr: "Riz", nameAr: "أرز", nameEn: "Rice", unit: "sac 50 kg", category: "staple", pictogram: "rice" });
       productId = p.id;
@@ -55,7 +55,7 @@ describe(`price committee on ${backend}`, () => {
     await expect(
       db.db.transaction((tx) => decidePrice(tx, fassala, editor, price({ sessionId, productId }), "2026-02-20")),
     ).rejects.toMatchObject({ messageKey: "notQuorate", values: { traders_federation: "yes", mcpgc: "no" } });
-    await db.db.transaction((tx) => addAttendee(tx, fassala, { sessionId, name: "Commerçant", constituency: "traders_federation" }));
+    await db.db.transaction((tx) => addAttendee(tx, fassala, editor, { sessionId, name: "Commerçant", constituency: "traders_federation" }));
   });
 
   it("versions prices: a new decision supersedes, the old one stays untouched", async () => {
@@ -98,13 +98,15 @@ describe(`price committee on ${backend}`, () => {
   });
 
   it("optimistic locking on a draft session: the second save is refused with who and when", async () => {
-    const loaded = { sessionId, version: 1, heldOn: "2026-02-20", place: "Mairie", status: "draft" as const };
+    // The version both loaded: attendees and decisions have raised it since the session was created.
+    const [{ version }] = await db.db.query.priceSessions.findMany({ where: (s) => eq(s.id, sessionId) });
+    const loaded = { sessionId, version, heldOn: "2026-02-20", place: "Mairie", status: "draft" as const };
     await db.db.transaction((tx) => updateSession(tx, fassala, admin, { ...loaded, minutes: "Premier texte" }));
     await expect(
       db.db.transaction((tx) => updateSession(tx, fassala, editor, { ...loaded, minutes: "Second texte" })),
     ).rejects.toMatchObject({ code: "conflict", messageKey: "changedBy", values: { name: "Admin fassala" } });
     const [row] = await db.db.query.priceSessions.findMany({ where: (s) => eq(s.id, sessionId) });
-    expect(row).toMatchObject({ minutes: "Premier texte", version: 2 });
+    expect(row).toMatchObject({ minutes: "Premier texte", version: version + 1 });
   });
 
   it("optimistic locking on a draft order, then ordered and delivered with differences", async () => {
