@@ -227,3 +227,122 @@ test("a recorded distribution prints as a statement in Arabic, right-to-left, sh
   expect(amounts.reduce((a, b) => a + b, 0)).toBe(total);
   expect(total).toBeGreaterThan(0);
 });
+
+test("a French editor's absurd amount is refused naming the limit; a large one saves once confirmed; the same again asks first", async ({ page }) => {
+  await signInTo(page, "editor@adicor.demo", "adicor");
+  await page.goto(await firstShopUrl(page));
+  const form = page.getByTestId("record-entry-form");
+  const save = form.getByRole("button", { name: "Enregistrer l'opération" });
+  const note = `plausibilité e2e ${Date.now()}`;
+  await form.getByLabel("Monnaie").selectOption("MRU");
+  await form.getByLabel("Note").fill(note);
+
+  // 99,999,999,999 MRU: refused beside the amount, naming the NGO's ceiling.
+  await form.getByLabel("Montant").fill("99999999999");
+  await save.click();
+  await expect(form.locator('[id$="-amount-error"]')).toHaveText(/^Une vente ne peut pas dépasser 5\s000\s000 MRU \(plafond de l'ONG\)/);
+  // Dated 1900: refused beside the date, naming the floor.
+  await form.getByLabel("Montant").fill("1200");
+  await form.getByLabel("Date").fill("1900-01-01");
+  await save.click();
+  await expect(form.locator('[id$="-occurredOn-error"]')).toHaveText("La date ne peut pas précéder le 2018-01-01, début du programme (réglage de l'ONG).");
+
+  // 250,000 MRU: plausible but unusual; saved only after the confirmation.
+  await page.goto("/adicor/dashboard");
+  const before = await valueOf(page, "total-mru");
+  await page.goBack();
+  await form.getByLabel("Monnaie").selectOption("MRU");
+  await form.getByLabel("Note").fill(note);
+  await form.getByLabel("Date").fill(new Date().toISOString().slice(0, 10));
+  await form.getByLabel("Montant").fill("250000");
+  await save.click();
+  await expect(form.getByTestId("amount-warning")).toHaveText(/^Montant inhabituel : plus de 200\s000 MRU\./);
+  await expect(form.getByTestId("confirm-warning")).toContainText("cochez la confirmation");
+  expect(await seriousViolations(page)).toEqual([]);
+  await form.getByLabel("J'ai vérifié : enregistrer quand même").check();
+  await save.click();
+  await expect(form.getByRole("status")).toHaveText("Opération enregistrée.");
+  await page.goto("/adicor/dashboard");
+  expect(await valueOf(page, "total-mru")).toBe(before + 250_000);
+
+  // The same entry again, minutes later: a warning, and nothing saved without the confirmation.
+  await page.goBack();
+  await form.getByLabel("Monnaie").selectOption("MRU");
+  await form.getByLabel("Note").fill(note);
+  await form.getByLabel("Date").fill(new Date().toISOString().slice(0, 10));
+  await form.getByLabel("Montant").fill("250000");
+  await save.click();
+  await expect(form.getByTestId("confirm-warning")).toHaveText(/^Une opération identique a été enregistrée il y a/);
+  await page.goto("/adicor/dashboard");
+  expect(await valueOf(page, "total-mru")).toBe(before + 250_000);
+});
+
+test("without JavaScript, a large amount re-renders the form with the warning and the confirmation, and saves once ticked", async ({ browser }) => {
+  const signedIn = await newSignedInPage(browser, "editor@adicor.demo", "adicor");
+  const url = await firstShopUrl(signedIn.page);
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await signedIn.context.storageState() });
+  const page = await context.newPage();
+  await page.goto(url);
+  let form = page.getByTestId("record-entry-form");
+  const note = `sans JS ${Date.now()}`;
+  await form.getByLabel("Monnaie").selectOption("MRU");
+  await form.getByLabel("Montant").fill("300000");
+  await form.getByLabel("Note").fill(note);
+  await form.getByRole("button", { name: "Enregistrer l'opération" }).click();
+  form = page.getByTestId("record-entry-form");
+  await expect(form.getByTestId("amount-warning")).toHaveText(/plus de 200\s000 MRU/);
+  // What was typed is still there.
+  await expect(form.getByLabel("Montant")).toHaveValue("300000");
+  await expect(form.getByLabel("Note")).toHaveValue(note);
+  await form.getByLabel("J'ai vérifié : enregistrer quand même").check();
+  await form.getByRole("button", { name: "Enregistrer l'opération" }).click();
+  await expect(page.getByTestId("record-entry-form").getByRole("status")).toHaveText("Opération enregistrée.");
+  await page.goto(`/adicor/ledger?group=${url.split("/").pop()}`);
+  await expect(page.getByTestId("ledger-list")).toContainText(note);
+  await context.close();
+  await signedIn.context.close();
+});
+
+test("an NGO admin sets the NGO's limits; its editors are held to them; nobody else reaches the page", async ({ browser }) => {
+  const admin = await newSignedInPage(browser, "admin@ong-sahel.demo", "ong-sahel");
+  await admin.page.goto("/ong-sahel/groups");
+  await admin.page.getByTestId("limits-link").click();
+  const form = admin.page.getByTestId("limits-form");
+  const ceiling = form.getByLabel("Plafond : Vente en MRU");
+  const soft = form.getByLabel("Seuil de confirmation : Vente en MRU");
+  await expect(ceiling).toHaveValue("5000000");
+  await expect(form.getByLabel("Date plancher (début du programme)")).toHaveValue("2018-01-01");
+  expect(await seriousViolations(admin.page)).toEqual([]);
+  // A threshold above its ceiling is refused beside it.
+  await ceiling.fill("100000");
+  await soft.fill("200000");
+  await form.getByRole("button", { name: "Enregistrer les limites" }).click();
+  await expect(form.getByText("Le seuil de confirmation ne peut pas dépasser le plafond.")).toBeVisible();
+  await soft.fill("10000");
+  await form.getByRole("button", { name: "Enregistrer les limites" }).click();
+  await expect(form.getByRole("status")).toHaveText("Limites de saisie enregistrées.");
+
+  const editor = await newSignedInPage(browser, "editor@ong-sahel.demo", "ong-sahel");
+  try {
+    await editor.page.goto("/ong-sahel/groups");
+    await expect(editor.page.getByTestId("limits-link")).toHaveCount(0);
+    const href = await editor.page.getByTestId("groups-table").getByRole("link").first().getAttribute("href");
+    await editor.page.goto(href!);
+    const entry = editor.page.getByTestId("record-entry-form");
+    await entry.getByLabel("Monnaie").selectOption("MRU");
+    await entry.getByLabel("Montant").fill("150000");
+    await entry.getByRole("button", { name: "Enregistrer l'opération" }).click();
+    await expect(entry.locator('[id$="-amount-error"]')).toHaveText(/^Une vente ne peut pas dépasser 100\s000 MRU/);
+    expect((await editor.page.goto("/ong-sahel/groups/limits"))?.status()).toBe(404);
+    expect((await admin.page.goto("/adicor/groups/limits"))?.status()).toBe(404);
+  } finally {
+    // Back to the defaults, for the other tests.
+    await admin.page.goto("/ong-sahel/groups/limits");
+    await admin.page.getByTestId("limits-form").getByLabel("Plafond : Vente en MRU").fill("5000000");
+    await admin.page.getByTestId("limits-form").getByLabel("Seuil de confirmation : Vente en MRU").fill("200000");
+    await admin.page.getByTestId("limits-form").getByRole("button", { name: "Enregistrer les limites" }).click();
+    await expect(admin.page.getByTestId("limits-form").getByRole("status")).toHaveText("Limites de saisie enregistrées.");
+    await editor.context.close();
+    await admin.context.close();
+  }
+});

@@ -1,11 +1,12 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { z } from "zod";
 import * as actions from "@/lib/groups/actions";
 import * as s from "@/lib/groups/schema";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldShell, Select, TextInput } from "@/components/ui/field";
 import { FormStatus } from "./form-status";
+import { isWarningKey, messageValues } from "./message-values";
 import { useActionForm } from "./use-action-form";
 
 /** Each group form: the zod schema its server action also parses, and that action. */
@@ -27,6 +28,7 @@ const registry = {
   rate: [s.rateSchema, actions.rateAction],
   aid: [s.aidSchema, actions.aidAction],
   declaredFigure: [s.declaredFigureSchema, actions.declaredFigureAction],
+  limits: [s.limitsSchema, actions.saveLimitsAction],
 } as const;
 export type GroupFormKind = keyof typeof registry;
 
@@ -38,6 +40,8 @@ export interface FieldSpec {
   hint?: string;
   defaultValue?: string;
   ltr?: boolean;
+  /** In a two-column form, the field takes the whole row. */
+  wide?: boolean;
 }
 
 export function GroupActionForm({
@@ -48,6 +52,7 @@ export function GroupActionForm({
   submit,
   testId,
   variant = "primary",
+  columns = 1,
 }: {
   kind: GroupFormKind;
   org: string;
@@ -56,6 +61,8 @@ export function GroupActionForm({
   submit: string;
   testId?: string;
   variant?: "primary" | "secondary" | "danger";
+  /** Two: the fields side by side on wide screens (a table of limits). */
+  columns?: 1 | 2;
 }) {
   const t = useTranslations("errors");
   const [schema, action] = registry[kind];
@@ -66,7 +73,27 @@ export function GroupActionForm({
     action as never,
     defaults as never,
   );
-  const err = (n: string) => (errorKey(n) ? t(errorKey(n) as never) : undefined);
+  const locale = useLocale();
+  // The server's messages name values (a limit, a date floor): they come with its form message.
+  const serverValues = state.status === "error" ? messageValues(state.formError?.values, locale) : undefined;
+  const message = (n: string) => {
+    const key = errorKey(n);
+    if (!key) return undefined;
+    const fromServer = state.status === "error" && state.fieldErrors?.[n] === key;
+    return { key, text: t(key as never, (fromServer ? serverValues : undefined) as never), isWarning: fromServer && isWarningKey(key) };
+  };
+  const err = (n: string) => {
+    const m = message(n);
+    return m && !m.isWarning ? m.text : undefined;
+  };
+  const warning = (n: string) => {
+    const m = message(n);
+    return m?.isWarning ? m.text : undefined;
+  };
+  // A write waiting for a confirmation: the box confirms exactly what was warned about (its token).
+  const confirmToken = state.status === "error" ? state.formError?.values?.confirm : undefined;
+  // After a refusal the server echoes what was typed, so that without JavaScript nothing is lost.
+  const echoed = state.status === "error" ? state.values : undefined;
   const idp = `${kind}-${Object.values(hidden).join("-").slice(0, 40)}`;
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-3" data-testid={testId ?? `${kind}-form`}>
@@ -75,53 +102,78 @@ export function GroupActionForm({
         <input key={k} type="hidden" name={k} value={v} />
       ))}
       <FormStatus state={state} />
-      {fields.map((f) => {
-        const id = `${idp}-${f.name}`;
-        const e = err(f.name);
-        if (f.type === "checkboxes") {
-          return (
-            <fieldset key={f.name} className="flex flex-col gap-1" aria-describedby={e ? `${id}-error` : undefined}>
-              <legend className="font-medium">{f.label}</legend>
-              <div className="flex flex-wrap gap-x-4 gap-y-1">
-                {f.options?.map((o) => (
-                  <label key={o.value} className="flex min-h-11 items-center gap-2">
-                    <input type="checkbox" name={`${f.name}[]`} value={o.value} className="size-5" />
-                    {o.label}
-                  </label>
-                ))}
-              </div>
-              {e ? (
-                <p id={`${id}-error`} role="alert" className="text-sm font-medium text-red-800">
-                  {e}
+      <div className={columns === 2 ? "grid gap-3 sm:grid-cols-2" : "contents"}>
+        {fields.map((f) => {
+          const id = `${idp}-${f.name}`;
+          const e = err(f.name);
+          if (f.type === "checkboxes") {
+            return (
+              <fieldset key={f.name} className="flex flex-col gap-1" aria-describedby={e ? `${id}-error` : undefined}>
+                <legend className="font-medium">{f.label}</legend>
+                <div className="flex flex-wrap gap-x-4 gap-y-1">
+                  {f.options?.map((o) => (
+                    <label key={o.value} className="flex min-h-11 items-center gap-2">
+                      <input type="checkbox" name={`${f.name}[]`} value={o.value} className="size-5" />
+                      {o.label}
+                    </label>
+                  ))}
+                </div>
+                {e ? (
+                  <p id={`${id}-error`} role="alert" className="text-sm font-medium text-red-800">
+                    {e}
+                  </p>
+                ) : null}
+              </fieldset>
+            );
+          }
+          const w = warning(f.name);
+          const described = w ? `${id}-warning` : describedBy(id, e, f.hint);
+          const initial = echoed?.[f.name] ?? f.defaultValue;
+          const shell = (
+            <FieldShell key={f.name} id={id} label={f.label} error={e} hint={w ? undefined : f.hint}>
+              {f.type === "select" ? (
+                <Select id={id} defaultValue={initial} {...form.register(f.name)} invalid={!!e} aria-describedby={described}>
+                  {f.options?.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </Select>
+              ) : (
+                <TextInput
+                  id={id}
+                  defaultValue={initial}
+                  type={f.type === "number" ? "text" : f.type}
+                  inputMode={f.type === "number" ? "numeric" : undefined}
+                  dir={f.ltr || f.type !== "text" ? "ltr" : undefined}
+                  {...form.register(f.name)}
+                  invalid={!!e}
+                  aria-describedby={described}
+                />
+              )}
+              {w ? (
+                <p id={`${id}-warning`} className="text-sm font-medium text-amber-900" data-testid={`${f.name}-warning`}>
+                  {w}
                 </p>
               ) : null}
-            </fieldset>
+            </FieldShell>
           );
-        }
-        return (
-          <FieldShell key={f.name} id={id} label={f.label} error={e} hint={f.hint}>
-            {f.type === "select" ? (
-              <Select id={id} {...form.register(f.name)} invalid={!!e} aria-describedby={describedBy(id, e, f.hint)}>
-                {f.options?.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </Select>
-            ) : (
-              <TextInput
-                id={id}
-                type={f.type === "number" ? "text" : f.type}
-                inputMode={f.type === "number" ? "numeric" : undefined}
-                dir={f.ltr || f.type !== "text" ? "ltr" : undefined}
-                {...form.register(f.name)}
-                invalid={!!e}
-                aria-describedby={describedBy(id, e, f.hint)}
-              />
-            )}
-          </FieldShell>
-        );
-      })}
+          return columns === 2 ? (
+            <div key={f.name} className={f.wide ? "sm:col-span-2" : undefined}>
+              {shell}
+            </div>
+          ) : (
+            shell
+          );
+        })}
+      </div>
+      {confirmToken ? (
+        // Keyed by the token: a new warning (the amount changed) starts unticked.
+        <label key={String(confirmToken)} className="flex min-h-11 items-center gap-2 rounded-md border border-amber-700 bg-amber-50 px-3 py-2 font-medium text-amber-950">
+          <input type="checkbox" name="confirm" value={String(confirmToken)} className="size-5" />
+          {t("confirmSave")}
+        </label>
+      ) : null}
       <Button type="submit" variant={variant} disabled={pending}>
         {submit}
       </Button>

@@ -7,3 +7,4 @@ export * from "./coaching";
 export * from "./prices";
 export * from "./people";
 export * from "./ledger";
+export * from "./plausibility";

@@ -2,6 +2,7 @@
 import { orgAction } from "@/lib/server-action";
 import * as s from "./schema";
 import * as svc from "./service";
+import { saveLimits } from "./plausibility-service";
 
 const groupsPath = (ctx: { org: { slug: string } }) => `/${ctx.org.slug}/groups`;
 
@@ -123,5 +124,14 @@ export const declaredFigureAction = orgAction(
   async ({ tx, ctx, input }) => {
     const d = await svc.addDeclaredFigure(tx, ctx.org, input);
     return { audit: { entityId: d.id, after: d }, message: "declaredRecorded" };
+  },
+);
+
+/** An NGO admin's plausibility limits and date floor (the permission of an NGO admin's ledger rules, like quarter locks). */
+export const saveLimitsAction = orgAction(
+  { permission: "quarters:lock", schema: s.limitsSchema, action: "plausibility.save", entity: "ngo_settings", revalidate: (ctx) => `/${ctx.org.slug}/groups/limits` },
+  async ({ tx, ctx, input }) => {
+    const r = await saveLimits(tx, ctx.org, ctx.user.id, input);
+    return { audit: { entityId: ctx.org.id, before: r.before, after: r.after }, message: "limitsSaved" };
   },
 );

@@ -1,12 +1,18 @@
 import { z } from "zod";
 import { currencies } from "@/lib/money";
 import { wgAnswers } from "@/lib/wgss";
+import { amountKinds } from "./plausibility";
 
 /** Today as YYYY-MM-DD (UTC): a sale may not be dated after it. */
 export const todayIso = () => new Date().toISOString().slice(0, 10);
 
 const id = z.uuid({ error: "invalid" });
-const isoDate = z.string({ error: "dateInvalid" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateInvalid" });
+/** A real calendar date ("2024-02-30" is refused here, not by the database). */
+const isRealDate = (d: string) => {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+};
+const isoDate = z.string({ error: "dateInvalid" }).refine(isRealDate, { error: "dateInvalid" });
 const pastDate = isoDate.refine((d) => d <= todayIso(), { error: "dateInFuture" });
 export const amount = z.coerce
   .number({ error: "amountInvalid" })
@@ -15,6 +21,11 @@ export const amount = z.coerce
   .refine(Number.isInteger, { error: "amountInteger" })
   .refine((n) => n <= 1_000_000_000_000, { error: "amountTooLarge" });
 export const currency = z.enum(currencies, { error: "currencyUnknown" });
+/**
+ * The tick box that confirms a warned write (an amount above the soft limit, a possible duplicate):
+ * it carries the token of what was warned about (lib/groups/plausibility.ts); absent otherwise.
+ */
+const confirm = z.string().max(64, { error: "invalid" }).optional();
 const note = z.string().trim().max(500, { error: "tooLong" }).optional().default("");
 const name = z.string({ error: "nameRequired" }).trim().min(2, { error: "nameRequired" }).max(120, { error: "tooLong" });
 export const ledgerKinds = ["sale", "stock_purchase", "other_expense", "contribution"] as const;
@@ -27,6 +38,7 @@ export const createGroupSchema = z.object({
   startingCapitalAmount: z.coerce.number({ error: "amountInvalid" }).int({ error: "amountInteger" }).min(0, { error: "amountNegative" }),
   startingCapitalCurrency: currency,
   profitRule: z.enum(["equal", "team_weighted"], { error: "invalid" }),
+  confirm,
 });
 
 export const updateGroupSchema = z.object({
@@ -70,7 +82,7 @@ export const addMemberSchema = z
     if (!z.uuid().safeParse(v.settlementId).success) issue("settlementId", "required");
     if (!v.householdSize || v.householdSize < 1 || v.householdSize > 99) issue("householdSize", "householdSizeInvalid");
     if (!v.householdStatus) issue("householdStatus", "required");
-    if (v.cashTransferSince && !/^\d{4}-\d{2}-\d{2}$/.test(v.cashTransferSince)) issue("cashTransferSince", "dateInvalid");
+    if (v.cashTransferSince && !isoDate.safeParse(v.cashTransferSince).success) issue("cashTransferSince", "dateInvalid");
   });
 
 export const leaveGroupSchema = z.object({ membershipId: id, leftOn: pastDate });
@@ -82,6 +94,7 @@ export const recordEntrySchema = z.object({
   amount,
   currency,
   note,
+  confirm,
 });
 export const correctEntrySchema = recordEntrySchema.omit({ groupId: true }).extend({ entryId: id, version: z.coerce.number().int() });
 export const voidEntrySchema = z.object({
@@ -98,9 +111,10 @@ export const creditSaleSchema = z
     currency,
     grantedOn: pastDate,
     dueOn: isoDate,
+    confirm,
   })
   .refine((v) => v.dueOn >= v.grantedOn, { path: ["dueOn"], error: "dueBeforeSale" });
-export const repaymentSchema = z.object({ creditId: id, paidOn: pastDate, amount });
+export const repaymentSchema = z.object({ creditId: id, paidOn: pastDate, amount, confirm });
 
 export const teamSchema = z.object({
   groupId: id,
@@ -141,6 +155,28 @@ export const declaredFigureSchema = z.object({
   declaredValue: z.coerce.number({ error: "amountInvalid" }).int({ error: "amountInteger" }).min(0, { error: "amountNegative" }),
   source: z.string({ error: "required" }).trim().min(2, { error: "required" }).max(300, { error: "tooLong" }),
 });
+
+/**
+ * An NGO admin's plausibility settings: the date floor and, per kind and currency, the ceiling
+ * (refused above) and the soft limit (confirmed above). Fields `ceiling_<kind>_<currency>` and
+ * `soft_<kind>_<currency>`.
+ */
+export const limitsSchema = z
+  .object({
+    dateFloor: pastDate.refine((d) => d >= "1990-01-01", { error: "dateFloorInvalid" }),
+    ...Object.fromEntries(amountKinds.flatMap((k) => currencies.flatMap((c) => [[`ceiling_${k}_${c}`, amount], [`soft_${k}_${c}`, amount]]))),
+  })
+  .superRefine((v, ctx) => {
+    const values = v as Record<string, unknown>;
+    for (const k of amountKinds) {
+      for (const c of currencies) {
+        const [ceiling, soft] = [values[`ceiling_${k}_${c}`], values[`soft_${k}_${c}`]];
+        if (typeof ceiling === "number" && typeof soft === "number" && soft > ceiling) {
+          ctx.addIssue({ code: "custom", path: [`soft_${k}_${c}`], message: "softAboveCeiling" });
+        }
+      }
+    }
+  });
 
 export type RecordEntryInput = z.infer<typeof recordEntrySchema>;
 export type AddMemberInput = z.infer<typeof addMemberSchema>;

@@ -21,9 +21,11 @@ import {
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { AppError, fieldError } from "@/lib/errors";
 import { assertQuarterOpen } from "@/lib/quarters/locks";
+import { updateVersioned } from "@/lib/versioned";
 import { computeProfit, shareProfit } from "./profit";
 import { findWritableGroup, listGroupMembers, listRotation } from "./queries";
 import { sumLedgerByKind } from "./ledger-queries";
+import { plausibilityFor, recentDuplicateEntry, recentDuplicateRepayment } from "./plausibility-service";
 import type { z } from "zod";
 import type * as s from "./schema";
 
@@ -43,19 +45,19 @@ export async function createGroup(tx: Queryable, org: Org, input: In<typeof s.cr
     sql`select 1 from places p join organisations c on c.territory_place_id = p.parent_id join org_communes oc on oc.commune_org_id = c.id where p.id = ${input.villageId} and oc.org_id = ${org.id}`,
   );
   if (((ok as { rows?: unknown[] }).rows ?? (ok as unknown[])).length === 0) throw fieldError("villageId", "invalid");
-  const [g] = await tx.insert(groups).values({ ...input, ngoOrgId: org.id }).returning();
+  const { confirm, ...values } = input;
+  (await plausibilityFor(tx, org.id))
+    .date("startDate", values.startDate)
+    .amount("startingCapitalAmount", "starting_capital", values.startingCapitalCurrency, values.startingCapitalAmount)
+    .settle(confirm, [values.name, values.startDate, values.startingCapitalAmount, values.startingCapitalCurrency]);
+  const [g] = await tx.insert(groups).values({ ...values, ngoOrgId: org.id }).returning();
   return g;
 }
 
 /** Status and sharing rule; the version guards against overwriting a change made meanwhile. */
 export async function updateGroup(tx: Queryable, org: Org, input: In<typeof s.updateGroupSchema>) {
   const g = await writable(tx, org, input.groupId);
-  if (g.version !== input.version) throw new AppError("conflict");
-  const [after] = await tx
-    .update(groups)
-    .set({ status: input.status, profitRule: input.profitRule, version: g.version + 1 })
-    .where(and(eq(groups.id, g.id), eq(groups.ngoOrgId, org.id)))
-    .returning();
+  const after = await updateVersioned(tx, groups, { id: g.id, scope: eq(groups.ngoOrgId, org.id), expectedVersion: input.version }, { status: input.status, profitRule: input.profitRule });
   return { before: { status: g.status, profitRule: g.profitRule }, after };
 }
 
@@ -114,9 +116,17 @@ export async function leaveGroup(tx: Queryable, org: Org, input: In<typeof s.lea
   return { before: m, after };
 }
 
-export async function recordEntry(tx: Queryable, org: Org, userId: string, input: In<typeof s.recordEntrySchema>) {
-  const g = await writable(tx, org, input.groupId);
+/**
+ * A ledger line. Refused before the NGO's date floor or above its ceiling; an amount above the
+ * soft limit, or the same line as one recorded in the last minutes, is saved only once confirmed.
+ * `dateField` names the form's date field in messages (a credit sale's is `grantedOn`).
+ */
+export async function recordEntry(tx: Queryable, org: Org, userId: string, input: In<typeof s.recordEntrySchema>, opts: { dateField?: string } = {}) {
+  const g = await writable(tx, org, input.groupId); // locks the group: identical submissions queue here
+  const check = (await plausibilityFor(tx, g.ngoOrgId)).date(opts.dateField ?? "occurredOn", input.occurredOn).amount("amount", input.kind, input.currency, input.amount);
   await assertQuarterOpen(tx as Tx, g.ngoOrgId, input.occurredOn);
+  check.duplicate(await recentDuplicateEntry(tx, { ...input, groupId: g.id }));
+  check.settle(input.confirm, [g.id, input.kind, input.occurredOn, input.amount, input.currency, input.note]);
   const [e] = await tx
     .insert(ledgerEntries)
     .values({ ngoOrgId: g.ngoOrgId, groupId: g.id, kind: input.kind, occurredOn: input.occurredOn, amount: input.amount, currency: input.currency, note: input.note, createdBy: userId })
@@ -146,14 +156,19 @@ const snapshot = (e: typeof ledgerEntries.$inferSelect) => ({
 export async function correctEntry(tx: Queryable, org: Org, userId: string, input: In<typeof s.correctEntrySchema>) {
   const e = await writableEntry(tx, org, input.entryId);
   if (e.voidedAt) throw new AppError("validation", "entryVoided");
-  if (e.version !== input.version) throw new AppError("conflict", "staleEntry");
+  // Only what changes is checked, as in the database: an entry above a later, lower limit stays correctable.
+  const check = await plausibilityFor(tx, e.ngoOrgId);
+  if (input.occurredOn !== e.occurredOn) check.date("occurredOn", input.occurredOn);
+  if (input.amount !== e.amount || input.kind !== e.kind || input.currency !== e.currency) check.amount("amount", input.kind, input.currency, input.amount);
   await assertQuarterOpen(tx as Tx, e.ngoOrgId, e.occurredOn);
   await assertQuarterOpen(tx as Tx, e.ngoOrgId, input.occurredOn);
-  const [after] = await tx
-    .update(ledgerEntries)
-    .set({ kind: input.kind, occurredOn: input.occurredOn, amount: input.amount, currency: input.currency, note: input.note, version: e.version + 1 })
-    .where(and(eq(ledgerEntries.id, e.id), eq(ledgerEntries.ngoOrgId, org.id)))
-    .returning();
+  check.settle(input.confirm, [e.id, input.kind, input.occurredOn, input.amount, input.currency]);
+  const after = await updateVersioned(
+    tx,
+    ledgerEntries,
+    { id: e.id, scope: eq(ledgerEntries.ngoOrgId, org.id), expectedVersion: input.version },
+    { kind: input.kind, occurredOn: input.occurredOn, amount: input.amount, currency: input.currency, note: input.note },
+  );
   return { before: snapshot(e), after: snapshot(after), entry: after };
 }
 
@@ -161,24 +176,19 @@ export async function voidEntry(tx: Queryable, org: Org, userId: string, input: 
   const e = await writableEntry(tx, org, input.entryId);
   if (e.voidedAt) throw new AppError("validation", "entryVoided");
   await assertQuarterOpen(tx as Tx, e.ngoOrgId, e.occurredOn);
-  const [after] = await tx
-    .update(ledgerEntries)
-    .set({ voidedAt: new Date(), voidReason: input.reason, version: e.version + 1 })
-    .where(and(eq(ledgerEntries.id, e.id), eq(ledgerEntries.ngoOrgId, org.id)))
-    .returning();
+  const after = await updateVersioned(tx, ledgerEntries, { id: e.id, scope: eq(ledgerEntries.ngoOrgId, org.id) }, { voidedAt: new Date(), voidReason: input.reason });
   return { before: snapshot(e), after: snapshot(after), entry: after };
 }
 
 /** A sale on credit: the sale goes to the ledger, the debt to the customer's credit. */
 export async function recordCreditSale(tx: Queryable, org: Org, userId: string, input: In<typeof s.creditSaleSchema>) {
-  const sale = await recordEntry(tx, org, userId, {
-    groupId: input.groupId,
-    kind: "sale",
-    occurredOn: input.grantedOn,
-    amount: input.amount,
-    currency: input.currency,
-    note: input.customerName,
-  });
+  const sale = await recordEntry(
+    tx,
+    org,
+    userId,
+    { groupId: input.groupId, kind: "sale", occurredOn: input.grantedOn, amount: input.amount, currency: input.currency, note: input.customerName, confirm: input.confirm },
+    { dateField: "grantedOn" },
+  );
   const [c] = await tx
     .insert(customerCredits)
     .values({ groupId: sale.groupId, saleEntryId: sale.id, customerName: input.customerName, community: input.community, amount: input.amount, currency: input.currency, grantedOn: input.grantedOn, dueOn: input.dueOn })
@@ -197,6 +207,9 @@ export async function recordRepayment(tx: Queryable, org: Org, input: In<typeof 
     .where(eq(creditRepayments.creditId, c.id));
   const outstanding = c.amount - Number(repaid);
   if (input.amount > outstanding) throw fieldError("amount", "repaymentAboveOutstanding", { outstanding, currency: c.currency });
+  const check = (await plausibilityFor(tx, g.ngoOrgId)).date("paidOn", input.paidOn).amount("amount", "repayment", c.currency, input.amount);
+  check.duplicate(await recentDuplicateRepayment(tx, { creditId: c.id, paidOn: input.paidOn, amount: input.amount }));
+  check.settle(input.confirm, [c.id, input.paidOn, input.amount]);
   const [r] = await tx.insert(creditRepayments).values({ creditId: c.id, paidOn: input.paidOn, amount: input.amount }).returning();
   return { repayment: r, outstanding: outstanding - input.amount };
 }
@@ -239,6 +252,7 @@ export async function memberWeights(tx: Queryable, groupId: string, rule: "equal
 
 export async function recordDistribution(tx: Queryable, org: Org, userId: string, input: In<typeof s.distributionSchema>) {
   const g = await writable(tx, org, input.groupId);
+  (await plausibilityFor(tx, g.ngoOrgId)).date("periodFrom", input.periodFrom);
   const sums = await sumLedgerByKind(tx, g.id, input.currency, input.periodFrom, input.periodTo);
   const profit = computeProfit(sums);
   if (profit <= 0) throw fieldError("periodTo", "noProfit");

@@ -26,7 +26,7 @@ export default async function GroupsPage({ params, searchParams }: { params: Pro
     list: await listGroupPage(tx, ctx.org, filters, readPageRequest(sp)),
     options: await listGroupFilterOptions(tx, ctx.org),
   }));
-  const [t, ts, tk, locale] = [await getTranslations("groups"), await getTranslations("groupStatus"), await getTranslations("activityKinds"), await getLocale()];
+  const [t, ts, tk, tl, locale] = [await getTranslations("groups"), await getTranslations("groupStatus"), await getTranslations("activityKinds"), await getTranslations("limits"), await getLocale()];
   const actName = Object.fromEntries(options.activities.map((a) => [a.code, activityName(a, locale)]));
   return (
     <div className="flex flex-col gap-4">
@@ -35,6 +35,11 @@ export default async function GroupsPage({ params, searchParams }: { params: Pro
         {ctx.can("groups:write") && ctx.org.type === "ngo" ? (
           <TextLink href={`/${slug}/groups/new`} testId="new-group-link">
             {t("newGroup")}
+          </TextLink>
+        ) : null}
+        {ctx.can("quarters:lock") && ctx.org.type === "ngo" ? (
+          <TextLink href={`/${slug}/groups/limits`} testId="limits-link">
+            {tl("link")}
           </TextLink>
         ) : null}
       </div>

@@ -1,0 +1,41 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireMember } from "@/lib/auth/tenant";
+import { withTenant } from "@/lib/tenant-db";
+import { loadPlausibility } from "@/lib/groups/plausibility-service";
+import { amountKinds, DUPLICATE_WINDOW_MINUTES } from "@/lib/groups/plausibility";
+import { GroupActionForm, type FieldSpec } from "@/components/forms/group-forms";
+import { Card } from "@/components/ui/card";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("limits"))("title") };
+}
+
+/** An NGO admin's plausibility limits: ceilings and confirmation thresholds per kind and currency, and the date floor. */
+export default async function LimitsPage({ params }: { params: Promise<{ org: string }> }) {
+  const { org: slug } = await params;
+  const ctx = await requireMember(slug, "quarters:lock");
+  if (ctx.org.type !== "ngo") notFound();
+  const p = await withTenant(ctx, (tx) => loadPlausibility(tx, ctx.org.id));
+  const t = await getTranslations("limits");
+  const fields: FieldSpec[] = [{ name: "dateFloor", label: t("dateFloor"), type: "date", defaultValue: p.dateFloor, wide: true }];
+  const ordered = amountKinds.flatMap((k) => (["MRU", "XOF"] as const).flatMap((c) => p.limits.filter((l) => l.kind === k && l.currency === c)));
+  for (const l of ordered) {
+    const names = { kind: t(`kinds.${l.kind}`), currency: l.currency };
+    const source = l.isDefault ? t("isDefault") : t("isOwn");
+    fields.push(
+      { name: `ceiling_${l.kind}_${l.currency}`, label: t("ceilingOf", names), type: "number", defaultValue: String(l.ceiling), hint: source },
+      { name: `soft_${l.kind}_${l.currency}`, label: t("softOf", names), type: "number", defaultValue: String(l.softLimit) },
+    );
+  }
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <Card>
+        <p className="mb-2">{t("intro")}</p>
+        <p className="mb-4">{t("duplicates", { minutes: DUPLICATE_WINDOW_MINUTES })}</p>
+        <GroupActionForm kind="limits" org={slug} testId="limits-form" columns={2} submit={t("save")} fields={fields} />
+      </Card>
+    </div>
+  );
+}
