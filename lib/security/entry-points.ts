@@ -5,6 +5,10 @@
  * it in the same change (see SECURITY.md, "adding a route / action").
  */
 import type { Permission } from "@/lib/permissions";
+import { previousQuarter, quarterBounds, quarterOf } from "@/lib/quarters/quarter";
+
+const evaluationQuarter = previousQuarter(previousQuarter(quarterOf(new Date())));
+import { amountKinds } from "@/lib/groups/plausibility";
 
 export type Access =
   /** Anyone, signed in or not. */
@@ -38,6 +42,8 @@ export const pageEntryPoints: Record<string, PageEntry> = {
   // group businesses
   "/[org]/groups": member("groups:read"),
   "/[org]/groups/new": member("groups:write"),
+  // An NGO admin's plausibility limits: the permission of its other ledger rules (quarter locks).
+  "/[org]/groups/limits": member("quarters:lock"),
   "/[org]/groups/[groupId]": { ...member("groups:read"), from: "/[org]/groups" },
   "/[org]/groups/[groupId]/statement/[distributionId]": { ...member("groups:read"), from: "/[org]/groups/[groupId]", someHaveNone: true },
   "/[org]/ledger": member("groups:read"),
@@ -117,14 +123,19 @@ export interface ActionEntry {
 
 /** Server actions, by "<file>#<export>" of their "use server" module. */
 export const actionEntryPoints: Record<string, ActionEntry> = {
-  "lib/auth/actions.ts#signInAction": { access: publicAccess, fields: ["email", "password"] },
-  "lib/auth/actions.ts#setLocaleAction": { access: publicAccess, fields: ["locale", "back"] },
+  "lib/auth/actions.ts#signInAction": { access: publicAccess, fields: ["email", "password"], valid: { email: "viewer@bassikounou.demo", password: "tamkin-demo" } },
+  "lib/auth/actions.ts#setLocaleAction": { access: publicAccess, fields: ["locale", "back"], valid: { locale: "fr", back: "/" } },
   "lib/auth/actions.ts#signOutAction": { access: userAccess, fields: [] },
-  "lib/auth/actions.ts#changePasswordAction": { access: userAccess, fields: ["currentPassword", "newPassword", "confirmPassword"] },
-  "lib/members/actions.ts#addMemberAction": { access: member("members:manage"), fields: ["email", "role"] },
+  "lib/auth/actions.ts#changePasswordAction": {
+    access: userAccess,
+    fields: ["currentPassword", "newPassword", "confirmPassword"],
+    valid: { currentPassword: "tamkin-demo", newPassword: "another-long-pass", confirmPassword: "another-long-pass" },
+  },
+  "lib/members/actions.ts#addMemberAction": { access: member("members:manage"), fields: ["email", "role"], valid: { email: "viewer@acor.demo", role: "viewer" } },
   "lib/members/actions.ts#createUserAction": {
     access: member("members:manage"),
     fields: ["name", "email", "role", "temporaryPassword"],
+    valid: { name: "New member", email: "new.member@example.org", role: "viewer", temporaryPassword: "a-temporary-pass" },
   },
   "lib/members/actions.ts#changeRoleAction": {
     access: member("members:manage"),
@@ -140,7 +151,9 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
   // group businesses (lib/groups/actions.ts)
   "lib/groups/actions.ts#createGroupAction": {
     access: member("groups:write"),
-    fields: ["name", "activityType", "villageId", "startDate", "startingCapitalAmount", "startingCapitalCurrency", "profitRule"],
+    fields: ["name", "activityType", "villageId", "startDate", "startingCapitalAmount", "startingCapitalCurrency", "profitRule", "confirm"],
+    fill: { villageId: "village" },
+    valid: { name: "New group", activityType: "shop", startDate: "2025-01-15", startingCapitalAmount: "1000", startingCapitalCurrency: "MRU", profitRule: "equal" },
   },
   "lib/groups/actions.ts#updateGroupAction": {
     access: member("groups:write"),
@@ -162,13 +175,13 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
   },
   "lib/groups/actions.ts#recordEntryAction": {
     access: member("groups:write"),
-    fields: ["groupId", "kind", "occurredOn", "amount", "currency", "note"],
+    fields: ["groupId", "kind", "occurredOn", "amount", "currency", "note", "confirm"],
     objects: { groupId: "group" },
     valid: { kind: "sale", occurredOn: "2025-01-15", amount: "1000", currency: "XOF" },
   },
   "lib/groups/actions.ts#correctEntryAction": {
     access: member("groups:write"),
-    fields: ["kind", "occurredOn", "amount", "currency", "note", "entryId", "version"],
+    fields: ["kind", "occurredOn", "amount", "currency", "note", "confirm", "entryId", "version"],
     objects: { entryId: "ledgerEntry" },
     valid: { kind: "sale", occurredOn: "2025-01-15", amount: "1000", currency: "XOF", version: "1" },
   },
@@ -180,13 +193,13 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
   },
   "lib/groups/actions.ts#creditSaleAction": {
     access: member("groups:write"),
-    fields: ["groupId", "customerName", "community", "amount", "currency", "grantedOn", "dueOn"],
+    fields: ["groupId", "customerName", "community", "amount", "currency", "grantedOn", "dueOn", "confirm"],
     objects: { groupId: "group" },
     valid: { customerName: "Forged customer", community: "host", amount: "1000", currency: "XOF", grantedOn: "2025-01-15", dueOn: "2025-02-15" },
   },
   "lib/groups/actions.ts#repaymentAction": {
     access: member("groups:write"),
-    fields: ["creditId", "paidOn", "amount"],
+    fields: ["creditId", "paidOn", "amount", "confirm"],
     objects: { creditId: "credit" },
     valid: { paidOn: "2025-02-01", amount: "100" },
   },
@@ -208,21 +221,42 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
     objects: { groupId: "group" },
     valid: { periodFrom: "2025-01-01", periodTo: "2025-03-31", currency: "XOF" },
   },
-  "lib/groups/actions.ts#rateAction": { access: member("rates:manage"), fields: ["validFrom", "xofPerMru", "source"] },
+  "lib/groups/actions.ts#rateAction": { access: member("rates:manage"), fields: ["validFrom", "xofPerMru", "source"], valid: { validFrom: "2025-01-01", xofPerMru: "15.5", source: "BCM" } },
   "lib/groups/actions.ts#aidAction": {
     access: member("groups:write"),
     fields: ["personId", "aidType", "receivedOn"],
     objects: { personId: "person" },
     valid: { aidType: "Forged aid", receivedOn: "2025-01-15" },
   },
-  "lib/groups/actions.ts#declaredFigureAction": { access: member("groups:write"), fields: ["metric", "label", "declaredValue", "source"] },
+  "lib/groups/actions.ts#declaredFigureAction": {
+    access: member("groups:write"),
+    fields: ["metric", "label", "declaredValue", "source"],
+    valid: { metric: "group_beneficiaries", label: "Declared figure", declaredValue: "10", source: "Annual report" },
+  },
+  "lib/groups/actions.ts#saveLimitsAction": {
+    access: member("quarters:lock"),
+    fields: ["dateFloor", ...amountKinds.flatMap((k) => ["MRU", "XOF"].flatMap((c) => [`ceiling_${k}_${c}`, `soft_${k}_${c}`]))],
+    // The migration's defaults for sales, stock and repayments, for every kind: a form that saves.
+    valid: {
+      dateFloor: "2018-01-01",
+      ...Object.fromEntries(
+        amountKinds.flatMap((k) => [
+          [`ceiling_${k}_MRU`, "5000000"],
+          [`soft_${k}_MRU`, "200000"],
+          [`ceiling_${k}_XOF`, "80000000"],
+          [`soft_${k}_XOF`, "3200000"],
+        ]),
+      ),
+    },
+  },
   // price committee (lib/prices/actions.ts)
   "lib/prices/actions.ts#createProductAction": {
     access: member("prices:write"),
     fields: ["nameFr", "nameAr", "nameEn", "unit", "unitAr", "category", "pictogram"],
+    valid: { nameFr: "Riz", nameAr: "أرز", nameEn: "Rice", unit: "kg", unitAr: "كغ", category: "staple", pictogram: "rice" },
   },
-  "lib/prices/actions.ts#createSupplierAction": { access: member("prices:write"), fields: ["name", "phone"] },
-  "lib/prices/actions.ts#createSessionAction": { access: member("prices:write"), fields: ["heldOn", "place"] },
+  "lib/prices/actions.ts#createSupplierAction": { access: member("prices:write"), fields: ["name", "phone"], valid: { name: "Supplier", phone: "+222 00 00 00 00" } },
+  "lib/prices/actions.ts#createSessionAction": { access: member("prices:write"), fields: ["heldOn", "place"], valid: { heldOn: "2025-01-15", place: "Town hall" } },
   "lib/prices/actions.ts#updateSessionAction": {
     access: member("prices:write"),
     fields: ["sessionId", "version", "heldOn", "place", "minutes", "status"],
@@ -275,8 +309,9 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
   "lib/prices/actions.ts#saveSettingsAction": {
     access: member("prices:admin"),
     fields: ["minMcpgc", "minBeneficiaries", "minCommune", "minTradersFederation", "noticeDays", "horizonDays", "stabilityThresholdPct"],
+    valid: { minMcpgc: "1", minBeneficiaries: "1", minCommune: "1", minTradersFederation: "1", noticeDays: "7", horizonDays: "365", stabilityThresholdPct: "20" },
   },
-  "lib/prices/actions.ts#setBoardLinkAction": { access: member("prices:admin"), fields: ["mode"] },
+  "lib/prices/actions.ts#setBoardLinkAction": { access: member("prices:admin"), fields: ["mode"], valid: { mode: "enable" } },
   // cohesion (lib/cohesion/actions.ts)
   "lib/cohesion/actions.ts#recordSurveyAction": {
     access: member("cohesion:write"),
@@ -284,6 +319,8 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
       "villageId", "surveyedOn", "hostWomen", "hostMen", "refugeeWomen", "refugeeMen", "disputesReferred", "disputesResolved", "notes",
       ...["trust", "trade", "lend", "joint_meetings", "security"].flatMap((i) => ["host", "refugee"].flatMap((c) => [1, 2, 3, 4].map((l) => `${i}_${c}_${l}`))),
     ],
+    fill: { villageId: "village" },
+    valid: { surveyedOn: "2025-02-10", hostWomen: "1", hostMen: "1", refugeeWomen: "1", refugeeMen: "1", disputesReferred: "0", disputesResolved: "0", trust_host_3: "2" },
   },
   // coaching and quarter locks (lib/coaching/actions.ts)
   "lib/coaching/actions.ts#recordVisitAction": {
@@ -308,7 +345,8 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
     access: member("groups:write"),
     fields: ["groupId", "quarter", "evaluatedOn", "rulesRespected", "booksKept", "stockChecked", "score", "comments"],
     objects: { groupId: "group" },
-    valid: { quarter: "2026-Q3", evaluatedOn: "2026-09-20", score: "5" },
+    // A quarter two before today's: ended, and not locked by the demo data.
+    valid: { quarter: evaluationQuarter, evaluatedOn: quarterBounds(evaluationQuarter).end, score: "5" },
   },
   "lib/coaching/actions.ts#voidEvaluationAction": {
     access: member("groups:write"),
@@ -316,6 +354,6 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
     objects: { evaluationId: "evaluation" },
     valid: { reason: "Forged void" },
   },
-  "lib/coaching/actions.ts#lockQuarterAction": { access: member("quarters:lock"), fields: ["quarter"] },
-  "lib/coaching/actions.ts#unlockQuarterAction": { access: member("quarters:lock"), fields: ["quarter", "reason"] },
+  "lib/coaching/actions.ts#lockQuarterAction": { access: member("quarters:lock"), fields: ["quarter"], valid: { quarter: "2020-Q1" } },
+  "lib/coaching/actions.ts#unlockQuarterAction": { access: member("quarters:lock"), fields: ["quarter", "reason"], valid: { quarter: "2020-Q1", reason: "Entered late" } },
 };

@@ -86,7 +86,7 @@ export class Client {
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     const body = await res.text();
-    return { status: res.status, body };
+    return { status: res.status, body, location: res.headers.get("location") };
   }
   async action(key, path, fields, arity = 2, extraHeaders = {}) {
     const res = await fetch(this.portal.base + path, {
@@ -98,7 +98,8 @@ export class Client {
     });
     this.keep(res);
     const body = await res.text();
-    return { status: res.status, body, ...parseActionAnswer(body) };
+    // A redirect from the action (sign-in, sign-out, language): Next says where in a header.
+    return { status: res.status, body, redirect: res.headers.get("x-action-redirect") ?? res.headers.get("location"), ...parseActionAnswer(body) };
   }
   async signIn(password = "tamkin-demo") {
     await this.action("lib/auth/actions.ts#signInAction", "/login", { email: this.email, password });
