@@ -93,25 +93,6 @@ export async function listLedger(db: Queryable, org: Org, f: LedgerFilters, opts
   return { rows, next, previous, count: totals.n, sums: { XOF: Number(totals.xof), MRU: Number(totals.mru) } };
 }
 
-/** Sums per kind and currency of a verified group's live entries over a period (for profit). */
-export async function sumLedgerByKind(db: Queryable, groupId: string, currency: "XOF" | "MRU", from: string, to: string) {
-  const rows = await db
-    .select({ kind: ledgerEntries.kind, total: sql<string>`sum(${ledgerEntries.amount})::text` })
-    .from(ledgerEntries)
-    .where(
-      and(
-        eq(ledgerEntries.groupId, groupId),
-        eq(ledgerEntries.currency, currency),
-        sql`${ledgerEntries.voidedAt} is null`,
-        sql`${ledgerEntries.occurredOn} between ${from} and ${to}`,
-      ),
-    )
-    .groupBy(ledgerEntries.kind);
-  const out = { sale: 0, stock_purchase: 0, other_expense: 0, contribution: 0 };
-  for (const r of rows) out[r.kind] = Number(r.total);
-  return out;
-}
-
 /** Corrections and voidings of a verified group's entries; of the given entries only, if named. */
 export async function listEntryHistory(db: Queryable, groupId: string, entryIds?: string[]) {
   if (entryIds?.length === 0) return [];

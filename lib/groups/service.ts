@@ -23,8 +23,8 @@ import { AppError, fieldError } from "@/lib/errors";
 import { assertQuarterOpen } from "@/lib/quarters/locks";
 import { updateVersioned } from "@/lib/versioned";
 import { computeProfit, shareProfit } from "./profit";
+import { profitSums } from "./profit-sums";
 import { findWritableGroup, listGroupMembers, listRotation } from "./queries";
-import { sumLedgerByKind } from "./ledger-queries";
 import { plausibilityFor, recentDuplicateEntry, recentDuplicateRepayment } from "./plausibility-service";
 import type { z } from "zod";
 import type * as s from "./schema";
@@ -253,7 +253,15 @@ export async function memberWeights(tx: Queryable, groupId: string, rule: "equal
 export async function recordDistribution(tx: Queryable, org: Org, userId: string, input: In<typeof s.distributionSchema>) {
   const g = await writable(tx, org, input.groupId);
   (await plausibilityFor(tx, g.ngoOrgId)).date("periodFrom", input.periodFrom);
-  const sums = await sumLedgerByKind(tx, g.id, input.currency, input.periodFrom, input.periodTo);
+  // The database refuses it too (migration 0021); said first, before any figure of the period.
+  const [clash] = await tx
+    .select({ from: profitDistributions.periodFrom, to: profitDistributions.periodTo })
+    .from(profitDistributions)
+    .where(and(eq(profitDistributions.groupId, g.id), sql`${profitDistributions.periodFrom} <= ${input.periodTo} and ${input.periodFrom} <= ${profitDistributions.periodTo}`))
+    .limit(1);
+  if (clash) throw fieldError("periodFrom", "distributionsOverlap", { from: clash.from, to: clash.to });
+  const { sums, unrated } = await profitSums(tx, g.id, input.currency, input.periodFrom, input.periodTo);
+  if (unrated.count > 0) throw fieldError("periodFrom", "profitNeedsRate", { count: unrated.count, currency: unrated.currency });
   const profit = computeProfit(sums);
   if (profit <= 0) throw fieldError("periodTo", "noProfit");
   const weights = await memberWeights(tx, g.id, g.profitRule);

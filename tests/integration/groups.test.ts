@@ -4,7 +4,8 @@ import { activityTypes, creditRepayments, customerCredits, groupMemberships, gro
 import { seedDemo, type DemoIds } from "@/db/seed/demo";
 import { loadDashboard } from "@/lib/groups/dashboard";
 import { listDeclaredVsRecorded } from "@/lib/groups/declared";
-import { listLedger, sumLedgerByKind } from "@/lib/groups/ledger-queries";
+import { listLedger } from "@/lib/groups/ledger-queries";
+import { profitSums } from "@/lib/groups/profit-sums";
 import { findVisibleGroup, listGroupMembers, listGroups } from "@/lib/groups/queries";
 import { addAid, addDeclaredFigure, addMember, addTerm, correctEntry, createGroup, recordDistribution, recordEntry, recordRepayment, updateGroup, voidEntry } from "@/lib/groups/service";
 import { answersOf, isWgDisabled } from "@/lib/wgss";
@@ -169,7 +170,7 @@ describe(`group businesses on ${backend}`, () => {
 
   it("records a profit distribution whose shares sum exactly to the profit", async () => {
     const shop = ids.groups.shops[6];
-    const sums = await sumLedgerByKind(db.db, shop, "MRU", "2024-01-01", "2024-12-31");
+    const { sums } = await profitSums(db.db, shop, "MRU", "2024-01-01", "2024-12-31");
     const { distribution, shares } = await db.db.transaction((tx) =>
       recordDistribution(tx, org("adicor", "ngo"), null as never, { groupId: shop, periodFrom: "2024-01-01", periodTo: "2024-12-31", currency: "MRU" }),
     );
