@@ -146,7 +146,12 @@ async function ownedObjects(browser: import("@playwright/test").Browser): Promis
         const html = await read(`${base}/sessions/${s}`);
         owned.priceSession ??= s;
         // A session still open to changes fills the context, so that a refusal is about the object.
-        if (html.includes('name="attendeeId"')) openSession[slug] ??= s;
+        const open = html.includes('name="attendeeId"');
+        if (open) openSession[slug] ??= s;
+        // A decision: one of the open session where there is one (the caller's own context), else any.
+        const decision = linkedIds(html, 'data-testid="decision-')[0];
+        if (decision && open && openSession[slug] === s) owned.decision = decision;
+        else owned.decision ??= decision;
         take(html, [["attendeeId", "attendee"], ["supplierId", "supplier"]]);
         for (const o of linkedIds(html, `${base}/orders/`).slice(0, 2)) {
           const order = await read(`${base}/orders/${o}`);
@@ -159,7 +164,7 @@ async function ownedObjects(browser: import("@playwright/test").Browser): Promis
     out[slug] = owned;
     await req.dispose();
   }
-  for (const kind of new Set(Object.values(actionEntryPoints).flatMap((a) => Object.values(a.objects ?? {})))) {
+  for (const kind of new Set(Object.values(actionEntryPoints).flatMap((a) => [a.objects, ...(a.variants ?? []).map((v) => v.objects)].flatMap((o) => Object.values(o ?? {}))))) {
     expect(out[ownersOf(kind)[0]][kind], `a ${kind} of ${ownersOf(kind)[0]} to forge with`).toBeTruthy();
   }
   // The Bassikounou side holds at least a group and a price session for Fassala-side writers; its
@@ -180,7 +185,7 @@ const foreignObject = (owned: Record<string, Owned>, kind: ObjectKind, slug: str
   if (kind === "membership") return slug === first ? owned[second][kind] : owned[first][kind];
   return bassikounouSide.has(slug) ? owned[first][kind] : owned[second][kind];
 };
-const priceKinds = new Set<ObjectKind>(["priceSession", "attendee", "product", "supplier", "order", "orderLine", "village"]);
+const priceKinds = new Set<ObjectKind>(["priceSession", "decision", "attendee", "product", "supplier", "order", "orderLine", "village"]);
 /**
  * What the other id fields hold while one is forged: the caller's own objects, or its side's.
  * A commune without a price session open to changes (its sessions refuse any change before
@@ -272,19 +277,22 @@ for (const org of demo) {
         expect(theirs.formError, `${key} naming ${other}`).toBe("not_found");
         // Another tenant's object, under one's own organisation: not found either. Each id field
         // in turn holds the foreign object, the others the caller's own (or any) objects.
-        const idFields = { ...entry.objects, ...entry.fill };
-        for (const [field, kind] of Object.entries(entry.objects ?? {})) {
-          const foreignId = foreignObject(owned, kind, org.slug);
-          if (!foreignId) continue;
-          const context = Object.fromEntries(
-            Object.entries(idFields)
-              .filter(([f]) => f !== field)
-              .map(([f, k]) => [f, contextObject(owned, k, org.slug) ?? ""]),
-          );
-          const forged = await callAction(req, action, org.slug, { org: org.slug, ...(entry.valid ?? {}), ...context, [field]: foreignId }, { baseURL });
-          expectNoServerError(forged, key);
-          expect(forged.formError, `${key} with a foreign ${kind} in ${field}`).toBe("not_found");
-          expect(forged.ok).toBe(false);
+        // The same for each other thing the action does (an intent of its form).
+        for (const variant of [{ valid: entry.valid ?? {}, objects: entry.objects ?? {} }, ...(entry.variants ?? [])]) {
+          const idFields = { ...variant.objects, ...entry.fill };
+          for (const [field, kind] of Object.entries(variant.objects)) {
+            const foreignId = foreignObject(owned, kind, org.slug);
+            if (!foreignId) continue;
+            const context = Object.fromEntries(
+              Object.entries(idFields)
+                .filter(([f]) => f !== field)
+                .map(([f, k]) => [f, contextObject(owned, k, org.slug) ?? ""]),
+            );
+            const forged = await callAction(req, action, org.slug, { org: org.slug, ...variant.valid, ...context, [field]: foreignId }, { baseURL });
+            expectNoServerError(forged, key);
+            expect(forged.formError, `${key} (${variant.valid.intent ?? "default"}) with a foreign ${kind} in ${field}`).toBe("not_found");
+            expect(forged.ok).toBe(false);
+          }
         }
       }
       await req.dispose();

@@ -99,6 +99,7 @@ export type ObjectKind =
   | "followUp"
   | "evaluation"
   | "priceSession"
+  | "decision"
   | "attendee"
   | "product"
   | "supplier"
@@ -119,6 +120,11 @@ export interface ActionEntry {
   /** Id fields filled with the caller's own object (or any) but not forged: a valid context. */
   fill?: Record<string, ObjectKind>;
   valid?: Record<string, string>;
+  /**
+   * Other things the same action does, chosen by a field of the form (an `intent`): each with the
+   * payload it would accept and the id fields it reads, forged by the matrix like `objects`.
+   */
+  variants?: { valid: Record<string, string>; objects: Record<string, ObjectKind> }[];
 }
 
 /** Server actions, by "<file>#<export>" of their "use server" module. */
@@ -280,6 +286,22 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
     objects: { sessionId: "priceSession", productId: "product", supplierId: "supplier" },
     // An effective date inside the commune's horizon (one year by default) from today.
     valid: { purchasePrice: "100", sellingPrice: "120", currency: "MRU", effectiveOn: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10) },
+    // Correcting or withdrawing a decision of a session still open: another commune's decision is
+    // "not found", even named beside one's own open session.
+    variants: [
+      {
+        valid: {
+          intent: "correct",
+          reason: "Forged correction",
+          purchasePrice: "100",
+          sellingPrice: "120",
+          currency: "MRU",
+          effectiveOn: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
+        },
+        objects: { sessionId: "priceSession", decisionId: "decision" },
+      },
+      { valid: { intent: "withdraw", reason: "Forged withdrawal" }, objects: { sessionId: "priceSession", decisionId: "decision" } },
+    ],
   },
   "lib/prices/actions.ts#createOrderAction": {
     access: member("prices:write"),
