@@ -67,7 +67,9 @@ export async function openDb(opts: {
         ? { application_name: "tamkin" }
         : {
             application_name: "tamkin",
-            statement_timeout: DB_TIMEOUTS.statementMs,
+            // Maintenance (migrations, seed, backups) may run long statements by design (an
+            // index built over ten million ledger rows): no statement timeout there.
+            statement_timeout: opts.maintenance ? 0 : DB_TIMEOUTS.statementMs,
             lock_timeout: DB_TIMEOUTS.lockMs,
             idle_in_transaction_session_timeout: DB_TIMEOUTS.idleInTransactionMs,
             ...(opts.maintenance ? { "app.maintenance": "on" } : {}),
