@@ -1,37 +1,41 @@
 -- Profit distributions may not overlap (issue 12, point 3): a group's profit of a day is shared
 -- once. Two distributions of one group whose periods share a day (whatever their currency: a
 -- distribution's profit converts both currencies) are refused, whoever writes them (TK009).
--- Writers of one group's distributions serialise on a transaction advisory lock, so two
--- overlapping distributions recorded at the same moment cannot both pass the check: the second
--- waits for the first to commit, then sees it (each statement of a VOLATILE function takes a new
--- snapshot in READ COMMITTED).
-CREATE OR REPLACE FUNCTION tamkin_distributions_no_overlap() RETURNS trigger
+-- Statement-level AFTER triggers with transition tables, so that a bulk insert is checked in one
+-- query (its rows against each other too), named to run after the plausibility triggers of
+-- migration 0020 (a distribution dated before the floor is told so first).
+-- Writers of one group's distributions serialise on a transaction advisory lock per group, taken
+-- in a fixed order, so two overlapping distributions recorded at the same moment cannot both
+-- pass: the second waits for the first to commit, then sees it (each statement of a VOLATILE
+-- function takes a new snapshot in READ COMMITTED).
+CREATE OR REPLACE FUNCTION tamkin_distributions_unique_period() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_catalog AS $$
 DECLARE
   prev text := coalesce(current_setting('app.maintenance', true), '');
-  hit profit_distributions%ROWTYPE;
-  clash boolean;
+  g uuid;
+  hit record;
 BEGIN
-  IF TG_OP = 'UPDATE' AND (NEW.group_id, NEW.period_from, NEW.period_to) IS NOT DISTINCT FROM (OLD.group_id, OLD.period_from, OLD.period_to) THEN
-    RETURN NEW;
-  END IF;
-  PERFORM pg_advisory_xact_lock(hashtextextended('profit_distributions:' || NEW.group_id::text, 0));
+  FOR g IN SELECT DISTINCT n.group_id FROM new_rows n ORDER BY 1 LOOP
+    PERFORM pg_advisory_xact_lock(hashtextextended('profit_distributions:' || g::text, 0));
+  END LOOP;
   -- Read as the owner: a distribution the writer may not see still counts.
   PERFORM set_config('app.maintenance', 'on', true);
-  SELECT * INTO hit FROM profit_distributions d
-    WHERE d.group_id = NEW.group_id AND d.id <> NEW.id
-      AND d.period_from <= NEW.period_to AND NEW.period_from <= d.period_to
+  SELECT d.period_from, d.period_to INTO hit
+    FROM new_rows n JOIN profit_distributions d
+      ON d.group_id = n.group_id AND d.id <> n.id AND d.period_from <= n.period_to AND n.period_from <= d.period_to
     ORDER BY d.period_from LIMIT 1;
-  clash := FOUND; -- before PERFORM, which sets FOUND itself
   PERFORM set_config('app.maintenance', prev, true);
-  IF clash THEN
+  IF hit.period_from IS NOT NULL THEN
     RAISE EXCEPTION 'the period overlaps the distribution of % to %', hit.period_from, hit.period_to
       USING ERRCODE = 'TK009', HINT = 'distributionsOverlap',
         DETAIL = json_build_object('from', to_char(hit.period_from, 'YYYY-MM-DD'), 'to', to_char(hit.period_to, 'YYYY-MM-DD'))::text;
   END IF;
-  RETURN NEW;
+  RETURN NULL;
 END;
 $$;
 --> statement-breakpoint
-CREATE TRIGGER profit_distributions_no_overlap BEFORE INSERT OR UPDATE ON profit_distributions
-  FOR EACH ROW EXECUTE FUNCTION tamkin_distributions_no_overlap();
+CREATE TRIGGER profit_distributions_unique_period_insert AFTER INSERT ON profit_distributions
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tamkin_distributions_unique_period();
+--> statement-breakpoint
+CREATE TRIGGER profit_distributions_unique_period_update AFTER UPDATE ON profit_distributions
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tamkin_distributions_unique_period();

@@ -20,7 +20,8 @@ import {
 } from "@/db/schema";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { AppError, fieldError } from "@/lib/errors";
-import { assertQuarterOpen } from "@/lib/quarters/locks";
+import { assertQuarterOpen, assertQuartersOpen } from "@/lib/quarters/locks";
+import { quartersBetween } from "@/lib/quarters/quarter";
 import { updateVersioned } from "@/lib/versioned";
 import { computeProfit, shareProfit } from "./profit";
 import { profitSums } from "./profit-sums";
@@ -253,7 +254,9 @@ export async function memberWeights(tx: Queryable, groupId: string, rule: "equal
 export async function recordDistribution(tx: Queryable, org: Org, userId: string, input: In<typeof s.distributionSchema>) {
   const g = await writable(tx, org, input.groupId);
   (await plausibilityFor(tx, g.ngoOrgId)).date("periodFrom", input.periodFrom);
-  // The database refuses it too (migration 0021); said first, before any figure of the period.
+  // A locked quarter first (the database refuses it too), then an overlap (migration 0021),
+  // before any figure of the period.
+  await assertQuartersOpen(tx as Tx, g.ngoOrgId, quartersBetween(input.periodFrom, input.periodTo));
   const [clash] = await tx
     .select({ from: profitDistributions.periodFrom, to: profitDistributions.periodTo })
     .from(profitDistributions)

@@ -22,6 +22,16 @@ export async function assertQuarterOpen(tx: Tx, ngoOrgId: string, date: string):
   }
 }
 
+/** None of these quarters is locked for the NGO (one statement; the same check as the triggers). */
+export async function assertQuartersOpen(tx: Tx, ngoOrgId: string, quarters: string[]): Promise<void> {
+  if (quarters.length === 0) return;
+  try {
+    await tx.execute(sql`select app_assert_quarters_open(${ngoOrgId}::uuid, ${`{${quarters.join(",")}}`}::text[])`);
+  } catch (err) {
+    throw appErrorFromDb(err) ?? err;
+  }
+}
+
 export async function isQuarterLocked(db: Queryable, ngoOrgId: string, quarter: string): Promise<boolean> {
   const [lock] = await db
     .select({ id: quarterLocks.id })

@@ -31,6 +31,20 @@ export function previousQuarter(q: string): string {
   return n === 1 ? `${Number(m[1]) - 1}-Q4` : `${m[1]}-Q${n - 1}`;
 }
 
+export function nextQuarter(q: string): string {
+  const m = QUARTER_PATTERN.exec(q);
+  if (!m) throw new Error(`not a quarter: ${q}`);
+  const n = Number(m[2]);
+  return n === 4 ? `${Number(m[1]) + 1}-Q1` : `${m[1]}-Q${n + 1}`;
+}
+
+/** The quarters a period of dates touches, in order. */
+export function quartersBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let q = quarterOf(from), last = quarterOf(to); q <= last; q = nextQuarter(q)) out.push(q);
+  return out;
+}
+
 /** The last `count` quarters ending with `last`, oldest first. */
 export function lastQuarters(last: string, count: number): string[] {
   const out = [last];
