@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isCrossOriginWrite } from "@/lib/security/origin";
+import { trustedProxies } from "@/lib/trust-proxy";
 
 /**
  * Per-request nonce for the Content-Security-Policy, and a request id for the audit trail.
@@ -35,6 +36,9 @@ export function proxy(request: NextRequest) {
   ].join("; ");
 
   const requestHeaders = new Headers(request.headers);
+  // Without trusted proxies (TRUST_PROXY), X-Forwarded-For is whatever the client wrote: drop it,
+  // so that Next.js sets it to the socket's address (lib/request.ts clientAddress).
+  if (trustedProxies() === 0) requestHeaders.delete("x-forwarded-for");
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
   const incomingId = request.headers.get("x-request-id");
@@ -57,11 +61,9 @@ export function proxy(request: NextRequest) {
   response.headers.set("Content-Security-Policy", csp);
   // Which instance answered, when several run behind a load balancer (scripts/cluster).
   if (process.env.TAMKIN_INSTANCE) response.headers.set("X-Tamkin-Instance", process.env.TAMKIN_INSTANCE);
-  // Remember the organisation last opened; the root page checks membership before using it.
-  const slug = /^\/([a-z0-9-]{1,64})(?:\/|$)/.exec(pathname)?.[1];
-  if (slug && !["login", "api", "account", "board", "_next"].includes(slug) && request.method === "GET") {
-    response.cookies.set("tamkin_org", slug, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 31536000 });
-  }
+  // The organisation last opened is remembered on the server session once its membership is
+  // checked (requireMember), no longer in a cookie set here for any slug: drop the old one.
+  if (request.cookies.has("tamkin_org")) response.cookies.delete("tamkin_org");
   return response;
 }
 

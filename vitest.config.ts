@@ -11,6 +11,9 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "db/**/*.test.ts", "tests/**/*.test.ts"],
     environment: "node",
+    // next-auth imports "next/server" without an extension, which Node's ESM loader refuses:
+    // transform it through vite instead (tests/integration/auth-hardening.test.ts calls its routes).
+    server: { deps: { inline: ["next-auth"] } },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Each integration file opens its own database; two at a time suits two cores.

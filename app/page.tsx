@@ -1,19 +1,20 @@
-import { cookies } from "next/headers";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { withUser } from "@/lib/tenant-db";
 import { requireUser } from "@/lib/auth/session";
 import { listUserOrgs } from "@/lib/orgs/queries";
-import { LAST_ORG_COOKIE } from "@/lib/orgs/last-org";
+import { getDb } from "@/db";
+import { lastOrganisationOf } from "@/lib/auth/session-store";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 
 /** After sign-in: the organisation last worked in, the only one, or a choice. */
 export default async function RootPage() {
   const user = await requireUser();
   const orgs = await withUser(user.id, (tx) => listUserOrgs(tx, user.id));
-  const last = (await cookies()).get(LAST_ORG_COOKIE)?.value;
-  const target = orgs.find((o) => o.slug === last) ?? (orgs.length === 1 ? orgs[0] : undefined);
+  // The organisation last opened (remembered on the server session after its membership check).
+  const last = await lastOrganisationOf(await getDb(), user);
+  const target = orgs.find((o) => o.id === last) ?? (orgs.length === 1 ? orgs[0] : undefined);
   if (target) redirect(`/${target.slug}`);
   const t = await getTranslations("orgs");
   const tr = await getTranslations("roles");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustProxy } from "./trust-proxy";
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -15,8 +16,16 @@ const envSchema = z.object({
   /** Seed the demo organisations and accounts when the database is empty. */
   TAMKIN_DEMO_SEED: z.enum(["0", "1", "true", "false"]).optional(),
   AUTH_SECRET: z.string().min(32).optional(),
-  /** Trust the first X-Forwarded-For address (set behind a load balancer). */
-  TRUST_PROXY: z.enum(["0", "1", "true", "false"]).optional(),
+  /**
+   * How many proxies (load balancers) stand in front of the portal: the client address is
+   * taken that many entries from the right of X-Forwarded-For. 0 or unset: the header is
+   * ignored. "true"/"false" are still read as 1/0.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .refine((v) => parseTrustProxy(v) !== null, { message: "TRUST_PROXY must be the number of proxies in front of the portal (0 when none)" })
+    .transform((v) => parseTrustProxy(v) ?? 0),
 });
 
 export type Env = z.infer<typeof envSchema>;

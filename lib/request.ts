@@ -1,14 +1,21 @@
 import { randomUUID } from "node:crypto";
+import { trustedProxies } from "./trust-proxy";
+
+export { parseTrustProxy, trustedProxies } from "./trust-proxy";
 
 /**
- * The client's address for throttling. Next.js sets X-Forwarded-For to the socket address
- * when the request has none; behind a load balancer that overwrites the header, its first
- * entry is the client. Without such a proxy the header is client-controlled, so the
- * per-account throttle is the one that cannot be evaded.
+ * The client's address for throttling. With TRUST_PROXY=n, the address n entries from the
+ * right of X-Forwarded-For (the one the outermost trusted proxy saw; anything further left
+ * was written by the client). Without it, `proxy.ts` drops the client's X-Forwarded-For, so
+ * that the header Next.js then sets holds the socket's address and nothing else.
  */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return (forwarded || headers.get("x-real-ip") || "unknown").slice(0, 64);
+export function clientAddress(headers: Headers, hops = trustedProxies()): string {
+  const list = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const address = hops > 0 ? list[Math.max(0, list.length - hops)] : list[list.length - 1];
+  return (address || "unknown").slice(0, 64);
 }
 
 export function requestId(headers: Headers): string {

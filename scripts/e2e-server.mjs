@@ -56,7 +56,8 @@ if (process.env.E2E_CLUSTER === "1" && process.env.DATABASE_URL) {
   // Two instances behind nginx, through pgbouncer in transaction mode (scripts/cluster).
   const { startInstances, startNginx, startPgbouncer } = await import("./cluster/cluster.mjs");
   const [appUrl] = (await startPgbouncer(env.DATABASE_OWNER_URL, [env.DATABASE_URL])).urls;
-  const instances = await startInstances(2, { ...env, DATABASE_URL: appUrl, DATABASE_POOLER: "1" });
+  // nginx sets X-Forwarded-For to the client's address: one trusted proxy (lib/request.ts).
+  const instances = await startInstances(2, { ...env, DATABASE_URL: appUrl, DATABASE_POOLER: "1", TRUST_PROXY: "1" });
   const nginx = await startNginx(Number(port), instances.ports);
   console.log(`[e2e] cluster: nginx :${port} -> instances ${instances.ports.join(", ")} -> pgbouncer (transaction mode) -> PostgreSQL`);
   const stop = async () => {

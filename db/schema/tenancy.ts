@@ -94,8 +94,28 @@ export const sessions = pgTable(
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** The organisation last opened in this session (set only after its membership check), so
+     * that the next sign-in lands there. */
+    lastOrganisationId: uuid("last_organisation_id").references(() => organisations.id, { onDelete: "set null" }),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/**
+ * Devices (browsers) from which a user signed in successfully: the long-lived, httpOnly
+ * "known device" cookie names a device id (HMAC-signed with AUTH_SECRET), valid for a user
+ * only while a row here says so. Sign-in from a known device is throttled per device instead
+ * of per account and address, so a locked account still lets its owner in.
+ */
+export const knownDevices = pgTable(
+  "known_devices",
+  {
+    deviceId: uuid("device_id").notNull(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("known_devices_pk").on(t.deviceId, t.userId), index("known_devices_user_idx").on(t.userId)],
 );
 
 /** Failed sign-in counters, per account and per client address; kept in the database so

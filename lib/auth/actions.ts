@@ -8,6 +8,7 @@ import { auditLog, users } from "@/db/schema";
 import { changePasswordSchema } from "@/lib/account/schema";
 import type { ActionState } from "@/lib/action-state";
 import { formDataToObject } from "@/lib/action-state";
+import { secureCookies } from "@/lib/cookies";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
 import { setPassword } from "@/lib/members/service";
 import { requestId } from "@/lib/request";
@@ -24,7 +25,7 @@ async function rememberLocale(locale: string) {
     maxAge: YEAR,
     sameSite: "lax",
     httpOnly: true,
-    secure: process.env.NODE_ENV === "production" && process.env.AUTH_COOKIE_SECURE !== "false",
+    secure: secureCookies(),
     path: "/",
   });
 }
@@ -58,6 +59,7 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
 export async function signOutAction(): Promise<void> {
   const user = await getCurrentUser();
   if (user) await revokeSession(await getDb(), user.sessionId, requestId(await headers()));
+  // next-auth's signOut event revokes the session too (lib/auth/config.ts); already done here.
   await signOut({ redirectTo: "/login" });
 }
 

@@ -2,9 +2,12 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
+import { cookies, headers } from "next/headers";
+import { secureCookies } from "@/lib/cookies";
 import { clientAddress, requestId } from "@/lib/request";
-import { attemptSignIn } from "./sign-in";
+import { attemptSignIn, revokeSession } from "./sign-in";
 import { SESSION_ABSOLUTE_MS } from "./session-rules";
+import { DEVICE_COOKIE, DEVICE_COOKIE_SECURE, DEVICE_LIFETIME_MS, deviceCookieFrom } from "./known-device";
 
 class InvalidCredentials extends CredentialsSignin {
   code = "invalid";
@@ -16,7 +19,23 @@ class Throttled extends CredentialsSignin {
   }
 }
 
-const secure = process.env.NODE_ENV === "production" && process.env.AUTH_COOKIE_SECURE !== "false";
+const secure = secureCookies();
+
+/** Remember this browser as a known device of the account (lib/auth/known-device.ts). */
+async function rememberDevice(token: string | undefined) {
+  if (!token) return;
+  try {
+    (await cookies()).set(secure ? DEVICE_COOKIE_SECURE : DEVICE_COOKIE, token, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure,
+      path: "/",
+      maxAge: DEVICE_LIFETIME_MS / 1000,
+    });
+  } catch {
+    // Outside a server action or route handler cookies are read-only: the device stays unknown.
+  }
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
@@ -42,21 +61,40 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           email,
           password,
           address: clientAddress(request.headers),
+          device: deviceCookieFrom(request.headers.get("cookie")),
           requestId: requestId(request.headers),
         });
         if (!result.ok) throw result.reason === "throttled" ? new Throttled(result.minutes) : new InvalidCredentials();
+        await rememberDevice(result.deviceToken);
         return { id: result.userId, sid: result.sessionId } as never;
       },
     }),
   ],
+  events: {
+    // Every sign-out path ends the server-side session: the portal's own button
+    // (signOutAction) and next-auth's POST /api/auth/signout alike.
+    async signOut(message) {
+      const sid = "token" in message ? (message.token?.sid as string | undefined) : undefined;
+      if (!sid) return;
+      let rid: string | undefined;
+      try {
+        rid = requestId(await headers());
+      } catch {
+        rid = undefined;
+      }
+      await revokeSession(await getDb(), sid, rid);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       // The token carries only the server-side session id; everything else is read from the database.
       if (user) return { sid: (user as { sid: string }).sid, sub: user.id };
       return token;
     },
-    session({ session, token }) {
-      return { ...session, sid: token.sid as string | undefined };
+    session({ session }) {
+      // What /api/auth/session hands to scripts: never the session id (the server reads it
+      // from the encrypted cookie, lib/auth/session.ts), nor anything about the user.
+      return { expires: session.expires } as typeof session;
     },
   },
 });

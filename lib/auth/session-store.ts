@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { sessions, users } from "@/db/schema";
 import { isSessionLive, SESSION_TOUCH_MS } from "./session-rules";
@@ -10,6 +10,8 @@ export interface CurrentUser {
   locale: "fr" | "ar" | "en";
   mustChangePassword: boolean;
   sessionId: string;
+  /** The organisation last opened in this session (recorded after its membership check). */
+  lastOrganisationId: string | null;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function findLiveSession(db: Queryable, sid: string, now = new Date
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
       revokedAt: sessions.revokedAt,
+      lastOrganisationId: sessions.lastOrganisationId,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -46,5 +49,29 @@ export async function findLiveSession(db: Queryable, sid: string, now = new Date
     locale: row.locale,
     mustChangePassword: row.mustChangePassword,
     sessionId: sid,
+    lastOrganisationId: row.lastOrganisationId,
   };
+}
+
+/**
+ * Remember the organisation the user just opened, so that the next sign-in lands there. Called
+ * only once the membership is verified (lib/auth/tenant.ts), and only when it changed.
+ */
+export async function rememberOrganisation(db: Queryable, user: Pick<CurrentUser, "sessionId" | "lastOrganisationId">, orgId: string) {
+  if (user.lastOrganisationId === orgId) return;
+  await db.update(sessions).set({ lastOrganisationId: orgId }).where(eq(sessions.id, user.sessionId));
+  // The request's cached user (layout and page resolve the tenant twice) now knows it too.
+  user.lastOrganisationId = orgId;
+}
+
+/** The organisation the user opened last, in this session or the latest one that opened any. */
+export async function lastOrganisationOf(db: Queryable, user: Pick<CurrentUser, "id" | "lastOrganisationId">): Promise<string | null> {
+  if (user.lastOrganisationId) return user.lastOrganisationId;
+  const [row] = await db
+    .select({ orgId: sessions.lastOrganisationId })
+    .from(sessions)
+    .where(and(eq(sessions.userId, user.id), sql`${sessions.lastOrganisationId} is not null`))
+    .orderBy(desc(sessions.lastSeenAt))
+    .limit(1);
+  return row?.orgId ?? null;
 }

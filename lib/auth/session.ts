@@ -1,19 +1,32 @@
 import "server-only";
 import { cache } from "react";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getToken } from "next-auth/jwt";
 import { getDb } from "@/db";
-import { auth } from "./config";
+import { secureCookies } from "@/lib/cookies";
 import { findLiveSession, type CurrentUser } from "./session-store";
 
 export type { CurrentUser } from "./session-store";
+
+/**
+ * The server-side session id named by the request's (encrypted, httpOnly) session cookie. It
+ * is read here on the server only: next-auth's session callback (lib/auth/config.ts) does not
+ * pass it on, so /api/auth/session never shows it to client scripts.
+ */
+export async function sessionIdFrom(h: Headers): Promise<string | undefined> {
+  const secret = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+  if (!secret) return undefined;
+  const token = await getToken({ req: { headers: h }, secret, secureCookie: secureCookies() });
+  return typeof token?.sid === "string" ? token.sid : undefined;
+}
 
 /**
  * The signed-in user, checked against the database on every request: a revoked or expired
  * session, or a disabled user, is signed out at once whatever the cookie says.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  const sid = (session as { sid?: string } | null)?.sid;
+  const sid = await sessionIdFrom(await headers());
   if (!sid) return null;
   return findLiveSession(await getDb(), sid);
 });

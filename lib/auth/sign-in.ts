@@ -1,84 +1,137 @@
-import { and, eq, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { auditLog, sessions, signInThrottle, users } from "@/db/schema";
+import { auditLog, knownDevices, sessions, signInThrottle, users } from "@/db/schema";
 import { burnPasswordTime, PASSWORD_MAX_LENGTH, verifyPassword } from "./password";
-import { ACCOUNT_RULE, ADDRESS_RULE, afterFailure, minutesLocked, type ThrottleRule } from "./throttle-rules";
+import { ACCOUNT_RULE, ADDRESS_RULE, beginAttempt, DEVICE_RULE, minutesLocked, type ThrottleRule } from "./throttle-rules";
 import { SESSION_ABSOLUTE_MS } from "./session-rules";
+import { DEVICE_LIFETIME_MS, signDevice, verifyDevice } from "./known-device";
 
 export type SignInResult =
-  | { ok: true; userId: string; sessionId: string; locale: "fr" | "ar" | "en" }
+  | { ok: true; userId: string; sessionId: string; locale: "fr" | "ar" | "en"; deviceToken?: string }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; minutes: number };
 
 const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
 const addressKey = (address: string) => `address:${address}`;
+const deviceKey = (deviceId: string) => `device:${deviceId}`;
 
-async function lockedMinutes(tx: Tx, keys: string[], now: Date): Promise<number> {
-  const rows = await tx
-    .select()
-    .from(signInThrottle)
-    .where(sql`${signInThrottle.key} in ${keys}`);
-  return Math.max(0, ...rows.map((r) => minutesLocked(r, now)));
-}
-
-async function recordFailure(tx: Tx, key: string, rule: ThrottleRule, now: Date): Promise<void> {
-  // Serialise concurrent failures on the same key across instances.
-  await tx.insert(signInThrottle).values({ key, failures: 0, windowStartedAt: now }).onConflictDoNothing();
-  const [current] = await tx.select().from(signInThrottle).where(eq(signInThrottle.key, key)).for("update");
-  const next = afterFailure(current, rule, now);
-  await tx.update(signInThrottle).set(next).where(eq(signInThrottle.key, key));
+/**
+ * Count one attempt on every key and say whether its password may be checked, atomically:
+ * the rows are locked (in key order, so two attempts never deadlock) for the whole decision,
+ * so of any number of parallel attempts at most each rule's limit go ahead, on every instance.
+ * A refused attempt counts nothing on the keys that would have allowed it.
+ */
+export async function reserveAttempt(
+  tx: Tx,
+  entries: { key: string; rule: ThrottleRule }[],
+  now: Date,
+): Promise<{ allowed: true } | { allowed: false; minutes: number }> {
+  const sorted = [...entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const keys = sorted.map((e) => e.key);
+  await tx
+    .insert(signInThrottle)
+    .values(sorted.map((e) => ({ key: e.key, failures: 0, windowStartedAt: now, lockedUntil: null })))
+    .onConflictDoNothing();
+  const rows = await tx.select().from(signInThrottle).where(inArray(signInThrottle.key, keys)).orderBy(asc(signInThrottle.key)).for("update");
+  const decisions = sorted.map((e) => ({ key: e.key, ...beginAttempt(rows.find((r) => r.key === e.key), e.rule, now) }));
+  const allowed = decisions.every((d) => d.allowed);
+  for (const d of decisions) {
+    if (allowed || !d.allowed) await tx.update(signInThrottle).set(d.next).where(eq(signInThrottle.key, d.key));
+  }
+  if (allowed) return { allowed: true };
+  return { allowed: false, minutes: Math.max(1, ...decisions.filter((d) => !d.allowed).map((d) => minutesLocked(d.next, now))) };
 }
 
 /**
- * Check a sign-in attempt: throttle first, then the password. Failures are counted per
- * account and per client address; the caller only learns "invalid" or "throttled".
+ * Check a sign-in attempt: count it (refused beyond the limits), then check the password.
+ * From a device that signed in to this account before (a valid known-device cookie whose id is
+ * in `known_devices` for the account), attempts are counted per device only, so a locked
+ * account still lets its owner in; from any other device, per account and per client
+ * address. The caller only learns "invalid" or "throttled".
  */
 export async function attemptSignIn(
   db: Db,
-  input: { email: string; password: string; address: string; requestId?: string; now?: Date },
+  input: { email: string; password: string; address: string; device?: string; requestId?: string; now?: Date },
 ): Promise<SignInResult> {
   const now = input.now ?? new Date();
   const email = input.email.trim().toLowerCase();
-  const keys = [accountKey(email), addressKey(input.address)];
-
-  const locked = await db.transaction((tx) => lockedMinutes(tx, keys, now));
-  if (locked > 0) {
-    await db.insert(auditLog).values({
-      action: "auth.sign_in_throttled",
-      entity: "user",
-      after: { email },
-      requestId: input.requestId,
-    });
-    return { ok: false, reason: "throttled", minutes: locked };
-  }
 
   const [user] = await db
     .select()
     .from(users)
     .where(sql`lower(${users.email}) = ${email}`)
     .limit(1);
+  const deviceId = verifyDevice(input.device);
+  const known =
+    deviceId && user
+      ? (
+          await db
+            .select({ d: knownDevices.deviceId })
+            .from(knownDevices)
+            .where(
+              and(
+                eq(knownDevices.deviceId, deviceId),
+                eq(knownDevices.userId, user.id),
+                gt(knownDevices.lastSignInAt, new Date(now.getTime() - DEVICE_LIFETIME_MS)),
+              ),
+            )
+            .limit(1)
+        ).length > 0
+      : false;
+  const entries = known
+    ? [{ key: deviceKey(deviceId!), rule: DEVICE_RULE }]
+    : [
+        { key: accountKey(email), rule: ACCOUNT_RULE },
+        { key: addressKey(input.address), rule: ADDRESS_RULE },
+      ];
+
+  const reserved = await db.transaction((tx) => reserveAttempt(tx, entries, now));
+  if (!reserved.allowed) {
+    await db.insert(auditLog).values({
+      action: "auth.sign_in_throttled",
+      entity: "user",
+      after: { email },
+      requestId: input.requestId,
+    });
+    return { ok: false, reason: "throttled", minutes: reserved.minutes };
+  }
+
   const passwordOk =
     input.password.length <= PASSWORD_MAX_LENGTH &&
     (user ? await verifyPassword(input.password, user.passwordHash) : (await burnPasswordTime(input.password), false));
 
   if (!user || !passwordOk || user.disabledAt) {
-    return db.transaction(async (tx) => {
-      await recordFailure(tx, keys[0], ACCOUNT_RULE, now);
-      await recordFailure(tx, keys[1], ADDRESS_RULE, now);
-      await tx.insert(auditLog).values({
-        actorUserId: user?.id ?? null,
-        action: "auth.sign_in_failed",
-        entity: "user",
-        entityId: user?.id ?? null,
-        after: { email },
-        requestId: input.requestId,
-      });
-      return { ok: false as const, reason: "invalid" as const };
+    // The attempt was counted before the check; it stays counted as a failure.
+    await db.insert(auditLog).values({
+      actorUserId: user?.id ?? null,
+      action: "auth.sign_in_failed",
+      entity: "user",
+      entityId: user?.id ?? null,
+      after: { email },
+      requestId: input.requestId,
     });
+    return { ok: false as const, reason: "invalid" as const };
   }
 
+  const device = deviceId ?? randomUUID();
   return db.transaction(async (tx) => {
-    await tx.delete(signInThrottle).where(eq(signInThrottle.key, keys[0]));
+    if (known) {
+      // The owner proved the password on this device: its own counter starts again. The
+      // account's counter is left alone, so guesses from elsewhere stay throttled.
+      await tx.delete(signInThrottle).where(eq(signInThrottle.key, deviceKey(device)));
+    } else {
+      await tx.delete(signInThrottle).where(eq(signInThrottle.key, accountKey(email)));
+      // The address gives back the attempt it counted: successes never lock an address.
+      await tx
+        .update(signInThrottle)
+        .set({ failures: sql`greatest(${signInThrottle.failures} - 1, 0)` })
+        .where(eq(signInThrottle.key, addressKey(input.address)));
+    }
+    await tx
+      .insert(knownDevices)
+      .values({ deviceId: device, userId: user.id, createdAt: now, lastSignInAt: now })
+      .onConflictDoUpdate({ target: [knownDevices.deviceId, knownDevices.userId], set: { lastSignInAt: now } });
     const [session] = await tx
       .insert(sessions)
       .values({ userId: user.id, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS) })
@@ -90,7 +143,7 @@ export async function attemptSignIn(
       entityId: session.id,
       requestId: input.requestId,
     });
-    return { ok: true as const, userId: user.id, sessionId: session.id, locale: user.locale };
+    return { ok: true as const, userId: user.id, sessionId: session.id, locale: user.locale, deviceToken: signDevice(device) };
   });
 }
 

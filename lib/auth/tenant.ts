@@ -6,7 +6,9 @@ import { withUser } from "@/lib/tenant-db";
 import { memberships, organisations } from "@/db/schema";
 import type { Queryable } from "@/db/client";
 import type { Permission } from "@/lib/permissions";
+import { getDb } from "@/db";
 import { getCurrentUser, type CurrentUser } from "./session";
+import { rememberOrganisation } from "./session-store";
 import { resolveTenantWith, type Resolution, type TenantContext } from "./tenant-core";
 
 export type { TenantContext } from "./tenant-core";
@@ -53,5 +55,6 @@ export async function requireMember(slug: string, permission?: Permission): Prom
   if (r.kind === "not_found") notFound();
   if (r.ctx.user.mustChangePassword) redirect("/account/password");
   if (permission && !r.ctx.can(permission)) notFound();
+  await rememberOrganisation(await getDb(), r.ctx.user, r.ctx.org.id);
   return r.ctx;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { consortiumMembers, organisations } from "@/db/schema";
-import type { TenantOrg } from "@/lib/auth/tenant-core";
+import { SLUG_PATTERN, type TenantOrg } from "@/lib/auth/tenant-core";
 import { rowsOf } from "@/lib/groups/scope";
 
 const cols = { id: organisations.id, slug: organisations.slug, name: organisations.name, type: organisations.type };
@@ -19,6 +19,8 @@ export async function listMemberOrgs(db: Queryable, consortiumId: string): Promi
 
 /** One member by slug, or null (answer "not found"): membership is part of the query. */
 export async function findMemberOrg(db: Queryable, consortiumId: string, memberSlug: string): Promise<TenantOrg | null> {
+  // A slug from the URL is checked like a form field: NUL or anything else no slug holds is none.
+  if (typeof memberSlug !== "string" || !SLUG_PATTERN.test(memberSlug)) return null;
   const [row] = await db
     .select(cols)
     .from(consortiumMembers)
