@@ -346,3 +346,20 @@ test("an NGO admin sets the NGO's limits; its editors are held to them; nobody e
     await admin.context.close();
   }
 });
+
+test("a new group leads to its page, and an amount typed with French grouping is read", async ({ page }) => {
+  // ONG Sahel's groups: no other browser test counts them.
+  await signInTo(page, "editor@ong-sahel.demo", "ong-sahel");
+  await page.goto("/ong-sahel/groups/new");
+  const name = `Atelier de couture ${Date.now()}`;
+  await page.getByLabel("Nom", { exact: true }).fill(name);
+  await page.getByLabel("Capital de départ").fill("1 500");
+  await page.getByRole("button", { name: "Créer le groupe" }).click();
+  await expect(page.getByRole("status")).toContainText("Groupe créé.");
+  const link = page.getByTestId("created-link");
+  await expect(link).toHaveText("Ouvrir le groupe créé →");
+  await link.click();
+  await expect(page).toHaveURL(/\/ong-sahel\/groups\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
+  await expect(page.getByText(/1\s500\sMRU/).first()).toBeVisible();
+});

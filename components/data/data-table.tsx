@@ -6,7 +6,7 @@ export function DataTable({ table, empty }: { table: DataTableModel; empty: stri
   if (table.rows.length === 0) return <p>{empty}</p>;
   return (
     <div className="overflow-x-auto rounded border border-slate-300" role="region" aria-label={table.title} tabIndex={0}>
-      <table className="w-full text-sm" data-testid={`table-${table.id}`}>
+      <table className="table-sticky-first w-full text-sm" data-testid={`table-${table.id}`}>
         <caption className="sr-only">{table.title}</caption>
         <thead className="bg-slate-100">
           <tr>

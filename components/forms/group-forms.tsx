@@ -53,6 +53,7 @@ export function GroupActionForm({
   testId,
   variant = "primary",
   columns = 1,
+  created,
 }: {
   kind: GroupFormKind;
   org: string;
@@ -63,6 +64,8 @@ export function GroupActionForm({
   variant?: "primary" | "secondary" | "danger";
   /** Two: the fields side by side on wide screens (a table of limits). */
   columns?: 1 | 2;
+  /** After a create: a link to the new record (`:id` stands for its id), so nobody submits twice. */
+  created?: { href: string; label: string };
 }) {
   const t = useTranslations("errors");
   const [schema, action] = registry[kind];
@@ -102,6 +105,17 @@ export function GroupActionForm({
         <input key={k} type="hidden" name={k} value={v} />
       ))}
       <FormStatus state={state} />
+      {created && state.status === "ok" && typeof (state.data as { id?: unknown } | undefined)?.id === "string" ? (
+        <p>
+          <a
+            href={created.href.replace(":id", (state.data as { id: string }).id)}
+            className="inline-flex min-h-11 items-center font-semibold text-emerald-900 underline underline-offset-4"
+            data-testid="created-link"
+          >
+            {created.label}
+          </a>
+        </p>
+      ) : null}
       <div className={columns === 2 ? "grid gap-3 sm:grid-cols-2" : "contents"}>
         {fields.map((f) => {
           const id = `${idp}-${f.name}`;

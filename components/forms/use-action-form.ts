@@ -37,8 +37,13 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T =
   const errorKey = (name: string): string | undefined => {
     const client = (form.formState.errors as Record<string, { message?: string } | undefined>)[name]?.message;
     if (client) return client;
-    return state.status === "error" ? state.fieldErrors?.[name] : undefined;
+    return state.status === "error" && !pending ? state.fieldErrors?.[name] : undefined;
   };
 
-  return { form, state, formAction, pending, formRef, onSubmit, errorKey };
+  // What the form shows: nothing of the last answer while the next one is on its way, and no
+  // success banner beside the errors of a new attempt that the browser already refused.
+  const hasClientErrors = Object.keys(form.formState.errors).length > 0;
+  const shown = pending || (hasClientErrors && state.status === "ok") ? (idleState as ActionState<T>) : state;
+
+  return { form, state: shown, formAction, pending, formRef, onSubmit, errorKey };
 }

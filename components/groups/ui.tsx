@@ -1,11 +1,13 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
+import { searchParam, type SearchParams } from "@/lib/search-params";
 
 /** An amount, always with its currency; `dir=ltr` keeps digits and code in order in Arabic. */
 export function Money({ amount, currency, locale, testId }: { amount: number; currency: string; locale: string; testId?: string }) {
   return (
-    <span dir="ltr" className="whitespace-nowrap tabular-nums" data-testid={testId} data-value={amount}>
-      {formatNumber(amount, locale)} {currency}
+    <span dir="ltr" className="tabular-nums" data-testid={testId} data-value={amount}>
+      {/* The figure never breaks; its currency goes to the next line when the card is narrow. */}
+      <span className="whitespace-nowrap">{formatNumber(amount, locale)}</span> {currency}
     </span>
   );
 }
@@ -18,7 +20,7 @@ export function formatNumber(n: number, locale: string) {
 export function Table({ head, children, caption, testId }: { head: ReactNode[]; children: ReactNode; caption?: string; testId?: string }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-      <table className="w-full text-start text-sm" data-testid={testId}>
+      <table className="table-sticky-first w-full text-start text-sm" data-testid={testId}>
         {caption ? <caption className="p-2 text-start font-semibold">{caption}</caption> : null}
         <thead className="bg-slate-100">
           <tr>
@@ -42,7 +44,7 @@ export function Td({ children, className }: { children?: ReactNode; className?: 
 /** A GET filter form: works without JavaScript, the URL keeps the filters. */
 export function FilterForm({ children, apply, action }: { children: ReactNode; apply: string; action?: string }) {
   return (
-    <form method="get" action={action} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-300 bg-white p-3">
+    <form method="get" action={action} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-300 bg-white p-3 [&>*]:max-w-full">
       {children}
       <button type="submit" className="min-h-11 rounded-md bg-emerald-800 px-4 py-2 font-medium text-white">
         {apply}
@@ -87,9 +89,5 @@ export function TextLink({ href, children, testId }: { href: string; children: R
 export const activityName = (a: { nameFr: string; nameAr: string; nameEn: string }, locale: string) =>
   locale === "ar" ? a.nameAr : locale === "en" ? a.nameEn : a.nameFr;
 
-/** First value of a search parameter, as a string; one PostgreSQL text cannot hold (NUL) is ignored. */
-export const param = (sp: Record<string, string | string[] | undefined>, k: string) => {
-  const v = sp[k];
-  const first = (Array.isArray(v) ? v[0] : v) || undefined;
-  return first?.includes("\u0000") ? undefined : first;
-};
+/** First value of a search parameter, read like a form field (lib/search-params.ts): hostile values are none. */
+export const param = (sp: SearchParams, k: string) => searchParam(sp, k);

@@ -36,9 +36,25 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
     ...(ctx.can("exports:read") ? [{ href: `${base}/advocacy`, label: tadv("nav") }] : []),
     ...(ctx.can("audit:read") ? [{ href: `${base}/audit`, label: ta("nav") }] : []),
   ];
+  const orgList = (
+    <ul className="min-w-64 rounded border border-slate-300 bg-white p-1 shadow">
+      {orgs.map((o) => (
+        <li key={o.slug}>
+          <Link
+            href={`/${o.slug}`}
+            aria-current={o.slug === ctx.org.slug ? "page" : undefined}
+            className="block min-h-11 rounded px-3 py-2 hover:bg-slate-100 aria-[current=page]:font-bold"
+          >
+            {o.name} <span className="text-sm text-slate-700">· {tt(o.type)}</span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <header className="no-print border-b border-slate-300 bg-white">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
+      {/* Wide screens: everything on view. */}
+      <div className="mx-auto hidden max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 md:flex">
         <Link href={base} className="text-xl font-bold text-emerald-900">
           {t("appName")}
         </Link>
@@ -46,19 +62,7 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
           <summary className="min-h-11 cursor-pointer list-none rounded border border-slate-300 px-3 py-2" aria-label={t("switchOrganisation")}>
             <span className="font-medium">{ctx.org.name}</span> <span aria-hidden="true">▾</span>
           </summary>
-          <ul className="absolute start-0 z-10 mt-1 min-w-64 rounded border border-slate-300 bg-white p-1 shadow">
-            {orgs.map((o) => (
-              <li key={o.slug}>
-                <Link
-                  href={`/${o.slug}`}
-                  aria-current={o.slug === ctx.org.slug ? "page" : undefined}
-                  className="block rounded px-3 py-2 hover:bg-slate-100 aria-[current=page]:font-bold"
-                >
-                  {o.name} <span className="text-sm text-slate-700">· {tt(o.type)}</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <div className="absolute start-0 z-10 mt-1">{orgList}</div>
         </details>
         <nav aria-label={t("mainNav")} className="flex flex-wrap gap-3">
           {nav.map((n) => (
@@ -74,6 +78,44 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
           </Link>
           <SignOutButton />
         </div>
+      </div>
+      {/* Phones: one line, the rest behind a menu button (a <details>: no JavaScript). */}
+      <div className="relative flex items-center gap-2 px-3 py-1 md:hidden">
+        <Link href={base} className="shrink-0 text-lg font-bold text-emerald-900">
+          {t("appName")}
+        </Link>
+        <span className="min-w-0 flex-1 truncate text-sm text-slate-700">{ctx.org.name}</span>
+        <details className="portal-menu shrink-0">
+          <summary className="flex min-h-11 min-w-11 cursor-pointer list-none items-center gap-1 rounded border border-slate-300 px-3" aria-label={t("menu")}>
+            <span aria-hidden="true">☰</span> <span className="text-sm">{t("menu")}</span>
+          </summary>
+          <div className="absolute inset-x-0 z-20 mt-1 max-h-[80vh] overflow-y-auto border-b border-slate-300 bg-white px-3 pb-3 shadow">
+            <nav aria-label={t("mainNav")}>
+              <ul className="grid grid-cols-2 gap-x-2">
+                {nav.map((n) => (
+                  <li key={n.href}>
+                    <Link href={n.href} className="block min-h-11 px-1 py-2 underline-offset-4 hover:underline">
+                      {n.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div className="mt-2 flex flex-wrap items-center gap-2 border-t border-slate-200 pt-2">
+              <LanguageSwitch back={back} />
+              <Link href="/account/password" className="min-h-11 px-1 py-2 text-sm underline underline-offset-4">
+                {t("myAccount")}
+              </Link>
+              <SignOutButton />
+            </div>
+            {orgs.length > 1 ? (
+              <div className="mt-2 border-t border-slate-200 pt-2">
+                <p className="mb-1 text-sm font-semibold">{t("switchOrganisation")}</p>
+                {orgList}
+              </div>
+            ) : null}
+          </div>
+        </details>
       </div>
     </header>
   );

@@ -11,7 +11,7 @@ interface FieldShellProps {
 /** Label, control, hint and error, tied together for screen readers. */
 export function FieldShell({ id, label, error, hint, children }: FieldShellProps) {
   return (
-    <div className="flex flex-col gap-1">
+    <div className="flex max-w-full min-w-0 flex-col gap-1">
       <label htmlFor={id} className="font-medium">
         {label}
       </label>

@@ -38,12 +38,13 @@ describe("plausibility rules", () => {
 });
 
 describe("schemas", () => {
-  it("keep the ledger form's amount as it was: digits only, no spaces; the confirmation optional", () => {
+  it("read the ledger form's amount as people type it (issue 13: \"150 000\"); the confirmation optional", () => {
     const base = { groupId: "7f0c2a57-2d5e-4c55-9b7e-0a3f4f1d9f10", kind: "sale", occurredOn: "2025-01-01", currency: "MRU" };
     const parsed = recordEntrySchema.safeParse({ ...base, amount: "150000" }).data;
     expect(parsed?.amount).toBe(150_000);
     expect(parsed?.confirm).toBeUndefined();
-    expect(recordEntrySchema.safeParse({ ...base, amount: "150 000" }).error?.issues[0].message).toBe("amountInvalid");
+    expect(recordEntrySchema.safeParse({ ...base, amount: "150 000" }).data?.amount).toBe(150_000);
+    expect(recordEntrySchema.safeParse({ ...base, amount: "150 000 MRU" }).error?.issues[0].message).toBe("amountInvalid");
     expect(recordEntrySchema.safeParse({ ...base, amount: "150000", confirm: "abc123" }).data?.confirm).toBe("abc123");
   });
 

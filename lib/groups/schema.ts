@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { currencies } from "@/lib/money";
+import { normaliseInteger } from "@/lib/numbers";
 import { wgAnswers } from "@/lib/wgss";
 import { amountKinds } from "./plausibility";
 
@@ -14,8 +15,8 @@ const isRealDate = (d: string) => {
 };
 const isoDate = z.string({ error: "dateInvalid" }).refine(isRealDate, { error: "dateInvalid" });
 const pastDate = isoDate.refine((d) => d <= todayIso(), { error: "dateInFuture" });
-export const amount = z.coerce
-  .number({ error: "amountInvalid" })
+export const amount = z
+  .preprocess(normaliseInteger, z.coerce.number({ error: "amountInvalid" }))
   .refine(Number.isFinite, { error: "amountInvalid" })
   .refine((n) => n > 0, { error: "amountPositive" })
   .refine(Number.isInteger, { error: "amountInteger" })
@@ -35,7 +36,7 @@ export const createGroupSchema = z.object({
   activityType: z.string().min(1, { error: "required" }),
   villageId: id,
   startDate: pastDate,
-  startingCapitalAmount: z.coerce.number({ error: "amountInvalid" }).int({ error: "amountInteger" }).min(0, { error: "amountNegative" }),
+  startingCapitalAmount: z.preprocess(normaliseInteger, z.coerce.number({ error: "amountInvalid" }).int({ error: "amountInteger" }).min(0, { error: "amountNegative" })),
   startingCapitalCurrency: currency,
   profitRule: z.enum(["equal", "team_weighted"], { error: "invalid" }),
   confirm,

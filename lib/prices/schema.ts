@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normaliseInteger } from "@/lib/numbers";
 import { currencyCodes } from "./currency";
 import { isIsoDate } from "./dates";
 import { pictogramKeys } from "./pictograms";
@@ -14,7 +15,10 @@ const isoDate = z.string({ error: "dateInvalid" }).refine(isIsoDate, { error: "d
 const optionalDate = z.preprocess(blankToUndefined, isoDate.optional());
 const text = (max: number, error = "required") => z.string({ error }).trim().min(1, { error }).max(max, { error: "tooLong" });
 /** Whole units of the currency (MRU has no minor unit in use). */
-const amount = z.coerce.number({ error: "amountPositive" }).int({ error: "amountWhole" }).positive({ error: "amountPositive" }).max(1e10, { error: "amountPositive" });
+const amount = z.preprocess(
+  normaliseInteger,
+  z.coerce.number({ error: "amountPositive" }).int({ error: "amountWhole" }).positive({ error: "amountPositive" }).max(1e10, { error: "amountPositive" }),
+);
 const quantity = z.coerce.number({ error: "quantityPositive" }).int({ error: "quantityWhole" }).positive({ error: "quantityPositive" }).max(1e6, { error: "quantityPositive" });
 const version = z.coerce.number({ error: "invalid" }).int().positive({ error: "invalid" });
 /** Repeated form fields (`name[]`) arrive as arrays; one value or none is accepted too. */

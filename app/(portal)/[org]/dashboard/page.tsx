@@ -31,9 +31,9 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   const ledger = (extra: Record<string, string> = {}, activityKind = "group") =>
     `/${slug}/ledger?${new URLSearchParams([...base, ["activityKind", activityKind], ...Object.entries(extra)]).toString()}`;
   const figure = (label: string, node: React.ReactNode, testId: string, href = ledger()) => (
-    <div className="rounded-lg border border-slate-300 bg-white p-3">
+    <div className="min-w-0 rounded-lg border border-slate-300 bg-white p-3">
       <div className="text-sm text-slate-700">{label}</div>
-      <div className="text-2xl font-bold" data-testid={testId}>
+      <div className="text-xl font-bold sm:text-2xl" data-testid={testId} data-figure>
         <TextLink href={href}>{node}</TextLink>
       </div>
     </div>

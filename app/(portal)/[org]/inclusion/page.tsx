@@ -81,9 +81,9 @@ export default async function InclusionPage({ params, searchParams }: { params: 
       <p className="text-sm" data-testid="reference-date">{t("def.reference", { date: dateInText(p.on, locale) })}</p>
       <section className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-label={t("section.profile")}>
         {figures.map(([label, id, key]) => (
-          <div key={label} className="rounded-lg border border-slate-300 bg-white p-3">
+          <div key={label} className="min-w-0 rounded-lg border border-slate-300 bg-white p-3">
             <div className="text-sm text-slate-700">{t(`figure.${label}`)}</div>
-            <div className="text-2xl font-bold tabular-nums" dir="ltr" data-testid={`figure-${label}`}>
+            <div className="text-2xl font-bold tabular-nums" dir="ltr" data-testid={`figure-${label}`} data-figure>
               {cellText(cellOf(tables[id], key)) || "—"}
             </div>
           </div>

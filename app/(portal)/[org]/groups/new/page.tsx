@@ -25,6 +25,7 @@ export default async function NewGroupPage({ params }: { params: Promise<{ org: 
         kind="createGroup"
         org={slug}
         submit={t("create")}
+        created={{ href: `/${slug}/groups/:id`, label: t("openNewGroup") }}
         fields={[
           { name: "name", label: t("name"), type: "text" },
           { name: "activityType", label: t("activity"), type: "select", options: activities.map((a) => ({ value: a.code, label: activityName(a, locale) })) },
