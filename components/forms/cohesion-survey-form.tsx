@@ -100,6 +100,7 @@ export function CohesionSurveyForm({
             <legend className="px-1 font-medium">{ind.name}</legend>
             <p>« {ind.question} »</p>
             <p id={`q-${ind.code}-scale`} className="mb-2 text-sm text-slate-700">{ind.scale}</p>
+            <div className="overflow-x-auto">
             <table className="text-sm">
               <thead>
                 <tr>
@@ -127,6 +128,7 @@ export function CohesionSurveyForm({
                 ))}
               </tbody>
             </table>
+            </div>
             {rowError ? (
               <p role="alert" className="text-sm font-medium text-red-800">
                 {rowError}
