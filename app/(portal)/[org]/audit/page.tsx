@@ -29,7 +29,10 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   }));
   const t = await getTranslations("audit");
   const format = await getFormatter();
+  // Actions and objects in the reader's language (the catalogues hold every one the code writes:
+  // lib/i18n/audit-vocabulary.test.ts); an unknown one, from an older version, as recorded.
   const actionLabel = (a: string) => (t.has(`actions.${a.replace(/\./g, "_")}`) ? t(`actions.${a.replace(/\./g, "_")}`) : a);
+  const entityLabel = (e: string) => (t.has(`entities.${e}`) ? t(`entities.${e}`) : e);
 
   return (
     <div className="flex flex-col gap-6">
@@ -50,7 +53,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
           <select name="entity" defaultValue={filters.entity ?? ""} className={control}>
             <option value="">{t("any")}</option>
             {vocab.entities.map((e) => (
-              <option key={e} value={e}>{e}</option>
+              <option key={e} value={e}>{entityLabel(e)}</option>
             ))}
           </select>
         </label>
@@ -88,7 +91,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
                 <td className="p-2" dir="ltr">{r.userEmail ?? t("nobody")}</td>
                 <td className="p-2" data-testid="audit-action">{actionLabel(r.action)}</td>
                 <td className="p-2">
-                  {r.entity} <span className="text-sm text-slate-700" dir="ltr">{r.entityId ?? ""}</span>
+                  {entityLabel(r.entity)} <span className="text-sm text-slate-700" dir="ltr">{r.entityId ?? ""}</span>
                 </td>
                 <td className="p-2 text-sm">
                   {r.before !== null || r.after !== null ? (
