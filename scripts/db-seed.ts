@@ -4,7 +4,7 @@ import { organisations } from "../db/schema";
 import { seedDemo } from "../db/seed/demo";
 
 const url = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
-// The owner writes across tenants only in explicit maintenance mode (see db/migrations/0003_rls.sql).
+// The owner writes across tenants only in explicit maintenance mode (see db/migrations/0008_rls.sql).
 const handle = await openDb({ url, dataDir: process.env.PGLITE_DIR ?? ".data/pglite", maintenance: true, max: 1 });
 const existing = await handle.db.select({ id: organisations.id }).from(organisations).limit(1);
 if (existing.length > 0) {

@@ -1,3 +1,4 @@
+import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { negotiatedPrices, purchaseOrderLines, purchaseOrders } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { negotiatedPrices, priceNotices, priceNoticeVillages, sessionAttendees } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, getTableColumns, isNull, lte, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { groups, negotiatedPrices, organisations, places, priceNotices, priceSessions, priceSettings, products, suppliers } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull, lt } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { negotiatedPrices, priceSessions, sessionAttendees } from "@/db/schema";
