@@ -39,14 +39,14 @@ export async function PriceBoard({ communeName, date, lang, items, noticeDays }:
       </header>
       <ul className="grid grid-cols-1 gap-x-3 gap-y-1 sm:grid-cols-2 print:grid-cols-2">
         {items.map(({ product, current, next }) => (
-          <li key={product.id} className="price-board-item flex items-center gap-2 border-b border-slate-300 py-1.5" data-testid="board-item">
+          <li key={product.id} className="price-board-item flex flex-wrap items-center gap-2 border-b border-slate-300 py-1.5" data-testid="board-item">
             <Pictogram name={product.pictogram} size={46} />
             <div className="min-w-0 flex-1">
               <p className="text-xl font-bold leading-tight break-words sm:truncate">{productName(product, lang)}</p>
               <p className="text-xs leading-tight text-slate-700">{unitOf(product, lang)}</p>
             </div>
-            <div className="shrink-0 text-end leading-tight">
-              <p className="text-3xl font-extrabold tabular-nums sm:text-4xl" dir="ltr">
+            <div className="ms-auto max-w-full text-end leading-tight">
+              <p className="text-3xl font-extrabold whitespace-nowrap tabular-nums sm:text-4xl" dir="ltr">
                 {current ? n(current.sellingPrice) : t("noPrice")}
                 {current ? <span className="ms-1 text-sm font-semibold">{current.currency}</span> : null}
               </p>
