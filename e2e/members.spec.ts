@@ -80,7 +80,7 @@ test("an admin adds an existing user to the organisation", async ({ browser }) =
   await expect(page.getByRole("heading", { name: "Vos organisations" })).toBeVisible();
   await page.getByRole("link", { name: /ONG Sahel/ }).click();
   await expect(page).toHaveURL(/\/ong-sahel$/);
-  await page.locator("summary").click();
+  await page.getByLabel("Changer d'organisation").click();
   await page.getByRole("link", { name: /Commune de Bassikounou/ }).click();
   await expect(page).toHaveURL(/\/bassikounou$/);
   await expect(page.getByTestId("org-role")).toHaveText("Lecteur");
