@@ -234,6 +234,14 @@ test("a French editor's absurd amount is refused naming the limit; a large one s
   const form = page.getByTestId("record-entry-form");
   const save = form.getByRole("button", { name: "Enregistrer l'opération" });
   const note = `plausibilité e2e ${Date.now()}`;
+  /** A sale of 250,000 MRU today with this test's note (the form is the page's, after a reload or going back). */
+  const submitLargeSale = async () => {
+    await form.getByLabel("Monnaie").selectOption("MRU");
+    await form.getByLabel("Note").fill(note);
+    await form.getByLabel("Date").fill(new Date().toISOString().slice(0, 10));
+    await form.getByLabel("Montant").fill("250000");
+    await save.click();
+  };
   await form.getByLabel("Monnaie").selectOption("MRU");
   await form.getByLabel("Note").fill(note);
 
@@ -251,11 +259,7 @@ test("a French editor's absurd amount is refused naming the limit; a large one s
   await page.goto("/adicor/dashboard");
   const before = await valueOf(page, "total-mru");
   await page.goBack();
-  await form.getByLabel("Monnaie").selectOption("MRU");
-  await form.getByLabel("Note").fill(note);
-  await form.getByLabel("Date").fill(new Date().toISOString().slice(0, 10));
-  await form.getByLabel("Montant").fill("250000");
-  await save.click();
+  await submitLargeSale();
   await expect(form.getByTestId("amount-warning")).toHaveText(/^Montant inhabituel : plus de 200\s000 MRU\./);
   await expect(form.getByTestId("confirm-warning")).toContainText("cochez la confirmation");
   expect(await seriousViolations(page)).toEqual([]);
@@ -267,11 +271,7 @@ test("a French editor's absurd amount is refused naming the limit; a large one s
 
   // The same entry again, minutes later: a warning, and nothing saved without the confirmation.
   await page.goBack();
-  await form.getByLabel("Monnaie").selectOption("MRU");
-  await form.getByLabel("Note").fill(note);
-  await form.getByLabel("Date").fill(new Date().toISOString().slice(0, 10));
-  await form.getByLabel("Montant").fill("250000");
-  await save.click();
+  await submitLargeSale();
   await expect(form.getByTestId("confirm-warning")).toHaveText(/^Une opération identique a été enregistrée il y a/);
   await page.goto("/adicor/dashboard");
   expect(await valueOf(page, "total-mru")).toBe(before + 250_000);

@@ -51,6 +51,16 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
       ))}
     </ul>
   );
+  // Language, account and sign-out: in the header on wide screens, in the menu on phones.
+  const accountTools = (
+    <>
+      <LanguageSwitch back={back} />
+      <Link href="/account/password" className="min-h-11 px-1 py-2 text-sm underline underline-offset-4">
+        {t("myAccount")}
+      </Link>
+      <SignOutButton />
+    </>
+  );
   return (
     <header className="no-print border-b border-slate-300 bg-white">
       {/* Wide screens: everything on view. */}
@@ -72,11 +82,7 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
           ))}
         </nav>
         <div className="ms-auto flex flex-wrap items-center gap-2">
-          <LanguageSwitch back={back} />
-          <Link href="/account/password" className="min-h-11 px-1 py-2 text-sm underline underline-offset-4">
-            {t("myAccount")}
-          </Link>
-          <SignOutButton />
+          {accountTools}
         </div>
       </div>
       {/* Phones: one line, the rest behind a menu button (a <details>: no JavaScript). */}
@@ -102,11 +108,7 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
               </ul>
             </nav>
             <div className="mt-2 flex flex-wrap items-center gap-2 border-t border-slate-200 pt-2">
-              <LanguageSwitch back={back} />
-              <Link href="/account/password" className="min-h-11 px-1 py-2 text-sm underline underline-offset-4">
-                {t("myAccount")}
-              </Link>
-              <SignOutButton />
+              {accountTools}
             </div>
             {orgs.length > 1 ? (
               <div className="mt-2 border-t border-slate-200 pt-2">

@@ -10,20 +10,10 @@ import { exchangeRates, groupMemberships, ngoSettings, people, profitDistributio
 import { seedDemo, type DemoIds } from "@/db/seed/demo";
 import { createGroup, recordDistribution, recordEntry } from "@/lib/groups/service";
 import { appErrorFromDb } from "@/lib/db-errors";
-import type { AppError } from "@/lib/errors";
 import { convertAmount } from "@/lib/money";
+import type { Tx } from "@/db/client";
+import { failure, shown } from "../refusals";
 import { backend, createTestDb, type TestDb } from "../test-db";
-
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: unknown) => e as AppError & { code?: string },
-  );
-const shown = async (p: Promise<unknown>) => {
-  const err = await failure(p);
-  expect(err, "expected a refusal").not.toBeNull();
-  return (appErrorFromDb(err) ?? err) as AppError;
-};
 
 describe(`profit distributions on ${backend}`, () => {
   let db: TestDb;
@@ -31,8 +21,7 @@ describe(`profit distributions on ${backend}`, () => {
   let editor: string;
   let group: string;
   const adicor = () => ({ id: ids.orgs.adicor, type: "ngo" as const });
-  const asAdicor = <T,>(fn: Parameters<TestDb["asApp"]>[1] extends (tx: infer X) => Promise<unknown> ? (tx: X) => Promise<T> : never) =>
-    db.asApp({ orgId: ids.orgs.adicor, userId: editor }, fn);
+  const asAdicor = <T,>(fn: (tx: Tx) => Promise<T>) => db.asApp({ orgId: ids.orgs.adicor, userId: editor }, fn);
   const entry = (kind: "sale" | "stock_purchase" | "other_expense", occurredOn: string, amount: number, currency: "MRU" | "XOF") =>
     asAdicor((tx) => recordEntry(tx, adicor(), editor, { groupId: group, kind, occurredOn, amount, currency, note: "", confirm: undefined }));
   const distribute = (periodFrom: string, periodTo: string, currency: "MRU" | "XOF") =>

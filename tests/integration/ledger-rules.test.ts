@@ -32,6 +32,7 @@ import { verifyRollups } from "@/lib/rollups/verify";
 import { convertTotals } from "@/lib/money";
 import { rowsOf } from "@/lib/groups/scope";
 import { appErrorFromDb, pgErrorOf } from "@/lib/db-errors";
+import type { Tx } from "@/db/client";
 import { backend, createTestDb, type TestDb } from "../test-db";
 
 /** A small deterministic PRNG, so that a failing sequence can be replayed. */
@@ -52,8 +53,7 @@ describe(`rules in the data on ${backend}`, () => {
   let ids: DemoIds;
   let editor: string;
   const adicor = () => ({ id: ids.orgs.adicor, type: "ngo" as const });
-  const asAdicor = <T,>(fn: Parameters<TestDb["asApp"]>[1] extends (tx: infer X) => Promise<unknown> ? (tx: X) => Promise<T> : never) =>
-    db.asApp({ orgId: ids.orgs.adicor, userId: editor }, fn);
+  const asAdicor = <T,>(fn: (tx: Tx) => Promise<T>) => db.asApp({ orgId: ids.orgs.adicor, userId: editor }, fn);
   const refused = async (p: Promise<unknown>, code: string) => {
     const err = await p.then(
       () => null,

@@ -14,20 +14,9 @@ import { appErrorFromDb, pgErrorOf } from "@/lib/db-errors";
 import type { AppError } from "@/lib/errors";
 import { limitsSchema } from "@/lib/groups/schema";
 import { rowsOf } from "@/db/app-role";
+import type { Tx } from "@/db/client";
+import { failure, shown } from "../refusals";
 import { backend, createTestDb, type TestDb } from "../test-db";
-
-/** The error a promise ends with (null: it succeeded). */
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: unknown) => e as AppError & { code?: string },
-  );
-/** What the form would show: the database's error mapped, or the service's own. */
-const shown = async (p: Promise<unknown>) => {
-  const err = await failure(p);
-  expect(err, "expected a refusal").not.toBeNull();
-  return (appErrorFromDb(err) ?? err) as AppError;
-};
 
 describe(`plausibility of amounts and dates on ${backend}`, () => {
   let db: TestDb;
@@ -35,8 +24,7 @@ describe(`plausibility of amounts and dates on ${backend}`, () => {
   let editor: string;
   let admin: string;
   const adicor = () => ({ id: ids.orgs.adicor, type: "ngo" as const });
-  const asAdicor = <T,>(fn: Parameters<TestDb["asApp"]>[1] extends (tx: infer X) => Promise<unknown> ? (tx: X) => Promise<T> : never) =>
-    db.asApp({ orgId: ids.orgs.adicor, userId: editor }, fn);
+  const asAdicor = <T,>(fn: (tx: Tx) => Promise<T>) => db.asApp({ orgId: ids.orgs.adicor, userId: editor }, fn);
   const entriesOf = async (groupId: string, amount: number) =>
     (await db.db.select({ id: ledgerEntries.id }).from(ledgerEntries).where(and(eq(ledgerEntries.groupId, groupId), eq(ledgerEntries.amount, amount)))).length;
 
