@@ -72,6 +72,8 @@ test("an ADICOR editor records a sale and the dashboard total grows by exactly t
   await form.getByLabel("Note").fill("vente e2e");
   await form.getByRole("button", { name: "Enregistrer l'opération" }).click();
   await expect(form.getByRole("status")).toHaveText("Opération enregistrée.");
+  await expect(form.getByLabel("Montant")).toHaveValue("");
+  await expect(form.getByLabel("Note")).toHaveValue("");
 
   await page.goto("/adicor/dashboard");
   expect(await valueOf(page, "total-xof")).toBe(before + 12_345);
@@ -297,6 +299,9 @@ test("without JavaScript, a large amount re-renders the form with the warning an
   await form.getByLabel("J'ai vérifié : enregistrer quand même").check();
   await form.getByRole("button", { name: "Enregistrer l'opération" }).click();
   await expect(page.getByTestId("record-entry-form").getByRole("status")).toHaveText("Opération enregistrée.");
+  // Saved: the page the server answers has the form empty again, not inviting the same entry twice.
+  await expect(page.getByTestId("record-entry-form").getByLabel("Montant")).toHaveValue("");
+  await expect(page.getByTestId("record-entry-form").getByLabel("Note")).toHaveValue("");
   await page.goto(`/adicor/ledger?group=${url.split("/").pop()}`);
   await expect(page.getByTestId("ledger-list")).toContainText(note);
   await context.close();
@@ -358,6 +363,9 @@ test("a new group leads to its page, and an amount typed with French grouping is
   await expect(page.getByRole("status")).toContainText("Groupe créé.");
   const link = page.getByTestId("created-link");
   await expect(link).toHaveText("Ouvrir le groupe créé →");
+  // The form is cleared: a second click would not create the same group again.
+  await expect(page.getByLabel("Nom", { exact: true })).toHaveValue("");
+  await expect(page.getByLabel("Capital de départ")).toHaveValue("0");
   await link.click();
   await expect(page).toHaveURL(/\/ong-sahel\/groups\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(name);

@@ -46,9 +46,12 @@ const textareaClass =
 
 export function VisitForm({ org, groups, today, labels }: { org: string; groups: GroupOption[]; today: string; labels: VisitFormLabels }) {
   const t = useTranslations("errors");
-  const { form, state, formAction, formRef, onSubmit, pending, errorKey } = useActionForm(coachingVisitSchema, recordVisitAction, {
-    visitedOn: today,
-  });
+  const { form, state, formAction, formRef, onSubmit, pending, errorKey } = useActionForm(
+    coachingVisitSchema,
+    recordVisitAction,
+    { visitedOn: today },
+    { resetOnSuccess: true },
+  );
   const err = (n: string) => (errorKey(n) ? t(errorKey(n) as never) : undefined);
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-3" data-testid="visit-form">
@@ -120,10 +123,12 @@ export function EvaluationForm({
   labels: EvaluationFormLabels;
 }) {
   const t = useTranslations("errors");
-  const { form, state, formAction, formRef, onSubmit, pending, errorKey } = useActionForm(evaluationSchema, recordEvaluationAction, {
-    quarter,
-    evaluatedOn: today,
-  });
+  const { form, state, formAction, formRef, onSubmit, pending, errorKey } = useActionForm(
+    evaluationSchema,
+    recordEvaluationAction,
+    { quarter, evaluatedOn: today },
+    { resetOnSuccess: true },
+  );
   const err = (n: string) => (errorKey(n) ? t(errorKey(n) as never) : undefined);
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-3" data-testid="evaluation-form">

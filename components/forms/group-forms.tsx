@@ -32,6 +32,24 @@ const registry = {
 } as const;
 export type GroupFormKind = keyof typeof registry;
 
+/**
+ * Forms that add a record: cleared after a success so that the same one is not sent twice. Edits
+ * (a group, a correction, the limits) keep what they show.
+ */
+const creates: ReadonlySet<GroupFormKind> = new Set<GroupFormKind>([
+  "createGroup",
+  "addMember",
+  "recordEntry",
+  "creditSale",
+  "repayment",
+  "team",
+  "term",
+  "distribution",
+  "rate",
+  "aid",
+  "declaredFigure",
+]);
+
 export interface FieldSpec {
   name: string;
   label: string;
@@ -75,6 +93,7 @@ export function GroupActionForm({
     schema as unknown as z.ZodType<Record<string, unknown>, Record<string, unknown>>,
     action as never,
     defaults as never,
+    { resetOnSuccess: creates.has(kind) },
   );
   const locale = useLocale();
   // The server's messages name values (a limit, a date floor): they come with its form message.

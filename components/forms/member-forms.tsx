@@ -36,9 +36,12 @@ function RoleOptions({ labels }: { labels: MemberFormLabels }) {
 
 export function AddMemberForm({ org, labels }: { org: string; labels: MemberFormLabels }) {
   const t = useTranslations("errors");
-  const { form, state, formAction, formRef, onSubmit, pending, errorKey } = useActionForm(addMemberSchema, addMemberAction, {
-    role: "viewer",
-  });
+  const { form, state, formAction, formRef, onSubmit, pending, errorKey } = useActionForm(
+    addMemberSchema,
+    addMemberAction,
+    { role: "viewer" },
+    { resetOnSuccess: true },
+  );
   const err = (n: string) => (errorKey(n) ? t(errorKey(n) as never) : undefined);
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-3" data-testid="add-member-form">
@@ -65,6 +68,7 @@ export function CreateUserForm({ org, labels }: { org: string; labels: MemberFor
     createUserSchema,
     createUserAction,
     { role: "editor" },
+    { resetOnSuccess: true },
   );
   const err = (n: string) => (errorKey(n) ? t(errorKey(n) as never) : undefined);
   return (

@@ -1,11 +1,20 @@
 "use client";
-import { startTransition, useActionState, useRef } from "react";
+import { startTransition, useActionState, useEffect, useRef } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { idleState, type ActionState } from "@/lib/action-state";
 
 type ServerAction<T> = (prev: ActionState<T>, formData: FormData) => Promise<ActionState<T>>;
+
+export interface ActionFormOptions {
+  /**
+   * A form that creates a record: after the server's "ok" its fields go back to their defaults, so
+   * that it does not invite the same record twice (the success message and any link stay).
+   * Without JavaScript the page the server renders after the post already has them empty.
+   */
+  resetOnSuccess?: boolean;
+}
 
 /**
  * A react-hook-form form bound to the zod schema its server action uses. With JavaScript the
@@ -15,6 +24,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T =
   schema: S,
   action: ServerAction<T>,
   defaultValues?: DefaultValues<z.input<S>>,
+  options: ActionFormOptions = {},
 ) {
   const [state, formAction, pending] = useActionState(action, idleState as ActionState<T>);
   const formRef = useRef<HTMLFormElement>(null);
@@ -23,6 +33,18 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T =
     defaultValues,
     mode: "onSubmit",
   });
+
+  // Each answer of the server once: a success banner shown again (after a refused new attempt is
+  // corrected) must not clear what was typed since.
+  const handled = useRef(state);
+  const { resetOnSuccess } = options;
+  useEffect(() => {
+    if (handled.current === state) return;
+    handled.current = state;
+    if (!resetOnSuccess || state.status !== "ok") return;
+    formRef.current?.reset(); // the DOM (checkbox lists outside react-hook-form included)
+    form.reset(); // and react-hook-form's values, to the same defaults
+  }, [state, resetOnSuccess, form]);
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();

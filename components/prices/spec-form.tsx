@@ -64,20 +64,18 @@ export function SpecForm({ form: key, org, hidden = {}, fields, submit, testId, 
     schema as unknown as z.ZodType<Record<string, unknown>, Record<string, unknown>>,
     action as never,
     defaults,
+    { resetOnSuccess },
   );
   const err = (n: string) => (errorKey(n) ? t(errorKey(n) as never) : undefined);
   // After a refusal the server echoes what was typed: without JavaScript nothing is lost either.
   const echoed = state.status === "error" ? state.values : undefined;
 
+  // (resetOnSuccess: the hook clears the fields once per answer of the server.)
   useEffect(() => {
     if (state.status !== "ok") return;
     const id = (state.data as { id?: string } | undefined)?.id;
     if (successHref && id) router.push(successHref.replace("{id}", id));
-    else if (resetOnSuccess) {
-      form.reset();
-      formRef.current?.reset();
-    }
-  }, [state, successHref, resetOnSuccess, router, form, formRef]);
+  }, [state, successHref, router]);
 
   const body = (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate data-testid={testId} className={inline ? "flex flex-wrap items-end gap-2" : "flex flex-col gap-3"}>
