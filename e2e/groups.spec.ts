@@ -21,8 +21,11 @@ test("on the demo data the ADICOR dashboard reproduces the field report and show
   expect(await valueOf(page, "total-mru")).toBe(960_861);
   expect(await valueOf(page, "group-count")).toBe(33);
   expect(await valueOf(page, "average-xof")).toBe(485_274);
-  // What a reader sees, in French grouping.
-  expect(digits(await page.getByTestId("total-xof").innerText())).toBe("16014035XOF");
+  // What a reader sees: from a million, the compact figure with its currency, the exact one (in
+  // French grouping) as its title and for screen readers; below, the figure in full.
+  await expect(page.getByTestId("total-xof").locator("[aria-hidden]")).toHaveText(/^16\sM XOF$/);
+  expect(digits((await page.getByTestId("total-xof").locator("[title]").getAttribute("title"))!)).toBe("16014035XOF");
+  await expect(page.getByTestId("total-xof").locator(".sr-only")).toHaveText(/^16\s014\s035 XOF$/);
   expect(digits(await page.getByTestId("total-mru").innerText())).toBe("960861MRU");
   const diff = async (metric: string) => page.getByTestId(`declared-${metric}`).getByTestId("difference").getAttribute("data-value");
   expect(await diff("group_beneficiaries")).toBe("5");

@@ -6,7 +6,8 @@ import { cellText, type CellValue } from "@/lib/exports/table";
 import type { Locale } from "@/lib/i18n/locales";
 import { dateInText } from "@/lib/inclusion/params";
 import { SvgBars } from "@/components/charts/svg-bars";
-import { formatNumber, Money } from "@/components/groups/ui";
+import { formatNumber } from "@/components/groups/ui";
+import { FigureCell, HeadlineNumber } from "@/components/ui/headline-number";
 import { onePagePrintCss } from "@/components/ui/print-css";
 
 const printCss = onePagePrintCss("advocacy-sheet", "10mm", "  .advocacy-sheet { max-width: none !important; print-color-adjust: exact; -webkit-print-color-adjust: exact; }\n");
@@ -38,10 +39,10 @@ export async function AdvocacySheetView({ sheet, orgName, date, locale, suppress
     t(suppressed ? "note.suppressed" : "note.aggregates"),
   ];
   const figures: [string, ReactNode, number][] = [
-    ["revenueXof", <Money key="x" amount={revenue.xof} currency="XOF" locale={locale} testId="sheet-revenue-xof" />, 1],
-    ["revenueMru", <Money key="m" amount={revenue.mru} currency="MRU" locale={locale} testId="sheet-revenue-mru" />, 1],
-    ["groups", <span key="g" data-testid="sheet-groups" data-value={revenue.groups}>{formatNumber(revenue.groups, locale)}</span>, 2],
-    ["members", <span key="n" dir="ltr" data-testid="sheet-members">{cellText(people.members) || "—"}</span>, 3],
+    ["revenueXof", <HeadlineNumber key="x" value={revenue.xof} currency="XOF" locale={locale} testId="sheet-revenue-xof" />, 1],
+    ["revenueMru", <HeadlineNumber key="m" value={revenue.mru} currency="MRU" locale={locale} testId="sheet-revenue-mru" />, 1],
+    ["groups", <HeadlineNumber key="g" value={revenue.groups} locale={locale} testId="sheet-groups" />, 2],
+    ["members", <FigureCell key="n" value={people.members} locale={locale} testId="sheet-members" />, 3],
     ["womenPct", <Pct key="w" value={people.womenPct} testId="sheet-womenPct" />, 3],
     ["disabledPct", <Pct key="d" value={people.disabledPct} testId="sheet-disabledPct" />, 4],
     ["refugeesPct", <Pct key="r" value={people.refugeesPct} testId="sheet-refugeesPct" />, 5],

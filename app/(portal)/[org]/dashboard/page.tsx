@@ -7,6 +7,7 @@ import { listGroupFilterOptions } from "@/lib/groups/queries";
 import { Card } from "@/components/ui/card";
 import type { declaredMetrics } from "@/lib/groups/schema";
 import { RevenueBlock } from "@/components/groups/revenue-block";
+import { HeadlineNumber } from "@/components/ui/headline-number";
 import { activityName, FilterDate, FilterForm, FilterSelect, formatNumber, Money, param, Table, Td, TextLink } from "@/components/groups/ui";
 
 export async function generateMetadata() {
@@ -52,11 +53,11 @@ export default async function DashboardPage({ params, searchParams }: { params: 
         <FilterSelect name="ngo" label={tg("ngo")} value={f.ngo} all={tg("all")} options={options.ngos.map((n) => ({ value: n.id, label: n.name }))} />
       </FilterForm>
       <section className="grid gap-3 sm:grid-cols-3 lg:grid-cols-5" aria-label={t("total")}>
-        {figure(`${t("total")} (XOF)`, <Money amount={d.total.xof} currency="XOF" locale={locale} />, "total-xof")}
-        {figure(`${t("total")} (MRU)`, <Money amount={d.total.mru} currency="MRU" locale={locale} />, "total-mru")}
-        {figure(t("groups"), <span data-value={d.groupCount}>{formatNumber(d.groupCount, locale)}</span>, "group-count", `/${slug}/groups?kind=group`)}
-        {figure(`${t("average")} (XOF)`, <Money amount={d.average.xof} currency="XOF" locale={locale} />, "average-xof")}
-        {figure(`${t("average")} (MRU)`, <Money amount={d.average.mru} currency="MRU" locale={locale} />, "average-mru")}
+        {figure(`${t("total")} (XOF)`, <HeadlineNumber value={d.total.xof} currency="XOF" locale={locale} />, "total-xof")}
+        {figure(`${t("total")} (MRU)`, <HeadlineNumber value={d.total.mru} currency="MRU" locale={locale} />, "total-mru")}
+        {figure(t("groups"), <HeadlineNumber value={d.groupCount} locale={locale} />, "group-count", `/${slug}/groups?kind=group`)}
+        {figure(`${t("average")} (XOF)`, <HeadlineNumber value={d.average.xof} currency="XOF" locale={locale} />, "average-xof")}
+        {figure(`${t("average")} (MRU)`, <HeadlineNumber value={d.average.mru} currency="MRU" locale={locale} />, "average-mru")}
       </section>
       {declared.length > 0 || canDeclare ? (
         <Card title={t("declaredTitle")}>
@@ -113,9 +114,9 @@ export default async function DashboardPage({ params, searchParams }: { params: 
       <RevenueBlock title={t("byMonth")} rows={d.byMonth} layout="vertical" locale={locale} headLabel={t("month")} tableLabel={t("asTable")} testId="by-month" href={(r) => ledger({ month: r.key })} />
       <Card title={t("individualTitle")}>
         <section className="grid gap-3 sm:grid-cols-3">
-          {figure(`${t("total")} (XOF)`, <Money amount={ind.total.xof} currency="XOF" locale={locale} />, "individual-total-xof", ledger({}, "individual"))}
-          {figure(`${t("total")} (MRU)`, <Money amount={ind.total.mru} currency="MRU" locale={locale} />, "individual-total-mru", ledger({}, "individual"))}
-          {figure(t("groups"), formatNumber(ind.groupCount, locale), "individual-count", `/${slug}/groups?kind=individual`)}
+          {figure(`${t("total")} (XOF)`, <HeadlineNumber value={ind.total.xof} currency="XOF" locale={locale} />, "individual-total-xof", ledger({}, "individual"))}
+          {figure(`${t("total")} (MRU)`, <HeadlineNumber value={ind.total.mru} currency="MRU" locale={locale} />, "individual-total-mru", ledger({}, "individual"))}
+          {figure(t("groups"), <HeadlineNumber value={ind.groupCount} locale={locale} />, "individual-count", `/${slug}/groups?kind=individual`)}
         </section>
       </Card>
     </div>

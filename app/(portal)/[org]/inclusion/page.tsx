@@ -10,6 +10,7 @@ import { mustSuppress, readerOf } from "@/lib/privacy/suppress";
 import { LazyGroupedBars } from "@/components/charts/lazy-grouped-bars";
 import { TableCard } from "@/components/inclusion/table-card";
 import { Card } from "@/components/ui/card";
+import { FigureCell } from "@/components/ui/headline-number";
 import { FilterDate, FilterForm, TextLink } from "@/components/groups/ui";
 
 export async function generateMetadata() {
@@ -84,7 +85,7 @@ export default async function InclusionPage({ params, searchParams }: { params: 
           <div key={label} className="min-w-0 rounded-lg border border-slate-300 bg-white p-3">
             <div className="text-sm text-slate-700">{t(`figure.${label}`)}</div>
             <div className="text-2xl font-bold tabular-nums" dir="ltr" data-testid={`figure-${label}`} data-figure>
-              {cellText(cellOf(tables[id], key)) || "—"}
+              <FigureCell value={cellOf(tables[id], key)} locale={locale} />
             </div>
           </div>
         ))}
