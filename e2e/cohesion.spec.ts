@@ -97,6 +97,21 @@ test("the consortium compares ADICOR and ONG Sahel side by side and drills down 
   expect(Number(adicor[header.indexOf("Confiance, hôtes (%)")])).toBeGreaterThan(0);
   const csv = await download(page, "export-csv", "table-compare");
   expect(parseCsv(csv.bytes.subarray(3).toString("utf8"))).toEqual(adicorRow);
+  // The page writes numbers in French grouping; each cell keeps the exported value.
+  const revenue = table
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: /^ADICOR/ }) })
+    .locator("th, td")
+    .nth(header.indexOf("Chiffre d'affaires (XOF)"));
+  const exact = Number(await revenue.getAttribute("data-value"));
+  expect(exact).toBeGreaterThan(1_000_000);
+  await expect(revenue).toHaveText(new Intl.NumberFormat("fr").format(exact));
+  // ADICOR supports every group of Fassala: their equal rows are explained, and so are ONG
+  // Sahel's and Bassikounou's.
+  const notes = page.getByTestId("same-figures");
+  await expect(notes).toHaveCount(2);
+  await expect(notes.first()).toContainText(/^ADICOR .* et Commune de Fassala montrent les mêmes chiffres/);
+  await expect(notes.last()).toContainText(/^ONG Sahel et Commune de Bassikounou montrent les mêmes chiffres/);
 
   await page.getByRole("link", { name: /ADICOR/ }).last().click();
   await expect(page.getByText("Lecture seule")).toBeVisible();

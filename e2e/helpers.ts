@@ -61,12 +61,15 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** The table as the page shows it: header labels, then each row's cells. */
+/**
+ * The table as the page shows it: header labels, then each row's cells; a cell written in the
+ * reader's grouping ("1 234,5") gives its exact value (`data-value`, what the exports hold).
+ */
 export async function pageTable(page: Page, testId: string): Promise<string[][]> {
   const table = page.getByTestId(testId);
   const header = await table.locator("thead th").allInnerTexts();
   const rows = await table.locator("tbody tr").evaluateAll((trs) =>
-    trs.map((tr) => Array.from(tr.querySelectorAll("th, td")).map((c) => (c.textContent ?? "").trim())),
+    trs.map((tr) => Array.from(tr.querySelectorAll("th, td")).map((c) => (c.getAttribute("data-value") ?? c.textContent ?? "").trim())),
   );
   return [header.map((h) => h.trim()), ...rows];
 }

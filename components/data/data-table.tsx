@@ -1,8 +1,17 @@
 import { cellText, type DataTableModel } from "@/lib/exports/table";
 import { SUPPRESSED } from "@/lib/privacy/suppress";
 
-/** A dashboard table: the same model the exports serialise. Scrolls sideways on small screens. */
-export function DataTable({ table, empty }: { table: DataTableModel; empty: string }) {
+/** A number in the reader's grouping ("1 234 567,5"), Western digits as the rest of the portal. */
+function formatCell(v: number, locale: string) {
+  return new Intl.NumberFormat(locale === "ar" ? "ar-u-nu-latn" : locale, { maximumFractionDigits: 2 }).format(v);
+}
+
+/**
+ * A dashboard table: the same model the exports serialise. Scrolls sideways on small screens.
+ * With `locale`, numbers are written in the reader's grouping, each cell keeping the exported
+ * value in `data-value`.
+ */
+export function DataTable({ table, empty, locale }: { table: DataTableModel; empty: string; locale?: string }) {
   if (table.rows.length === 0) return <p>{empty}</p>;
   return (
     <div className="overflow-x-auto rounded border border-slate-300" role="region" aria-label={table.title} tabIndex={0}>
@@ -26,8 +35,8 @@ export function DataTable({ table, empty }: { table: DataTableModel; empty: stri
                     {cellText(v)}
                   </th>
                 ) : typeof v === "number" || v === SUPPRESSED ? (
-                  <td key={j} className="p-2 text-end tabular-nums" dir="ltr">
-                    {cellText(v)}
+                  <td key={j} className="p-2 text-end tabular-nums whitespace-nowrap" dir="ltr" data-value={locale ? cellText(v) : undefined}>
+                    {locale && typeof v === "number" ? formatCell(v, locale) : cellText(v)}
                   </td>
                 ) : (
                   <td key={j} className="p-2 text-start">

@@ -9,6 +9,7 @@ import { today } from "@/lib/prices/dates";
 import { compareColumnSets, type CompareColumnSet, type CompareContext } from "./columns";
 import { listMemberOrgs } from "./members";
 import type { CompareParams } from "./params";
+import { rowsWithSameFigures } from "./shared-scope";
 
 type Labels = (key: string, values?: Record<string, string | number>) => string;
 
@@ -62,5 +63,9 @@ export async function loadCompareTable(
     ],
     rows: members.map((m, i) => [m.name, orgTypeLabel(m.type), ...cells[i]]),
   };
-  return { table, members, quarter };
+  // Members showing the same figures (an NGO and the commune whose groups it all supports): the
+  // page says why, rather than leave two identical rows unexplained.
+  const own = new Set(table.columns.flatMap((c, j) => (["member", "type", "accounts"].includes(c.key) ? [j] : [])));
+  const sameFigures = rowsWithSameFigures(table.rows, own).map((set) => set.map((i) => members[i].name));
+  return { table, members, quarter, sameFigures };
 }

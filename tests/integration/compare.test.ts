@@ -138,12 +138,17 @@ describe(`consortium comparison on ${backend}`, () => {
 
   it("is what the page and the export show", async () => {
     const t = ((k: string) => k) as never;
-    const { table } = await as((tx) => loadCompareTable(tx, acor, readers[0], { currency: "XOF" }, t, (x) => x));
+    const { table, sameFigures } = await as((tx) => loadCompareTable(tx, acor, readers[0], { currency: "XOF" }, t, (x) => x));
     const reference = await as(async (tx) => {
       const { members, ctx } = await loadCompareContext(tx, acor, readers[0], { currency: "XOF" });
       return (await cellsOneByOne(tx, compareColumnSets, members, ctx)).map((cells, i) => [members[i].name, members[i].type, ...cells]);
     });
     expect(table.rows).toEqual(reference);
     expect(table.rows.length).toBe(6); // the demo's five members and the network added above
+    // In the demo each NGO supports every group of its commune: the page explains their equal rows.
+    expect(sameFigures).toEqual([
+      ["ADICOR — Appui au Développement Intégré des Communautés rurales", "Commune de Fassala"],
+      ["ONG Sahel", "Commune de Bassikounou"],
+    ]);
   }, LONG);
 });

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireMember } from "@/lib/auth/tenant";
 import { withTenantRead } from "@/lib/tenant-db";
+import { listOf, valuesInText } from "@/lib/i18n/isolate";
 import { compareParams } from "@/lib/compare/params";
 import { loadCompareTable } from "@/lib/compare/table";
 import { currencies } from "@/lib/money";
@@ -24,7 +25,8 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
   const p = compareParams(await searchParams);
   const t = await getTranslations("compare");
   const tt = await getTranslations("orgTypes");
-  const { table, members } = await withTenantRead(ctx, (tx) =>
+  const locale = await getLocale();
+  const { table, members, sameFigures } = await withTenantRead(ctx, (tx) =>
     loadCompareTable(tx, ctx.org, readerOf(ctx), p, t as never, (type) => tt(type as never)),
   );
   return (
@@ -46,11 +48,16 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
         </label>
       </FilterForm>
       <p className="text-sm" data-testid="compare-period">
-        {t("period")} : {p.from || p.to ? t("periodRange", { from: p.from ?? "…", to: p.to ?? "…" }) : t("periodAll")}
+        {t("period")} : {p.from || p.to ? t("periodRange", valuesInText({ from: p.from ?? "…", to: p.to ?? "…" }, locale)) : t("periodAll")}
       </p>
       <Card title={table.title}>
         <div className="flex flex-col gap-3">
-          <DataTable table={table} empty={t("noMembers")} />
+          <DataTable table={table} empty={t("noMembers")} locale={locale} />
+          {sameFigures.map((names) => (
+            <p key={names.join("|")} className="max-w-3xl text-sm text-slate-800" data-testid="same-figures">
+              {t("sameFigures", { members: listOf(names, locale) })}
+            </p>
+          ))}
           {ctx.can("exports:read") ? (
             <ExportLinks org={slug} base="compare" query={{ currency: p.currency, from: p.from, to: p.to }} title={table.title} />
           ) : null}
