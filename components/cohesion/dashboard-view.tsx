@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/data/data-table";
 import { ExportLinks } from "@/components/data/export-links";
+import { valueInText } from "@/lib/i18n/isolate";
 
 export interface IndicatorText {
   code: string;
@@ -109,7 +110,7 @@ export async function CohesionDashboardView({
 
       <Card title={dash.tables.villages.title}>
         {section("villages", t("noSurveys"), { quarter: dash.quarter }, {
-          title: t("chartVillages", { indicator: indicatorName, quarter: dash.quarter ?? "—" }),
+          title: t("chartVillages", { indicator: indicatorName, quarter: valueInText(dash.quarter ?? "—", locale) }),
           keys: [`${indicator}_host`, `${indicator}_refugee`],
           series: communities,
         })}

@@ -6,6 +6,7 @@ import { formatAmount } from "@/lib/prices/format";
 import { localDate, localStamp } from "@/lib/prices/dates";
 import { storedQuorum } from "@/lib/prices/quorum";
 import { SpecForm, type FieldSpec } from "./spec-form";
+import { valueInText, valuesInText } from "@/lib/i18n/isolate";
 
 type Session = NonNullable<Awaited<ReturnType<typeof getSessionDetail>>>;
 
@@ -44,7 +45,7 @@ export async function SessionDecisions({
                 {productName(product, locale)}
               </Link>{" "}
               : {formatAmount(price.sellingPrice, price.currency, locale)} ({t("purchasePrice")} {formatAmount(price.purchasePrice, price.currency, locale)}),{" "}
-              {t("fromDate", { date: price.effectiveOn })}
+              {t("fromDate", valuesInText({ date: price.effectiveOn }, locale))}
             </p>
             {isWithdrawn ? (
               <p className="text-sm" data-testid="decision-withdrawn">
@@ -55,7 +56,7 @@ export async function SessionDecisions({
             <p className="text-sm text-slate-700">
               {notice
                 ? t("noticeLine", {
-                    date: localDate(notice.recordedAt),
+                    date: valueInText(localDate(notice.recordedAt), locale),
                     channels: notice.channels.map((c) => t(`channel.${c}`)).join(", "),
                     villages: villages.map((v) => v.name).join(", "),
                   })

@@ -16,6 +16,7 @@ import { previousQuarter, quarterOf } from "@/lib/quarters/quarter";
 import { CohesionDashboardView } from "@/components/cohesion/dashboard-view";
 import { InclusionHeadline } from "@/components/inclusion/headline";
 import { Card } from "@/components/ui/card";
+import { valueInText } from "@/lib/i18n/isolate";
 
 /** A member's dashboards, read-only, as its consortium sees them (its own reader rights apply). */
 export default async function MemberDrillDown({
@@ -79,7 +80,7 @@ export default async function MemberDrillDown({
         suppressed={mustSuppress(reader)}
         exportTo={ctx.can("exports:read") ? { org: slug, base: "inclusion", query: { member: memberSlug, by: inclusion.by, on: inclusion.on } } : undefined}
       />
-      <Card title={tco("evaluationsTitle", { quarter: lastQ })}>
+      <Card title={tco("evaluationsTitle", { quarter: valueInText(lastQ, locale) })}>
         <p className="mb-2">{t("overdueCount", { count: data.overdue })}</p>
         {data.evaluations.length === 0 ? (
           <p>{t("noEvaluations")}</p>

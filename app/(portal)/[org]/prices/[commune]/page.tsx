@@ -13,6 +13,7 @@ import { productCategories } from "@/lib/prices/schema";
 import { CommuneNav } from "@/components/prices/commune-nav";
 import { SpecForm } from "@/components/prices/spec-form";
 import { Card } from "@/components/ui/card";
+import { valuesInText } from "@/lib/i18n/isolate";
 
 type Params = { params: Promise<{ org: string; commune: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -99,7 +100,7 @@ export default async function CommitteeWorkspace({ params, searchParams }: Param
                   <td className="p-2">{unitOf(product, locale)}</td>
                   <td className="p-2 text-end tabular-nums" data-testid="current-price">{current ? formatAmount(current.sellingPrice, current.currency, locale) : t("none")}</td>
                   <td className="p-2">
-                    {next ? `${formatAmount(next.sellingPrice, next.currency, locale)} ${t("fromDate", { date: next.effectiveOn })}` : t("none")}
+                    {next ? `${formatAmount(next.sellingPrice, next.currency, locale)} ${t("fromDate", valuesInText({ date: next.effectiveOn }, locale))}` : t("none")}
                   </td>
                 </tr>
               ))}

@@ -8,6 +8,7 @@ import { localDate } from "@/lib/prices/dates";
 import { readPageRequest } from "@/lib/pagination";
 import { Pager } from "@/components/data/pager";
 import { CommuneNav } from "@/components/prices/commune-nav";
+import { valuesInText } from "@/lib/i18n/isolate";
 
 type Params = { params: Promise<{ org: string; commune: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -29,7 +30,7 @@ export default async function NoticesPage({ params, searchParams }: Params) {
         {notices.rows.map(({ notice, price, product, villages }) => (
           <li key={notice.id} className="rounded-lg border border-slate-300 bg-white p-3">
             <p className="font-semibold">
-              {productName(product, locale)} : {formatAmount(price.sellingPrice, price.currency, locale)} {t("fromDate", { date: notice.effectiveOn })} ·{" "}
+              {productName(product, locale)} : {formatAmount(price.sellingPrice, price.currency, locale)} {t("fromDate", valuesInText({ date: notice.effectiveOn }, locale))} ·{" "}
               {notice.isIncrease ? t("increase") : t("decrease")}
               {notice.isIncrease ? ` · ${isAnnouncedOnTime(notice.recordedAt, price.effectiveOn, notice.noticeDays) ? t("onTime") : t("late")}` : ""}
             </p>

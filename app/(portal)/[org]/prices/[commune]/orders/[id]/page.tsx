@@ -11,6 +11,7 @@ import { CommuneNav } from "@/components/prices/commune-nav";
 import { OrderTotalsTable, type TotalsLabels } from "@/components/prices/order-totals-table";
 import { SpecForm } from "@/components/prices/spec-form";
 import { Card } from "@/components/ui/card";
+import { valuesInText } from "@/lib/i18n/isolate";
 
 type Params = { params: Promise<{ org: string; commune: string; id: string }> };
 
@@ -92,11 +93,11 @@ export default async function OrderPage({ params }: Params) {
     <div className="flex flex-col gap-6">
       <CommuneNav scope={scope} current="workspace" />
       <div>
-        <h1 className="text-2xl font-semibold">{t("order", { date: order.heldOn })}</h1>
+        <h1 className="text-2xl font-semibold">{t("order", valuesInText({ date: order.heldOn }, locale))}</h1>
         <p className="text-sm text-slate-700">
           <span data-testid="order-status">{t(`orderStatus.${order.status}`)}</span>
           {order.supplier ? ` · ${order.supplier}` : ""} ·{" "}
-          {t("lastChange", { version: order.version, name: order.updatedByName ?? "—", time: localStamp(order.updatedAt) })}
+          {t("lastChange", valuesInText({ version: order.version, name: order.updatedByName ?? "—", time: localStamp(order.updatedAt) }, locale))}
         </p>
       </div>
       <Card title={t("orders")}>

@@ -12,6 +12,7 @@ import { CommuneNav } from "@/components/prices/commune-nav";
 import { SessionDecisions } from "@/components/prices/session-decisions";
 import { SpecForm, type FieldSpec } from "@/components/prices/spec-form";
 import { Card } from "@/components/ui/card";
+import { valuesInText } from "@/lib/i18n/isolate";
 
 type Params = { params: Promise<{ org: string; commune: string; id: string }> };
 
@@ -67,11 +68,11 @@ export default async function SessionPage({ params }: Params) {
     <div className="flex flex-col gap-6">
       <CommuneNav scope={scope} current="workspace" />
       <div>
-        <h1 className="text-2xl font-semibold">{t("session", { date: session.heldOn })}</h1>
+        <h1 className="text-2xl font-semibold">{t("session", valuesInText({ date: session.heldOn }, locale))}</h1>
         <p className="text-sm text-slate-700">
           {session.place} · {t(`sessionStatus.${session.status}`)} ·{" "}
           <span data-testid="session-version">
-            {t("lastChange", { version: session.version, name: session.updatedByName ?? "—", time: localStamp(session.updatedAt) })}
+            {t("lastChange", valuesInText({ version: session.version, name: session.updatedByName ?? "—", time: localStamp(session.updatedAt) }, locale))}
           </span>
         </p>
       </div>
@@ -164,7 +165,7 @@ export default async function SessionPage({ params }: Params) {
           {session.orders.map((o) => (
             <li key={o.id}>
               <Link href={`${scope.base}/orders/${o.id}`} className="underline underline-offset-4">
-                {t("order", { date: session.heldOn })}
+                {t("order", valuesInText({ date: session.heldOn }, locale))}
               </Link>{" "}
               · {t(`orderStatus.${o.status}`)}
             </li>
