@@ -45,7 +45,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-request-id", incomingId && /^[A-Za-z0-9-]{8,64}$/.test(incomingId) ? incomingId : crypto.randomUUID());
 
   const { pathname } = request.nextUrl;
-  const isPublic = pathname === "/login" || pathname.startsWith("/api/auth") || pathname.startsWith("/board/");
+  const isPublic = pathname === "/login" || pathname === "/too-many-requests" || pathname.startsWith("/api/auth") || pathname.startsWith("/board/");
   const hasSessionCookie = request.cookies.getAll().some((c) => c.name.endsWith("authjs.session-token"));
   if (!isPublic && !hasSessionCookie && request.method === "GET") {
     const url = request.nextUrl.clone();

@@ -22,6 +22,8 @@ export function appGrantStatements(role: string): string[] {
     // Rollups are written by the ledger's triggers only (as the owner); history is append-only.
     `revoke insert, update, delete, truncate on ledger_rollups, ledger_cube, ledger_ngo_months from ${r}`,
     `revoke update, delete, truncate on ledger_entry_history from ${r}`,
+    // A public board's token is revoked for good, never deleted (migration 0023).
+    `revoke delete, truncate on public_boards from ${r}`,
     `grant usage, select on all sequences in schema public to ${r}`,
     `grant execute on all functions in schema public to ${r}`,
   ];

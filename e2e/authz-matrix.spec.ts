@@ -210,7 +210,7 @@ test("signed-out visitors: public entry points answer, everything else sends to 
     }
   }
   for (const [pattern, r] of Object.entries(routeEntryPoints)) {
-    if (r.kind === "public") expect((await req.get(r.probe)).status(), pattern).toBe(200);
+    if (r.kind === "public") expect((await req.get(r.probe)).status(), pattern).toBe(r.status ?? 200);
     else {
       // Refused: 401 from the handler, or sent to sign-in before it (portal paths).
       const res = await req.get(r.probe, { maxRedirects: 0 });

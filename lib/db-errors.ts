@@ -16,6 +16,7 @@ const byCode: Record<string, { code: ErrorCode; field?: string }> = {
   TK007: { code: "validation" }, // creditVoided
   TK008: { code: "validation", field: "paidOn" }, // repaymentBeforeCredit
   TK009: { code: "validation", field: "periodFrom" }, // distributionsOverlap (migration 0021)
+  TK010: { code: "conflict" }, // boardLinkFinal (migration 0023)
   // price committee (migration 0016)
   TK101: { code: "validation" }, // sessionClosed
   TK102: { code: "validation" }, // decisionNotQuorate

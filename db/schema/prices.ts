@@ -70,7 +70,7 @@ export const suppliers = pgTable(
 
 /**
  * One row per commune: quorum minima, notice period, how far ahead a price may be set (horizon),
- * stability threshold, public board link.
+ * stability threshold. (The public board's link is in `public_boards`, readable by the commune only.)
  */
 export const priceSettings = pgTable(
   "price_settings",
@@ -86,12 +86,9 @@ export const priceSettings = pgTable(
     /** The latest effective date a decision may set: this many days after the day it is recorded. */
     horizonDays: integer("horizon_days").notNull().default(365),
     stabilityThresholdPct: integer("stability_threshold_pct").notNull().default(20),
-    publicBoardEnabled: boolean("public_board_enabled").notNull().default(false),
-    publicBoardToken: text("public_board_token"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("price_settings_token_key").on(t.publicBoardToken),
     check(
       "price_settings_minima",
       sql`${t.minMcpgc} >= 1 and ${t.minBeneficiaries} >= 1 and ${t.minCommune} >= 1 and ${t.minTradersFederation} >= 1`,
@@ -100,6 +97,26 @@ export const priceSettings = pgTable(
     check("price_settings_horizon", sql`${t.horizonDays} between 1 and 3650`),
     check("price_settings_threshold", sql`${t.stabilityThresholdPct} between 1 and 100`),
   ],
+);
+
+/**
+ * The public board's links of a commune. A token is never reused: disabling revokes it for good
+ * (a trigger refuses to clear `revoked_at`, change a token or delete a row, migration 0023) and
+ * enabling again makes a new one; at most one live token per commune. Read and written only by
+ * the commune itself (row-level security), so no other organisation can read its token; the
+ * board opens it through `app_board_commune(token)`.
+ */
+export const publicBoards = pgTable(
+  "public_boards",
+  {
+    token: text("token").primaryKey(),
+    communeOrgId: uuid("commune_org_id")
+      .notNull()
+      .references(() => organisations.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("public_boards_live_key").on(t.communeOrgId).where(sql`${t.revokedAt} is null`)],
 );
 
 export const priceSessions = pgTable(

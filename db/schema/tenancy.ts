@@ -120,6 +120,22 @@ export const knownDevices = pgTable(
 
 /** Failed sign-in counters, per account and per client address; kept in the database so
  * that every instance agrees and a restart forgets nothing. */
+/**
+ * Rate limits (issue 11.6): one counter per bucket (e.g. `board:<address>:<token hash>`,
+ * `export:<user>:<org>`) and fixed window, counted atomically (INSERT … ON CONFLICT … RETURNING,
+ * lib/rate-limit.ts), so that the limit holds across instances. Pre-tenant, like the sign-in
+ * throttle: no organisation column, no row-level security; old windows are swept.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    bucket: text("bucket").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    hits: integer("hits").notNull(),
+  },
+  (t) => [uniqueIndex("rate_limits_pk").on(t.bucket, t.windowStart), index("rate_limits_window_idx").on(t.windowStart)],
+);
+
 export const signInThrottle = pgTable("sign_in_throttle", {
   key: text("key").primaryKey(),
   failures: integer("failures").notNull().default(0),

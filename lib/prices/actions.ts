@@ -133,5 +133,5 @@ export const saveSettingsAction = orgAction({ ...a, schema: settingsSchema, acti
 
 export const setBoardLinkAction = orgAction({ ...a, schema: boardLinkSchema, action: "prices.board_link", entity: "price_settings" }, async ({ tx, ctx, input }) => {
   const s = await setBoardLink(tx, communeOf(ctx), input);
-  return { audit: { entityId: s.communeOrgId, after: { enabled: s.publicBoardEnabled, mode: input.mode } }, message: "boardLinkSaved" };
+  return { audit: { entityId: s.communeOrgId, after: { enabled: s.enabled, mode: input.mode } }, message: "boardLinkSaved" };
 });

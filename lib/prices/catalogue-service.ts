@@ -1,8 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { sql } from "drizzle-orm";
-import type { Tx } from "@/db/client";
-import { marketObservations, priceSettings, products, suppliers } from "@/db/schema";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Queryable, Tx } from "@/db/client";
+import { marketObservations, priceSettings, products, publicBoards, suppliers } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { listCommuneSettlements, requireProduct } from "./records";
 import type { z } from "zod";
@@ -55,18 +55,31 @@ export async function saveSettings(tx: Tx, communeId: string, input: z.infer<typ
   return row;
 }
 
-/** The public board link: an unguessable token, shown only while the admin keeps it enabled. */
+/**
+ * The public board link: an unguessable token. Disabling revokes the live token for good (the
+ * database refuses to revive it, migration 0023); enabling makes a new one unless one is live;
+ * regenerating revokes the live one and makes a new one. Only the commune reads its tokens.
+ */
 export async function setBoardLink(tx: Tx, communeId: string, input: z.infer<typeof boardLinkSchema>) {
   const token = () => randomBytes(24).toString("base64url");
-  const [current] = await tx.select().from(priceSettings).where(sql`${priceSettings.communeOrgId} = ${communeId}`);
-  const next = {
-    publicBoardEnabled: input.mode !== "disable",
-    publicBoardToken: input.mode === "regenerate" || !current?.publicBoardToken ? token() : current.publicBoardToken,
-  };
-  const [row] = await tx
-    .insert(priceSettings)
-    .values({ communeOrgId: communeId, ...next })
-    .onConflictDoUpdate({ target: priceSettings.communeOrgId, set: { ...next, updatedAt: sql`now()` } })
-    .returning();
-  return row;
+  if (input.mode !== "enable") {
+    await tx
+      .update(publicBoards)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(publicBoards.communeOrgId, communeId), isNull(publicBoards.revokedAt)));
+  }
+  if (input.mode !== "disable") {
+    // At most one live token per commune (unique index): a concurrent enable keeps the other's.
+    await tx.insert(publicBoards).values({ token: token(), communeOrgId: communeId }).onConflictDoNothing();
+  }
+  return { communeOrgId: communeId, enabled: input.mode !== "disable" };
+}
+
+/** The commune's live board token, or null (row-level security: only the commune reads it). */
+export async function liveBoardToken(db: Queryable, communeId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ token: publicBoards.token })
+    .from(publicBoards)
+    .where(and(eq(publicBoards.communeOrgId, communeId), isNull(publicBoards.revokedAt)));
+  return row?.token ?? null;
 }

@@ -19,8 +19,6 @@ export async function getSettings(db: Queryable, communeId: string) {
       noticeDays: 7,
       horizonDays: 365,
       stabilityThresholdPct: 20,
-      publicBoardEnabled: false,
-      publicBoardToken: null,
       updatedAt: new Date(0),
     }
   );

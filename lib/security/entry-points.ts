@@ -75,8 +75,10 @@ export const pageEntryPoints: Record<string, PageEntry> = {
 };
 
 /** Route handlers and metadata routes, by URL pattern, with a concrete path to probe. */
-export const routeEntryPoints: Record<string, Access & { probe: string }> = {
+export const routeEntryPoints: Record<string, Access & { probe: string; status?: number }> = {
   "/api/auth/[...nextauth]": { ...publicAccess, probe: "/api/auth/session" },
+  // Where pages over their rate limit send the reader: always 429 (lib/rate-limit-response.ts).
+  "/too-many-requests": { ...publicAccess, probe: "/too-many-requests?retry=60", status: 429 },
   "/icon.svg": { ...publicAccess, probe: "/icon.svg" },
   "/[org]/export/cohesion/[table]": { ...member("exports:read"), probe: "/adicor/export/cohesion/trend?format=csv" },
   "/[org]/export/compare": { ...member("cohesion:compare"), probe: "/acor/export/compare?format=csv" },

@@ -1,4 +1,8 @@
+import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { EXPORT_RULE, exportBucket, hitRateLimit } from "@/lib/rate-limit";
+import { tooManyPath } from "@/lib/rate-limit-response";
 import { requireMember } from "@/lib/auth/tenant";
 import { withTenantRead } from "@/lib/tenant-db";
 import { loadAdvocacySheet } from "@/lib/advocacy/sheet";
@@ -22,6 +26,9 @@ export default async function AdvocacyPage({ params }: { params: Promise<{ org: 
   const { org: slug } = await params;
   const ctx = await requireMember(slug, "exports:read");
   const locale = toLocale(await getLocale());
+  // An export: rate limited per user and organisation like the downloads (lib/rate-limit.ts).
+  const printed = await hitRateLimit(await getDb(), exportBucket(ctx.user.id, ctx.org.id), EXPORT_RULE);
+  if (!printed.allowed) redirect(tooManyPath(printed.retryAfterSeconds, locale));
   const [t, ti, tc] = [await getTranslations("advocacy"), await getTranslations("inclusion"), await getTranslations("cohesion")];
   const reader = readerOf(ctx);
   const date = today();

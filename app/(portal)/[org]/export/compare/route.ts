@@ -7,6 +7,7 @@ import { loadCompareTable } from "@/lib/compare/table";
 import { exportRequest } from "@/lib/exports/request";
 import { exportResponse } from "@/lib/exports/response";
 import { readerOf } from "@/lib/privacy/suppress";
+import { exportLimit } from "@/lib/rate-limit-response";
 
 /** Download of the consortium's comparison table: same resolver, same loader, same parameters as the page. */
 export async function GET(req: NextRequest, { params }: { params: Promise<{ org: string }> }) {
@@ -15,6 +16,9 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ org:
   if (r.kind === "unauthenticated") return new Response("Unauthenticated", { status: 401 });
   if (r.kind !== "ok" || !r.ctx.can("exports:read") || r.ctx.org.type !== "consortium") return new Response("Not found", { status: 404 });
   const ctx = r.ctx;
+  // Rate limit per user and organisation, in the database (holds across instances): 429 beyond it.
+  const limited = await exportLimit(req, ctx);
+  if (limited) return limited;
   const sp = req.nextUrl.searchParams;
   const er = await exportRequest(sp);
   if (!er) return new Response("Not found", { status: 404 });

@@ -9,6 +9,7 @@ import { scopeOrgOf } from "@/lib/compare/members";
 import { exportRequest } from "@/lib/exports/request";
 import { exportResponse } from "@/lib/exports/response";
 import { readerOf } from "@/lib/privacy/suppress";
+import { exportLimit } from "@/lib/rate-limit-response";
 
 const notFound = () => new Response("Not found", { status: 404 });
 
@@ -24,6 +25,9 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ org:
   if (r.kind === "unauthenticated") return new Response("Unauthenticated", { status: 401 });
   if (r.kind !== "ok" || !r.ctx.can("exports:read")) return notFound();
   const ctx = r.ctx;
+  // Rate limit per user and organisation, in the database (holds across instances): 429 beyond it.
+  const limited = await exportLimit(req, ctx);
+  if (limited) return limited;
   const sp = req.nextUrl.searchParams;
   const er = await exportRequest(sp);
   if (!er || !(inclusionTableIds as readonly string[]).includes(table)) return notFound();

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { withTenant } from "@/lib/tenant-db";
 import { loadCommuneScope } from "@/lib/prices/page-context";
 import { getSettings } from "@/lib/prices/records";
+import { liveBoardToken } from "@/lib/prices/catalogue-service";
 import { CommuneNav } from "@/components/prices/commune-nav";
 import { SpecForm } from "@/components/prices/spec-form";
 import { Card } from "@/components/ui/card";
@@ -14,10 +15,10 @@ export default async function SettingsPage({ params }: Params) {
   const { org, commune } = await params;
   const scope = await loadCommuneScope(org, commune);
   if (!scope.canAdmin) notFound();
-  const s = await withTenant(scope.ctx, (tx) => getSettings(tx, scope.commune.id));
+  const [s, token] = await withTenant(scope.ctx, (tx) => Promise.all([getSettings(tx, scope.commune.id), liveBoardToken(tx, scope.commune.id)]));
   const t = await getTranslations("prices");
   const tc = await getTranslations("prices.constituencies");
-  const boardPath = s.publicBoardEnabled && s.publicBoardToken ? `/board/${s.publicBoardToken}` : null;
+  const boardPath = token ? `/board/${token}` : null;
   return (
     <div className="flex flex-col gap-6">
       <CommuneNav scope={scope} current="settings" />
