@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { withUser } from "@/lib/tenant-db";
 import { requireUser } from "@/lib/auth/session";
-import { listUserOrgs } from "@/lib/orgs/queries";
+import { userOrganisations } from "@/lib/auth/tenant";
 import { getDb } from "@/db";
 import { lastOrganisationOf } from "@/lib/auth/session-store";
 import { SignOutButton } from "@/components/layout/sign-out-button";
@@ -11,7 +10,7 @@ import { SignOutButton } from "@/components/layout/sign-out-button";
 /** After sign-in: the organisation last worked in, the only one, or a choice. */
 export default async function RootPage() {
   const user = await requireUser();
-  const orgs = await withUser(user.id, (tx) => listUserOrgs(tx, user.id));
+  const orgs = await userOrganisations(user.id);
   // The organisation last opened (remembered on the server session after its membership check).
   const last = await lastOrganisationOf(await getDb(), user);
   const target = orgs.find((o) => o.id === last) ?? (orgs.length === 1 ? orgs[0] : undefined);

@@ -72,6 +72,9 @@ export async function openDb(opts: {
             statement_timeout: opts.maintenance ? 0 : DB_TIMEOUTS.statementMs,
             lock_timeout: DB_TIMEOUTS.lockMs,
             idle_in_transaction_session_timeout: DB_TIMEOUTS.idleInTransactionMs,
+            // Pages run short statements over summaries: compiling them (JIT, tens to hundreds
+            // of milliseconds) costs more than it saves. Maintenance keeps the server's setting.
+            ...(opts.maintenance ? {} : { jit: "off" }),
             ...(opts.maintenance ? { "app.maintenance": "on" } : {}),
           }) as Record<string, string | number>,
     });

@@ -3,6 +3,8 @@ import { sql } from "drizzle-orm";
 import { getDb, getReadDb } from "@/db";
 import { DB_TIMEOUTS, type Tx } from "@/db/client";
 
+const DB_WORK_MEM = process.env.DATABASE_WORK_MEM ?? "16MB";
+
 /**
  * Every tenant read and write runs here: one transaction whose first statement sets the
  * tenant context (transaction-local, so a pooled connection never leaks it). Row-level
@@ -40,11 +42,14 @@ export async function withTenantRead<T>(
 
 /**
  * The tenant context and the bounds of the transaction, all transaction-local: behind a pooler
- * in transaction mode the connection's startup timeouts are not set, so they are set here.
+ * in transaction mode the connection's startup timeouts are not set, so they are set here (and
+ * JIT compilation is off: see db/client.ts). Dashboards sort and aggregate tens of thousands of
+ * summary rows at national scale: 16 MB of work memory keeps that off the disk.
  */
 function contextSql(orgId: string, userId: string) {
   return sql`set_config('app.org_id', ${orgId}, true), set_config('app.user_id', ${userId}, true),
-    set_config('statement_timeout', ${String(DB_TIMEOUTS.statementMs)}, true), set_config('lock_timeout', ${String(DB_TIMEOUTS.lockMs)}, true)`;
+    set_config('statement_timeout', ${String(DB_TIMEOUTS.statementMs)}, true), set_config('lock_timeout', ${String(DB_TIMEOUTS.lockMs)}, true), set_config('jit', 'off', true),
+    set_config('work_mem', ${DB_WORK_MEM}, true)`;
 }
 
 /**

@@ -1,10 +1,8 @@
 import Link from "next/link";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
-import { withUser } from "@/lib/tenant-db";
-import type { TenantContext } from "@/lib/auth/tenant";
+import { userOrganisations, type TenantContext } from "@/lib/auth/tenant";
 import type { CurrentUser } from "@/lib/auth/session";
-import { listUserOrgs } from "@/lib/orgs/queries";
 import { LanguageSwitch } from "./language-switch";
 import { SignOutButton } from "./sign-out-button";
 
@@ -15,7 +13,7 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
   const tt = await getTranslations("orgTypes");
   const ta = await getTranslations("audit");
   const tadv = await getTranslations("advocacy");
-  const orgs = await withUser(ctx.user.id, (tx) => listUserOrgs(tx, ctx.user.id));
+  const orgs = await userOrganisations(ctx.user.id);
   const back = (await headers()).get("x-pathname") ?? `/${ctx.org.slug}`;
   const base = `/${ctx.org.slug}`;
   const nav = [

@@ -1,41 +1,34 @@
 import "server-only";
 import { cache } from "react";
-import { and, eq } from "drizzle-orm";
 import { notFound, redirect } from "next/navigation";
 import { withUser } from "@/lib/tenant-db";
-import { memberships, organisations } from "@/db/schema";
-import type { Queryable } from "@/db/client";
 import type { Permission } from "@/lib/permissions";
 import { getDb } from "@/db";
+import { listUserOrgs } from "@/lib/orgs/queries";
 import { getCurrentUser, type CurrentUser } from "./session";
 import { rememberOrganisation } from "./session-store";
 import { resolveTenantWith, type Resolution, type TenantContext } from "./tenant-core";
 
 export type { TenantContext } from "./tenant-core";
 
-/** Membership is part of the query: a non-member gets no row. */
-export async function findMembership(db: Queryable, userId: string, slug: string) {
-  const [row] = await db
-    .select({
-      id: organisations.id,
-      slug: organisations.slug,
-      name: organisations.name,
-      type: organisations.type,
-      role: memberships.role,
-    })
-    .from(memberships)
-    .innerJoin(organisations, eq(organisations.id, memberships.orgId))
-    .where(and(eq(memberships.userId, userId), eq(organisations.slug, slug)))
-    .limit(1);
-  if (!row) return null;
-  const { role, ...org } = row;
-  return { org, role };
-}
+/**
+ * Every organisation the signed-in user belongs to, read once per request: the tenant resolver
+ * finds the page's organisation in it, and the header lists it in the organisation switcher.
+ * Only the user's own memberships are visible here (row-level security, user context).
+ */
+export const userOrganisations = cache((userId: string) => withUser(userId, (tx) => listUserOrgs(tx, userId)));
 
 const resolveCached = cache(async (slug: string): Promise<Resolution<CurrentUser>> => {
-  // Only the user's own memberships are visible here (row-level security, user context).
   return resolveTenantWith(
-    { getUser: getCurrentUser, findMembership: (userId, s) => withUser(userId, (tx) => findMembership(tx, userId, s)) },
+    {
+      getUser: getCurrentUser,
+      findMembership: async (userId, s) => {
+        const row = (await userOrganisations(userId)).find((o) => o.slug === s);
+        if (!row) return null;
+        const { role, ...org } = row;
+        return { org, role };
+      },
+    },
     slug,
   );
 });
