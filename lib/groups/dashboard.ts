@@ -83,10 +83,10 @@ export function levelFor(org: Org, f: RevenueFilters, needsVillage: boolean): Le
 function salesSource(org: Org, f: RevenueFilters, level: Level): SQL {
   const p = splitPeriod(f.from, f.to);
   const kind = f.kind ?? "group";
-  const alias = level === "group" ? "g" : "r";
-  const whole: SQL[] = [sql`r.kind = 'sale'`, groupScopeSql(org, alias), ...dimensionFilters(f, alias)];
-  if (p.first) whole.push(sql`r.month >= ${p.first}`);
-  if (p.last) whole.push(sql`r.month <= ${p.last}`);
+  const months: SQL[] = [sql`r.kind = 'sale'`];
+  if (p.first) months.push(sql`r.month >= ${p.first}`);
+  if (p.last) months.push(sql`r.month <= ${p.last}`);
+  const whole: SQL[] = [...months, groupScopeSql(org, "r"), ...dimensionFilters(f, "r")];
   const rolled =
     level === "ngo"
       ? sql`select r.ngo_org_id, null::uuid as village_id, r.activity_type, null::uuid as group_id, r.month, r.currency, r.amount
@@ -96,9 +96,15 @@ function salesSource(org: Org, f: RevenueFilters, level: Level): SQL {
         ? sql`select r.ngo_org_id, r.village_id, r.activity_type, null::uuid as group_id, r.month, r.currency, r.amount
             from ledger_cube r join activity_types a on a.code = r.activity_type
             where a.kind::text = ${kind} and ${sql.join(whole, sql` and `)}`
-        : sql`select g.ngo_org_id, g.village_id, g.activity_type, r.group_id, r.month, r.currency, r.amount
-            from ledger_rollups r join groups g on g.id = r.group_id and g.ngo_org_id = r.ngo_org_id join activity_types a on a.code = g.activity_type
-            where a.kind::text = ${kind} and ${sql.join(whole, sql` and `)}`;
+        : // The scope's groups of this kind first (an array), so that the rollup is read by its key
+          // (group_id, month) for those groups only, whatever the reader (a network's or a
+          // commune's groups span NGOs), and no group is joined row by row.
+          sql`select r.ngo_org_id, null::uuid as village_id, null::text as activity_type, r.group_id, r.month, r.currency, r.amount
+            from ledger_rollups r
+            where r.group_id = any(array(
+                select sg.id from groups sg join activity_types a on a.code = sg.activity_type
+                where a.kind::text = ${kind} and ${sql.join([groupScopeSql(org, "sg"), ...dimensionFilters(f, "sg")], sql` and `)}))
+              and ${sql.join(months, sql` and `)}`;
   if (!p.from && !p.to) return rolled;
   const cut: SQL[] = [sql`l.kind = 'sale'`, sql`l.voided_at is null`, groupScopeSql(org, "g"), ...dimensionFilters(f, "g")];
   if (p.from) cut.push(sql`l.occurred_on >= ${p.from}`);
@@ -173,6 +179,21 @@ export async function revenueByBuckets(db: Queryable, org: Org, buckets: Grouped
   );
   const keyExpr = sql.raw(`coalesce(${[...split.map((b) => `case when grouping(${bucketKey[b]}) = 0 then ${bucketKey[b]} end`), "'all'"].join(", ")})`);
   const nameCol = locale === "ar" ? "name_ar" : locale === "en" ? "name_en" : "name_fr";
+  // Labels: only the tables of the buckets asked for, joined on their keys' own types.
+  const labelCols: SQL[] = [sql`null::text`];
+  const labelJoins: SQL[] = [];
+  if (buckets.includes("activity")) {
+    labelCols.push(sql.raw(`a.${nameCol}`));
+    labelJoins.push(sql`left join activity_types a on agg.bucket = 'activity' and a.code = agg.key`);
+  }
+  if (buckets.includes("village")) {
+    labelCols.push(sql`v.name`);
+    labelJoins.push(sql`left join places v on v.id = case when agg.bucket = 'village' then agg.key::uuid end`);
+  }
+  if (buckets.includes("ngo")) {
+    labelCols.push(sql`o.name`);
+    labelJoins.push(sql`left join organisations o on o.id = case when agg.bucket = 'ngo' then agg.key::uuid end`);
+  }
   const result = await db.execute(sql`
     with ${ratePeriods}, s as (${salesSource(org, f, levelFor(org, f, buckets.includes("village")))}),
     agg as (
@@ -182,11 +203,8 @@ export async function revenueByBuckets(db: Queryable, org: Org, buckets: Grouped
       from s ${rateJoin}
       group by grouping sets (${sql.join(sets, sql`, `)})
     )
-    select agg.*, coalesce(${sql.raw(`a.${nameCol}`)}, v.name, o.name, agg.key) as label
-    from agg
-    left join activity_types a on agg.bucket = 'activity' and a.code = agg.key
-    left join places v on agg.bucket = 'village' and v.id::text = agg.key
-    left join organisations o on agg.bucket = 'ngo' and o.id::text = agg.key`);
+    select agg.*, coalesce(${sql.join(labelCols, sql`, `)}, agg.key) as label
+    from agg ${sql.join(labelJoins, sql` `)}`);
   const rows = rowsOf<PeriodRow & { label: string }>(result);
   const labels = new Map(rows.map((r) => [`${r.bucket}|${r.key}`, r.label]));
   const converted = convertRows(rows, (b, k) => labels.get(`${b}|${k}`) ?? k);
@@ -198,6 +216,8 @@ export async function revenueByBuckets(db: Queryable, org: Org, buckets: Grouped
  * `limit`, with how many groups had sales. One statement.
  */
 export async function revenueByGroup(db: Queryable, org: Org, f: RevenueFilters, limit = TOP_GROUPS) {
+  // Each group's periods folded into arrays and ranked in one pass (no self-join of the
+  // per-group sums, whose size the planner cannot estimate), then the largest groups' names.
   const result = await db.execute(sql`
     with ${ratePeriods}, s as (${salesSource(org, f, "group")}),
     per as (
@@ -207,14 +227,16 @@ export async function revenueByGroup(db: Queryable, org: Org, f: RevenueFilters,
       from s ${rateJoin} group by 1, 2
     ),
     ranked as (
-      select group_id, sum(xof + mru * coalesce(rate, 0)) as in_xof from per group by 1 order by 2 desc, 1 limit ${limit}
+      select group_id, array_agg(rate::text) as rates, array_agg(xof::text) as xofs, array_agg(mru::text) as mrus,
+        sum(xof + mru * coalesce(rate, 0)) as in_xof, count(*) over () as n
+      from per group by group_id order by in_xof desc, group_id limit ${limit}
     )
-    select p.group_id::text as key, g.name as label, p.rate::text as rate, p.xof::text as xof, p.mru::text as mru,
-      (select count(distinct group_id) from per)::int as n
-    from per p join ranked using (group_id) join groups g on g.id = p.group_id`);
-  const rows = rowsOf<PeriodRow & { label: string; n: number }>(result).map((r) => ({ ...r, bucket: "group" }));
-  const labels = new Map(rows.map((r) => [r.key, r.label]));
-  return { rows: convertRows(rows, (_b, k) => labels.get(k) ?? k).get("group") ?? [], groupsWithSales: Number(rows[0]?.n ?? 0) };
+    select r.group_id::text as key, g.name as label, r.rates, r.xofs, r.mrus, r.n::int as n
+    from ranked r join groups g on g.id = r.group_id`);
+  const ranked = rowsOf<{ key: string; label: string; rates: (string | null)[]; xofs: string[]; mrus: string[]; n: number }>(result);
+  const rows: PeriodRow[] = ranked.flatMap((r) => r.rates.map((rate, i) => ({ bucket: "group", key: r.key, rate, xof: r.xofs[i], mru: r.mrus[i] })));
+  const labels = new Map(ranked.map((r) => [r.key, r.label]));
+  return { rows: convertRows(rows, (_b, k) => labels.get(k) ?? k).get("group") ?? [], groupsWithSales: Number(ranked[0]?.n ?? 0) };
 }
 
 /** Revenue per bucket in both currencies (one statement). */

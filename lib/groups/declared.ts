@@ -4,7 +4,7 @@ import type { Queryable } from "@/db/client";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { convertTotals, type PeriodSums } from "@/lib/money";
 import { monthRates } from "./dashboard";
-import { rowsOf } from "./scope";
+import { isUuid, rowsOf } from "./scope";
 
 /**
  * What the records compute for each declared metric, over the declaring NGO's group activities:
@@ -16,20 +16,30 @@ async function recordedMetrics(db: Queryable, ngoIds: string[]): Promise<Map<str
     ngoIds.map((id) => sql`${id}`),
     sql`, `,
   )}]::uuid[]`;
+  // One pass over the NGOs' live memberships (an index on group_memberships.group_id), grouped.
   const counts = rowsOf<{ ngo: string; beneficiaries: number; workshop_women: number; groups: number }>(
     await db.execute(sql`
       with g as (
         select g.id, g.ngo_org_id, g.activity_type from groups g join activity_types a on a.code = g.activity_type
         where g.ngo_org_id = any(${ids}) and a.kind = 'group'
-      )
-      select o.ngo::text as ngo,
-        (select count(distinct p.id) from group_memberships m join g on g.id = m.group_id join people p on p.id = m.person_id
-           left join households h on h.id = p.household_id
-           where g.ngo_org_id = o.ngo and m.left_on is null and h.cash_transfer_since is not null)::int as beneficiaries,
-        (select count(distinct p.id) from group_memberships m join g on g.id = m.group_id join people p on p.id = m.person_id
-           where g.ngo_org_id = o.ngo and m.left_on is null and g.activity_type = 'sewing' and p.sex = 'female')::int as workshop_women,
-        (select count(*) from g where g.ngo_org_id = o.ngo)::int as groups
-      from unnest(${ids}) as o(ngo)`),
+      ),
+      people_counts as (
+        select g.ngo_org_id,
+          count(distinct m.person_id) filter (where h.cash_transfer_since is not null) as beneficiaries,
+          count(distinct m.person_id) filter (where g.activity_type = 'sewing' and p.sex = 'female') as workshop_women
+        from g join group_memberships m on m.group_id = g.id and m.left_on is null
+          -- by the memberships' group index (the planner cannot estimate the scope's share)
+          and m.group_id = any(array(select g.id from g))
+        join people p on p.id = m.person_id
+        left join households h on h.id = p.household_id
+        group by g.ngo_org_id
+      ),
+      group_counts as (select g.ngo_org_id, count(*) as groups from g group by g.ngo_org_id)
+      select o.ngo::text as ngo, coalesce(pc.beneficiaries, 0)::int as beneficiaries, coalesce(pc.workshop_women, 0)::int as workshop_women,
+        coalesce(gc.groups, 0)::int as groups
+      from unnest(${ids}) as o(ngo)
+      left join people_counts pc on pc.ngo_org_id = o.ngo
+      left join group_counts gc on gc.ngo_org_id = o.ngo`),
   );
   const revenue = rowsOf<{ ngo: string; rate: string | null; xof: string; mru: string }>(
     await db.execute(sql`
@@ -37,7 +47,7 @@ async function recordedMetrics(db: Queryable, ngoIds: string[]): Promise<Map<str
       select c.ngo_org_id::text as ngo, rp.xof_per_mru::text as rate,
         coalesce(sum(c.amount) filter (where c.currency = 'XOF'), 0)::text as xof,
         coalesce(sum(c.amount) filter (where c.currency = 'MRU'), 0)::text as mru
-      from ledger_cube c join activity_types a on a.code = c.activity_type
+      from ledger_ngo_months c join activity_types a on a.code = c.activity_type
       left join rp on rp.month = c.month
       where c.ngo_org_id = any(${ids}) and c.kind = 'sale' and a.kind = 'group'
       group by 1, 2`),
@@ -57,13 +67,18 @@ async function recordedMetrics(db: Queryable, ngoIds: string[]): Promise<Map<str
   return out;
 }
 
-/** Declared figures of the organisation (a consortium: of its members) beside the records. */
-export async function listDeclaredVsRecorded(db: Queryable, org: Pick<TenantOrg, "id" | "type">) {
+/**
+ * Declared figures of the organisation beside the records. A consortium sees one member's at a
+ * time (`ngo`, the dashboard's NGO filter): recomputing every member's people counts at once
+ * means reading every membership of the country, which no dashboard request may do.
+ */
+export async function listDeclaredVsRecorded(db: Queryable, org: Pick<TenantOrg, "id" | "type">, filters: { ngo?: string } = {}) {
   if (org.type !== "ngo" && org.type !== "consortium") return [];
+  if (org.type === "consortium" && !(filters.ngo && isUuid(filters.ngo))) return [];
   const owners =
     org.type === "ngo"
       ? sql`d.org_id = ${org.id}`
-      : sql`d.org_id in (select member_org_id from consortium_members where consortium_id = ${org.id})`;
+      : sql`d.org_id = ${filters.ngo} and d.org_id in (select member_org_id from consortium_members where consortium_id = ${org.id})`;
   const figures = rowsOf<{ id: string; org_id: string; metric: string; label: string; declared_value: string; source: string }>(
     await db.execute(sql`select d.id, d.org_id, d.metric, d.label, d.declared_value::text, d.source from declared_figures d where ${owners} order by d.created_at, d.label`),
   );

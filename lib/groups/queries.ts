@@ -15,7 +15,7 @@ import {
 } from "@/db/schema";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { keyset, type PageRequest } from "@/lib/pagination";
-import { isUuid, groupScopeSql, writableGroupSql } from "./scope";
+import { isUuid, groupScopeSql, rowsOf, writableGroupSql } from "./scope";
 
 type Org = Pick<TenantOrg, "id" | "type">;
 
@@ -96,12 +96,12 @@ export async function listGroupPage(db: Queryable, org: Org, f: GroupFilters, pa
 
 /** The values the list filters offer: villages, activities and NGOs present in the scope. */
 export async function listGroupFilterOptions(db: Queryable, org: Org) {
-  const rows = await db
-    .selectDistinct({ villageId: places.id, village: places.name, ngoId: organisations.id, ngo: organisations.name })
-    .from(groups)
-    .innerJoin(places, eq(places.id, groups.villageId))
-    .innerJoin(organisations, eq(organisations.id, groups.ngoOrgId))
-    .where(groupScopeSql(org));
+  // The distinct (village, NGO) pairs first, from the groups' keys alone; their names after.
+  const rows = rowsOf<{ villageId: string; village: string; ngoId: string; ngo: string }>(
+    await db.execute(sql`select p.id as "villageId", p.name as village, o.id as "ngoId", o.name as ngo
+      from (select distinct g.village_id, g.ngo_org_id from groups g where ${groupScopeSql(org, "g")}) k
+      join places p on p.id = k.village_id join organisations o on o.id = k.ngo_org_id`),
+  );
   const acts = await db.select().from(activityTypes).orderBy(asc(activityTypes.sortOrder));
   const uniq = <T extends { id: string }>(xs: T[]) => [...new Map(xs.map((x) => [x.id, x])).values()];
   return {

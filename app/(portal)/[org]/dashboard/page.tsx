@@ -23,7 +23,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   const { d, ind, declared, options } = await withTenantRead(ctx, async (tx) => ({
     d: await loadDashboard(tx, ctx.org, f, locale),
     ind: await loadTotals(tx, ctx.org, { ...f, kind: "individual" }),
-    declared: await listDeclaredVsRecorded(tx, ctx.org),
+    declared: await listDeclaredVsRecorded(tx, ctx.org, { ngo: f.ngo }),
     options: await listGroupFilterOptions(tx, ctx.org),
   }));
   const canDeclare = ctx.org.type === "ngo" && ctx.can("groups:write");
