@@ -1,9 +1,15 @@
 import { LazyRevenueBars } from "@/components/charts/lazy-revenue-bars";
 import type { RevenueRow } from "@/lib/groups/dashboard";
 import { Card } from "@/components/ui/card";
-import { Money, Table, Td, TextLink } from "./ui";
+import type { ReactNode } from "react";
+import { Money, Table, Td } from "./ui";
 
-/** One breakdown of revenue: a chart and the same figures as a table, each linking to its ledger rows. */
+/**
+ * One breakdown of revenue: a chart and the same figures as a table, each row linking to its
+ * ledger rows. At most `limit` rows, the largest (the caller sorts): at national scale an NGO's
+ * villages run to hundreds, which no chart shows legibly and no phone should download; the rest
+ * stay one click away in the ledger (`more`).
+ */
 export function RevenueBlock(props: {
   title: string;
   rows: RevenueRow[];
@@ -13,27 +19,34 @@ export function RevenueBlock(props: {
   tableLabel: string;
   href: (row: RevenueRow) => string;
   testId: string;
+  limit?: number;
+  more?: (shown: number, count: number) => ReactNode;
 }) {
+  const rows = props.limit && props.rows.length > props.limit ? props.rows.slice(0, props.limit) : props.rows;
   return (
     <Card title={props.title}>
-      <LazyRevenueBars data={props.rows.map((r) => ({ label: r.label, value: r.xof }))} layout={props.layout} locale={props.locale} rtl={props.locale === "ar"} unit="XOF" />
-      <details className="mt-2" open={props.rows.length <= 12}>
+      {rows.length < props.rows.length && props.more ? (
+        <p className="mb-2 text-sm text-slate-700" data-testid={`${props.testId}-limited`}>
+          {props.more(rows.length, props.rows.length)}
+        </p>
+      ) : null}
+      <LazyRevenueBars data={rows.map((r) => ({ label: r.label, value: r.xof }))} layout={props.layout} locale={props.locale} rtl={props.locale === "ar"} unit="XOF" />
+      <details className="mt-2" open={rows.length <= 12}>
         <summary className="cursor-pointer font-medium">{props.tableLabel}</summary>
         <Table head={[props.headLabel, "XOF", "MRU"]} testId={props.testId}>
-          {props.rows.map((r) => (
+          {rows.map((r) => (
             <tr key={r.key}>
               <Td>
-                <TextLink href={props.href(r)}>{r.label}</TextLink>
+                {/* One plain link per row (the label): lighter than a client link per cell. */}
+                <a href={props.href(r)} className="text-emerald-900 underline underline-offset-4">
+                  {r.label}
+                </a>
               </Td>
               <Td>
-                <TextLink href={props.href(r)}>
-                  <Money amount={r.xof} currency="XOF" locale={props.locale} />
-                </TextLink>
+                <Money amount={r.xof} currency="XOF" locale={props.locale} />
               </Td>
               <Td>
-                <TextLink href={props.href(r)}>
-                  <Money amount={r.mru} currency="MRU" locale={props.locale} />
-                </TextLink>
+                <Money amount={r.mru} currency="MRU" locale={props.locale} />
               </Td>
             </tr>
           ))}

@@ -34,6 +34,8 @@ export interface Unconverted {
 
 /** How many groups the by-group breakdown shows (the largest first); the ledger has the rest. */
 export const TOP_GROUPS = 50;
+/** How many villages the by-village breakdown shows (the largest first); the ledger has the rest. */
+export const TOP_VILLAGES = 30;
 
 
 function addMonths(month: string, n: number): string {

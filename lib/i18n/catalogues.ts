@@ -7,13 +7,26 @@ import type { Locale } from "./locales";
  */
 export const areas = ["core", "groups", "cohesion", "prices", "audit", "inclusion", "advocacy", "pagination"] as const;
 
-export async function loadMessages(locale: Locale): Promise<Record<string, Record<string, unknown>>> {
+type Catalogue = Record<string, Record<string, unknown>>;
+/** The merged catalogue of each locale, built once per process (the files are part of the build). */
+const merged = new Map<Locale, Promise<Catalogue>>();
+
+export function loadMessages(locale: Locale): Promise<Catalogue> {
+  let m = merged.get(locale);
+  if (!m) {
+    m = mergeCatalogue(locale);
+    merged.set(locale, m);
+  }
+  return m;
+}
+
+async function mergeCatalogue(locale: Locale): Promise<Catalogue> {
   const parts = await Promise.all(areas.map((a) => import(`./messages/${locale}/${a}.json`)));
-  const merged: Record<string, Record<string, unknown>> = {};
+  const out: Catalogue = {};
   for (const part of parts) {
-    for (const [ns, value] of Object.entries(part.default as Record<string, Record<string, unknown>>)) {
-      merged[ns] = { ...merged[ns], ...value };
+    for (const [ns, value] of Object.entries(part.default as Catalogue)) {
+      out[ns] = { ...out[ns], ...value };
     }
   }
-  return merged;
+  return out;
 }

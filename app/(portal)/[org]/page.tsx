@@ -6,6 +6,9 @@ import { listMembers } from "@/lib/members/service";
 import { listLinkedOrgs, listOrgPlaces } from "@/lib/orgs/queries";
 import { Card } from "@/components/ui/card";
 
+/** Up to this many settlements the home page lists each one; beyond, it counts them per commune. */
+const MAX_LISTED_SETTLEMENTS = 60;
+
 export default async function OrgHome({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const ctx = await requireMember(slug, "org:read");
@@ -18,6 +21,9 @@ export default async function OrgHome({ params }: { params: Promise<{ org: strin
   const tt = await getTranslations("orgTypes");
   const tr = await getTranslations("roles");
   const tp = await getTranslations("places");
+  // Each settlement is listed while the organisation has a few hundred at most on one page's
+  // worth; a national NGO's hundreds are counted per commune (the groups page filters by them).
+  const listed = places.reduce((n, c) => n + c.settlements.length, 0) <= MAX_LISTED_SETTLEMENTS;
 
   return (
     <div className="flex flex-col gap-6">
@@ -60,7 +66,14 @@ export default async function OrgHome({ params }: { params: Promise<{ org: strin
                     ({tp("commune")}, {t("settlements", { count: c.settlements.length })})
                   </span>
                 </h3>
-                <ul className="mt-2 grid grid-cols-1 gap-1 sm:grid-cols-2 lg:grid-cols-3">
+                {listed ? null : (
+                  <p className="mt-1 text-sm" data-testid="settlement-counts">
+                    {(["host", "refugee"] as const)
+                      .map((community) => t("communityCount", { community: t(community), count: c.settlements.filter((s) => s.community === community).length }))
+                      .join(" · ")}
+                  </p>
+                )}
+                {listed ? <ul className="mt-2 grid grid-cols-1 gap-1 sm:grid-cols-2 lg:grid-cols-3">
                   {c.settlements.map((s) => (
                     <li key={s.id} className="flex items-center justify-between gap-2 rounded border border-slate-200 px-2 py-1">
                       <span>
@@ -73,7 +86,7 @@ export default async function OrgHome({ params }: { params: Promise<{ org: strin
                       </span>
                     </li>
                   ))}
-                </ul>
+                </ul> : null}
               </section>
             ))}
           </div>

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireMember } from "@/lib/auth/tenant";
 import { withTenantRead } from "@/lib/tenant-db";
-import { loadDashboard, loadTotals, TOP_GROUPS, type RevenueFilters } from "@/lib/groups/dashboard";
+import { loadDashboard, loadTotals, TOP_GROUPS, TOP_VILLAGES, type RevenueFilters } from "@/lib/groups/dashboard";
 import { listDeclaredVsRecorded } from "@/lib/groups/declared";
 import { listGroupFilterOptions } from "@/lib/groups/queries";
 import { Card } from "@/components/ui/card";
@@ -109,7 +109,22 @@ export default async function DashboardPage({ params, searchParams }: { params: 
       )}
       <RevenueBlock title={t("byActivity")} rows={d.byActivity} layout="horizontal" locale={locale} headLabel={tg("activity")} tableLabel={t("asTable")} testId="by-activity" href={(r) => ledger({ activity: r.key })} />
       {d.perMemberOnly ? null : (
-        <RevenueBlock title={t("byVillage")} rows={d.byVillage} layout="horizontal" locale={locale} headLabel={tg("village")} tableLabel={t("asTable")} testId="by-village" href={(r) => ledger({ village: r.key })} />
+        <RevenueBlock
+          title={t("byVillage")}
+          rows={d.byVillage}
+          limit={TOP_VILLAGES}
+          more={(shown, count) => (
+            <>
+              {t("topVillages", { shown, count })} <TextLink href={ledger()}>{t("allInLedger")}</TextLink>
+            </>
+          )}
+          layout="horizontal"
+          locale={locale}
+          headLabel={tg("village")}
+          tableLabel={t("asTable")}
+          testId="by-village"
+          href={(r) => ledger({ village: r.key })}
+        />
       )}
       <RevenueBlock title={t("byMonth")} rows={d.byMonth} layout="vertical" locale={locale} headLabel={t("month")} tableLabel={t("asTable")} testId="by-month" href={(r) => ledger({ month: r.key })} />
       <Card title={t("individualTitle")}>
