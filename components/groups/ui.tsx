@@ -5,22 +5,31 @@ import { searchParam, type SearchParams } from "@/lib/search-params";
 /** An amount, always with its currency; `dir=ltr` keeps digits and code in order in Arabic. */
 export function Money({ amount, currency, locale, testId }: { amount: number; currency: string; locale: string; testId?: string }) {
   return (
-    <span dir="ltr" className="tabular-nums" data-testid={testId} data-value={amount}>
-      {/* The figure never breaks; its currency goes to the next line when the card is narrow. */}
-      <span className="whitespace-nowrap">{formatNumber(amount, locale)}</span> {currency}
+    // .money (app/globals.css): tabular figures; the figure never breaks, its currency goes to the
+    // next line when the card is narrow. A class rule, not utilities on every amount of a table.
+    <span dir="ltr" className="money" data-testid={testId} data-value={amount}>
+      <span>{formatNumber(amount, locale)}</span> {currency}
     </span>
   );
 }
 
 /** Numbers in the locale's grouping, with Western digits (as used in Mauritania). */
 export function formatNumber(n: number, locale: string) {
-  return new Intl.NumberFormat(locale === "ar" ? "ar-u-nu-latn" : locale, { maximumFractionDigits: 0 }).format(n);
+  let f = numberFormats.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale === "ar" ? "ar-u-nu-latn" : locale, { maximumFractionDigits: 0 });
+    numberFormats.set(locale, f);
+  }
+  return f.format(n);
 }
+/** One formatter per locale: building one costs more than formatting a table's amounts. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
 export function Table({ head, children, caption, testId }: { head: ReactNode[]; children: ReactNode; caption?: string; testId?: string }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-      <table className="table-sticky-first w-full text-start text-sm" data-testid={testId}>
+      {/* Cells are styled here once (.data-cells, app/globals.css), not by a class on each one. */}
+      <table className="table-sticky-first data-cells w-full text-start text-sm" data-testid={testId}>
         {caption ? <caption className="p-2 text-start font-semibold">{caption}</caption> : null}
         <thead className="bg-slate-100">
           <tr>
@@ -38,7 +47,7 @@ export function Table({ head, children, caption, testId }: { head: ReactNode[]; 
 }
 
 export function Td({ children, className }: { children?: ReactNode; className?: string }) {
-  return <td className={`border-t border-slate-200 p-2 align-top ${className ?? ""}`}>{children}</td>;
+  return <td className={className}>{children}</td>;
 }
 
 /** A GET filter form: works without JavaScript, the URL keeps the filters. */
@@ -80,7 +89,8 @@ export function FilterDate({ name, label, value }: { name: string; label: string
 
 export function TextLink({ href, children, testId }: { href: string; children: ReactNode; testId?: string }) {
   return (
-    <Link href={href} className="text-emerald-900 underline underline-offset-4" data-testid={testId}>
+    // No prefetch: a list's fifty links would each fetch their page on a 2G connection.
+    <Link href={href} prefetch={false} className="text-emerald-900 underline underline-offset-4" data-testid={testId}>
       {children}
     </Link>
   );
