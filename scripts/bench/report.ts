@@ -50,7 +50,7 @@ export function writeReport(path: string, r: Report) {
   lines.push("| page | reader | statements | budget | loader p95 (ms) | slowest statement (ms) |", "|---|---|---:|---:|---:|---:|");
   for (const l of r.loaders) {
     const slowest = Math.max(...l.plans.map((p) => p.executionMs).filter(Number.isFinite), 0);
-    lines.push(`| ${l.page} | ${l.org} | ${l.statements} | ${r.budgets[l.page] ?? "–"} | ${l.error ? `**failed**: ${l.error}` : fmt(l.loaderP95Ms)} | ${fmt(slowest)} |`);
+    lines.push(`| ${l.page} | ${l.org} | ${l.statements} | ${r.budgets[l.page] ?? "–"} | ${l.error ? `**failed**: ${l.error.replace(/\s+/g, " ").replace(/\|/g, "\\|")}` : fmt(l.loaderP95Ms)} | ${fmt(slowest)} |`);
   }
   lines.push("");
   for (const l of r.loaders.filter((x) => x.page === "dashboard")) {
