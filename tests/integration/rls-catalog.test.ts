@@ -6,21 +6,11 @@ import { readRoleFacts, roleProblems } from "@/db/app-role";
 import type { Tx } from "@/db/client";
 import { backend, createTestDb, type TestDb } from "../test-db";
 import { rlsProblems, tenantTables } from "../security/catalog";
+import { sqlState } from "../refusals";
 
 async function count(tx: Tx, table: string): Promise<number> {
   const r = await tx.execute(sql.raw(`select count(*)::int as n from ${table}`));
   return ((r as unknown as { rows?: { n: number }[] }).rows ?? (r as unknown as { n: number }[]))[0].n;
-}
-
-/** The error (or nothing) a statement ends with; RLS refusals are SQLSTATE 42501. */
-async function failure(p: Promise<unknown>): Promise<string | null> {
-  try {
-    await p;
-    return null;
-  } catch (err) {
-    const e = err as { code?: string; cause?: { code?: string } };
-    return e.cause?.code ?? e.code ?? "error";
-  }
 }
 
 describe(`row-level security catalogue on ${backend}`, () => {
@@ -135,23 +125,23 @@ describe(`tenant isolation as the application role on ${backend}`, () => {
           startDate: "2024-01-01",
         }),
       );
-    expect(await failure(insert(other))).toBe("42501");
+    expect(await sqlState(insert(other))).toBe("42501");
     // The owner cannot hand its row to another tenant either.
     expect(
-      await failure(db.asApp(org("adicor"), (tx) => tx.update(groups).set({ ngoOrgId: ids.orgs["ong-sahel"] }).where(eq(groups.id, target)))),
+      await sqlState(db.asApp(org("adicor"), (tx) => tx.update(groups).set({ ngoOrgId: ids.orgs["ong-sahel"] }).where(eq(groups.id, target)))),
     ).toBe("42501");
     const [row] = await db.db.select().from(groups).where(eq(groups.id, target));
     expect(row.name).toBe("Boutique communautaire de Fassala");
     expect(row.ngoOrgId).toBe(ids.orgs.adicor);
     // ...while the owner itself may write.
-    expect(await failure(insert(org("adicor")))).toBeNull();
+    expect(await sqlState(insert(org("adicor")))).toBeNull();
   });
 
   it("keeps memberships and the audit trail inside their organisation", async () => {
     expect(await db.asApp(org("ong-sahel"), (tx) => count(tx, "memberships"))).toBe(3);
     const [adicorMember] = await db.db.select().from(memberships).where(eq(memberships.orgId, ids.orgs.adicor)).limit(1);
     expect(
-      await failure(db.asApp(org("ong-sahel"), (tx) => tx.insert(memberships).values({ userId: adicorMember.userId, orgId: ids.orgs.adicor, role: "admin" }))),
+      await sqlState(db.asApp(org("ong-sahel"), (tx) => tx.insert(memberships).values({ userId: adicorMember.userId, orgId: ids.orgs.adicor, role: "admin" }))),
     ).toBe("42501");
     const changed = await db.asApp(org("ong-sahel"), (tx) =>
       tx.update(memberships).set({ role: "viewer" }).where(eq(memberships.id, adicorMember.id)).returning(),
@@ -161,19 +151,19 @@ describe(`tenant isolation as the application role on ${backend}`, () => {
     expect(await db.asApp({ userId: adicorMember.userId }, (tx) => count(tx, "memberships"))).toBe(1);
 
     await db.asApp(org("adicor"), (tx) => tx.insert(auditLog).values({ orgId: ids.orgs.adicor, action: "probe", entity: "test" }));
-    expect(await failure(db.asApp(org("ong-sahel"), (tx) => tx.insert(auditLog).values({ orgId: ids.orgs.adicor, action: "forged", entity: "test" })))).toBe("42501");
+    expect(await sqlState(db.asApp(org("ong-sahel"), (tx) => tx.insert(auditLog).values({ orgId: ids.orgs.adicor, action: "forged", entity: "test" })))).toBe("42501");
     expect(await db.asApp(org("ong-sahel"), (tx) => count(tx, "audit_log"))).toBe(0);
     expect(await db.asApp(org("adicor"), (tx) => count(tx, "audit_log"))).toBe(1);
   });
 
   it("lets the application role only append to the audit trail: update, delete and truncate fail", async () => {
     const ctx = org("adicor");
-    expect(await failure(db.asApp(ctx, (tx) => tx.update(auditLog).set({ action: "rewritten" })))).toBe("42501");
-    expect(await failure(db.asApp(ctx, (tx) => tx.delete(auditLog)))).toBe("42501");
-    expect(await failure(db.asApp(ctx, (tx) => tx.execute(sql`truncate audit_log`)))).toBe("42501");
+    expect(await sqlState(db.asApp(ctx, (tx) => tx.update(auditLog).set({ action: "rewritten" })))).toBe("42501");
+    expect(await sqlState(db.asApp(ctx, (tx) => tx.delete(auditLog)))).toBe("42501");
+    expect(await sqlState(db.asApp(ctx, (tx) => tx.execute(sql`truncate audit_log`)))).toBe("42501");
     // The owner too is stopped by the trigger.
-    expect(await failure(db.db.execute(sql`truncate audit_log`))).not.toBeNull();
-    expect(await failure(db.db.update(auditLog).set({ action: "rewritten" }))).not.toBeNull();
+    expect(await sqlState(db.db.execute(sql`truncate audit_log`))).not.toBeNull();
+    expect(await sqlState(db.db.update(auditLog).set({ action: "rewritten" }))).not.toBeNull();
   });
   it("isolates the areas' tables: group business through the group, prices by commune, cohesion and coaching", async () => {
     const n = (slug: keyof DemoIds["orgs"], table: string) => db.asApp(org(slug), (tx) => count(tx, table));
@@ -189,7 +179,7 @@ describe(`tenant isolation as the application role on ${backend}`, () => {
     // A commune reads a group's ledger but cannot write it.
     const target = ids.groups.shops[0];
     expect(
-      await failure(
+      await sqlState(
         db.asApp(org("fassala"), (tx) =>
           tx.execute(sql`insert into ledger_entries (ngo_org_id, group_id, kind, occurred_on, amount, currency) values (${ids.orgs.adicor}, ${target}, 'sale', '2025-01-01', 1, 'XOF')`),
         ),
