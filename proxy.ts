@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isCrossOriginWrite } from "@/lib/security/origin";
+import { env } from "@/lib/env";
 import { trustedProxies } from "@/lib/trust-proxy";
 
 /**
@@ -21,7 +22,7 @@ export function proxy(request: NextRequest) {
     return new NextResponse(null, { status: 403 });
   }
   const nonce = btoa(crypto.randomUUID());
-  const dev = process.env.NODE_ENV !== "production";
+  const dev = env().NODE_ENV !== "production";
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
@@ -60,7 +61,8 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   // Which instance answered, when several run behind a load balancer (scripts/cluster).
-  if (process.env.TAMKIN_INSTANCE) response.headers.set("X-Tamkin-Instance", process.env.TAMKIN_INSTANCE);
+  const instance = env().TAMKIN_INSTANCE;
+  if (instance) response.headers.set("X-Tamkin-Instance", instance);
   // The organisation last opened is remembered on the server session once its membership is
   // checked (requireMember), no longer in a cookie set here for any slug: drop the old one.
   if (request.cookies.has("tamkin_org")) response.cookies.delete("tamkin_org");

@@ -1,4 +1,5 @@
-import { env, isTrue } from "@/lib/env";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
 import { assertAppRole } from "./app-role";
 import { openDb, type DbHandle } from "./client";
 import { organisations } from "./schema";
@@ -19,7 +20,7 @@ async function seedIfEmpty(handle: DbHandle, ownerUrl: string | undefined): Prom
       await owner.close();
     }
   }
-  console.log("[tamkin] demo data seeded");
+  logger().info("demo data seeded");
 }
 
 /**
@@ -29,9 +30,9 @@ async function seedIfEmpty(handle: DbHandle, ownerUrl: string | undefined): Prom
  */
 export async function bootDatabase(): Promise<DbHandle> {
   const e = env();
-  const handle = await openDb({ url: e.DATABASE_URL, dataDir: e.PGLITE_DIR, pooler: isTrue(e.DATABASE_POOLER) });
+  const handle = await openDb({ url: e.DATABASE_URL, dataDir: e.PGLITE_DIR, pooler: e.DATABASE_POOLER });
   if (handle.kind === "pglite") await handle.migrate();
-  if (isTrue(e.TAMKIN_DEMO_SEED)) await seedIfEmpty(handle, e.DATABASE_OWNER_URL);
+  if (e.TAMKIN_DEMO_SEED) await seedIfEmpty(handle, e.DATABASE_OWNER_URL);
   await handle.useAppRole();
   await assertAppRole(handle.db);
   return handle;
@@ -44,7 +45,7 @@ export async function bootDatabase(): Promise<DbHandle> {
 export async function bootReadReplica(): Promise<DbHandle | null> {
   const e = env();
   if (!e.DATABASE_READ_URL || !e.DATABASE_URL) return null;
-  const handle = await openDb({ url: e.DATABASE_READ_URL, pooler: isTrue(e.DATABASE_POOLER) });
+  const handle = await openDb({ url: e.DATABASE_READ_URL, pooler: e.DATABASE_POOLER });
   await assertAppRole(handle.db);
   return handle;
 }

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { env } from "@/lib/env";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -22,9 +23,9 @@ export interface DbHandle {
 
 /** Bounds on every server connection, so that no request hangs on a dead or locked database. */
 export const DB_TIMEOUTS = {
-  connectSeconds: Number(process.env.DATABASE_CONNECT_TIMEOUT_S ?? 5),
-  statementMs: Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 15_000),
-  lockMs: Number(process.env.DATABASE_LOCK_TIMEOUT_MS ?? 5_000),
+  connectSeconds: env().DATABASE_CONNECT_TIMEOUT_S,
+  statementMs: env().DATABASE_STATEMENT_TIMEOUT_MS,
+  lockMs: env().DATABASE_LOCK_TIMEOUT_MS,
   idleInTransactionMs: 30_000,
 };
 
@@ -54,7 +55,7 @@ export async function openDb(opts: {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const client = postgres(opts.url, {
-      max: opts.max ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      max: opts.max ?? env().DATABASE_POOL_SIZE,
       idle_timeout: 30,
       connect_timeout: DB_TIMEOUTS.connectSeconds,
       // Seconds before reconnecting after failed attempts. The driver's default grows as 3^n

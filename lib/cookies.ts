@@ -1,4 +1,7 @@
+import { env } from "@/lib/env";
+
 /** Every cookie of the portal is `Secure` in production (AUTH_COOKIE_SECURE=false only to test over plain http). */
 export function secureCookies(): boolean {
-  return process.env.NODE_ENV === "production" && process.env.AUTH_COOKIE_SECURE !== "false";
+  const e = env();
+  return e.NODE_ENV === "production" && e.AUTH_COOKIE_SECURE;
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { rowsOf } from "@/db/app-role";
+import { env } from "@/lib/env";
 
 /**
  * Rate limits stored in the database (issue 11.6), so that they hold across instances: one
@@ -25,8 +26,7 @@ export const EXPORT_RULE: RateRule = { limit: 60, windowSeconds: 300 };
  * (scripts/fuzz.mjs), not for production.
  */
 export function rateLimitFactor(): number {
-  const f = Number(process.env.RATE_LIMIT_FACTOR ?? 1);
-  return Number.isFinite(f) && f >= 1 ? f : 1;
+  return env().RATE_LIMIT_FACTOR;
 }
 
 export type RateDecision = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };

@@ -9,6 +9,7 @@ import { appErrorFromDb } from "./db-errors";
 import { AppError } from "@/lib/errors";
 import type { Permission } from "@/lib/permissions";
 import { requestId } from "@/lib/request";
+import { logger } from "@/lib/log";
 import { resolveTenant, type TenantContext } from "@/lib/auth/tenant";
 import type { CurrentUser } from "@/lib/auth/session";
 import { formDataToObject, type ActionState } from "./action-state";
@@ -60,12 +61,15 @@ export function orgAction<S extends z.ZodType, T = unknown>(
 ) {
   return async function run(_prev: ActionState<T>, formData: FormData): Promise<ActionState<T>> {
     const raw = formDataToObject(formData);
+    const where: ErrorContext = { action: def.action };
     try {
+      where.requestId = requestId(await headers());
       const slug = typeof raw.org === "string" ? raw.org : "";
       const resolution = await resolveTenant(slug, def.permission);
       if (resolution.kind === "unauthenticated") throw new AppError("unauthenticated");
       if (resolution.kind === "not_found") throw new AppError("not_found");
       const ctx = resolution.ctx;
+      Object.assign(where, { orgId: ctx.org.id, userId: ctx.user.id });
       // PostgreSQL text cannot hold NUL: refuse it as invalid input rather than fail in SQL.
       const nul = Object.keys(raw).filter((k) => typeof raw[k] === "string" && (raw[k] as string).includes("\u0000"));
       if (nul.length > 0) {
@@ -75,7 +79,7 @@ export function orgAction<S extends z.ZodType, T = unknown>(
       if (!parsed.success) {
         return { status: "error", fieldErrors: zodFieldErrors(parsed.error), formError: { key: "validation" }, values: echo(raw) };
       }
-      const rid = requestId(await headers());
+      const rid = where.requestId;
       const result = await withTenant(ctx, async (tx) => {
         const r = await work({ tx, ctx, input: parsed.data });
         await tx.insert(auditLog).values({
@@ -93,12 +97,20 @@ export function orgAction<S extends z.ZodType, T = unknown>(
       if (def.revalidate) revalidatePath(def.revalidate(ctx));
       return { status: "ok", data: result.data, message: result.message ? { key: result.message } : undefined };
     } catch (err) {
-      return toErrorState(err, raw);
+      return toErrorState(err, raw, where);
     }
   };
 }
 
-export function toErrorState(err: unknown, raw: Record<string, unknown> = {}): ActionState<never> {
+/** What an unexpected error is logged with: ids only, never the form's values. */
+export interface ErrorContext {
+  action?: string;
+  requestId?: string;
+  orgId?: string;
+  userId?: string;
+}
+
+export function toErrorState(err: unknown, raw: Record<string, unknown> = {}, where: ErrorContext = {}): ActionState<never> {
   err = appErrorFromDb(err) ?? err;
   if (err instanceof AppError) {
     return {
@@ -110,6 +122,7 @@ export function toErrorState(err: unknown, raw: Record<string, unknown> = {}): A
   }
   const pgCode = (err as { code?: string; cause?: { code?: string } })?.cause?.code ?? (err as { code?: string })?.code;
   if (pgCode === "40001" || pgCode === "40P01") return { status: "error", formError: { key: "conflict" }, values: echo(raw) };
-  console.error("[action] unexpected error", err instanceof Error ? err.message : err);
+  // Logged once, here, with its stack; the user gets the translated "internal" message only.
+  logger().error({ err, ...where }, "unexpected error in a server action");
   return { status: "error", formError: { key: "internal" }, values: echo(raw) };
 }

@@ -2,8 +2,9 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, getReadDb } from "@/db";
 import { DB_TIMEOUTS, type Tx } from "@/db/client";
+import { env } from "@/lib/env";
 
-const DB_WORK_MEM = process.env.DATABASE_WORK_MEM ?? "16MB";
+const DB_WORK_MEM = env().DATABASE_WORK_MEM;
 
 /**
  * Every tenant read and write runs here: one transaction whose first statement sets the

@@ -1,4 +1,5 @@
 /* No Node.js imports: proxy.ts uses it too. */
+import { env } from "./env";
 
 /**
  * TRUST_PROXY: how many proxies stand in front of the portal, each appending the address of
@@ -11,7 +12,7 @@ export function parseTrustProxy(value: string | undefined): number | null {
   return /^\d{1,2}$/.test(value) ? Number(value) : null;
 }
 
-/** The number of trusted proxies (lib/env.ts refuses an invalid TRUST_PROXY at start-up). */
+/** The number of trusted proxies (TRUST_PROXY, validated by lib/env.ts). */
 export function trustedProxies(): number {
-  return parseTrustProxy(process.env.TRUST_PROXY) ?? 0;
+  return env().TRUST_PROXY;
 }

@@ -4,6 +4,8 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import { cookies, headers } from "next/headers";
 import { secureCookies } from "@/lib/cookies";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
 import { clientAddress, requestId } from "@/lib/request";
 import { attemptSignIn, revokeSession } from "./sign-in";
 import { SESSION_ABSOLUTE_MS } from "./session-rules";
@@ -38,7 +40,10 @@ async function rememberDevice(token: string | undefined) {
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  trustHost: true,
+  // AUTH_TRUST_HOST (default true, lib/env.ts): behind a proxy next-auth must trust the forwarded
+  // host; with false, AUTH_URL names the portal (the server refuses to start without it).
+  // (next-auth reads AUTH_SECRET itself; lib/env.ts validates it and refuses production without it.)
+  trustHost: env().AUTH_TRUST_HOST,
   session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_MS / 1000 },
   useSecureCookies: secure,
   pages: { signIn: "/login", error: "/login" },
@@ -46,7 +51,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // Failed sign-ins are expected and audited; never log credentials.
     error(error) {
       if (error instanceof CredentialsSignin) return;
-      console.error("[auth]", error.name, error.message);
+      logger().error({ err: error }, "next-auth error");
     },
     warn() {},
   },

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { authSecret } from "@/lib/env";
 
 /**
  * The "known device" cookie: a device id signed with AUTH_SECRET (HMAC-SHA256), issued at a
@@ -17,7 +18,7 @@ function mac(deviceId: string, secret: string): Buffer {
 }
 
 export function deviceSecret(): string | undefined {
-  const s = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+  const s = authSecret();
   return s && s.length >= 32 ? s : undefined;
 }
 

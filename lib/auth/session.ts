@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { getToken } from "next-auth/jwt";
 import { getDb } from "@/db";
 import { secureCookies } from "@/lib/cookies";
+import { authSecret } from "@/lib/env";
 import { findLiveSession, type CurrentUser } from "./session-store";
 
 export type { CurrentUser } from "./session-store";
@@ -15,7 +16,7 @@ export type { CurrentUser } from "./session-store";
  * pass it on, so /api/auth/session never shows it to client scripts.
  */
 export async function sessionIdFrom(h: Headers): Promise<string | undefined> {
-  const secret = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+  const secret = authSecret();
   if (!secret) return undefined;
   const token = await getToken({ req: { headers: h }, secret, secureCookie: secureCookies() });
   return typeof token?.sid === "string" ? token.sid : undefined;
