@@ -21,6 +21,8 @@ export function RevenueBlock(props: {
   testId: string;
   limit?: number;
   more?: (shown: number, count: number) => ReactNode;
+  /** The table's download links (CSV, XLSX), when the reader may export. */
+  exportLinks?: ReactNode;
 }) {
   const rows = props.limit && props.rows.length > props.limit ? props.rows.slice(0, props.limit) : props.rows;
   return (
@@ -51,6 +53,7 @@ export function RevenueBlock(props: {
             </tr>
           ))}
         </Table>
+        {props.exportLinks && props.rows.length > 0 ? <div className="mt-2">{props.exportLinks}</div> : null}
       </details>
     </Card>
   );

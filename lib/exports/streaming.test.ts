@@ -4,7 +4,18 @@ import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LINES_HEADER, ROWS_HEADER, readWithProgress } from "./download";
 import { exportBody, exportResponse, type ExportFormat } from "./response";
+import type { ExportMeta } from "./meta";
 import type { DataTableModel } from "./table";
+
+const meta: ExportMeta = {
+  title: "Big",
+  org: { slug: "t", name: "T" },
+  locale: "fr",
+  generatedAt: new Date(),
+  filters: [],
+  note: "Note",
+  labels: { title: "Titre", organisation: "Organisation", generated: "Généré le", period: "Période", filters: "Filtres", none: "aucun", note: "Note", rows: "Lignes", aboutSheet: "À propos" },
+};
 
 /** 60,000 rows of 12 columns: several megabytes, several seconds of work if done in one go. */
 const big: DataTableModel = {
@@ -26,7 +37,7 @@ describe("long exports never block the server", () => {
     server = createServer((req, res) => {
       const url = new URL(req.url!, "http://x");
       if (url.pathname === "/ping") return void res.end("pong");
-      const response = exportResponse(big, url.searchParams.get("format") as ExportFormat, { fileBase: "t" });
+      const response = exportResponse(big, url.searchParams.get("format") as ExportFormat, { meta });
       res.writeHead(200, Object.fromEntries(response.headers.entries()));
       Readable.fromWeb(response.body as never).pipe(res);
     });
@@ -66,14 +77,15 @@ describe("long exports never block the server", () => {
   }
 
   it("serialises the same bytes however slowly it is read, and reports rows as they arrive", async () => {
-    const csv = exportResponse(big, "csv", { hxl: true, fileBase: "t" });
-    expect(csv.headers.get(LINES_HEADER)).toBe("60002");
+    const csv = exportResponse(big, "csv", { hxl: true, meta });
+    // Five lines of metadata (title, organisation, date, filters, note), an empty one, labels, hashtags.
+    expect(csv.headers.get(LINES_HEADER)).toBe("60008");
     const seen: number[] = [];
     const chunks = await readWithProgress(csv, (p) => seen.push(p.rows!));
     expect(seen.at(-1)).toBe(60_000);
     expect(seen.length).toBeGreaterThan(10); // many chunks, not one
     expect(seen.every((n, i) => i === 0 || n >= seen[i - 1])).toBe(true);
-    const whole = new Uint8Array(await new Response(exportBody(big, "csv", { hxl: true })).arrayBuffer());
+    const whole = new Uint8Array(await new Response(exportBody(big, "csv", { hxl: true, meta })).arrayBuffer());
     expect(Buffer.concat(chunks).equals(Buffer.from(whole))).toBe(true);
   });
 });

@@ -19,6 +19,22 @@ export interface DataTableModel {
   rows: CellValue[][];
 }
 
+/**
+ * A table to export whose rows may arrive as they are read (a long ledger, page after page), so
+ * that neither the server nor the writer ever holds the whole of it.
+ */
+export interface ExportTable {
+  id: string;
+  title: string;
+  columns: TableColumn[];
+  /** The number of data rows (sent ahead in a header, for the download's progress). */
+  rowCount: number;
+  rows: Iterable<CellValue[]> | AsyncIterable<CellValue[]>;
+}
+
+/** A dashboard table as an export table. */
+export const exportTableOf = (t: DataTableModel): ExportTable => ({ ...t, rowCount: t.rows.length, rows: t.rows });
+
 /** Text of a cell as shown on the page and written to CSV: empty for missing values. */
 export function cellText(v: CellValue): string {
   return v == null ? "" : String(v);

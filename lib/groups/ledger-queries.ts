@@ -4,7 +4,7 @@ import type { Queryable } from "@/db/client";
 import { activityTypes, customerCredits, groups, ledgerEntries, ledgerEntryHistory, places, profitDistributions, profitShares } from "@/db/schema";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { DEFAULT_PAGE_SIZE, keyset, type PageRequest } from "@/lib/pagination";
-import { isIsoDate } from "@/lib/prices/dates";
+import { isIsoDate } from "@/lib/dates";
 import { isUuid, groupScopeSql } from "./scope";
 
 type Org = Pick<TenantOrg, "id" | "type">;
@@ -53,6 +53,23 @@ const ledgerKeyset = keyset(
  * page's. `limit` is the size of the first page when no page is asked for.
  */
 export async function listLedger(db: Queryable, org: Org, f: LedgerFilters, opts: { includeVoided?: boolean; limit?: number; page?: PageRequest } = {}) {
+  const { rows, next, previous } = await listLedgerRows(db, org, f, opts);
+  const where = and(groupScopeSql(org), ...ledgerFilterSql(f), opts.includeVoided ? undefined : sql`${ledgerEntries.voidedAt} is null`);
+  const [totals] = await db
+    .select({
+      n: sql<number>`count(*)::int`,
+      xof: sql<string>`coalesce(sum(case when ${ledgerEntries.currency} = 'XOF' then ${ledgerEntries.amount} end), 0)::text`,
+      mru: sql<string>`coalesce(sum(case when ${ledgerEntries.currency} = 'MRU' then ${ledgerEntries.amount} end), 0)::text`,
+    })
+    .from(ledgerEntries)
+    .innerJoin(groups, and(eq(groups.id, ledgerEntries.groupId), eq(groups.ngoOrgId, ledgerEntries.ngoOrgId)))
+    .innerJoin(activityTypes, eq(activityTypes.code, groups.activityType))
+    .where(where);
+  return { rows, next, previous, count: totals.n, sums: { XOF: Number(totals.xof), MRU: Number(totals.mru) } };
+}
+
+/** One page of the ledger rows, without the count and sums (an export reads page after page). */
+export async function listLedgerRows(db: Queryable, org: Org, f: LedgerFilters, opts: { includeVoided?: boolean; limit?: number; page?: PageRequest } = {}) {
   const where = and(groupScopeSql(org), ...ledgerFilterSql(f), opts.includeVoided ? undefined : sql`${ledgerEntries.voidedAt} is null`);
   const plan = ledgerKeyset.plan(opts.page ?? { size: opts.limit ?? DEFAULT_PAGE_SIZE });
   const fetched = await db
@@ -79,18 +96,7 @@ export async function listLedger(db: Queryable, org: Org, f: LedgerFilters, opts
     .where(and(where, plan.where))
     .orderBy(...plan.orderBy)
     .limit(plan.limit);
-  const { rows, next, previous } = plan.finish(fetched);
-  const [totals] = await db
-    .select({
-      n: sql<number>`count(*)::int`,
-      xof: sql<string>`coalesce(sum(case when ${ledgerEntries.currency} = 'XOF' then ${ledgerEntries.amount} end), 0)::text`,
-      mru: sql<string>`coalesce(sum(case when ${ledgerEntries.currency} = 'MRU' then ${ledgerEntries.amount} end), 0)::text`,
-    })
-    .from(ledgerEntries)
-    .innerJoin(groups, and(eq(groups.id, ledgerEntries.groupId), eq(groups.ngoOrgId, ledgerEntries.ngoOrgId)))
-    .innerJoin(activityTypes, eq(activityTypes.code, groups.activityType))
-    .where(where);
-  return { rows, next, previous, count: totals.n, sums: { XOF: Number(totals.xof), MRU: Number(totals.mru) } };
+  return plan.finish(fetched);
 }
 
 /** Corrections and voidings of a verified group's entries; of the given entries only, if named. */

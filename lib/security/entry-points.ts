@@ -83,6 +83,8 @@ export const routeEntryPoints: Record<string, Access & { probe: string; status?:
   "/[org]/export/cohesion/[table]": { ...member("exports:read"), probe: "/adicor/export/cohesion/trend?format=csv" },
   "/[org]/export/compare": { ...member("cohesion:compare"), probe: "/acor/export/compare?format=csv" },
   "/[org]/export/inclusion/[table]": { ...member("exports:read"), probe: "/adicor/export/inclusion/sex?format=csv" },
+  "/[org]/export/ledger": { ...member("exports:read"), probe: "/adicor/export/ledger?format=csv" },
+  "/[org]/export/revenue/[table]": { ...member("exports:read"), probe: "/adicor/export/revenue/by-activity?format=csv" },
 };
 
 /**

@@ -8,6 +8,7 @@ import { Card } from "@/components/ui/card";
 import type { declaredMetrics } from "@/lib/groups/schema";
 import { RevenueBlock } from "@/components/groups/revenue-block";
 import { HeadlineNumber } from "@/components/ui/headline-number";
+import { ExportLinks } from "@/components/data/export-links";
 import { activityName, FilterDate, FilterForm, FilterSelect, formatNumber, Money, param, Table, Td, TextLink } from "@/components/groups/ui";
 
 export async function generateMetadata() {
@@ -31,6 +32,9 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   const base = Object.entries({ ...f, kind: "sale" }).filter(([, v]) => v) as [string, string][];
   const ledger = (extra: Record<string, string> = {}, activityKind = "group") =>
     `/${slug}/ledger?${new URLSearchParams([...base, ["activityKind", activityKind], ...Object.entries(extra)]).toString()}`;
+  // The download links of a breakdown: the dashboard's filters, the table's route (app/(portal)/[org]/export/revenue).
+  const exportLinks = (table: string, title: string) =>
+    ctx.can("exports:read") ? <ExportLinks org={slug} base="revenue" table={table} query={{ ...f }} title={title} /> : null;
   const figure = (label: string, node: React.ReactNode, testId: string, href = ledger()) => (
     <div className="min-w-0 rounded-lg border border-slate-300 bg-white p-3">
       <div className="text-sm text-slate-700">{label}</div>
@@ -100,14 +104,14 @@ export default async function DashboardPage({ params, searchParams }: { params: 
       ) : null}
       {d.perMemberOnly ? (
         <>
-          <RevenueBlock title={t("byNgo")} rows={d.byNgo} layout="horizontal" locale={locale} headLabel={tg("ngo")} tableLabel={t("asTable")} testId="by-ngo" href={(r) => `/${slug}/dashboard?${new URLSearchParams({ ...Object.fromEntries(base.filter(([k]) => k !== "kind")), ngo: r.key }).toString()}`} />
+          <RevenueBlock title={t("byNgo")} rows={d.byNgo} layout="horizontal" locale={locale} headLabel={tg("ngo")} tableLabel={t("asTable")} testId="by-ngo" exportLinks={exportLinks("by-ngo", t("byNgo"))} href={(r) => `/${slug}/dashboard?${new URLSearchParams({ ...Object.fromEntries(base.filter(([k]) => k !== "kind")), ngo: r.key }).toString()}`} />
           <p className="text-sm text-slate-700" data-testid="choose-ngo">{t("chooseNgo")}</p>
         </>
       ) : null}
       {d.perMemberOnly ? null : (
-        <RevenueBlock title={t("byGroup")} rows={d.byGroup} layout="horizontal" locale={locale} headLabel={tg("name")} tableLabel={t("asTable")} testId="by-group" href={(r) => ledger({ group: r.key })} />
+        <RevenueBlock title={t("byGroup")} rows={d.byGroup} layout="horizontal" locale={locale} headLabel={tg("name")} tableLabel={t("asTable")} testId="by-group" exportLinks={exportLinks("by-group", t("byGroup"))} href={(r) => ledger({ group: r.key })} />
       )}
-      <RevenueBlock title={t("byActivity")} rows={d.byActivity} layout="horizontal" locale={locale} headLabel={tg("activity")} tableLabel={t("asTable")} testId="by-activity" href={(r) => ledger({ activity: r.key })} />
+      <RevenueBlock title={t("byActivity")} rows={d.byActivity} layout="horizontal" locale={locale} headLabel={tg("activity")} tableLabel={t("asTable")} testId="by-activity" exportLinks={exportLinks("by-activity", t("byActivity"))} href={(r) => ledger({ activity: r.key })} />
       {d.perMemberOnly ? null : (
         <RevenueBlock
           title={t("byVillage")}
@@ -123,10 +127,11 @@ export default async function DashboardPage({ params, searchParams }: { params: 
           headLabel={tg("village")}
           tableLabel={t("asTable")}
           testId="by-village"
+          exportLinks={exportLinks("by-village", t("byVillage"))}
           href={(r) => ledger({ village: r.key })}
         />
       )}
-      <RevenueBlock title={t("byMonth")} rows={d.byMonth} layout="vertical" locale={locale} headLabel={t("month")} tableLabel={t("asTable")} testId="by-month" href={(r) => ledger({ month: r.key })} />
+      <RevenueBlock title={t("byMonth")} rows={d.byMonth} layout="vertical" locale={locale} headLabel={t("month")} tableLabel={t("asTable")} testId="by-month" exportLinks={exportLinks("by-month", t("byMonth"))} href={(r) => ledger({ month: r.key })} />
       <Card title={t("individualTitle")}>
         <section className="grid gap-3 sm:grid-cols-3">
           {figure(`${t("total")} (XOF)`, <HeadlineNumber value={ind.total.xof} currency="XOF" locale={locale} />, "individual-total-xof", ledger({}, "individual"))}

@@ -6,6 +6,7 @@ import { listGroupFilterOptions } from "@/lib/groups/queries";
 import { ledgerKinds } from "@/lib/groups/schema";
 import { readPageRequest } from "@/lib/pagination";
 import { Pager } from "@/components/data/pager";
+import { ExportLinks } from "@/components/data/export-links";
 import { activityName, FilterDate, FilterForm, FilterSelect, Money, param, Table, Td, TextLink } from "@/components/groups/ui";
 
 export async function generateMetadata() {
@@ -63,6 +64,9 @@ export default async function LedgerPage({ params, searchParams }: { params: Pro
           <Money amount={ledger.sums.XOF} currency="XOF" locale={locale} testId="ledger-sum-XOF" />
         </strong>
       </p>
+      {ctx.can("exports:read") && ledger.count > 0 ? (
+        <ExportLinks org={slug} base="ledger" query={{ ...f }} title={(await getTranslations("exports"))("ledgerAll", { count: ledger.count })} />
+      ) : null}
       {ledger.next || ledger.previous ? <p className="text-sm text-slate-700">{t("paged", { size: page.size })}</p> : null}
       <Table head={[tgr("date"), t("group"), tg("village"), tg("activity"), tgr("entryKind"), tgr("amount"), tgr("note")]} testId="ledger-list">
         {ledger.rows.map((r) => (

@@ -4,6 +4,7 @@ import { resolveTenant } from "@/lib/auth/tenant";
 import { withTenantRead } from "@/lib/tenant-db";
 import { compareParams } from "@/lib/compare/params";
 import { loadCompareTable } from "@/lib/compare/table";
+import { exportMeta } from "@/lib/exports/context";
 import { exportRequest } from "@/lib/exports/request";
 import { exportResponse } from "@/lib/exports/response";
 import { readerOf } from "@/lib/privacy/suppress";
@@ -25,6 +26,17 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ org:
   const t = await getTranslations({ locale: er.locale, namespace: "compare" });
   const tt = await getTranslations({ locale: er.locale, namespace: "orgTypes" });
   const p = compareParams(Object.fromEntries(sp.entries()));
-  const { table } = await withTenantRead(ctx, (tx) => loadCompareTable(tx, ctx.org, readerOf(ctx), p, t as never, (type) => tt(type as never)));
-  return exportResponse(table, er.format, { hxl: er.hxl, rtl: er.locale === "ar", fileBase: ctx.org.slug });
+  const reader = readerOf(ctx);
+  const { table } = await withTenantRead(ctx, (tx) => loadCompareTable(tx, ctx.org, reader, p, t as never, (type) => tt(type as never)));
+  const te = await getTranslations({ locale: er.locale, namespace: "exports" });
+  const meta = await exportMeta({
+    locale: er.locale,
+    title: table.title,
+    org: ctx.org,
+    reader,
+    disclosure: "counts",
+    period: p.from || p.to ? { from: p.from, to: p.to } : undefined,
+    filters: [{ label: te("currency"), value: p.currency }],
+  });
+  return exportResponse(table, er.format, { hxl: er.hxl, rtl: er.locale === "ar", meta, what: "compare" });
 }

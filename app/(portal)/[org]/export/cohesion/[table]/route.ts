@@ -1,13 +1,15 @@
 import type { NextRequest } from "next/server";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { resolveTenant } from "@/lib/auth/tenant";
 import { withTenantRead } from "@/lib/tenant-db";
 import { dashboardTableIds, loadCohesionDashboard, type DashboardTableId } from "@/lib/cohesion/dashboard";
 import { dashboardParams } from "@/lib/cohesion/page-data";
+import { listVisibleVillages } from "@/lib/cohesion/scope";
 import type { Labels } from "@/lib/cohesion/tables";
 import { scopeOrgOf } from "@/lib/compare/members";
-import { exportFormats, exportResponse, type ExportFormat } from "@/lib/exports/response";
-import { locales, toLocale, type Locale } from "@/lib/i18n/locales";
+import { exportMeta } from "@/lib/exports/context";
+import { exportRequest } from "@/lib/exports/request";
+import { exportResponse } from "@/lib/exports/response";
 import { readerOf } from "@/lib/privacy/suppress";
 import { exportLimit } from "@/lib/rate-limit-response";
 
@@ -29,24 +31,30 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ org:
   if (limited) return limited;
   if (!(dashboardTableIds as readonly string[]).includes(table)) return notFound();
   const sp = req.nextUrl.searchParams;
-  const format = sp.get("format") ?? "csv";
-  if (!(exportFormats as readonly string[]).includes(format)) return notFound();
-  const lang = sp.get("lang");
-  const locale: Locale = lang && (locales as readonly string[]).includes(lang) ? (lang as Locale) : toLocale(await getLocale());
-  const t = await getTranslations({ locale, namespace: "cohesion" });
+  const er = await exportRequest(sp);
+  if (!er) return notFound();
+  const t = await getTranslations({ locale: er.locale, namespace: "cohesion" });
   const filters = dashboardParams(Object.fromEntries(sp.entries()));
-  const memberSlug = sp.get("member");
+  const reader = readerOf(ctx);
 
   const result = await withTenantRead(ctx, async (tx) => {
-    const scopeOrg = await scopeOrgOf(tx, ctx.org, memberSlug);
+    const scopeOrg = await scopeOrgOf(tx, ctx.org, sp.get("member"));
     if (!scopeOrg) return null;
-    const dash = await loadCohesionDashboard(tx, scopeOrg, readerOf(ctx), filters, t as unknown as Labels);
-    return dash ? { dash, scopeOrg } : null;
+    const dash = await loadCohesionDashboard(tx, scopeOrg, reader, filters, t as unknown as Labels);
+    const village = filters.village ? (await listVisibleVillages(tx, scopeOrg)).find((v) => v.id === filters.village) : undefined;
+    return dash ? { dash, scopeOrg, village } : null;
   });
   if (!result) return notFound();
-  return exportResponse(result.dash.tables[table as DashboardTableId], format as ExportFormat, {
-    hxl: sp.get("hxl") === "1",
-    rtl: locale === "ar",
-    fileBase: result.scopeOrg.slug,
+  const model = result.dash.tables[table as DashboardTableId];
+  const meta = await exportMeta({
+    locale: er.locale,
+    title: model.title,
+    org: result.scopeOrg,
+    reader,
+    disclosure: "counts",
+    // The quarter chooses the village table's quarter; the trends cover every quarter.
+    period: filters.quarter && table === "villages" ? { quarter: filters.quarter } : undefined,
+    filters: result.village ? [{ label: t("filterVillage"), value: result.village.name }] : [],
   });
+  return exportResponse(model, er.format, { hxl: er.hxl, rtl: er.locale === "ar", meta, what: `cohesion-${table}` });
 }

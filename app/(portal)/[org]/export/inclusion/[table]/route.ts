@@ -6,6 +6,7 @@ import { inclusionTableIds, loadInclusionDashboard, type InclusionTableId } from
 import { inclusionParams } from "@/lib/inclusion/params";
 import type { Labels } from "@/lib/inclusion/tables";
 import { scopeOrgOf } from "@/lib/compare/members";
+import { exportMeta } from "@/lib/exports/context";
 import { exportRequest } from "@/lib/exports/request";
 import { exportResponse } from "@/lib/exports/response";
 import { readerOf } from "@/lib/privacy/suppress";
@@ -33,11 +34,21 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ org:
   if (!er || !(inclusionTableIds as readonly string[]).includes(table)) return notFound();
   const t = await getTranslations({ locale: er.locale, namespace: "inclusion" });
   const p = inclusionParams(Object.fromEntries(sp.entries()));
+  const reader = readerOf(ctx);
   const result = await withTenantRead(ctx, async (tx) => {
     const scopeOrg = await scopeOrgOf(tx, ctx.org, sp.get("member"));
-    return scopeOrg && { scopeOrg, dash: await loadInclusionDashboard(tx, scopeOrg, readerOf(ctx), p, t as unknown as Labels, er.locale) };
+    return scopeOrg && { scopeOrg, dash: await loadInclusionDashboard(tx, scopeOrg, reader, p, t as unknown as Labels, er.locale) };
   });
   const model = result?.dash.tables[table as InclusionTableId];
   if (!result || !model) return notFound();
-  return exportResponse(model, er.format, { hxl: er.hxl, rtl: er.locale === "ar", fileBase: result.scopeOrg.slug });
+  const meta = await exportMeta({
+    locale: er.locale,
+    title: model.title,
+    org: result.scopeOrg,
+    reader,
+    disclosure: "counts",
+    period: { on: p.on },
+    filters: [{ label: t("filterBy"), value: t(`by.${p.by}`), slug: `by-${p.by}` }],
+  });
+  return exportResponse(model, er.format, { hxl: er.hxl, rtl: er.locale === "ar", meta, what: `inclusion-${table}` });
 }
