@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { readXlsx } from "../lib/exports/xlsx-read";
-import { download, expectArabicPage, expectDownloadsEqualPage, newSignedInPage, pageTable, parseCsv, seriousViolations, setLanguage, signInTo } from "./helpers";
+import { download, expectArabicPage, expectDownloadsEqualPage, newSignedInPage, pageTable, csvTable, seriousViolations, setLanguage, signInTo } from "./helpers";
 
 /** Quarters relative to today, as the demo seed computes them. */
 function lastQuarterStart(): string {
@@ -28,7 +28,7 @@ test("a network viewer downloads CSV and XLSX whose figures equal the page's, sm
   await expect(page.getByTestId("table-cohesion-records-villages").getByText("<5").first()).toBeVisible();
   // With hashtags, the second line is the HXL row.
   const hxl = await download(page, "export-csv-hxl", "table-cohesion-trend");
-  expect(parseCsv(hxl.bytes.subarray(3).toString("utf8"))[1][0]).toBe("#date+quarter");
+  expect(csvTable(hxl.bytes)[1][0]).toBe("#date+quarter");
 });
 
 test("a member of another NGO or network gets 404 for the pages and the exports", async ({ page }) => {
@@ -96,7 +96,7 @@ test("the consortium compares ADICOR and ONG Sahel side by side and drills down 
   expect(adicor[header.indexOf("Groupes")]).toBe("33");
   expect(Number(adicor[header.indexOf("Confiance, hôtes (%)")])).toBeGreaterThan(0);
   const csv = await download(page, "export-csv", "table-compare");
-  expect(parseCsv(csv.bytes.subarray(3).toString("utf8"))).toEqual(adicorRow);
+  expect(csvTable(csv.bytes)).toEqual(adicorRow);
   // The page writes numbers in French grouping; each cell keeps the exported value.
   const revenue = table
     .getByRole("row")
@@ -119,7 +119,7 @@ test("the consortium compares ADICOR and ONG Sahel side by side and drills down 
   await expect(page.getByTestId("member-evaluations").locator("li")).toHaveCount(12);
   await expect(page.getByRole("button", { name: "Enregistrer" })).toHaveCount(0);
   const member = await download(page, "export-csv", "table-cohesion-trend");
-  expect(parseCsv(member.bytes.subarray(3).toString("utf8"))).toEqual(await pageTable(page, "table-cohesion-trend"));
+  expect(csvTable(member.bytes)).toEqual(await pageTable(page, "table-cohesion-trend"));
   // The member's inclusion headline tables, with the consortium's rights (aggregates, suppressed),
   // downloaded through the consortium's export route for that member.
   await expect(page.getByTestId("member-inclusion")).toBeVisible();
@@ -179,10 +179,10 @@ test("the records' indicators and the charts: each chart named, beside its table
     await expect(links.getByRole("progressbar", { name: /^Progression du téléchargement/ })).toBeVisible();
   })()]);
   await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
-  await expect(links.getByTestId("download-status")).toHaveText(/^Fichier enregistré : adicor-cohesion-records-trend-.*\.csv \(/);
-  expect(dl.suggestedFilename()).toMatch(/^adicor-cohesion-records-trend-.*\.csv$/);
+  await expect(links.getByTestId("download-status")).toHaveText(/^Fichier enregistré : tamkin-cohesion-records-trend-adicor-(.+-)?fr\.csv \(/);
+  expect(dl.suggestedFilename()).toMatch(/^tamkin-cohesion-records-trend-adicor-(.+-)?fr\.csv$/);
   const bytes = readFileSync((await dl.path())!);
-  expect(parseCsv(bytes.subarray(3).toString("utf8"))).toEqual(shown);
+  expect(csvTable(bytes)).toEqual(shown);
   // Every figure of the village table is present for the NGO: the sheet holds the whole table.
   const xlsx = await download(page, "export-xlsx", "table-cohesion-records-villages");
   expect(readXlsx(new Uint8Array(xlsx.bytes)).rows.map((r) => r.map(String))).toEqual(await pageTable(page, "table-cohesion-records-villages"));
@@ -198,7 +198,7 @@ test("without JavaScript the export links are plain downloads of the same file",
   await expect(page.locator(".recharts-wrapper")).toHaveCount(0); // no chart without JavaScript: the tables hold the figures
   const shown = await pageTable(page, "table-cohesion-records-trend");
   const csv = await download(page, "export-csv", "table-cohesion-records-trend");
-  expect(parseCsv(csv.bytes.subarray(3).toString("utf8"))).toEqual(shown);
+  expect(csvTable(csv.bytes)).toEqual(shown);
   await context.close();
 });
 
