@@ -1,4 +1,5 @@
 import { asc, desc, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { isIsoDate } from "@/lib/dates";
 
 /**
  * Keyset pagination for every unbounded list. A page is asked for by `?after=<cursor>` (the rows
@@ -61,20 +62,14 @@ export function encodeCursor(key: SortKey): string {
 
 const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
-function isDay(v: string) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
-
 function isPart(v: unknown, part: KeyPart): boolean {
   switch (part) {
     case "date":
-      return typeof v === "string" && isDay(v);
+      return typeof v === "string" && isIsoDate(v);
     case "timestamptz": {
       // Exactly the form keySql writes: UTC, microseconds (a JavaScript Date would lose them).
       const m = typeof v === "string" ? /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{6}Z$/.exec(v) : null;
-      return m !== null && isDay(m[1]);
+      return m !== null && isIsoDate(m[1]);
     }
     case "uuid":
       return typeof v === "string" && isUuid(v);

@@ -1,9 +1,10 @@
+import "server-only";
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import { auditLog, ledgerEntries, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { localStamp } from "@/lib/prices/dates";
+import { localStamp } from "@/lib/dates";
 
 /**
  * Optimistic locking, the one primitive of every versioned write (groups, ledger entries, price

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { getSessionDetail } from "@/lib/prices/queries";
 import { productName } from "@/lib/prices/page-context";
 import { formatAmount } from "@/lib/prices/format";
-import { localDate, localStamp } from "@/lib/prices/dates";
+import { localDate, localStamp } from "@/lib/dates";
 import { storedQuorum } from "@/lib/prices/quorum";
 import { SpecForm, type FieldSpec } from "./spec-form";
 import { valueInText, valuesInText } from "@/lib/i18n/isolate";

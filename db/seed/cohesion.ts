@@ -1,6 +1,7 @@
 import type { Tx } from "../client";
 import { coachingFollowUps, coachingVisits, cohesionAnswers, cohesionSurveys, groupEvaluations, quarterLocks } from "../schema";
 import { communities, perceptionIndicators, type PerceptionIndicator } from "@/lib/cohesion/indicators";
+import { today as todayIso } from "@/lib/dates";
 import { lastQuarters, previousQuarter, quarterBounds, quarterOf } from "@/lib/quarters/quarter";
 import { fassalaCampements, fassalaVillages, type DemoIds } from "./demo";
 
@@ -35,7 +36,7 @@ const baseline: Record<PerceptionIndicator, { host: number; refugee: number }> =
  * the commune in the campements), coaching visits with one overdue follow-up, the last
  * quarter's evaluations of the 12 shops, and that quarter locked by ADICOR.
  */
-export async function seedCohesion(tx: Tx, ids: DemoIds, today = new Date().toISOString().slice(0, 10)) {
+export async function seedCohesion(tx: Tx, ids: DemoIds, today = todayIso()) {
   const random = rng(20260401);
   const lastQ = previousQuarter(quarterOf(today));
   const quarters = lastQuarters(lastQ, 6);

@@ -14,7 +14,7 @@ import {
   users,
 } from "../schema";
 import { eq } from "drizzle-orm";
-import { addDays, addMonths, monthOf, today } from "@/lib/prices/dates";
+import { addDays, addMonths, monthOf, today } from "@/lib/dates";
 import type { Constituency } from "@/lib/prices/quorum";
 import type { DemoIds } from "./demo";
 

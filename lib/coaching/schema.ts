@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isQuarter } from "@/lib/quarters/quarter";
-import { isoDate } from "@/lib/cohesion/schema";
+import { isoDate } from "@/lib/dates";
 
 export const MAX_FOLLOW_UPS = 3;
 const text = (max: number, required: string) => z.string({ error: required }).trim().min(1, { error: required }).max(max, { error: "tooLong" });

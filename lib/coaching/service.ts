@@ -2,13 +2,12 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { coachingFollowUps, coachingVisits, groupEvaluations, groups } from "@/db/schema";
+import { today } from "@/lib/dates";
 import { AppError, fieldError } from "@/lib/errors";
 import { assertQuarterOpen } from "@/lib/quarters/locks";
 import { quarterBounds } from "@/lib/quarters/quarter";
 import { updateVersioned } from "@/lib/versioned";
 import { followUpsOf, type CoachingVisitInput, type EvaluationInput } from "./schema";
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * The group, if this NGO supports it (the only writer of its coaching records). Another

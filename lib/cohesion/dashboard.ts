@@ -1,6 +1,7 @@
 import "server-only";
 import type { Queryable } from "@/db/client";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
+import { today } from "@/lib/dates";
 import type { Reader } from "@/lib/privacy/suppress";
 import { quarterBounds } from "@/lib/quarters/quarter";
 import type { PerceptionIndicator } from "./indicators";
@@ -28,7 +29,7 @@ export async function loadCohesionDashboard(
   reader: Reader,
   params: DashboardParams,
   t: Labels,
-  asOf = new Date().toISOString().slice(0, 10),
+  asOf = today(),
 ) {
   const villages = await listVisibleVillages(db, scopeOrg);
   const selected = params.village ? villages.find((v) => v.id === params.village) : undefined;

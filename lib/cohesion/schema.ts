@@ -1,13 +1,8 @@
 import { z } from "zod";
-import { isIsoDate } from "@/lib/prices/dates";
+import { isoDate } from "@/lib/dates";
 import { checkSurvey, communities, perceptionIndicators, scaleLevels, type Community, type LevelCounts, type PerceptionIndicator } from "./indicators";
 
 const count = z.coerce.number({ error: "countInvalid" }).int({ error: "countInvalid" }).min(0, { error: "countInvalid" }).max(100_000, { error: "countInvalid" });
-export const isoDate = z
-  .string({ error: "dateInvalid" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateInvalid" })
-  // A real calendar date: Date.parse takes "2024-02-30" (as 1 March), PostgreSQL does not.
-  .refine(isIsoDate, { error: "dateInvalid" });
 
 /** Flat field names, so the form posts without JavaScript: `trust_host_1` … `security_refugee_4`. */
 export const answerField = (indicator: string, community: string, level: number) => `${indicator}_${community}_${level}`;

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { cohesionAnswers, cohesionSurveys } from "@/db/schema";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
+import { today } from "@/lib/dates";
 import { AppError, fieldError } from "@/lib/errors";
 import { assertQuarterOpen } from "@/lib/quarters/locks";
 import { quarterOf } from "@/lib/quarters/quarter";
@@ -19,7 +20,7 @@ import { listVisibleVillages } from "./scope";
 export async function recordSurvey(tx: Tx, org: TenantOrg, userId: string, input: CohesionSurveyInput) {
   const villages = await listVisibleVillages(tx, org);
   if (!villages.some((v) => v.id === input.villageId)) throw fieldError("villageId", "villageRequired");
-  if (input.surveyedOn > new Date().toISOString().slice(0, 10)) throw fieldError("surveyedOn", "dateInFuture");
+  if (input.surveyedOn > today()) throw fieldError("surveyedOn", "dateInFuture");
   if (org.type === "ngo") await assertQuarterOpen(tx, org.id, input.surveyedOn);
   const quarter = quarterOf(input.surveyedOn);
   const values = {

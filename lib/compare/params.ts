@@ -1,5 +1,5 @@
 import { currencies, type Currency } from "@/lib/money";
-import { isIsoDate } from "@/lib/prices/dates";
+import { isIsoDate } from "@/lib/dates";
 
 export interface CompareParams {
   /** Revenue period, both ends optional and included (ISO dates). */

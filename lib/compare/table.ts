@@ -5,7 +5,7 @@ import { listSurveyQuarters } from "@/lib/cohesion/queries";
 import { listVisibleVillages } from "@/lib/cohesion/scope";
 import type { CellValue, DataTableModel } from "@/lib/exports/table";
 import type { Reader } from "@/lib/privacy/suppress";
-import { today } from "@/lib/prices/dates";
+import { today } from "@/lib/dates";
 import { compareColumnSets, type CompareColumnSet, type CompareContext } from "./columns";
 import { listMemberOrgs } from "./members";
 import type { CompareParams } from "./params";

@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { convertTotals, type PeriodSums } from "@/lib/money";
-import { isIsoDate } from "@/lib/prices/dates";
+import { isIsoDate } from "@/lib/dates";
 import { groupScopeSql, isUuid, rowsOf } from "./scope";
 
 type Org = Pick<TenantOrg, "id" | "type">;

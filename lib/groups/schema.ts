@@ -2,19 +2,12 @@ import { z } from "zod";
 import { currencies } from "@/lib/money";
 import { normaliseInteger } from "@/lib/numbers";
 import { wgAnswers } from "@/lib/wgss";
+import { isoDate, today } from "@/lib/dates";
 import { amountKinds } from "./plausibility";
 
-/** Today as YYYY-MM-DD (UTC): a sale may not be dated after it. */
-export const todayIso = () => new Date().toISOString().slice(0, 10);
-
 const id = z.uuid({ error: "invalid" });
-/** A real calendar date ("2024-02-30" is refused here, not by the database). */
-const isRealDate = (d: string) => {
-  const t = Date.parse(`${d}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
-};
-const isoDate = z.string({ error: "dateInvalid" }).refine(isRealDate, { error: "dateInvalid" });
-const pastDate = isoDate.refine((d) => d <= todayIso(), { error: "dateInFuture" });
+/** A sale may not be dated after today. */
+const pastDate = isoDate.refine((d) => d <= today(), { error: "dateInFuture" });
 export const amount = z
   .preprocess(normaliseInteger, z.coerce.number({ error: "amountInvalid" }))
   .refine(Number.isFinite, { error: "amountInvalid" })

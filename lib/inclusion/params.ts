@@ -1,4 +1,4 @@
-import { isIsoDate, today } from "@/lib/prices/dates";
+import { isIsoDate, today } from "@/lib/dates";
 import { breakdowns, type Breakdown } from "./breakdowns";
 
 export interface InclusionParams {

@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { organisations } from "@/db/schema";
 import { withTenant } from "@/lib/tenant-db";
 import { BOARD_RULE, boardBucket, hitRateLimit } from "@/lib/rate-limit";
-import { isIsoDate, today } from "./dates";
+import { isIsoDate, today } from "@/lib/dates";
 import { listBoard } from "./queries";
 import { getSettings } from "./records";
 

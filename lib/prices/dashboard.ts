@@ -3,7 +3,7 @@ import { and, count, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { negotiatedPrices, places, priceNotices, priceNoticeVillages, priceSessions } from "@/db/schema";
 import { classifyChain } from "./chain";
-import { addDays, addMonths, monthOf } from "./dates";
+import { addDays, addMonths, monthOf } from "@/lib/dates";
 import { byProduct, versionInForce } from "./in-force";
 import { isAnnouncedOnTime } from "./notice";
 import { listObservationsSince, listPriceVersions, listProducts } from "./queries";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, localDate } from "./dates";
+import { addDays, addMonths, localDate } from "@/lib/dates";
 import { checkEffectiveDate, checkNotice, isAnnouncedOnTime, isUnannouncedIncrease } from "./notice";
 
 const base = { previousPrice: 1000, newPrice: 1100, noticeDays: 7 };

@@ -1,4 +1,4 @@
-import { addDays, localDate } from "./dates";
+import { addDays, localDate } from "@/lib/dates";
 
 export type NoticeCheck =
   | { ok: true; isIncrease: boolean; earliest: string }

@@ -4,7 +4,7 @@ import type { Tx } from "@/db/client";
 import { negotiatedPrices, priceNotices, priceNoticeVillages, sessionAttendees } from "@/db/schema";
 import { AppError, fieldError } from "@/lib/errors";
 import { neighboursOf, placeInChain } from "./chain";
-import { today } from "./dates";
+import { today } from "@/lib/dates";
 import { checkEffectiveDate, checkNotice, isUnannouncedIncrease } from "./notice";
 import { checkQuorum, constituencies } from "./quorum";
 import {

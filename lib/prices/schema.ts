@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { normaliseInteger } from "@/lib/numbers";
 import { currencyCodes } from "./currency";
-import { isIsoDate } from "./dates";
+import { isoDate } from "@/lib/dates";
 import { pictogramKeys } from "./pictograms";
 import { constituencies } from "./quorum";
 
@@ -11,7 +11,6 @@ export const noticeChannels = ["village_meeting", "crier", "radio", "printed_boa
 const id = z.uuid({ error: "invalid" });
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const optionalId = z.preprocess(blankToUndefined, id.optional());
-const isoDate = z.string({ error: "dateInvalid" }).refine(isIsoDate, { error: "dateInvalid" });
 const optionalDate = z.preprocess(blankToUndefined, isoDate.optional());
 const text = (max: number, error = "required") => z.string({ error }).trim().min(1, { error }).max(max, { error: "tooLong" });
 /** Whole units of the currency (MRU has no minor unit in use). */

@@ -3,7 +3,7 @@ import { and, eq, isNull, lt } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { negotiatedPrices, priceSessions, sessionAttendees } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { today } from "./dates";
+import { today } from "@/lib/dates";
 import { updateVersioned } from "@/lib/versioned";
 import { requireSession } from "./records";
 import type { UpdateSessionInput } from "./schema";

@@ -1,4 +1,4 @@
-import { addMonths, monthOf } from "./dates";
+import { addMonths, monthOf } from "@/lib/dates";
 
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;

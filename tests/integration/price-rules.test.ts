@@ -10,7 +10,7 @@ import type { Tx } from "@/db/client";
 import { seedDemo, type DemoIds } from "@/db/seed/demo";
 import { appErrorFromDb, pgErrorOf } from "@/lib/db-errors";
 import { createProduct, saveSettings } from "@/lib/prices/catalogue-service";
-import { addDays, localDate, today } from "@/lib/prices/dates";
+import { addDays, localDate, today } from "@/lib/dates";
 import { loadDashboard } from "@/lib/prices/dashboard";
 import { correctDecision, decidePrice, withdrawDecision } from "@/lib/prices/pricing-service";
 import { getSessionDetail, listBoard, listNotices, listSessions } from "@/lib/prices/queries";

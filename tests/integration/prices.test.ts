@@ -141,7 +141,7 @@ describe(`price committee demo data on ${backend}`, () => {
 
   it("shows the sugar stability alert in each market, the public increases and their notices per village", async () => {
     const { loadDashboard } = await import("@/lib/prices/dashboard");
-    const { today } = await import("@/lib/prices/dates");
+    const { today } = await import("@/lib/dates");
     const d = await loadDashboard(db.db, ids.orgs.fassala, today());
     // Per product and place: sugar jumped 30 % in both markets.
     expect(d.alerts.map((a) => `${a.product.nameFr} · ${a.place}`)).toEqual(["Sucre · Fassala", "Sucre · Mbouna"]);
@@ -154,7 +154,7 @@ describe(`price committee demo data on ${backend}`, () => {
 
   it("keeps Bassikounou's committee apart", async () => {
     const { listBoard } = await import("@/lib/prices/queries");
-    const { today } = await import("@/lib/prices/dates");
+    const { today } = await import("@/lib/dates");
     const board = await listBoard(db.db, ids.orgs.bassikounou, today());
     expect(board.map((b) => b.product.nameFr)).toEqual(["Riz (Bassikounou)", "Sucre (Bassikounou)", "Huile (Bassikounou)"]);
   });

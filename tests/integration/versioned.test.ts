@@ -8,7 +8,7 @@ import { correctEntry, recordEntry, updateGroup } from "@/lib/groups/service";
 import { createProduct } from "@/lib/prices/catalogue-service";
 import { decidePrice, withdrawDecision } from "@/lib/prices/pricing-service";
 import { addAttendee, createSession, removeAttendee, updateSession } from "@/lib/prices/sessions-service";
-import { today } from "@/lib/prices/dates";
+import { today } from "@/lib/dates";
 import { updateVersioned } from "@/lib/versioned";
 import { backend, createTestDb, type TestDb } from "../test-db";
 

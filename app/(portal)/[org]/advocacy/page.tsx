@@ -9,7 +9,7 @@ import { loadAdvocacySheet } from "@/lib/advocacy/sheet";
 import type { Labels as CohesionLabels } from "@/lib/cohesion/tables";
 import type { Labels as InclusionLabels } from "@/lib/inclusion/tables";
 import { toLocale } from "@/lib/i18n/locales";
-import { today } from "@/lib/prices/dates";
+import { today } from "@/lib/dates";
 import { mustSuppress, readerOf } from "@/lib/privacy/suppress";
 import { AdvocacySheetView } from "@/components/advocacy/sheet-view";
 import { PrintButton } from "@/components/prices/print-button";

@@ -5,6 +5,7 @@ import { listEvaluations, listOverdueFollowUps, listVisibleGroups, listVisits } 
 import { isQuarterLocked, listQuarterLocks } from "@/lib/quarters/locks";
 import { isQuarter, lastQuarters, previousQuarter, quarterOf } from "@/lib/quarters/quarter";
 import { readPageRequest } from "@/lib/pagination";
+import { today as todayIso } from "@/lib/dates";
 import { Pager } from "@/components/data/pager";
 import { EvaluationsCard } from "@/components/coaching/evaluations-card";
 import { LocksCard } from "@/components/coaching/locks-card";
@@ -28,7 +29,7 @@ export default async function CoachingPage({
   const { org: slug } = await params;
   const ctx = await requireMember(slug, "groups:read");
   const sp = await searchParams;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   const lastQuarter = previousQuarter(quarterOf(today));
   const quarter = typeof sp.quarter === "string" && isQuarter(sp.quarter) ? sp.quarter : lastQuarter;
   const isNgo = ctx.org.type === "ngo";

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireMember } from "@/lib/auth/tenant";
 import { withTenant } from "@/lib/tenant-db";
 import { exchangeRates } from "@/db/schema";
-import { todayIso } from "@/lib/groups/schema";
+import { today as todayIso } from "@/lib/dates";
 import { GroupActionForm } from "@/components/forms/group-forms";
 import { Table, Td } from "@/components/groups/ui";
 import { Card } from "@/components/ui/card";

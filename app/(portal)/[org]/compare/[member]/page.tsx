@@ -13,6 +13,7 @@ import { findMemberOrg } from "@/lib/compare/members";
 import { toLocale } from "@/lib/i18n/locales";
 import { mustSuppress, readerOf } from "@/lib/privacy/suppress";
 import { previousQuarter, quarterOf } from "@/lib/quarters/quarter";
+import { today as todayIso } from "@/lib/dates";
 import { CohesionDashboardView } from "@/components/cohesion/dashboard-view";
 import { InclusionHeadline } from "@/components/inclusion/headline";
 import { Card } from "@/components/ui/card";
@@ -39,7 +40,7 @@ export default async function MemberDrillDown({
   const tt = await getTranslations("orgTypes");
   const locale = toLocale(await getLocale());
   const reader = readerOf(ctx);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   const lastQ = previousQuarter(quarterOf(today));
   const data = await withTenantRead(ctx, async (tx) => {
     const member = await findMemberOrg(tx, ctx.org.id, memberSlug);

@@ -4,7 +4,7 @@ import { requireMember } from "@/lib/auth/tenant";
 import { withTenant } from "@/lib/tenant-db";
 import { findVisibleGroup, listCandidatePeople, listGroupMembers, listNgoSettlements, listRotation } from "@/lib/groups/queries";
 import { listCredits, listDistributions, listEntryHistory, listLedger } from "@/lib/groups/ledger-queries";
-import { todayIso } from "@/lib/groups/schema";
+import { today as todayIso } from "@/lib/dates";
 import { activityTypes } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { MembersSection } from "@/components/groups/members-section";

@@ -4,7 +4,7 @@ import { asc } from "drizzle-orm";
 import { requireMember } from "@/lib/auth/tenant";
 import { withTenant } from "@/lib/tenant-db";
 import { listNgoSettlements } from "@/lib/groups/queries";
-import { todayIso } from "@/lib/groups/schema";
+import { today as todayIso } from "@/lib/dates";
 import { activityTypes } from "@/db/schema";
 import { GroupActionForm } from "@/components/forms/group-forms";
 import { activityName } from "@/components/groups/ui";

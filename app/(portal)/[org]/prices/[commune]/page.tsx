@@ -4,7 +4,7 @@ import { withTenant } from "@/lib/tenant-db";
 import { loadCommuneScope, productName, unitOf } from "@/lib/prices/page-context";
 import { listBoard, listSessions, listSuppliers } from "@/lib/prices/queries";
 import { formatAmount } from "@/lib/prices/format";
-import { today } from "@/lib/prices/dates";
+import { today } from "@/lib/dates";
 import { readPageRequest } from "@/lib/pagination";
 import { Pager } from "@/components/data/pager";
 import { pictogramKeys } from "@/lib/prices/pictograms";

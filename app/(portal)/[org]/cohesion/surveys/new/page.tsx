@@ -6,6 +6,7 @@ import { communities, scaleLevels } from "@/lib/cohesion/indicators";
 import { listIndicatorTexts } from "@/lib/cohesion/queries";
 import { listVisibleVillages } from "@/lib/cohesion/scope";
 import { toLocale } from "@/lib/i18n/locales";
+import { today } from "@/lib/dates";
 import { CohesionSurveyForm } from "@/components/forms/cohesion-survey-form";
 import { Card } from "@/components/ui/card";
 
@@ -48,7 +49,7 @@ export default async function NewSurveyPage({ params }: { params: Promise<{ org:
           villages={villages.map((v) => ({ id: v.id, label: `${v.name} (${tc(`community.${v.community}`)})` }))}
           indicators={texts.filter((x) => x.kind === "perception")}
           counts={{ referred: find("disputes_referred"), resolved: find("disputes_resolved") }}
-          today={new Date().toISOString().slice(0, 10)}
+          today={today()}
           labels={{
             village: t("village"),
             choose: t("choose"),

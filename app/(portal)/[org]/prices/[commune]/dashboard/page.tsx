@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { withTenantRead } from "@/lib/tenant-db";
 import { loadCommuneScope, productName } from "@/lib/prices/page-context";
 import { loadDashboard } from "@/lib/prices/dashboard";
-import { today } from "@/lib/prices/dates";
+import { today } from "@/lib/dates";
 import { formatAmount, formatSigned } from "@/lib/prices/format";
 import { MIN_TREND_OBSERVATIONS } from "@/lib/prices/stability";
 import { Pictogram } from "@/components/prices/pictogram";

@@ -3,7 +3,7 @@ import { withTenant } from "@/lib/tenant-db";
 import { loadCommuneScope, productName, unitOf } from "@/lib/prices/page-context";
 import { listObservations, listProducts } from "@/lib/prices/queries";
 import { listCommuneSettlements } from "@/lib/prices/records";
-import { today } from "@/lib/prices/dates";
+import { today } from "@/lib/dates";
 import { formatAmount } from "@/lib/prices/format";
 import { readPageRequest } from "@/lib/pagination";
 import { Pager } from "@/components/data/pager";

@@ -4,7 +4,7 @@ import { loadCommuneScope, productName } from "@/lib/prices/page-context";
 import { listNotices } from "@/lib/prices/queries";
 import { formatAmount } from "@/lib/prices/format";
 import { isAnnouncedOnTime } from "@/lib/prices/notice";
-import { localDate } from "@/lib/prices/dates";
+import { localDate } from "@/lib/dates";
 import { readPageRequest } from "@/lib/pagination";
 import { Pager } from "@/components/data/pager";
 import { CommuneNav } from "@/components/prices/commune-nav";

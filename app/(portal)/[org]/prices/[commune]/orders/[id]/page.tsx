@@ -5,7 +5,7 @@ import { loadCommuneScope, productName, unitOf } from "@/lib/prices/page-context
 import { getOrderDetail, listProducts } from "@/lib/prices/queries";
 import { listCommuneGroups } from "@/lib/prices/records";
 import { formatAmount, formatSigned } from "@/lib/prices/format";
-import { localStamp } from "@/lib/prices/dates";
+import { localStamp } from "@/lib/dates";
 import { lineDifference, orderTotals } from "@/lib/prices/order-totals";
 import { CommuneNav } from "@/components/prices/commune-nav";
 import { OrderTotalsTable, type TotalsLabels } from "@/components/prices/order-totals-table";

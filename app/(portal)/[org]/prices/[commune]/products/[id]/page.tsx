@@ -4,7 +4,7 @@ import { withTenant } from "@/lib/tenant-db";
 import { loadCommuneScope, productName, unitOf } from "@/lib/prices/page-context";
 import { getPriceHistory } from "@/lib/prices/queries";
 import { formatAmount } from "@/lib/prices/format";
-import { localDate } from "@/lib/prices/dates";
+import { localDate } from "@/lib/dates";
 import { Pictogram } from "@/components/prices/pictogram";
 import { CommuneNav } from "@/components/prices/commune-nav";
 

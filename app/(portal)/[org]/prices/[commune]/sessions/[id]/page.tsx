@@ -5,7 +5,7 @@ import { withTenant } from "@/lib/tenant-db";
 import { loadCommuneScope, productName, unitOf } from "@/lib/prices/page-context";
 import { getSessionDetail, listProducts, listSuppliers } from "@/lib/prices/queries";
 import { getSettings, listCommuneSettlements, quorumMinima } from "@/lib/prices/records";
-import { localStamp, today } from "@/lib/prices/dates";
+import { localStamp, today } from "@/lib/dates";
 import { constituencies } from "@/lib/prices/quorum";
 import { noticeChannels } from "@/lib/prices/schema";
 import { CommuneNav } from "@/components/prices/commune-nav";
