@@ -7,7 +7,7 @@ import { organisations } from "./tenancy";
 export const currency = pgEnum("currency", ["XOF", "MRU"]);
 export const activityKind = pgEnum("activity_kind", ["group", "individual"]);
 export const groupStatus = pgEnum("group_status", ["active", "paused", "closed"]);
-/** How a group shares its profit: equally, or weighted by manager team (lib/profit.ts). */
+/** How a group shares its profit: equally, or weighted by manager team (lib/groups/profit.ts). */
 export const profitRule = pgEnum("profit_rule", ["equal", "team_weighted"]);
 
 /** Reference data: community shop, village butchery, sewing/dyeing; fattening, laundry. */
