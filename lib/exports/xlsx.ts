@@ -47,6 +47,9 @@ export async function writeXlsx(table: ExportTable, out: PassThrough, opts: Xlsx
   book.creator = "Tamkin";
   book.created = opts.meta?.generatedAt ?? new Date();
   if (opts.meta) book.title = xmlSafe(opts.meta.title);
+  // One workbook view, which the sheets' views name (workbookViewId="0"); right-to-left belongs on
+  // the sheet views, the workbook view has no such attribute.
+  book.views = [{ x: 0, y: 0, width: 12000, height: 24000, firstSheet: 0, activeTab: 0, visibility: "visible" }];
   const frozen = opts.hxl ? 2 : 1;
   const views = [{ rightToLeft: !!opts.rtl, state: "frozen" as const, ySplit: frozen, xSplit: 0, topLeftCell: `A${frozen + 1}` }];
   const sheet = book.addWorksheet(sheetName(xmlSafe(table.title)), { views });
