@@ -22,19 +22,40 @@ export async function loadCompareContext(db: Queryable, consortium: TenantOrg, r
   return { members, ctx };
 }
 
-/** Every member's cells (one row per member, in order): each set loads all members at once. */
+/** A statement stopped by the statement timeout (SQLSTATE 57014), however the driver wraps it. */
+export function isStatementTimeout(e: unknown): boolean {
+  for (let x = e as { code?: string; cause?: unknown } | undefined, depth = 0; x && depth < 4; x = x.cause as typeof x, depth++) {
+    if (x.code === "57014") return true;
+  }
+  return false;
+}
+
+/**
+ * Every member's cells (one row per member, in order): each set loads all members at once, in a
+ * savepoint of its own. A set whose statement outruns the statement timeout (the whole country's
+ * members at once can) leaves its columns empty and is named in `unavailable`, so that the page
+ * still shows the other sets and says which columns it could not compute, instead of failing.
+ */
 export async function loadCompareCells(
   db: Queryable,
   members: readonly TenantOrg[],
   ctx: CompareContext,
   sets: readonly CompareColumnSet[] = compareColumnSets,
-): Promise<CellValue[][]> {
+): Promise<{ rows: CellValue[][]; unavailable: string[] }> {
   const rows = members.map((): CellValue[] => []);
+  const unavailable: string[] = [];
   for (const set of sets) {
-    const cells = await set.loadAll(db, members, ctx);
+    let cells: CellValue[][];
+    try {
+      cells = await db.transaction((sp) => set.loadAll(sp as Queryable, members, ctx));
+    } catch (e) {
+      if (!isStatementTimeout(e)) throw e;
+      unavailable.push(set.id);
+      cells = members.map(() => set.columns.map(() => null));
+    }
     cells.forEach((c, i) => rows[i].push(...c));
   }
-  return rows;
+  return { rows, unavailable };
 }
 
 /**
@@ -51,7 +72,7 @@ export async function loadCompareTable(
   orgTypeLabel: (type: string) => string,
 ) {
   const { members, ctx } = await loadCompareContext(db, consortium, reader, params);
-  const cells = await loadCompareCells(db, members, ctx);
+  const { rows: cells, unavailable } = await loadCompareCells(db, members, ctx);
   const quarter = ctx.quarter;
   const table: DataTableModel = {
     id: "compare",
@@ -67,5 +88,5 @@ export async function loadCompareTable(
   // page says why, rather than leave two identical rows unexplained.
   const own = new Set(table.columns.flatMap((c, j) => (["member", "type", "accounts"].includes(c.key) ? [j] : [])));
   const sameFigures = rowsWithSameFigures(table.rows, own).map((set) => set.map((i) => members[i].name));
-  return { table, members, quarter, sameFigures };
+  return { table, members, quarter, sameFigures, unavailable };
 }

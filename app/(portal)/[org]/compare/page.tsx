@@ -26,7 +26,7 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
   const t = await getTranslations("compare");
   const tt = await getTranslations("orgTypes");
   const locale = await getLocale();
-  const { table, members, sameFigures } = await withTenantRead(ctx, (tx) =>
+  const { table, members, sameFigures, unavailable } = await withTenantRead(ctx, (tx) =>
     loadCompareTable(tx, ctx.org, readerOf(ctx), p, t as never, (type) => tt(type as never)),
   );
   return (
@@ -52,6 +52,11 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
       </p>
       <Card title={table.title}>
         <div className="flex flex-col gap-3">
+          {unavailable.length > 0 ? (
+            <p role="status" className="max-w-3xl rounded-md border border-amber-600 bg-amber-50 p-3 text-sm text-slate-900" data-testid="compare-unavailable">
+              {t("unavailable", { sets: listOf(unavailable.map((id) => t(`sets.${id}` as never)), locale) })}
+            </p>
+          ) : null}
           <DataTable table={table} empty={t("noMembers")} locale={locale} />
           {sameFigures.map((names) => (
             <p key={names.join("|")} className="max-w-3xl text-sm text-slate-800" data-testid="same-figures">
