@@ -45,7 +45,7 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
       return { status: "error", formError: { key: "signInInvalid" }, values: { email } };
     }
     if (err instanceof AuthError) return { status: "error", formError: { key: "signInInvalid" }, values: { email } };
-    return toErrorState(err, { email });
+    return toErrorState(err, { email }, { action: "user.sign_in", requestId: requestId(await headers()) });
   }
   const db = await getDb();
   const [user] = await db
@@ -114,7 +114,7 @@ export async function changePasswordAction(_prev: ActionState, formData: FormDat
       });
     });
   } catch (err) {
-    return toErrorState(err);
+    return toErrorState(err, {}, { action: "user.change_password", requestId: requestId(await headers()), userId: user.id });
   }
   if (user.mustChangePassword) redirect("/");
   return { status: "ok", message: { key: "passwordChanged" } };
