@@ -49,12 +49,13 @@ export async function ledgerExport(
   ctx: Pick<TenantContext, "org" | "user">,
   f: LedgerFilters,
   locale: Locale,
+  pageSize = LEDGER_EXPORT_PAGE,
 ): Promise<{ table: ExportTable; filters: ExportFilter[]; period: ExportMeta["period"] }> {
   const [t, tg, tgr, tk, tak, te] = await Promise.all(
     (["ledger", "groups", "group", "ledgerKinds", "activityKinds", "exports"] as const).map((namespace) => getTranslations({ locale, namespace })),
   );
   const first = await withTenantRead(ctx, async (tx) => ({
-    page: await listLedger(tx, ctx.org, f, { page: { size: LEDGER_EXPORT_PAGE } }),
+    page: await listLedger(tx, ctx.org, f, { page: { size: pageSize } }),
     options: await listGroupFilterOptions(tx, ctx.org),
     group: f.group ? await findVisibleGroup(tx, ctx.org, f.group) : null,
   }));
@@ -68,7 +69,7 @@ export async function ledgerExport(
       for (const r of page.rows) yield row(r);
       if (!page.next) return;
       const after = page.next;
-      page = await withTenantRead(ctx, (tx) => listLedgerRows(tx, ctx.org, f, { page: { size: LEDGER_EXPORT_PAGE, after } }));
+      page = await withTenantRead(ctx, (tx) => listLedgerRows(tx, ctx.org, f, { page: { size: pageSize, after } }));
     }
   }
 

@@ -1,0 +1,263 @@
+/**
+ * The export routes (issue 14.2) as a signed-in member would call them: the ledger, the revenue
+ * dashboard's tables, and the language, names and metadata of every export route, through the
+ * real route handlers on a seeded database (PGlite, or PostgreSQL with DATABASE_OWNER_URL /
+ * DATABASE_URL). Only Next's request scope, the session lookup and next-intl's request config are
+ * stood in for, as in rate-limits.test.ts. The figures are checked against the rows read plainly.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { sql } from "drizzle-orm";
+import { NextRequest } from "next/server";
+import { createTranslator } from "next-intl";
+import { DEMO_PASSWORD, seedDemo, type DemoIds } from "@/db/seed/demo";
+import { loadMessages } from "@/lib/i18n/catalogues";
+import { toLocale, type Locale } from "@/lib/i18n/locales";
+import { EXPORT_RULE, exportBucket, hitRateLimit } from "@/lib/rate-limit";
+import { attemptSignIn } from "@/lib/auth/sign-in";
+import { findLiveSession, type CurrentUser } from "@/lib/auth/session-store";
+import { loadDashboard } from "@/lib/groups/dashboard";
+import { readXlsx } from "@/lib/exports/xlsx-read";
+import { checkWorkbook } from "@/lib/exports/spreadsheetml";
+import { backend, createTestDb, type TestDb } from "../test-db";
+import { csvOf, type Got } from "./exports-helpers";
+
+process.env.AUTH_SECRET ??= "test-secret-for-exports-0123456789abcdef";
+
+const request = { headers: new Headers(), user: null as CurrentUser | null };
+vi.mock("next/headers", () => ({
+  headers: async () => request.headers,
+  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+vi.mock("@/lib/auth/session", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/auth/session")>()),
+  getCurrentUser: async () => request.user,
+}));
+vi.mock("next-intl/server", () => ({
+  getLocale: async () => "fr",
+  getTranslations: async (opts: { locale?: string; namespace?: string } | string) => {
+    const o = typeof opts === "string" ? { namespace: opts } : opts;
+    const locale = toLocale(o.locale ?? "fr");
+    return createTranslator({ locale, messages: await loadMessages(locale), namespace: o.namespace as never });
+  },
+}));
+
+/** A catalogue text, as the reader of that language sees it. */
+async function text(locale: Locale, key: string, values?: Record<string, string | number>) {
+  const [ns, ...rest] = key.split(".");
+  return createTranslator({ locale, messages: await loadMessages(locale), namespace: ns as never })(rest.join(".") as never, values as never) as string;
+}
+
+const rowsOf = <T,>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[]));
+
+describe(`exports through their routes on ${backend}`, () => {
+  let db: TestDb;
+  let ids: DemoIds;
+  const users = new Map<string, CurrentUser>();
+  const as = async (email: string) => {
+    if (!users.has(email)) {
+      const r = await attemptSignIn(db.db, { email, password: DEMO_PASSWORD, address: "10.91.0.1" });
+      if (!r.ok) throw new Error(`sign-in refused for ${email}`);
+      users.set(email, (await findLiveSession(db.db, r.sessionId))!);
+    }
+    request.user = users.get(email)!;
+  };
+  /** GET an export route as the signed-in user: status, file name, language, body. */
+  async function get(path: string): Promise<Got> {
+    const url = new URL(`http://localhost:3000${path}`);
+    const [, org, , kind, table] = url.pathname.split("/");
+    const route =
+      kind === "ledger"
+        ? await import("@/app/(portal)/[org]/export/ledger/route")
+        : kind === "revenue"
+          ? await import("@/app/(portal)/[org]/export/revenue/[table]/route")
+          : kind === "cohesion"
+            ? await import("@/app/(portal)/[org]/export/cohesion/[table]/route")
+            : kind === "inclusion"
+              ? await import("@/app/(portal)/[org]/export/inclusion/[table]/route")
+              : await import("@/app/(portal)/[org]/export/compare/route");
+    const res = await route.GET(new NextRequest(url), { params: Promise.resolve({ org, table: table ?? "" }) } as never);
+    const name = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? null;
+    return { status: res.status, name, lang: res.headers.get("content-language"), rows: res.headers.get("x-export-rows"), bytes: new Uint8Array(await res.arrayBuffer()) };
+  }
+
+  beforeAll(async () => {
+    db = await createTestDb();
+    ids = await seedDemo(db.db);
+    const g = globalThis as { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
+    g.__tamkinDb = Promise.resolve(db);
+    g.__tamkinReadDb = Promise.resolve(null);
+  });
+  afterAll(async () => {
+    const g = globalThis as { __tamkinDb?: unknown; __tamkinReadDb?: unknown };
+    delete g.__tamkinDb;
+    delete g.__tamkinReadDb;
+    await db?.destroy();
+  });
+  beforeEach(() => {
+    request.headers = new Headers();
+    request.user = null;
+  });
+
+  /** ADICOR's sales of one quarter, read plainly from the tables (no application query). */
+  async function adicorSales(from: string, to: string) {
+    return rowsOf<{ date: string; group: string; village: string; amount: number; currency: string }>(
+      await db.db.execute(sql`select to_char(le.occurred_on, 'YYYY-MM-DD') as date, g.name as "group", p.name as village, le.amount::float8 as amount, le.currency::text as currency
+        from ledger_entries le join groups g on g.id = le.group_id join places p on p.id = g.village_id
+        where g.ngo_org_id = ${ids.orgs.adicor} and le.voided_at is null and le.kind = 'sale' and le.occurred_on between ${from} and ${to}`),
+    );
+  }
+  /** The busiest quarter of ADICOR's sales, so that the test does not depend on today's date. */
+  async function busiestQuarter() {
+    const [q] = rowsOf<{ y: number; q: number }>(
+      await db.db.execute(sql`select extract(year from le.occurred_on)::int as y, extract(quarter from le.occurred_on)::int as q
+        from ledger_entries le join groups g on g.id = le.group_id where g.ngo_org_id = ${ids.orgs.adicor} and le.kind = 'sale' and le.voided_at is null
+        group by 1, 2 order by count(*) desc, 1, 2 limit 1`),
+    );
+    const m = (q.q - 1) * 3 + 1;
+    const end = new Date(Date.UTC(q.y, m + 2, 0)).toISOString().slice(0, 10);
+    return { from: `${q.y}-${String(m).padStart(2, "0")}-01`, to: end, name: `${q.y}-Q${q.q}` };
+  }
+  const sortRows = (rows: (string | number)[][]) => rows.map((r) => JSON.stringify(r)).sort();
+
+  it("the ledger, filtered: every matching operation, in the file's language, named for what it holds", async () => {
+    await as("viewer@adicor.demo");
+    const q = await busiestQuarter();
+    const expected = await adicorSales(q.from, q.to);
+    expect(expected.length).toBeGreaterThan(0);
+
+    const csv = await get(`/adicor/export/ledger?format=csv&lang=en&kind=sale&from=${q.from}&to=${q.to}`);
+    expect(csv.status).toBe(200);
+    expect(csv.name).toBe(`tamkin-ledger-adicor-${q.name}-sale-en.csv`);
+    expect(csv.lang).toBe("en");
+    const { meta, table } = csvOf(csv.bytes);
+    expect(table[0]).toEqual(["Date", "Group", "Village", "Activity", "Operation", "Amount", "Currency", "Note"]);
+    const data = table.slice(1);
+    expect(data).toHaveLength(expected.length);
+    expect(csv.rows).toBe(String(expected.length));
+    expect(data.every((r) => r[4] === "sale")).toBe(true);
+    expect(sortRows(data.map((r) => [r[0], r[1], r[2], Number(r[5]), r[6]]))).toEqual(sortRows(expected.map((e) => [e.date, e.group, e.village, e.amount, e.currency])));
+    // What the file says about itself.
+    expect(meta.get("Title")).toBe("Ledger");
+    expect(meta.get("Organisation")).toMatch(/^ADICOR .*\(adicor\)$/);
+    expect(meta.get("Period")).toBe(`${q.from} – ${q.to}`);
+    expect(meta.get("Filters")).toBe("Operation: sale");
+    expect(meta.get("Data protection")).toBe(await text("en", "exports.noteAmounts"));
+    expect(Date.now() - Date.parse(meta.get("Generated")!.replace(" UTC", "Z").replace(" ", "T"))).toBeLessThan(5 * 60_000);
+
+    // The same export as an Arabic workbook: right to left, Arabic labels, the same figures.
+    const xlsx = await get(`/adicor/export/ledger?format=xlsx&lang=ar&kind=sale&from=${q.from}&to=${q.to}&hxl=1`);
+    expect(xlsx.name).toBe(`tamkin-ledger-adicor-${q.name}-sale-hxl-ar.xlsx`);
+    expect(checkWorkbook(xlsx.bytes).problems).toEqual([]);
+    const wb = readXlsx(xlsx.bytes);
+    expect(wb.rtl).toBe(true);
+    expect(wb.sheetNames).toEqual([await text("ar", "exports.ledgerTitle"), await text("ar", "exports.aboutSheet")]);
+    expect(wb.rows[0][0]).toBe(await text("ar", "group.date"));
+    expect(wb.rows[1]).toEqual(["#date", "#org+group+name", "#loc+name", "#activity+type", "#operation+type", "#value", "#currency", "#description"]);
+    const saleAr = await text("ar", "ledgerKinds.sale");
+    expect(wb.rows.slice(2).every((r) => r[4] === saleAr)).toBe(true);
+    expect(sortRows(wb.rows.slice(2).map((r) => [r[0], r[1], r[2], r[5], r[6]]))).toEqual(sortRows(expected.map((e) => [e.date, e.group, e.village, e.amount, e.currency])));
+    expect(new Map(wb.about.map((r) => [String(r[0]), String(r[1])])).get(await text("ar", "exports.metaNote"))).toBe(await text("ar", "exports.noteAmounts"));
+  });
+
+  it("a long ledger streams page after page, and without a language the reader's is used", async () => {
+    await as("editor@adicor.demo");
+    const [{ n }] = rowsOf<{ n: number }>(
+      await db.db.execute(sql`select count(*)::int as n from ledger_entries le join groups g on g.id = le.group_id where g.ngo_org_id = ${ids.orgs.adicor} and le.voided_at is null`),
+    );
+    const all = await get("/adicor/export/ledger?format=csv");
+    expect(all.name).toBe("tamkin-ledger-adicor-fr.csv");
+    const { table } = csvOf(all.bytes);
+    expect(table[0][0]).toBe("Date");
+    expect(table.slice(1)).toHaveLength(n);
+    // Read in pages of 50 rows (one transaction each), the same rows in the same order: no row lost
+    // or repeated at the seams.
+    const { ledgerExport } = await import("@/lib/exports/ledger");
+    const paged = await ledgerExport({ org: { id: ids.orgs.adicor, slug: "adicor", name: "ADICOR", type: "ngo" }, user: request.user! }, {}, "fr", 50);
+    const rows: string[][] = [];
+    for await (const r of paged.table.rows) rows.push(r.map((v) => (v == null ? "" : String(v))));
+    expect(n).toBeGreaterThan(50 * 3);
+    expect(rows).toEqual(table.slice(1));
+  });
+
+  it("another organisation's ledger and revenue are not found; a member's own export holds only its own groups", async () => {
+    await as("viewer@ong-sahel.demo");
+    for (const path of ["/adicor/export/ledger?format=csv", "/adicor/export/revenue/by-activity?format=xlsx", "/adicor/export/ledger?format=xlsx&lang=ar"]) {
+      expect((await get(path)).status, path).toBe(404);
+    }
+    const own = csvOf((await get("/ong-sahel/export/ledger?format=csv&lang=en")).bytes).table.slice(1);
+    const theirs = rowsOf<{ name: string }>(await db.db.execute(sql`select name from groups where ngo_org_id = ${ids.orgs["ong-sahel"]}`)).map((g) => g.name);
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((r) => theirs.includes(r[1]))).toBe(true);
+    // Unknown tables and formats are not found either.
+    expect((await get("/ong-sahel/export/revenue/by-person?format=csv")).status).toBe(404);
+    expect((await get("/ong-sahel/export/ledger?format=pdf")).status).toBe(404);
+  });
+
+  it("the revenue dashboard's tables hold the page's figures, labelled in the language asked", async () => {
+    await as("admin@adicor.demo");
+    const adicor = { id: ids.orgs.adicor, slug: "adicor", name: "ADICOR", type: "ngo" as const };
+    const page = await db.asApp({ orgId: ids.orgs.adicor }, (tx) => loadDashboard(tx, adicor, {}, "en"));
+    const byTable = { "by-activity": [page.byActivity, "byActivity"], "by-month": [page.byMonth, "byMonth"], "by-group": [page.byGroup, "byGroup"], "by-village": [page.byVillage, "byVillage"] } as const;
+    for (const [id, [rows, key]] of Object.entries(byTable)) {
+      const csv = await get(`/adicor/export/revenue/${id}?format=csv&lang=en`);
+      expect(csv.status, id).toBe(200);
+      expect(csv.name).toBe(`tamkin-revenue-${id}-adicor-en.csv`);
+      const { table, meta } = csvOf(csv.bytes);
+      expect(table.slice(1)).toEqual(rows.map((r) => [r.label, String(r.xof), String(r.mru)]));
+      expect(table[0].slice(1)).toEqual(["XOF", "MRU"]);
+      expect(meta.get("Title")).toBe(await text("en", "exports.revenueTitle", { table: await text("en", `dashboard.${key}`) }));
+    }
+    const [fr, ar] = [await get("/adicor/export/revenue/by-activity?format=xlsx&lang=fr"), await get("/adicor/export/revenue/by-activity?format=xlsx&lang=ar")];
+    expect(readXlsx(fr.bytes).rows[0][0]).toBe(await text("fr", "groups.activity"));
+    expect(readXlsx(ar.bytes).rows[0][0]).toBe(await text("ar", "groups.activity"));
+    expect([fr.name, ar.name]).toEqual(["tamkin-revenue-by-activity-adicor-fr.xlsx", "tamkin-revenue-by-activity-adicor-ar.xlsx"]);
+    // A period and a village: in the name and in the file.
+    const village = page.byVillage[0];
+    const filtered = await get(`/adicor/export/revenue/by-month?format=csv&lang=en&from=2025-01-01&to=2025-12-31&village=${village.key}`);
+    expect(filtered.name).toMatch(/^tamkin-revenue-by-month-adicor-2025-[a-z0-9-]+-en\.csv$/);
+    expect(csvOf(filtered.bytes).meta.get("Filters")).toBe(`Village: ${village.label}`);
+
+    // A consortium sees its members side by side; the breakdown by group comes once a member is chosen, as on the page.
+    await as("viewer@acor.demo");
+    expect((await get("/acor/export/revenue/by-group?format=csv")).status).toBe(404);
+    const byNgo = csvOf((await get("/acor/export/revenue/by-ngo?format=csv&lang=en")).bytes).table;
+    expect(byNgo.slice(1).map((r) => r[0])).toEqual(expect.arrayContaining([expect.stringMatching(/^ADICOR/), "ONG Sahel"]));
+  });
+
+  it("every export route honours the language asked, and its disclosure note follows the reader's rule", async () => {
+    await as("viewer@femmes-fassala.demo");
+    // A network never sees small counts: suppressed cells, and the note that says so.
+    for (const lang of ["fr", "ar", "en"] as const) {
+      const got = await get(`/femmes-fassala/export/cohesion/villages?format=csv&lang=${lang}`);
+      expect(got.status).toBe(200);
+      expect(got.lang).toBe(lang);
+      expect(got.name).toMatch(new RegExp(`^tamkin-cohesion-villages-femmes-fassala-.*${lang}\\.csv$`));
+      const { table, meta } = csvOf(got.bytes);
+      expect(meta.get(await text(lang, "exports.metaNote"))).toBe(await text(lang, "exports.noteSuppressed"));
+      expect(table.flat()).toContain("<5");
+    }
+    await as("viewer@adicor.demo");
+    const inclusion = await get("/adicor/export/inclusion/sex?format=csv&lang=ar&on=2026-06-30");
+    expect(inclusion.name).toBe("tamkin-inclusion-sex-adicor-on-2026-06-30-by-activity-ar.csv");
+    const { meta } = csvOf(inclusion.bytes);
+    expect(meta.get(await text("ar", "exports.metaNote"))).toBe(await text("ar", "exports.noteNotSuppressed"));
+    expect(meta.get(await text("ar", "exports.metaFilters"))).toBe(`${await text("ar", "inclusion.filterBy")}: ${await text("ar", "inclusion.by.activity")}`);
+    const cohesionEn = csvOf((await get("/adicor/export/cohesion/trend?format=csv&lang=en")).bytes);
+    const cohesionFr = csvOf((await get("/adicor/export/cohesion/trend?format=csv&lang=fr")).bytes);
+    expect(cohesionEn.table[0]).not.toEqual(cohesionFr.table[0]);
+    expect(cohesionEn.table.slice(1)).toEqual(cohesionFr.table.slice(1));
+    expect(cohesionEn.meta.has("Title")).toBe(true);
+    await as("viewer@acor.demo");
+    const compare = await get("/acor/export/compare?format=xlsx&lang=en&from=2025-01-01&to=2025-12-31&currency=MRU");
+    expect(compare.name).toBe("tamkin-compare-acor-2025-mru-en.xlsx");
+    expect(new Map(readXlsx(compare.bytes).about.map((r) => [r[0], r[1]])).get("Filters")).toBe("Currency: MRU");
+  });
+
+  it("the new routes count against the user's export limit: 429 beyond it", async () => {
+    await as("editor@ong-sahel.demo");
+    const now = new Date();
+    for (let i = 0; i < EXPORT_RULE.limit; i++) await db.asApp({}, (tx) => hitRateLimit(tx, exportBucket(request.user!.id, ids.orgs["ong-sahel"]), EXPORT_RULE, now));
+    for (const path of ["/ong-sahel/export/ledger?format=csv", "/ong-sahel/export/revenue/by-month?format=xlsx"]) expect((await get(path)).status, path).toBe(429);
+  });
+});
