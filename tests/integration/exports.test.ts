@@ -18,8 +18,13 @@ import { findLiveSession, type CurrentUser } from "@/lib/auth/session-store";
 import { loadDashboard } from "@/lib/groups/dashboard";
 import { readXlsx } from "@/lib/exports/xlsx-read";
 import { checkWorkbook } from "@/lib/exports/spreadsheetml";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { inclusionTableIds } from "@/lib/inclusion/dashboard";
 import { backend, createTestDb, type TestDb } from "../test-db";
-import { csvOf, type Got } from "./exports-helpers";
+import { csvOf, parseCsv, type Got } from "./exports-helpers";
 
 process.env.AUTH_SECRET ??= "test-secret-for-exports-0123456789abcdef";
 
@@ -47,6 +52,9 @@ async function text(locale: Locale, key: string, values?: Record<string, string 
   const [ns, ...rest] = key.split(".");
   return createTranslator({ locale, messages: await loadMessages(locale), namespace: ns as never })(rest.join(".") as never, values as never) as string;
 }
+
+/** LibreOffice's command (Debian: libreoffice-calc-nogui), or null where it is not installed. */
+const soffice = ["soffice", "libreoffice"].find((cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0) ?? null;
 
 const rowsOf = <T,>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[]));
 
@@ -253,6 +261,63 @@ describe(`exports through their routes on ${backend}`, () => {
     expect(compare.name).toBe("tamkin-compare-acor-2025-mru-en.xlsx");
     expect(new Map(readXlsx(compare.bytes).about.map((r) => [r[0], r[1]])).get("Filters")).toBe("Currency: MRU");
   });
+
+  // Skipped only on a development machine without LibreOffice; in CI (CI set) it runs, and fails without it.
+  it.skipIf(!soffice && !process.env.CI)("LibreOffice opens every kind of exported workbook and reads the values of the CSV export", async () => {
+    expect(soffice, "LibreOffice (soffice, Debian package libreoffice-calc-nogui) must be installed in CI").not.toBeNull();
+    const kinds: [string, string][] = [
+      ["admin@adicor.demo", "/adicor/export/ledger?lang=ar&hxl=1&kind=sale"],
+      ["admin@adicor.demo", "/adicor/export/ledger?lang=fr&from=2025-01-01"],
+      ...["by-group", "by-activity", "by-village", "by-month"].map((t, i): [string, string] => ["admin@adicor.demo", `/adicor/export/revenue/${t}?lang=${["en", "fr", "ar"][i % 3]}`]),
+      ...["trend", "villages", "records-trend", "records-villages"].map((t): [string, string] => ["admin@adicor.demo", `/adicor/export/cohesion/${t}?lang=fr&hxl=1`]),
+      ["admin@femmes-fassala.demo", "/femmes-fassala/export/cohesion/villages?lang=ar"],
+      ...inclusionTableIds.map((t, i): [string, string] => ["editor@adicor.demo", `/adicor/export/inclusion/${t}?lang=${["fr", "ar", "en"][i % 3]}&hxl=${i % 2}`]),
+      ["viewer@acor.demo", "/acor/export/compare?lang=en&from=2025-01-01&to=2025-12-31"],
+      ["viewer@acor.demo", "/acor/export/revenue/by-ngo?lang=ar"],
+    ];
+    const dir = mkdtempSync(path.join(os.tmpdir(), "tamkin-lo-"));
+    try {
+      const files: { base: string; path: string; csv: ReturnType<typeof csvOf>; book: ReturnType<typeof readXlsx> }[] = [];
+      for (const [i, [user, url]] of kinds.entries()) {
+        await as(user);
+        const [xlsx, csv] = [await get(`${url}&format=xlsx`), await get(`${url}&format=csv`)];
+        expect([xlsx.status, csv.status], url).toEqual([200, 200]);
+        expect(checkWorkbook(xlsx.bytes).problems, url).toEqual([]);
+        const base = `kind${i}`;
+        writeFileSync(path.join(dir, `${base}.xlsx`), xlsx.bytes);
+        files.push({ base, path: url, csv: csvOf(csv.bytes), book: readXlsx(xlsx.bytes) });
+      }
+      // Every sheet of every workbook to UTF-8 CSV (filter options: comma, quote, UTF-8, …, all sheets), in one run.
+      const out = path.join(dir, "out");
+      const run = spawnSync(
+        soffice!,
+        [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", out, ...files.map((f) => path.join(dir, `${f.base}.xlsx`))],
+        { encoding: "utf8", timeout: 240_000 },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      for (const f of files) {
+        const [dataSheet, aboutSheet] = f.book.sheetNames;
+        const read = (sheet: string) => parseCsv(readFileSync(path.join(out, `${f.base}-${sheet}.csv`), "utf8")).filter((r) => r.some((c) => c !== ""));
+        // The table: LibreOffice's reading equals the CSV export's, cell for cell (numbers as numbers).
+        const same = (a: string, b: string) => a === b || (a !== "" && b !== "" && !Number.isNaN(Number(a)) && Number(a) === Number(b));
+        const lo = read(dataSheet);
+        const expected = f.csv.table.filter((r) => r.some((c) => c !== ""));
+        expect(lo.length, f.path).toBe(expected.length);
+        lo.forEach((r, i) => {
+          const want = expected[i];
+          const width = Math.max(r.length, want.length);
+          for (let j = 0; j < width; j++) expect(same(r[j] ?? "", want[j] ?? ""), `${f.path} row ${i + 1} col ${j + 1}: ${r[j]} vs ${want[j]}`).toBe(true);
+        });
+        expect(lo.length).toBeGreaterThan(1);
+        // What the file says about itself: the same title, organisation, filters and note as the CSV's block.
+        const about = new Map(read(aboutSheet).map((r) => [r[0], r[1]]));
+        for (const [k, v] of f.csv.meta) if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/.test(v)) expect(about.get(k), `${f.path}: ${k}`).toBe(v);
+      }
+      expect(files).toHaveLength(kinds.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 
   it("the new routes count against the user's export limit: 429 beyond it", async () => {
     await as("editor@ong-sahel.demo");
