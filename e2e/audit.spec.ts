@@ -16,9 +16,9 @@ test("an admin browses the organisation's audit trail with filters; others get 4
   await admin.page.getByRole("link", { name: "Journal d'audit" }).click();
   await expect(admin.page.getByRole("heading", { name: "Journal d'audit" })).toBeVisible();
   const actions = admin.page.getByTestId("audit-action");
-  // ...and so does the admin's own sign-in (a record without organisation, shown to its orgs).
+  // ...but a sign-in belongs to no organisation: it is on the user's own account page only.
   await expect(actions.filter({ hasText: "Création d'un compte" })).toHaveCount(1);
-  await expect(actions.filter({ hasText: "Connexion" }).first()).toBeVisible();
+  await expect(actions.filter({ hasText: "Connexion" })).toHaveCount(0);
 
   // Filter by action: only that action remains.
   await admin.page.getByLabel("Action").selectOption({ label: "Création d'un compte" });
@@ -31,6 +31,10 @@ test("an admin browses the organisation's audit trail with filters; others get 4
   expect((await admin.page.goto("/ong-sahel/audit?from=2001-01-01&to=2001-01-31"))?.status()).toBe(200);
   await expect(admin.page.getByTestId("audit-count")).toHaveText("Aucune entrée");
   expect((await admin.page.goto("/ong-sahel/audit?from=not-a-date&page=-4&action=%27%20or%201=1--"))?.status()).toBe(200);
+
+  await admin.page.getByRole("link", { name: "Mon compte" }).first().click();
+  await expect(admin.page).toHaveURL(/\/account$/);
+  await expect(admin.page.getByTestId("account-event").filter({ hasText: "Connexion" }).first()).toBeVisible();
 
   // Another tenant's trail: 404, for its admin as for anyone else.
   expect((await admin.page.goto("/adicor/audit"))?.status()).toBe(404);

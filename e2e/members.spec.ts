@@ -62,35 +62,38 @@ test("the last admin can be neither demoted nor removed", async ({ browser }) =>
   await admin.context.close();
 });
 
-test("an admin adds an existing user to the organisation", async ({ browser }) => {
+test("an admin invites an existing user, who becomes a member only by accepting", async ({ browser }) => {
   const admin = await newSignedInPage(browser, "admin@bassikounou.demo", "bassikounou");
   await admin.page.goto("/bassikounou/members");
-  const form = admin.page.getByTestId("add-member-form");
+  const form = admin.page.getByTestId("invite-member-form");
   await form.getByLabel("E-mail").fill("viewer@ong-sahel.demo");
-  await form.getByRole("button", { name: "Ajouter" }).click();
-  await expect(admin.page.getByTestId("member-viewer@ong-sahel.demo").getByTestId("member-role")).toHaveText("Lecteur");
+  await form.getByRole("button", { name: "Inviter" }).click();
+  await expect(form.getByText("Invitation envoyée.", { exact: false })).toBeVisible();
+  // Invited, not yet a member.
+  await expect(admin.page.getByTestId("invitation-viewer@ong-sahel.demo")).toBeVisible();
+  await expect(admin.page.getByTestId("member-viewer@ong-sahel.demo")).toHaveCount(0);
   await form.getByLabel("E-mail").fill("nobody-here@example.org");
-  await form.getByRole("button", { name: "Ajouter" }).click();
-  await expect(form.locator("#add-email-error")).toHaveText("Aucun compte avec cette adresse. Créez-le ci-dessous.");
+  await form.getByRole("button", { name: "Inviter" }).click();
+  await expect(form.locator("#invite-email-error")).toHaveText("Aucun compte avec cette adresse. Créez-le ci-dessous.");
 
-  // The user now has two organisations in the switcher.
+  // The user accepts on their account page; then they have two organisations in the switcher.
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, "viewer@ong-sahel.demo");
-  // Signed in: the organisation this user opened last (remembered on the server, from any
-  // device), or the choice of its two organisations when it has opened none yet.
-  const choice = page.getByRole("heading", { name: "Vos organisations" });
-  await expect(choice.or(page.getByTestId("org-role"))).toBeVisible();
-  if (await choice.isVisible()) {
-    await page.getByRole("link", { name: /ONG Sahel/ }).click();
-  } else {
-    await page.goto("/ong-sahel");
-  }
-  await expect(page).toHaveURL(/\/ong-sahel$/);
+  await expect(page.getByRole("heading", { name: "Vos organisations" }).or(page.getByTestId("org-role"))).toBeVisible();
+  expect((await page.goto("/bassikounou"))?.status()).toBe(404);
+  await page.goto("/account");
+  const invitation = page.getByTestId("invitation").filter({ hasText: "Commune de Bassikounou" });
+  await invitation.getByRole("button", { name: /Accepter/ }).click();
+  await expect(page.getByTestId("my-org").filter({ hasText: "Commune de Bassikounou" })).toBeVisible();
+  await expect(page.getByTestId("invitation")).toHaveCount(0);
+  await page.goto("/ong-sahel");
   await page.getByLabel("Changer d'organisation").click();
   await page.getByRole("link", { name: /Commune de Bassikounou/ }).click();
   await expect(page).toHaveURL(/\/bassikounou$/);
   await expect(page.getByTestId("org-role")).toHaveText("Lecteur");
+  await admin.page.reload();
+  await expect(admin.page.getByTestId("member-viewer@ong-sahel.demo").getByTestId("member-role")).toHaveText("Lecteur");
   await context.close();
   await admin.context.close();
 });

@@ -29,7 +29,7 @@ const isFile = (path: string) => /\/export(\/|$)|\.(csv|xlsx|pdf)$|\/api\//.test
 
 async function reachablePages(page: Page, slug: string): Promise<string[]> {
   const seen = new Map<string, string>();
-  const queue = [`/${slug}`, "/account/password"];
+  const queue = [`/${slug}`, "/account", "/account/password"];
   while (queue.length > 0 && seen.size < MAX_PAGES) {
     const path = queue.shift()!;
     const kind = kindOf(path);

@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
-import { withTenant } from "@/lib/tenant-db";
+import { withTenant, withUser } from "@/lib/tenant-db";
 import type { Tx } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import { appErrorFromDb } from "./db-errors";
@@ -11,7 +11,7 @@ import type { Permission } from "@/lib/permissions";
 import { requestId } from "@/lib/request";
 import { logger } from "@/lib/log";
 import { resolveTenant, type TenantContext } from "@/lib/auth/tenant";
-import type { CurrentUser } from "@/lib/auth/session";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { formDataToObject, type ActionState } from "./action-state";
 
 export interface AuditEntry {
@@ -95,6 +95,55 @@ export function orgAction<S extends z.ZodType, T = unknown>(
         return r;
       });
       if (def.revalidate) revalidatePath(def.revalidate(ctx));
+      return { status: "ok", data: result.data, message: result.message ? { key: result.message } : undefined };
+    } catch (err) {
+      return toErrorState(err, raw, where);
+    }
+  };
+}
+
+/**
+ * The same path for what a signed-in user does as themselves, before any membership (answering
+ * an invitation): authenticate, validate, do the work and its audit record in one transaction
+ * with only the user context. The work names the organisation the record belongs to, if any;
+ * row-level security decides whether the user may write there.
+ */
+export function userAction<S extends z.ZodType, T = unknown>(
+  def: { schema: S; action: string; entity: string; revalidate?: string },
+  work: (args: { tx: Tx; user: CurrentUser; input: z.infer<S> }) => Promise<WorkResult<T> & { orgId: string | null }>,
+) {
+  return async function run(_prev: ActionState<T>, formData: FormData): Promise<ActionState<T>> {
+    const raw = formDataToObject(formData);
+    const where: ErrorContext = { action: def.action };
+    try {
+      where.requestId = requestId(await headers());
+      const user = await getCurrentUser();
+      if (!user || user.mustChangePassword) throw new AppError("unauthenticated");
+      where.userId = user.id;
+      const nul = Object.keys(raw).filter((k) => typeof raw[k] === "string" && (raw[k] as string).includes("\u0000"));
+      if (nul.length > 0) {
+        return { status: "error", fieldErrors: Object.fromEntries(nul.map((k) => [k, "invalid"])), formError: { key: "validation" }, values: echo(raw) };
+      }
+      const parsed = def.schema.safeParse(raw);
+      if (!parsed.success) {
+        return { status: "error", fieldErrors: zodFieldErrors(parsed.error), formError: { key: "validation" }, values: echo(raw) };
+      }
+      const rid = where.requestId;
+      const result = await withUser(user.id, async (tx) => {
+        const r = await work({ tx, user, input: parsed.data });
+        await tx.insert(auditLog).values({
+          actorUserId: user.id,
+          orgId: r.orgId,
+          action: def.action,
+          entity: def.entity,
+          entityId: r.audit.entityId,
+          before: r.audit.before ?? null,
+          after: r.audit.after ?? null,
+          requestId: rid,
+        });
+        return r;
+      });
+      if (def.revalidate) revalidatePath(def.revalidate);
       return { status: "ok", data: result.data, message: result.message ? { key: result.message } : undefined };
     } catch (err) {
       return toErrorState(err, raw, where);

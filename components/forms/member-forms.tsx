@@ -2,8 +2,8 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { idleState } from "@/lib/action-state";
-import { addMemberAction, changeRoleAction, createUserAction, removeMemberAction } from "@/lib/members/actions";
-import { addMemberSchema, createUserSchema } from "@/lib/members/schema";
+import { changeRoleAction, createUserAction, removeMemberAction } from "@/lib/members/actions";
+import { createUserSchema } from "@/lib/members/schema";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldShell, Select, TextInput } from "@/components/ui/field";
 import { FormStatus } from "./form-status";
@@ -12,7 +12,6 @@ import { useActionForm } from "./use-action-form";
 export interface MemberFormLabels {
   email: string;
   role: string;
-  add: string;
   fullName: string;
   temporaryPassword: string;
   temporaryHint: string;
@@ -31,34 +30,6 @@ function RoleOptions({ labels }: { labels: MemberFormLabels }) {
         </option>
       ))}
     </>
-  );
-}
-
-export function AddMemberForm({ org, labels }: { org: string; labels: MemberFormLabels }) {
-  const t = useTranslations("errors");
-  const { form, state, formAction, formRef, onSubmit, pending, errorKey } = useActionForm(
-    addMemberSchema,
-    addMemberAction,
-    { role: "viewer" },
-    { resetOnSuccess: true },
-  );
-  const err = (n: string) => (errorKey(n) ? t(errorKey(n) as never) : undefined);
-  return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-3" data-testid="add-member-form">
-      <input type="hidden" name="org" value={org} />
-      <FormStatus state={state} />
-      <FieldShell id="add-email" label={labels.email} error={err("email")}>
-        <TextInput id="add-email" type="email" dir="ltr" {...form.register("email")} invalid={!!err("email")} aria-describedby={describedBy("add-email", err("email"))} />
-      </FieldShell>
-      <FieldShell id="add-role" label={labels.role} error={err("role")}>
-        <Select id="add-role" {...form.register("role")}>
-          <RoleOptions labels={labels} />
-        </Select>
-      </FieldShell>
-      <Button type="submit" disabled={pending}>
-        {labels.add}
-      </Button>
-    </form>
   );
 }
 

@@ -53,7 +53,7 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
   const accountTools = (
     <>
       <LanguageSwitch back={back} />
-      <Link href="/account/password" className="min-h-11 px-1 py-2 text-sm underline underline-offset-4">
+      <Link href="/account" className="min-h-11 px-1 py-2 text-sm underline underline-offset-4">
         {t("myAccount")}
       </Link>
       <SignOutButton />

@@ -8,3 +8,4 @@ export * from "./prices";
 export * from "./people";
 export * from "./ledger";
 export * from "./plausibility";
+export * from "./invitations";

@@ -1,14 +1,17 @@
 import "server-only";
 import { and, asc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { auditLog, memberships, users } from "@/db/schema";
+import { auditLog, users } from "@/db/schema";
 import { keyset, type PageRequest } from "@/lib/pagination";
 import type { AuditFilters } from "./schema";
 
-/** The organisation's own records, and the sign-in/account records of its members. */
+/**
+ * The organisation's own records only. A member's sign-ins and account changes belong to no
+ * organisation: they are on that user's account page (listMyAccountEvents), never in the trail of
+ * an organisation that added them (which would read their history from before the membership).
+ */
 function orgTrail(orgId: string): SQL {
-  return sql`(${auditLog.orgId} = ${orgId} or (${auditLog.orgId} is null and ${auditLog.actorUserId} in (
-    select ${memberships.userId} from ${memberships} where ${memberships.orgId} = ${orgId})))`;
+  return eq(auditLog.orgId, orgId);
 }
 
 function nextDay(d: string): Date {
@@ -77,3 +80,26 @@ export async function listAuditVocabulary(db: Queryable, orgId: string) {
   return { actions: actions.map((a) => a.v), entities: entities.map((e) => e.v) };
 }
 
+
+/** Records that belong to no organisation and concern this user: sign-ins, failed sign-ins, sign-outs, password and language changes. */
+function ownAccountRecords(userId: string): SQL {
+  return and(sql`${auditLog.orgId} is null`, eq(auditLog.actorUserId, userId))!;
+}
+
+/** One page of the signed-in user's own account records, newest first, for their account page. */
+export async function listMyAccountEvents(db: Queryable, userId: string, page: PageRequest) {
+  const plan = auditKeyset.plan(page);
+  const fetched = await db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      requestId: auditLog.requestId,
+      cursorKey: auditKeyset.keySql,
+    })
+    .from(auditLog)
+    .where(and(ownAccountRecords(userId), plan.where))
+    .orderBy(...plan.orderBy)
+    .limit(plan.limit);
+  return plan.finish(fetched);
+}

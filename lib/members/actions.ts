@@ -1,18 +1,11 @@
 "use server";
 import { orgAction } from "@/lib/server-action";
-import { addMemberSchema, changeRoleSchema, createUserSchema, removeMemberSchema } from "./schema";
-import { addExistingMember, changeRole, createUserAsMember, removeMember } from "./service";
+import { changeRoleSchema, createUserSchema, removeMemberSchema } from "./schema";
+import { changeRole, createUserAsMember, removeMember } from "./service";
 
 const revalidate = (ctx: { org: { slug: string } }) => `/${ctx.org.slug}/members`;
 
-export const addMemberAction = orgAction(
-  { permission: "members:manage", schema: addMemberSchema, action: "member.add", entity: "membership", revalidate },
-  async ({ tx, ctx, input }) => {
-    const m = await addExistingMember(tx, ctx.org.id, input);
-    return { audit: { entityId: m.id, after: { userId: m.userId, role: m.role } }, message: "memberAdded" };
-  },
-);
-
+// An existing user is not added here: they are invited and accept (lib/invitations/actions.ts).
 export const createUserAction = orgAction(
   { permission: "members:manage", schema: createUserSchema, action: "member.create_user", entity: "membership", revalidate },
   async ({ tx, ctx, input }) => {

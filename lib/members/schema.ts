@@ -9,7 +9,6 @@ export const password = z
   .refine((v) => [...v].length >= PASSWORD_MIN_LENGTH, { error: "passwordTooShort" })
   .refine((v) => [...v].length <= PASSWORD_MAX_LENGTH, { error: "passwordTooLong" });
 
-export const addMemberSchema = z.object({ email, role });
 export const createUserSchema = z.object({
   name: z.string().trim().min(2, { error: "nameRequired" }).max(120, { error: "tooLong" }),
   email,
@@ -19,5 +18,4 @@ export const createUserSchema = z.object({
 export const changeRoleSchema = z.object({ membershipId: z.uuid({ error: "invalid" }), role });
 export const removeMemberSchema = z.object({ membershipId: z.uuid({ error: "invalid" }) });
 
-export type AddMemberInput = z.infer<typeof addMemberSchema>;
 export type CreateUserInput = z.infer<typeof createUserSchema>;

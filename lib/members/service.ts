@@ -5,7 +5,7 @@ import { memberships, sessions, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError, fieldError } from "@/lib/errors";
 import type { Role } from "@/lib/permissions";
-import type { AddMemberInput, CreateUserInput } from "./schema";
+import type { CreateUserInput } from "./schema";
 
 /** Members of one organisation; the organisation id comes from the resolved tenant. */
 export async function listMembers(db: Queryable, orgId: string) {
@@ -44,18 +44,10 @@ async function findMembershipInOrg(tx: Tx, orgId: string, membershipId: string) 
   return m;
 }
 
-export async function addExistingMember(tx: Tx, orgId: string, input: AddMemberInput) {
-  const [user] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email}`);
-  if (!user) throw fieldError("email", "userNotFound");
-  const [m] = await tx
-    .insert(memberships)
-    .values({ userId: user.id, orgId, role: input.role })
-    .onConflictDoNothing()
-    .returning();
-  if (!m) throw fieldError("email", "alreadyMember");
-  return m;
-}
-
+/**
+ * A new person's account, created by the organisation that supports them, is a member at once:
+ * it has no history to disclose. An existing user is invited instead (lib/invitations).
+ */
 export async function createUserAsMember(tx: Tx, orgId: string, input: CreateUserInput) {
   const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email}`);
   if (existing) throw fieldError("email", "emailTaken");

@@ -35,6 +35,7 @@ export type PageEntry = Access & { from?: string; probe?: string; status?: numbe
 export const pageEntryPoints: Record<string, PageEntry> = {
   "/": userAccess,
   "/login": publicAccess,
+  "/account": userAccess,
   "/account/password": userAccess,
   "/[org]": member("org:read"),
   "/[org]/members": member("members:manage"),
@@ -83,6 +84,7 @@ export const routeEntryPoints: Record<string, Access & { probe: string; status?:
   "/[org]/export/cohesion/[table]": { ...member("exports:read"), probe: "/adicor/export/cohesion/trend?format=csv" },
   "/[org]/export/compare": { ...member("cohesion:compare"), probe: "/acor/export/compare?format=csv" },
   "/[org]/export/inclusion/[table]": { ...member("exports:read"), probe: "/adicor/export/inclusion/sex?format=csv" },
+  "/[org]/export/groups": { ...member("exports:read"), probe: "/adicor/export/groups?format=csv" },
   "/[org]/export/ledger": { ...member("exports:read"), probe: "/adicor/export/ledger?format=csv" },
   "/[org]/export/revenue/[table]": { ...member("exports:read"), probe: "/adicor/export/revenue/by-activity?format=csv" },
 };
@@ -141,7 +143,11 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
     fields: ["currentPassword", "newPassword", "confirmPassword"],
     valid: { currentPassword: "tamkin-demo", newPassword: "another-long-pass", confirmPassword: "another-long-pass" },
   },
-  "lib/members/actions.ts#addMemberAction": { access: member("members:manage"), fields: ["email", "role"], valid: { email: "viewer@acor.demo", role: "viewer" } },
+  // An existing user is invited; the membership exists once they accept (issue 11.4).
+  "lib/invitations/actions.ts#inviteMemberAction": { access: member("members:manage"), fields: ["email", "role"], valid: { email: "viewer@acor.demo", role: "viewer" } },
+  "lib/invitations/actions.ts#revokeInvitationAction": { access: member("members:manage"), fields: ["invitationId"] },
+  "lib/invitations/actions.ts#acceptInvitationAction": { access: userAccess, fields: ["invitationId"] },
+  "lib/invitations/actions.ts#declineInvitationAction": { access: userAccess, fields: ["invitationId"] },
   "lib/members/actions.ts#createUserAction": {
     access: member("members:manage"),
     fields: ["name", "email", "role", "temporaryPassword"],

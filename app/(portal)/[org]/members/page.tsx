@@ -2,7 +2,9 @@ import { getTranslations } from "next-intl/server";
 import { withTenant } from "@/lib/tenant-db";
 import { requireMember } from "@/lib/auth/tenant";
 import { listMembers } from "@/lib/members/service";
-import { AddMemberForm, CreateUserForm, MemberRowActions, type MemberFormLabels } from "@/components/forms/member-forms";
+import { listOrgInvitations } from "@/lib/invitations/service";
+import { CreateUserForm, MemberRowActions, type MemberFormLabels } from "@/components/forms/member-forms";
+import { InviteMemberForm, RevokeInvitationButton } from "@/components/forms/invitation-forms";
 import { Card } from "@/components/ui/card";
 
 export async function generateMetadata() {
@@ -13,13 +15,15 @@ export async function generateMetadata() {
 export default async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const ctx = await requireMember(slug, "members:manage");
-  const members = await withTenant(ctx, (tx) => listMembers(tx, ctx.org.id));
+  const { members, invitations } = await withTenant(ctx, async (tx) => ({
+    members: await listMembers(tx, ctx.org.id),
+    invitations: await listOrgInvitations(tx, ctx.org.id),
+  }));
   const t = await getTranslations("members");
   const tr = await getTranslations("roles");
   const labels: MemberFormLabels = {
     email: t("email"),
     role: t("role"),
-    add: t("add"),
     fullName: t("fullName"),
     temporaryPassword: t("temporaryPassword"),
     temporaryHint: t("temporaryHint"),
@@ -59,9 +63,27 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
           </tbody>
         </table>
       </div>
+      {invitations.length > 0 ? (
+        <section aria-labelledby="pending-invitations" className="flex flex-col gap-2">
+          <h2 id="pending-invitations" className="text-xl font-semibold">{t("pendingInvitations")}</h2>
+          <ul className="flex flex-col gap-2">
+            {invitations.map((i) => (
+              <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-300 bg-white p-3" data-testid={`invitation-${i.email}`}>
+                <span>
+                  {i.name} <span dir="ltr">({i.email})</span> · {tr(i.role)} · {t("invitedOn", { date: i.createdAt })}
+                </span>
+                <RevokeInvitationButton org={ctx.org.slug} invitationId={i.id} label={t("revokeInvitation")} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <div className="grid gap-6 md:grid-cols-2">
-        <Card title={t("addExisting")}>
-          <AddMemberForm org={ctx.org.slug} labels={labels} />
+        <Card title={t("inviteExisting")}>
+          <InviteMemberForm
+            org={ctx.org.slug}
+            labels={{ email: t("email"), role: t("role"), invite: t("invite"), hint: t("inviteHint"), roles: labels.roles }}
+          />
         </Card>
         <Card title={t("createUser")}>
           <CreateUserForm org={ctx.org.slug} labels={labels} />
