@@ -4,8 +4,11 @@ import type { Locale } from "@/lib/i18n/locales";
 import { mustSuppress, type Reader } from "@/lib/privacy/suppress";
 import type { ExportFilter, ExportMeta } from "./meta";
 
-/** Which disclosure rule a table follows: counts of people (small cells suppressed for some readers), or amounts. */
-export type Disclosure = "counts" | "amounts";
+/**
+ * Which disclosure rule a table follows: counts of people (small cells suppressed for some
+ * readers), amounts of group activities, or a list of records shown as its page shows them.
+ */
+export type Disclosure = "counts" | "amounts" | "list";
 
 /**
  * The metadata written into an export, in the file's language: the same disclosure note as the
@@ -21,7 +24,8 @@ export async function exportMeta(o: {
   filters?: ExportFilter[];
 }): Promise<ExportMeta> {
   const t = await getTranslations({ locale: o.locale, namespace: "exports" });
-  const note = o.disclosure === "amounts" ? t("noteAmounts") : mustSuppress(o.reader) ? t("noteSuppressed") : t("noteNotSuppressed");
+  const note =
+    o.disclosure === "amounts" ? t("noteAmounts") : o.disclosure === "list" ? t("noteList") : mustSuppress(o.reader) ? t("noteSuppressed") : t("noteNotSuppressed");
   return {
     title: o.title,
     org: o.org,

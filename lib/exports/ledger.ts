@@ -7,6 +7,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { searchParam, type SearchParams } from "@/lib/search-params";
 import { withTenantRead } from "@/lib/tenant-db";
 import type { ExportFilter, ExportMeta } from "./meta";
+import { pagedRows } from "./paged";
 import type { CellValue, ExportTable } from "./table";
 
 /** Rows read per transaction: one short read-only transaction per page, never the whole ledger at once. */
@@ -63,16 +64,6 @@ export async function ledgerExport(
   const kindLabel = (k: string) => (tk.has(k as never) ? tk(k as never) : k);
   const row = (r: (typeof first.page.rows)[number]): CellValue[] => [r.occurredOn, r.groupName, r.village, acts.get(r.activityType) ?? r.activityType, kindLabel(r.kind), r.amount, r.currency, r.note ?? null];
 
-  async function* rows(): AsyncGenerator<CellValue[]> {
-    let page = first.page as { rows: typeof first.page.rows; next?: string };
-    for (;;) {
-      for (const r of page.rows) yield row(r);
-      if (!page.next) return;
-      const after = page.next;
-      page = await withTenantRead(ctx, (tx) => listLedgerRows(tx, ctx.org, f, { page: { size: pageSize, after } }));
-    }
-  }
-
   const filters: ExportFilter[] = [];
   const named = (label: string, value: string | undefined, name: string | undefined, slug?: string) => {
     if (value) filters.push({ label, value: name ?? value, slug: slug ?? name ?? value });
@@ -99,7 +90,7 @@ export async function ledgerExport(
         { key: "note", label: tgr("note"), hxl: "#description" },
       ],
       rowCount: first.page.count,
-      rows: rows(),
+      rows: pagedRows(first.page, (after) => withTenantRead(ctx, (tx) => listLedgerRows(tx, ctx.org, f, { page: { size: pageSize, after } })), row),
     },
     filters,
     period: ledgerPeriod(f),

@@ -77,6 +77,8 @@ describe(`exports through their routes on ${backend}`, () => {
     const route =
       kind === "ledger"
         ? await import("@/app/(portal)/[org]/export/ledger/route")
+        : kind === "groups"
+          ? await import("@/app/(portal)/[org]/export/groups/route")
         : kind === "revenue"
           ? await import("@/app/(portal)/[org]/export/revenue/[table]/route")
           : kind === "cohesion"
@@ -188,9 +190,34 @@ describe(`exports through their routes on ${backend}`, () => {
     expect(rows).toEqual(table.slice(1));
   });
 
+  it("the groups list, filtered: the groups of the reader's scope with the page's columns, in the language asked", async () => {
+    await as("viewer@fassala.demo");
+    const expected = rowsOf<{ name: string; village: string; n: number }>(
+      await db.db.execute(sql`select g.name, p.name as village, (select count(*)::int from group_memberships m where m.group_id = g.id and m.left_on is null) as n
+        from groups g join places p on p.id = g.village_id join activity_types a on a.code = g.activity_type
+        where g.status = 'active' and a.kind = 'group' and p.parent_id = (select territory_place_id from organisations where id = ${ids.orgs.fassala})`),
+    );
+    const got = await get("/fassala/export/groups?format=csv&lang=en&status=active&kind=group");
+    expect(got.status).toBe(200);
+    expect(got.name).toBe("tamkin-groups-fassala-group-active-en.csv");
+    const { table, meta } = csvOf(got.bytes);
+    expect(table[0]).toEqual(["Name", "Activity", "Village", "NGO", "Members", "Status"]);
+    expect(table.slice(1).every((r) => r[5] === "active")).toBe(true);
+    expect(meta.get("Filters")).toBe("Kind of activity: Group activities; Status: active");
+    expect(meta.get("Data protection")).toBe(await text("en", "exports.noteList"));
+    expect(sortRows(table.slice(1).map((r) => [r[0], r[2], Number(r[4])]))).toEqual(sortRows(expected.map((e) => [e.name, e.village, e.n])));
+    // Read in pages of 5: the same rows in the same order as the route's file.
+    const { groupsExport } = await import("@/lib/exports/groups");
+    const paged = await groupsExport({ org: { id: ids.orgs.fassala, slug: "fassala", name: "Fassala", type: "commune" }, user: request.user! }, { status: "active", kind: "group" }, "en", 5);
+    const rows: string[][] = [];
+    for await (const r of paged.table.rows) rows.push(r.map((v) => (v == null ? "" : String(v))));
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows).toEqual(table.slice(1));
+  });
+
   it("another organisation's ledger and revenue are not found; a member's own export holds only its own groups", async () => {
     await as("viewer@ong-sahel.demo");
-    for (const path of ["/adicor/export/ledger?format=csv", "/adicor/export/revenue/by-activity?format=xlsx", "/adicor/export/ledger?format=xlsx&lang=ar"]) {
+    for (const path of ["/adicor/export/ledger?format=csv", "/adicor/export/revenue/by-activity?format=xlsx", "/adicor/export/ledger?format=xlsx&lang=ar", "/adicor/export/groups?format=csv"]) {
       expect((await get(path)).status, path).toBe(404);
     }
     const own = csvOf((await get("/ong-sahel/export/ledger?format=csv&lang=en")).bytes).table.slice(1);
@@ -273,6 +300,7 @@ describe(`exports through their routes on ${backend}`, () => {
       ["admin@femmes-fassala.demo", "/femmes-fassala/export/cohesion/villages?lang=ar"],
       ...inclusionTableIds.map((t, i): [string, string] => ["editor@adicor.demo", `/adicor/export/inclusion/${t}?lang=${["fr", "ar", "en"][i % 3]}&hxl=${i % 2}`]),
       ["viewer@acor.demo", "/acor/export/compare?lang=en&from=2025-01-01&to=2025-12-31"],
+      ["viewer@acor.demo", "/acor/export/groups?lang=ar&hxl=1&status=active"],
       ["viewer@acor.demo", "/acor/export/revenue/by-ngo?lang=ar"],
     ];
     const dir = mkdtempSync(path.join(os.tmpdir(), "tamkin-lo-"));

@@ -4,6 +4,7 @@ import { withTenant } from "@/lib/tenant-db";
 import { listGroupFilterOptions, listGroupPage } from "@/lib/groups/queries";
 import { readPageRequest } from "@/lib/pagination";
 import { Pager } from "@/components/data/pager";
+import { ExportLinks } from "@/components/data/export-links";
 import { activityName, FilterForm, FilterSelect, param, Table, Td, TextLink } from "@/components/groups/ui";
 
 export async function generateMetadata() {
@@ -51,6 +52,7 @@ export default async function GroupsPage({ params, searchParams }: { params: Pro
         <FilterSelect name="ngo" label={t("ngo")} value={filters.ngo} all={t("all")} options={options.ngos.map((n) => ({ value: n.id, label: n.name }))} />
       </FilterForm>
       <p data-testid="group-count">{t("count", { count: list.count })}</p>
+      {ctx.can("exports:read") && list.count > 0 ? <ExportLinks org={slug} base="groups" query={{ ...filters }} title={`${t("title")} (${t("count", { count: list.count })})`} /> : null}
       {list.rows.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
