@@ -45,7 +45,7 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
       return { status: "error", formError: { key: "signInInvalid" }, values: { email } };
     }
     if (err instanceof AuthError) return { status: "error", formError: { key: "signInInvalid" }, values: { email } };
-    return toErrorState(err, { email }, { action: "user.sign_in", requestId: requestId(await headers()) });
+    return toErrorState(err, { email }, { action: "auth.sign_in", requestId: requestId(await headers()) });
   }
   const db = await getDb();
   const [user] = await db
