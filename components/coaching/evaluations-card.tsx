@@ -1,4 +1,5 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { translatorInText } from "@/lib/i18n/isolate";
 import { voidEvaluationAction } from "@/lib/coaching/actions";
 import type { listEvaluations } from "@/lib/coaching/queries";
 import { EvaluationForm, type GroupOption } from "@/components/forms/coaching-forms";
@@ -29,7 +30,7 @@ export async function EvaluationsCard({
   groups: GroupOption[];
   today: string;
 }) {
-  const t = await getTranslations("coaching");
+  const t = translatorInText(await getTranslations("coaching"), await getLocale());
   const yesNo = (v: boolean | null) => (v == null ? "" : v ? t("yes") : t("no"));
   const voidable = (e: Evaluations[number]) => !locked && e.evaluationId && canWrite(e.ngoOrgId);
   const anyVoidable = evaluations.some(voidable);

@@ -2,6 +2,7 @@ import "server-only";
 import type { Queryable } from "@/db/client";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import type { Locale } from "@/lib/i18n/locales";
+import { translatorInText } from "@/lib/i18n/isolate";
 import type { Reader } from "@/lib/privacy/suppress";
 import { loadCohesionDashboard, type DashboardParams } from "./dashboard";
 import { perceptionIndicators } from "./indicators";
@@ -13,7 +14,7 @@ const pick = <T extends Record<string, unknown>>(row: T, base: string, locale: L
 
 /** The dashboard plus what the page shows around it: who entered the surveys, the questions. */
 export async function loadCohesionPage(db: Queryable, scopeOrg: TenantOrg, reader: Reader, params: DashboardParams, t: Labels, locale: Locale) {
-  const dash = await loadCohesionDashboard(db, scopeOrg, reader, params, t);
+  const dash = await loadCohesionDashboard(db, scopeOrg, reader, params, translatorInText(t, locale));
   if (!dash) return null;
   const enterers = (await listSurveyEnterers(db, dash.villages.map((v) => v.id))).map((e) => e.name);
   const indicators = (await listIndicatorTexts(db)).map((i) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listOf, nameInText, valueInText, valuesInText } from "./isolate";
+import { listOf, nameInText, translatorInText, valueInText, valuesInText } from "./isolate";
 
 describe("values inside sentences", () => {
   it("are isolated in Arabic: dates and amounts left to right, names by their own letters", () => {
@@ -24,5 +24,12 @@ describe("values inside sentences", () => {
   it("list names in the reader's language", () => {
     expect(listOf(["ADICOR", "Commune de Fassala"], "en")).toBe("ADICOR and Commune de Fassala");
     expect(listOf(["ADICOR", "Commune de Fassala"], "ar")).toBe("\u2068ADICOR\u2069 و\u2068Commune de Fassala\u2069");
+  });
+
+  it("reach titles built by loaders through a translator that isolates them in Arabic only", () => {
+    const t = (key: string, values?: Record<string, string | number>) => `${key}:${values?.quarter ?? ""}`;
+    expect(translatorInText(t, "ar")("villagesTitle", { quarter: "2026-Q3" })).toBe("villagesTitle:\u20662026-Q3\u2069");
+    expect(translatorInText(t, "ar")("title")).toBe("title:");
+    expect(translatorInText(t, "fr")).toBe(t);
   });
 });

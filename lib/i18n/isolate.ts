@@ -39,3 +39,16 @@ export function valuesInText<V extends Record<string, string | number>>(values: 
 /** "A, B et C" in the reader's language, each name isolated in Arabic. */
 export const listOf = (items: readonly string[], locale: string) =>
   new Intl.ListFormat(locale, { type: "conjunction" }).format(items.map((i) => nameInText(i, locale)));
+
+type Translator = (key: string, values?: Record<string, string | number>) => string;
+
+/**
+ * A translator whose values are made ready for the reader's sentences (valuesInText): for the
+ * loaders that build titles from a `t` they are given (tables, charts), so that a quarter or a
+ * date inside an Arabic title reads in order without each loader knowing the locale.
+ */
+export function translatorInText<T extends Translator>(t: T, locale: string): T {
+  if (!isRtl(locale)) return t;
+  const wrapped = (key: string, values?: Record<string, string | number>) => t(key, values && valuesInText(values, locale));
+  return Object.assign(wrapped, t) as unknown as T;
+}

@@ -51,6 +51,7 @@ const dynamicKeys: Record<string, readonly string[]> = {
   "advocacy.figure.": ["revenueXof", "revenueMru", "groups", "members", "womenPct", "disabledPct", "refugeesPct", "disabledManagers", "mixedGroups", "trust"],
   "advocacy.community.": communities,
   "cohesion.community.": communities,
+  "compare.sets.": ["organisation", "cohesion", "revenue", "inclusion"], // the ids of compareColumnSets (lib/compare/columns.ts), named when unavailable
   "cohesion.indicator.": [...perceptionIndicators, "disputes_referred", "disputes_resolved"],
 };
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireMember } from "@/lib/auth/tenant";
 import { withTenantRead } from "@/lib/tenant-db";
-import { listOf, valuesInText } from "@/lib/i18n/isolate";
+import { listOf, translatorInText, valuesInText } from "@/lib/i18n/isolate";
 import { compareParams } from "@/lib/compare/params";
 import { loadCompareTable } from "@/lib/compare/table";
 import { currencies } from "@/lib/money";
@@ -27,7 +27,7 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
   const tt = await getTranslations("orgTypes");
   const locale = await getLocale();
   const { table, members, sameFigures, unavailable } = await withTenantRead(ctx, (tx) =>
-    loadCompareTable(tx, ctx.org, readerOf(ctx), p, t as never, (type) => tt(type as never)),
+    loadCompareTable(tx, ctx.org, readerOf(ctx), p, translatorInText(t as never, locale), (type) => tt(type as never)),
   );
   return (
     <div className="flex flex-col gap-6">
