@@ -77,6 +77,8 @@ describe(`exports through their routes on ${backend}`, () => {
     const route =
       kind === "ledger"
         ? await import("@/app/(portal)/[org]/export/ledger/route")
+        : kind === "observations"
+          ? await import("@/app/(portal)/[org]/export/observations/[commune]/route")
         : kind === "groups"
           ? await import("@/app/(portal)/[org]/export/groups/route")
         : kind === "revenue"
@@ -86,7 +88,7 @@ describe(`exports through their routes on ${backend}`, () => {
             : kind === "inclusion"
               ? await import("@/app/(portal)/[org]/export/inclusion/[table]/route")
               : await import("@/app/(portal)/[org]/export/compare/route");
-    const res = await route.GET(new NextRequest(url), { params: Promise.resolve({ org, table: table ?? "" }) } as never);
+    const res = await route.GET(new NextRequest(url), { params: Promise.resolve({ org, table: table ?? "", commune: table ?? "" }) } as never);
     const name = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? null;
     return { status: res.status, name, lang: res.headers.get("content-language"), rows: res.headers.get("x-export-rows"), bytes: new Uint8Array(await res.arrayBuffer()) };
   }
@@ -215,6 +217,29 @@ describe(`exports through their routes on ${backend}`, () => {
     expect(rows).toEqual(table.slice(1));
   });
 
+  it("a commune's market observations: to the organisations that read its committee, as the market page lists them", async () => {
+    const expected = rowsOf<{ date: string; product: string; place: string; price: number }>(
+      await db.db.execute(sql`select to_char(o.observed_on, 'YYYY-MM-DD') as date, p.name_en as product, pl.name as place, o.price::float8 as price
+        from market_observations o join products p on p.id = o.product_id join places pl on pl.id = o.place_id where o.commune_org_id = ${ids.orgs.fassala}`),
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    for (const user of ["viewer@fassala.demo", "viewer@adicor.demo"]) {
+      await as(user);
+      const org = user.split("@")[1].replace(".demo", "");
+      const got = await get(`/${org}/export/observations/fassala?format=csv&lang=en`);
+      expect(got.status, user).toBe(200);
+      expect(got.name).toBe("tamkin-observations-fassala-en.csv");
+      const { table, meta } = csvOf(got.bytes);
+      expect(table[0]).toEqual(["Observed on", "Product", "Unit", "Market or village", "Observed retail price", "Currency"]);
+      expect(sortRows(table.slice(1).map((r) => [r[0], r[1], r[3], Number(r[4])]))).toEqual(sortRows(expected.map((e) => [e.date, e.product, e.place, e.price])));
+      expect(meta.get("Organisation")).toMatch(/\(fassala\)$/);
+    }
+    // ONG Sahel works in Bassikounou: Fassala's committee does not exist for it.
+    await as("viewer@ong-sahel.demo");
+    expect((await get("/ong-sahel/export/observations/fassala?format=csv")).status).toBe(404);
+    expect((await get("/ong-sahel/export/observations/no-such-commune?format=csv")).status).toBe(404);
+  });
+
   it("another organisation's ledger and revenue are not found; a member's own export holds only its own groups", async () => {
     await as("viewer@ong-sahel.demo");
     for (const path of ["/adicor/export/ledger?format=csv", "/adicor/export/revenue/by-activity?format=xlsx", "/adicor/export/ledger?format=xlsx&lang=ar", "/adicor/export/groups?format=csv"]) {
@@ -301,6 +326,7 @@ describe(`exports through their routes on ${backend}`, () => {
       ...inclusionTableIds.map((t, i): [string, string] => ["editor@adicor.demo", `/adicor/export/inclusion/${t}?lang=${["fr", "ar", "en"][i % 3]}&hxl=${i % 2}`]),
       ["viewer@acor.demo", "/acor/export/compare?lang=en&from=2025-01-01&to=2025-12-31"],
       ["viewer@acor.demo", "/acor/export/groups?lang=ar&hxl=1&status=active"],
+      ["viewer@fassala.demo", "/fassala/export/observations/fassala?lang=ar&hxl=1"],
       ["viewer@acor.demo", "/acor/export/revenue/by-ngo?lang=ar"],
     ];
     const dir = mkdtempSync(path.join(os.tmpdir(), "tamkin-lo-"));

@@ -7,6 +7,7 @@ import { today } from "@/lib/dates";
 import { formatAmount } from "@/lib/prices/format";
 import { readPageRequest } from "@/lib/pagination";
 import { Pager } from "@/components/data/pager";
+import { ExportLinks } from "@/components/data/export-links";
 import { CommuneNav } from "@/components/prices/commune-nav";
 import { SpecForm } from "@/components/prices/spec-form";
 import { Card } from "@/components/ui/card";
@@ -47,6 +48,7 @@ export default async function MarketPage({ params, searchParams }: Params) {
         </Card>
       ) : null}
       {observations.rows.length === 0 ? <p>{t("noObservations")}</p> : null}
+      {scope.ctx.can("exports:read") && observations.rows.length > 0 ? <ExportLinks org={org} base="observations" table={scope.commune.slug} title={`${t("market")} — ${scope.commune.name}`} /> : null}
       <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
         <table className="w-full text-start" data-testid="observation-table">
           <thead className="bg-slate-100">

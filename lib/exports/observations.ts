@@ -1,0 +1,64 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { getTranslations } from "next-intl/server";
+import { marketObservations } from "@/db/schema";
+import type { TenantContext } from "@/lib/auth/tenant-core";
+import type { Locale } from "@/lib/i18n/locales";
+import { findVisibleCommune } from "@/lib/orgs/scope";
+import { listObservations } from "@/lib/prices/queries";
+import { withTenantRead } from "@/lib/tenant-db";
+import { pagedRows } from "./paged";
+import type { CellValue, ExportTable } from "./table";
+
+export const OBSERVATIONS_EXPORT_PAGE = 2_000;
+
+const inLocale = (p: { nameFr: string; nameAr: string; nameEn: string }, locale: Locale) => (locale === "ar" ? p.nameAr : locale === "en" ? p.nameEn : p.nameFr);
+
+/**
+ * A commune's market observations as an export, as the market page lists them: the commune must
+ * be one the reader's organisation may read (`findVisibleCommune`, the page's check), else null
+ * ("not found"); then `listObservations`, page after page, each page in its own tenant transaction.
+ */
+export async function observationsExport(
+  ctx: Pick<TenantContext, "org" | "user">,
+  communeSlug: string,
+  locale: Locale,
+  pageSize = OBSERVATIONS_EXPORT_PAGE,
+): Promise<{ table: ExportTable; commune: { slug: string; name: string } } | null> {
+  const t = await getTranslations({ locale, namespace: "prices" });
+  const te = await getTranslations({ locale, namespace: "exports" });
+  const first = await withTenantRead(ctx, async (tx) => {
+    const commune = await findVisibleCommune(tx, ctx.org, communeSlug);
+    if (!commune) return null;
+    const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(marketObservations).where(eq(marketObservations.communeOrgId, commune.id));
+    return { commune, count: n, page: await listObservations(tx, commune.id, { size: pageSize }) };
+  });
+  if (!first) return null;
+  const communeId = first.commune.id;
+  type Row = (typeof first.page.rows)[number];
+  const row = ({ o, product, place }: Row): CellValue[] => [
+    o.observedOn,
+    inLocale(product, locale),
+    locale === "ar" && product.unitAr ? product.unitAr : product.unit,
+    place,
+    o.price,
+    o.currency,
+  ];
+  return {
+    commune: first.commune,
+    table: {
+      id: "observations",
+      title: `${t("market")} — ${first.commune.name}`,
+      columns: [
+        { key: "date", label: t("observedOn"), hxl: "#date+observed" },
+        { key: "product", label: t("product"), hxl: "#item+name" },
+        { key: "unit", label: t("unit"), hxl: "#item+unit" },
+        { key: "place", label: t("marketPlace"), hxl: "#loc+market+name" },
+        { key: "price", label: t("observedPrice"), hxl: "#value+price+retail" },
+        { key: "currency", label: te("currency"), hxl: "#currency" },
+      ],
+      rowCount: first.count,
+      rows: pagedRows(first.page, (after) => withTenantRead(ctx, (tx) => listObservations(tx, communeId, { size: pageSize, after })), row),
+    },
+  };
+}
