@@ -87,6 +87,7 @@ export const routeEntryPoints: Record<string, Access & { probe: string; status?:
   "/[org]/export/groups": { ...member("exports:read"), probe: "/adicor/export/groups?format=csv" },
   "/[org]/export/ledger": { ...member("exports:read"), probe: "/adicor/export/ledger?format=csv" },
   "/[org]/export/observations/[commune]": { ...member("exports:read"), probe: "/fassala/export/observations/fassala?format=csv" },
+  "/[org]/export/price-history/[commune]": { ...member("exports:read"), probe: "/fassala/export/price-history/fassala?format=csv" },
   "/[org]/export/revenue/[table]": { ...member("exports:read"), probe: "/adicor/export/revenue/by-activity?format=csv" },
 };
 

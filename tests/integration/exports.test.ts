@@ -77,6 +77,8 @@ describe(`exports through their routes on ${backend}`, () => {
     const route =
       kind === "ledger"
         ? await import("@/app/(portal)/[org]/export/ledger/route")
+        : kind === "price-history"
+          ? await import("@/app/(portal)/[org]/export/price-history/[commune]/route")
         : kind === "observations"
           ? await import("@/app/(portal)/[org]/export/observations/[commune]/route")
         : kind === "groups"
@@ -240,6 +242,30 @@ describe(`exports through their routes on ${backend}`, () => {
     expect((await get("/ong-sahel/export/observations/no-such-commune?format=csv")).status).toBe(404);
   });
 
+  it("a commune's price history: every public version of each product, or of the one asked for", async () => {
+    const expected = rowsOf<{ product: string; productId: string; effective: string; selling: number }>(
+      await db.db.execute(sql`select p.name_en as product, p.id::text as "productId", to_char(np.effective_on, 'YYYY-MM-DD') as effective, np.selling_price::float8 as selling
+        from negotiated_prices np join price_sessions s on s.id = np.session_id join products p on p.id = np.product_id
+        where np.commune_org_id = ${ids.orgs.fassala} and s.status = 'closed'`),
+    );
+    expect(expected.length).toBeGreaterThan(1);
+    await as("editor@fassala.demo");
+    const all = await get("/fassala/export/price-history/fassala?format=csv&lang=en");
+    expect(all.name).toBe("tamkin-price-history-fassala-en.csv");
+    const { table } = csvOf(all.bytes);
+    expect(table[0].slice(0, 4)).toEqual(["Product", "Unit", "Effective date", "Agreed selling price"]);
+    expect(sortRows(table.slice(1).map((r) => [r[0], r[2], Number(r[3])]))).toEqual(sortRows(expected.map((e) => [e.product, e.effective, e.selling])));
+    const one = expected[0];
+    const single = await get(`/fassala/export/price-history/fassala?format=xlsx&lang=en&product=${one.productId}`);
+    expect(single.name).toBe(`tamkin-price-history-fassala-${one.product.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}-en.xlsx`);
+    const book = readXlsx(single.bytes);
+    expect(book.rows.slice(1).map((r) => [r[0], r[2], r[3]]).sort()).toEqual(expected.filter((e) => e.productId === one.productId).map((e) => [e.product, e.effective, e.selling]).sort());
+    // Another commune's product, or a commune the reader does not read: not found.
+    await as("viewer@bassikounou.demo");
+    expect((await get(`/bassikounou/export/price-history/bassikounou?format=csv&product=${one.productId}`)).status).toBe(404);
+    expect((await get("/bassikounou/export/price-history/fassala?format=csv")).status).toBe(404);
+  });
+
   it("another organisation's ledger and revenue are not found; a member's own export holds only its own groups", async () => {
     await as("viewer@ong-sahel.demo");
     for (const path of ["/adicor/export/ledger?format=csv", "/adicor/export/revenue/by-activity?format=xlsx", "/adicor/export/ledger?format=xlsx&lang=ar", "/adicor/export/groups?format=csv"]) {
@@ -327,6 +353,7 @@ describe(`exports through their routes on ${backend}`, () => {
       ["viewer@acor.demo", "/acor/export/compare?lang=en&from=2025-01-01&to=2025-12-31"],
       ["viewer@acor.demo", "/acor/export/groups?lang=ar&hxl=1&status=active"],
       ["viewer@fassala.demo", "/fassala/export/observations/fassala?lang=ar&hxl=1"],
+      ["viewer@fassala.demo", "/fassala/export/price-history/fassala?lang=fr"],
       ["viewer@acor.demo", "/acor/export/revenue/by-ngo?lang=ar"],
     ];
     const dir = mkdtempSync(path.join(os.tmpdir(), "tamkin-lo-"));

@@ -7,6 +7,7 @@ import { formatAmount } from "@/lib/prices/format";
 import { localDate } from "@/lib/dates";
 import { Pictogram } from "@/components/prices/pictogram";
 import { CommuneNav } from "@/components/prices/commune-nav";
+import { ExportLinks } from "@/components/data/export-links";
 
 type Params = { params: Promise<{ org: string; commune: string; id: string }> };
 
@@ -58,6 +59,9 @@ export default async function ProductHistory({ params }: Params) {
           </tbody>
         </table>
       </div>
+      {scope.ctx.can("exports:read") && versions.length > 0 ? (
+        <ExportLinks org={org} base="price-history" table={scope.commune.slug} query={{ product: product.id }} title={`${productName(product, locale)} — ${t("history")}`} />
+      ) : null}
     </div>
   );
 }
