@@ -5,7 +5,9 @@ import { Money, Table, Td } from "./ui";
 
 type Credit = Awaited<ReturnType<typeof import("@/lib/groups/ledger-queries").listCredits>>[number];
 
-export async function CreditSection(props: { org: string; groupId: string; canWrite: boolean; today: string; locale: string; credits: Credit[]; defaultCurrency: string }) {
+export async function CreditSection(props: { org: string; groupId: string; canWrite: boolean; today: string; locale: string; credits: Credit[]; defaultCurrency: string; showCustomers?: boolean }) {
+  // Customers' names are person-level: only the NGO supporting the group sees them.
+  const showCustomers = props.showCustomers ?? true;
   const [t, tc] = [await getTranslations("group"), await getTranslations("communities")];
   const totals = (["MRU", "XOF"] as const)
     .map((c) => {
@@ -26,10 +28,10 @@ export async function CreditSection(props: { org: string; groupId: string; canWr
       {props.credits.length === 0 ? (
         <p>{t("noCredit")}</p>
       ) : (
-        <Table head={[t("customer"), t("community"), t("granted"), t("due"), t("amount"), t("repaid"), t("outstanding"), ""]} testId="credits-table">
+        <Table head={[...(showCustomers ? [t("customer")] : []), t("community"), t("granted"), t("due"), t("amount"), t("repaid"), t("outstanding"), ""]} testId="credits-table">
           {props.credits.map((c) => (
             <tr key={c.id} className={c.isOverdue ? "bg-red-50" : undefined}>
-              <Td>{c.customerName}</Td>
+              {showCustomers ? <Td>{c.customerName}</Td> : null}
               <Td>{tc(c.community)}</Td>
               <Td>{c.grantedOn}</Td>
               <Td>

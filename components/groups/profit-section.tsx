@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { GroupActionForm } from "@/components/forms/group-forms";
 import { Card } from "@/components/ui/card";
+import { SUPPRESSED, isSmall } from "@/lib/privacy/suppress";
 import { Money, Table, Td, TextLink } from "./ui";
 
 type Distribution = Awaited<ReturnType<typeof import("@/lib/groups/ledger-queries").listDistributions>>[number];
@@ -14,7 +15,10 @@ export async function ProfitSection(props: {
   ruleLabel: string;
   distributions: Distribution[];
   defaultCurrency: string;
+  /** The named statements (each member's share) go only to the NGO supporting the group; others see counts. */
+  showStatements?: boolean;
 }) {
+  const showStatements = props.showStatements ?? true;
   const t = await getTranslations("group");
   const year = props.today.slice(0, 4);
   return (
@@ -36,12 +40,14 @@ export async function ProfitSection(props: {
               <Td>
                 <Money amount={d.profit} currency={d.currency} locale={props.locale} />
               </Td>
-              <Td>{d.shares.length}</Td>
+              <Td>{showStatements || !isSmall(d.shares.length) ? d.shares.length : SUPPRESSED}</Td>
               <Td>
-                <span className="flex flex-wrap gap-3">
-                  <TextLink href={`/${props.org}/groups/${props.groupId}/statement/${d.id}?lang=fr`}>{t("statementFr")}</TextLink>
-                  <TextLink href={`/${props.org}/groups/${props.groupId}/statement/${d.id}?lang=ar`}>{t("statementAr")}</TextLink>
-                </span>
+                {showStatements ? (
+                  <span className="flex flex-wrap gap-3">
+                    <TextLink href={`/${props.org}/groups/${props.groupId}/statement/${d.id}?lang=fr`}>{t("statementFr")}</TextLink>
+                    <TextLink href={`/${props.org}/groups/${props.groupId}/statement/${d.id}?lang=ar`}>{t("statementAr")}</TextLink>
+                  </span>
+                ) : null}
               </Td>
             </tr>
           ))}

@@ -46,7 +46,8 @@ export const pageEntryPoints: Record<string, PageEntry> = {
   // An NGO admin's plausibility limits: the permission of its other ledger rules (quarter locks).
   "/[org]/groups/limits": member("quarters:lock"),
   "/[org]/groups/[groupId]": { ...member("groups:read"), from: "/[org]/groups" },
-  "/[org]/groups/[groupId]/statement/[distributionId]": { ...member("groups:read"), from: "/[org]/groups/[groupId]", someHaveNone: true },
+  // Each member's share by name: person-level (issue 11.3), the supporting NGO's only.
+  "/[org]/groups/[groupId]/statement/[distributionId]": { ...member("people:read"), from: "/[org]/groups/[groupId]", someHaveNone: true },
   "/[org]/ledger": member("groups:read"),
   "/[org]/dashboard": member("groups:read"),
   "/[org]/declared": member("groups:write"),

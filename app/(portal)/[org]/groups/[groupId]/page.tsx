@@ -16,6 +16,9 @@ import { activityName, Money } from "@/components/groups/ui";
 import { GroupActionForm } from "@/components/forms/group-forms";
 import { readPageRequest } from "@/lib/pagination";
 import { Pager } from "@/components/data/pager";
+import { countGroupMembers, seesGroupPeople } from "@/lib/people/group-counts";
+import { readerOf } from "@/lib/privacy/suppress";
+import { MemberCountsSection } from "@/components/groups/member-counts";
 
 /** Each entry carries its correction forms: fewer per page than a plain list. */
 const ENTRIES_PER_PAGE = 10;
@@ -35,17 +38,22 @@ export default async function GroupPage({
     const group = await findVisibleGroup(tx, ctx.org, groupId);
     if (!group) return null;
     const canWrite = group.isWritable && ctx.can("groups:write");
+    // Person-level data (names, birth years, answers, household status, aids, customers, shares)
+    // only to the NGO supporting the group; every other reader gets counts, never the rows.
+    const seesPeople = seesGroupPeople(ctx, group);
     const [activity] = await tx.select().from(activityTypes).where(eq(activityTypes.code, group.activityType));
     const ledger = await listLedger(tx, ctx.org, { group: group.id }, { includeVoided: true, page: readPageRequest(sp, ENTRIES_PER_PAGE) });
     return {
       group,
       canWrite,
       activity,
-      members: await listGroupMembers(tx, group.id),
-      rotation: await listRotation(tx, group.id),
+      seesPeople,
+      members: seesPeople ? await listGroupMembers(tx, group.id) : [],
+      counts: seesPeople ? null : await countGroupMembers(tx, group.id, today),
+      rotation: seesPeople ? await listRotation(tx, group.id) : null,
       ledger,
       history: await listEntryHistory(tx, group.id, ledger.rows.map((r) => r.id)),
-      credits: await listCredits(tx, group.id, today),
+      credits: (await listCredits(tx, group.id, today)).map((c) => (seesPeople ? c : { ...c, customerName: "" })),
       distributions: await listDistributions(tx, group.id),
       candidates: canWrite ? await listCandidatePeople(tx, group.ngoOrgId, group.id) : [],
       settlements: canWrite ? await listNgoSettlements(tx, group.ngoOrgId) : [],
@@ -99,8 +107,12 @@ export default async function GroupPage({
           </details>
         ) : null}
       </div>
-      <MembersSection {...common} members={data.members} candidates={data.candidates} settlements={data.settlements} />
-      <RotationSection {...common} members={data.members} teams={data.rotation.teams} terms={data.rotation.terms} />
+      {data.seesPeople ? (
+        <MembersSection {...common} members={data.members} candidates={data.candidates} settlements={data.settlements} />
+      ) : data.counts ? (
+        <MemberCountsSection counts={data.counts} reader={readerOf(ctx)} locale={locale} on={today} />
+      ) : null}
+      {data.rotation ? <RotationSection {...common} members={data.members} teams={data.rotation.teams} terms={data.rotation.terms} /> : null}
       <LedgerSection
         {...common}
         locale={locale}
@@ -109,8 +121,8 @@ export default async function GroupPage({
         defaultCurrency={currency}
         pager={<Pager path={`/${slug}/groups/${group.id}`} searchParams={sp} page={data.ledger} label={t("ledgerTitle")} className="mt-3" testId="ledger-pager" />}
       />
-      <CreditSection {...common} locale={locale} credits={data.credits} defaultCurrency={currency} />
-      <ProfitSection {...common} locale={locale} distributions={data.distributions} ruleLabel={tr(group.profitRule)} defaultCurrency={currency} />
+      <CreditSection {...common} locale={locale} credits={data.credits} defaultCurrency={currency} showCustomers={data.seesPeople} />
+      <ProfitSection {...common} locale={locale} distributions={data.distributions} ruleLabel={tr(group.profitRule)} defaultCurrency={currency} showStatements={data.seesPeople} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { withTenant } from "@/lib/tenant-db";
 import { findVisibleGroup, listGroupMembers } from "@/lib/groups/queries";
 import { listDistributions } from "@/lib/groups/ledger-queries";
 import { formatNumber } from "@/components/groups/ui";
+import { seesGroupPeople } from "@/lib/people/group-counts";
 
 /** A printable statement of a distribution, in French or Arabic, in large figures, to be read aloud. */
 export default async function StatementPage({
@@ -17,10 +18,11 @@ export default async function StatementPage({
 }) {
   const { org: slug, groupId, distributionId } = await params;
   const lang = (await searchParams).lang === "ar" ? "ar" : "fr";
-  const ctx = await requireMember(slug, "groups:read");
+  const ctx = await requireMember(slug, "people:read");
   const data = await withTenant(ctx, async (tx) => {
     const group = await findVisibleGroup(tx, ctx.org, groupId);
-    if (!group) return null;
+    // Each member's name and share: person-level, for the NGO supporting the group only.
+    if (!group || !seesGroupPeople(ctx, group)) return null;
     const d = (await listDistributions(tx, group.id)).find((x) => x.id === distributionId);
     if (!d) return null;
     return { group, d, members: await listGroupMembers(tx, group.id) };
