@@ -15,8 +15,10 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = toLocale(await getLocale());
   const messages = await getMessages();
-  // Client components only need messages and errors; labels are rendered on the server.
-  const clientMessages = { errors: messages.errors, messages: messages.messages };
+  // Labels are rendered on the server. Every page gets only what the error boundary (app/error.tsx)
+  // says; pages with client forms add the forms' catalogue (components/i18n/form-messages.tsx).
+  const errors = messages.errors as Record<string, string>;
+  const clientMessages = { errors: { internal: errors.internal, retry: errors.retry } };
   const t = await getTranslations("common");
   return (
     <html lang={locale} dir={dirOf(locale)}>

@@ -3,13 +3,14 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/forms/sign-in-form";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { getCurrentUser } from "@/lib/auth/session";
+import { FormMessages } from "@/components/i18n/form-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("auth");
   return { title: t("title") };
 }
 
-export default async function LoginPage() {
+async function LoginPage() {
   if (await getCurrentUser()) redirect("/");
   const t = await getTranslations("auth");
   const tc = await getTranslations("common");
@@ -30,5 +31,14 @@ export default async function LoginPage() {
         />
       </section>
     </main>
+  );
+}
+
+/** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
+export default function Page() {
+  return (
+    <FormMessages>
+      <LoginPage />
+    </FormMessages>
   );
 }

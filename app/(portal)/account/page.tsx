@@ -9,6 +9,7 @@ import { Pager } from "@/components/data/pager";
 import { InvitationAnswer } from "@/components/forms/invitation-forms";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { SignOutButton } from "@/components/layout/sign-out-button";
+import { FormMessages } from "@/components/i18n/form-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("accountPage");
@@ -18,7 +19,7 @@ export async function generateMetadata() {
 type Search = Record<string, string | string[] | undefined>;
 
 /** The signed-in user's own page: invitations to answer, their own sign-ins and account changes. */
-export default async function AccountPage({ searchParams }: { searchParams: Promise<Search> }) {
+async function AccountPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser();
   const sp = await searchParams;
   const { invitations, events } = await withUser(user.id, (tx) => loadAccountOverview(tx, user.id, readPageRequest(sp)));
@@ -113,5 +114,14 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <Pager path="/account" searchParams={sp} page={events} label={t("activity")} />
       </section>
     </main>
+  );
+}
+
+/** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
+export default function Page(props: Parameters<typeof AccountPage>[0]) {
+  return (
+    <FormMessages>
+      <AccountPage {...props} />
+    </FormMessages>
   );
 }

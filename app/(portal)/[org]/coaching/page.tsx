@@ -13,13 +13,14 @@ import { OverdueCard } from "@/components/coaching/overdue-card";
 import { VisitsCard } from "@/components/coaching/visits-card";
 import { VisitForm } from "@/components/forms/coaching-forms";
 import { Card } from "@/components/ui/card";
+import { FormMessages } from "@/components/i18n/form-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("coaching");
   return { title: t("title") };
 }
 
-export default async function CoachingPage({
+async function CoachingPage({
   params,
   searchParams,
 }: {
@@ -88,5 +89,14 @@ export default async function CoachingPage({
       />
       {isNgo ? <LocksCard slug={slug} locks={data.locks} canLock={ctx.can("quarters:lock")} suggested={lastQuarter} /> : null}
     </div>
+  );
+}
+
+/** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
+export default function Page(props: Parameters<typeof CoachingPage>[0]) {
+  return (
+    <FormMessages>
+      <CoachingPage {...props} />
+    </FormMessages>
   );
 }

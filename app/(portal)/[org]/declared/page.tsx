@@ -5,9 +5,10 @@ import { declaredMetrics } from "@/lib/groups/schema";
 import { GroupActionForm } from "@/components/forms/group-forms";
 import { TextLink } from "@/components/groups/ui";
 import { Card } from "@/components/ui/card";
+import { FormMessages } from "@/components/i18n/form-messages";
 
 /** Entering a declared figure lives on its own page: the dashboard itself ships no form code. */
-export default async function DeclaredFigurePage({ params }: { params: Promise<{ org: string }> }) {
+async function DeclaredFigurePage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const ctx = await requireMember(slug, "groups:write");
   if (ctx.org.type !== "ngo") notFound();
@@ -30,5 +31,14 @@ export default async function DeclaredFigurePage({ params }: { params: Promise<{
         <TextLink href={`/${slug}/dashboard`}>{t("title")}</TextLink>
       </p>
     </Card>
+  );
+}
+
+/** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
+export default function Page(props: Parameters<typeof DeclaredFigurePage>[0]) {
+  return (
+    <FormMessages>
+      <DeclaredFigurePage {...props} />
+    </FormMessages>
   );
 }

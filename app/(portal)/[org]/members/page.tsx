@@ -6,13 +6,14 @@ import { listOrgInvitations } from "@/lib/invitations/service";
 import { CreateUserForm, MemberRowActions, type MemberFormLabels } from "@/components/forms/member-forms";
 import { InviteMemberForm, RevokeInvitationButton } from "@/components/forms/invitation-forms";
 import { Card } from "@/components/ui/card";
+import { FormMessages } from "@/components/i18n/form-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("members");
   return { title: t("title") };
 }
 
-export default async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
+async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const ctx = await requireMember(slug, "members:manage");
   const { members, invitations } = await withTenant(ctx, async (tx) => ({
@@ -90,5 +91,14 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
         </Card>
       </div>
     </div>
+  );
+}
+
+/** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
+export default function Page(props: Parameters<typeof MembersPage>[0]) {
+  return (
+    <FormMessages>
+      <MembersPage {...props} />
+    </FormMessages>
   );
 }

@@ -7,13 +7,14 @@ import { today as todayIso } from "@/lib/dates";
 import { GroupActionForm } from "@/components/forms/group-forms";
 import { Table, Td } from "@/components/groups/ui";
 import { Card } from "@/components/ui/card";
+import { FormMessages } from "@/components/i18n/form-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("rates"))("title") };
 }
 
 /** Dated XOF-per-MRU rates, managed by consortium admins (`rates:manage`). */
-export default async function RatesPage({ params }: { params: Promise<{ org: string }> }) {
+async function RatesPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const ctx = await requireMember(slug, "rates:manage");
   const rates = await withTenant(ctx, (tx) => tx.select().from(exchangeRates).orderBy(desc(exchangeRates.validFrom)));
@@ -46,5 +47,14 @@ export default async function RatesPage({ params }: { params: Promise<{ org: str
         />
       </Card>
     </div>
+  );
+}
+
+/** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
+export default function Page(props: Parameters<typeof RatesPage>[0]) {
+  return (
+    <FormMessages>
+      <RatesPage {...props} />
+    </FormMessages>
   );
 }

@@ -4,13 +4,14 @@ import { requireUser } from "@/lib/auth/session";
 import { ChangePasswordForm } from "@/components/forms/change-password-form";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { SignOutButton } from "@/components/layout/sign-out-button";
+import { FormMessages } from "@/components/i18n/form-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("account");
   return { title: t("title") };
 }
 
-export default async function PasswordPage() {
+async function PasswordPage() {
   const user = await requireUser({ allowPasswordChange: true });
   const t = await getTranslations("account");
   const tc = await getTranslations("common");
@@ -43,5 +44,14 @@ export default async function PasswordPage() {
         />
       </section>
     </main>
+  );
+}
+
+/** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
+export default function Page() {
+  return (
+    <FormMessages>
+      <PasswordPage />
+    </FormMessages>
   );
 }

@@ -19,11 +19,12 @@ import { Pager } from "@/components/data/pager";
 import { countGroupMembers, seesGroupPeople } from "@/lib/people/group-counts";
 import { readerOf } from "@/lib/privacy/suppress";
 import { MemberCountsSection } from "@/components/groups/member-counts";
+import { FormMessages } from "@/components/i18n/form-messages";
 
 /** Each entry carries its correction forms: fewer per page than a plain list. */
 const ENTRIES_PER_PAGE = 10;
 
-export default async function GroupPage({
+async function GroupPage({
   params,
   searchParams,
 }: {
@@ -124,5 +125,14 @@ export default async function GroupPage({
       <CreditSection {...common} locale={locale} credits={data.credits} defaultCurrency={currency} showCustomers={data.seesPeople} />
       <ProfitSection {...common} locale={locale} distributions={data.distributions} ruleLabel={tr(group.profitRule)} defaultCurrency={currency} showStatements={data.seesPeople} />
     </div>
+  );
+}
+
+/** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
+export default function Page(props: Parameters<typeof GroupPage>[0]) {
+  return (
+    <FormMessages>
+      <GroupPage {...props} />
+    </FormMessages>
   );
 }

@@ -6,13 +6,14 @@ import { loadPlausibility } from "@/lib/groups/plausibility-service";
 import { amountKinds, DUPLICATE_WINDOW_MINUTES } from "@/lib/groups/plausibility";
 import { GroupActionForm, type FieldSpec } from "@/components/forms/group-forms";
 import { Card } from "@/components/ui/card";
+import { FormMessages } from "@/components/i18n/form-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("limits"))("title") };
 }
 
 /** An NGO admin's plausibility limits: ceilings and confirmation thresholds per kind and currency, and the date floor. */
-export default async function LimitsPage({ params }: { params: Promise<{ org: string }> }) {
+async function LimitsPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const ctx = await requireMember(slug, "quarters:lock");
   if (ctx.org.type !== "ngo") notFound();
@@ -37,5 +38,14 @@ export default async function LimitsPage({ params }: { params: Promise<{ org: st
         <GroupActionForm kind="limits" org={slug} testId="limits-form" columns={2} submit={t("save")} fields={fields} />
       </Card>
     </div>
+  );
+}
+
+/** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
+export default function Page(props: Parameters<typeof LimitsPage>[0]) {
+  return (
+    <FormMessages>
+      <LimitsPage {...props} />
+    </FormMessages>
   );
 }

@@ -9,8 +9,9 @@ import { activityTypes } from "@/db/schema";
 import { GroupActionForm } from "@/components/forms/group-forms";
 import { activityName } from "@/components/groups/ui";
 import { Card } from "@/components/ui/card";
+import { FormMessages } from "@/components/i18n/form-messages";
 
-export default async function NewGroupPage({ params }: { params: Promise<{ org: string }> }) {
+async function NewGroupPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const ctx = await requireMember(slug, "groups:write");
   if (ctx.org.type !== "ngo") notFound();
@@ -37,5 +38,14 @@ export default async function NewGroupPage({ params }: { params: Promise<{ org: 
         ]}
       />
     </Card>
+  );
+}
+
+/** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
+export default function Page(props: Parameters<typeof NewGroupPage>[0]) {
+  return (
+    <FormMessages>
+      <NewGroupPage {...props} />
+    </FormMessages>
   );
 }

@@ -14,6 +14,7 @@ import { CommuneNav } from "@/components/prices/commune-nav";
 import { SpecForm } from "@/components/prices/spec-form";
 import { Card } from "@/components/ui/card";
 import { valuesInText } from "@/lib/i18n/isolate";
+import { FormMessages } from "@/components/i18n/form-messages";
 
 type Params = { params: Promise<{ org: string; commune: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -22,7 +23,7 @@ export async function generateMetadata() {
 }
 
 /** The committee's workspace: sessions (in pages), products with their prices, suppliers. */
-export default async function CommitteeWorkspace({ params, searchParams }: Params) {
+async function CommitteeWorkspace({ params, searchParams }: Params) {
   const { org, commune } = await params;
   const sp = await searchParams;
   const scope = await loadCommuneScope(org, commune);
@@ -156,5 +157,14 @@ export default async function CommitteeWorkspace({ params, searchParams }: Param
         ) : null}
       </Card>
     </div>
+  );
+}
+
+/** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
+export default function Page(props: Parameters<typeof CommitteeWorkspace>[0]) {
+  return (
+    <FormMessages>
+      <CommitteeWorkspace {...props} />
+    </FormMessages>
   );
 }

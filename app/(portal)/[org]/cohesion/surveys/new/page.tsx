@@ -9,13 +9,14 @@ import { toLocale } from "@/lib/i18n/locales";
 import { today } from "@/lib/dates";
 import { CohesionSurveyForm } from "@/components/forms/cohesion-survey-form";
 import { Card } from "@/components/ui/card";
+import { FormMessages } from "@/components/i18n/form-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("surveyForm");
   return { title: t("title") };
 }
 
-export default async function NewSurveyPage({ params }: { params: Promise<{ org: string }> }) {
+async function NewSurveyPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const ctx = await requireMember(slug, "cohesion:write");
   const { villages, indicators } = await withTenant(ctx, async (tx) => ({
@@ -75,5 +76,14 @@ export default async function NewSurveyPage({ params }: { params: Promise<{ org:
         />
       </Card>
     </div>
+  );
+}
+
+/** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
+export default function Page(props: Parameters<typeof NewSurveyPage>[0]) {
+  return (
+    <FormMessages>
+      <NewSurveyPage {...props} />
+    </FormMessages>
   );
 }

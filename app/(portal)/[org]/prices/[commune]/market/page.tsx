@@ -11,11 +11,12 @@ import { ExportLinks } from "@/components/data/export-links";
 import { CommuneNav } from "@/components/prices/commune-nav";
 import { SpecForm } from "@/components/prices/spec-form";
 import { Card } from "@/components/ui/card";
+import { FormMessages } from "@/components/i18n/form-messages";
 
 type Params = { params: Promise<{ org: string; commune: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** Observed retail prices on markets and in villages, the raw material of stability alerts; in pages. */
-export default async function MarketPage({ params, searchParams }: Params) {
+async function MarketPage({ params, searchParams }: Params) {
   const { org, commune } = await params;
   const sp = await searchParams;
   const scope = await loadCommuneScope(org, commune);
@@ -73,5 +74,14 @@ export default async function MarketPage({ params, searchParams }: Params) {
       </div>
       <Pager path={`${scope.base}/market`} searchParams={sp} page={observations} />
     </div>
+  );
+}
+
+/** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
+export default function Page(props: Parameters<typeof MarketPage>[0]) {
+  return (
+    <FormMessages>
+      <MarketPage {...props} />
+    </FormMessages>
   );
 }

@@ -7,11 +7,12 @@ import { liveBoardToken } from "@/lib/prices/catalogue-service";
 import { CommuneNav } from "@/components/prices/commune-nav";
 import { SpecForm } from "@/components/prices/spec-form";
 import { Card } from "@/components/ui/card";
+import { FormMessages } from "@/components/i18n/form-messages";
 
 type Params = { params: Promise<{ org: string; commune: string }> };
 
 /** Quorum minima, notice period, horizon of effective dates, alert threshold and the public board link (commune admins). */
-export default async function SettingsPage({ params }: Params) {
+async function SettingsPage({ params }: Params) {
   const { org, commune } = await params;
   const scope = await loadCommuneScope(org, commune);
   if (!scope.canAdmin) notFound();
@@ -63,5 +64,14 @@ export default async function SettingsPage({ params }: Params) {
         </div>
       </Card>
     </div>
+  );
+}
+
+/** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
+export default function Page(props: Parameters<typeof SettingsPage>[0]) {
+  return (
+    <FormMessages>
+      <SettingsPage {...props} />
+    </FormMessages>
   );
 }

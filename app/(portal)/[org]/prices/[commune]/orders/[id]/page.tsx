@@ -12,11 +12,12 @@ import { OrderTotalsTable, type TotalsLabels } from "@/components/prices/order-t
 import { SpecForm } from "@/components/prices/spec-form";
 import { Card } from "@/components/ui/card";
 import { valuesInText } from "@/lib/i18n/isolate";
+import { FormMessages } from "@/components/i18n/form-messages";
 
 type Params = { params: Promise<{ org: string; commune: string; id: string }> };
 
 /** A grouped purchase order: lines per group and product, totals, status and delivery. */
-export default async function OrderPage({ params }: Params) {
+async function OrderPage({ params }: Params) {
   const { org, commune, id } = await params;
   const scope = await loadCommuneScope(org, commune);
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
@@ -138,5 +139,14 @@ export default async function OrderPage({ params }: Params) {
         <OrderTotalsTable rows={totals.byProduct} overall={totals.overall} names={productNames} labels={labels(t("product"))} currency={currency} locale={locale} testId="totals-product" />
       </Card>
     </div>
+  );
+}
+
+/** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
+export default function Page(props: Parameters<typeof OrderPage>[0]) {
+  return (
+    <FormMessages>
+      <OrderPage {...props} />
+    </FormMessages>
   );
 }

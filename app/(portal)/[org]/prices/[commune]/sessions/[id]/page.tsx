@@ -13,6 +13,7 @@ import { SessionDecisions } from "@/components/prices/session-decisions";
 import { SpecForm, type FieldSpec } from "@/components/prices/spec-form";
 import { Card } from "@/components/ui/card";
 import { valuesInText } from "@/lib/i18n/isolate";
+import { FormMessages } from "@/components/i18n/form-messages";
 
 type Params = { params: Promise<{ org: string; commune: string; id: string }> };
 
@@ -20,7 +21,7 @@ type Params = { params: Promise<{ org: string; commune: string; id: string }> };
  * One committee session: minutes, attendees and quorum, price decisions (public once the session
  * is closed; until then seen by the commune only, and corrected or withdrawn), grouped orders.
  */
-export default async function SessionPage({ params }: Params) {
+async function SessionPage({ params }: Params) {
   const { org, commune, id } = await params;
   const scope = await loadCommuneScope(org, commune);
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
@@ -213,5 +214,14 @@ export default async function SessionPage({ params }: Params) {
         )}
       </Card>
     </div>
+  );
+}
+
+/** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
+export default function Page(props: Parameters<typeof SessionPage>[0]) {
+  return (
+    <FormMessages>
+      <SessionPage {...props} />
+    </FormMessages>
   );
 }
