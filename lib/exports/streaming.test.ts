@@ -89,3 +89,38 @@ describe("long exports never block the server", () => {
     expect(Buffer.concat(chunks).equals(Buffer.from(whole))).toBe(true);
   });
 });
+
+describe("a slow reader holds the writer back (memory stays bounded)", () => {
+  for (const format of ["csv", "xlsx"] as const) {
+    it(`${format.toUpperCase()}: rows are read from their source only as fast as the file is taken`, async () => {
+      let produced = 0;
+      const total = 30_000;
+      async function* rows() {
+        for (let i = 0; i < total; i++) {
+          produced++;
+          yield [`Village ${i} « ${i % 7} »`, i, i * 1.5];
+        }
+      }
+      const table = { id: "slow", title: "Slow", columns: [{ key: "a", label: "A" }, { key: "b", label: "B" }, { key: "c", label: "C" }], rowCount: total, rows: rows() };
+      const reader = exportBody(table, format, { meta }).getReader();
+      const first = await reader.read();
+      expect(first.done).toBe(false);
+      // The reader takes nothing for a while: the writer must not run on through the source.
+      await new Promise((r) => setTimeout(r, 400));
+      const whileWaiting = produced;
+      // A slice or two of rows (the writers pause every 500), never the table.
+      expect(whileWaiting).toBeLessThan(5_000);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(produced - whileWaiting).toBeLessThan(1_000);
+      // Reading on, everything comes.
+      let bytes = first.value!.byteLength;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        bytes += value.byteLength;
+      }
+      expect(produced).toBe(total);
+      expect(bytes).toBeGreaterThan(100_000);
+    }, 60_000);
+  }
+});
