@@ -34,6 +34,8 @@ vi.mock("@/lib/auth/session", async (importOriginal) => ({
 }));
 vi.mock("next-intl/server", () => ({
   getLocale: async () => "fr",
+  // Pages with client forms send the forms' catalogue (components/i18n/form-messages.tsx).
+  getMessages: async () => loadMessages("fr"),
   getTranslations: async (opts: { locale?: string; namespace?: string } | string) => {
     const o = typeof opts === "string" ? { namespace: opts } : opts;
     const locale = toLocale(o.locale ?? "fr");

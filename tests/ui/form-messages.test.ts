@@ -3,7 +3,7 @@
  * client forms (components/i18n/form-messages.tsx); the root layout passes just what the error
  * boundary says. A page that renders, directly or through any component it imports, a client
  * component reading the catalogue (`useTranslations` in a "use client" module) must wrap itself
- * in FormMessages, or its form would show raw keys. This walks the import graph of app/ and
+ * in withFormMessages, or its form would show raw keys. This walks the import graph of app/ and
  * components/ and names every page that forgets.
  */
 import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
@@ -63,9 +63,9 @@ describe("the forms' catalogue reaches every page with a client form", () => {
     expect(withForms.length).toBeLessThan(pages.length);
   });
 
-  it("wraps each of them in FormMessages", () => {
+  it("wraps each of them in withFormMessages", () => {
     const missing = pages
-      .filter((p) => catalogueReaders(p).length > 0 && !/<FormMessages>/.test(read(p)))
+      .filter((p) => catalogueReaders(p).length > 0 && !/withFormMessages\(/.test(read(p)))
       .map((p) => `${relative(root, p)} (renders ${catalogueReaders(p).join(", ")})`);
     expect(missing).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/forms/sign-in-form";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { getCurrentUser } from "@/lib/auth/session";
-import { FormMessages } from "@/components/i18n/form-messages";
+import { withFormMessages } from "@/components/i18n/form-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("auth");
@@ -35,10 +35,6 @@ async function LoginPage() {
 }
 
 /** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
-export default function Page() {
-  return (
-    <FormMessages>
-      <LoginPage />
-    </FormMessages>
-  );
+export default async function Page() {
+  return withFormMessages(LoginPage());
 }

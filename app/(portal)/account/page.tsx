@@ -9,7 +9,7 @@ import { Pager } from "@/components/data/pager";
 import { InvitationAnswer } from "@/components/forms/invitation-forms";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { SignOutButton } from "@/components/layout/sign-out-button";
-import { FormMessages } from "@/components/i18n/form-messages";
+import { withFormMessages } from "@/components/i18n/form-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("accountPage");
@@ -118,10 +118,6 @@ async function AccountPage({ searchParams }: { searchParams: Promise<Search> }) 
 }
 
 /** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
-export default function Page(props: Parameters<typeof AccountPage>[0]) {
-  return (
-    <FormMessages>
-      <AccountPage {...props} />
-    </FormMessages>
-  );
+export default async function Page(props: Parameters<typeof AccountPage>[0]) {
+  return withFormMessages(AccountPage(props));
 }

@@ -13,7 +13,7 @@ import { OverdueCard } from "@/components/coaching/overdue-card";
 import { VisitsCard } from "@/components/coaching/visits-card";
 import { VisitForm } from "@/components/forms/coaching-forms";
 import { Card } from "@/components/ui/card";
-import { FormMessages } from "@/components/i18n/form-messages";
+import { withFormMessages } from "@/components/i18n/form-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("coaching");
@@ -93,10 +93,6 @@ async function CoachingPage({
 }
 
 /** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
-export default function Page(props: Parameters<typeof CoachingPage>[0]) {
-  return (
-    <FormMessages>
-      <CoachingPage {...props} />
-    </FormMessages>
-  );
+export default async function Page(props: Parameters<typeof CoachingPage>[0]) {
+  return withFormMessages(CoachingPage(props));
 }

@@ -5,7 +5,7 @@ import { declaredMetrics } from "@/lib/groups/schema";
 import { GroupActionForm } from "@/components/forms/group-forms";
 import { TextLink } from "@/components/groups/ui";
 import { Card } from "@/components/ui/card";
-import { FormMessages } from "@/components/i18n/form-messages";
+import { withFormMessages } from "@/components/i18n/form-messages";
 
 /** Entering a declared figure lives on its own page: the dashboard itself ships no form code. */
 async function DeclaredFigurePage({ params }: { params: Promise<{ org: string }> }) {
@@ -35,10 +35,6 @@ async function DeclaredFigurePage({ params }: { params: Promise<{ org: string }>
 }
 
 /** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
-export default function Page(props: Parameters<typeof DeclaredFigurePage>[0]) {
-  return (
-    <FormMessages>
-      <DeclaredFigurePage {...props} />
-    </FormMessages>
-  );
+export default async function Page(props: Parameters<typeof DeclaredFigurePage>[0]) {
+  return withFormMessages(DeclaredFigurePage(props));
 }

@@ -6,7 +6,7 @@ import { listOrgInvitations } from "@/lib/invitations/service";
 import { CreateUserForm, MemberRowActions, type MemberFormLabels } from "@/components/forms/member-forms";
 import { InviteMemberForm, RevokeInvitationButton } from "@/components/forms/invitation-forms";
 import { Card } from "@/components/ui/card";
-import { FormMessages } from "@/components/i18n/form-messages";
+import { withFormMessages } from "@/components/i18n/form-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("members");
@@ -95,10 +95,6 @@ async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
 }
 
 /** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
-export default function Page(props: Parameters<typeof MembersPage>[0]) {
-  return (
-    <FormMessages>
-      <MembersPage {...props} />
-    </FormMessages>
-  );
+export default async function Page(props: Parameters<typeof MembersPage>[0]) {
+  return withFormMessages(MembersPage(props));
 }

@@ -7,7 +7,7 @@ import { today as todayIso } from "@/lib/dates";
 import { GroupActionForm } from "@/components/forms/group-forms";
 import { Table, Td } from "@/components/groups/ui";
 import { Card } from "@/components/ui/card";
-import { FormMessages } from "@/components/i18n/form-messages";
+import { withFormMessages } from "@/components/i18n/form-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("rates"))("title") };
@@ -51,10 +51,6 @@ async function RatesPage({ params }: { params: Promise<{ org: string }> }) {
 }
 
 /** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
-export default function Page(props: Parameters<typeof RatesPage>[0]) {
-  return (
-    <FormMessages>
-      <RatesPage {...props} />
-    </FormMessages>
-  );
+export default async function Page(props: Parameters<typeof RatesPage>[0]) {
+  return withFormMessages(RatesPage(props));
 }

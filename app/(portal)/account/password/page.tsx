@@ -4,7 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { ChangePasswordForm } from "@/components/forms/change-password-form";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { SignOutButton } from "@/components/layout/sign-out-button";
-import { FormMessages } from "@/components/i18n/form-messages";
+import { withFormMessages } from "@/components/i18n/form-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("account");
@@ -48,10 +48,6 @@ async function PasswordPage() {
 }
 
 /** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
-export default function Page() {
-  return (
-    <FormMessages>
-      <PasswordPage />
-    </FormMessages>
-  );
+export default async function Page() {
+  return withFormMessages(PasswordPage());
 }

@@ -19,7 +19,7 @@ import { Pager } from "@/components/data/pager";
 import { countGroupMembers, seesGroupPeople } from "@/lib/people/group-counts";
 import { readerOf } from "@/lib/privacy/suppress";
 import { MemberCountsSection } from "@/components/groups/member-counts";
-import { FormMessages } from "@/components/i18n/form-messages";
+import { withFormMessages } from "@/components/i18n/form-messages";
 
 /** Each entry carries its correction forms: fewer per page than a plain list. */
 const ENTRIES_PER_PAGE = 10;
@@ -129,10 +129,6 @@ async function GroupPage({
 }
 
 /** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
-export default function Page(props: Parameters<typeof GroupPage>[0]) {
-  return (
-    <FormMessages>
-      <GroupPage {...props} />
-    </FormMessages>
-  );
+export default async function Page(props: Parameters<typeof GroupPage>[0]) {
+  return withFormMessages(GroupPage(props));
 }

@@ -6,7 +6,7 @@ import { loadPlausibility } from "@/lib/groups/plausibility-service";
 import { amountKinds, DUPLICATE_WINDOW_MINUTES } from "@/lib/groups/plausibility";
 import { GroupActionForm, type FieldSpec } from "@/components/forms/group-forms";
 import { Card } from "@/components/ui/card";
-import { FormMessages } from "@/components/i18n/form-messages";
+import { withFormMessages } from "@/components/i18n/form-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("limits"))("title") };
@@ -42,10 +42,6 @@ async function LimitsPage({ params }: { params: Promise<{ org: string }> }) {
 }
 
 /** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
-export default function Page(props: Parameters<typeof LimitsPage>[0]) {
-  return (
-    <FormMessages>
-      <LimitsPage {...props} />
-    </FormMessages>
-  );
+export default async function Page(props: Parameters<typeof LimitsPage>[0]) {
+  return withFormMessages(LimitsPage(props));
 }

@@ -9,7 +9,7 @@ import { activityTypes } from "@/db/schema";
 import { GroupActionForm } from "@/components/forms/group-forms";
 import { activityName } from "@/components/groups/ui";
 import { Card } from "@/components/ui/card";
-import { FormMessages } from "@/components/i18n/form-messages";
+import { withFormMessages } from "@/components/i18n/form-messages";
 
 async function NewGroupPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
@@ -42,10 +42,6 @@ async function NewGroupPage({ params }: { params: Promise<{ org: string }> }) {
 }
 
 /** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
-export default function Page(props: Parameters<typeof NewGroupPage>[0]) {
-  return (
-    <FormMessages>
-      <NewGroupPage {...props} />
-    </FormMessages>
-  );
+export default async function Page(props: Parameters<typeof NewGroupPage>[0]) {
+  return withFormMessages(NewGroupPage(props));
 }

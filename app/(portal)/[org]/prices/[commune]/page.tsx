@@ -14,7 +14,7 @@ import { CommuneNav } from "@/components/prices/commune-nav";
 import { SpecForm } from "@/components/prices/spec-form";
 import { Card } from "@/components/ui/card";
 import { valuesInText } from "@/lib/i18n/isolate";
-import { FormMessages } from "@/components/i18n/form-messages";
+import { withFormMessages } from "@/components/i18n/form-messages";
 
 type Params = { params: Promise<{ org: string; commune: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -161,10 +161,6 @@ async function CommitteeWorkspace({ params, searchParams }: Params) {
 }
 
 /** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
-export default function Page(props: Parameters<typeof CommitteeWorkspace>[0]) {
-  return (
-    <FormMessages>
-      <CommitteeWorkspace {...props} />
-    </FormMessages>
-  );
+export default async function Page(props: Parameters<typeof CommitteeWorkspace>[0]) {
+  return withFormMessages(CommitteeWorkspace(props));
 }

@@ -9,7 +9,7 @@ import { toLocale } from "@/lib/i18n/locales";
 import { today } from "@/lib/dates";
 import { CohesionSurveyForm } from "@/components/forms/cohesion-survey-form";
 import { Card } from "@/components/ui/card";
-import { FormMessages } from "@/components/i18n/form-messages";
+import { withFormMessages } from "@/components/i18n/form-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("surveyForm");
@@ -80,10 +80,6 @@ async function NewSurveyPage({ params }: { params: Promise<{ org: string }> }) {
 }
 
 /** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
-export default function Page(props: Parameters<typeof NewSurveyPage>[0]) {
-  return (
-    <FormMessages>
-      <NewSurveyPage {...props} />
-    </FormMessages>
-  );
+export default async function Page(props: Parameters<typeof NewSurveyPage>[0]) {
+  return withFormMessages(NewSurveyPage(props));
 }

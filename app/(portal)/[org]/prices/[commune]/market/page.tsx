@@ -11,7 +11,7 @@ import { ExportLinks } from "@/components/data/export-links";
 import { CommuneNav } from "@/components/prices/commune-nav";
 import { SpecForm } from "@/components/prices/spec-form";
 import { Card } from "@/components/ui/card";
-import { FormMessages } from "@/components/i18n/form-messages";
+import { withFormMessages } from "@/components/i18n/form-messages";
 
 type Params = { params: Promise<{ org: string; commune: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -78,10 +78,6 @@ async function MarketPage({ params, searchParams }: Params) {
 }
 
 /** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
-export default function Page(props: Parameters<typeof MarketPage>[0]) {
-  return (
-    <FormMessages>
-      <MarketPage {...props} />
-    </FormMessages>
-  );
+export default async function Page(props: Parameters<typeof MarketPage>[0]) {
+  return withFormMessages(MarketPage(props));
 }

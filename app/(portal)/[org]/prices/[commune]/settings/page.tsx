@@ -7,7 +7,7 @@ import { liveBoardToken } from "@/lib/prices/catalogue-service";
 import { CommuneNav } from "@/components/prices/commune-nav";
 import { SpecForm } from "@/components/prices/spec-form";
 import { Card } from "@/components/ui/card";
-import { FormMessages } from "@/components/i18n/form-messages";
+import { withFormMessages } from "@/components/i18n/form-messages";
 
 type Params = { params: Promise<{ org: string; commune: string }> };
 
@@ -68,10 +68,6 @@ async function SettingsPage({ params }: Params) {
 }
 
 /** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
-export default function Page(props: Parameters<typeof SettingsPage>[0]) {
-  return (
-    <FormMessages>
-      <SettingsPage {...props} />
-    </FormMessages>
-  );
+export default async function Page(props: Parameters<typeof SettingsPage>[0]) {
+  return withFormMessages(SettingsPage(props));
 }

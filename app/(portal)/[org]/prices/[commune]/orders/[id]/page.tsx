@@ -12,7 +12,7 @@ import { OrderTotalsTable, type TotalsLabels } from "@/components/prices/order-t
 import { SpecForm } from "@/components/prices/spec-form";
 import { Card } from "@/components/ui/card";
 import { valuesInText } from "@/lib/i18n/isolate";
-import { FormMessages } from "@/components/i18n/form-messages";
+import { withFormMessages } from "@/components/i18n/form-messages";
 
 type Params = { params: Promise<{ org: string; commune: string; id: string }> };
 
@@ -143,10 +143,6 @@ async function OrderPage({ params }: Params) {
 }
 
 /** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
-export default function Page(props: Parameters<typeof OrderPage>[0]) {
-  return (
-    <FormMessages>
-      <OrderPage {...props} />
-    </FormMessages>
-  );
+export default async function Page(props: Parameters<typeof OrderPage>[0]) {
+  return withFormMessages(OrderPage(props));
 }

@@ -13,7 +13,7 @@ import { SessionDecisions } from "@/components/prices/session-decisions";
 import { SpecForm, type FieldSpec } from "@/components/prices/spec-form";
 import { Card } from "@/components/ui/card";
 import { valuesInText } from "@/lib/i18n/isolate";
-import { FormMessages } from "@/components/i18n/form-messages";
+import { withFormMessages } from "@/components/i18n/form-messages";
 
 type Params = { params: Promise<{ org: string; commune: string; id: string }> };
 
@@ -218,10 +218,6 @@ async function SessionPage({ params }: Params) {
 }
 
 /** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
-export default function Page(props: Parameters<typeof SessionPage>[0]) {
-  return (
-    <FormMessages>
-      <SessionPage {...props} />
-    </FormMessages>
-  );
+export default async function Page(props: Parameters<typeof SessionPage>[0]) {
+  return withFormMessages(SessionPage(props));
 }
