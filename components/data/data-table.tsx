@@ -1,4 +1,4 @@
-import { cellText, type DataTableModel } from "@/lib/exports/table";
+import { cellText, type DataTableModel, type TableColumn } from "@/lib/exports/table";
 import { SUPPRESSED } from "@/lib/privacy/suppress";
 
 /** A number in the reader's grouping ("1 234 567,5"), Western digits as the rest of the portal. */
@@ -6,10 +6,21 @@ function formatCell(v: number, locale: string) {
   return new Intl.NumberFormat(locale === "ar" ? "ar-u-nu-latn" : locale, { maximumFractionDigits: 2 }).format(v);
 }
 
+/** Runs of consecutive columns under the same group heading (none: a run without heading). */
+export function columnGroups(columns: readonly TableColumn[]): { label?: string; span: number }[] {
+  const runs: { label?: string; span: number }[] = [];
+  for (const c of columns) {
+    const last = runs[runs.length - 1];
+    if (last && last.label === c.group) last.span++;
+    else runs.push({ label: c.group, span: 1 });
+  }
+  return runs;
+}
+
 /**
  * A dashboard table: the same model the exports serialise. Scrolls sideways on small screens.
  * With `locale`, numbers are written in the reader's grouping, each cell keeping the exported
- * value in `data-value`.
+ * value in `data-value`. Columns that name a `group` get a heading row above them.
  */
 export function DataTable({ table, empty, locale }: { table: DataTableModel; empty: string; locale?: string }) {
   if (table.rows.length === 0) return <p>{empty}</p>;
@@ -18,6 +29,19 @@ export function DataTable({ table, empty, locale }: { table: DataTableModel; emp
       <table className="table-sticky-first w-full text-sm" data-testid={`table-${table.id}`}>
         <caption className="sr-only">{table.title}</caption>
         <thead className="bg-slate-100">
+          {table.columns.some((c) => c.group) ? (
+            <tr>
+              {columnGroups(table.columns).map((g, i) =>
+                g.label ? (
+                  <th key={i} scope="colgroup" colSpan={g.span} className="border-s border-slate-300 p-2 text-center font-semibold">
+                    {g.label}
+                  </th>
+                ) : (
+                  <td key={i} colSpan={g.span} />
+                ),
+              )}
+            </tr>
+          ) : null}
           <tr>
             {table.columns.map((c) => (
               <th key={c.key} scope="col" className="p-2 text-start align-bottom font-semibold" data-key={c.key}>

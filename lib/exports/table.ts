@@ -9,6 +9,8 @@ export interface TableColumn {
   label: string;
   /** HXL hashtag with attributes, e.g. `#loc+name`, for the optional hashtag row. */
   hxl?: string;
+  /** The heading of the column's group (revenue, inclusion…), shown above runs of columns that share it. */
+  group?: string;
 }
 
 export interface DataTableModel {
