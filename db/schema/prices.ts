@@ -86,6 +86,8 @@ export const priceSettings = pgTable(
     /** The latest effective date a decision may set: this many days after the day it is recorded. */
     horizonDays: integer("horizon_days").notNull().default(365),
     stabilityThresholdPct: integer("stability_threshold_pct").notNull().default(20),
+    /** The digits of the Arabic price board: Latin (123) or Arabic-Indic (١٢٣), as the commune's readers expect. */
+    boardDigits: text("board_digits", { enum: ["latn", "arab"] }).notNull().default("latn"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -96,6 +98,7 @@ export const priceSettings = pgTable(
     check("price_settings_notice", sql`${t.noticeDays} between 0 and 90`),
     check("price_settings_horizon", sql`${t.horizonDays} between 1 and 3650`),
     check("price_settings_threshold", sql`${t.stabilityThresholdPct} between 1 and 100`),
+    check("price_settings_board_digits", sql`${t.boardDigits} in ('latn', 'arab')`),
   ],
 );
 

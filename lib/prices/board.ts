@@ -13,7 +13,7 @@ export const boardDate = (v: string | undefined) => (v && isIsoDate(v) ? v : tod
 
 export async function loadBoard(db: Parameters<typeof listBoard>[0], communeId: string, date: string) {
   const [items, settings] = await Promise.all([listBoard(db, communeId, date), getSettings(db, communeId)]);
-  return { items, noticeDays: settings.noticeDays };
+  return { items, noticeDays: settings.noticeDays, digits: settings.boardDigits };
 }
 
 /**

@@ -46,7 +46,8 @@ export async function recordObservation(
   return row;
 }
 
-export async function saveSettings(tx: Tx, communeId: string, input: z.infer<typeof settingsSchema>) {
+/** The commune's settings; a caller that leaves out the board's digits keeps them as they are. */
+export async function saveSettings(tx: Tx, communeId: string, input: Omit<z.infer<typeof settingsSchema>, "boardDigits"> & Partial<Pick<z.infer<typeof settingsSchema>, "boardDigits">>) {
   const [row] = await tx
     .insert(priceSettings)
     .values({ communeOrgId: communeId, ...input })

@@ -19,6 +19,7 @@ export async function getSettings(db: Queryable, communeId: string) {
       noticeDays: 7,
       horizonDays: 365,
       stabilityThresholdPct: 20,
+      boardDigits: "latn" as const,
       updatedAt: new Date(0),
     }
   );

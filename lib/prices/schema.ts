@@ -101,6 +101,8 @@ export const settingsSchema = z.object({
   noticeDays: z.coerce.number().int().min(0, { error: "invalid" }).max(90, { error: "invalid" }),
   horizonDays: z.coerce.number({ error: "horizonRange" }).int({ error: "horizonRange" }).min(1, { error: "horizonRange" }).max(3650, { error: "horizonRange" }),
   stabilityThresholdPct: z.coerce.number().int().min(1, { error: "invalid" }).max(100, { error: "invalid" }),
+  /** The Arabic board's digits: Latin or Arabic-Indic (lib/prices/format.ts). */
+  boardDigits: z.enum(["latn", "arab"], { error: "invalid" }).default("latn"),
 });
 
 export const boardLinkSchema = z.object({ mode: z.enum(["enable", "disable", "regenerate"], { error: "invalid" }) });

@@ -10,6 +10,9 @@ import type { Tx } from "@/db/client";
 import { seedDemo, type DemoIds } from "@/db/seed/demo";
 import { appErrorFromDb, pgErrorOf } from "@/lib/db-errors";
 import { createProduct, saveSettings } from "@/lib/prices/catalogue-service";
+import { loadBoard } from "@/lib/prices/board";
+import { settingsSchema } from "@/lib/prices/schema";
+import { sql } from "drizzle-orm";
 import { addDays, localDate, today } from "@/lib/dates";
 import { loadDashboard } from "@/lib/prices/dashboard";
 import { correctDecision, decidePrice, withdrawDecision } from "@/lib/prices/pricing-service";
@@ -320,5 +323,23 @@ describe(`price rules in the data on ${backend}`, () => {
     });
     const after = await asFassala((tx) => loadDashboard(tx, fassala, today()));
     expect(after.increases).toEqual({ total: before.increases.total + 1, onTime: before.increases.onTime + 1 });
+  });
+
+  it("keeps the commune's choice of digits for its Arabic board; the database takes only Latin or Arabic-Indic", async () => {
+    expect(await asFassala(async (tx) => (await loadBoard(tx, fassala, today())).digits)).toBe("latn");
+    const parsed = settingsSchema.safeParse({ ...settings, boardDigits: "arab" });
+    expect(parsed.success).toBe(true);
+    await asFassala((tx) => saveSettings(tx, fassala, parsed.data!));
+    expect(await asFassala(async (tx) => (await loadBoard(tx, fassala, today())).digits)).toBe("arab");
+    // Saving the other settings alone leaves the choice as it is.
+    await asFassala((tx) => saveSettings(tx, fassala, settings));
+    expect(await asFassala(async (tx) => (await loadBoard(tx, fassala, today())).digits)).toBe("arab");
+    expect(settingsSchema.safeParse({ ...settings, boardDigits: "roman" }).success).toBe(false);
+    const refused = await asFassala((tx) => tx.execute(sql`update price_settings set board_digits = 'roman' where commune_org_id = ${fassala}`)).then(
+      () => null,
+      (e) => pgErrorOf(e)?.code,
+    );
+    expect(refused).toBe("23514");
+    await asFassala((tx) => saveSettings(tx, fassala, { ...settings, boardDigits: "latn" }));
   });
 });

@@ -38,6 +38,17 @@ async function SettingsPage({ params }: Params) {
             { name: "noticeDays", label: t("noticeDays"), kind: "number", defaultValue: String(s.noticeDays) },
             { name: "horizonDays", label: t("horizonDays"), kind: "number", defaultValue: String(s.horizonDays), hint: t("horizonHint") },
             { name: "stabilityThresholdPct", label: t("threshold"), kind: "number", defaultValue: String(s.stabilityThresholdPct) },
+            {
+              name: "boardDigits",
+              label: t("boardDigits"),
+              kind: "select",
+              defaultValue: s.boardDigits,
+              options: [
+                { value: "latn", label: t("digits.latn") },
+                { value: "arab", label: t("digits.arab") },
+              ],
+              hint: t("boardDigitsHint"),
+            },
           ]}
         />
       </Card>

@@ -1,0 +1,2 @@
+ALTER TABLE "price_settings" ADD COLUMN "board_digits" text DEFAULT 'latn' NOT NULL;--> statement-breakpoint
+ALTER TABLE "price_settings" ADD CONSTRAINT "price_settings_board_digits" CHECK ("price_settings"."board_digits" in ('latn', 'arab'));
