@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { CohesionDashboard, DashboardParams, DashboardTableId } from "@/lib/cohesion/dashboard";
 import { perceptionIndicators } from "@/lib/cohesion/indicators";
 import { columnPair } from "@/lib/exports/table";
+import { mostSurveyedRows } from "@/lib/cohesion/tables";
 import { SUPPRESSED } from "@/lib/privacy/suppress";
 import { LazyCommunityBars } from "@/components/charts/lazy-community-bars";
 import { Card } from "@/components/ui/card";
@@ -10,6 +11,9 @@ import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/data/data-table";
 import { ExportLinks } from "@/components/data/export-links";
 import { valueInText } from "@/lib/i18n/isolate";
+
+/** Villages drawn at most in a chart (a national scope has thousands; the table lists them all). */
+const CHART_MAX = 20;
 
 export interface IndicatorText {
   code: string;
@@ -56,13 +60,20 @@ export async function CohesionDashboardView({
   /** A chart (when the table has a figure to draw), the table, its downloads. */
   const section = (id: DashboardTableId, empty: string, query: Record<string, string | undefined>, chart?: { title: string; keys: [string, string]; series: [string, string] }) => {
     const table = dash.tables[id];
-    const data = chart ? columnPair(table, chart.keys) : [];
+    const all = chart ? columnPair(table, chart.keys) : [];
+    // A long list of villages: the chart draws those with the most surveys, in table order; the table keeps them all.
+    const top = mostSurveyedRows(table, CHART_MAX);
+    const shown = top ? new Set(top) : null;
+    const data = shown ? all.filter((_, i) => shown.has(i)) : all;
     return (
       <div className="flex flex-col gap-3">
         {chart && data.some((d) => d.a != null || d.b != null) ? (
           <figure className="flex flex-col gap-1">
             <LazyCommunityBars data={data} series={chart.series} title={chart.title} locale={locale} rtl={locale === "ar"} />
-            <figcaption className="text-sm text-slate-700">{t("chartNote")}</figcaption>
+            <figcaption className="text-sm text-slate-700">
+              {t("chartNote")}
+              {shown ? <span data-testid="chart-top"> {t("chartTop", { shown: data.length, total: all.length })}</span> : null}
+            </figcaption>
           </figure>
         ) : chart && table.rows.some((r) => r.includes(SUPPRESSED)) ? (
           <p className="text-sm text-slate-700" data-testid="chart-suppressed">{t("chartSuppressed")}</p>

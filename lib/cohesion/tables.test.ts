@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildTrendTable, buildVillageTable } from "./tables";
+import { buildTrendTable, buildVillageTable, mostSurveyedRows } from "./tables";
 import type { CohesionAggregate } from "./queries";
 
 const t = (key: string, v?: Record<string, string | number>) => (v ? `${key}(${Object.values(v).join(",")})` : key);
@@ -37,5 +37,19 @@ describe("cohesion tables", () => {
     expect(table.rows[0][col("hostMen")]).toBe(0);
     expect(table.rows[0][col("trust_host")]).toBe("<5");
     expect(table.rows[0][col("trust_refugee")]).toBe(75);
+  });
+});
+
+describe("a chart of many villages", () => {
+  const table = (surveys: number[]) => ({
+    id: "cohesion-villages",
+    title: "",
+    columns: [{ key: "village", label: "Village" }, { key: "surveys", label: "Enquêtes" }],
+    rows: surveys.map((n, i) => [`V${i}`, n]),
+  });
+
+  it("draws the most surveyed villages, in the table's order, when there are more than it can show", () => {
+    expect(mostSurveyedRows(table([1, 5, 2, 5, 3]), 3)).toEqual([1, 3, 4]);
+    expect(mostSurveyedRows(table([1, 2, 3]), 3)).toBeNull();
   });
 });

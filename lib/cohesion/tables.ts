@@ -3,7 +3,7 @@
  * exports alike. Counts of people and figures derived from fewer than five of them are suppressed
  * for readers who may not see people.
  */
-import type { CellValue, DataTableModel, TableColumn } from "@/lib/exports/table";
+import { cellOf, type CellValue, type DataTableModel, type TableColumn } from "@/lib/exports/table";
 import { suppressCount, suppressDerived, type Reader } from "@/lib/privacy/suppress";
 import { communities, perceptionIndicators, positiveShare, resolutionRate } from "./indicators";
 import type { CohesionAggregate } from "./queries";
@@ -75,4 +75,18 @@ export function buildVillageTable(
     columns: [{ key: "village", label: t("col.village"), hxl: "#loc+name" }, ...metricColumns(t)],
     rows: villages.filter((v) => byId.has(v.id)).map((v) => [v.name, ...metricCells(byId.get(v.id)!, reader)]),
   };
+}
+
+/**
+ * The rows a chart of a long table draws: the `max` with the most surveys, in the table's order
+ * (null: the table is short enough to draw whole).
+ */
+export function mostSurveyedRows(table: DataTableModel, max: number): number[] | null {
+  if (table.rows.length <= max) return null;
+  const surveys = (i: number) => Number(cellOf(table, "surveys", i) ?? 0);
+  return table.rows
+    .map((_, i) => i)
+    .sort((x, y) => surveys(y) - surveys(x) || x - y)
+    .slice(0, max)
+    .sort((x, y) => x - y);
 }
