@@ -304,6 +304,18 @@ describe(`exports through their routes on ${backend}`, () => {
     expect(filtered.name).toMatch(/^tamkin-revenue-by-month-adicor-2025-[a-z0-9-]+-en\.csv$/);
     expect(csvOf(filtered.bytes).meta.get("Filters")).toBe(`Village: ${village.label}`);
 
+    // The declared figures beside the recorded ones, as the dashboard's table shows them.
+    const { listDeclaredVsRecorded } = await import("@/lib/groups/declared");
+    const declared = await db.asApp({ orgId: ids.orgs.adicor }, (tx) => listDeclaredVsRecorded(tx, adicor));
+    expect(declared.length).toBeGreaterThan(0);
+    const dcsv = await get("/adicor/export/revenue/declared?format=csv&lang=en");
+    expect(dcsv.name).toBe("tamkin-revenue-declared-adicor-en.csv");
+    const dtable = csvOf(dcsv.bytes).table;
+    expect(dtable[0]).toEqual(["Figure", "Wording of the report", "Declared", "Recorded", "Difference", "Source"]);
+    expect(dtable.slice(1)).toEqual(
+      await Promise.all(declared.map(async (r) => [await text("en", `metrics.${r.metric}`), r.label, String(r.declared), r.recorded == null ? "" : String(r.recorded), r.difference == null ? "" : String(r.difference), r.source])),
+    );
+
     // A consortium sees its members side by side; the breakdown by group comes once a member is chosen, as on the page.
     await as("viewer@acor.demo");
     expect((await get("/acor/export/revenue/by-group?format=csv")).status).toBe(404);
@@ -346,7 +358,7 @@ describe(`exports through their routes on ${backend}`, () => {
     const kinds: [string, string][] = [
       ["admin@adicor.demo", "/adicor/export/ledger?lang=ar&hxl=1&kind=sale"],
       ["admin@adicor.demo", "/adicor/export/ledger?lang=fr&from=2025-01-01"],
-      ...["by-group", "by-activity", "by-village", "by-month"].map((t, i): [string, string] => ["admin@adicor.demo", `/adicor/export/revenue/${t}?lang=${["en", "fr", "ar"][i % 3]}`]),
+      ...["by-group", "by-activity", "by-village", "by-month", "declared"].map((t, i): [string, string] => ["admin@adicor.demo", `/adicor/export/revenue/${t}?lang=${["en", "fr", "ar"][i % 3]}`]),
       ...["trend", "villages", "records-trend", "records-villages"].map((t): [string, string] => ["admin@adicor.demo", `/adicor/export/cohesion/${t}?lang=fr&hxl=1`]),
       ["admin@femmes-fassala.demo", "/femmes-fassala/export/cohesion/villages?lang=ar"],
       ...inclusionTableIds.map((t, i): [string, string] => ["editor@adicor.demo", `/adicor/export/inclusion/${t}?lang=${["fr", "ar", "en"][i % 3]}&hxl=${i % 2}`]),

@@ -84,6 +84,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
               </tr>
             ))}
           </Table>
+          {declared.length > 0 ? <div className="mt-2">{exportLinks("declared", t("declaredTitle"))}</div> : null}
           {canDeclare ? (
             <p className="mt-3">
               <TextLink href={`/${slug}/declared`}>{t("addDeclared")}</TextLink>
