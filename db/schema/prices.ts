@@ -46,6 +46,8 @@ export const products = pgTable(
     unit: text("unit").notNull(),
     /** The unit in Arabic, for the Arabic board (falls back to `unit`). */
     unitAr: text("unit_ar"),
+    /** The unit in English (falls back to `unit`). */
+    unitEn: text("unit_en"),
     category: productCategory("category").notNull(),
     /** Key of a built-in pictogram (lib/prices/pictograms.ts). */
     pictogram: text("pictogram").notNull().default("other"),

@@ -42,6 +42,8 @@ const fassalaProducts: [string, string, string, string, Category, string, number
 
 const unitsAr: Record<string, string> = { "sac 50 kg": "كيس 50 كغ", "kg": "كغ", "litre": "لتر", "paquet 250 g": "علبة 250 غ", "sachet 400 g": "كيس 400 غ", "paquet 500 g": "علبة 500 غ", "morceau": "قطعة", "bouteille 6 kg": "قنينة 6 كغ", "tête": "رأس", "sachet": "كيس صغير", "pièce": "قطعة", "bobine": "بكرة" };
 
+const unitsEn: Record<string, string> = { "sac 50 kg": "50 kg bag", "kg": "kg", "litre": "litre", "paquet 250 g": "250 g packet", "sachet 400 g": "400 g sachet", "paquet 500 g": "500 g packet", "morceau": "bar", "bouteille 6 kg": "6 kg bottle", "tête": "head", "sachet": "sachet", "pièce": "piece", "bobine": "spool" };
+
 const attendeesBySession: [string, Constituency][][] = [
   [["Sidi Ould Cheikh", "mcpgc"], ["Fatimetou Mint Sidi", "beneficiaries"], ["Aïchetou Mint Brahim", "beneficiaries"], ["Mohamed Ould Ahmed", "commune"], ["El Moustapha Ould Abdallahi", "traders_federation"]],
   [["Sidi Ould Cheikh", "mcpgc"], ["Aminata Traoré", "mcpgc"], ["Mariem Mint Mohamed", "beneficiaries"], ["Khadijetou Mint Ely", "beneficiaries"], ["Mohamed Ould Ahmed", "commune"], ["Cheikh Ould Baba", "traders_federation"]],
@@ -77,6 +79,7 @@ export async function seedPrices(tx: Tx, ids: DemoIds) {
         nameEn,
         unit,
         unitAr: unitsAr[unit] ?? null,
+        unitEn: unitsEn[unit] ?? null,
         category,
         pictogram,
         sortOrder: i + 1,

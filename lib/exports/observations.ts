@@ -6,6 +6,7 @@ import type { TenantContext } from "@/lib/auth/tenant-core";
 import type { Locale } from "@/lib/i18n/locales";
 import { findVisibleCommune } from "@/lib/orgs/scope";
 import { listObservations } from "@/lib/prices/queries";
+import { unitOf } from "@/lib/prices/page-context";
 import { withTenantRead } from "@/lib/tenant-db";
 import { pagedRows } from "./paged";
 import type { CellValue, ExportTable } from "./table";
@@ -39,7 +40,7 @@ export async function observationsExport(
   const row = ({ o, product, place }: Row): CellValue[] => [
     o.observedOn,
     inLocale(product, locale),
-    locale === "ar" && product.unitAr ? product.unitAr : product.unit,
+    unitOf(product, locale),
     place,
     o.price,
     o.currency,

@@ -4,6 +4,7 @@ import type { TenantContext } from "@/lib/auth/tenant-core";
 import type { Locale } from "@/lib/i18n/locales";
 import { findVisibleCommune } from "@/lib/orgs/scope";
 import { getPriceHistory, listProducts } from "@/lib/prices/queries";
+import { unitOf } from "@/lib/prices/page-context";
 import { withTenantRead } from "@/lib/tenant-db";
 import type { ExportFilter } from "./meta";
 import type { CellValue, DataTableModel } from "./table";
@@ -38,12 +39,12 @@ export async function priceHistoryExport(
   const t = await getTranslations({ locale, namespace: "prices" });
   const te = await getTranslations({ locale, namespace: "exports" });
   const nameOf = (p: { nameFr: string; nameAr: string; nameEn: string }) => (locale === "ar" ? p.nameAr : locale === "en" ? p.nameEn : p.nameFr);
-  const unitOf = (p: { unit: string; unitAr: string | null }) => (locale === "ar" && p.unitAr ? p.unitAr : p.unit);
+
   const channel = (c: string) => (t.has(`channel.${c}` as never) ? t(`channel.${c}` as never) : c);
   const rows: CellValue[][] = found.histories.flatMap(({ product, versions }) =>
     versions.map(({ price, heldOn, supplier, notice }) => [
       nameOf(product),
-      unitOf(product),
+      unitOf(product, locale),
       price.effectiveOn,
       price.sellingPrice,
       price.purchasePrice,

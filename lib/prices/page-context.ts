@@ -34,6 +34,7 @@ export function productName(p: { nameFr: string; nameAr: string; nameEn: string 
   return locale === "ar" ? p.nameAr : locale === "en" ? p.nameEn : p.nameFr;
 }
 
-export function unitOf(p: { unit: string; unitAr: string | null }, locale: string) {
-  return locale === "ar" && p.unitAr ? p.unitAr : p.unit;
+/** A product's unit in the reader's language, the French one when it has no translation. */
+export function unitOf(p: { unit: string; unitAr: string | null; unitEn?: string | null }, locale: string) {
+  return (locale === "ar" ? p.unitAr : locale === "en" ? p.unitEn : null) || p.unit;
 }

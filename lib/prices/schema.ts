@@ -30,6 +30,7 @@ export const productSchema = z.object({
   nameEn: text(80),
   unit: text(40),
   unitAr: z.preprocess(blankToUndefined, z.string().trim().max(40, { error: "tooLong" }).optional()),
+  unitEn: z.preprocess(blankToUndefined, z.string().trim().max(40, { error: "tooLong" }).optional()),
   category: z.enum(productCategories, { error: "invalid" }),
   pictogram: z.enum(pictogramKeys as [string, ...string[]], { error: "invalid" }),
 });

@@ -123,6 +123,7 @@ async function CommitteeWorkspace({ params, searchParams }: Params) {
                 { name: "nameEn", label: t("nameEn"), kind: "text", dir: "ltr" },
                 { name: "unit", label: t("unit"), kind: "text" },
                 { name: "unitAr", label: t("unitAr"), kind: "text", dir: "rtl" },
+                { name: "unitEn", label: t("unitEn"), kind: "text", dir: "ltr" },
                 { name: "category", label: t("category"), kind: "select", options: productCategories.map((c) => ({ value: c, label: t(`categories.${c}`) })) },
                 { name: "pictogram", label: t("pictogram"), kind: "select", options: pictogramKeys.map((k) => ({ value: k, label: t(`pictograms.${k}`) })) },
               ]}
