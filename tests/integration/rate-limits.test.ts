@@ -149,7 +149,7 @@ describe(`rate limits and the public board's token on ${backend}`, () => {
     }
     expect(await tokensSeenBy("fassala")).toContain(token);
     // Not through price_settings either: the token is no longer a column there.
-    const cols = await db.db.execute(sql`select column_name from information_schema.columns where table_name = 'price_settings' and column_name like '%board%'`);
+    const cols = await db.db.execute(sql`select column_name from information_schema.columns where table_name = 'price_settings' and column_name like '%token%'`);
     expect(((cols as unknown as { rows?: unknown[] }).rows ?? (cols as unknown as unknown[])).length).toBe(0);
     // Nor can another organisation plant a token for the commune.
     await expect(
