@@ -190,7 +190,7 @@ test("without JavaScript, a market observation is still recorded by a plain form
   await form.getByLabel("Marché ou village").selectOption({ label: "Tenhamed" });
   await form.getByLabel("Prix de détail observé (MRU)").fill("17");
   await form.getByRole("button", { name: "Enregistrer l'observation" }).click();
-  await expect(page.getByRole("status")).toHaveText("Observation enregistrée.");
+  await expect(page.getByRole("status").filter({ hasText: "Observation" })).toHaveText("Observation enregistrée.");
   await page.goto(`${base}/market`);
   await expect(page.getByTestId("observation-table").locator("tr", { hasText: "Tenhamed" }).first()).toContainText("17 MRU");
   await context.close();
