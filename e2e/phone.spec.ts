@@ -2,23 +2,35 @@ import { expect, test, type Page } from "@playwright/test";
 import { storageFor } from "./actions";
 
 /**
- * Phone first (issue 13): every page a demo role reaches, at 360 × 740 px, in French and in
- * Arabic, fits the screen: the page never slides sideways (a wide table scrolls inside its own
- * box), the header takes one line (a menu button), and headline figures are not clipped.
+ * Phone first (issue 13): every page a demo role reaches, at 360 × 740 px, in French, Arabic and
+ * English, fits the screen: the page never slides sideways (a wide table scrolls inside its own
+ * box), the header takes one line (a menu button), headline figures are not clipped, and every
+ * control is a tap target of at least 44 × 44 px (links inside a sentence excepted, as WCAG 2.5.5
+ * allows). The three journeys of the field (the coordinator, the price committee, the women's
+ * network) are also walked on a tablet (768 px, Arabic) and a desktop (1366 px, French), and
+ * their pages at 360 px are attached to the report as screenshots.
  *
  * The pages are found as a user finds them: from the organisation's home, following the links
  * of each page (one page per kind of address: ids stand for any id), as far as they lead.
  */
-const accounts: { email: string; slug: string }[] = [
-  { email: "admin@acor.demo", slug: "acor" },
+const accounts: { email: string; slug: string; journey?: string }[] = [
+  { email: "admin@acor.demo", slug: "acor", journey: "coordinator" },
   { email: "viewer@acor.demo", slug: "acor" },
   { email: "admin@adicor.demo", slug: "adicor" },
   { email: "editor@adicor.demo", slug: "adicor" },
-  { email: "admin@fassala.demo", slug: "fassala" },
+  { email: "admin@fassala.demo", slug: "fassala", journey: "committee" },
   { email: "viewer@fassala.demo", slug: "fassala" },
-  { email: "admin@femmes-fassala.demo", slug: "femmes-fassala" },
+  { email: "admin@femmes-fassala.demo", slug: "femmes-fassala", journey: "network" },
 ];
 const PHONE = { width: 360, height: 740 };
+type Pass = { locale: "fr" | "ar" | "en"; viewport: { width: number; height: number }; phone: boolean };
+const phonePasses: Pass[] = (["fr", "ar", "en"] as const).map((locale) => ({ locale, viewport: PHONE, phone: true }));
+const widerPasses: Pass[] = [
+  { locale: "ar", viewport: { width: 768, height: 1024 }, phone: false },
+  { locale: "fr", viewport: { width: 1366, height: 768 }, phone: false },
+];
+/** Screenshots of a journey: its first pages, as the walk found them. */
+const SHOTS = 8;
 const MAX_PAGES = 45;
 
 const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
@@ -45,9 +57,9 @@ async function reachablePages(page: Page, slug: string): Promise<string[]> {
   return [...seen.values()];
 }
 
-/** What makes the page wider than the screen, and clipped headline figures. */
-async function misfits(page: Page) {
-  return page.evaluate(() => {
+/** What makes the page wider than the screen, clipped headline figures, and (on a phone) small tap targets. */
+async function misfits(page: Page, phone: boolean) {
+  return page.evaluate((phone) => {
     const vw = document.documentElement.clientWidth;
     const out: string[] = [];
     const name = (el: Element) => {
@@ -77,8 +89,30 @@ async function misfits(page: Page) {
     for (const el of document.querySelectorAll("[data-figure]")) {
       if (el.scrollWidth > el.clientWidth + 1) out.push(`figure clipped: ${name(el)}`);
     }
+    if (phone) {
+      // Controls a thumb must hit: at least 44 × 44 px (the box itself, or the label that wraps it).
+      // A link inside a sentence or a table cell's text is exempt (WCAG 2.5.5), as are hidden ones.
+      const inSentence = (el: Element) =>
+        getComputedStyle(el).display === "inline" &&
+        [...(el.parentElement?.childNodes ?? [])].some((n) => n !== el && n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").trim().length > 0);
+      const small: string[] = [];
+      for (const el of document.querySelectorAll("a[href], button, input:not([type=hidden]), select, textarea, summary")) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === "hidden") continue;
+        // Inside a closed <details> (the phone menu, a folded form): not on screen until opened.
+        const folded = el.closest("details");
+        if (folded && !folded.open && !el.closest("summary")) continue;
+        if (el.closest(".sr-only")) continue;
+        const target = el.closest("label") ?? el;
+        const t = target.getBoundingClientRect();
+        if (Math.max(r.height, t.height) >= 43.5 && Math.max(r.width, t.width) >= 43.5) continue;
+        if (el.tagName === "A" && inSentence(el)) continue;
+        small.push(`${name(el)} ${Math.round(r.width)}×${Math.round(r.height)}`);
+      }
+      if (small.length > 0) out.push(`tap targets under 44 px (${small.length}): ${small.slice(0, 8).join("; ")}`);
+    }
     return out;
-  });
+  }, phone);
 }
 
 test.describe.configure({ mode: "parallel" });
@@ -86,26 +120,37 @@ test.describe.configure({ mode: "parallel" });
 test.skip(!!process.env.DATABASE_URL, "layout is checked on the embedded database");
 
 for (const account of accounts) {
-  test(`every page fits a 360 px phone in French and Arabic: ${account.email}`, async ({ browser }) => {
-    test.setTimeout(240_000);
+  const passes = account.journey ? [...phonePasses, ...widerPasses] : phonePasses;
+  test(`every page fits a 360 px phone in French, Arabic and English${account.journey ? ", a tablet and a desktop" : ""}: ${account.email}`, async ({ browser }) => {
+    test.setTimeout(account.journey ? 480_000 : 300_000);
     const state = await storageFor(browser, account.email, account.slug);
     const problems: string[] = [];
     let pages: string[] = [];
-    for (const locale of ["fr", "ar"] as const) {
-      const context = await browser.newContext({ storageState: state, viewport: PHONE, isMobile: true, hasTouch: true, locale: locale === "ar" ? "ar" : "fr-FR" });
+    for (const pass of passes) {
+      const { locale, viewport, phone } = pass;
+      const context = await browser.newContext({
+        storageState: state,
+        viewport,
+        isMobile: phone,
+        hasTouch: phone,
+        locale: locale === "ar" ? "ar" : locale === "en" ? "en-GB" : "fr-FR",
+      });
       await context.addCookies([{ name: "tamkin_locale", value: locale, url: String(test.info().project.use.baseURL) }]);
       const page = await context.newPage();
-      if (locale === "fr") pages = await reachablePages(page, account.slug);
+      if (pages.length === 0) pages = await reachablePages(page, account.slug);
       expect(pages.length, "pages reached").toBeGreaterThan(3);
-      for (const path of pages) {
+      for (const [i, path] of pages.entries()) {
         await page.goto(path);
         await expect(page.locator("html")).toHaveAttribute("lang", locale);
-        const found = await misfits(page);
-        if (found.length > 0) problems.push(`${locale} ${path}\n${found.join("\n")}`);
+        const found = await misfits(page, phone);
+        if (found.length > 0) problems.push(`${locale} ${viewport.width}px ${path}\n${found.join("\n")}`);
+        if (account.journey && phone && locale !== "en" && i < SHOTS) {
+          await test.info().attach(`${account.journey} ${locale} 360px ${path}`, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+        }
       }
       await context.close();
     }
-    console.log(`[phone] ${account.email}: ${pages.length} pages × 2 languages`);
+    console.log(`[phone] ${account.email}: ${pages.length} pages × ${passes.length} passes`);
     expect(problems, problems.join("\n")).toEqual([]);
   });
 }

@@ -39,7 +39,7 @@ export async function EvaluationsCard({
       <form method="get" className="no-print mb-3 flex flex-wrap items-end gap-2">
         <div className="flex flex-col gap-1">
           <label htmlFor="eval-q" className="font-medium">{t("quarter")}</label>
-          <select id="eval-q" name="quarter" defaultValue={quarter} dir="ltr" className="rounded-md border border-slate-400 bg-white px-3 py-2">
+          <select id="eval-q" name="quarter" defaultValue={quarter} dir="ltr" className="min-h-11 rounded-md border border-slate-400 bg-white px-3 py-2">
             {quarterChoices.map((q) => (
               <option key={q} value={q}>{q}</option>
             ))}

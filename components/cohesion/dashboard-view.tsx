@@ -87,7 +87,7 @@ export async function CohesionDashboardView({
   const select = (id: string, name: string, label: string, value: string, options: ReactNode, ltr = false) => (
     <div className="flex max-w-full min-w-0 flex-col gap-1">
       <label htmlFor={id} className="font-medium">{label}</label>
-      <select id={id} name={name} defaultValue={value} className="rounded-md border border-slate-400 bg-white px-3 py-2" dir={ltr ? "ltr" : undefined}>
+      <select id={id} name={name} defaultValue={value} className="min-h-11 rounded-md border border-slate-400 bg-white px-3 py-2" dir={ltr ? "ltr" : undefined}>
         {options}
       </select>
     </div>

@@ -62,7 +62,7 @@ export function InlineActionForm({
                 required={f.required}
                 aria-invalid={err ? true : undefined}
                 aria-describedby={err ? `${id}-error` : undefined}
-                className="rounded-md border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700"
+                className="min-h-11 rounded-md border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700"
               />
               {err ? (
                 <p id={`${id}-error`} className="text-sm font-medium text-red-800">

@@ -49,7 +49,7 @@ export async function CreditSection(props: { org: string; groupId: string; canWr
               <Td>
                 {props.canWrite && c.outstanding > 0 ? (
                   <details>
-                    <summary className="cursor-pointer underline">{t("repayment")}</summary>
+                    <summary className="flex min-h-11 min-w-11 cursor-pointer items-center underline">{t("repayment")}</summary>
                     <GroupActionForm
                       kind="repayment"
                       org={props.org}

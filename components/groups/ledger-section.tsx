@@ -77,7 +77,7 @@ export async function LedgerSection(props: {
             <Td>
               {props.canWrite && !e.voidedAt ? (
                 <details className="no-underline">
-                  <summary className="cursor-pointer underline">{t("correct")}</summary>
+                  <summary className="flex min-h-11 min-w-11 cursor-pointer items-center underline">{t("correct")}</summary>
                   <GroupActionForm kind="correctEntry" org={props.org} hidden={{ entryId: e.id, version: String(e.version) }} submit={t("saveCorrection")} fields={entryFields(e)} />
                   <GroupActionForm kind="voidEntry" org={props.org} variant="danger" hidden={{ entryId: e.id }} submit={t("void")} fields={[{ name: "reason", label: t("voidReason"), type: "text" }]} />
                 </details>

@@ -44,7 +44,7 @@ export async function MembersSection(props: {
               {m.aids ?? ""}
               {props.canWrite ? (
                 <details>
-                  <summary className="cursor-pointer underline">{t("addAid")}</summary>
+                  <summary className="flex min-h-11 min-w-11 cursor-pointer items-center underline">{t("addAid")}</summary>
                   <GroupActionForm
                     kind="aid"
                     org={props.org}
@@ -64,7 +64,7 @@ export async function MembersSection(props: {
               {m.leftOn ??
                 (props.canWrite ? (
                   <details>
-                    <summary className="cursor-pointer underline">{t("leave")}</summary>
+                    <summary className="flex min-h-11 min-w-11 cursor-pointer items-center underline">{t("leave")}</summary>
                     <GroupActionForm kind="leaveGroup" org={props.org} hidden={{ membershipId: m.membershipId }} submit={t("leave")} variant="secondary" fields={[{ name: "leftOn", label: t("left"), type: "date", defaultValue: props.today }]} />
                   </details>
                 ) : null)}

@@ -34,7 +34,7 @@ export function RevenueBlock(props: {
       ) : null}
       <LazyRevenueBars data={rows.map((r) => ({ label: r.label, value: r.xof }))} layout={props.layout} locale={props.locale} rtl={props.locale === "ar"} unit="XOF" />
       <details className="mt-2" open={rows.length <= 12}>
-        <summary className="cursor-pointer font-medium">{props.tableLabel}</summary>
+        <summary className="flex min-h-11 cursor-pointer items-center font-medium">{props.tableLabel}</summary>
         <Table head={[props.headLabel, "XOF", "MRU"]} testId={props.testId}>
           {rows.map((r) => (
             <tr key={r.key}>

@@ -61,9 +61,9 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
   );
   return (
     <header className="no-print border-b border-slate-300 bg-white">
-      {/* Wide screens: everything on view. */}
-      <div className="mx-auto hidden max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 md:flex">
-        <Link href={base} className="text-xl font-bold text-emerald-900">
+      {/* Wide screens (desktops): everything on view, the navigation on one line of its own. */}
+      <div className="mx-auto hidden max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-1 xl:flex">
+        <Link href={base} className="inline-flex min-h-11 items-center text-xl font-bold text-emerald-900">
           {t("appName")}
         </Link>
         <details className="relative">
@@ -72,9 +72,9 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
           </summary>
           <div className="absolute start-0 z-10 mt-1">{orgList}</div>
         </details>
-        <nav aria-label={t("mainNav")} className="flex flex-wrap gap-3">
+        <nav aria-label={t("mainNav")} className="order-last flex w-full flex-wrap gap-x-2 text-[0.9rem]">
           {nav.map((n) => (
-            <Link key={n.href} href={n.href} className="min-h-11 px-1 py-2 underline-offset-4 hover:underline">
+            <Link key={n.href} href={n.href} className="inline-flex min-h-11 items-center px-1 underline-offset-4 hover:underline">
               {n.label}
             </Link>
           ))}
@@ -83,9 +83,9 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
           {accountTools}
         </div>
       </div>
-      {/* Phones: one line, the rest behind a menu button (a <details>: no JavaScript). */}
-      <div className="relative flex items-center gap-2 px-3 py-1 md:hidden">
-        <Link href={base} className="shrink-0 text-lg font-bold text-emerald-900">
+      {/* Phones and tablets: one line, the rest behind a menu button (a <details>: no JavaScript). */}
+      <div className="relative flex items-center gap-2 px-3 py-1 xl:hidden">
+        <Link href={base} className="inline-flex min-h-11 shrink-0 items-center text-lg font-bold text-emerald-900">
           {t("appName")}
         </Link>
         <span className="min-w-0 flex-1 truncate text-sm text-slate-700">{ctx.org.name}</span>
@@ -95,7 +95,7 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
           </summary>
           <div className="absolute inset-x-0 z-20 mt-1 max-h-[80vh] overflow-y-auto border-b border-slate-300 bg-white px-3 pb-3 shadow">
             <nav aria-label={t("mainNav")}>
-              <ul className="grid grid-cols-2 gap-x-2">
+              <ul className="grid grid-cols-2 gap-x-2 sm:grid-cols-3">
                 {nav.map((n) => (
                   <li key={n.href}>
                     <Link href={n.href} className="block min-h-11 px-1 py-2 underline-offset-4 hover:underline">

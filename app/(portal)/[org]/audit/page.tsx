@@ -96,7 +96,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
                 <td className="p-2 text-sm">
                   {r.before !== null || r.after !== null ? (
                     <details>
-                      <summary className="cursor-pointer">{t("changes")}</summary>
+                      <summary className="flex min-h-11 cursor-pointer items-center">{t("changes")}</summary>
                       <pre className="whitespace-pre-wrap break-all" dir="ltr">
                         {JSON.stringify({ before: r.before, after: r.after }, null, 1)}
                       </pre>

@@ -18,7 +18,7 @@ async function PasswordPage() {
   return (
     <main id="main" className="mx-auto flex max-w-md flex-col gap-6 px-4 py-10">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <Link href="/" className="text-xl font-bold text-emerald-900">
+        <Link href="/" className="inline-flex min-h-11 items-center text-xl font-bold text-emerald-900">
           {tc("appName")}
         </Link>
         <div className="flex items-center gap-2">

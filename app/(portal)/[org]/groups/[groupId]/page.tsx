@@ -94,7 +94,7 @@ async function GroupPage({
         {!canWrite ? <p className="mt-2 text-sm text-slate-700">{t("readOnly")}</p> : null}
         {canWrite ? (
           <details className="mt-2">
-            <summary className="cursor-pointer underline">{t("edit")}</summary>
+            <summary className="flex min-h-11 min-w-11 cursor-pointer items-center underline">{t("edit")}</summary>
             <GroupActionForm
               kind="updateGroup"
               org={slug}

@@ -64,7 +64,7 @@ async function OrderPage({ params }: Params) {
                   {editable && order.status === "draft" ? (
                     <>
                       <input type="hidden" name="lineIds[]" value={line.id} />
-                      <input name="quantities[]" defaultValue={line.quantity} inputMode="numeric" aria-label={`${t("quantity")} ${label}`} className="w-20 rounded border border-slate-400 px-2 py-1 text-end" />
+                      <input name="quantities[]" defaultValue={line.quantity} inputMode="numeric" aria-label={`${t("quantity")} ${label}`} className="min-h-11 w-20 rounded border border-slate-400 px-2 py-1 text-end" />
                     </>
                   ) : (
                     line.quantity
@@ -75,7 +75,7 @@ async function OrderPage({ params }: Params) {
                   {editable && order.status === "ordered" ? (
                     <>
                       <input type="hidden" name="lineIds[]" value={line.id} />
-                      <input name="quantities[]" defaultValue={line.deliveredQuantity ?? line.quantity} inputMode="numeric" aria-label={`${t("delivered")} ${label}`} className="w-20 rounded border border-slate-400 px-2 py-1 text-end" />
+                      <input name="quantities[]" defaultValue={line.deliveredQuantity ?? line.quantity} inputMode="numeric" aria-label={`${t("delivered")} ${label}`} className="min-h-11 w-20 rounded border border-slate-400 px-2 py-1 text-end" />
                     </>
                   ) : (
                     (line.deliveredQuantity ?? t("none"))
