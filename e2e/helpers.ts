@@ -77,7 +77,8 @@ export function csvTable(bytes: Buffer): string[][] {
  */
 export async function pageTable(page: Page, testId: string): Promise<string[][]> {
   const table = page.getByTestId(testId);
-  const header = await table.locator("thead th").allInnerTexts();
+  // The column headings: the last header row (a row of column-group headings may stand above it).
+  const header = await table.locator("thead tr").last().locator("th").allInnerTexts();
   const rows = await table.locator("tbody tr").evaluateAll((trs) =>
     trs.map((tr) => Array.from(tr.querySelectorAll("th, td")).map((c) => (c.getAttribute("data-value") ?? c.textContent ?? "").trim())),
   );
