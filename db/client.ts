@@ -77,7 +77,7 @@ export async function openDb(opts: {
             // of milliseconds) costs more than it saves. Maintenance keeps the server's setting.
             ...(opts.maintenance ? {} : { jit: "off" }),
             ...(opts.maintenance ? { "app.maintenance": "on" } : {}),
-          }) as Record<string, string | number>,
+          }),
     });
     const db = drizzle(client, { schema, logger }) as unknown as Db;
     return {

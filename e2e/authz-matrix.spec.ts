@@ -1,5 +1,5 @@
 import { expect, request as newRequest, test, type APIRequestContext } from "@playwright/test";
-import { actionEntryPoints, pageEntryPoints, routeEntryPoints, type Access, type ObjectKind, type PageEntry } from "@/lib/security/entry-points";
+import { actionEntryPoints, pageEntryPoints, routeEntryPoints, type ObjectKind, type PageEntry } from "@/lib/security/entry-points";
 import { can, type OrgType, type Role } from "@/lib/permissions";
 import { previousQuarter, quarterBounds, quarterOf } from "@/lib/quarters/quarter";
 import { built, builtAction, callAction, expectNoServerError, storageFor } from "./actions";
@@ -58,7 +58,7 @@ async function ownPath(req: APIRequestContext, pattern: string, slug: string, ca
   else if (entry?.from) {
     // Links up to the last dynamic segment (slugs and ids), then the static tail.
     const lastDyn = [...pattern.matchAll(dynamic)].at(-1)!;
-    const head = pattern.slice(0, lastDyn.index! + lastDyn[0].length);
+    const head = pattern.slice(0, lastDyn.index + lastDyn[0].length);
     const tail = pattern.slice(head.length);
     const re = new RegExp(escapeRe(head.replace("[org]", slug)).replace(/\\\[[^\]/]+\\\]/g, "[A-Za-z0-9_-]+") + '(?![A-Za-z0-9_-])', "g");
     const statics = new Set(Object.keys(pageEntryPoints).filter((k) => !k.replace("[org]", "").match(dynamic)).map((k) => k.replace("[org]", slug)));

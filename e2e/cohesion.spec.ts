@@ -181,7 +181,7 @@ test("the records' indicators and the charts: each chart named, beside its table
   await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
   await expect(links.getByTestId("download-status")).toHaveText(/^Fichier enregistré : tamkin-cohesion-records-trend-adicor-(.+-)?fr\.csv \(/);
   expect(dl.suggestedFilename()).toMatch(/^tamkin-cohesion-records-trend-adicor-(.+-)?fr\.csv$/);
-  const bytes = readFileSync((await dl.path())!);
+  const bytes = readFileSync((await dl.path()));
   expect(csvTable(bytes)).toEqual(shown);
   // Every figure of the village table is present for the NGO: the sheet holds the whole table.
   const xlsx = await download(page, "export-xlsx", "table-cohesion-records-villages");

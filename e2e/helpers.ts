@@ -49,15 +49,28 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      }
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
-    else if (c === "\n") row.push(field), rows.push(row), (row = []), (field = "");
+    else if (c === ",") {
+      row.push(field);
+      field = "";
+    } else if (c === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    }
     else if (c !== "\r") field += c;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -87,7 +100,7 @@ export async function pageTable(page: Page, testId: string): Promise<string[][]>
 
 export async function download(page: Page, testId: string, scope: string) {
   const [dl] = await Promise.all([page.waitForEvent("download"), page.getByTestId(scope).locator("..").locator("..").getByTestId(testId).click()]);
-  return { name: dl.suggestedFilename(), bytes: readFileSync((await dl.path())!) };
+  return { name: dl.suggestedFilename(), bytes: readFileSync((await dl.path())) };
 }
 
 /**

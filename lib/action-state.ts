@@ -32,3 +32,9 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   }
   return out;
 }
+
+/** A form field as text: "" when it is missing or a file. */
+export function formText(formData: FormData, name: string): string {
+  const v = formData.get(name);
+  return typeof v === "string" ? v : "";
+}

@@ -19,7 +19,7 @@ export async function withTenant<T>(
   const db = await getDb();
   return db.transaction(async (tx) => {
     await tx.execute(sql`select ${contextSql(ctx.org.id, ctx.user?.id ?? "")}`);
-    return fn(tx as Tx);
+    return fn(tx);
   });
 }
 
@@ -35,7 +35,7 @@ export async function withTenantRead<T>(
   return db.transaction(
     async (tx) => {
       await tx.execute(sql`select ${contextSql(ctx.org.id, ctx.user?.id ?? "")}`);
-      return fn(tx as Tx);
+      return fn(tx);
     },
     { accessMode: "read only" },
   );
@@ -61,6 +61,6 @@ export async function withUser<T>(userId: string, fn: (tx: Tx) => Promise<T>): P
   const db = await getDb();
   return db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('app.org_id', '', true), set_config('app.user_id', ${userId}, true)`);
-    return fn(tx as Tx);
+    return fn(tx);
   });
 }

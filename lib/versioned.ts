@@ -73,6 +73,7 @@ export async function updateVersioned<T extends VersionedTable>(
   }
   const [current] = (await tx
     .select()
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- drizzle's from() needs the plain table type here (tsc refuses T)
     .from(table as PgTable)
     .where(and(eq(table.id, target.id), target.scope))) as Record<string, unknown>[];
   if (!current) throw new AppError("not_found");

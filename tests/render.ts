@@ -10,6 +10,7 @@ import type { Locale } from "@/lib/i18n/locales";
 
 export async function renderHtml(node: unknown, locale: Locale = "fr"): Promise<string> {
   const messages = await loadMessages(locale);
+  // eslint-disable-next-line react/no-children-prop -- the provider's props type requires children
   const tree = createElement(NextIntlClientProvider, { locale, messages: messages as never, timeZone: "UTC", children: node as ReactNode });
   const { prelude } = await prerender(tree);
   return new Response(prelude as ReadableStream).text();

@@ -93,7 +93,7 @@ export async function createTestDb(opts: { onDisk?: boolean; onQuery?: (query: s
             await grantAppRole(url.toString(), decodeURIComponent(u.username));
             app = await openDb({ url: u.toString(), max: 2, onQuery: opts.onQuery });
           }
-          return app.db.transaction(async (tx) => (await setContext(tx as Tx, c), fn(tx as Tx)));
+          return app.db.transaction(async (tx) => (await setContext(tx, c), fn(tx)));
         },
         destroy: async () => {
           await app?.close();
@@ -117,8 +117,8 @@ export async function createTestDb(opts: { onDisk?: boolean; onQuery?: (query: s
       asApp: (c, fn) =>
         h.db.transaction(async (tx) => {
           await tx.execute(sql.raw(`set local role ${PGLITE_APP_ROLE}`));
-          await setContext(tx as Tx, c);
-          return fn(tx as Tx);
+          await setContext(tx, c);
+          return fn(tx);
         }),
     };
   };

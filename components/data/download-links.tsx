@@ -46,6 +46,7 @@ export function DownloadLinks({ links, texts, locale }: { links: DownloadLink[];
   };
   const show = (s: State, force = false) => {
     setState(s);
+    // eslint-disable-next-line react-hooks/purity -- show() runs in the click handler and the fetch's callbacks, never while rendering
     const now = Date.now();
     if (force || now - lastAnnounce.current >= ANNOUNCE_EVERY_MS) {
       lastAnnounce.current = now;
@@ -88,7 +89,7 @@ export function DownloadLinks({ links, texts, locale }: { links: DownloadLink[];
             key={l.testId}
             href={l.href}
             download
-            onClick={(e) => download(e, l)}
+            onClick={(e) => void download(e, l)}
             aria-disabled={busy || undefined}
             data-testid={l.testId}
             aria-label={l.ariaLabel}

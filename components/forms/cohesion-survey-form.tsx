@@ -58,7 +58,7 @@ export function CohesionSurveyForm({
     disputesReferred: 0,
     disputesResolved: 0,
     ...defaults,
-  } as never, { resetOnSuccess: true });
+  }, { resetOnSuccess: true });
   const err = (n: string) => (errorKey(n) ? t(errorKey(n) as never) : undefined);
   const reg = (n: string) => form.register(n as never);
   return (

@@ -10,7 +10,7 @@ import { formatNumber, Table, Td } from "./ui";
  */
 export async function MemberCountsSection({ counts, reader, locale, on }: { counts: GroupMemberCounts; reader: Reader; locale: string; on: string }) {
   const [t, th] = [await getTranslations("groupCounts"), await getTranslations("householdStatus")];
-  const show = (c: Cell | string) => (typeof c === "number" ? formatNumber(c, locale) : String(c));
+  const show = (c: Cell) => (typeof c === "number" ? formatNumber(c, locale) : String(c));
   const total = suppressCount(counts.members, reader);
   const tables: { id: string; title: string; labels: string[]; values: number[] }[] = [
     { id: "sex", title: t("bySex"), labels: [t("women"), t("men")], values: [counts.women, counts.men] },

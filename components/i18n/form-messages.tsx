@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
+import { NextIntlClientProvider, type AbstractIntlMessages } from "next-intl";
 import { getLocale, getMessages } from "next-intl/server";
 
 /**
@@ -13,7 +13,7 @@ export async function withFormMessages(page: ReactNode | Promise<ReactNode>) {
   const content = await page;
   const [locale, messages] = [await getLocale(), await getMessages()];
   return (
-    <NextIntlClientProvider locale={locale} messages={{ errors: messages.errors, messages: messages.messages }}>
+    <NextIntlClientProvider locale={locale} messages={{ errors: messages.errors as AbstractIntlMessages, messages: messages.messages as AbstractIntlMessages }}>
       {content}
     </NextIntlClientProvider>
   );

@@ -10,7 +10,7 @@ export function TrendChart({ points, label }: { points: { agreed: number | null;
   const y = (v: number) => (max === min ? h / 2 : h - 4 - ((v - min) / (max - min)) * (h - 8));
   const line = (key: "agreed" | "median") =>
     points
-      .map((p, i) => (p[key] === null ? null : `${x(i).toFixed(1)},${y(p[key]!).toFixed(1)}`))
+      .map((p, i) => (p[key] === null ? null : `${x(i).toFixed(1)},${y(p[key]).toFixed(1)}`))
       .filter(Boolean)
       .join(" ");
   return (

@@ -1,4 +1,4 @@
-import type { Db, Tx } from "../client";
+import type { Db } from "../client";
 import { seedCohesion } from "./cohesion";
 import { seedGroups } from "./groups";
 import { consortiumMembers, groups, memberships, orgCommunes, organisations, places, users } from "../schema";
@@ -143,7 +143,7 @@ export async function seedDemo(db: Db): Promise<DemoIds> {
         settlements: Object.fromEntries(settlementRows.map((s) => [s.name, s.id])),
       },
     };
-    await seedGroups(tx as Tx, ids);
+    await seedGroups(tx, ids);
     await seedCohesion(tx, ids);
     await seedPrices(tx, ids);
     return ids;

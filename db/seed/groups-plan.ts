@@ -49,7 +49,10 @@ export function monthsFrom(start: string): string[] {
   while (`${y}-${String(m).padStart(2, "0")}` <= LEDGER_END.slice(0, 7)) {
     out.push(`${y}-${String(m).padStart(2, "0")}`);
     m += 1;
-    if (m > 12) (m = 1), (y += 1);
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
   }
   return out;
 }

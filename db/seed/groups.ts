@@ -127,7 +127,7 @@ export async function seedGroups(tx: Tx, ids: DemoIds) {
       Array.from({ length: size }, (_, k) => (first + k === 20 ? "male" : "female")),
     );
   });
-  plan({ id: uuid(), ngo: adicor, kind: "sewing", size: TOWN_WORKSHOP_SIZE, start: "2022-09-01", village: "Fassala" }, Array(TOWN_WORKSHOP_SIZE).fill("female"), false);
+  plan({ id: uuid(), ngo: adicor, kind: "sewing", size: TOWN_WORKSHOP_SIZE, start: "2022-09-01", village: "Fassala" }, Array<"female" | "male">(TOWN_WORKSHOP_SIZE).fill("female"), false);
   const groupActivities = [...planned];
 
   // 91 individual activities (90 fattening, 1 laundry): one-member groups, ledgers of their own.
@@ -248,8 +248,8 @@ async function seedLedgers(tx: Tx, rand: () => number, groupActivities: PlannedG
 
   // A recorded distribution of 2024 profit in the first four shops (equal weights here).
   for (const g of groupActivities.slice(0, 4)) {
-    const inYear = entries.filter((e) => e.groupId === g.id && e.occurredOn! >= "2024-01-01" && e.occurredOn! <= "2024-12-31");
-    const sum = (kind: string) => inYear.filter((e) => e.kind === kind).reduce((s, e) => s + e.amount!, 0);
+    const inYear = entries.filter((e) => e.groupId === g.id && e.occurredOn >= "2024-01-01" && e.occurredOn <= "2024-12-31");
+    const sum = (kind: string) => inYear.filter((e) => e.kind === kind).reduce((s, e) => s + e.amount, 0);
     const profit = sum("sale") - sum("stock_purchase") - sum("other_expense");
     if (profit <= 0) continue;
     const ms = membershipIds.get(g.id)!;

@@ -37,7 +37,7 @@ export function columnSum(table: DataTableModel, key: string): number | null {
   let sum = 0;
   for (const r of table.rows) {
     if (typeof r[j] !== "number") return null;
-    sum += r[j] as number;
+    sum += r[j];
   }
   return sum;
 }

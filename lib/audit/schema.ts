@@ -1,12 +1,8 @@
 import { z } from "zod";
-
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { error: "invalidDate" });
+import { isoDate as day } from "@/lib/dates";
 
 const optional = <T extends z.ZodType>(s: T) =>
-  z.preprocess((v) => (Array.isArray(v) ? v[0] : v === "" ? undefined : v), s.optional().catch(undefined));
+  z.preprocess((v: unknown) => (Array.isArray(v) ? (v[0] as unknown) : v === "" ? undefined : v), s.optional().catch(undefined));
 
 /** Filters of the audit trail page, from the query string; anything malformed is ignored. */
 export const auditFiltersSchema = z.object({

@@ -7,7 +7,7 @@ import { getDb } from "@/db";
 import { auditLog, users } from "@/db/schema";
 import { changePasswordSchema } from "@/lib/account/schema";
 import type { ActionState } from "@/lib/action-state";
-import { formDataToObject } from "@/lib/action-state";
+import { formDataToObject, formText } from "@/lib/action-state";
 import { secureCookies } from "@/lib/cookies";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
 import { setPassword } from "@/lib/members/service";
@@ -31,8 +31,8 @@ async function rememberLocale(locale: string) {
 }
 
 export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const email = String(formData.get("email") ?? "").slice(0, 254);
-  const password = String(formData.get("password") ?? "");
+  const email = formText(formData, "email").slice(0, 254);
+  const password = formText(formData, "password");
   if (!email.trim() || !password) {
     return { status: "error", formError: { key: "signInInvalid" }, values: { email } };
   }
@@ -64,7 +64,7 @@ export async function signOutAction(): Promise<void> {
 }
 
 export async function setLocaleAction(formData: FormData): Promise<void> {
-  const locale = toLocale(String(formData.get("locale") ?? ""));
+  const locale = toLocale(formText(formData, "locale"));
   await rememberLocale(locale);
   const user = await getCurrentUser();
   if (user && user.locale !== locale) {
@@ -83,7 +83,7 @@ export async function setLocaleAction(formData: FormData): Promise<void> {
       });
     });
   }
-  const back = String(formData.get("back") ?? "/");
+  const back = (formText(formData, "back") || "/");
   redirect(/^\/(?!\/)[\w\-./?=&%]*$/.test(back) ? back : "/");
 }
 

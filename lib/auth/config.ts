@@ -99,7 +99,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     session({ session }) {
       // What /api/auth/session hands to scripts: never the session id (the server reads it
       // from the encrypted cookie, lib/auth/session.ts), nor anything about the user.
-      return { expires: session.expires } as typeof session;
+      return { expires: session.expires };
     },
   },
 });

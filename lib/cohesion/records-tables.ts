@@ -99,7 +99,10 @@ export function quarterSpan(quarters: string[]): string[] {
   const last = sorted[sorted.length - 1];
   for (let cur = `${y}-Q${q}`; cur <= last; cur = `${y}-Q${q}`) {
     out.push(cur);
-    if (++q > 4) (q = 1), (y += 1);
+    if (++q > 4) {
+      q = 1;
+      y += 1;
+    }
   }
   return out;
 }

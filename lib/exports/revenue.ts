@@ -43,7 +43,7 @@ export async function revenueExport(
     "by-month": { rows: d.byMonth, title: t("byMonth"), head: t("month") },
     "by-ngo": d.perMemberOnly ? { rows: d.byNgo, title: t("byNgo"), head: tg("ngo") } : null,
   };
-  const s = shown[id as Exclude<RevenueTableId, "declared">];
+  const s = shown[id];
   if (!s) return null;
   const activity = options.activities.find((a) => a.code === f.activity);
   const filters: ExportFilter[] = [];

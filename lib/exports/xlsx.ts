@@ -18,7 +18,7 @@ export function sheetName(title: string): string {
 }
 
 /** Characters XML 1.0 does not allow are dropped (exceljs would write them as they are). */
-// eslint-disable-next-line no-control-regex
+ 
 const xmlSafe = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
 
 const cellOut = (v: CellValue) => (v == null || v === "" ? null : typeof v === "number" ? (Number.isFinite(v) ? v : null) : xmlSafe(v));

@@ -149,7 +149,7 @@ type PeriodRow = { bucket: string; key: string; rate: string | null; xof: string
 function convertRows(rows: PeriodRow[], labelOf: (bucket: string, key: string) => string) {
   const out = new Map<string, Map<string, { periods: PeriodSums[] }>>();
   for (const r of rows) {
-    const b = out.get(r.bucket) ?? new Map();
+    const b = out.get(r.bucket) ?? new Map<string, { periods: PeriodSums[] }>();
     const e = b.get(r.key) ?? { periods: [] };
     e.periods.push({ xofPerMru: r.rate, xof: Number(r.xof), mru: Number(r.mru) });
     b.set(r.key, e);

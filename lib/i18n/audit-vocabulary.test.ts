@@ -30,7 +30,9 @@ describe("audit vocabulary", () => {
 
   for (const locale of locales) {
     it(`labels every recorded action and object in ${locale}`, () => {
-      const audit = JSON.parse(readFileSync(path.join(process.cwd(), `lib/i18n/messages/${locale}/audit.json`), "utf8")).audit;
+      const { audit } = JSON.parse(readFileSync(path.join(process.cwd(), `lib/i18n/messages/${locale}/audit.json`), "utf8")) as {
+        audit: { actions: Record<string, string>; entities?: Record<string, string> };
+      };
       expect(actions.filter((a) => !audit.actions[a.replace(/\./g, "_")])).toEqual([]);
       expect(entities.filter((e) => !audit.entities?.[e])).toEqual([]);
     });

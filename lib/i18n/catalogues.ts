@@ -21,10 +21,10 @@ export function loadMessages(locale: Locale): Promise<Catalogue> {
 }
 
 async function mergeCatalogue(locale: Locale): Promise<Catalogue> {
-  const parts = await Promise.all(areas.map((a) => import(`./messages/${locale}/${a}.json`)));
+  const parts = await Promise.all(areas.map((a) => import(`./messages/${locale}/${a}.json`) as Promise<{ default: Catalogue }>));
   const out: Catalogue = {};
   for (const part of parts) {
-    for (const [ns, value] of Object.entries(part.default as Catalogue)) {
+    for (const [ns, value] of Object.entries(part.default)) {
       out[ns] = { ...out[ns], ...value };
     }
   }

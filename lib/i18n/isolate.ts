@@ -50,5 +50,5 @@ type Translator = (key: string, values?: Record<string, string | number>) => str
 export function translatorInText<T extends Translator>(t: T, locale: string): T {
   if (!isRtl(locale)) return t;
   const wrapped = (key: string, values?: Record<string, string | number>) => t(key, values && valuesInText(values, locale));
-  return Object.assign(wrapped, t) as unknown as T;
+  return Object.assign(wrapped, t);
 }

@@ -197,5 +197,5 @@ export async function listPeople(db: Queryable, q: InclusionQuery, which: "never
     from m where ${where}
     group by m.person_id, m.person_name, ${sql.raw(Object.values(wgColumn).map((c) => `m.${c}`).join(", "))}, m.wg_applies
     order by villages, groups, name`);
-  return rowsOf<PersonRow>(result).map((r) => ({ ...r, domains: (Array.isArray(r.domains) ? r.domains : []) as WgDomain[] }));
+  return rowsOf<PersonRow>(result).map((r) => ({ ...r, domains: (Array.isArray(r.domains) ? r.domains : []) }));
 }

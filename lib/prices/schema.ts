@@ -11,7 +11,6 @@ export const noticeChannels = ["village_meeting", "crier", "radio", "printed_boa
 const id = z.uuid({ error: "invalid" });
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const optionalId = z.preprocess(blankToUndefined, id.optional());
-const optionalDate = z.preprocess(blankToUndefined, isoDate.optional());
 const text = (max: number, error = "required") => z.string({ error }).trim().min(1, { error }).max(max, { error: "tooLong" });
 /** Whole units of the currency (MRU has no minor unit in use). */
 const amount = z.preprocess(
@@ -22,7 +21,7 @@ const quantity = z.coerce.number({ error: "quantityPositive" }).int({ error: "qu
 const version = z.coerce.number({ error: "invalid" }).int().positive({ error: "invalid" });
 /** Repeated form fields (`name[]`) arrive as arrays; one value or none is accepted too. */
 const listOf = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+  z.preprocess((v: unknown): unknown[] => (v === undefined || v === "" ? [] : Array.isArray(v) ? (v as unknown[]) : [v]), z.array(item));
 
 export const productSchema = z.object({
   nameFr: text(80),

@@ -9,7 +9,7 @@ export interface RollupDifference {
 }
 
 function rowsOf<T>(r: unknown): T[] {
-  return ((r as { rows?: T[] }).rows ?? (r as T[])) as T[];
+  return ((r as { rows?: T[] }).rows ?? (r as T[]));
 }
 
 /**

@@ -11,7 +11,6 @@
  */
 import { randomBytes } from "node:crypto";
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
 import os from "node:os";
 import postgres from "postgres";
 import { sql } from "drizzle-orm";
@@ -68,7 +67,7 @@ async function main() {
   const env = { ...process.env, DATABASE_OWNER_URL: ownerUrl.toString(), DATABASE_URL: appUrl.toString() };
   const m = spawnSync("npx", ["tsx", "scripts/db-migrate.ts"], { stdio: "inherit", env });
   if (m.status !== 0) throw new Error("migration failed");
-  const owner = postgres(ownerUrl.toString(), { max: 1, onnotice: () => {}, connection: { "app.maintenance": "on" } as never });
+  const owner = postgres(ownerUrl.toString(), { max: 1, onnotice: () => {}, connection: { "app.maintenance": "on" } });
   let loadMs = 0;
   if ((await owner`select 1 from organisations where slug like 'b-%' limit 1`).length === 0) {
     const r = await generate({ url: ownerUrl.toString(), scale, log });

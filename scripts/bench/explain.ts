@@ -50,7 +50,7 @@ export async function explainLoaders(appUrl: string, cases: { page: string; org:
   let capturing = false;
   // The drizzle logger gives the query text and its parameters.
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const client = postgres(appUrl, { max: 2, onnotice: () => {}, prepare: false, connection: { jit: "off" } as never });
+  const client = postgres(appUrl, { max: 2, onnotice: () => {}, prepare: false, connection: { jit: "off" } });
   const schema = await import("@/db/schema");
   const db = drizzle(client, {
     schema,
@@ -76,7 +76,7 @@ export async function explainLoaders(appUrl: string, cases: { page: string; org:
           await db.transaction(async (tx) => {
             await tx.execute(context);
             capturing = true;
-            await load(tx as unknown as Tx, c.org, reader);
+            await load(tx, c.org, reader);
           });
           times.push(performance.now() - t0);
         } catch (e) {

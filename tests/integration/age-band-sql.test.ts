@@ -17,7 +17,7 @@ describe(`age bands in SQL on ${backend}`, () => {
     const result = await db.db.execute(
       sql`select y.yob, ${ageBandSql(yob, ref)} as band from (select generate_series(1890, 2030) as yob union all select null) y`,
     );
-    const rows = (result as unknown as { rows?: { yob: number | null; band: string | null }[] }).rows ?? (result as unknown as { yob: number | null; band: string | null }[]);
+    const rows = (result as { rows?: { yob: number | null; band: string | null }[] }).rows ?? (result as { yob: number | null; band: string | null }[]);
     expect(rows).toHaveLength(142);
     for (const r of rows) expect(r.band, `year ${r.yob}`).toBe(ageBandOf(r.yob, ref));
   });

@@ -64,7 +64,7 @@ describe(`cohesion, coaching and exports on ${backend}`, () => {
       select round(sum(a.level3 + a.level4) * 1000.0 / sum(a.level1 + a.level2 + a.level3 + a.level4)) / 10 as pct
       from cohesion_answers a join cohesion_surveys s on s.id = a.survey_id
       where s.quarter = ${lastQ} and a.indicator_code = 'trust' and a.community = 'host'`);
-    const rows = ((result as unknown as { rows?: { pct: string }[] }).rows ?? (result as unknown as { pct: string }[]));
+    const rows = ((result as { rows?: { pct: string }[] }).rows ?? (result as { pct: string }[]));
     const col = trend.columns.findIndex((c) => c.key === "trust_host");
     const lastRow = trend.rows.find((r) => r[0] === lastQ)!;
     expect(lastRow[col]).toBe(Number(rows[0].pct));

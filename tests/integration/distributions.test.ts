@@ -4,7 +4,7 @@
  * service, a raw INSERT as the owner or as the application, two writers at the same moment).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import postgres from "postgres";
 import { exchangeRates, groupMemberships, ngoSettings, people, profitDistributions, users } from "@/db/schema";
 import { seedDemo, type DemoIds } from "@/db/seed/demo";
@@ -109,7 +109,7 @@ describe(`profit distributions on ${backend}`, () => {
 
   it.runIf(backend === "postgres")("lets one of two overlapping distributions written at the same moment through", async () => {
     const url = db.ownerUrl as string;
-    const open = () => postgres(url, { max: 1, onnotice: () => {}, connection: { "app.maintenance": "on" } as Record<string, string> });
+    const open = () => postgres(url, { max: 1, onnotice: () => {}, connection: { "app.maintenance": "on" } });
     const a = open();
     const b = open();
     const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -50,7 +50,7 @@ vi.mock("next-intl/server", () => ({
 /** A catalogue text, as the reader of that language sees it. */
 async function text(locale: Locale, key: string, values?: Record<string, string | number>) {
   const [ns, ...rest] = key.split(".");
-  return createTranslator({ locale, messages: await loadMessages(locale), namespace: ns as never })(rest.join(".") as never, values as never) as string;
+  return createTranslator({ locale, messages: await loadMessages(locale), namespace: ns as never })(rest.join(".") as never, values as never);
 }
 
 /** LibreOffice's command (Debian: libreoffice-calc-nogui), or null where it is not installed. */
@@ -90,7 +90,7 @@ describe(`exports through their routes on ${backend}`, () => {
             : kind === "inclusion"
               ? await import("@/app/(portal)/[org]/export/inclusion/[table]/route")
               : await import("@/app/(portal)/[org]/export/compare/route");
-    const res = await route.GET(new NextRequest(url), { params: Promise.resolve({ org, table: table ?? "", commune: table ?? "" }) } as never);
+    const res = await route.GET(new NextRequest(url), { params: Promise.resolve({ org, table: table ?? "", commune: table ?? "" }) });
     const name = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? null;
     return { status: res.status, name, lang: res.headers.get("content-language"), rows: res.headers.get("x-export-rows"), bytes: new Uint8Array(await res.arrayBuffer()) };
   }

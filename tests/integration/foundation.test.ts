@@ -21,7 +21,7 @@ describe(`foundation on ${backend}`, () => {
     const rows = await db.db.execute(
       sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
     );
-    const names = (rows as unknown as { rows?: { table_name: string }[] }).rows ?? (rows as unknown as { table_name: string }[]);
+    const names = (rows as { rows?: { table_name: string }[] }).rows ?? (rows as { table_name: string }[]);
     expect(names.map((r) => r.table_name)).toEqual(
       expect.arrayContaining(["organisations", "users", "memberships", "places", "sessions", "sign_in_throttle", "audit_log"]),
     );
@@ -76,7 +76,9 @@ describe(`foundation on ${backend}`, () => {
 
   it("refuses to update or delete the audit trail", async () => {
     await db.db.insert(auditLog).values({ action: "test", entity: "test" });
+    // eslint-disable-next-line drizzle/enforce-update-with-where -- every row on purpose: the database must refuse it
     await expect(db.db.update(auditLog).set({ action: "changed" })).rejects.toThrow();
+    // eslint-disable-next-line drizzle/enforce-delete-with-where -- every row on purpose: the database must refuse it
     await expect(db.db.delete(auditLog)).rejects.toThrow();
     await expect(db.db.execute(sql`truncate audit_log`)).rejects.toThrow();
   });

@@ -207,7 +207,7 @@ describe(`rules in the data on ${backend}`, () => {
 
   it.runIf(backend === "postgres")("serialises a lock with the writes: a write lands before the lock or is refused, never after", async () => {
     const url = db.ownerUrl as string;
-    const open = () => postgres(url, { max: 1, onnotice: () => {}, connection: { "app.maintenance": "on" } as Record<string, string> });
+    const open = () => postgres(url, { max: 1, onnotice: () => {}, connection: { "app.maintenance": "on" } });
     const writer = open();
     const locker = open();
     const shop = ids.groups.shops[5];

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { createFormatter, createTranslator } from "next-intl";
-import { customerCredits, groupMemberships, groups, households, people, profitDistributions, technicalAids } from "@/db/schema";
+import { customerCredits, groupMemberships, groups, people, profitDistributions } from "@/db/schema";
 import { DEMO_PASSWORD, seedDemo, type DemoIds } from "@/db/seed/demo";
 import { loadMessages } from "@/lib/i18n/catalogues";
 import { toLocale } from "@/lib/i18n/locales";

@@ -154,6 +154,7 @@ describe(`plausibility of amounts and dates on ${backend}`, () => {
         db.asApp({ orgId: ids.orgs["ong-sahel"] }, (tx) => tx.insert(plausibilityLimits).values({ ngoOrgId: ids.orgs.adicor, kind: "sale", currency: "XOF", ceiling: 10, softLimit: 1 })),
       );
       expect(pgErrorOf(forged)?.code).toBe("42501");
+      // eslint-disable-next-line drizzle/enforce-update-with-where -- every row on purpose: row-level security must leave none
       const changed = await db.asApp({ orgId: ids.orgs.adicor }, (tx) => tx.update(plausibilityDefaults).set({ ceiling: 10, softLimit: 1 }).returning());
       expect(changed).toEqual([]);
     } finally {

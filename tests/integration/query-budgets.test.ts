@@ -70,7 +70,7 @@ describe(`query budgets on ${backend}`, () => {
     advocacy: {
       budget: 20,
       load: (tx, org, reader) =>
-        loadAdvocacySheet(tx, org, reader, { inclusion: t, cohesion: t, community: (c: string) => c } as never, "fr", new Date().toISOString().slice(0, 10)),
+        loadAdvocacySheet(tx, org, reader, { inclusion: t, cohesion: t, community: (c: string) => c }, "fr", new Date().toISOString().slice(0, 10)),
     },
   };
 

@@ -108,7 +108,7 @@ describe(`rate limits and the public board's token on ${backend}`, () => {
   it("a disabled board's token is dead for good; enabling again makes a new token", async () => {
     request.user = await signIn("admin@fassala.demo");
     await setBoardLink("enable");
-    const first = (await liveToken())!;
+    const first = (await liveToken());
     expect(first).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(await boardPage(first, "198.51.100.1")).toEqual({ kind: "page" });
 
@@ -117,14 +117,14 @@ describe(`rate limits and the public board's token on ${backend}`, () => {
     expect(await boardPage(first, "198.51.100.1")).toEqual({ kind: "404" });
 
     await setBoardLink("enable");
-    const second = (await liveToken())!;
+    const second = (await liveToken());
     expect(second).not.toBe(first);
     expect(await boardPage(second, "198.51.100.1")).toEqual({ kind: "page" });
     expect(await boardPage(first, "198.51.100.1")).toEqual({ kind: "404" });
 
     // Regenerating kills the live token too.
     await setBoardLink("regenerate");
-    const third = (await liveToken())!;
+    const third = (await liveToken());
     expect([first, second]).not.toContain(third);
     expect(await boardPage(second, "198.51.100.1")).toEqual({ kind: "404" });
     expect(await boardPage(third, "198.51.100.1")).toEqual({ kind: "page" });
@@ -139,7 +139,7 @@ describe(`rate limits and the public board's token on ${backend}`, () => {
   }, 120_000);
 
   it("only the commune reads its board token: other organisations get nothing as the application role", async () => {
-    const token = (await liveToken())!;
+    const token = (await liveToken());
     expect(token).toBeTruthy();
     const tokensSeenBy = (slug: keyof DemoIds["orgs"]) =>
       db.asApp({ orgId: ids.orgs[slug], userId: null }, async (tx) => (await tx.select({ token: publicBoards.token }).from(publicBoards)).map((r) => r.token));
@@ -150,7 +150,7 @@ describe(`rate limits and the public board's token on ${backend}`, () => {
     expect(await tokensSeenBy("fassala")).toContain(token);
     // Not through price_settings either: the token is no longer a column there.
     const cols = await db.db.execute(sql`select column_name from information_schema.columns where table_name = 'price_settings' and column_name like '%token%'`);
-    expect(((cols as unknown as { rows?: unknown[] }).rows ?? (cols as unknown as unknown[])).length).toBe(0);
+    expect(((cols as { rows?: unknown[] }).rows ?? (cols as unknown[])).length).toBe(0);
     // Nor can another organisation plant a token for the commune.
     await expect(
       db.asApp({ orgId: ids.orgs.adicor }, (tx) => tx.insert(publicBoards).values({ token: "planted-token-0000000000000", communeOrgId: ids.orgs.fassala })),
@@ -158,7 +158,7 @@ describe(`rate limits and the public board's token on ${backend}`, () => {
   });
 
   it("the board answers at most its limit per address and token, also to parallel requests; then 429 with Retry-After", async () => {
-    const token = (await liveToken())!;
+    const token = (await liveToken());
     await freshWindow(BOARD_RULE.windowSeconds, 25);
     const burst = BOARD_RULE.limit + 15;
     const { default: PublicBoard } = await import("@/app/board/[token]/page");

@@ -10,16 +10,15 @@ import { sqlState } from "../refusals";
 
 async function count(tx: Tx, table: string): Promise<number> {
   const r = await tx.execute(sql.raw(`select count(*)::int as n from ${table}`));
-  return ((r as unknown as { rows?: { n: number }[] }).rows ?? (r as unknown as { n: number }[]))[0].n;
+  return ((r as { rows?: { n: number }[] }).rows ?? (r as { n: number }[]))[0].n;
 }
 
 describe(`row-level security catalogue on ${backend}`, () => {
   let db: TestDb;
-  let ids: DemoIds;
 
   beforeAll(async () => {
     db = await createTestDb();
-    ids = await seedDemo(db.db);
+    await seedDemo(db.db);
   });
   afterAll(async () => db?.destroy());
 
@@ -33,7 +32,7 @@ describe(`row-level security catalogue on ${backend}`, () => {
     await db.db.transaction(async (tx) => {
       await tx.execute(sql`create table rls_probe (id int, owner_org_id uuid)`);
       await tx.execute(sql`create view rls_probe_view as select * from groups`);
-      const problems = await rlsProblems(tx as Tx);
+      const problems = await rlsProblems(tx);
       expect(problems).toEqual(
         expect.arrayContaining([
           "rls_probe: row-level security not enabled",
@@ -44,10 +43,10 @@ describe(`row-level security catalogue on ${backend}`, () => {
       );
       await tx.execute(sql`select app_tenant_table('rls_probe', 'owner_org_id')`);
       await tx.execute(sql`alter view rls_probe_view set (security_invoker = true)`);
-      expect(await rlsProblems(tx as Tx)).toEqual([]);
+      expect(await rlsProblems(tx)).toEqual([]);
       tx.rollback();
     }).catch((e) => {
-      if (!/rollback/i.test(String(e?.message ?? e))) throw e;
+      if (!/rollback/i.test(e instanceof Error ? e.message : String(e))) throw e;
     });
   });
 
@@ -94,7 +93,7 @@ describe(`tenant isolation as the application role on ${backend}`, () => {
     const adicorSeenBy = (slug: keyof DemoIds["orgs"]) =>
       db.asApp(org(slug), async (tx) => {
         const r = await tx.execute(sql`select count(*)::int as n from groups where ngo_org_id = ${ids.orgs.adicor}`);
-        return ((r as unknown as { rows?: { n: number }[] }).rows ?? (r as unknown as { n: number }[]))[0].n;
+        return ((r as { rows?: { n: number }[] }).rows ?? (r as { n: number }[]))[0].n;
       });
     expect(await adicorSeenBy("ong-sahel")).toBe(0);
     expect(await adicorSeenBy("bassikounou")).toBe(0);
@@ -158,11 +157,14 @@ describe(`tenant isolation as the application role on ${backend}`, () => {
 
   it("lets the application role only append to the audit trail: update, delete and truncate fail", async () => {
     const ctx = org("adicor");
+    // eslint-disable-next-line drizzle/enforce-update-with-where -- every row on purpose: the database must refuse it
     expect(await sqlState(db.asApp(ctx, (tx) => tx.update(auditLog).set({ action: "rewritten" })))).toBe("42501");
+    // eslint-disable-next-line drizzle/enforce-delete-with-where -- every row on purpose: the database must refuse it
     expect(await sqlState(db.asApp(ctx, (tx) => tx.delete(auditLog)))).toBe("42501");
     expect(await sqlState(db.asApp(ctx, (tx) => tx.execute(sql`truncate audit_log`)))).toBe("42501");
     // The owner too is stopped by the trigger.
     expect(await sqlState(db.db.execute(sql`truncate audit_log`))).not.toBeNull();
+    // eslint-disable-next-line drizzle/enforce-update-with-where -- every row on purpose: the trigger must refuse it
     expect(await sqlState(db.db.update(auditLog).set({ action: "rewritten" }))).not.toBeNull();
   });
   it("isolates the areas' tables: group business through the group, prices by commune, cohesion and coaching", async () => {
@@ -199,14 +201,14 @@ describe(`tenant isolation as the application role on ${backend}`, () => {
     expect(
       await db.asApp(org("ong-sahel"), async (tx) => {
         const r = await tx.execute(sql`select count(*)::int as n from coaching_visits where ngo_org_id = ${ids.orgs.adicor}`);
-        return ((r as unknown as { rows?: { n: number }[] }).rows ?? (r as unknown as { n: number }[]))[0].n;
+        return ((r as { rows?: { n: number }[] }).rows ?? (r as { n: number }[]))[0].n;
       }),
     ).toBe(0);
     // The public board lookup returns a commune only for an enabled board's token.
     const board = (token: string) =>
       db.asApp({}, async (tx) => {
         const r = await tx.execute(sql`select app_board_commune(${token}) as id`);
-        return ((r as unknown as { rows?: { id: string | null }[] }).rows ?? (r as unknown as { id: string | null }[]))[0].id;
+        return ((r as { rows?: { id: string | null }[] }).rows ?? (r as { id: string | null }[]))[0].id;
       });
     expect(await board("no-such-token-000000000000")).toBeNull();
   });

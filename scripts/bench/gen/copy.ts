@@ -79,7 +79,7 @@ export class Loader {
   private buffers = new Map<string, Pending>();
   private prepared = new Map<string, Prepared>();
   private pending: Promise<void> = Promise.resolve();
-  private failed: unknown = null;
+  private failed: Error | null = null;
   readonly stats = new Map<string, TableStats>();
   private lastReport = new Map<string, number>();
   /** The number of rows of the fullest buffer. */
@@ -132,7 +132,7 @@ export class Loader {
     await this.pending;
     if (this.failed) throw this.failed;
     this.pending = this.write(batch).catch((err) => {
-      this.failed = err;
+      this.failed = err instanceof Error ? err : new Error(String(err));
     });
   }
 

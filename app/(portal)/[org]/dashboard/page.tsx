@@ -29,7 +29,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   }));
   const canDeclare = ctx.org.type === "ngo" && ctx.can("groups:write");
   const [t, tg, tm] = [await getTranslations("dashboard"), await getTranslations("groups"), await getTranslations("metrics")];
-  const base = Object.entries({ ...f, kind: "sale" }).filter(([, v]) => v) as [string, string][];
+  const base = Object.entries({ ...f, kind: "sale" }).filter((e): e is [string, string] => Boolean(e[1]));
   const ledger = (extra: Record<string, string> = {}, activityKind = "group") =>
     `/${slug}/ledger?${new URLSearchParams([...base, ["activityKind", activityKind], ...Object.entries(extra)]).toString()}`;
   // The download links of a breakdown: the dashboard's filters, the table's route (app/(portal)/[org]/export/revenue).

@@ -2,10 +2,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireMember } from "@/lib/auth/tenant";
 import { withTenant } from "@/lib/tenant-db";
 import { listGroupFilterOptions, listGroupPage } from "@/lib/groups/queries";
+import { groupFiltersOf } from "@/lib/exports/groups";
 import { readPageRequest } from "@/lib/pagination";
 import { Pager } from "@/components/data/pager";
 import { ExportLinks } from "@/components/data/export-links";
-import { activityName, FilterForm, FilterSelect, param, Table, Td, TextLink } from "@/components/groups/ui";
+import { activityName, FilterForm, FilterSelect, Table, Td, TextLink } from "@/components/groups/ui";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("groups"))("title") };
@@ -15,14 +16,7 @@ export default async function GroupsPage({ params, searchParams }: { params: Pro
   const { org: slug } = await params;
   const ctx = await requireMember(slug, "groups:read");
   const sp = await searchParams;
-  const kind = param(sp, "kind");
-  const filters = {
-    village: param(sp, "village"),
-    activity: param(sp, "activity"),
-    status: param(sp, "status"),
-    ngo: param(sp, "ngo"),
-    kind: kind === "group" || kind === "individual" ? (kind as "group" | "individual") : undefined,
-  };
+  const filters = groupFiltersOf(sp);
   const { list, options } = await withTenant(ctx, async (tx) => ({
     list: await listGroupPage(tx, ctx.org, filters, readPageRequest(sp)),
     options: await listGroupFilterOptions(tx, ctx.org),

@@ -5,10 +5,8 @@ import { requireMember } from "@/lib/auth/tenant";
 import { withTenantRead } from "@/lib/tenant-db";
 import { listEvaluations, listOverdueFollowUps } from "@/lib/coaching/queries";
 import { dashboardParams, loadCohesionPage } from "@/lib/cohesion/page-data";
-import type { Labels } from "@/lib/cohesion/tables";
 import { loadInclusionDashboard } from "@/lib/inclusion/dashboard";
 import { inclusionParams } from "@/lib/inclusion/params";
-import type { Labels as InclusionLabels } from "@/lib/inclusion/tables";
 import { findMemberOrg } from "@/lib/compare/members";
 import { toLocale } from "@/lib/i18n/locales";
 import { mustSuppress, readerOf } from "@/lib/privacy/suppress";
@@ -47,8 +45,8 @@ export default async function MemberDrillDown({
     if (!member) return null;
     return {
       member,
-      page: await loadCohesionPage(tx, member, reader, filters, tc as unknown as Labels, locale),
-      inclusion: await loadInclusionDashboard(tx, member, reader, inclusion, ti as unknown as InclusionLabels, locale),
+      page: await loadCohesionPage(tx, member, reader, filters, tc, locale),
+      inclusion: await loadInclusionDashboard(tx, member, reader, inclusion, ti, locale),
       evaluations: (await listEvaluations(tx, member, lastQ)).filter((e) => e.evaluationId),
       overdue: (await listOverdueFollowUps(tx, member, today)).length,
     };

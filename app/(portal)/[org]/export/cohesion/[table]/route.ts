@@ -5,7 +5,6 @@ import { withTenantRead } from "@/lib/tenant-db";
 import { dashboardTableIds, loadCohesionDashboard, type DashboardTableId } from "@/lib/cohesion/dashboard";
 import { dashboardParams } from "@/lib/cohesion/page-data";
 import { listVisibleVillages } from "@/lib/cohesion/scope";
-import type { Labels } from "@/lib/cohesion/tables";
 import { scopeOrgOf } from "@/lib/compare/members";
 import { exportMeta } from "@/lib/exports/context";
 import { exportRequest } from "@/lib/exports/request";
@@ -40,7 +39,7 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ org:
   const result = await withTenantRead(ctx, async (tx) => {
     const scopeOrg = await scopeOrgOf(tx, ctx.org, sp.get("member"));
     if (!scopeOrg) return null;
-    const dash = await loadCohesionDashboard(tx, scopeOrg, reader, filters, t as unknown as Labels);
+    const dash = await loadCohesionDashboard(tx, scopeOrg, reader, filters, t);
     const village = filters.village ? (await listVisibleVillages(tx, scopeOrg)).find((v) => v.id === filters.village) : undefined;
     return dash ? { dash, scopeOrg, village } : null;
   });

@@ -4,7 +4,6 @@ import { resolveTenant } from "@/lib/auth/tenant";
 import { withTenantRead } from "@/lib/tenant-db";
 import { inclusionTableIds, loadInclusionDashboard, type InclusionTableId } from "@/lib/inclusion/dashboard";
 import { inclusionParams } from "@/lib/inclusion/params";
-import type { Labels } from "@/lib/inclusion/tables";
 import { scopeOrgOf } from "@/lib/compare/members";
 import { exportMeta } from "@/lib/exports/context";
 import { exportRequest } from "@/lib/exports/request";
@@ -37,7 +36,7 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ org:
   const reader = readerOf(ctx);
   const result = await withTenantRead(ctx, async (tx) => {
     const scopeOrg = await scopeOrgOf(tx, ctx.org, sp.get("member"));
-    return scopeOrg && { scopeOrg, dash: await loadInclusionDashboard(tx, scopeOrg, reader, p, t as unknown as Labels, er.locale) };
+    return scopeOrg && { scopeOrg, dash: await loadInclusionDashboard(tx, scopeOrg, reader, p, t, er.locale) };
   });
   const model = result?.dash.tables[table as InclusionTableId];
   if (!result || !model) return notFound();
