@@ -97,6 +97,9 @@ export function env(): Env {
 }
 
 /** The key that signs session and device cookies (AUTH_SECRET, or the older NEXTAUTH_SECRET). */
+/** The owner role's URL for migrations, seeding, backups and checks: DATABASE_OWNER_URL, else DATABASE_URL. */
+export const ownerDatabaseUrl = (e: Env = env()): string | undefined => e.DATABASE_OWNER_URL ?? e.DATABASE_URL;
+
 export const authSecret = (e: Env = env()): string | undefined => e.AUTH_SECRET ?? e.NEXTAUTH_SECRET;
 
 /** Production refuses to start without a signing secret, or with a configuration next-auth would refuse on every call. */

@@ -3,10 +3,12 @@
  * custom format as the owner; or the embedded database (PGLITE_DIR; stop the server first).
  */
 import { backupPglite, backupPostgres } from "../db/backup";
+import { env, ownerDatabaseUrl } from "../lib/env";
 
-const ownerUrl = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
+const e = env();
+const ownerUrl = ownerDatabaseUrl(e);
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
 const file = process.argv[2] ?? `backups/tamkin-${stamp}.${ownerUrl ? "dump" : "tar.gz"}`;
 if (ownerUrl) backupPostgres(ownerUrl, file);
-else await backupPglite(process.env.PGLITE_DIR ?? ".data/pglite", file);
+else await backupPglite(e.PGLITE_DIR, file);
 console.log(`[tamkin] backup written to ${file}`);

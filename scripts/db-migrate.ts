@@ -5,13 +5,15 @@
  */
 import { openDb } from "../db/client";
 import { grantAppRole } from "../db/grants";
+import { env, ownerDatabaseUrl } from "../lib/env";
 
-const ownerUrl = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
-const handle = await openDb({ url: ownerUrl, dataDir: process.env.PGLITE_DIR ?? ".data/pglite", maintenance: true, max: 1 });
+const e = env();
+const ownerUrl = ownerDatabaseUrl(e);
+const handle = await openDb({ url: ownerUrl, dataDir: e.PGLITE_DIR, maintenance: true, max: 1 });
 await handle.migrate();
 await handle.close();
-if (ownerUrl && process.env.DATABASE_URL) {
-  const appRole = decodeURIComponent(new URL(process.env.DATABASE_URL).username);
+if (ownerUrl && e.DATABASE_URL) {
+  const appRole = decodeURIComponent(new URL(e.DATABASE_URL).username);
   const ownerRole = decodeURIComponent(new URL(ownerUrl).username);
   if (appRole && appRole !== ownerRole) await grantAppRole(ownerUrl, appRole);
 }

@@ -5,20 +5,22 @@
  */
 import { restorePglite, restorePostgres } from "../db/backup";
 import { grantAppRole } from "../db/grants";
+import { env, ownerDatabaseUrl } from "../lib/env";
 
 const file = process.argv[2];
 if (!file) {
   console.error("usage: npm run db:restore -- <backup file>");
   process.exit(2);
 }
-const ownerUrl = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
+const e = env();
+const ownerUrl = ownerDatabaseUrl(e);
 if (ownerUrl) {
   restorePostgres(ownerUrl, file);
-  if (process.env.DATABASE_URL && process.env.DATABASE_OWNER_URL) {
-    const appRole = decodeURIComponent(new URL(process.env.DATABASE_URL).username);
+  if (e.DATABASE_URL && e.DATABASE_OWNER_URL) {
+    const appRole = decodeURIComponent(new URL(e.DATABASE_URL).username);
     if (appRole !== decodeURIComponent(new URL(ownerUrl).username)) await grantAppRole(ownerUrl, appRole);
   }
 } else {
-  await restorePglite(file, process.env.PGLITE_DIR ?? ".data/pglite");
+  await restorePglite(file, e.PGLITE_DIR);
 }
 console.log(`[tamkin] restored from ${file}`);

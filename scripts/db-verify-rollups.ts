@@ -4,10 +4,12 @@
  */
 import { sql } from "drizzle-orm";
 import { openDb } from "../db/client";
+import { env, ownerDatabaseUrl } from "../lib/env";
 import { verifyRollups } from "../lib/rollups/verify";
 
-const url = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
-const handle = await openDb({ url, dataDir: process.env.PGLITE_DIR ?? ".data/pglite", maintenance: true, max: 1 });
+const e = env();
+const url = ownerDatabaseUrl(e);
+const handle = await openDb({ url, dataDir: e.PGLITE_DIR, maintenance: true, max: 1 });
 try {
   // A full recomputation reads every ledger row: at national scale that is minutes, not the
   // application's 15-second statement bound.
