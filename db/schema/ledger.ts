@@ -255,3 +255,30 @@ export const ledgerNgoMonths = pgTable(
   },
   (t) => [primaryKey({ name: "ledger_ngo_months_pk", columns: [t.ngoOrgId, t.activityType, t.month, t.kind, t.currency] })],
 );
+
+/**
+ * Live sales per group, year and currency (a few rows a group, where the month rollups have
+ * dozens): the top groups of a dashboard are ranked from these with the year's lowest and highest
+ * monthly rates as bounds, then only the candidates' months are converted exactly
+ * (lib/groups/dashboard.ts revenueByGroup). Independent of the rates, so a rate change moves
+ * nothing here. Maintained by the ledger's statement-level triggers, and moved with its group
+ * (migration 0031).
+ */
+export const ledgerGroupSalesYears = pgTable(
+  "ledger_group_sales_years",
+  {
+    groupId: uuid("group_id").notNull(),
+    year: date("year").notNull(),
+    currency: currency("currency").notNull(),
+    // The group's scope keys (as in the cube), for a read policy without a sub-select of groups.
+    ngoOrgId: uuid("ngo_org_id").notNull(),
+    networkOrgId: uuid("network_org_id"),
+    villageId: uuid("village_id").notNull(),
+    amount: bigint("amount", { mode: "number" }).notNull(),
+    entries: integer("entries").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "ledger_group_sales_years_pk", columns: [t.groupId, t.year, t.currency] }),
+    check("ledger_group_sales_years_year_first", sql`extract(doy from ${t.year}) = 1`),
+  ],
+);

@@ -218,10 +218,47 @@ export async function revenueByBuckets(db: Queryable, org: Org, buckets: Grouped
  * `limit`, with how many groups had sales. One statement.
  */
 export async function revenueByGroup(db: Queryable, org: Org, f: RevenueFilters, limit = TOP_GROUPS) {
+  const p = splitPeriod(f.from, f.to);
+  const kind = f.kind ?? "group";
+  // Without a period (the dashboard's default), the groups are first ranked from their sales per
+  // year (ledger_group_sales_years: a few rows a group): a year's MRU converts at no less than the
+  // lowest and no more than the highest rate of its months (0 for a month before the first rate;
+  // sales are positive), so a group whose highest possible total is below the `limit`-th largest
+  // lowest possible total cannot be among the largest. Only the candidates' months are then
+  // read and converted exactly, as below. The same result as ranking every group's months.
+  const source =
+    p.from || p.to
+      ? sql`s as (${salesSource(org, f, "group")}), counted as (select null::bigint as n)`
+      : sql`t as (
+          select y.group_id, y.year, y.currency, y.amount from ledger_group_sales_years y
+          where y.group_id = any(array(
+              select sg.id from groups sg join activity_types a on a.code = sg.activity_type
+              where a.kind::text = ${kind} and ${sql.join([groupScopeSql(org, "sg"), ...dimensionFilters(f, "sg")], sql` and `)}))
+        ),
+        yb as (
+          -- rp has every month from the first rate on: a year it starts after January, or does
+          -- not reach, has months at rate 0.
+          select x.year, case when min(x.month) > x.year then 0 else min(x.xof_per_mru) end as lo, max(x.xof_per_mru) as hi
+          from (select date_trunc('year', rp.month)::date as year, rp.month, rp.xof_per_mru from rp) x group by x.year
+        ),
+        bounds as (
+          select t.group_id,
+            sum(case when t.currency = 'XOF' then t.amount else t.amount * coalesce(yb.lo, 0) end) as lo,
+            sum(case when t.currency = 'XOF' then t.amount else t.amount * coalesce(yb.hi, 0) end) as hi
+          from t left join yb on yb.year = t.year group by t.group_id
+        ),
+        cutoff as (select (select b.lo from bounds b order by b.lo desc offset ${limit - 1} limit 1) as v),
+        counted as (select count(*) as n from bounds),
+        s as (
+          select r.ngo_org_id, null::uuid as village_id, null::text as activity_type, r.group_id, r.month, r.currency, r.amount
+          from ledger_rollups r
+          where r.kind = 'sale' and r.group_id = any(array(
+            select b.group_id from bounds b, cutoff c where c.v is null or b.hi >= c.v))
+        )`;
   // Each group's periods folded into arrays and ranked in one pass (no self-join of the
   // per-group sums, whose size the planner cannot estimate), then the largest groups' names.
   const result = await db.execute(sql`
-    with ${ratePeriods}, s as (${salesSource(org, f, "group")}),
+    with ${ratePeriods}, ${source},
     per as (
       select s.group_id, rp.xof_per_mru as rate,
         coalesce(sum(s.amount) filter (where s.currency = 'XOF'), 0) as xof,
@@ -233,7 +270,7 @@ export async function revenueByGroup(db: Queryable, org: Org, f: RevenueFilters,
         sum(xof + mru * coalesce(rate, 0)) as in_xof, count(*) over () as n
       from per group by group_id order by in_xof desc, group_id limit ${limit}
     )
-    select r.group_id::text as key, g.name as label, r.rates, r.xofs, r.mrus, r.n::int as n
+    select r.group_id::text as key, g.name as label, r.rates, r.xofs, r.mrus, coalesce((select n from counted), r.n)::int as n
     from ranked r join groups g on g.id = r.group_id`);
   const ranked = rowsOf<{ key: string; label: string; rates: (string | null)[]; xofs: string[]; mrus: string[]; n: number }>(result);
   const rows: PeriodRow[] = ranked.flatMap((r) => r.rates.map((rate, i) => ({ bucket: "group", key: r.key, rate, xof: r.xofs[i], mru: r.mrus[i] })));

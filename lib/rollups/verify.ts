@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 
 export interface RollupDifference {
-  table: "ledger_rollups" | "ledger_cube" | "ledger_ngo_months";
+  table: "ledger_rollups" | "ledger_cube" | "ledger_ngo_months" | "ledger_group_sales_years";
   key: string;
   stored: { amount: number; entries: number } | null;
   recomputed: { amount: number; entries: number } | null;
@@ -13,7 +13,7 @@ function rowsOf<T>(r: unknown): T[] {
 }
 
 /**
- * Recomputes the three rollup levels from the ledger rows and lists every difference (a missing,
+ * Recomputes the four rollup levels (and the sales per group and year) from the ledger rows and lists every difference (a missing,
  * extra or different row). Run as the owner in maintenance mode (`npm run db:verify-rollups`)
  * to see every tenant's rows; under a tenant context it checks what that tenant may read.
  */
@@ -58,10 +58,25 @@ export async function verifyRollups(db: Queryable): Promise<RollupDifference[]> 
         on r.ngo_org_id = s.ngo_org_id and r.activity_type = s.activity_type and r.month = s.month and r.kind = s.kind and r.currency = s.currency
       where s.ngo_org_id is null or r.ngo_org_id is null or s.amount <> r.amount or s.entries <> r.entries`),
   );
+  const yearLevel = rowsOf<{ key: string; s_amount: string | null; s_entries: number | null; r_amount: string | null; r_entries: number | null }>(
+    await db.execute(sql`
+      with recomputed as (
+        select l.group_id, date_trunc('year', l.occurred_on)::date as year, l.currency, g.ngo_org_id, g.network_org_id, g.village_id,
+          sum(l.amount) as amount, count(*)::int as entries
+        from ledger_entries l join groups g on g.id = l.group_id where l.voided_at is null and l.kind = 'sale' group by 1, 2, 3, 4, 5, 6
+      )
+      select concat_ws('|', coalesce(s.group_id, r.group_id), coalesce(s.year, r.year), coalesce(s.currency, r.currency)) as key,
+        s.amount::text as s_amount, s.entries as s_entries, r.amount::text as r_amount, r.entries as r_entries
+      from ledger_group_sales_years s full join recomputed r
+        on r.group_id = s.group_id and r.year = s.year and r.currency = s.currency and r.ngo_org_id = s.ngo_org_id
+        and r.network_org_id is not distinct from s.network_org_id and r.village_id = s.village_id
+      where s.group_id is null or r.group_id is null or s.amount <> r.amount or s.entries <> r.entries`),
+  );
   const side = (amount: string | null, entries: number | null) => (amount === null ? null : { amount: Number(amount), entries: Number(entries) });
   return [
     ...groupLevel.map((d) => ({ table: "ledger_rollups" as const, key: d.key, stored: side(d.s_amount, d.s_entries), recomputed: side(d.r_amount, d.r_entries) })),
     ...cubeLevel.map((d) => ({ table: "ledger_cube" as const, key: d.key, stored: side(d.s_amount, d.s_entries), recomputed: side(d.r_amount, d.r_entries) })),
     ...ngoLevel.map((d) => ({ table: "ledger_ngo_months" as const, key: d.key, stored: side(d.s_amount, d.s_entries), recomputed: side(d.r_amount, d.r_entries) })),
+    ...yearLevel.map((d) => ({ table: "ledger_group_sales_years" as const, key: d.key, stored: side(d.s_amount, d.s_entries), recomputed: side(d.r_amount, d.r_entries) })),
   ];
 }

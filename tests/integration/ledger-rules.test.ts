@@ -24,7 +24,7 @@ import {
   users,
 } from "@/db/schema";
 import { seedDemo, type DemoIds } from "@/db/seed/demo";
-import { loadDashboard, loadTotals } from "@/lib/groups/dashboard";
+import { loadDashboard, loadTotals, revenueByGroup } from "@/lib/groups/dashboard";
 import { listDeclaredVsRecorded } from "@/lib/groups/declared";
 import { correctEntry, recordCreditSale, recordDistribution, recordEntry, recordRepayment, voidEntry } from "@/lib/groups/service";
 import { lockQuarter, unlockQuarter } from "@/lib/quarters/locks";
@@ -129,6 +129,31 @@ describe(`rules in the data on ${backend}`, () => {
     const expected = convertTotals(raw.map((r) => ({ xofPerMru: r.rate, xof: Number(r.xof), mru: Number(r.mru) })));
     const d = await asAdicor((tx) => loadDashboard(tx, adicor(), {}, "fr"));
     expect(d.total).toEqual({ xof: expected.xof, mru: expected.mru });
+    // The largest groups (ranked from the sales per year, then converted month by month) are
+    // those the rows give, whatever how many are asked for.
+    const perGroup = rowsOf<{ group_id: string; rate: string | null; xof: string; mru: string }>(
+      await db.db.execute(sql`
+        with rp as (select valid_from, lead(valid_from) over (order by valid_from) as valid_to, xof_per_mru from exchange_rates)
+        select l.group_id::text as group_id, rp.xof_per_mru::text as rate, coalesce(sum(l.amount) filter (where l.currency = 'XOF'), 0)::text as xof,
+          coalesce(sum(l.amount) filter (where l.currency = 'MRU'), 0)::text as mru
+        from ledger_entries l join groups g on g.id = l.group_id join activity_types a on a.code = g.activity_type
+        left join rp on l.occurred_on >= rp.valid_from and (rp.valid_to is null or l.occurred_on < rp.valid_to)
+        where g.ngo_org_id = ${ids.orgs.adicor} and a.kind = 'group' and l.kind = 'sale' and l.voided_at is null group by 1, 2`),
+    );
+    const byGroupId = new Map<string, typeof perGroup>();
+    for (const r of perGroup) byGroupId.set(r.group_id, [...(byGroupId.get(r.group_id) ?? []), r]);
+    const exact = (rs: typeof perGroup) => rs.reduce((n, r) => n + Number(r.xof) + Number(r.mru) * Number(r.rate ?? 0), 0);
+    const ranking = [...byGroupId.entries()].sort(([ga, a], [gb, b]) => exact(b) - exact(a) || ga.localeCompare(gb));
+    expect(ranking.length).toBeGreaterThan(3);
+    for (const limit of [1, 2, 3, ranking.length]) {
+      const top = await asAdicor((tx) => revenueByGroup(tx, adicor(), {}, limit));
+      expect(top.groupsWithSales).toBe(ranking.length);
+      expect(top.rows.map((r) => r.key).sort()).toEqual(ranking.slice(0, limit).map(([g]) => g).sort());
+      for (const r of top.rows) {
+        const c = convertTotals(byGroupId.get(r.key)!.map((x) => ({ xofPerMru: x.rate, xof: Number(x.xof), mru: Number(x.mru) })));
+        expect({ xof: r.xof, mru: r.mru }).toEqual({ xof: c.xof, mru: c.mru });
+      }
+    }
     // A period cut inside months reads the cut days from the rows.
     const cut = await asAdicor((tx) => loadTotals(tx, adicor(), { from: "2024-01-15", to: "2024-03-10" }));
     const cutRaw = rowsOf<{ mru: string }>(
