@@ -20,6 +20,8 @@ export function RevenueBlock(props: {
   href: (row: RevenueRow) => string;
   testId: string;
   limit?: number;
+  /** How many rows there are in all, when `rows` holds only the largest (default: rows.length). */
+  count?: number;
   more?: (shown: number, count: number) => ReactNode;
   /** The table's download links (CSV, XLSX), when the reader may export. */
   exportLinks?: ReactNode;
@@ -27,9 +29,9 @@ export function RevenueBlock(props: {
   const rows = props.limit && props.rows.length > props.limit ? props.rows.slice(0, props.limit) : props.rows;
   return (
     <Card title={props.title}>
-      {rows.length < props.rows.length && props.more ? (
+      {rows.length < (props.count ?? props.rows.length) && props.more ? (
         <p className="mb-2 text-sm text-slate-700" data-testid={`${props.testId}-limited`}>
-          {props.more(rows.length, props.rows.length)}
+          {props.more(rows.length, props.count ?? props.rows.length)}
         </p>
       ) : null}
       <LazyRevenueBars data={rows.map((r) => ({ label: r.label, value: r.xof }))} layout={props.layout} locale={props.locale} rtl={props.locale === "ar"} unit="XOF" />

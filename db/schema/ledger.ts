@@ -282,3 +282,23 @@ export const ledgerGroupSalesYears = pgTable(
     check("ledger_group_sales_years_year_first", sql`extract(doy from ${t.year}) = 1`),
   ],
 );
+
+/**
+ * Live totals per cooperative network, activity, month, kind and currency (hundreds of rows a
+ * network, where the cube has tens of thousands split by NGO and village): a network's
+ * dashboard figures without a village or NGO filter. Maintained by the ledger's triggers and
+ * moved with its group, like ledger_ngo_months (migration 0032).
+ */
+export const ledgerNetworkMonths = pgTable(
+  "ledger_network_months",
+  {
+    networkOrgId: uuid("network_org_id").notNull(),
+    activityType: text("activity_type").notNull(),
+    month: date("month").notNull(),
+    kind: ledgerKind("kind").notNull(),
+    currency: currency("currency").notNull(),
+    amount: bigint("amount", { mode: "number" }).notNull(),
+    entries: integer("entries").notNull(),
+  },
+  (t) => [primaryKey({ name: "ledger_network_months_pk", columns: [t.networkOrgId, t.activityType, t.month, t.kind, t.currency] })],
+);

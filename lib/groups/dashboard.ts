@@ -70,12 +70,18 @@ function dimensionFilters(f: RevenueFilters, s: string): SQL[] {
 
 /**
  * Which summary serves a query: "ngo" (NGO × activity × month: tens of thousands of rows at
- * national scale) when no village is asked for and the scope is a set of NGOs; "cube" (NGO ×
+ * national scale) when no village is asked for and the scope is a set of NGOs; "network"
+ * (network × activity × month: hundreds of rows a network) for a network without a village or
+ * NGO filter; "cube" (NGO ×
  * network × village × activity) otherwise; "group" (one row per group and month) for groups.
  */
-type Level = "ngo" | "cube" | "group";
+type Level = "ngo" | "network" | "cube" | "group";
 export function levelFor(org: Org, f: RevenueFilters, needsVillage: boolean): Level {
-  return !needsVillage && !f.village && (org.type === "ngo" || org.type === "consortium") ? "ngo" : "cube";
+  if (needsVillage || f.village) return "cube";
+  if (org.type === "ngo" || org.type === "consortium") return "ngo";
+  // A network's own months (ledger_network_months) carry no NGO: an NGO filter reads the cube.
+  if (org.type === "cooperative_network" && !f.ngo) return "network";
+  return "cube";
 }
 
 /**
@@ -93,6 +99,10 @@ function salesSource(org: Org, f: RevenueFilters, level: Level): SQL {
     level === "ngo"
       ? sql`select r.ngo_org_id, null::uuid as village_id, r.activity_type, null::uuid as group_id, r.month, r.currency, r.amount
             from ledger_ngo_months r join activity_types a on a.code = r.activity_type
+            where a.kind::text = ${kind} and ${sql.join(whole, sql` and `)}`
+      : level === "network"
+        ? sql`select null::uuid as ngo_org_id, null::uuid as village_id, r.activity_type, null::uuid as group_id, r.month, r.currency, r.amount
+            from ledger_network_months r join activity_types a on a.code = r.activity_type
             where a.kind::text = ${kind} and ${sql.join(whole, sql` and `)}`
       : level === "cube"
         ? sql`select r.ngo_org_id, r.village_id, r.activity_type, null::uuid as group_id, r.month, r.currency, r.amount
@@ -219,7 +229,6 @@ export async function revenueByBuckets(db: Queryable, org: Org, buckets: Grouped
  */
 export async function revenueByGroup(db: Queryable, org: Org, f: RevenueFilters, limit = TOP_GROUPS) {
   const p = splitPeriod(f.from, f.to);
-  const kind = f.kind ?? "group";
   // Without a period (the dashboard's default), the groups are first ranked from their sales per
   // year (ledger_group_sales_years: a few rows a group): a year's MRU converts at no less than the
   // lowest and no more than the highest rate of its months (0 for a month before the first rate;
@@ -231,16 +240,9 @@ export async function revenueByGroup(db: Queryable, org: Org, f: RevenueFilters,
       ? sql`s as (${salesSource(org, f, "group")}), counted as (select null::bigint as n)`
       : sql`t as (
           select y.group_id, y.year, y.currency, y.amount from ledger_group_sales_years y
-          where y.group_id = any(array(
-              select sg.id from groups sg join activity_types a on a.code = sg.activity_type
-              where a.kind::text = ${kind} and ${sql.join([groupScopeSql(org, "sg"), ...dimensionFilters(f, "sg")], sql` and `)}))
+          where y.group_id = any(${scopeGroupIds(org, f)})
         ),
-        yb as (
-          -- rp has every month from the first rate on: a year it starts after January, or does
-          -- not reach, has months at rate 0.
-          select x.year, case when min(x.month) > x.year then 0 else min(x.xof_per_mru) end as lo, max(x.xof_per_mru) as hi
-          from (select date_trunc('year', rp.month)::date as year, rp.month, rp.xof_per_mru from rp) x group by x.year
-        ),
+        ${yearRateBounds},
         bounds as (
           select t.group_id,
             sum(case when t.currency = 'XOF' then t.amount else t.amount * coalesce(yb.lo, 0) end) as lo,
@@ -278,6 +280,64 @@ export async function revenueByGroup(db: Queryable, org: Org, f: RevenueFilters,
   return { rows: convertRows(rows, (_b, k) => labels.get(k) ?? k).get("group") ?? [], groupsWithSales: Number(ranked[0]?.n ?? 0) };
 }
 
+/**
+ * Each year's lowest and highest monthly rate (rp has every month from the first rate on: a year
+ * it starts after January, or does not reach, has months without a rate, i.e. at rate 0).
+ */
+const yearRateBounds = sql`yb as (
+  select x.year, case when min(x.month) > x.year then 0 else min(x.xof_per_mru) end as lo, max(x.xof_per_mru) as hi
+  from (select date_trunc('year', rp.month)::date as year, rp.month, rp.xof_per_mru from rp) x group by x.year
+)`;
+
+/** The ids of the scope's groups of the asked kind matching the filters, as an array (for an index on group_id). */
+function scopeGroupIds(org: Org, f: RevenueFilters): SQL {
+  return sql`array(
+    select sg.id from groups sg join activity_types a on a.code = sg.activity_type
+    where a.kind::text = ${f.kind ?? "group"} and ${sql.join([groupScopeSql(org, "sg"), ...dimensionFilters(f, "sg")], sql` and `)})`;
+}
+
+/**
+ * Revenue of the largest villages (by their total converted to XOF, as the page ranks them), at
+ * most `limit` of them matter, with how many villages had sales; only without a period or a
+ * village (else `null`: every village is read). As for the groups, the villages are first
+ * bounded from their groups' sales per year; a year with months before the first rate may count
+ * its XOF as unconverted, so its XOF counts from 0. Candidates are the villages whose highest
+ * possible total reaches the `limit`-th largest lowest possible total less one (the totals are
+ * rounded to units before the page sorts them); only their months are read from the cube and
+ * converted exactly. One statement.
+ */
+async function largestVillages(db: Queryable, org: Org, f: RevenueFilters, limit: number) {
+  const p = splitPeriod(f.from, f.to);
+  if (p.from || p.to || f.village) return null;
+  const result = await db.execute(sql`
+    with ${ratePeriods}, ${yearRateBounds},
+    t as (
+      select y.village_id, y.year, y.currency, sum(y.amount) as amount from ledger_group_sales_years y
+      where y.group_id = any(${scopeGroupIds(org, f)}) group by 1, 2, 3
+    ),
+    bounds as (
+      select t.village_id,
+        sum(case when t.currency = 'XOF' then (case when coalesce(yb.lo, 0) = 0 then 0 else t.amount end) else t.amount * coalesce(yb.lo, 0) end) as lo,
+        sum(case when t.currency = 'XOF' then t.amount else t.amount * coalesce(yb.hi, 0) end) as hi
+      from t left join yb on yb.year = t.year group by t.village_id
+    ),
+    cutoff as (select (select b.lo from bounds b order by b.lo desc offset ${limit - 1} limit 1) - 1 as v),
+    s as (
+      select s0.* from (${salesSource(org, f, "cube")}) s0
+      where s0.village_id = any(array(select b.village_id from bounds b, cutoff c where c.v is null or b.hi >= c.v))
+    )
+    select s.village_id::text as key, rp.xof_per_mru::text as rate,
+      coalesce(sum(s.amount) filter (where s.currency = 'XOF'), 0)::text as xof,
+      coalesce(sum(s.amount) filter (where s.currency = 'MRU'), 0)::text as mru,
+      (select v.name from places v where v.id = s.village_id) as label,
+      (select count(*) from bounds)::int as n
+    from s ${rateJoin} group by s.village_id, rp.xof_per_mru`);
+  const rows = rowsOf<{ key: string; rate: string | null; xof: string; mru: string; label: string | null; n: number }>(result);
+  const labels = new Map(rows.map((r) => [r.key, r.label ?? r.key]));
+  const converted = convertRows(rows.map((r) => ({ ...r, bucket: "village" })), (_b, k) => labels.get(k) ?? k).get("village") ?? [];
+  return { rows: converted, villagesWithSales: Number(rows[0]?.n ?? 0) };
+}
+
 /** Revenue per bucket in both currencies (one statement). */
 export async function revenueBy(db: Queryable, org: Org, bucket: Bucket, f: RevenueFilters, locale = "fr"): Promise<RevenueRow[]> {
   if (bucket === "group") return (await revenueByGroup(db, org, f)).rows;
@@ -310,15 +370,22 @@ export interface DashboardData {
   groupsWithSales: number;
   byActivity: RevenueRow[];
   byVillage: RevenueRow[];
+  /** Villages with sales in the period (byVillage may hold only the largest: `villageLimit`). */
+  villagesWithSales: number;
   byMonth: RevenueRow[];
 }
 
-/** The revenue dashboard: at most four statements whatever the size of the scope. */
-export async function loadDashboard(db: Queryable, org: Org, f: RevenueFilters, locale: string): Promise<DashboardData> {
+/**
+ * The revenue dashboard: at most four statements whatever the size of the scope. With
+ * `villageLimit` (the page) and no period, byVillage may hold only the largest villages, at
+ * least that many (the exports ask for every one).
+ */
+export async function loadDashboard(db: Queryable, org: Org, f: RevenueFilters, locale: string, opts: { villageLimit?: number } = {}): Promise<DashboardData> {
   const perMemberOnly = org.type === "consortium" && !f.ngo && !f.village;
   const groupCount = await countGroups(db, org, f);
   const b = await revenueByBuckets(db, org, perMemberOnly ? ["total", "activity", "month", "ngo"] : ["total", "activity", "month"], f, locale);
-  const villages = perMemberOnly ? { village: [] } : await revenueByBuckets(db, org, ["village"], f, locale);
+  const largest = perMemberOnly || !opts.villageLimit ? null : await largestVillages(db, org, f, opts.villageLimit);
+  const villages = perMemberOnly ? { village: [] } : largest ? { village: largest.rows } : await revenueByBuckets(db, org, ["village"], f, locale);
   const byGroup = perMemberOnly ? { rows: [], groupsWithSales: 0 } : await revenueByGroup(db, org, f);
   const total = b.total[0];
   const t = { xof: total?.xof ?? 0, mru: total?.mru ?? 0 };
@@ -334,6 +401,7 @@ export async function loadDashboard(db: Queryable, org: Org, f: RevenueFilters, 
     groupsWithSales: byGroup.groupsWithSales,
     byActivity: plain(b.activity).sort(desc),
     byVillage: plain(villages.village).sort(desc),
+    villagesWithSales: largest ? largest.villagesWithSales : villages.village.length,
     byNgo: plain(b.ngo ?? []).sort(desc),
     perMemberOnly,
     byMonth: plain(b.month).sort((a, c) => a.key.localeCompare(c.key)),

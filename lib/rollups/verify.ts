@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 
 export interface RollupDifference {
-  table: "ledger_rollups" | "ledger_cube" | "ledger_ngo_months" | "ledger_group_sales_years";
+  table: "ledger_rollups" | "ledger_cube" | "ledger_ngo_months" | "ledger_network_months" | "ledger_group_sales_years";
   key: string;
   stored: { amount: number; entries: number } | null;
   recomputed: { amount: number; entries: number } | null;
@@ -13,7 +13,7 @@ function rowsOf<T>(r: unknown): T[] {
 }
 
 /**
- * Recomputes the four rollup levels (and the sales per group and year) from the ledger rows and lists every difference (a missing,
+ * Recomputes the rollup levels (group, cube, NGO, network months; sales per group and year) from the ledger rows and lists every difference (a missing,
  * extra or different row). Run as the owner in maintenance mode (`npm run db:verify-rollups`)
  * to see every tenant's rows; under a tenant context it checks what that tenant may read.
  */
@@ -58,6 +58,19 @@ export async function verifyRollups(db: Queryable): Promise<RollupDifference[]> 
         on r.ngo_org_id = s.ngo_org_id and r.activity_type = s.activity_type and r.month = s.month and r.kind = s.kind and r.currency = s.currency
       where s.ngo_org_id is null or r.ngo_org_id is null or s.amount <> r.amount or s.entries <> r.entries`),
   );
+  const networkLevel = rowsOf<{ key: string; s_amount: string | null; s_entries: number | null; r_amount: string | null; r_entries: number | null }>(
+    await db.execute(sql`
+      with recomputed as (
+        select g.network_org_id, g.activity_type, date_trunc('month', l.occurred_on)::date as month, l.kind, l.currency, sum(l.amount) as amount, count(*)::int as entries
+        from ledger_entries l join groups g on g.id = l.group_id where l.voided_at is null and g.network_org_id is not null group by 1, 2, 3, 4, 5
+      )
+      select concat_ws('|', coalesce(s.network_org_id, r.network_org_id), coalesce(s.activity_type, r.activity_type), coalesce(s.month, r.month),
+          coalesce(s.kind, r.kind), coalesce(s.currency, r.currency)) as key,
+        s.amount::text as s_amount, s.entries as s_entries, r.amount::text as r_amount, r.entries as r_entries
+      from ledger_network_months s full join recomputed r
+        on r.network_org_id = s.network_org_id and r.activity_type = s.activity_type and r.month = s.month and r.kind = s.kind and r.currency = s.currency
+      where s.network_org_id is null or r.network_org_id is null or s.amount <> r.amount or s.entries <> r.entries`),
+  );
   const yearLevel = rowsOf<{ key: string; s_amount: string | null; s_entries: number | null; r_amount: string | null; r_entries: number | null }>(
     await db.execute(sql`
       with recomputed as (
@@ -77,6 +90,7 @@ export async function verifyRollups(db: Queryable): Promise<RollupDifference[]> 
     ...groupLevel.map((d) => ({ table: "ledger_rollups" as const, key: d.key, stored: side(d.s_amount, d.s_entries), recomputed: side(d.r_amount, d.r_entries) })),
     ...cubeLevel.map((d) => ({ table: "ledger_cube" as const, key: d.key, stored: side(d.s_amount, d.s_entries), recomputed: side(d.r_amount, d.r_entries) })),
     ...ngoLevel.map((d) => ({ table: "ledger_ngo_months" as const, key: d.key, stored: side(d.s_amount, d.s_entries), recomputed: side(d.r_amount, d.r_entries) })),
+    ...networkLevel.map((d) => ({ table: "ledger_network_months" as const, key: d.key, stored: side(d.s_amount, d.s_entries), recomputed: side(d.r_amount, d.r_entries) })),
     ...yearLevel.map((d) => ({ table: "ledger_group_sales_years" as const, key: d.key, stored: side(d.s_amount, d.s_entries), recomputed: side(d.r_amount, d.r_entries) })),
   ];
 }

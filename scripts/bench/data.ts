@@ -220,7 +220,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     // The summaries were updated once per chunk (an upsert per key): vacuum them, as autovacuum
     // would on a live server, so that reads are not measured over their dead row versions.
     log("vacuum the summaries, analyze");
-    await sql.unsafe(`vacuum (analyze) public.ledger_rollups, public.ledger_cube, public.ledger_ngo_months, public.ledger_group_sales_years`);
+    await sql.unsafe(`vacuum (analyze) public.ledger_rollups, public.ledger_cube, public.ledger_ngo_months, public.ledger_network_months, public.ledger_group_sales_years`);
     const tables = await sql<{ name: string }[]>`select tablename as name from pg_tables where schemaname = 'public' order by 1`;
     await sql.unsafe(`analyze ${tables.map((t) => `public."${t.name}"`).join(", ")}`);
 

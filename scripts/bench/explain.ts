@@ -6,7 +6,7 @@
  */
 import postgres from "postgres";
 import type { Tx } from "@/db/client";
-import { loadDashboard, loadTotals } from "@/lib/groups/dashboard";
+import { loadDashboard, loadTotals, TOP_VILLAGES } from "@/lib/groups/dashboard";
 import { listDeclaredVsRecorded } from "@/lib/groups/declared";
 import { listGroupFilterOptions } from "@/lib/groups/queries";
 import { loadCompareTable } from "@/lib/compare/table";
@@ -29,7 +29,7 @@ const t = ((key: string) => key) as never;
 
 export const dashboardLoaders: Record<string, (tx: Tx, org: TenantOrg, reader: Reader) => Promise<unknown>> = {
   dashboard: async (tx, org) => {
-    await loadDashboard(tx, org, {}, "fr");
+    await loadDashboard(tx, org, {}, "fr", { villageLimit: TOP_VILLAGES });
     await loadTotals(tx, org, { kind: "individual" });
     await listDeclaredVsRecorded(tx, org);
     await listGroupFilterOptions(tx, org);

@@ -75,6 +75,7 @@ describe(`rules in the data on ${backend}`, () => {
   it("keeps both rollup levels equal to the rows after random writes, corrections, voids, moves, rates and a bulk insert", async () => {
     expect(await verifyRollups(db.db)).toEqual([]);
     const rnd = mulberry32(20261130);
+    const network = ids.orgs["femmes-fassala"];
     const pick = <T,>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
     const groupIds = ids.groups.shops;
     const villages = Object.values(ids.places.settlements);
@@ -102,8 +103,9 @@ describe(`rules in the data on ${backend}`, () => {
         await db.db.execute(sql`update ledger_entries set amount = amount + 7 where id = ${w.id} and voided_at is null`);
         w.version += 1;
       } else if (op < 0.92) {
-        // A group moves to another village: its totals move in the cube.
-        await db.db.update(groups).set({ villageId: pick(villages) }).where(eq(groups.id, pick(groupIds)));
+        // A group moves to another village, or joins or leaves the network: its totals move.
+        if (rnd() < 0.5) await db.db.update(groups).set({ villageId: pick(villages) }).where(eq(groups.id, pick(groupIds)));
+        else await db.db.update(groups).set({ networkOrgId: rnd() < 0.5 ? network : null }).where(eq(groups.id, pick(groupIds)));
       } else {
         const month = `20${18 + Math.floor(rnd() * 5)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, "0")}-01`;
         await db.db.insert(exchangeRates).values({ validFrom: month, xofPerMru: (16 + rnd()).toFixed(7), source: "test" }).onConflictDoNothing();
@@ -154,6 +156,31 @@ describe(`rules in the data on ${backend}`, () => {
         expect({ xof: r.xof, mru: r.mru }).toEqual({ xof: c.xof, mru: c.mru });
       }
     }
+    // The page's largest villages (bounded from the sales per year, then converted month by
+    // month) are the first villages of the full breakdown, with the same figures.
+    const allVillages = d.byVillage;
+    expect(allVillages.length).toBeGreaterThan(2);
+    expect(d.villagesWithSales).toBe(allVillages.length);
+    for (const villageLimit of [1, 2, allVillages.length]) {
+      const top = await asAdicor((tx) => loadDashboard(tx, adicor(), {}, "fr", { villageLimit }));
+      expect(top.villagesWithSales).toBe(allVillages.length);
+      expect(top.byVillage.slice(0, villageLimit)).toEqual(allVillages.slice(0, villageLimit));
+      expect(top.total).toEqual(d.total);
+    }
+    // A network's figures (its own months) equal its groups' rows, whatever their NGO.
+    const netRaw = rowsOf<{ rate: string | null; xof: string; mru: string }>(
+      await db.db.execute(sql`
+        with rp as (select valid_from, lead(valid_from) over (order by valid_from) as valid_to, xof_per_mru from exchange_rates)
+        select rp.xof_per_mru::text as rate, coalesce(sum(l.amount) filter (where l.currency = 'XOF'), 0)::text as xof,
+          coalesce(sum(l.amount) filter (where l.currency = 'MRU'), 0)::text as mru
+        from ledger_entries l join groups g on g.id = l.group_id join activity_types a on a.code = g.activity_type
+        left join rp on l.occurred_on >= rp.valid_from and (rp.valid_to is null or l.occurred_on < rp.valid_to)
+        where g.network_org_id = ${network} and a.kind = 'group' and l.kind = 'sale' and l.voided_at is null group by 1`),
+    );
+    const netExpected = convertTotals(netRaw.map((r) => ({ xofPerMru: r.rate, xof: Number(r.xof), mru: Number(r.mru) })));
+    expect(netExpected.xof).toBeGreaterThan(0);
+    const nd = await db.asApp({ orgId: network, userId: editor }, (tx) => loadDashboard(tx, { id: network, type: "cooperative_network" }, {}, "fr"));
+    expect(nd.total).toEqual({ xof: netExpected.xof, mru: netExpected.mru });
     // A period cut inside months reads the cut days from the rows.
     const cut = await asAdicor((tx) => loadTotals(tx, adicor(), { from: "2024-01-15", to: "2024-03-10" }));
     const cutRaw = rowsOf<{ mru: string }>(

@@ -22,7 +22,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   const f: RevenueFilters = { from: param(sp, "from"), to: param(sp, "to"), village: param(sp, "village"), activity: param(sp, "activity"), ngo: param(sp, "ngo") };
   const locale = await getLocale();
   const { d, ind, declared, options } = await withTenantRead(ctx, async (tx) => ({
-    d: await loadDashboard(tx, ctx.org, f, locale),
+    d: await loadDashboard(tx, ctx.org, f, locale, { villageLimit: TOP_VILLAGES }),
     ind: await loadTotals(tx, ctx.org, { ...f, kind: "individual" }),
     declared: await listDeclaredVsRecorded(tx, ctx.org, { ngo: f.ngo }),
     options: await listGroupFilterOptions(tx, ctx.org),
@@ -118,6 +118,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
           title={t("byVillage")}
           rows={d.byVillage}
           limit={TOP_VILLAGES}
+          count={d.villagesWithSales}
           more={(shown, count) => (
             <>
               {t("topVillages", { shown, count })} <TextLink href={ledger()}>{t("allInLedger")}</TextLink>
