@@ -17,6 +17,8 @@ const byCode: Record<string, { code: ErrorCode; field?: string }> = {
   TK008: { code: "validation", field: "paidOn" }, // repaymentBeforeCredit
   TK009: { code: "validation", field: "periodFrom" }, // distributionsOverlap (migration 0021)
   TK010: { code: "conflict" }, // boardLinkFinal (migration 0023)
+  TK011: { code: "validation" }, // recordArchived (migration 0033)
+  TK012: { code: "validation" }, // recordKept (migration 0033)
   // price committee (migration 0016)
   TK101: { code: "validation" }, // sessionClosed
   TK102: { code: "validation" }, // decisionNotQuorate

@@ -3,6 +3,8 @@ import { useLocale, useTranslations } from "next-intl";
 import type { z } from "zod";
 import * as actions from "@/lib/groups/actions";
 import * as s from "@/lib/groups/schema";
+import * as peopleActions from "@/lib/people/actions";
+import { editHouseholdSchema, editPersonSchema } from "@/lib/people/edit-schema";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldShell, Select, TextInput } from "@/components/ui/field";
 import { FormStatus } from "./form-status";
@@ -13,6 +15,13 @@ import { useActionForm } from "./use-action-form";
 const registry = {
   createGroup: [s.createGroupSchema, actions.createGroupAction],
   updateGroup: [s.updateGroupSchema, actions.updateGroupAction],
+  editGroup: [s.editGroupSchema, actions.editGroupAction],
+  archiveGroup: [s.archiveSchema, actions.archiveGroupAction],
+  restoreGroup: [s.archiveSchema, actions.restoreGroupAction],
+  editPerson: [editPersonSchema, peopleActions.editPersonAction],
+  editHousehold: [editHouseholdSchema, peopleActions.editHouseholdAction],
+  archivePerson: [s.archiveSchema, peopleActions.archivePersonAction],
+  restorePerson: [s.archiveSchema, peopleActions.restorePersonAction],
   addMember: [s.addMemberSchema, actions.addMemberAction],
   leaveGroup: [s.leaveGroupSchema, actions.leaveGroupAction],
   recordEntry: [s.recordEntrySchema, actions.recordEntryAction],

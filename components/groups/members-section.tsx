@@ -34,7 +34,12 @@ export async function MembersSection(props: {
       <Table head={[t("person"), t("sex"), t("birthYear"), t("household"), t("cashTransfer"), t("disability"), t("aids"), t("joined"), t("left")]} testId="members-table">
         {props.members.map((m) => (
           <tr key={m.membershipId} className={m.leftOn ? "text-slate-500" : undefined}>
-            <Td>{m.name}</Td>
+            <Td>
+              {/* The person's record: details, household, history (issue 14). */}
+              <a href={`/${props.org}/people/${m.personId}`} className="underline underline-offset-4" data-testid="person-link">
+                {m.name}
+              </a>
+            </Td>
             <Td>{t(m.sex)}</Td>
             <Td>{m.birthYear}</Td>
             <Td>{m.householdStatus ? th(m.householdStatus) : ""}</Td>

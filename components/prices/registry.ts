@@ -5,6 +5,12 @@ import * as schemas from "@/lib/prices/schema";
 export const priceForms = {
   product: { schema: schemas.productSchema, action: actions.createProductAction },
   supplier: { schema: schemas.supplierSchema, action: actions.createSupplierAction },
+  editProduct: { schema: schemas.editProductSchema, action: actions.editProductAction },
+  archiveProduct: { schema: schemas.archiveRecordSchema, action: actions.archiveProductAction },
+  restoreProduct: { schema: schemas.archiveRecordSchema, action: actions.restoreProductAction },
+  editSupplier: { schema: schemas.editSupplierSchema, action: actions.editSupplierAction },
+  archiveSupplier: { schema: schemas.archiveRecordSchema, action: actions.archiveSupplierAction },
+  restoreSupplier: { schema: schemas.archiveRecordSchema, action: actions.restoreSupplierAction },
   createSession: { schema: schemas.createSessionSchema, action: actions.createSessionAction },
   updateSession: { schema: schemas.updateSessionSchema, action: actions.updateSessionAction },
   attendee: { schema: schemas.attendeeSchema, action: actions.addAttendeeAction },

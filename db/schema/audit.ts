@@ -15,5 +15,9 @@ export const auditLog = pgTable(
     after: jsonb("after"),
     requestId: text("request_id"),
   },
-  (t) => [index("audit_log_org_at_idx").on(t.orgId, t.at)],
+  (t) => [
+    index("audit_log_org_at_idx").on(t.orgId, t.at),
+    // A record's history on its page (issue 14): its organisation's records of that entity, by time.
+    index("audit_log_org_entity_idx").on(t.orgId, t.entityId, t.at),
+  ],
 );

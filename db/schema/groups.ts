@@ -45,6 +45,8 @@ export const groups = pgTable(
     status: groupStatus("status").notNull().default("active"),
     profitRule: profitRule("profit_rule").notNull().default("equal"),
     version: integer("version").notNull().default(1),
+    /** Archived: out of pickers and new entries (migration 0033), its history and figures kept. */
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -23,6 +23,7 @@ export const households = pgTable(
     status: householdStatus("status").notNull(),
     /** Cash-transfer beneficiary since this date; null when not a beneficiary. */
     cashTransferSince: date("cash_transfer_since"),
+    version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -49,6 +50,9 @@ export const people = pgTable(
     wgCognition: wgAnswer("wg_cognition").notNull().default("not_asked"),
     wgSelfCare: wgAnswer("wg_self_care").notNull().default("not_asked"),
     wgCommunication: wgAnswer("wg_communication").notNull().default("not_asked"),
+    version: integer("version").notNull().default(1),
+    /** Archived: out of pickers and new memberships (migration 0033), history and figures kept. */
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

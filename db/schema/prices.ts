@@ -52,6 +52,9 @@ export const products = pgTable(
     /** Key of a built-in pictogram (lib/prices/pictograms.ts). */
     pictogram: text("pictogram").notNull().default("other"),
     sortOrder: integer("sort_order").notNull().default(0),
+    version: integer("version").notNull().default(1),
+    /** Archived: out of pickers and new decisions, observations and orders (migration 0033). */
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [index("products_commune_idx").on(t.communeOrgId, t.sortOrder)],
@@ -65,6 +68,9 @@ export const suppliers = pgTable(
     communeOrgId: communeOrgId(),
     name: text("name").notNull(),
     phone: text("phone"),
+    version: integer("version").notNull().default(1),
+    /** Archived: out of pickers and new decisions and orders (migration 0033). */
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [index("suppliers_commune_idx").on(t.communeOrgId)],

@@ -3,6 +3,7 @@ import { orgAction } from "@/lib/server-action";
 import * as s from "./schema";
 import * as svc from "./service";
 import { saveLimits } from "./plausibility-service";
+import { archiveGroup, editGroup } from "./edit-service";
 
 const groupsPath = (ctx: { org: { slug: string } }) => `/${ctx.org.slug}/groups`;
 
@@ -19,6 +20,30 @@ export const updateGroupAction = orgAction(
   async ({ tx, ctx, input }) => {
     const r = await svc.updateGroup(tx, ctx.org, input);
     return { audit: { entityId: r.after.id, before: r.before, after: { status: r.after.status, profitRule: r.after.profitRule } }, message: "groupUpdated" };
+  },
+);
+
+export const editGroupAction = orgAction(
+  { permission: "groups:write", schema: s.editGroupSchema, action: "group.edit", entity: "group", revalidate: groupsPath },
+  async ({ tx, ctx, input }) => {
+    const r = await editGroup(tx, ctx.org, ctx.user.id, input);
+    return { audit: { entityId: r.group.id, before: r.before, after: r.after }, data: { version: r.group.version }, message: "recordSaved" };
+  },
+);
+
+export const archiveGroupAction = orgAction(
+  { permission: "groups:write", schema: s.archiveSchema, action: "group.archive", entity: "group", revalidate: groupsPath },
+  async ({ tx, ctx, input }) => {
+    const r = await archiveGroup(tx, ctx.org, { ...input, intent: "archive" });
+    return { audit: { entityId: r.group.id, before: r.before, after: r.after }, message: "recordArchivedDone" };
+  },
+);
+
+export const restoreGroupAction = orgAction(
+  { permission: "groups:write", schema: s.archiveSchema, action: "group.restore", entity: "group", revalidate: groupsPath },
+  async ({ tx, ctx, input }) => {
+    const r = await archiveGroup(tx, ctx.org, { ...input, intent: "restore" });
+    return { audit: { entityId: r.group.id, before: r.before, after: r.after }, message: "recordRestored" };
   },
 );
 

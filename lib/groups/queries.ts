@@ -121,6 +121,8 @@ export async function findVisibleGroup(db: Queryable, org: Org, groupId: string)
       status: groups.status,
       profitRule: groups.profitRule,
       version: groups.version,
+      networkOrgId: groups.networkOrgId,
+      archivedAt: groups.archivedAt,
       activityType: groups.activityType,
       activityKind: activityTypes.kind,
       village: places.name,
@@ -200,6 +202,8 @@ export async function listCandidatePeople(db: Queryable, ngoOrgId: string, group
     .where(
       and(
         eq(people.ngoOrgId, ngoOrgId),
+        // Archived people are out of pickers (issue 14); their memberships and figures stay.
+        sql`${people.archivedAt} is null`,
         sql`not exists (select 1 from group_memberships m where m.person_id = ${people.id} and m.group_id = ${groupId} and m.left_on is null)`,
       ),
     )

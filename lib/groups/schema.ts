@@ -42,6 +42,25 @@ export const updateGroupSchema = z.object({
   version: z.coerce.number().int(),
 });
 
+/** A group's own record: name, village, cooperative network (none: empty) and starting capital. */
+export const editGroupSchema = z.object({
+  groupId: id,
+  version: z.coerce.number().int(),
+  name,
+  villageId: id,
+  networkOrgId: z.union([z.literal(""), z.uuid({ error: "invalid" })], { error: "invalid" }).default(""),
+  startingCapitalAmount: z.preprocess(normaliseInteger, z.coerce.number({ error: "amountInvalid" }).int({ error: "amountInteger" }).min(0, { error: "amountNegative" })),
+  startingCapitalCurrency: currency,
+  confirm,
+});
+
+/** Archive (out of pickers and new entries, history and figures kept) or restore a record. */
+export const archiveSchema = z.object({
+  id,
+  version: z.coerce.number().int(),
+  intent: z.enum(["archive", "restore"], { error: "invalid" }).default("archive"),
+});
+
 const wg = z.enum(wgAnswers, { error: "invalid" }).default("not_asked");
 export const addMemberSchema = z
   .object({

@@ -10,6 +10,7 @@ import { breakdowns } from "@/lib/inclusion/breakdowns";
 import { pictogramKeys } from "@/lib/prices/pictograms";
 import { productCategories } from "@/lib/prices/schema";
 import { wgDomains } from "@/lib/wgss";
+import { historyFields } from "@/lib/records/fields";
 import { loadMessages } from "./catalogues";
 import { scanKeyUses, type KeyUse } from "./key-scan";
 import { locales } from "./locales";
@@ -45,6 +46,9 @@ const dynamicKeys: Record<string, readonly string[]> = {
   "prices.categories.": productCategories,
   "prices.pictograms.": pictogramKeys,
   "limits.kinds.": amountKinds,
+  "records.fields.": historyFields,
+  "records.sexes.": sex.enumValues,
+  "records.categories.": productCategories,
   "inclusion.by.": breakdowns,
   "inclusion.figure.": ["members", "womenPct", "disabledPct", "refugeesPct", "neverIncluded", "withoutAid"], // its page's headline
   "inclusion.def.": ["cutoff", "cycle", "never", "aids", "places"], // its page's definitions

@@ -6,13 +6,17 @@ import type { TenantContext } from "@/lib/auth/tenant";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createProduct, createSupplier, recordObservation, saveSettings, setBoardLink } from "./catalogue-service";
 import { addOrderLine, createOrder, saveOrder } from "./orders-service";
+import { archiveProduct, archiveSupplier, editProduct, editSupplier } from "./catalogue-edit";
 import { correctDecision, decidePrice, withdrawDecision } from "./pricing-service";
 import {
   addOrderLineSchema,
+  archiveRecordSchema,
   attendeeSchema,
   boardLinkSchema,
   createOrderSchema,
   createSessionSchema,
+  editProductSchema,
+  editSupplierSchema,
   observationSchema,
   priceDecisionSchema,
   productSchema,
@@ -40,6 +44,36 @@ export const createProductAction = orgAction({ ...w, schema: productSchema, acti
 export const createSupplierAction = orgAction({ ...w, schema: supplierSchema, action: "prices.supplier.create", entity: "supplier" }, async ({ tx, ctx, input }) => {
   const s = await createSupplier(tx, communeOf(ctx), input);
   return { audit: { entityId: s.id, after: s }, message: "supplierCreated" };
+});
+
+export const editProductAction = orgAction({ ...w, schema: editProductSchema, action: "prices.product.edit", entity: "product" }, async ({ tx, ctx, input }) => {
+  const r = await editProduct(tx, communeOf(ctx), input);
+  return { audit: { entityId: r.product.id, before: r.before, after: r.after }, message: "recordSaved" };
+});
+
+export const archiveProductAction = orgAction({ ...w, schema: archiveRecordSchema, action: "prices.product.archive", entity: "product" }, async ({ tx, ctx, input }) => {
+  const r = await archiveProduct(tx, communeOf(ctx), input, true);
+  return { audit: { entityId: r.product.id, before: r.before, after: r.after }, message: "recordArchivedDone" };
+});
+
+export const restoreProductAction = orgAction({ ...w, schema: archiveRecordSchema, action: "prices.product.restore", entity: "product" }, async ({ tx, ctx, input }) => {
+  const r = await archiveProduct(tx, communeOf(ctx), input, false);
+  return { audit: { entityId: r.product.id, before: r.before, after: r.after }, message: "recordRestored" };
+});
+
+export const editSupplierAction = orgAction({ ...w, schema: editSupplierSchema, action: "prices.supplier.edit", entity: "supplier" }, async ({ tx, ctx, input }) => {
+  const r = await editSupplier(tx, communeOf(ctx), input);
+  return { audit: { entityId: r.supplier.id, before: r.before, after: r.after }, message: "recordSaved" };
+});
+
+export const archiveSupplierAction = orgAction({ ...w, schema: archiveRecordSchema, action: "prices.supplier.archive", entity: "supplier" }, async ({ tx, ctx, input }) => {
+  const r = await archiveSupplier(tx, communeOf(ctx), input, true);
+  return { audit: { entityId: r.supplier.id, before: r.before, after: r.after }, message: "recordArchivedDone" };
+});
+
+export const restoreSupplierAction = orgAction({ ...w, schema: archiveRecordSchema, action: "prices.supplier.restore", entity: "supplier" }, async ({ tx, ctx, input }) => {
+  const r = await archiveSupplier(tx, communeOf(ctx), input, false);
+  return { audit: { entityId: r.supplier.id, before: r.before, after: r.after }, message: "recordRestored" };
 });
 
 export const createSessionAction = orgAction(

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import {
   groups,
@@ -23,12 +23,22 @@ import { getSettings, isPublicDecision, quorumMinima } from "./records";
 
 /** Reads of one commune's committee; the commune id (verified visible) comes first. */
 
-export async function listProducts(db: Queryable, communeId: string) {
-  return db.select().from(products).where(eq(products.communeOrgId, communeId)).orderBy(asc(products.sortOrder), asc(products.nameFr));
+/** The commune's products; `active`: without the archived ones, for pickers and new entries (issue 14). */
+export async function listProducts(db: Queryable, communeId: string, opts: { active?: boolean } = {}) {
+  return db
+    .select()
+    .from(products)
+    .where(and(eq(products.communeOrgId, communeId), opts.active ? isNull(products.archivedAt) : undefined))
+    .orderBy(asc(products.sortOrder), asc(products.nameFr));
 }
 
-export async function listSuppliers(db: Queryable, communeId: string) {
-  return db.select().from(suppliers).where(eq(suppliers.communeOrgId, communeId)).orderBy(asc(suppliers.name));
+/** The commune's suppliers; `active`: without the archived ones, for pickers. */
+export async function listSuppliers(db: Queryable, communeId: string, opts: { active?: boolean } = {}) {
+  return db
+    .select()
+    .from(suppliers)
+    .where(and(eq(suppliers.communeOrgId, communeId), opts.active ? isNull(suppliers.archivedAt) : undefined))
+    .orderBy(asc(suppliers.name));
 }
 
 /** The public versions (closed sessions, not withdrawn): what the board, the dashboard and prices in force show. */

@@ -72,7 +72,8 @@ export async function listCommuneGroups(db: Queryable, communeId: string) {
     .from(organisations)
     .innerJoin(places, eq(places.parentId, organisations.territoryPlaceId))
     .innerJoin(groups, eq(groups.villageId, places.id))
-    .where(eq(organisations.id, communeId))
+    // Archived groups take no new order lines (issue 14, migration 0033).
+    .where(and(eq(organisations.id, communeId), isNull(groups.archivedAt)))
     .orderBy(groups.name);
 }
 

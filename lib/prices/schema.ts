@@ -39,6 +39,12 @@ export const supplierSchema = z.object({
   phone: z.preprocess(blankToUndefined, z.string().trim().max(40, { error: "tooLong" }).optional()),
 });
 
+/** A product's or a supplier's edit, against the version the editor loaded (issue 14). */
+export const editProductSchema = productSchema.extend({ productId: id, version });
+export const editSupplierSchema = supplierSchema.extend({ supplierId: id, version });
+/** Archive or restore a product or a supplier (the action says which). */
+export const archiveRecordSchema = z.object({ id, version });
+
 export const createSessionSchema = z.object({ heldOn: isoDate, place: text(120) });
 
 export const updateSessionSchema = z.object({

@@ -46,6 +46,10 @@ export const pageEntryPoints: Record<string, PageEntry> = {
   // An NGO admin's plausibility limits: the permission of its other ledger rules (quarter locks).
   "/[org]/groups/limits": member("quarters:lock"),
   "/[org]/groups/[groupId]": { ...member("groups:read"), from: "/[org]/groups" },
+  // Editing and archiving (issue 14.3): the supporting NGO's writers.
+  "/[org]/groups/[groupId]/edit": { ...member("groups:write"), from: "/[org]/groups/[groupId]" },
+  // A person's record: person-level, the NGO that recorded them only (linked from its members table).
+  "/[org]/people/[personId]": { ...member("people:read"), from: "/[org]/groups/[groupId]", someHaveNone: true },
   // Each member's share by name: person-level (issue 11.3), the supporting NGO's only.
   "/[org]/groups/[groupId]/statement/[distributionId]": { ...member("people:read"), from: "/[org]/groups/[groupId]", someHaveNone: true },
   "/[org]/ledger": member("groups:read"),
@@ -62,6 +66,8 @@ export const pageEntryPoints: Record<string, PageEntry> = {
   "/[org]/prices/[commune]/settings": { ...member("prices:admin"), from: "/[org]/prices" },
   "/[org]/prices/[commune]/sessions/[id]": { ...member("prices:read"), from: "/[org]/prices/[commune]" },
   "/[org]/prices/[commune]/products/[id]": { ...member("prices:read"), from: "/[org]/prices/[commune]" },
+  "/[org]/prices/[commune]/products/[id]/edit": { ...member("prices:write"), from: "/[org]/prices/[commune]/products/[id]" },
+  "/[org]/prices/[commune]/suppliers/[id]": { ...member("prices:write"), from: "/[org]/prices/[commune]", someHaveNone: true },
   "/[org]/prices/[commune]/orders/[id]": { ...member("prices:read"), from: "/[org]/prices/[commune]/sessions/[id]", someHaveNone: true },
   "/board/[token]": { ...publicAccess, probe: "/board/not-a-board-token-0000000000", status: 404 },
   // cohesion, comparison, coaching
@@ -180,6 +186,36 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
     objects: { groupId: "group" },
     valid: { status: "active", profitRule: "equal", version: "1" },
   },
+  "lib/groups/actions.ts#editGroupAction": {
+    access: member("groups:write"),
+    fields: ["groupId", "version", "name", "villageId", "networkOrgId", "startingCapitalAmount", "startingCapitalCurrency", "confirm"],
+    objects: { groupId: "group" },
+    fill: { villageId: "village" },
+    valid: { version: "1", name: "Renamed group", networkOrgId: "", startingCapitalAmount: "1000", startingCapitalCurrency: "MRU" },
+  },
+  "lib/groups/actions.ts#archiveGroupAction": { access: member("groups:write"), fields: ["id", "version"], objects: { id: "group" }, valid: { version: "1" } },
+  "lib/groups/actions.ts#restoreGroupAction": { access: member("groups:write"), fields: ["id", "version"], objects: { id: "group" }, valid: { version: "1" } },
+  "lib/people/actions.ts#editPersonAction": {
+    access: member("groups:write"),
+    fields: ["personId", "version", "name", "sex", "birthYear", "wgSeeing", "wgHearing", "wgWalking", "wgCognition", "wgSelfCare", "wgCommunication"],
+    objects: { personId: "person" },
+    valid: {
+      version: "1",
+      name: "Renamed person",
+      sex: "female",
+      birthYear: "1990",
+      wgSeeing: "none",
+      wgHearing: "none",
+      wgWalking: "none",
+      wgCognition: "none",
+      wgSelfCare: "none",
+      wgCommunication: "none",
+    },
+  },
+  // No object kind for households in the matrix: the service scopes them to the NGO (tests/integration/editing.test.ts).
+  "lib/people/actions.ts#editHouseholdAction": { access: member("groups:write"), fields: ["householdId", "version", "settlementId", "size", "status", "cashTransferSince"] },
+  "lib/people/actions.ts#archivePersonAction": { access: member("groups:write"), fields: ["id", "version"], objects: { id: "person" }, valid: { version: "1" } },
+  "lib/people/actions.ts#restorePersonAction": { access: member("groups:write"), fields: ["id", "version"], objects: { id: "person" }, valid: { version: "1" } },
   "lib/groups/actions.ts#addMemberAction": {
     access: member("groups:write"),
     fields: ["groupId", "mode", "personId", "name", "sex", "birthYear", "settlementId", "householdSize", "householdStatus", "cashTransferSince", "wgSeeing", "wgHearing", "wgWalking", "wgCognition", "wgSelfCare", "wgCommunication", "joinedOn"],
@@ -274,6 +310,22 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
     fields: ["nameFr", "nameAr", "nameEn", "unit", "unitAr", "category", "pictogram"],
     valid: { nameFr: "Riz", nameAr: "أرز", nameEn: "Rice", unit: "kg", unitAr: "كغ", category: "staple", pictogram: "rice" },
   },
+  "lib/prices/actions.ts#editProductAction": {
+    access: member("prices:write"),
+    fields: ["productId", "version", "nameFr", "nameAr", "nameEn", "unit", "unitAr", "unitEn", "category", "pictogram"],
+    objects: { productId: "product" },
+    valid: { version: "1", nameFr: "Riz", nameAr: "أرز", nameEn: "Rice", unit: "kg", category: "staple", pictogram: "rice" },
+  },
+  "lib/prices/actions.ts#archiveProductAction": { access: member("prices:write"), fields: ["id", "version"], objects: { id: "product" }, valid: { version: "1" } },
+  "lib/prices/actions.ts#restoreProductAction": { access: member("prices:write"), fields: ["id", "version"], objects: { id: "product" }, valid: { version: "1" } },
+  "lib/prices/actions.ts#editSupplierAction": {
+    access: member("prices:write"),
+    fields: ["supplierId", "version", "name", "phone"],
+    objects: { supplierId: "supplier" },
+    valid: { version: "1", name: "Supplier" },
+  },
+  "lib/prices/actions.ts#archiveSupplierAction": { access: member("prices:write"), fields: ["id", "version"], objects: { id: "supplier" }, valid: { version: "1" } },
+  "lib/prices/actions.ts#restoreSupplierAction": { access: member("prices:write"), fields: ["id", "version"], objects: { id: "supplier" }, valid: { version: "1" } },
   "lib/prices/actions.ts#createSupplierAction": { access: member("prices:write"), fields: ["name", "phone"], valid: { name: "Supplier", phone: "+222 00 00 00 00" } },
   "lib/prices/actions.ts#createSessionAction": { access: member("prices:write"), fields: ["heldOn", "place"], valid: { heldOn: "2025-01-15", place: "Town hall" } },
   "lib/prices/actions.ts#updateSessionAction": {

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireMember } from "@/lib/auth/tenant";
@@ -38,7 +39,9 @@ async function GroupPage({
   const data = await withTenant(ctx, async (tx) => {
     const group = await findVisibleGroup(tx, ctx.org, groupId);
     if (!group) return null;
-    const canWrite = group.isWritable && ctx.can("groups:write");
+    // An archived group takes no new entries (migration 0033): its page is read-only until restored.
+    const canEdit = group.isWritable && ctx.can("groups:write");
+    const canWrite = canEdit && group.archivedAt === null;
     // Person-level data (names, birth years, answers, household status, aids, customers, shares)
     // only to the NGO supporting the group; every other reader gets counts, never the rows.
     const seesPeople = seesGroupPeople(ctx, group);
@@ -47,6 +50,7 @@ async function GroupPage({
     return {
       group,
       canWrite,
+      canEdit,
       activity,
       seesPeople,
       members: seesPeople ? await listGroupMembers(tx, group.id) : [],
@@ -62,7 +66,13 @@ async function GroupPage({
   });
   if (!data) notFound();
   const { group, canWrite } = data;
-  const [t, ts, tr, locale] = [await getTranslations("group"), await getTranslations("groupStatus"), await getTranslations("profitRules"), await getLocale()];
+  const [t, ts, tr, trec, locale] = [
+    await getTranslations("group"),
+    await getTranslations("groupStatus"),
+    await getTranslations("profitRules"),
+    await getTranslations("records"),
+    await getLocale(),
+  ];
   const currency = group.startingCapitalCurrency;
   const common = { org: slug, groupId: group.id, canWrite, today };
   return (
@@ -91,7 +101,19 @@ async function GroupPage({
             </dd>
           </div>
         </dl>
-        {!canWrite ? <p className="mt-2 text-sm text-slate-700">{t("readOnly")}</p> : null}
+        {group.archivedAt !== null ? (
+          <p className="mt-2 rounded-md border border-amber-700 bg-amber-50 p-3" data-testid="archived-note">
+            {trec("archivedNote")}
+          </p>
+        ) : null}
+        {data.canEdit ? (
+          <p className="mt-2">
+            <Link href={`/${slug}/groups/${group.id}/edit`} className="inline-flex min-h-11 items-center font-semibold underline underline-offset-4" data-testid="edit-link">
+              {trec("editGroup")}
+            </Link>
+          </p>
+        ) : null}
+        {!canWrite && group.archivedAt === null ? <p className="mt-2 text-sm text-slate-700">{t("readOnly")}</p> : null}
         {canWrite ? (
           <details className="mt-2">
             <summary className="flex min-h-11 min-w-11 cursor-pointer items-center underline">{t("edit")}</summary>

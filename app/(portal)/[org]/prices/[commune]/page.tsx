@@ -35,6 +35,7 @@ async function CommitteeWorkspace({ params, searchParams }: Params) {
   }));
   const t = await getTranslations("prices");
   const tc = await getTranslations("prices.constituencies");
+  const tr = await getTranslations("records");
   const locale = await getLocale();
 
   return (
@@ -97,6 +98,12 @@ async function CommitteeWorkspace({ params, searchParams }: Params) {
                     <Link href={`${scope.base}/products/${product.id}`} className="underline underline-offset-4">
                       {productName(product, locale)}
                     </Link>
+                    {"archivedAt" in product && product.archivedAt ? <span className="ms-2 text-sm text-amber-900">({tr("archived")})</span> : null}
+                    {scope.canWrite ? (
+                      <Link href={`${scope.base}/products/${product.id}/edit`} className="ms-2 inline-flex min-h-11 items-center text-sm underline underline-offset-4" data-testid="edit-product">
+                        {tr("edit")}
+                      </Link>
+                    ) : null}
                   </td>
                   <td className="p-2">{unitOf(product, locale)}</td>
                   <td className="p-2 text-end tabular-nums" data-testid="current-price">{current ? formatAmount(current.sellingPrice, current.currency, locale) : t("none")}</td>
@@ -137,6 +144,12 @@ async function CommitteeWorkspace({ params, searchParams }: Params) {
           {suppliers.map((s) => (
             <li key={s.id}>
               {s.name} {s.phone ? <span dir="ltr" className="text-slate-700">· {s.phone}</span> : null}
+              {s.archivedAt ? <span className="ms-2 text-sm text-amber-900">({tr("archived")})</span> : null}
+              {scope.canWrite ? (
+                <Link href={`${scope.base}/suppliers/${s.id}`} className="ms-2 inline-flex min-h-11 items-center text-sm underline underline-offset-4" data-testid="edit-supplier">
+                  {tr("edit")}
+                </Link>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -22,7 +22,7 @@ async function MarketPage({ params, searchParams }: Params) {
   const scope = await loadCommuneScope(org, commune);
   const { observations, products, settlements } = await withTenant(scope.ctx, async (tx) => ({
     observations: await listObservations(tx, scope.commune.id, readPageRequest(sp)),
-    products: await listProducts(tx, scope.commune.id),
+    products: await listProducts(tx, scope.commune.id, { active: true }),
     settlements: await listCommuneSettlements(tx, scope.commune.id),
   }));
   const t = await getTranslations("prices");

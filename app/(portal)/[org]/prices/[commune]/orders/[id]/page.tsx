@@ -24,7 +24,7 @@ async function OrderPage({ params }: Params) {
   const data = await withTenant(scope.ctx, async (tx) => {
     const order = await getOrderDetail(tx, scope.commune.id, id);
     if (!order) return null;
-    return { order, groups: await listCommuneGroups(tx, scope.commune.id), products: await listProducts(tx, scope.commune.id) };
+    return { order, groups: await listCommuneGroups(tx, scope.commune.id), products: await listProducts(tx, scope.commune.id, { active: true }) };
   });
   if (!data) notFound();
   const { order, groups, products } = data;

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { withTenant } from "@/lib/tenant-db";
@@ -19,6 +20,7 @@ export default async function ProductHistory({ params }: Params) {
   const history = await withTenant(scope.ctx, (tx) => getPriceHistory(tx, scope.commune.id, id));
   if (!history) notFound();
   const t = await getTranslations("prices");
+  const tr = await getTranslations("records");
   const locale = await getLocale();
   const { product, versions } = history;
   return (
@@ -28,6 +30,18 @@ export default async function ProductHistory({ params }: Params) {
         <Pictogram name={product.pictogram} /> 
         {productName(product, locale)} <span className="text-base font-normal text-slate-700">· {unitOf(product, locale)} · {t("history")}</span>
       </h1>
+      {product.archivedAt ? (
+        <p className="rounded-md border border-amber-700 bg-amber-50 p-3" data-testid="archived-note">
+          {tr("archivedNote")}
+        </p>
+      ) : null}
+      {scope.canWrite ? (
+        <p>
+          <Link href={`${scope.base}/products/${product.id}/edit`} className="inline-flex min-h-11 items-center font-semibold underline underline-offset-4" data-testid="edit-link">
+            {tr("editProduct")}
+          </Link>
+        </p>
+      ) : null}
       <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
         <table className="w-full text-start" data-testid="history-table">
           <thead className="bg-slate-100">

@@ -31,8 +31,8 @@ async function SessionPage({ params }: Params) {
     return {
       session,
       settings: await getSettings(tx, scope.commune.id),
-      products: await listProducts(tx, scope.commune.id),
-      suppliers: await listSuppliers(tx, scope.commune.id),
+      products: await listProducts(tx, scope.commune.id, { active: true }),
+      suppliers: await listSuppliers(tx, scope.commune.id, { active: true }),
       settlements: await listCommuneSettlements(tx, scope.commune.id),
     };
   });

@@ -1,0 +1,151 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireMember } from "@/lib/auth/tenant";
+import { withTenant } from "@/lib/tenant-db";
+import { listNgoSettlements } from "@/lib/groups/queries";
+import { findOwnPerson } from "@/lib/people/edit-service";
+import { listRecordHistory } from "@/lib/records/history";
+import { today } from "@/lib/dates";
+import { answersOf, wgDomains, wgStatus } from "@/lib/wgss";
+import { GroupActionForm, type FieldSpec } from "@/components/forms/group-forms";
+import { RecordHistory } from "@/components/records/record-history";
+import { Card } from "@/components/ui/card";
+import { withFormMessages } from "@/components/i18n/form-messages";
+
+/**
+ * A person's record, for the NGO that recorded them: details and answers (the disability derived
+ * from them), household, groups, history; edit forms and archiving for its writers (issue 14).
+ * Anyone else, another NGO included, gets "not found".
+ */
+async function PersonPage({ params }: { params: Promise<{ org: string; personId: string }> }) {
+  const { org: slug, personId } = await params;
+  const ctx = await requireMember(slug, "people:read");
+  const canWrite = ctx.can("groups:write");
+  const data = await withTenant(ctx, async (tx) => {
+    const found = await findOwnPerson(tx, ctx.org, personId);
+    if (!found) return null;
+    const ids = [found.person.id, ...(found.household ? [found.household.id] : [])];
+    return {
+      ...found,
+      settlements: canWrite ? await listNgoSettlements(tx, ctx.org.id) : [],
+      history: await listRecordHistory(tx, ctx.org.id, ids),
+    };
+  });
+  if (!data) notFound();
+  const { person, household } = data;
+  const [t, tg, twg, td, th] = [
+    await getTranslations("records"),
+    await getTranslations("group"),
+    await getTranslations("wg"),
+    await getTranslations("disabilityStatus"),
+    await getTranslations("householdStatus"),
+  ];
+  const archived = person.archivedAt !== null;
+  const status = wgStatus(answersOf(person), person.birthYear, Number(today().slice(0, 4)));
+  const wgOptions = (["not_asked", "none", "some", "a_lot", "cannot"] as const).map((a) => ({ value: a, label: twg(a) }));
+  const wgField = (d: (typeof wgDomains)[number]): FieldSpec => {
+    const name = `wg${d[0].toUpperCase()}${d.slice(1)}` as keyof typeof person;
+    return { name, label: twg(d), type: "select", options: wgOptions, defaultValue: String(person[name]) };
+  };
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold" data-testid="person-name">
+          {person.name}
+        </h1>
+        <dl className="mt-2 grid gap-x-6 gap-y-1 sm:grid-cols-3">
+          {[
+            [tg("sex"), tg(person.sex)],
+            [tg("birthYear"), String(person.birthYear)],
+            [t("disability"), td(status)],
+            ...(household ? [[tg("householdStatus"), th(household.status)], [tg("householdSize"), String(household.size)], [tg("settlement"), data.settlement ?? ""]] : []),
+          ].map(([k, v]) => (
+            <div key={k} className="flex gap-2">
+              <dt className="text-slate-700">{k}</dt>
+              <dd className="font-medium">
+                {v}
+              </dd>
+            </div>
+          ))}
+        </dl>
+        <ul className="mt-2 flex flex-wrap gap-x-4">
+          {data.memberships.map((m) => (
+            <li key={`${m.id}-${m.joinedOn}`}>
+              <a href={`/${slug}/groups/${m.id}`} className="inline-flex min-h-11 items-center underline underline-offset-4">
+                {m.name}
+              </a>{" "}
+              <span className="text-sm text-slate-700" dir="ltr">
+                {m.joinedOn} – {m.leftOn ?? "…"}
+              </span>
+            </li>
+          ))}
+        </ul>
+        {archived ? (
+          <p className="mt-2 rounded-md border border-amber-700 bg-amber-50 p-3" data-testid="archived-note">
+            {t("archivedNote")}
+          </p>
+        ) : null}
+      </div>
+      {canWrite && !archived ? (
+        <Card title={t("editPerson")}>
+          <p className="mb-3 text-sm text-slate-700">{t("disabilityDerived")} {t("lockedNote")}</p>
+          <GroupActionForm
+            kind="editPerson"
+            org={slug}
+            hidden={{ personId: person.id, version: String(person.version) }}
+            submit={t("save")}
+            testId="edit-person-form"
+            fields={[
+              { name: "name", label: tg("person"), type: "text", defaultValue: person.name },
+              { name: "sex", label: tg("sex"), type: "select", options: (["female", "male"] as const).map((x) => ({ value: x, label: tg(x) })), defaultValue: person.sex },
+              { name: "birthYear", label: tg("birthYear"), type: "number", defaultValue: String(person.birthYear) },
+              ...wgDomains.map(wgField),
+            ]}
+          />
+        </Card>
+      ) : null}
+      {canWrite && household ? (
+        <Card title={t("editHousehold")}>
+          <GroupActionForm
+            kind="editHousehold"
+            org={slug}
+            hidden={{ householdId: household.id, version: String(household.version) }}
+            submit={t("save")}
+            testId="edit-household-form"
+            fields={[
+              { name: "settlementId", label: tg("settlement"), type: "select", options: data.settlements.map((s) => ({ value: s.id, label: s.name })), defaultValue: household.settlementId },
+              { name: "size", label: tg("householdSize"), type: "number", defaultValue: String(household.size) },
+              {
+                name: "status",
+                label: tg("householdStatus"),
+                type: "select",
+                options: (["host", "refugee_out_of_camp", "refugee_in_camp", "returnee"] as const).map((x) => ({ value: x, label: th(x) })),
+                defaultValue: household.status,
+              },
+              { name: "cashTransferSince", label: tg("cashTransfer"), type: "date", defaultValue: household.cashTransferSince ?? "" },
+            ]}
+          />
+        </Card>
+      ) : null}
+      {canWrite ? (
+        <Card title={archived ? t("restore") : t("archiveTitle")}>
+          <p className="mb-3 text-sm text-slate-700">{t("archiveHint")}</p>
+          <GroupActionForm
+            kind={archived ? "restorePerson" : "archivePerson"}
+            org={slug}
+            hidden={{ id: person.id, version: String(person.version) }}
+            submit={archived ? t("restore") : t("archive")}
+            variant={archived ? "primary" : "danger"}
+            testId={archived ? "restore-form" : "archive-form"}
+            fields={[]}
+          />
+        </Card>
+      ) : null}
+      <RecordHistory rows={data.history} />
+    </div>
+  );
+}
+
+export default async function Page(props: Parameters<typeof PersonPage>[0]) {
+  return withFormMessages(PersonPage(props));
+}

@@ -1,0 +1,39 @@
+"use server";
+import { orgAction } from "@/lib/server-action";
+import { archiveSchema } from "@/lib/groups/schema";
+import { editHouseholdSchema, editPersonSchema } from "./edit-schema";
+import { archivePerson, editHousehold, editPerson } from "./edit-service";
+
+const groupsPath = (ctx: { org: { slug: string } }) => `/${ctx.org.slug}/groups`;
+
+export const editPersonAction = orgAction(
+  { permission: "groups:write", schema: editPersonSchema, action: "person.edit", entity: "person", revalidate: groupsPath },
+  async ({ tx, ctx, input }) => {
+    const r = await editPerson(tx, ctx.org, input);
+    return { audit: { entityId: r.person.id, before: r.before, after: r.after }, message: "recordSaved" };
+  },
+);
+
+export const editHouseholdAction = orgAction(
+  { permission: "groups:write", schema: editHouseholdSchema, action: "household.edit", entity: "household", revalidate: groupsPath },
+  async ({ tx, ctx, input }) => {
+    const r = await editHousehold(tx, ctx.org, input);
+    return { audit: { entityId: r.household.id, before: r.before, after: r.after }, message: "recordSaved" };
+  },
+);
+
+export const archivePersonAction = orgAction(
+  { permission: "groups:write", schema: archiveSchema, action: "person.archive", entity: "person", revalidate: groupsPath },
+  async ({ tx, ctx, input }) => {
+    const r = await archivePerson(tx, ctx.org, { ...input, intent: "archive" });
+    return { audit: { entityId: r.person.id, before: r.before, after: r.after }, message: "recordArchivedDone" };
+  },
+);
+
+export const restorePersonAction = orgAction(
+  { permission: "groups:write", schema: archiveSchema, action: "person.restore", entity: "person", revalidate: groupsPath },
+  async ({ tx, ctx, input }) => {
+    const r = await archivePerson(tx, ctx.org, { ...input, intent: "restore" });
+    return { audit: { entityId: r.person.id, before: r.before, after: r.after }, message: "recordRestored" };
+  },
+);
