@@ -2,9 +2,10 @@ import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { CohesionDashboard, DashboardParams, DashboardTableId } from "@/lib/cohesion/dashboard";
 import { perceptionIndicators } from "@/lib/cohesion/indicators";
-import { columnPair } from "@/lib/exports/table";
+import { columnPair, hiddenPoints } from "@/lib/exports/table";
 import { mostSurveyedRows } from "@/lib/cohesion/tables";
-import { SUPPRESSED } from "@/lib/privacy/suppress";
+import { isMark } from "@/lib/privacy/suppress";
+import { ChartHiddenNote } from "@/components/charts/hidden-note";
 import { LazyCommunityBars } from "@/components/charts/lazy-community-bars";
 import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
@@ -74,8 +75,9 @@ export async function CohesionDashboardView({
               {t("chartNote")}
               {shown ? <span data-testid="chart-top"> {t("chartTop", { shown: data.length, total: all.length })}</span> : null}
             </figcaption>
+            <ChartHiddenNote items={hiddenPoints(table, top ?? table.rows.map((_, i) => i), chart.keys)} />
           </figure>
-        ) : chart && table.rows.some((r) => r.includes(SUPPRESSED)) ? (
+        ) : chart && table.rows.some((r) => r.some(isMark)) ? (
           <p className="text-sm text-slate-700" data-testid="chart-suppressed">{t("chartSuppressed")}</p>
         ) : null}
         <DataTable table={table} empty={empty} />

@@ -1,5 +1,6 @@
 import { cellText, type DataTableModel, type TableColumn } from "@/lib/exports/table";
-import { SUPPRESSED } from "@/lib/privacy/suppress";
+import { isMark } from "@/lib/privacy/suppress";
+import { DisclosureNote } from "./disclosure-note";
 
 /** A number in the reader's grouping ("1 234 567,5"), Western digits as the rest of the portal. */
 function formatCell(v: number, locale: string) {
@@ -24,54 +25,58 @@ export function columnGroups(columns: readonly TableColumn[]): { label?: string;
  */
 export function DataTable({ table, empty, locale }: { table: DataTableModel; empty: string; locale?: string }) {
   if (table.rows.length === 0) return <p>{empty}</p>;
+  const marks = table.rows.flatMap((r) => r.slice(1).filter(isMark));
   return (
-    <div className="overflow-x-auto rounded border border-slate-300" role="region" aria-label={table.title} tabIndex={0}>
-      <table className="table-sticky-first w-full text-sm" data-testid={`table-${table.id}`}>
-        <caption className="sr-only">{table.title}</caption>
-        <thead className="bg-slate-100">
-          {table.columns.some((c) => c.group) ? (
+    <>
+      <div className="overflow-x-auto rounded border border-slate-300" role="region" aria-label={table.title} tabIndex={0}>
+        <table className="table-sticky-first w-full text-sm" data-testid={`table-${table.id}`}>
+          <caption className="sr-only">{table.title}</caption>
+          <thead className="bg-slate-100">
+            {table.columns.some((c) => c.group) ? (
+              <tr>
+                {columnGroups(table.columns).map((g, i) =>
+                  g.label ? (
+                    <th key={i} scope="colgroup" colSpan={g.span} className="border-s border-slate-300 p-2 text-center font-semibold">
+                      {g.label}
+                    </th>
+                  ) : (
+                    <td key={i} colSpan={g.span} />
+                  ),
+                )}
+              </tr>
+            ) : null}
             <tr>
-              {columnGroups(table.columns).map((g, i) =>
-                g.label ? (
-                  <th key={i} scope="colgroup" colSpan={g.span} className="border-s border-slate-300 p-2 text-center font-semibold">
-                    {g.label}
-                  </th>
-                ) : (
-                  <td key={i} colSpan={g.span} />
-                ),
-              )}
+              {table.columns.map((c) => (
+                <th key={c.key} scope="col" className="p-2 text-start align-bottom font-semibold" data-key={c.key}>
+                  {c.label}
+                </th>
+              ))}
             </tr>
-          ) : null}
-          <tr>
-            {table.columns.map((c) => (
-              <th key={c.key} scope="col" className="p-2 text-start align-bottom font-semibold" data-key={c.key}>
-                {c.label}
-              </th>
+          </thead>
+          <tbody>
+            {table.rows.map((row, i) => (
+              <tr key={i} className="border-t border-slate-200">
+                {row.map((v, j) =>
+                  j === 0 ? (
+                    <th key={j} scope="row" className="p-2 text-start font-medium whitespace-nowrap">
+                      {cellText(v)}
+                    </th>
+                  ) : typeof v === "number" || isMark(v) ? (
+                    <td key={j} className="p-2 text-end tabular-nums whitespace-nowrap" dir="ltr" data-value={locale ? cellText(v) : undefined}>
+                      {locale && typeof v === "number" ? formatCell(v, locale) : cellText(v)}
+                    </td>
+                  ) : (
+                    <td key={j} className="p-2 text-start">
+                      {cellText(v)}
+                    </td>
+                  ),
+                )}
+              </tr>
             ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row, i) => (
-            <tr key={i} className="border-t border-slate-200">
-              {row.map((v, j) =>
-                j === 0 ? (
-                  <th key={j} scope="row" className="p-2 text-start font-medium whitespace-nowrap">
-                    {cellText(v)}
-                  </th>
-                ) : typeof v === "number" || v === SUPPRESSED ? (
-                  <td key={j} className="p-2 text-end tabular-nums whitespace-nowrap" dir="ltr" data-value={locale ? cellText(v) : undefined}>
-                    {locale && typeof v === "number" ? formatCell(v, locale) : cellText(v)}
-                  </td>
-                ) : (
-                  <td key={j} className="p-2 text-start">
-                    {cellText(v)}
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </tbody>
+        </table>
+      </div>
+      {marks.length ? <DisclosureNote cells={marks} /> : null}
+    </>
   );
 }

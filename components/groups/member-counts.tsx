@@ -1,8 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import type { GroupMemberCounts } from "@/lib/people/group-counts";
-import { suppressCount, suppressRow, SUPPRESSED, type Cell, type Reader } from "@/lib/privacy/suppress";
+import { Disclosure, type Cell, type Reader } from "@/lib/privacy/suppress";
 import { Card } from "@/components/ui/card";
 import { formatNumber, Table, Td } from "./ui";
+import { DisclosureNote } from "@/components/data/disclosure-note";
 
 /**
  * A group's members for a reader without `people:read`: counts only, each table's cells under
@@ -11,7 +12,9 @@ import { formatNumber, Table, Td } from "./ui";
 export async function MemberCountsSection({ counts, reader, locale, on }: { counts: GroupMemberCounts; reader: Reader; locale: string; on: string }) {
   const [t, th] = [await getTranslations("groupCounts"), await getTranslations("householdStatus")];
   const show = (c: Cell) => (typeof c === "number" ? formatNumber(c, locale) : String(c));
-  const total = suppressCount(counts.members, reader);
+  // One disclosure for the four tables: they share their total (the members).
+  const d = new Disclosure(reader);
+  const total = d.cell(counts.members, { weight: 3 });
   const tables: { id: string; title: string; labels: string[]; values: number[] }[] = [
     { id: "sex", title: t("bySex"), labels: [t("women"), t("men")], values: [counts.women, counts.men] },
     {
@@ -28,14 +31,20 @@ export async function MemberCountsSection({ counts, reader, locale, on }: { coun
     },
     { id: "aids", title: t("aids"), labels: [t("withAid"), t("withoutAid")], values: [counts.withAid, counts.members - counts.withAid] },
   ];
+  const registered = tables.map((tb) => {
+    const refs = tb.values.map((n) => d.cell(n));
+    d.sum(total, refs);
+    return { tb, refs };
+  });
+  const shown = registered.map(({ tb, refs }) => ({ tb, cells: refs.map((r) => d.show(r)) }));
+  const all = [d.show(total), ...shown.flatMap((s) => s.cells)];
   return (
     <Card title={t("title")}>
       <p className="mb-3 text-sm text-slate-700" data-testid="member-counts-intro">
         {t("intro", { date: on })}
       </p>
       <div className="grid gap-4 md:grid-cols-2">
-        {tables.map((tb) => {
-          const cells = suppressRow(tb.values, reader);
+        {shown.map(({ tb, cells }) => {
           return (
             <Table key={tb.id} caption={tb.title} head={[t("category"), t("count")]} testId={`member-counts-${tb.id}`}>
               {tb.labels.map((label, i) => (
@@ -46,13 +55,13 @@ export async function MemberCountsSection({ counts, reader, locale, on }: { coun
               ))}
               <tr className="font-semibold">
                 <Td>{t("total")}</Td>
-                <Td>{show(total)}</Td>
+                <Td>{show(d.show(total))}</Td>
               </tr>
             </Table>
           );
         })}
       </div>
-      <p className="mt-3 text-sm text-slate-700">{t("hiddenNote", { mark: SUPPRESSED })}</p>
+      <DisclosureNote cells={all} />
     </Card>
   );
 }

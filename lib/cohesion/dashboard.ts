@@ -9,7 +9,7 @@ import { aggregateSurveys, listSurveyQuarters } from "./queries";
 import { aggregateCredits, aggregateGroupMix } from "./records";
 import { buildRecordsTrendTable, buildRecordsVillageTable, quarterSpan } from "./records-tables";
 import { listVisibleVillages } from "./scope";
-import { buildTrendTable, buildVillageTable, type Labels } from "./tables";
+import { buildSurveyTables, type Labels } from "./tables";
 
 export interface DashboardParams {
   village?: string;
@@ -48,9 +48,10 @@ export async function loadCohesionDashboard(
   const mixTrend = await aggregateGroupMix(db, scopeOrg, trendIds, { by: "quarter", days: quarterEnds });
   const creditVillages = await aggregateCredits(db, scopeOrg, allIds, "village", asOf);
   const mixVillages = await aggregateGroupMix(db, scopeOrg, allIds, { by: "village", asOf });
+  const surveys = buildSurveyTables({ trend, byVillage, villages, quarter, selected: selected?.id }, t, reader, place);
   const tables = {
-    trend: buildTrendTable(trend, t, reader, place),
-    villages: buildVillageTable(byVillage, villages, t, reader, quarter ?? "—"),
+    trend: surveys.trend,
+    villages: surveys.villages,
     "records-trend": buildRecordsTrendTable(creditTrend, mixTrend, recordQuarters, t, reader, place),
     "records-villages": buildRecordsVillageTable(creditVillages, mixVillages, villages, t, reader),
   };

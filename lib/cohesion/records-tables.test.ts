@@ -58,10 +58,11 @@ describe("records tables", () => {
     const table = buildRecordsTrendTable(credits, [mix("2024-Q1", 3, 1, 20, 2)], ["2024-Q1"], t, network, "x");
     expect(cell(table, 0, "creditsSame")).toBe(9);
     expect(cell(table, 0, "creditsCross")).toBe("<5");
-    expect(cell(table, 0, "crossShare")).toBe("<5"); // would give the hidden count away
+    // Shares that would give the hidden count away are withheld: "•", never "<5" (they are no small figure).
+    expect(cell(table, 0, "crossShare")).toBe("•");
     expect(cell(table, 0, "repaidSame")).toBe(100);
-    expect(cell(table, 0, "repaidCross")).toBe("<5");
-    expect(cell(table, 0, "onTimeCross")).toBe("<5");
+    expect(cell(table, 0, "repaidCross")).toBe("•");
+    expect(cell(table, 0, "onTimeCross")).toBe("•");
     expect(cell(table, 0, "groups")).toBe(3);
     expect(cell(table, 0, "mixedGroups")).toBe(1);
     expect(cell(table, 0, "refugeeMembers")).toBe("<5");
@@ -71,7 +72,7 @@ describe("records tables", () => {
     expect(cell(open, 0, "crossShare")).toBe(25);
   });
 
-  it("hides a second village when one alone would be hidden in a column", () => {
+  it("hides a second village ('•') when one alone would be hidden in a column", () => {
     const villages = [
       { id: "a", name: "Agoueinit" },
       { id: "b", name: "Boudjibiha" },
@@ -81,7 +82,7 @@ describe("records tables", () => {
     const mixes = [mix("a", 2, 1, 12, 3), mix("b", 2, 2, 11, 8), mix("c", 1, 1, 9, 6)];
     const table = buildRecordsVillageTable([credit("a", "same", 7, 700, 700)], mixes, villages, t, network);
     expect(table.rows.map((r) => r[0])).toEqual(["Agoueinit", "Boudjibiha", "Mbouna"]); // Tinzah has no group
-    expect(table.rows.map((r) => r[table.columns.findIndex((c) => c.key === "refugeeMembers")])).toEqual(["<5", 8, "<5"]);
+    expect(table.rows.map((r) => r[table.columns.findIndex((c) => c.key === "refugeeMembers")])).toEqual(["<5", 8, "•"]);
     expect(table.rows.map((r) => r[table.columns.findIndex((c) => c.key === "hostMembers")])).toEqual([12, 11, 9]);
     expect(cell(table, 0, "creditsSame")).toBe(7);
   });

@@ -5,7 +5,7 @@
  * are suppressed for readers who may not see people. Groups are not people.
  */
 import type { CellValue, DataTableModel, TableColumn } from "@/lib/exports/table";
-import { suppressCount, suppressDerived, suppressRow, SUPPRESSED, type Reader } from "@/lib/privacy/suppress";
+import { Disclosure, HIDDEN, suppressCount, suppressDerived, SUPPRESSED, type Mark, type Reader } from "@/lib/privacy/suppress";
 import { crossCommunityShare, mixedGroupShare, onTimeShare, repaymentRate } from "./indicators";
 import type { CreditAggregate, CreditRelation, GroupMixAggregate } from "./records";
 import type { Labels } from "./tables";
@@ -47,12 +47,12 @@ const peopleCounts: Record<string, (f: RecordFigures) => number> = {
   refugeeMembers: (f) => f.mix.refugeeMembers,
 };
 
-/** One row's cells; `hidden` names the people counts withheld (and so what is derived from them). */
-function recordCells(f: RecordFigures, hidden: Set<string>, reader: Reader): CellValue[] {
+/** One row's cells; `hidden` names the people counts withheld and their mark (and so what is derived from them). */
+function recordCells(f: RecordFigures, hidden: Map<string, Mark>, reader: Reader): CellValue[] {
   const { same, cross } = f.credits;
-  const count = (key: string) => (hidden.has(key) ? SUPPRESSED : peopleCounts[key](f));
+  const count = (key: string) => hidden.get(key) ?? peopleCounts[key](f);
   // A share would give a hidden count away by difference: withheld when either count is.
-  const unless = <T>(keys: string[], v: T) => (keys.some((k) => hidden.has(k)) ? SUPPRESSED : v);
+  const unless = <T>(keys: string[], v: T) => (keys.some((k) => hidden.has(k)) ? HIDDEN : v);
   return [
     count("creditsSame"),
     count("creditsCross"),
@@ -71,7 +71,7 @@ function recordCells(f: RecordFigures, hidden: Set<string>, reader: Reader): Cel
 }
 
 const smallCounts = (f: RecordFigures, reader: Reader) =>
-  new Set(Object.keys(peopleCounts).filter((k) => suppressCount(peopleCounts[k](f), reader) === SUPPRESSED));
+  new Map(Object.keys(peopleCounts).filter((k) => suppressCount(peopleCounts[k](f), reader) === SUPPRESSED).map((k) => [k, SUPPRESSED] as [string, Mark]));
 
 const noFigures = (): RecordFigures => ({
   credits: { same: zero, cross: zero, unknown: zero },
@@ -141,9 +141,16 @@ export function buildRecordsVillageTable(
   reader: Reader,
 ): DataTableModel {
   const byKey = figuresByKey(credits, mix);
-  const shown = villages.filter((v) => byKey.has(v.id)).map((v) => ({ name: v.name, f: byKey.get(v.id)!, hidden: new Set<string>() }));
+  const shown = villages.filter((v) => byKey.has(v.id)).map((v) => ({ name: v.name, f: byKey.get(v.id)!, hidden: new Map<string, Mark>() }));
   for (const [key, value] of Object.entries(peopleCounts)) {
-    suppressRow(shown.map((r) => value(r.f)), reader).forEach((cell, i) => cell === SUPPRESSED && shown[i].hidden.add(key));
+    // The column's total is known from the trend table (every credit, every member): it counts as published.
+    const d = new Disclosure(reader);
+    const cells = shown.map((r) => d.cell(value(r.f)));
+    d.sum(d.cell(shown.reduce((a, r) => a + value(r.f), 0), { weight: 9 }), cells);
+    cells.forEach((c, i) => {
+      const shownAs = d.show(c);
+      if (typeof shownAs !== "number") shown[i].hidden.set(key, shownAs);
+    });
   }
   return {
     id: "cohesion-records-villages",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildTrendTable, buildVillageTable, mostSurveyedRows } from "./tables";
+import { buildSurveyTables, mostSurveyedRows } from "./tables";
 import type { CohesionAggregate } from "./queries";
 
 const t = (key: string, v?: Record<string, string | number>) => (v ? `${key}(${Object.values(v).join(",")})` : key);
@@ -14,7 +14,7 @@ const agg = (key: string, hostMen: number): CohesionAggregate => ({
 
 describe("cohesion tables", () => {
   it("puts hosts and refugees side by side and computes every figure", () => {
-    const table = buildTrendTable([agg("2026-Q1", 8), agg("2026-Q2", 8)], t, { orgType: "ngo", canSeePeople: true }, "Fassala");
+    const table = buildSurveyTables({ trend: [agg("2026-Q1", 8), agg("2026-Q2", 8)], byVillage: [], villages: [] }, t, { orgType: "ngo", canSeePeople: true }, "Fassala").trend;
     const col = (k: string) => table.columns.findIndex((c) => c.key === k);
     expect(table.rows).toHaveLength(2);
     const [row] = table.rows;
@@ -30,13 +30,28 @@ describe("cohesion tables", () => {
   it("suppresses small counts, and figures derived from few people, for a network", () => {
     const a = agg("2026-Q1", 0);
     a.respondents.host.women = 3;
-    const table = buildVillageTable([a], [{ id: "2026-Q1", name: "Tinzah" }], t, { orgType: "cooperative_network", canSeePeople: false }, "2026-Q1");
+    const table = buildSurveyTables({ trend: [], byVillage: [a], villages: [{ id: "2026-Q1", name: "Tinzah" }], quarter: "2026-Q1" }, t, { orgType: "cooperative_network", canSeePeople: false }, "Fassala").villages;
     const col = (k: string) => table.columns.findIndex((c) => c.key === k);
     expect(table.rows[0][col("village")]).toBe("Tinzah");
     expect(table.rows[0][col("hostWomen")]).toBe("<5");
     expect(table.rows[0][col("hostMen")]).toBe(0);
     expect(table.rows[0][col("trust_host")]).toBe("<5");
     expect(table.rows[0][col("trust_refugee")]).toBe(75);
+  });
+
+  it("hides a second village ('•') where the quarter's trend row would give a small one away, down each column", () => {
+    const tinzah = agg("v1", 12);
+    tinzah.respondents.host.women = 3;
+    const kouna = agg("v2", 12);
+    kouna.respondents.host.women = 20;
+    const quarter = agg("2026-Q1", 24);
+    quarter.respondents.host.women = 23;
+    const network = { orgType: "cooperative_network" as const, canSeePeople: false };
+    const villages = [{ id: "v1", name: "Tinzah" }, { id: "v2", name: "Kouna" }];
+    const { trend, villages: table } = buildSurveyTables({ trend: [quarter], byVillage: [tinzah, kouna], villages, quarter: "2026-Q1" }, t, network, "Fassala");
+    const col = (k: string) => table.columns.findIndex((c) => c.key === k);
+    expect(table.rows.map((r) => r[col("hostWomen")])).toEqual(["<5", "•"]);
+    expect(trend.rows[0][col("hostWomen")]).toBe(23);
   });
 });
 

@@ -4,7 +4,7 @@
  * for readers who may not see people.
  */
 import { cellOf, type CellValue, type DataTableModel, type TableColumn } from "@/lib/exports/table";
-import { suppressCount, suppressDerived, type Reader } from "@/lib/privacy/suppress";
+import { Disclosure, suppressDerived, type Reader, type Ref } from "@/lib/privacy/suppress";
 import { communities, perceptionIndicators, positiveShare, resolutionRate } from "./indicators";
 import type { CohesionAggregate } from "./queries";
 
@@ -33,15 +33,24 @@ function metricColumns(t: Labels): TableColumn[] {
   ];
 }
 
-function metricCells(a: CohesionAggregate, reader: Reader): CellValue[] {
+const respondentKeys = communities.flatMap((c) => [`${c}Women`, `${c}Men`]);
+const respondentsOf = (a: CohesionAggregate) => communities.flatMap((c) => [a.respondents[c].women, a.respondents[c].men]);
+
+/** Registers one row's respondent counts (keyed, so that the same figure in the other table is one cell). */
+function registerRow(d: Disclosure, a: CohesionAggregate | undefined, key: string): Ref[] {
+  const counts = a ? respondentsOf(a) : respondentKeys.map(() => 0);
+  return counts.map((n, j) => d.cell(n, { key: `${key}:${respondentKeys[j]}` }));
+}
+
+function metricCells(a: CohesionAggregate, refs: Ref[], d: Disclosure): CellValue[] {
   const n = { host: a.respondents.host.women + a.respondents.host.men, refugee: a.respondents.refugee.women + a.respondents.refugee.men };
   return [
     a.surveys,
-    ...communities.flatMap((c) => [suppressCount(a.respondents[c].women, reader), suppressCount(a.respondents[c].men, reader)]),
+    ...refs.map((r) => d.show(r)),
     ...perceptionIndicators.flatMap((ind) =>
       communities.map((c) => {
         const levels = a.answers[ind]?.[c];
-        return levels ? suppressDerived(positiveShare(levels), n[c], reader) : null;
+        return levels ? suppressDerived(positiveShare(levels), n[c], d.reader) : null;
       }),
     ),
     a.disputesReferred,
@@ -50,30 +59,45 @@ function metricCells(a: CohesionAggregate, reader: Reader): CellValue[] {
   ];
 }
 
-/** Trend: one row per quarter, hosts and refugees side by side. */
-export function buildTrendTable(aggregates: CohesionAggregate[], t: Labels, reader: Reader, placeName: string): DataTableModel {
-  return {
-    id: "cohesion-trend",
-    title: t("trendTitle", { place: placeName }),
-    columns: [{ key: "quarter", label: t("col.quarter"), hxl: "#date+quarter" }, ...metricColumns(t)],
-    rows: aggregates.map((a) => [a.key, ...metricCells(a, reader)]),
-  };
-}
-
-/** One quarter, one row per village. */
-export function buildVillageTable(
-  aggregates: CohesionAggregate[],
-  villages: { id: string; name: string }[],
+/**
+ * The survey tables of the page, under one disclosure: the trend (one row per quarter, hosts and
+ * refugees side by side) and one quarter's villages. The villages of that quarter add up, column
+ * by column, to the trend's row of the quarter (or are that row, when the trend is one village's).
+ */
+export function buildSurveyTables(
+  o: { trend: CohesionAggregate[]; byVillage: CohesionAggregate[]; villages: { id: string; name: string }[]; quarter?: string; selected?: string },
   t: Labels,
   reader: Reader,
-  quarter: string,
-): DataTableModel {
-  const byId = new Map(aggregates.map((a) => [a.key, a]));
+  placeName: string,
+): { trend: DataTableModel; villages: DataTableModel } {
+  const d = new Disclosure(reader);
+  const byId = new Map(o.byVillage.map((a) => [a.key, a]));
+  const shown = o.villages.filter((v) => byId.has(v.id));
+  const villageRefs = shown.map((v) => registerRow(d, byId.get(v.id), o.selected === v.id ? `q:${o.quarter}` : `v:${v.id}`));
+  const trendRefs = o.trend.map((a) => registerRow(d, a, o.selected ? `q:${a.key}:${o.selected}` : `q:${a.key}`));
+  if (!o.selected && o.quarter && villageRefs.length) {
+    const row = registerRow(d, o.trend.find((a) => a.key === o.quarter), `q:${o.quarter}`);
+    row.forEach((total, j) => d.sum(total, villageRefs.map((r) => r[j])));
+  }
+  // With a village chosen, its trend row of the quarter is its village row: same keys.
+  if (o.selected && o.quarter) {
+    const own = shown.findIndex((v) => v.id === o.selected);
+    const row = o.trend.findIndex((a) => a.key === o.quarter);
+    if (own >= 0 && row >= 0) trendRefs[row] = villageRefs[own];
+  }
   return {
-    id: "cohesion-villages",
-    title: t("villagesTitle", { quarter }),
-    columns: [{ key: "village", label: t("col.village"), hxl: "#loc+name" }, ...metricColumns(t)],
-    rows: villages.filter((v) => byId.has(v.id)).map((v) => [v.name, ...metricCells(byId.get(v.id)!, reader)]),
+    trend: {
+      id: "cohesion-trend",
+      title: t("trendTitle", { place: placeName }),
+      columns: [{ key: "quarter", label: t("col.quarter"), hxl: "#date+quarter" }, ...metricColumns(t)],
+      rows: o.trend.map((a, i) => [a.key, ...metricCells(a, trendRefs[i], d)]),
+    },
+    villages: {
+      id: "cohesion-villages",
+      title: t("villagesTitle", { quarter: o.quarter ?? "—" }),
+      columns: [{ key: "village", label: t("col.village"), hxl: "#loc+name" }, ...metricColumns(t)],
+      rows: shown.map((v, i) => [v.name, ...metricCells(byId.get(v.id)!, villageRefs[i], d)]),
+    },
   };
 }
 

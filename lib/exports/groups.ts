@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { TenantContext } from "@/lib/auth/tenant-core";
 import { listGroupFilterOptions, listGroupPage, type GroupFilters } from "@/lib/groups/queries";
 import type { Locale } from "@/lib/i18n/locales";
+import { suppressCount, type Reader } from "@/lib/privacy/suppress";
 import { searchParam, type SearchParams } from "@/lib/search-params";
 import { withTenantRead } from "@/lib/tenant-db";
 import type { ExportFilter } from "./meta";
@@ -21,9 +22,16 @@ export function groupFiltersOf(sp: SearchParams | URLSearchParams): GroupFilters
 /**
  * The groups list as an export: the page's query (`listGroupPage`: the organisation's scope
  * first, the same filters and order), page after page, each page in its own tenant transaction;
- * the same columns as the page (active members counted per group, as the page shows them).
+ * the same columns as the page (active members counted per group, as the page shows them: "<5"
+ * for 1 to 4 to a reader who may not see people, when `reader` is given).
  */
-export async function groupsExport(ctx: Pick<TenantContext, "org" | "user">, f: GroupFilters, locale: Locale, pageSize = GROUPS_EXPORT_PAGE): Promise<{ table: ExportTable; filters: ExportFilter[] }> {
+export async function groupsExport(
+  ctx: Pick<TenantContext, "org" | "user">,
+  f: GroupFilters,
+  locale: Locale,
+  pageSize = GROUPS_EXPORT_PAGE,
+  reader: Reader = { orgType: ctx.org.type, canSeePeople: true },
+): Promise<{ table: ExportTable; filters: ExportFilter[] }> {
   const [t, ts, tk] = await Promise.all((["groups", "groupStatus", "activityKinds"] as const).map((namespace) => getTranslations({ locale, namespace })));
   const first = await withTenantRead(ctx, async (tx) => ({
     page: await listGroupPage(tx, ctx.org, f, { size: pageSize }),
@@ -31,7 +39,7 @@ export async function groupsExport(ctx: Pick<TenantContext, "org" | "user">, f: 
   }));
   const acts = new Map(first.options.activities.map((a) => [a.code, locale === "ar" ? a.nameAr : locale === "en" ? a.nameEn : a.nameFr]));
   const status = (s: string) => (ts.has(s as never) ? ts(s as never) : s);
-  const row = (g: (typeof first.page.rows)[number]): CellValue[] => [g.name, acts.get(g.activityType) ?? g.activityType, g.village, g.ngo, g.activeMembers, status(g.status)];
+  const row = (g: (typeof first.page.rows)[number]): CellValue[] => [g.name, acts.get(g.activityType) ?? g.activityType, g.village, g.ngo, suppressCount(g.activeMembers, reader), status(g.status)];
   const filters: ExportFilter[] = [];
   if (f.kind) filters.push({ label: t("kind"), value: tk(f.kind), slug: f.kind });
   if (f.activity) filters.push({ label: t("activity"), value: acts.get(f.activity) ?? "—", slug: f.activity });

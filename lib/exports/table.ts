@@ -59,3 +59,17 @@ export function columnPair(table: DataTableModel, keys: readonly [string, string
   const num = (v: CellValue | undefined) => (typeof v === "number" ? v : null);
   return table.rows.map((r) => ({ label: cellText(r[0]), a: num(r[ia]), b: num(r[ib]) }));
 }
+
+/**
+ * The points a chart of these rows and columns does not draw because the table hides them
+ * ("<5" or "•"), as "row – column" for the chart's caption.
+ */
+export function hiddenPoints(table: DataTableModel, rows: readonly number[], keys: readonly string[], marks: readonly string[] = ["<5", "•"]): string[] {
+  return rows.flatMap((i) =>
+    keys.flatMap((k) => {
+      const j = table.columns.findIndex((c) => c.key === k);
+      const v = table.rows[i]?.[j];
+      return typeof v === "string" && marks.includes(v) ? [`${cellText(table.rows[i][0])} – ${table.columns[j].label} (${v})`] : [];
+    }),
+  );
+}

@@ -1,7 +1,9 @@
 import type { CellValue } from "@/lib/exports/table";
-import { suppressCount, type Reader } from "@/lib/privacy/suppress";
-import { refugeeStatuses, type InclusionCounts } from "./indicators";
-import { shareOf } from "./tables";
+import { HIDDEN, isMark, suppressCount, type Cell, type Reader } from "@/lib/privacy/suppress";
+import { percent, refugeeStatuses, type InclusionCounts } from "./indicators";
+
+/** A share of published counts: withheld ("•") when any of them is hidden. */
+const shareOf = (cells: Cell[], part: number, whole: number): CellValue => (cells.some(isMark) ? HIDDEN : percent(part, whole));
 
 /**
  * An organisation's headline inclusion figures, side by side with the others' in a consortium's

@@ -2,11 +2,11 @@ import "server-only";
 import type { Queryable } from "@/db/client";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { cellOf, type DataTableModel } from "@/lib/exports/table";
-import { mayReceivePersonRows, type Reader } from "@/lib/privacy/suppress";
+import { Disclosure, mayReceivePersonRows, type Reader } from "@/lib/privacy/suppress";
 import { dateInText, type InclusionParams } from "./params";
 import { aggregateInclusion, countAidsByType, listPeople } from "./queries";
 import { buildAidsTable, buildNeverIncludedTable, buildParticipationTable, buildSexDisabilityTable, buildWithoutAidTable } from "./summary-tables";
-import { buildBreakdownTables, type Labels } from "./tables";
+import { buildBreakdownTables, publish, type Labels, type PendingTable } from "./tables";
 
 export const inclusionTableIds = [
   "sex-disability",
@@ -34,11 +34,13 @@ export type InclusionTables = Record<Exclude<InclusionTableId, PersonTableId>, D
  */
 export async function loadInclusionDashboard(db: Queryable, org: Pick<TenantOrg, "id" | "type">, reader: Reader, params: InclusionParams, t: Labels, locale: string) {
   const q = { org, on: params.on, by: params.by, locale };
-  const ctx = { t, reader, by: params.by, on: dateInText(params.on, locale) };
+  // One disclosure for every table of the page: none gives away another's hidden cell.
+  const disclosure = new Disclosure(reader);
+  const ctx = { t, reader, by: params.by, on: dateInText(params.on, locale), disclosure };
   const counts = await aggregateInclusion(db, q);
   const persons = mayReceivePersonRows(reader);
   const b = buildBreakdownTables(counts, ctx);
-  const tables: InclusionTables = {
+  const pending: Record<Exclude<InclusionTableId, PersonTableId>, PendingTable> = {
     "sex-disability": buildSexDisabilityTable(counts, ctx),
     sex: b.sex,
     age: b.age,
@@ -50,6 +52,7 @@ export async function loadInclusionDashboard(db: Queryable, org: Pick<TenantOrg,
     aids: buildAidsTable(await countAidsByType(db, q), ctx),
     "aid-gap": b.aidGap,
   };
+  const tables = Object.fromEntries(Object.entries(pending).map(([k, v]) => [k, publish(v, disclosure)])) as InclusionTables;
   if (persons) {
     tables["never-included"] = buildNeverIncludedTable(await listPeople(db, q, "neverIncluded"), ctx);
     tables["without-aid"] = buildWithoutAidTable(await listPeople(db, q, "withoutAid"), ctx);

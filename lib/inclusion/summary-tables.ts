@@ -3,18 +3,18 @@
  * management, technical aids by type, and the person lists (only for readers who may receive
  * person-level rows). Same suppression rules as lib/inclusion/tables.ts.
  */
-import type { CellValue, DataTableModel } from "@/lib/exports/table";
-import { suppressCount, suppressGrid, type Cell } from "@/lib/privacy/suppress";
-import { participationByCategory, type InclusionCounts } from "./indicators";
+import type { DataTableModel } from "@/lib/exports/table";
+import type { Ref } from "@/lib/privacy/suppress";
+import { participationByCategory, percent, type InclusionCounts } from "./indicators";
 import type { AidTypeCount, PersonRow } from "./queries";
-import { breakdownTable, disabilityMeasures, shareOf, type TableContext } from "./tables";
+import { breakdownTable, disabilityMeasures, weightOf, type Pending, type PendingTable, type TableContext } from "./tables";
 
 /** Women and men side by side with the WG-SS status (the first chart draws it). */
-export function buildSexDisabilityTable(data: { women: InclusionCounts; men: InclusionCounts; total: InclusionCounts }, ctx: TableContext): DataTableModel {
+export function buildSexDisabilityTable(data: { women: InclusionCounts; men: InclusionCounts; total: InclusionCounts }, ctx: TableContext): PendingTable {
   const { t } = ctx;
   const rows = [
-    { key: "female", label: t("sex.women"), counts: data.women },
-    { key: "male", label: t("sex.men"), counts: data.men },
+    { key: "sex:female", label: t("sex.women"), counts: data.women },
+    { key: "sex:male", label: t("sex.men"), counts: data.men },
   ];
   return breakdownTable("sex-disability", t("table.sexDisability"), disabilityMeasures, { rows, total: data.total }, ctx, { rows: true, cols: true }, {
     key: "sex",
@@ -27,27 +27,29 @@ export function buildSexDisabilityTable(data: { women: InclusionCounts; men: Inc
  * Women, men and members with a disability in groups with a completed rotation cycle: their
  * share of the members beside their share of the managers (the second chart draws it).
  */
-export function buildParticipationTable(total: InclusionCounts, ctx: TableContext): DataTableModel {
-  const { t, reader } = ctx;
+export function buildParticipationTable(total: InclusionCounts, ctx: TableContext): PendingTable {
+  const { t, reader, disclosure: d } = ctx;
   const p = participationByCategory(total);
+  // The same figures as the total row of the participation-by table (same keys); men are new.
+  const keys = { women: ["cycleWomen", "managerWomen"], men: ["cycleMen", "managerMen"], disabled: ["cycleDisabled", "managerDisabled"], all: ["cycleMembers", "managers"] } as const;
+  const refs = Object.fromEntries(
+    (Object.keys(keys) as (keyof typeof keys)[]).map((k) => [
+      k,
+      [p[k].members, p[k].managers].map((n, j) => d.cell(n, { key: `total:${keys[k][j]}`, weight: weightOf(keys[k][j], k === "all" ? "total" : "interior", reader) + 1 })),
+    ]),
+  ) as Record<keyof typeof keys, Ref[]>;
   // Women and men add up to everyone, in each column.
-  const [women, men] = suppressGrid([[p.women.members, p.women.managers], [p.men.members, p.men.managers]], reader, { rows: false, cols: true });
-  const cellsOf: Record<keyof typeof p, Cell[]> = {
-    women,
-    men,
-    disabled: [suppressCount(p.disabled.members, reader), suppressCount(p.disabled.managers, reader)],
-    all: [suppressCount(p.all.members, reader), suppressCount(p.all.managers, reader)],
-  };
-  const row = (k: keyof typeof p): CellValue[] => {
-    const [m, g] = cellsOf[k];
-    const [am, ag] = cellsOf.all;
+  for (const j of [0, 1]) d.sum(refs.all[j], [refs.women[j], refs.men[j]]);
+  const row = (k: keyof typeof p): Pending[] => {
+    const [m, g] = refs[k];
+    const [am, ag] = refs.all;
     return [
       t(`category.${k}`),
-      m,
-      shareOf([m, am], p[k].members, p.all.members),
-      g,
-      shareOf([g, ag], p[k].managers, p.all.managers),
-      shareOf([m, g], p[k].managers, p[k].members),
+      { ref: m },
+      { share: [m, am], value: percent(p[k].members, p.all.members) },
+      { ref: g },
+      { share: [g, ag], value: percent(p[k].managers, p.all.managers) },
+      { share: [m, g], value: percent(p[k].managers, p[k].members) },
     ];
   };
   return {
@@ -66,12 +68,15 @@ export function buildParticipationTable(total: InclusionCounts, ctx: TableContex
 }
 
 /** Technical aids received by the members in scope, by type, and a total row. */
-export function buildAidsTable(aids: AidTypeCount[], ctx: TableContext): DataTableModel {
-  const { t, reader } = ctx;
+export function buildAidsTable(aids: AidTypeCount[], ctx: TableContext): PendingTable {
+  const { t, disclosure: d } = ctx;
   const types = aids.filter((a) => a.type != null);
   const total = aids.find((a) => a.type == null) ?? { type: null, aids: 0, people: 0, disabled: 0 };
   const values = (a: AidTypeCount) => [a.aids, a.people, a.disabled];
-  const grid = suppressGrid(types.map(values), reader, { rows: false, cols: true });
+  const refs = [...types, total].map((a, i) => values(a).map((n) => d.cell(n, { weight: i === types.length ? 2 : 1 })));
+  // Aids add up by type; people with several types of aid are counted once in the total, but the
+  // sum is declared all the same (a reader may assume it): more is hidden, never less.
+  for (const j of [0, 1, 2]) if (types.length) d.sum(refs.at(-1)![j], refs.slice(0, -1).map((r) => r[j]));
   return {
     id: "inclusion-aids",
     title: t("table.aids", { date: ctx.on }),
@@ -81,7 +86,7 @@ export function buildAidsTable(aids: AidTypeCount[], ctx: TableContext): DataTab
       { key: "aidPeople", label: t("col.aidPeople"), hxl: "#reached+aided" },
       { key: "aidDisabled", label: t("col.aidDisabled"), hxl: "#reached+aided+disabled" },
     ],
-    rows: [...types.map((a, i) => [a.type, ...grid[i]]), [t("total"), ...values(total).map((n) => suppressCount(n, reader))]],
+    rows: [...types.map((a, i) => [a.type, ...refs[i].map((ref) => ({ ref }))]), [t("total"), ...refs.at(-1)!.map((ref) => ({ ref }))]],
   };
 }
 

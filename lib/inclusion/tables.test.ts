@@ -1,15 +1,27 @@
 import { describe, expect, it } from "vitest";
 import type { DataTableModel } from "@/lib/exports/table";
-import type { Reader } from "@/lib/privacy/suppress";
+import { Disclosure, type Reader } from "@/lib/privacy/suppress";
 import { inclusionSummaryCells } from "./compare-cells";
 import { emptyCounts, type InclusionCounts } from "./indicators";
-import { buildAidsTable, buildNeverIncludedTable, buildParticipationTable, buildSexDisabilityTable, buildWithoutAidTable } from "./summary-tables";
-import { buildBreakdownTables } from "./tables";
+import { buildAidsTable as aidsTable, buildNeverIncludedTable, buildParticipationTable as participationTable, buildSexDisabilityTable as sexDisability, buildWithoutAidTable } from "./summary-tables";
+import { buildBreakdownTables as buildPending, publish, type PendingTable, type TableContext } from "./tables";
 
 const t = (key: string, v?: Record<string, string | number>) => (v ? `${key}(${Object.values(v).join(",")})` : key);
 const ngo: Reader = { orgType: "ngo", canSeePeople: true };
 const network: Reader = { orgType: "cooperative_network", canSeePeople: false };
-const ctx = (reader: Reader) => ({ t, reader, by: "activity" as const, on: "2026-11-29" });
+const ctx = (reader: Reader): TableContext => ({ t, reader, by: "activity" as const, on: "2026-11-29", disclosure: new Disclosure(reader) });
+/** The tables as published: built, then resolved by their page's disclosure. */
+const out = <A extends unknown[]>(build: (...a: A) => PendingTable) => (...a: A) => {
+  const c = a.find((x): x is TableContext => typeof x === "object" && x != null && "disclosure" in x)!;
+  return publish(build(...a), c.disclosure);
+};
+const buildSexDisabilityTable = out(sexDisability);
+const buildParticipationTable = out(participationTable);
+const buildAidsTable = out(aidsTable);
+function buildBreakdownTables(data: Parameters<typeof buildPending>[0], c: TableContext) {
+  const b = buildPending(data, c);
+  return Object.fromEntries(Object.entries(b).map(([k, v]) => [k, publish(v, c.disclosure)])) as Record<keyof typeof b, DataTableModel>;
+}
 
 function counts(women: number, men: number, disabled: number, extra: (c: InclusionCounts) => void = () => {}): InclusionCounts {
   const c = emptyCounts();
@@ -58,15 +70,16 @@ describe("inclusion tables", () => {
     for (const table of Object.values(tables)) expect(table.columns.every((c) => c.hxl?.startsWith("#")), table.id).toBe(true);
   });
 
-  it("shows a network '<5' for small counts, hides what a total would give away, and withholds the shares", () => {
+  it("shows a network '<5' for small counts, '•' for what a total would give away, keeps its women, and withholds the shares", () => {
     const tables = buildBreakdownTables(data, ctx(network));
-    // Butchery men (4) are small; the other cell of that row (women, 44) goes too, and the shop
-    // men (10) with it, else the men's total would give the butchery's away.
-    expect(tables.sex.rows[1]).toEqual(["Boucherie", "<5", "<5", 48, "<5"]);
-    expect(cell(tables.sex, "men", 0)).toBe("<5");
+    // Butchery men (4) are small; a women's network keeps the women (44) and loses the row's
+    // members instead ("•", never "<5"), and the shop's men and members with them, else the
+    // columns' totals would give the butchery's away.
+    expect(tables.sex.rows[1]).toEqual(["Boucherie", 44, "<5", "•", "•"]);
+    expect(tables.sex.rows[0]).toEqual(["Boutique", 40, "•", "•", "•"]);
     expect(tables.sex.rows[2]).toEqual(["total", 84, 14, 98, 85.7]);
-    // Aid gap 6 / 2: the 2 is small, the 6 beside it goes too.
-    expect(tables.aidGap.rows[1].slice(1)).toEqual(["<5", "<5", 8]);
+    // Aid gap 6 / 2: the 2 is small, the 6 beside it goes too (marked "•"), the total kept.
+    expect(tables.aidGap.rows[1].slice(1)).toEqual(["•", "<5", 8]);
     expect(cell(tables.domains, "wg_seeing", -1)).toBe("<5");
     const participation = buildParticipationTable(total, ctx(network));
     expect(participation.rows.every((r) => r.slice(1).every((v) => v === 0 || v === null || v === "<5"))).toBe(true);
@@ -83,8 +96,8 @@ describe("inclusion tables", () => {
     expect(table.rows[2]).toEqual(["category.disabled", 8, 8.2, 3, 5, 37.5]);
     expect(table.rows[3]).toEqual(["category.all", 98, 100, 60, 100, 61.2]);
     const hidden = buildParticipationTable(c, ctx(network));
-    expect(hidden.rows[2]).toEqual(["category.disabled", 8, 8.2, "<5", "<5", "<5"]);
-    expect(inclusionSummaryCells(c, network)).toEqual([98, 85.7, 8.2, 0, "<5"]);
+    expect(hidden.rows[2]).toEqual(["category.disabled", 8, 8.2, "<5", "•", "•"]);
+    expect(inclusionSummaryCells(c, network)).toEqual([98, 85.7, 8.2, 0, "•"]);
     expect(inclusionSummaryCells(c, ngo)).toEqual([98, 85.7, 8.2, 0, 5]);
   });
 
@@ -103,7 +116,7 @@ describe("inclusion tables", () => {
       { type: null, aids: 15, people: 15, disabled: 5 },
     ];
     expect(buildAidsTable(aids, ctx(ngo)).rows).toEqual([["Tricycle", 3, 3, 3], ["Lunettes", 12, 12, 2], ["total", 15, 15, 5]]);
-    expect(buildAidsTable(aids, ctx(network)).rows).toEqual([["Tricycle", "<5", "<5", "<5"], ["Lunettes", "<5", "<5", "<5"], ["total", 15, 15, 5]]);
+    expect(buildAidsTable(aids, ctx(network)).rows).toEqual([["Tricycle", "<5", "<5", "<5"], ["Lunettes", "•", "•", "<5"], ["total", 15, 15, 5]]);
     const person = { name: "Aicha Mint Ahmed", groups: "Boucherie de Tinzah", villages: "Tinzah", disabled: true, domains: ["walking" as const, "seeing" as const] };
     expect(buildNeverIncludedTable([person], ctx(ngo)).rows).toEqual([["Aicha Mint Ahmed", "Boucherie de Tinzah", "Tinzah", "yes"]]);
     expect(buildWithoutAidTable([person], ctx(ngo)).rows).toEqual([["Aicha Mint Ahmed", "Boucherie de Tinzah", "Tinzah", "domain.walking, domain.seeing"]]);

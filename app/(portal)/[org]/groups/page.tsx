@@ -1,5 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireMember } from "@/lib/auth/tenant";
+import { readerOf, suppressCount } from "@/lib/privacy/suppress";
+import { DisclosureNote } from "@/components/data/disclosure-note";
 import { withTenant } from "@/lib/tenant-db";
 import { listGroupFilterOptions, listGroupPage } from "@/lib/groups/queries";
 import { groupFiltersOf } from "@/lib/exports/groups";
@@ -21,6 +23,8 @@ export default async function GroupsPage({ params, searchParams }: { params: Pro
     list: await listGroupPage(tx, ctx.org, filters, readPageRequest(sp)),
     options: await listGroupFilterOptions(tx, ctx.org),
   }));
+  // Member counts of 1 to 4 are "<5" for a reader who may not see people (SECURITY.md, disclosure control).
+  const reader = readerOf(ctx);
   const [t, ts, tk, tl, locale] = [await getTranslations("groups"), await getTranslations("groupStatus"), await getTranslations("activityKinds"), await getTranslations("limits"), await getLocale()];
   const actName = Object.fromEntries(options.activities.map((a) => [a.code, activityName(a, locale)]));
   return (
@@ -50,20 +54,23 @@ export default async function GroupsPage({ params, searchParams }: { params: Pro
       {list.rows.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
-        <Table head={[t("name"), t("activity"), t("village"), t("ngo"), t("members"), t("status")]} testId="groups-table">
-          {list.rows.map((g) => (
-            <tr key={g.id}>
-              <Td>
-                <TextLink href={`/${slug}/groups/${g.id}`}>{g.name}</TextLink>
-              </Td>
-              <Td>{actName[g.activityType]}</Td>
-              <Td>{g.village}</Td>
-              <Td>{g.ngo}</Td>
-              <Td className="tabular-nums">{g.activeMembers}</Td>
-              <Td>{ts(g.status)}</Td>
-            </tr>
-          ))}
-        </Table>
+        <>
+          <Table head={[t("name"), t("activity"), t("village"), t("ngo"), t("members"), t("status")]} testId="groups-table">
+            {list.rows.map((g) => (
+              <tr key={g.id}>
+                <Td>
+                  <TextLink href={`/${slug}/groups/${g.id}`}>{g.name}</TextLink>
+                </Td>
+                <Td>{actName[g.activityType]}</Td>
+                <Td>{g.village}</Td>
+                <Td>{g.ngo}</Td>
+                <Td className="tabular-nums">{suppressCount(g.activeMembers, reader)}</Td>
+                <Td>{ts(g.status)}</Td>
+              </tr>
+            ))}
+          </Table>
+          <DisclosureNote cells={list.rows.map((g) => suppressCount(g.activeMembers, reader))} />
+        </>
       )}
       <Pager path={`/${slug}/groups`} searchParams={sp} page={list} />
     </div>

@@ -5,7 +5,8 @@ import { chartData, loadInclusionDashboard, type InclusionTableId } from "@/lib/
 import { breakdowns } from "@/lib/inclusion/breakdowns";
 import { dateInText, inclusionParams } from "@/lib/inclusion/params";
 import type { Labels } from "@/lib/inclusion/tables";
-import { cellOf, cellText } from "@/lib/exports/table";
+import { cellOf, cellText, hiddenPoints } from "@/lib/exports/table";
+import { ChartHiddenNote } from "@/components/charts/hidden-note";
 import { mustSuppress, readerOf } from "@/lib/privacy/suppress";
 import { LazyGroupedBars } from "@/components/charts/lazy-grouped-bars";
 import { TableCard } from "@/components/inclusion/table-card";
@@ -31,7 +32,13 @@ export default async function InclusionPage({ params, searchParams }: { params: 
   const chart = (id: InclusionTableId, rows: number[], keys: string[], stacked: boolean, unit: string) => {
     const table = tables[id]!;
     const series = keys.map((k) => table.columns.find((c) => c.key === k)!.label);
-    return <LazyGroupedBars data={chartData(table, rows, keys)} series={series} stacked={stacked} unit={unit} locale={locale} rtl={locale === "ar"} />;
+    // Hidden values are not drawn; the caption names them.
+    return (
+      <>
+        <LazyGroupedBars data={chartData(table, rows, keys)} series={series} stacked={stacked} unit={unit} locale={locale} rtl={locale === "ar"} />
+        <ChartHiddenNote items={hiddenPoints(table, rows, keys)} />
+      </>
+    );
   };
   const figures: [string, InclusionTableId, string][] = [
     ["members", "sex", "members"],
