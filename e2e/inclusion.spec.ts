@@ -18,6 +18,11 @@ test("a network viewer downloads CSV and XLSX equal to the page; small counts sh
   const sex = await pageTable(page, "table-inclusion-sex");
   const sewing = sex.find((r) => r[0] === "Couture, broderie et teinture des voiles")!;
   expect(sewing[sex[0].indexOf("Hommes")]).toBe("<5");
+  // A women's network keeps its women: the men's small count is protected by hiding the row's
+  // members ("•", never "<5"), and the page says what "•" means.
+  expect(Number(sewing[sex[0].indexOf("Femmes")])).toBeGreaterThan(4);
+  expect(sewing[sex[0].indexOf("Membres")]).toBe("•");
+  await expect(page.getByTestId("disclosure-note").first()).toContainText("« • » : masqué pour protéger un petit effectif");
   await expect(page.getByTestId("never-count")).toHaveText("Membres qui ne font partie d'aucune équipe de gestion : <5");
   // A network receives aggregates only: no list of names, on the page or as a download.
   await expect(page.getByTestId("table-inclusion-never-included")).toHaveCount(0);
