@@ -1,29 +1,11 @@
-import type { NextRequest } from "next/server";
-import { resolveTenant } from "@/lib/auth/tenant";
-import { exportMeta } from "@/lib/exports/context";
+import { exportRoute } from "@/lib/exports/route";
 import { ledgerExport, ledgerFiltersOf } from "@/lib/exports/ledger";
-import { exportRequest } from "@/lib/exports/request";
-import { exportResponse } from "@/lib/exports/response";
-import { readerOf } from "@/lib/privacy/suppress";
-import { exportLimit } from "@/lib/rate-limit-response";
 
 /**
  * Download of the ledger with the page's filters: every matching operation, not only the page
  * shown. Same resolver, permission, scope and query as the ledger page (lib/exports/ledger.ts).
  */
-export async function GET(req: NextRequest, { params }: { params: Promise<{ org: string }> }) {
-  const { org: slug } = await params;
-  const r = await resolveTenant(slug, "groups:read");
-  if (r.kind === "unauthenticated") return new Response("Unauthenticated", { status: 401 });
-  if (r.kind !== "ok" || !r.ctx.can("exports:read")) return new Response("Not found", { status: 404 });
-  const ctx = r.ctx;
-  // Rate limit per user and organisation, in the database (holds across instances): 429 beyond it.
-  const limited = await exportLimit(req, ctx);
-  if (limited) return limited;
-  const sp = req.nextUrl.searchParams;
-  const er = await exportRequest(sp);
-  if (!er) return new Response("Not found", { status: 404 });
+export const GET = exportRoute<{ org: string }>("groups:read", async ({ ctx, sp, er }) => {
   const { table, filters, period } = await ledgerExport(ctx, ledgerFiltersOf(sp), er.locale);
-  const meta = await exportMeta({ locale: er.locale, title: table.title, org: ctx.org, reader: readerOf(ctx), disclosure: "amounts", period, filters });
-  return exportResponse(table, er.format, { hxl: er.hxl, rtl: er.locale === "ar", meta, what: "ledger" });
-}
+  return { table, what: "ledger", disclosure: "amounts", period, filters };
+});
