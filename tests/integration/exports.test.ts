@@ -11,7 +11,7 @@ import { NextRequest } from "next/server";
 import { createTranslator } from "next-intl";
 import { DEMO_PASSWORD, seedDemo, type DemoIds } from "@/db/seed/demo";
 import { loadMessages } from "@/lib/i18n/catalogues";
-import { toLocale, type Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
 import { EXPORT_RULE, exportBucket, hitRateLimit } from "@/lib/rate-limit";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { findLiveSession, type CurrentUser } from "@/lib/auth/session-store";
@@ -25,27 +25,15 @@ import path from "node:path";
 import { inclusionTableIds } from "@/lib/inclusion/dashboard";
 import { backend, createTestDb, type TestDb } from "../test-db";
 import { csvOf, parseCsv, type Got } from "./exports-helpers";
+import { request } from "../request-scope";
 
 process.env.AUTH_SECRET ??= "test-secret-for-exports-0123456789abcdef";
 
-const request = { headers: new Headers(), user: null as CurrentUser | null };
-vi.mock("next/headers", () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-vi.mock("@/lib/auth/session", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/auth/session")>()),
-  getCurrentUser: async () => request.user,
-}));
-vi.mock("next-intl/server", () => ({
-  getLocale: async () => "fr",
-  getTranslations: async (opts: { locale?: string; namespace?: string } | string) => {
-    const o = typeof opts === "string" ? { namespace: opts } : opts;
-    const locale = toLocale(o.locale ?? "fr");
-    return createTranslator({ locale, messages: await loadMessages(locale), namespace: o.namespace as never });
-  },
-}));
+// Next's request scope, as a request would give it (tests/request-scope.ts).
+vi.mock("next/headers", async () => (await import("../request-scope")).nextHeaders());
+vi.mock("next/cache", async () => (await import("../request-scope")).nextCache());
+vi.mock("@/lib/auth/session", async (original) => (await import("../request-scope")).session(await original<object>()));
+vi.mock("next-intl/server", async () => (await import("../request-scope")).nextIntlServer());
 
 /** A catalogue text, as the reader of that language sees it. */
 async function text(locale: Locale, key: string, values?: Record<string, string | number>) {

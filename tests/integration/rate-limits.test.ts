@@ -8,39 +8,22 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import { createTranslator } from "next-intl";
 import { publicBoards, rateLimits } from "@/db/schema";
 import { DEMO_PASSWORD, seedDemo, type DemoIds } from "@/db/seed/demo";
-import { loadMessages } from "@/lib/i18n/catalogues";
-import { toLocale } from "@/lib/i18n/locales";
 import { BOARD_RULE, EXPORT_RULE, hitRateLimit } from "@/lib/rate-limit";
 import { attemptSignIn } from "@/lib/auth/sign-in";
-import { findLiveSession, type CurrentUser } from "@/lib/auth/session-store";
+import { findLiveSession } from "@/lib/auth/session-store";
 import { backend, createTestDb, type TestDb } from "../test-db";
 import { sqlState } from "../refusals";
+import { request } from "../request-scope";
 
 process.env.AUTH_SECRET ??= "test-secret-for-rate-limits-0123456789abcdef";
 
-// Next's request scope, as a request would give it.
-const request = { headers: new Headers(), user: null as CurrentUser | null };
-vi.mock("next/headers", () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-vi.mock("@/lib/auth/session", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/auth/session")>()),
-  getCurrentUser: async () => request.user,
-}));
-// next-intl's request config (lib/i18n/request.ts) needs Next's plugin: the same catalogues, directly.
-vi.mock("next-intl/server", () => ({
-  getLocale: async () => "fr",
-  getTranslations: async (opts: { locale?: string; namespace?: string } | string) => {
-    const o = typeof opts === "string" ? { namespace: opts } : opts;
-    const locale = toLocale(o.locale ?? "fr");
-    return createTranslator({ locale, messages: await loadMessages(locale), namespace: o.namespace as never });
-  },
-}));
+// Next's request scope, as a request would give it (tests/request-scope.ts).
+vi.mock("next/headers", async () => (await import("../request-scope")).nextHeaders());
+vi.mock("next/cache", async () => (await import("../request-scope")).nextCache());
+vi.mock("@/lib/auth/session", async (original) => (await import("../request-scope")).session(await original<object>()));
+vi.mock("next-intl/server", async () => (await import("../request-scope")).nextIntlServer());
 
 /** What a page function threw: Next's 404 or redirect. */
 async function outcome(p: Promise<unknown>): Promise<{ kind: "page" } | { kind: "404" } | { kind: "redirect"; to: string }> {
