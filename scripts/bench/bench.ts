@@ -197,7 +197,9 @@ async function main() {
   writeReport(out, {
     scale,
     date: new Date().toISOString(),
-    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`,
+    // The load average (runnable processes, 1 and 15 minutes) at the end of the run: above the
+    // number of cores, other work shared the machine and every timing here is inflated.
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}; load average at the end ${os.loadavg()[0].toFixed(1)} (1 min), ${os.loadavg()[2].toFixed(1)} (15 min)`,
     counts,
     loadMs,
     verifyMs,
