@@ -247,6 +247,12 @@ describe(`editing and archiving on ${backend}`, () => {
     expect(history.map((x) => x.action)).toEqual(["household.edit", "person.edit"]);
     expect(history[0]).toMatchObject({ before: { size: h.size }, after: { size: h.size + 1 } });
     expect(history[1]).toMatchObject({ before: { wgWalking: p.wgWalking, name: p.name }, after: { wgWalking: "cannot", name: "Nom corrigé" } });
+    // Another NGO's editor: not found, nothing saved.
+    const foreign = await post("editor@ong-sahel.demo", editHouseholdAction, {
+      org: "ong-sahel", householdId: h.id, version: h.version + 1, settlementId: h.settlementId, size: 9, status: h.status, cashTransferSince: "",
+    });
+    expect(foreign).toMatchObject({ status: "error", formError: { key: "not_found" } });
+    expect((await db.db.select().from(households).where(eq(households.id, h.id)))[0].size).toBe(h.size + 1);
   });
 
   it("refuses a change to a person's counted answers in a locked quarter of their membership; the name stays free", async () => {
