@@ -4,6 +4,7 @@ import { seedGroups } from "./groups";
 import { consortiumMembers, groups, memberships, orgCommunes, organisations, places, users } from "../schema";
 import { hashPassword } from "@/lib/auth/password";
 import { seedPrices } from "./prices";
+import { seedSecondNgo } from "./second-ngo";
 
 export const DEMO_PASSWORD = "tamkin-demo";
 
@@ -14,7 +15,12 @@ export const demoOrgs = [
   { slug: "fassala", name: "Commune de Fassala", type: "commune" },
   { slug: "bassikounou", name: "Commune de Bassikounou", type: "commune" },
   { slug: "femmes-fassala", name: "Réseau des coopératives féminines de Fassala", type: "cooperative_network" },
+  // A second NGO of Fassala, outside the consortium (db/seed/second-ngo.ts).
+  { slug: "tadamoun", name: "ONG Tadamoun", type: "ngo" },
 ] as const;
+
+/** Demo organisations outside the ACOR consortium. */
+const notConsortiumMembers: readonly DemoSlug[] = ["acor", "tadamoun"];
 
 export type DemoSlug = (typeof demoOrgs)[number]["slug"];
 
@@ -88,12 +94,13 @@ export async function seedDemo(db: Db): Promise<DemoIds> {
     const orgs = Object.fromEntries(orgRows.map((o) => [o.slug, o.id])) as Record<DemoSlug, string>;
 
     await tx.insert(consortiumMembers).values(
-      demoOrgs.filter((o) => o.slug !== "acor").map((o) => ({ consortiumId: orgs.acor, memberOrgId: orgs[o.slug] })),
+      demoOrgs.filter((o) => !notConsortiumMembers.includes(o.slug)).map((o) => ({ consortiumId: orgs.acor, memberOrgId: orgs[o.slug] })),
     );
     await tx.insert(orgCommunes).values([
       { orgId: orgs.adicor, communeOrgId: orgs.fassala },
       { orgId: orgs["ong-sahel"], communeOrgId: orgs.bassikounou },
       { orgId: orgs["femmes-fassala"], communeOrgId: orgs.fassala },
+      { orgId: orgs.tadamoun, communeOrgId: orgs.fassala },
     ]);
 
     // One hash for the shared demo password: the demo accounts are public by design.
@@ -146,6 +153,7 @@ export async function seedDemo(db: Db): Promise<DemoIds> {
     await seedGroups(tx, ids);
     await seedCohesion(tx, ids);
     await seedPrices(tx, ids);
+    await seedSecondNgo(tx, ids);
     return ids;
   });
 }

@@ -29,7 +29,7 @@ describe(`backup and restore on ${backend}`, () => {
 
   it("restores into a fresh database with the same rows and checksum in every table", async () => {
     const before = await tableChecksums(db.db);
-    expect(before.groups.rows).toBe(127); // the merged demo data
+    expect(before.groups.rows).toBe(130); // the merged demo data: ADICOR 124, ONG Sahel 3, ONG Tadamoun 3
     expect(before.audit_log.rows).toBeGreaterThan(0);
 
     if (db.kind === "postgres") {

@@ -29,9 +29,9 @@ describe(`foundation on ${backend}`, () => {
 
   it("seeds the demo organisations with three accounts each", async () => {
     const orgs = await db.db.select().from(organisations);
-    expect(orgs.map((o) => o.slug).sort()).toEqual(["acor", "adicor", "bassikounou", "fassala", "femmes-fassala", "ong-sahel"]);
+    expect(orgs.map((o) => o.slug).sort()).toEqual(["acor", "adicor", "bassikounou", "fassala", "femmes-fassala", "ong-sahel", "tadamoun"]);
     const [{ n }] = await db.db.select({ n: sql<number>`count(*)::int` }).from(memberships);
-    expect(n).toBe(18);
+    expect(n).toBe(21);
   });
 
   it("refuses a second membership of the same user in the same organisation", async () => {

@@ -68,10 +68,12 @@ describe(`group businesses on ${backend}`, () => {
     const n = async (o: { id: string; type: "ngo" | "commune" | "consortium" | "cooperative_network" }) => (await listGroups(db.db, o)).length;
     expect(await n(org("adicor", "ngo"))).toBe(124);
     expect(await n(org("ong-sahel", "ngo"))).toBe(3);
-    expect(await n(org("fassala", "commune"))).toBe(124);
+    expect(await n(org("tadamoun", "ngo"))).toBe(3);
+    // The commune reads every group of its territory: ADICOR's 124 and ONG Tadamoun's 3.
+    expect(await n(org("fassala", "commune"))).toBe(127);
     expect(await n(org("bassikounou", "commune"))).toBe(3);
     expect(await n(org("femmes-fassala", "cooperative_network"))).toBe(16);
-    expect(await n(org("acor", "consortium"))).toBe(127);
+    expect(await n(org("acor", "consortium"))).toBe(127); // ADICOR and ONG Sahel; ONG Tadamoun is no member
     const shop = ids.groups.shops[0];
     expect(await findVisibleGroup(db.db, org("ong-sahel", "ngo"), shop)).toBeNull();
     expect(await findVisibleGroup(db.db, org("bassikounou", "commune"), shop)).toBeNull();

@@ -26,6 +26,7 @@ const types: Record<Slug, OrgType> = {
   acor: "consortium",
   adicor: "ngo",
   "ong-sahel": "ngo",
+  tadamoun: "ngo",
   fassala: "commune",
   bassikounou: "commune",
   "femmes-fassala": "cooperative_network",

@@ -83,11 +83,15 @@ describe(`tenant isolation as the application role on ${backend}`, () => {
 
   it("reads groups by ownership, consortium, network and territory; never another tenant's", async () => {
     const visible = async (slug: keyof DemoIds["orgs"]) => db.asApp(org(slug), (tx) => count(tx, "groups"));
-    // Merged demo data: ADICOR supports 124 groups (in Fassala), ONG Sahel 3 (in Bassikounou).
-    expect(await visible("adicor")).toBe(124); // owner
-    expect(await visible("acor")).toBe(127); // consortium over its members
-    expect(await visible("fassala")).toBe(124); // commune: the villages of its territory
-    expect(await visible("femmes-fassala")).toBe(124); // network: its commune (16 are its own)
+    // Merged demo data: ADICOR supports 124 groups (in Fassala), ONG Sahel 3 (in Bassikounou),
+    // ONG Tadamoun 3 (in Fassala, outside the consortium). Exactly the application's group scope
+    // (lib/groups/scope.ts): before migration 0034 a network read every group of its communes and
+    // an NGO every group of the communes it works in.
+    expect(await visible("adicor")).toBe(124); // owner: not ONG Tadamoun's, in the same commune
+    expect(await visible("tadamoun")).toBe(3); // owner: not ADICOR's, in the same commune
+    expect(await visible("acor")).toBe(127); // consortium over its members (not ONG Tadamoun)
+    expect(await visible("fassala")).toBe(127); // commune: the villages of its territory
+    expect(await visible("femmes-fassala")).toBe(16); // network: its affiliated groups only
     expect(await visible("ong-sahel")).toBe(3); // another NGO, another commune: only its own
     expect(await visible("bassikounou")).toBe(3);
     const adicorSeenBy = (slug: keyof DemoIds["orgs"]) =>
