@@ -101,9 +101,16 @@ function salesSource(org: Org, f: RevenueFilters, level: Level): SQL {
             from ledger_ngo_months r join activity_types a on a.code = r.activity_type
             where a.kind::text = ${kind} and ${sql.join(whole, sql` and `)}`
       : level === "network"
-        ? sql`select null::uuid as ngo_org_id, null::uuid as village_id, r.activity_type, null::uuid as group_id, r.month, r.currency, r.amount
+        ? // A network's months are its own (only the network reads them): for anyone else who looks
+          // at a network (the consortium's drill-down into a member network) the cube answers, under
+          // that reader's row-level security. One of the two branches runs (a one-time filter).
+          sql`select null::uuid as ngo_org_id, null::uuid as village_id, r.activity_type, null::uuid as group_id, r.month, r.currency, r.amount
             from ledger_network_months r join activity_types a on a.code = r.activity_type
-            where a.kind::text = ${kind} and ${sql.join(whole, sql` and `)}`
+            where a.kind::text = ${kind} and ${sql.join(whole, sql` and `)} and (select app_current_org()) = ${org.id}::uuid
+            union all
+            select r.ngo_org_id, r.village_id, r.activity_type, null::uuid as group_id, r.month, r.currency, r.amount
+            from ledger_cube r join activity_types a on a.code = r.activity_type
+            where a.kind::text = ${kind} and ${sql.join(whole, sql` and `)} and (select app_current_org()) is distinct from ${org.id}::uuid`
       : level === "cube"
         ? sql`select r.ngo_org_id, r.village_id, r.activity_type, null::uuid as group_id, r.month, r.currency, r.amount
             from ledger_cube r join activity_types a on a.code = r.activity_type
