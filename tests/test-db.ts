@@ -63,6 +63,12 @@ export interface TestDb extends DbHandle {
    * row-level security applies (`db` itself is the owner in maintenance mode, like the seed).
    */
   asApp<T>(context: { orgId?: string | null; userId?: string | null }, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * On PostgreSQL, a handle connected as the application role (what the portal uses), for code
+   * under test that opens its own tenant transactions (server actions, pages): through `db` they
+   * would run as the owner in maintenance mode, which the database's guards exempt. Null on PGlite.
+   */
+  appHandle?(): Promise<DbHandle>;
 }
 
 async function setContext(tx: Tx, c: { orgId?: string | null; userId?: string | null }) {
@@ -79,6 +85,16 @@ export async function createTestDb(opts: { onDisk?: boolean; onQuery?: (query: s
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
     let app: DbHandle | undefined;
+    const appOf = async (): Promise<DbHandle> => {
+      if (!appUrl) throw new Error("asApp needs DATABASE_URL (application role) beside DATABASE_OWNER_URL");
+      if (!app) {
+        const u = new URL(appUrl);
+        u.pathname = `/${name}`;
+        await grantAppRole(url.toString(), decodeURIComponent(u.username));
+        app = await openDb({ url: u.toString(), max: 2, onQuery: opts.onQuery });
+      }
+      return app;
+    };
     const open = async (): Promise<TestDb> => {
       const h = await openDb({ url: url.toString(), maintenance: true, max: 2, onQuery: opts.onQuery });
       return {
@@ -86,15 +102,10 @@ export async function createTestDb(opts: { onDisk?: boolean; onQuery?: (query: s
         ownerUrl: url.toString(),
         reopen: async () => (await h.close(), open()),
         asApp: async (c, fn) => {
-          if (!appUrl) throw new Error("asApp needs DATABASE_URL (application role) beside DATABASE_OWNER_URL");
-          if (!app) {
-            const u = new URL(appUrl);
-            u.pathname = `/${name}`;
-            await grantAppRole(url.toString(), decodeURIComponent(u.username));
-            app = await openDb({ url: u.toString(), max: 2, onQuery: opts.onQuery });
-          }
-          return app.db.transaction(async (tx) => (await setContext(tx, c), fn(tx)));
+          const a = await appOf();
+          return a.db.transaction(async (tx) => (await setContext(tx, c), fn(tx)));
         },
+        appHandle: () => appOf(),
         destroy: async () => {
           await app?.close();
           await h.close();

@@ -43,7 +43,9 @@ describe(`editing and archiving on ${backend}`, () => {
     db = await createTestDb();
     ids = await seedDemo(db.db);
     const g = globalThis as { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
-    g.__tamkinDb = Promise.resolve(db);
+    // The actions run as the application role, as in the portal (on PostgreSQL `db` is the owner in
+    // maintenance mode, which the locked-quarter guards exempt for seeding and restores).
+    g.__tamkinDb = Promise.resolve(db.appHandle ? await db.appHandle() : db);
     g.__tamkinReadDb = Promise.resolve(null);
     for (const email of ["editor@adicor.demo", "admin@adicor.demo", "editor@ong-sahel.demo", "editor@fassala.demo", "admin@fassala.demo", "editor@bassikounou.demo"]) {
       const r = await attemptSignIn(db.db, { email, password: DEMO_PASSWORD, address: "10.91.0.2" });
