@@ -55,7 +55,7 @@ export function roleProblems(f: RoleFacts): string[] {
 
 /** Rows of a raw execute(), whichever driver ran it. */
 export function rowsOf<T>(r: unknown): T[] {
-  return ((r as { rows?: T[] }).rows ?? (r as T[]));
+  return (r as { rows?: T[] }).rows ?? (r as T[]);
 }
 
 /** Tables (in public) with a column named org_id or ending in org_id: they hold tenant data. */

@@ -39,7 +39,11 @@ export function backupPostgres(ownerUrl: string, file: string): void {
 /** Restore into an EMPTY database owned by the owner role (refuses one that holds tables). */
 export function restorePostgres(ownerUrl: string, file: string): void {
   if (!existsSync(file)) throw new Error(`no such backup: ${file}`);
-  run("pg_restore", ["--no-owner", "--no-acl", "--exit-on-error", "--single-transaction", `--dbname=${new URL(ownerUrl).pathname.slice(1)}`, file], libpqEnv(ownerUrl));
+  run(
+    "pg_restore",
+    ["--no-owner", "--no-acl", "--exit-on-error", "--single-transaction", `--dbname=${new URL(ownerUrl).pathname.slice(1)}`, file],
+    libpqEnv(ownerUrl),
+  );
 }
 
 export async function backupPglite(dataDir: string, file: string): Promise<void> {
@@ -65,14 +69,16 @@ export async function restorePglite(file: string, dataDir: string): Promise<void
 
 /** Row count and an order-independent checksum of every table (run as the owner in maintenance). */
 export async function tableChecksums(db: Queryable): Promise<Record<string, { rows: number; md5: string }>> {
-  const tables = rowsOf<{ name: string }>(
-    await db.execute(sql`select tablename as name from pg_tables where schemaname = 'public' order by 1`),
-  ).map((t) => t.name);
+  const tables = rowsOf<{ name: string }>(await db.execute(sql`select tablename as name from pg_tables where schemaname = 'public' order by 1`)).map(
+    (t) => t.name,
+  );
   const out: Record<string, { rows: number; md5: string }> = {};
   for (const t of tables) {
     const [r] = rowsOf<{ rows: number; md5: string | null }>(
-      await db.execute(sql.raw(`select count(*)::int as rows, md5(coalesce(string_agg(x.t, '|' order by x.t), '')) as md5
-        from (select (tbl.*)::text as t from "${t.replace(/"/g, '""')}" tbl) x`)),
+      await db.execute(
+        sql.raw(`select count(*)::int as rows, md5(coalesce(string_agg(x.t, '|' order by x.t), '')) as md5
+        from (select (tbl.*)::text as t from "${t.replace(/"/g, '""')}" tbl) x`),
+      ),
     );
     out[t] = { rows: r.rows, md5: r.md5 ?? "" };
   }

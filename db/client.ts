@@ -64,7 +64,7 @@ export async function openDb(opts: {
       backoff: (retries: number) => Math.min(0.1 * 2 ** retries, 1),
       onnotice: () => {},
       prepare: !opts.pooler,
-      connection: (opts.pooler
+      connection: opts.pooler
         ? { application_name: "tamkin" }
         : {
             application_name: "tamkin",
@@ -77,7 +77,7 @@ export async function openDb(opts: {
             // of milliseconds) costs more than it saves. Maintenance keeps the server's setting.
             ...(opts.maintenance ? {} : { jit: "off" }),
             ...(opts.maintenance ? { "app.maintenance": "on" } : {}),
-          }),
+          },
     });
     const db = drizzle(client, { schema, logger }) as unknown as Db;
     return {

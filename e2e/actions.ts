@@ -32,7 +32,7 @@ export async function callAction(
   action: BuiltAction,
   slug: string,
   fields: Record<string, string>,
-  opts: { origin?: string | null; baseURL: string; raw?: Record<string, string> } ,
+  opts: { origin?: string | null; baseURL: string; raw?: Record<string, string> },
 ): Promise<ActionAnswer> {
   const multipart = actionBody(fields, 2, opts.raw);
   const headers = actionHeaders(action.id, opts.origin === undefined ? opts.baseURL : opts.origin);

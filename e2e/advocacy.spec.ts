@@ -57,7 +57,9 @@ test("a network viewer's advocacy sheet shows the dashboards' figures, no name, 
   }
   await expect(sheet.getByRole("img", { name: /^Confiance envers l'autre communauté/ })).toBeVisible();
   // A network receives aggregates only: small counts suppressed, and no person's name.
-  await expect(sheet.locator("footer")).toContainText("Effectifs de 1 à 4 personnes publiés « <5 » ; « • » : masqué pour protéger un petit effectif ; les parts qui en découlent retenues ; aucun nom de personne.");
+  await expect(sheet.locator("footer")).toContainText(
+    "Effectifs de 1 à 4 personnes publiés « <5 » ; « • » : masqué pour protéger un petit effectif ; les parts qui en découlent retenues ; aucun nom de personne.",
+  );
   expect(await sheet.innerText()).not.toMatch(/\b(Mint|Ould)\b/);
   expect(await seriousViolations(page)).toEqual([]);
   expect(await printedPages(page)).toBe(1);

@@ -41,8 +41,7 @@ const memberActions = Object.entries(actionEntryPoints).filter(([, a]) => a.acce
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|\\[\]\\]/g, "\\$&");
 const dynamic = /\[[^\]/]+\]/g;
 /** A path for a pattern with its dynamic segments filled with something that does not exist. */
-const missingPath = (pattern: string, slug: string) =>
-  pattern.replace("[org]", slug).replace(dynamic, "00000000-0000-4000-8000-000000000000");
+const missingPath = (pattern: string, slug: string) => pattern.replace("[org]", slug).replace(dynamic, "00000000-0000-4000-8000-000000000000");
 
 /**
  * The account's own path for a page pattern: `[org]` is its organisation; other dynamic
@@ -60,8 +59,12 @@ async function ownPath(req: APIRequestContext, pattern: string, slug: string, ca
     const lastDyn = [...pattern.matchAll(dynamic)].at(-1)!;
     const head = pattern.slice(0, lastDyn.index + lastDyn[0].length);
     const tail = pattern.slice(head.length);
-    const re = new RegExp(escapeRe(head.replace("[org]", slug)).replace(/\\\[[^\]/]+\\\]/g, "[A-Za-z0-9_-]+") + '(?![A-Za-z0-9_-])', "g");
-    const statics = new Set(Object.keys(pageEntryPoints).filter((k) => !k.replace("[org]", "").match(dynamic)).map((k) => k.replace("[org]", slug)));
+    const re = new RegExp(escapeRe(head.replace("[org]", slug)).replace(/\\\[[^\]/]+\\\]/g, "[A-Za-z0-9_-]+") + "(?![A-Za-z0-9_-])", "g");
+    const statics = new Set(
+      Object.keys(pageEntryPoints)
+        .filter((k) => !k.replace("[org]", "").match(dynamic))
+        .map((k) => k.replace("[org]", slug)),
+    );
     for (const from of (await ownPath(req, entry.from, slug, cache)).slice(0, 6)) {
       const res = await req.get(from);
       if (res.status() !== 200 || !new URL(res.url()).pathname.startsWith(`/${slug}`)) continue;
@@ -98,11 +101,7 @@ const openSession: Record<string, string> = {};
  * Bassikounou side (the commune, ONG Sahel). Memberships belong to one organisation each.
  */
 const ownersOf = (kind: ObjectKind): [string, string] =>
-  kind === "membership"
-    ? ["acor", "fassala"]
-    : priceKinds.has(kind)
-      ? ["fassala", "bassikounou"]
-      : ["adicor", "ong-sahel"];
+  kind === "membership" ? ["acor", "fassala"] : priceKinds.has(kind) ? ["fassala", "bassikounou"] : ["adicor", "ong-sahel"];
 
 /**
  * One object of each kind held by each owner organisation, read from its admin's own pages (a new
@@ -118,15 +117,27 @@ async function ownedObjects(browser: import("@playwright/test").Browser): Promis
     const take = (html: string, fields: [string, ObjectKind][]) => {
       for (const [field, kind] of fields) owned[kind] ??= fieldId(html, field);
     };
-    const row = new RegExp(`data-testid="member-viewer@${escapeRe(slug)}\\.demo"[\\s\\S]*?name="membershipId" value="(${uuid})"`).exec(await read(`/${slug}/members`));
+    const row = new RegExp(`data-testid="member-viewer@${escapeRe(slug)}\\.demo"[\\s\\S]*?name="membershipId" value="(${uuid})"`).exec(
+      await read(`/${slug}/members`),
+    );
     if (row) owned.membership = row[1];
     if (slug === "adicor" || slug === "ong-sahel") {
       const groupIds = linkedIds(await read(`/${slug}/groups`), `/${slug}/groups/`);
       owned.group = groupIds[0];
       for (const g of groupIds.slice(0, 12)) {
-        take(await read(`/${slug}/groups/${g}`), [["membershipId", "groupMembership"], ["personId", "person"], ["entryId", "ledgerEntry"], ["creditId", "credit"], ["teamId", "team"]]);
+        take(await read(`/${slug}/groups/${g}`), [
+          ["membershipId", "groupMembership"],
+          ["personId", "person"],
+          ["entryId", "ledgerEntry"],
+          ["creditId", "credit"],
+          ["teamId", "team"],
+        ]);
       }
-      take(await read(`/${slug}/coaching`), [["visitId", "visit"], ["followUpId", "followUp"], ["evaluationId", "evaluation"]]);
+      take(await read(`/${slug}/coaching`), [
+        ["visitId", "visit"],
+        ["followUpId", "followUp"],
+        ["evaluationId", "evaluation"],
+      ]);
       if (!owned.evaluation && owned.group) {
         // The demo's evaluations are in a locked quarter, where no void form is offered: record
         // one in the quarter before, the owner's admin doing it as anyone would.
@@ -152,7 +163,10 @@ async function ownedObjects(browser: import("@playwright/test").Browser): Promis
         const decision = linkedIds(html, 'data-testid="decision-')[0];
         if (decision && open && openSession[slug] === s) owned.decision = decision;
         else owned.decision ??= decision;
-        take(html, [["attendeeId", "attendee"], ["supplierId", "supplier"]]);
+        take(html, [
+          ["attendeeId", "attendee"],
+          ["supplierId", "supplier"],
+        ]);
         for (const o of linkedIds(html, `${base}/orders/`).slice(0, 2)) {
           const order = await read(`${base}/orders/${o}`);
           owned.order ??= o;
@@ -164,7 +178,9 @@ async function ownedObjects(browser: import("@playwright/test").Browser): Promis
     out[slug] = owned;
     await req.dispose();
   }
-  for (const kind of new Set(Object.values(actionEntryPoints).flatMap((a) => [a.objects, ...(a.variants ?? []).map((v) => v.objects)].flatMap((o) => Object.values(o ?? {}))))) {
+  for (const kind of new Set(
+    Object.values(actionEntryPoints).flatMap((a) => [a.objects, ...(a.variants ?? []).map((v) => v.objects)].flatMap((o) => Object.values(o ?? {}))),
+  )) {
     expect(out[ownersOf(kind)[0]][kind], `a ${kind} of ${ownersOf(kind)[0]} to forge with`).toBeTruthy();
   }
   // The Bassikounou side holds at least a group and a price session for Fassala-side writers; its
@@ -196,8 +212,7 @@ const contextObject = (owned: Record<string, Owned>, kind: ObjectKind, slug: str
     ? foreignObject(owned, kind, slug)
     : ((kind === "priceSession" ? openSession[slug] : owned[slug]?.[kind]) ?? sameSideObject(owned, kind, slug) ?? foreignObject(owned, kind, slug));
 /** An object of the caller's own side, which it may legitimately use (context fields). */
-const sameSideObject = (owned: Record<string, Owned>, kind: ObjectKind, slug: string) =>
-  owned[ownersOf(kind)[bassikounouSide.has(slug) ? 1 : 0]]?.[kind];
+const sameSideObject = (owned: Record<string, Owned>, kind: ObjectKind, slug: string) => owned[ownersOf(kind)[bassikounouSide.has(slug) ? 1 : 0]]?.[kind];
 
 test("signed-out visitors: public entry points answer, everything else sends to sign-in or refuses", async () => {
   const req = await newRequest.newContext({ baseURL });
@@ -247,7 +262,8 @@ for (const org of demo) {
         const own = path ?? missingPath(pattern, org.slug);
         const ownRes = await req.get(own, { maxRedirects: 0 });
         // A page may send on within the organisation (a commune's price index to its committee).
-        const status = ownRes.status() === 307 && new URL(ownRes.headers().location ?? "/", baseURL).pathname.startsWith(`/${org.slug}/`) ? 200 : ownRes.status();
+        const status =
+          ownRes.status() === 307 && new URL(ownRes.headers().location ?? "/", baseURL).pathname.startsWith(`/${org.slug}/`) ? 200 : ownRes.status();
         expect(status, `${own} on own organisation (${access.permission})`).toBe(allowed && path ? 200 : 404);
         const theirs = own.replace(`/${org.slug}/`, `/${other}/`).replace(new RegExp(`^/${org.slug}$`), `/${other}`);
         expect((await req.get(theirs, { maxRedirects: 0 })).status(), `${theirs} (${pattern}) on ${other}`).toBe(404);

@@ -1,7 +1,17 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { readXlsx } from "../lib/exports/xlsx-read";
-import { download, expectArabicPage, expectDownloadsEqualPage, newSignedInPage, pageTable, csvTable, seriousViolations, setLanguage, signInTo } from "./helpers";
+import {
+  download,
+  expectArabicPage,
+  expectDownloadsEqualPage,
+  newSignedInPage,
+  pageTable,
+  csvTable,
+  seriousViolations,
+  setLanguage,
+  signInTo,
+} from "./helpers";
 
 /** Quarters relative to today, as the demo seed computes them. */
 function lastQuarterStart(): string {
@@ -37,7 +47,14 @@ test("a member of another NGO or network gets 404 for the pages and the exports"
     const r = await page.goto(path);
     expect(r?.status(), path).toBe(404);
   }
-  for (const path of ["/femmes-fassala/export/cohesion/trend?format=csv", "/femmes-fassala/export/cohesion/records-villages?format=csv", "/acor/export/compare?format=xlsx", "/acor/export/cohesion/trend?format=csv&member=adicor", "/acor/export/inclusion/sex?format=csv&member=adicor", "/ong-sahel/export/inclusion/sex?format=csv&member=adicor"]) {
+  for (const path of [
+    "/femmes-fassala/export/cohesion/trend?format=csv",
+    "/femmes-fassala/export/cohesion/records-villages?format=csv",
+    "/acor/export/compare?format=xlsx",
+    "/acor/export/cohesion/trend?format=csv&member=adicor",
+    "/acor/export/inclusion/sex?format=csv&member=adicor",
+    "/ong-sahel/export/inclusion/sex?format=csv&member=adicor",
+  ]) {
     const r = await page.request.get(path);
     expect(r.status(), path).toBe(404);
   }
@@ -113,7 +130,10 @@ test("the consortium compares ADICOR and ONG Sahel side by side and drills down 
   await expect(notes.first()).toContainText(/^ADICOR .* et Commune de Fassala montrent les mêmes chiffres/);
   await expect(notes.last()).toContainText(/^ONG Sahel et Commune de Bassikounou montrent les mêmes chiffres/);
 
-  await page.getByRole("link", { name: /ADICOR/ }).last().click();
+  await page
+    .getByRole("link", { name: /ADICOR/ })
+    .last()
+    .click();
   await expect(page.getByText("Lecture seule")).toBeVisible();
   await expect(page.getByTestId("table-cohesion-trend")).toBeVisible();
   await expect(page.getByTestId("member-evaluations").locator("li")).toHaveCount(12);
@@ -150,7 +170,11 @@ test("the records' indicators and the charts: each chart named, beside its table
   await page.goto("/adicor/cohesion");
   await expect(page.getByRole("heading", { name: "Ce que montrent les registres des groupes" })).toBeVisible();
   // Three charts (surveys per quarter and per village, repayment per quarter), drawn once recharts has loaded.
-  for (const name of [/^Confiance envers l'autre communauté : % positif par trimestre/, /^Confiance envers l'autre communauté : % positif par village/, /^Taux de remboursement par trimestre/]) {
+  for (const name of [
+    /^Confiance envers l'autre communauté : % positif par trimestre/,
+    /^Confiance envers l'autre communauté : % positif par village/,
+    /^Taux de remboursement par trimestre/,
+  ]) {
     await expect(page.getByRole("img", { name })).toBeVisible();
   }
   await expect(page.locator(".recharts-wrapper")).toHaveCount(3);
@@ -174,14 +198,17 @@ test("the records' indicators and the charts: each chart named, beside its table
   await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 200, downloadThroughput: 1500, uploadThroughput: -1 });
   const shown = await pageTable(page, "table-cohesion-records-trend");
   const links = page.getByTestId("table-cohesion-records-trend").locator("..").locator("..");
-  const [dl] = await Promise.all([page.waitForEvent("download"), (async () => {
-    await links.getByTestId("export-csv").click();
-    await expect(links.getByRole("progressbar", { name: /^Progression du téléchargement/ })).toBeVisible();
-  })()]);
+  const [dl] = await Promise.all([
+    page.waitForEvent("download"),
+    (async () => {
+      await links.getByTestId("export-csv").click();
+      await expect(links.getByRole("progressbar", { name: /^Progression du téléchargement/ })).toBeVisible();
+    })(),
+  ]);
   await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
   await expect(links.getByTestId("download-status")).toHaveText(/^Fichier enregistré : tamkin-cohesion-records-trend-adicor-(.+-)?fr\.csv \(/);
   expect(dl.suggestedFilename()).toMatch(/^tamkin-cohesion-records-trend-adicor-(.+-)?fr\.csv$/);
-  const bytes = readFileSync((await dl.path()));
+  const bytes = readFileSync(await dl.path());
   expect(csvTable(bytes)).toEqual(shown);
   // Every figure of the village table is present for the NGO: the sheet holds the whole table.
   const xlsx = await download(page, "export-xlsx", "table-cohesion-records-villages");
@@ -208,7 +235,13 @@ test("a commune editor enters a survey; the dashboard shows it; answers beyond r
   expect(await seriousViolations(page)).toEqual([]);
   const form = page.getByTestId("survey-form");
   await form.getByLabel("Village ou campement").selectOption({ label: "Campement Kouna (réfugiés)" });
-  for (const [label, v] of [["Hôtes, femmes", "6"], ["Hôtes, hommes", "5"], ["Réfugiés, femmes", "9"], ["Réfugiés, hommes", "7"]]) await form.getByLabel(label, { exact: true }).fill(v);
+  for (const [label, v] of [
+    ["Hôtes, femmes", "6"],
+    ["Hôtes, hommes", "5"],
+    ["Réfugiés, femmes", "9"],
+    ["Réfugiés, hommes", "7"],
+  ])
+    await form.getByLabel(label, { exact: true }).fill(v);
   await form.getByLabel("Confiance envers l'autre communauté: hôtes, réponse 4").fill("20");
   await form.getByRole("button", { name: "Enregistrer l'enquête" }).click();
   await expect(form.getByText("Plus de réponses que de répondants de cette communauté.")).toBeVisible();

@@ -19,7 +19,10 @@ async function rename(page: Page, name: string) {
   await page.getByTestId("edit-group-form").getByRole("button", { name: "Enregistrer les modifications" }).click();
 }
 
-test("an editor renames a group from its page at 360 px; the history shows what changed; a second editor with a stale form is told who changed it", async ({ page, browser }) => {
+test("an editor renames a group from its page at 360 px; the history shows what changed; a second editor with a stale form is told who changed it", async ({
+  page,
+  browser,
+}) => {
   await signInTo(page, "editor@adicor.demo", "adicor");
   const url = await laundryUrl(page);
   await page.goto(url);
@@ -80,7 +83,10 @@ test("archiving hides the group from new entries and keeps the dashboard's figur
 test("the edit form submits without JavaScript, and reads in Arabic (right to left) and English", async ({ page, browser }) => {
   await signInTo(page, "editor@adicor.demo", "adicor");
   const url = await laundryUrl(page);
-  for (const [locale, title, dir] of [["ar", "تعديل المجموعة", "rtl"], ["en", "Edit the group", "ltr"]] as const) {
+  for (const [locale, title, dir] of [
+    ["ar", "تعديل المجموعة", "rtl"],
+    ["en", "Edit the group", "ltr"],
+  ] as const) {
     const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
     const p = await context.newPage();
     await signInTo(p, "editor@adicor.demo", "adicor");

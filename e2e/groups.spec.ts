@@ -191,7 +191,10 @@ test("consortium admins manage exchange rates; nobody else reaches the page", as
   await admin.page.reload();
   await expect(admin.page.getByTestId("rates-table")).toContainText("2099-01-01");
 
-  for (const [email, slug] of [["viewer@acor.demo", "acor"], ["admin@adicor.demo", "adicor"]] as const) {
+  for (const [email, slug] of [
+    ["viewer@acor.demo", "acor"],
+    ["admin@adicor.demo", "adicor"],
+  ] as const) {
     const other = await newSignedInPage(browser, email, slug);
     expect((await other.page.goto(`/${slug}/rates`))?.status()).toBe(404);
     await other.context.close();

@@ -52,8 +52,7 @@ export function parseCsv(text: string): string[][] {
       if (c === '"' && text[i + 1] === '"') {
         field += '"';
         i++;
-      }
-      else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
     else if (c === ",") {
@@ -64,8 +63,7 @@ export function parseCsv(text: string): string[][] {
       rows.push(row);
       row = [];
       field = "";
-    }
-    else if (c !== "\r") field += c;
+    } else if (c !== "\r") field += c;
   }
   if (field || row.length) {
     row.push(field);
@@ -92,15 +90,15 @@ export async function pageTable(page: Page, testId: string): Promise<string[][]>
   const table = page.getByTestId(testId);
   // The column headings: the last header row (a row of column-group headings may stand above it).
   const header = await table.locator("thead tr").last().locator("th").allInnerTexts();
-  const rows = await table.locator("tbody tr").evaluateAll((trs) =>
-    trs.map((tr) => Array.from(tr.querySelectorAll("th, td")).map((c) => (c.getAttribute("data-value") ?? c.textContent ?? "").trim())),
-  );
+  const rows = await table
+    .locator("tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("th, td")).map((c) => (c.getAttribute("data-value") ?? c.textContent ?? "").trim())));
   return [header.map((h) => h.trim()), ...rows];
 }
 
 export async function download(page: Page, testId: string, scope: string) {
   const [dl] = await Promise.all([page.waitForEvent("download"), page.getByTestId(scope).locator("..").locator("..").getByTestId(testId).click()]);
-  return { name: dl.suggestedFilename(), bytes: readFileSync((await dl.path())) };
+  return { name: dl.suggestedFilename(), bytes: readFileSync(await dl.path()) };
 }
 
 /**

@@ -47,7 +47,12 @@ test("an NGO admin sees the names of the members never in a manager team, as the
   // Counts are not suppressed for a reader who may see the people.
   expect((await pageTable(page, "table-inclusion-sex")).flat()).not.toContain("<5");
   // Members with a disability without any aid are named too, with the domains at the cut-off.
-  expect((await pageTable(page, "table-inclusion-without-aid")).slice(1).map((r) => r[3]).sort()).toEqual(["communiquer", "se souvenir ou se concentrer"]);
+  expect(
+    (await pageTable(page, "table-inclusion-without-aid"))
+      .slice(1)
+      .map((r) => r[3])
+      .sort(),
+  ).toEqual(["communiquer", "se souvenir ou se concentrer"]);
   await expectDownloadsEqualPage(page, "table-inclusion-never-included");
 
   await page.goto("/adicor/groups");
@@ -60,7 +65,11 @@ test("a member of another NGO gets 404 for another tenant's inclusion page and e
   for (const path of ["/adicor/inclusion", "/femmes-fassala/inclusion", "/acor/inclusion"]) {
     expect((await page.goto(path))?.status(), path).toBe(404);
   }
-  for (const path of ["/adicor/export/inclusion/sex?format=csv", "/adicor/export/inclusion/never-included?format=xlsx", "/acor/export/inclusion/aids?format=csv"]) {
+  for (const path of [
+    "/adicor/export/inclusion/sex?format=csv",
+    "/adicor/export/inclusion/never-included?format=xlsx",
+    "/acor/export/inclusion/aids?format=csv",
+  ]) {
     expect((await page.request.get(path)).status(), path).toBe(404);
   }
   // Its own page shows its own three groups only.

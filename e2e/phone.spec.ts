@@ -82,7 +82,8 @@ async function misfits(page: Page, phone: boolean) {
         return r.width > 0 && (r.right > vw + 1 || r.left < -1) && !scrolls(el);
       });
       const outermost = wide.filter((el) => !wide.includes(el.parentElement as Element));
-      for (const el of outermost.slice(0, 4)) out.push(`  ${name(el)} ${Math.round(el.getBoundingClientRect().left)}..${Math.round(el.getBoundingClientRect().right)}`);
+      for (const el of outermost.slice(0, 4))
+        out.push(`  ${name(el)} ${Math.round(el.getBoundingClientRect().left)}..${Math.round(el.getBoundingClientRect().right)}`);
     }
     const header = document.querySelector("header");
     if (header && header.getBoundingClientRect().height > 120) out.push(`header ${Math.round(header.getBoundingClientRect().height)}px tall`);
@@ -121,7 +122,9 @@ test.skip(!!process.env.DATABASE_URL, "layout is checked on the embedded databas
 
 for (const account of accounts) {
   const passes = account.journey ? [...phonePasses, ...widerPasses] : phonePasses;
-  test(`every page fits a 360 px phone in French, Arabic and English${account.journey ? ", a tablet and a desktop" : ""}: ${account.email}`, async ({ browser }) => {
+  test(`every page fits a 360 px phone in French, Arabic and English${account.journey ? ", a tablet and a desktop" : ""}: ${account.email}`, async ({
+    browser,
+  }) => {
     test.setTimeout(account.journey ? 480_000 : 300_000);
     const state = await storageFor(browser, account.email, account.slug);
     const problems: string[] = [];

@@ -38,7 +38,9 @@ async function closeSession(page: Page) {
   await expect(page.getByTestId("publication-note")).toHaveText(/Séance close/);
 }
 
-test("a Fassala editor records a quorate session and a price; a too-short notice is refused with the earliest date; the board shows it once the session is closed", async ({ page }) => {
+test("a Fassala editor records a quorate session and a price; a too-short notice is refused with the earliest date; the board shows it once the session is closed", async ({
+  page,
+}) => {
   await signInTo(page, "editor@fassala.demo", "fassala");
   await newSession(page, "Salle de la mairie", all);
   await expect(page.getByTestId("quorum-status")).toHaveText("Quorum atteint");
@@ -175,7 +177,6 @@ test("the public board link shows the board only while the admin enables it", as
   await anon.close();
 });
 
-
 test("without JavaScript, a market observation is still recorded by a plain form post", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
@@ -196,7 +197,9 @@ test("without JavaScript, a market observation is still recorded by a plain form
   await context.close();
 });
 
-test("without JavaScript, a notice without village is refused beside the field; a decision is withdrawn with a reason; attendees are fixed once the session decides", async ({ browser }) => {
+test("without JavaScript, a notice without village is refused beside the field; a decision is withdrawn with a reason; attendees are fixed once the session decides", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto("/login");
@@ -231,7 +234,10 @@ test("without JavaScript, a notice without village is refused beside the field; 
   await form.getByRole("button", { name: "Enregistrer la décision" }).click();
   await expect(page.getByTestId("decide-price").getByRole("status")).toHaveText("Prix enregistré.");
   await page.goto(session);
-  const sel = page.getByTestId("decision-list").locator("li").filter({ has: page.getByRole("link", { name: "Sel", exact: true }) });
+  const sel = page
+    .getByTestId("decision-list")
+    .locator("li")
+    .filter({ has: page.getByRole("link", { name: "Sel", exact: true }) });
   await expect(sel).toContainText(`Annonce enregistrée le ${day()} · Radio · villages : Mbouna`);
   await expect(sel.getByTestId("decision-quorum")).toContainText("Quorum atteint");
 
@@ -261,7 +267,10 @@ test("the committee's pages have no serious accessibility violations", async ({ 
   await page.getByRole("link", { name: day(-10) }).click();
   await expect(page.getByTestId("decide-price")).toBeVisible();
   expect(await seriousViolations(page), "session").toEqual([]);
-  await page.getByRole("link", { name: /Commande groupée/ }).first().click();
+  await page
+    .getByRole("link", { name: /Commande groupée/ })
+    .first()
+    .click();
   await expect(page.getByTestId("totals-group")).toBeVisible();
   expect(await seriousViolations(page), "order").toEqual([]);
 });

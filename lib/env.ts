@@ -8,12 +8,15 @@ const unset = (v: unknown) => (v === "" ? undefined : v);
 
 /** `1`/`true` or `0`/`false`; anything else stops the server at start. */
 const flag = (fallback: boolean) =>
-  z.preprocess(unset, z.enum(["0", "1", "true", "false"], { error: "must be true or false (1 or 0)" }).optional()).transform((v) =>
-    v === undefined ? fallback : v === "1" || v === "true",
-  );
+  z
+    .preprocess(unset, z.enum(["0", "1", "true", "false"], { error: "must be true or false (1 or 0)" }).optional())
+    .transform((v) => (v === undefined ? fallback : v === "1" || v === "true"));
 
 const positiveInt = (fallback: number) =>
-  z.preprocess(unset, z.coerce.number({ error: "must be a whole number" }).int({ error: "must be a whole number" }).positive({ error: "must be positive" }).default(fallback));
+  z.preprocess(
+    unset,
+    z.coerce.number({ error: "must be a whole number" }).int({ error: "must be a whole number" }).positive({ error: "must be positive" }).default(fallback),
+  );
 
 export const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -34,7 +37,13 @@ const envSchema = z
     DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(15_000),
     DATABASE_LOCK_TIMEOUT_MS: positiveInt(5_000),
     /** work_mem of tenant transactions (PostgreSQL units: kB, MB, GB). */
-    DATABASE_WORK_MEM: z.preprocess(unset, z.string().regex(/^\d{1,7}(kB|MB|GB)$/, { error: "must be a size such as 16MB" }).default("16MB")),
+    DATABASE_WORK_MEM: z.preprocess(
+      unset,
+      z
+        .string()
+        .regex(/^\d{1,7}(kB|MB|GB)$/, { error: "must be a size such as 16MB" })
+        .default("16MB"),
+    ),
     /** Folder of the embedded database. */
     PGLITE_DIR: z.preprocess(unset, z.string().default(".data/pglite")),
     /** Seed the demo organisations and accounts when the database is empty. */

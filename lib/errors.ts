@@ -27,5 +27,4 @@ export const httpStatus: Record<ErrorCode, number> = {
 };
 
 /** A field's error as a catalogue key: `errors.<key>`. */
-export const fieldError = (field: string, key: string, values?: Record<string, string | number>) =>
-  new AppError("validation", key, { [field]: key }, values);
+export const fieldError = (field: string, key: string, values?: Record<string, string | number>) => new AppError("validation", key, { [field]: key }, values);

@@ -95,7 +95,11 @@ describe("toPage", () => {
   const all = Array.from({ length: 123 }, (_, i) => ({ n: 123 - i }));
   const keyOf = (r: { n: number }) => [r.n];
   const fetchAfter = (after: number | undefined, size: number) => all.filter((r) => after === undefined || r.n < after).slice(0, size + 1);
-  const fetchBefore = (before: number, size: number) => all.filter((r) => r.n > before).reverse().slice(0, size + 1);
+  const fetchBefore = (before: number, size: number) =>
+    all
+      .filter((r) => r.n > before)
+      .reverse()
+      .slice(0, size + 1);
   const decode = (c: string) => decodeCursor(c, ["int"])![0] as number;
 
   it("pages forward through every row once, then back to the first page", () => {
@@ -149,9 +153,7 @@ describe("keyset", () => {
     expect(p.where).toBeUndefined();
     expect(p.limit).toBe(51);
     expect(p.orderBy.map((o) => render(o).sql)).toEqual(['"t"."on" desc', '"t"."at" desc', '"t"."id" desc']);
-    expect(render(ks.keySql).sql).toBe(
-      `json_build_array("t"."on", to_char("t"."at" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), "t"."id")::text`,
-    );
+    expect(render(ks.keySql).sql).toBe(`json_build_array("t"."on", to_char("t"."at" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), "t"."id")::text`);
   });
 
   it("compares the row to the cursor as a whole, with typed parameters", () => {
@@ -168,7 +170,14 @@ describe("keyset", () => {
     const p = ks.plan({ size: 50, after: forged });
     expect(p.where).toBeUndefined();
     expect(p.finish([]).previous).toBeUndefined();
-    const asc = keyset([{ column: t.rank, type: "int" }, { column: t.name, type: "text" }, { column: t.id, type: "uuid" }], "asc");
+    const asc = keyset(
+      [
+        { column: t.rank, type: "int" },
+        { column: t.name, type: "text" },
+        { column: t.id, type: "uuid" },
+      ],
+      "asc",
+    );
     expect(asc.plan({ size: 50, after: encodeCursor(key) }).where).toBeUndefined();
     expect(render(asc.plan({ size: 50, after: encodeCursor([1, "a", key[2]]) }).where!).sql).toBe(
       '("t"."rank", "t"."name", "t"."id") > ($1::int, $2::text, $3::uuid)',

@@ -41,17 +41,7 @@ export const permissionTable: Table = {
   },
   ngo: {
     viewer: [...viewerCommon, "groups:read", "people:read", "prices:read", "cohesion:read", "exports:read"],
-    editor: [
-      ...viewerCommon,
-      "groups:read",
-      "groups:write",
-      "people:read",
-      "prices:read",
-      "prices:observe",
-      "cohesion:read",
-      "cohesion:write",
-      "exports:read",
-    ],
+    editor: [...viewerCommon, "groups:read", "groups:write", "people:read", "prices:read", "prices:observe", "cohesion:read", "cohesion:write", "exports:read"],
     admin: [
       ...adminCommon,
       "groups:read",
@@ -68,17 +58,7 @@ export const permissionTable: Table = {
   commune: {
     viewer: [...viewerCommon, "groups:read", "prices:read", "cohesion:read", "exports:read"],
     editor: [...viewerCommon, "groups:read", "prices:read", "prices:write", "prices:observe", "cohesion:read", "cohesion:write", "exports:read"],
-    admin: [
-      ...adminCommon,
-      "groups:read",
-      "prices:read",
-      "prices:write",
-      "prices:admin",
-      "prices:observe",
-      "cohesion:read",
-      "cohesion:write",
-      "exports:read",
-    ],
+    admin: [...adminCommon, "groups:read", "prices:read", "prices:write", "prices:admin", "prices:observe", "cohesion:read", "cohesion:write", "exports:read"],
   },
   cooperative_network: {
     viewer: [...viewerCommon, "groups:read", "prices:read", "cohesion:read", "exports:read"],

@@ -13,7 +13,8 @@ export function refusalLocale(lang: string | null | undefined, cookieHeader: str
 }
 
 /** Where a page over its limit sends the reader (pages cannot answer 429 themselves). */
-export const tooManyPath = (retryAfterSeconds: number, locale: Locale) => `/too-many-requests?retry=${Math.max(1, Math.ceil(retryAfterSeconds))}&lang=${locale}`;
+export const tooManyPath = (retryAfterSeconds: number, locale: Locale) =>
+  `/too-many-requests?retry=${Math.max(1, Math.ceil(retryAfterSeconds))}&lang=${locale}`;
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

@@ -33,8 +33,7 @@ export function rateLimitFactor(): number {
 export type RateDecision = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
 
 /** A board token never appears in a bucket: its hash does (the table has no row-level security). */
-export const boardBucket = (address: string, token: string) =>
-  `board:${address}:${createHash("sha256").update(token).digest("base64url").slice(0, 22)}`;
+export const boardBucket = (address: string, token: string) => `board:${address}:${createHash("sha256").update(token).digest("base64url").slice(0, 22)}`;
 export const exportBucket = (userId: string, orgId: string) => `export:${userId}:${orgId}`;
 
 /** Count one request in the bucket's current window and say whether it may go ahead. */

@@ -11,7 +11,7 @@ export const MAX_PARAM_LENGTH = 200;
 /** The value as a safe string, or undefined. */
 export function safeText(value: unknown, max = MAX_PARAM_LENGTH): string | undefined {
   if (typeof value !== "string" || value === "" || value.length > max) return undefined;
-   
+
   if (/[\u0000-\u001f\u007f]/.test(value) || !value.isWellFormed()) return undefined;
   return value;
 }

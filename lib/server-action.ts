@@ -71,7 +71,7 @@ export function orgAction<S extends z.ZodType, T = unknown>(
       const ctx = resolution.ctx;
       Object.assign(where, { orgId: ctx.org.id, userId: ctx.user.id });
       // PostgreSQL text cannot hold NUL: refuse it as invalid input rather than fail in SQL.
-      const nul = Object.keys(raw).filter((k) => typeof raw[k] === "string" && (raw[k]).includes("\u0000"));
+      const nul = Object.keys(raw).filter((k) => typeof raw[k] === "string" && raw[k].includes("\u0000"));
       if (nul.length > 0) {
         return { status: "error", fieldErrors: Object.fromEntries(nul.map((k) => [k, "invalid"])), formError: { key: "validation" }, values: echo(raw) };
       }
@@ -120,7 +120,7 @@ export function userAction<S extends z.ZodType, T = unknown>(
       const user = await getCurrentUser();
       if (!user || user.mustChangePassword) throw new AppError("unauthenticated");
       where.userId = user.id;
-      const nul = Object.keys(raw).filter((k) => typeof raw[k] === "string" && (raw[k]).includes("\u0000"));
+      const nul = Object.keys(raw).filter((k) => typeof raw[k] === "string" && raw[k].includes("\u0000"));
       if (nul.length > 0) {
         return { status: "error", fieldErrors: Object.fromEntries(nul.map((k) => [k, "invalid"])), formError: { key: "validation" }, values: echo(raw) };
       }

@@ -12,10 +12,7 @@ const DB_WORK_MEM = env().DATABASE_WORK_MEM;
  * security policies (db/migrations/0008_rls.sql) key on these settings: without them a query
  * sees no tenant row.
  */
-export async function withTenant<T>(
-  ctx: { org: { id: string }; user: { id: string } | null },
-  fn: (tx: Tx) => Promise<T>,
-): Promise<T> {
+export async function withTenant<T>(ctx: { org: { id: string }; user: { id: string } | null }, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     await tx.execute(sql`select ${contextSql(ctx.org.id, ctx.user?.id ?? "")}`);
@@ -27,10 +24,7 @@ export async function withTenant<T>(
  * The same for pages that only read (dashboards, exports): a READ ONLY transaction on the read
  * replica when DATABASE_READ_URL is set (figures may then lag writes by the replication delay).
  */
-export async function withTenantRead<T>(
-  ctx: { org: { id: string }; user: { id: string } | null },
-  fn: (tx: Tx) => Promise<T>,
-): Promise<T> {
+export async function withTenantRead<T>(ctx: { org: { id: string }; user: { id: string } | null }, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const db = await getReadDb();
   return db.transaction(
     async (tx) => {

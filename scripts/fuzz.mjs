@@ -36,14 +36,46 @@ const CONCURRENCY = 4;
 
 /** 40 hostile values. */
 const hostile = [
-  "", " ", "\t\n", "a".repeat(10_000), "é".repeat(100_000),
-  "-1", "-99999999999999999999999999", "1e309", "NaN", "Infinity", "9007199254740993", "0x7fffffff",
-  "2024-02-30", "2024-13-45", "0000-00-00", "9999-99-99T99:99:99Z",
-  "\u202e\u200fمرحبا\u200e", "e\u0301\u0301\u0301\u0301\u0327", "\u0000", "\ud800", "👩🏽‍🌾\u200d\u200d", "\ufeff\u2028\u2029",
-  "' OR '1'='1", "'; DROP TABLE users; --", '" OR 1=1 --', "1; select pg_sleep(30)", "$$; truncate audit_log; $$",
-  "<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "{{7*7}}${7*7}", "../../../../etc/passwd%00",
-  "null", "[]", '{"__proto__":{"isAdmin":true}}', "$K1", "$@0",
-  "ADMIN@ONG-SAHEL.DEMO ", "not-an-email", "00000000-0000-0000-0000-000000000000", "owner",
+  "",
+  " ",
+  "\t\n",
+  "a".repeat(10_000),
+  "é".repeat(100_000),
+  "-1",
+  "-99999999999999999999999999",
+  "1e309",
+  "NaN",
+  "Infinity",
+  "9007199254740993",
+  "0x7fffffff",
+  "2024-02-30",
+  "2024-13-45",
+  "0000-00-00",
+  "9999-99-99T99:99:99Z",
+  "\u202e\u200fمرحبا\u200e",
+  "e\u0301\u0301\u0301\u0301\u0327",
+  "\u0000",
+  "\ud800",
+  "👩🏽‍🌾\u200d\u200d",
+  "\ufeff\u2028\u2029",
+  "' OR '1'='1",
+  "'; DROP TABLE users; --",
+  '" OR 1=1 --',
+  "1; select pg_sleep(30)",
+  "$$; truncate audit_log; $$",
+  "<script>alert(1)</script>",
+  '"><img src=x onerror=alert(1)>',
+  "{{7*7}}${7*7}",
+  "../../../../etc/passwd%00",
+  "null",
+  "[]",
+  '{"__proto__":{"isAdmin":true}}',
+  "$K1",
+  "$@0",
+  "ADMIN@ONG-SAHEL.DEMO ",
+  "not-an-email",
+  "00000000-0000-0000-0000-000000000000",
+  "owner",
 ];
 if (hostile.length !== 40) throw new Error(`40 hostile values expected, got ${hostile.length}`);
 /** Field names that must stay fields (formDataToObject), besides the action's own. */
@@ -84,9 +116,11 @@ const short = (p) => JSON.stringify(p, (k, v) => (typeof v === "string" && v.len
 
 async function pool(tasks, concurrency) {
   let i = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (i < tasks.length) await tasks[i++]();
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (i < tasks.length) await tasks[i++]();
+    }),
+  );
 }
 
 // ---------- the caller's own objects, as the authorization matrix finds them ----------
@@ -113,28 +147,52 @@ async function ownedObjects(clients) {
     return r.body;
   };
   const network = clients("admin@femmes-fassala.demo");
-  owned.membership = new RegExp(`data-testid="member-viewer@femmes-fassala\\.demo"[\\s\\S]*?name="membershipId" value="(${uuid})"`).exec(await read(network, "/femmes-fassala/members"))?.[1];
+  owned.membership = new RegExp(`data-testid="member-viewer@femmes-fassala\\.demo"[\\s\\S]*?name="membershipId" value="(${uuid})"`).exec(
+    await read(network, "/femmes-fassala/members"),
+  )?.[1];
 
   const ngo = clients("admin@adicor.demo");
   const groupIds = linkedIds(await read(ngo, "/adicor/groups"), "/adicor/groups/");
   owned.group = groupIds[0];
   for (const g of groupIds.slice(0, 12)) {
-    take(await read(ngo, `/adicor/groups/${g}`), [["membershipId", "groupMembership"], ["personId", "person"], ["entryId", "ledgerEntry"], ["creditId", "credit"], ["teamId", "team"]]);
+    take(await read(ngo, `/adicor/groups/${g}`), [
+      ["membershipId", "groupMembership"],
+      ["personId", "person"],
+      ["entryId", "ledgerEntry"],
+      ["creditId", "credit"],
+      ["teamId", "team"],
+    ]);
   }
   {
     // A visit of today (an open quarter), so that voiding it goes past the quarter lock.
     const key = "lib/coaching/actions.ts#recordVisitAction";
     const today = new Date().toISOString().slice(0, 10);
-    const r = await ngo.action(key, actionPath(key, "adicor", owned), { org: "adicor", groupId: owned.group, visitedOn: today, topics: "Caisse", findings: "Tenue" });
+    const r = await ngo.action(key, actionPath(key, "adicor", owned), {
+      org: "adicor",
+      groupId: owned.group,
+      visitedOn: today,
+      topics: "Caisse",
+      findings: "Tenue",
+    });
     if (!r.ok) throw new Error(`a visit to void could not be recorded: ${r.formError}`);
   }
-  take(await read(ngo, "/adicor/coaching"), [["visitId", "visit"], ["followUpId", "followUp"], ["evaluationId", "evaluation"]]);
+  take(await read(ngo, "/adicor/coaching"), [
+    ["visitId", "visit"],
+    ["followUpId", "followUp"],
+    ["evaluationId", "evaluation"],
+  ]);
   if (!owned.evaluation && owned.group) {
     // The demo's evaluations are in a locked quarter, where no void form is offered: record one
     // in the quarter before, as the authorization matrix does.
     const quarter = previousQuarter(previousQuarter(quarterOf(new Date())));
     const key = "lib/coaching/actions.ts#recordEvaluationAction";
-    const r = await ngo.action(key, actionPath(key, "adicor", owned), { org: "adicor", groupId: owned.group, quarter, evaluatedOn: quarterBounds(quarter).end, score: "6" });
+    const r = await ngo.action(key, actionPath(key, "adicor", owned), {
+      org: "adicor",
+      groupId: owned.group,
+      quarter,
+      evaluatedOn: quarterBounds(quarter).end,
+      score: "6",
+    });
     if (!r.ok) throw new Error(`an evaluation to void could not be recorded: ${r.formError}`);
     take(await read(ngo, `/adicor/coaching?quarter=${quarter}`), [["evaluationId", "evaluation"]]);
   }
@@ -147,7 +205,10 @@ async function ownedObjects(clients) {
     const html = await read(commune, `${base}/sessions/${s}`);
     // A session still open to changes: its attendees can be removed.
     if (html.includes('name="attendeeId"')) owned.priceSession ??= s;
-    take(html, [["attendeeId", "attendee"], ["supplierId", "supplier"]]);
+    take(html, [
+      ["attendeeId", "attendee"],
+      ["supplierId", "supplier"],
+    ]);
     for (const o of linkedIds(html, `${base}/orders/`).slice(0, 2)) {
       owned.order ??= o;
       take(await read(commune, `${base}/orders/${o}`), [["lineIds[]", "orderLine"]]);
@@ -219,7 +280,9 @@ function actionPath(key, slug, owned) {
   const action = portal.built.actions.find((a) => a.key === key);
   if (!action) throw new Error(`${key} is not in the build`);
   const dynamicCount = (p) => (p.match(/\[[^\]]+\]/g) ?? []).filter((d) => d !== "[org]").length;
-  const [pattern] = action.workers.map((w) => routePattern(`${w.replace(/^app\//, "")}.tsx`)).sort((a, b) => dynamicCount(a) - dynamicCount(b) || a.length - b.length);
+  const [pattern] = action.workers
+    .map((w) => routePattern(`${w.replace(/^app\//, "")}.tsx`))
+    .sort((a, b) => dynamicCount(a) - dynamicCount(b) || a.length - b.length);
   const byParent = { groups: owned.group, sessions: owned.priceSession, products: owned.product, orders: owned.order };
   return pattern
     .replace("[org]", slug)
@@ -256,7 +319,15 @@ try {
     const who = memberFor(entry);
     plan.push({ key, entry, ...who, client: await clientOf(who.email) });
   }
-  for (const email of ["admin@adicor.demo", "admin@fassala.demo", "admin@femmes-fassala.demo", "viewer@adicor.demo", "viewer@acor.demo", "editor@ong-sahel.demo"]) await clientOf(email);
+  for (const email of [
+    "admin@adicor.demo",
+    "admin@fassala.demo",
+    "admin@femmes-fassala.demo",
+    "viewer@adicor.demo",
+    "viewer@acor.demo",
+    "editor@ong-sahel.demo",
+  ])
+    await clientOf(email);
   const password = await new portal.Client("editor@femmes-fassala.demo").signIn();
   const SIGN_OUTS = 6;
   const signOuts = [];
@@ -281,7 +352,8 @@ try {
     if (opts.control) {
       const c = await client.action(key, path, { org: slug }, arity);
       note(c.status);
-      if (c.formError !== "validation") fail(`${key}: ${client.email} does not reach validation with an empty form (${c.status} ${c.formError}): not the right member to fuzz it`);
+      if (c.formError !== "validation")
+        fail(`${key}: ${client.email} does not reach validation with an empty form (${c.status} ${c.formError}): not the right member to fuzz it`);
     }
     await pool(
       list.map((p) => async () => {
@@ -297,7 +369,10 @@ try {
         if (r.ok && entry.access.kind === "member") succeeded++;
         const answer = r.ok ? "ok" : (r.formError ?? `status ${r.status}`);
         answers[answer] = (answers[answer] ?? 0) + 1;
-        if (c === "internal") fail(`${key}: internal error (${r.status} ${r.formError}) with ${p.field} = ${short(p.body[p.field] ?? p.body[`${p.field}[]`] ?? "")} in ${short(p.body)}`);
+        if (c === "internal")
+          fail(
+            `${key}: internal error (${r.status} ${r.formError}) with ${p.field} = ${short(p.body[p.field] ?? p.body[`${p.field}[]`] ?? "")} in ${short(p.body)}`,
+          );
         else if (c === "refused") fail(`${key}: refused before validation (${r.status} ${r.formError}) with ${p.field} in ${short(p.body)}`);
       }),
       CONCURRENCY,
@@ -313,7 +388,9 @@ try {
       }
     }
     report.push({ key, who: client.email, payloads: list.length, ...tally, orgRefused });
-    console.log(`[fuzz] ${elapsed()} ${key} as ${client.email}: ${list.length} payloads, ${tally.reached} reached validation, ${tally.refused} refused before, ${tally.internal} internal; answers ${JSON.stringify(answers)}${opts.orgs ? `; ${orgRefused}/${hostileOrgs.length} hostile orgs not found` : ""}`);
+    console.log(
+      `[fuzz] ${elapsed()} ${key} as ${client.email}: ${list.length} payloads, ${tally.reached} reached validation, ${tally.refused} refused before, ${tally.internal} internal; answers ${JSON.stringify(answers)}${opts.orgs ? `; ${orgRefused}/${hostileOrgs.length} hostile orgs not found` : ""}`,
+    );
   };
 
   // Members' actions, by a member with the permission, on its own organisation and objects.
@@ -372,7 +449,8 @@ try {
       }
       note(r.status);
       // Sent to sign-in: refused before the handler. Other redirects (a trailing slash) and 4xx are answers.
-      const c = r.status >= 500 || r.status === 0 ? "internal" : r.status >= 300 && r.status < 400 && /\/login(\?|$)/.test(r.location ?? "") ? "refused" : "reached";
+      const c =
+        r.status >= 500 || r.status === 0 ? "internal" : r.status >= 300 && r.status < 400 && /\/login(\?|$)/.test(r.location ?? "") ? "refused" : "reached";
       tally[c]++;
       if (c === "internal") fail(`${pattern} ${what}: status ${r.status} for ${url.slice(0, 160)}`);
       if (c === "refused") fail(`${pattern} ${what}: sent to sign-in (${r.status}) although signed in`);
@@ -389,11 +467,18 @@ try {
       const others = new URLSearchParams(params);
       for (const k of ["lang", "member", "hxl", "callbackUrl", "village", "quarter", "indicator", "by", "on", raw.slice(0, 100)]) others.set(k, raw);
       tasks.push(() => probe("other query", `${path}?${others}`));
-      tasks.push(() => probe("cookie and header", route.probe, { cookie: `${client.cookieHeader()}; tamkin_locale=${enc}; NEXT_LOCALE=${enc}`, "accept-language": enc.slice(0, 200) }));
+      tasks.push(() =>
+        probe("cookie and header", route.probe, {
+          cookie: `${client.cookieHeader()}; tamkin_locale=${enc}; NEXT_LOCALE=${enc}`,
+          "accept-language": enc.slice(0, 200),
+        }),
+      );
     }
     await pool(tasks, CONCURRENCY);
     report.push({ key: pattern, who: client.email, payloads: tasks.length, ...tally, orgRefused: 0 });
-    console.log(`[fuzz] ${elapsed()} ${pattern} as ${client.email}: ${tasks.length} requests, ${tally.reached} reached the handler, ${tally.refused} redirected, ${tally.internal} internal`);
+    console.log(
+      `[fuzz] ${elapsed()} ${pattern} as ${client.email}: ${tasks.length} requests, ${tally.reached} reached the handler, ${tally.refused} redirected, ${tally.internal} internal`,
+    );
   }
   // The pages' own query strings: the audit trail's filters, the lists' cursors, the dashboards' filters.
   {
@@ -428,7 +513,15 @@ try {
     const entry = actionEntryPoints[key];
     await fuzzAction(key, entry, await clientOf("editor@ong-sahel.demo"), "", actionPath(key, "ong-sahel", owned), 1, payloads(entry, { ...entry.valid }));
     const signIn = "lib/auth/actions.ts#signInAction";
-    await fuzzAction(signIn, actionEntryPoints[signIn], new portal.Client("anonymous"), "", actionPath(signIn, "", owned), 2, payloads(actionEntryPoints[signIn], { ...actionEntryPoints[signIn].valid }));
+    await fuzzAction(
+      signIn,
+      actionEntryPoints[signIn],
+      new portal.Client("anonymous"),
+      "",
+      actionPath(signIn, "", owned),
+      2,
+      payloads(actionEntryPoints[signIn], { ...actionEntryPoints[signIn].valid }),
+    );
   }
 
   // Every write is audited in its transaction: as many records as actions that succeeded.
@@ -445,7 +538,10 @@ try {
   console.log(
     `[fuzz] ${actions.length} actions, ${total(actions, "payloads")} payloads: ${total(actions, "reached")} reached validation, ` +
       `${total(actions, "refused")} refused before, ${total(actions, "internal")} internal; ${succeeded} succeeded (each audited); ` +
-      `${report.length - actions.length} route handlers, ${total(report.filter((r) => !r.key.includes("#")), "payloads")} requests; ` +
+      `${report.length - actions.length} route handlers, ${total(
+        report.filter((r) => !r.key.includes("#")),
+        "payloads",
+      )} requests; ` +
       `${sent} requests in all, statuses ${JSON.stringify(statuses)}, ${Math.round((Date.now() - t0) / 1000)} s`,
   );
   if (notReached.length) console.log(`[fuzz] not all payloads reached validation: ${notReached.map((r) => r.key).join(", ")}`);

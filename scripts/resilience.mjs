@@ -112,7 +112,10 @@ async function raceOn({ label, writers, page, idField, id, action, payload, roun
   }
   console.log(`[resilience] race ${label}: ${winners.length} winners, ${conflicts} conflicts, ${problems.length} problems in ${Date.now() - t0} ms`);
   for (const p of problems.slice(0, 5)) console.log(`[resilience]   ${p}`);
-  check(problems.length === 0 && winners.length === rounds, `race ${label}: ${rounds} rounds of ${writers.length} concurrent saves, exactly one winner per version`);
+  check(
+    problems.length === 0 && winners.length === rounds,
+    `race ${label}: ${rounds} rounds of ${writers.length} concurrent saves, exactly one winner per version`,
+  );
   check(conflicts === rounds * (writers.length - 1), `race ${label}: every other save refused as changed by the winner (${conflicts})`);
   return winners;
 }
@@ -129,7 +132,10 @@ async function trail(owner, action, entityId, sinceId) {
 async function race() {
   const owner = await openDb({ url: withDb(ownerUrl), maintenance: true, max: 1 });
   const [{ maxId }] = await owner.db.select({ maxId: sql`coalesce(max(${auditLog.id}), 0)`.mapWith(Number) }).from(auditLog);
-  const signIn = async (email) => ({ client: await new Client(email).signIn(), name: (await owner.db.select({ name: users.name }).from(users).where(eq(users.email, email)))[0].name });
+  const signIn = async (email) => ({
+    client: await new Client(email).signIn(),
+    name: (await owner.db.select({ name: users.name }).from(users).where(eq(users.email, email)))[0].name,
+  });
   const writersOf = (slug) => Promise.all(Array.from({ length: RACE_WRITERS }, (_, i) => signIn(`${i % 2 ? "editor" : "admin"}@${slug}.demo`)));
   const adicor = await writersOf("adicor");
   const fassala = await writersOf("fassala");
@@ -139,8 +145,14 @@ async function race() {
   const [org] = await owner.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, "adicor"));
   const [demoGroup] = await owner.db.select().from(groups).where(eq(groups.ngoOrgId, org.id)).limit(1);
   const newGroup = await adicor[1].client.action("lib/groups/actions.ts#createGroupAction", "/adicor/groups/new", {
-    org: "adicor", name: "Boutique de la course", activityType: demoGroup.activityType, villageId: demoGroup.villageId,
-    startDate: demoGroup.startDate, startingCapitalAmount: "0", startingCapitalCurrency: "MRU", profitRule: "equal",
+    org: "adicor",
+    name: "Boutique de la course",
+    activityType: demoGroup.activityType,
+    villageId: demoGroup.villageId,
+    startDate: demoGroup.startDate,
+    startingCapitalAmount: "0",
+    startingCapitalCurrency: "MRU",
+    profitRule: "equal",
   });
   const groupId = /"data":\{"id":"([0-9a-f-]{36})"/.exec(newGroup.body)?.[1];
   if (!newGroup.ok || !groupId) throw new Error(`race: no group created (${newGroup.formError})`);
@@ -158,20 +170,36 @@ async function race() {
   const [g1] = await owner.db.select().from(groups).where(eq(groups.id, g0.id));
   const groupTrail = await trail(owner, "group.update", g0.id, maxId);
   const last = groupWins.at(-1)?.values;
-  check(!!last && g1.status === last.status && g1.profitRule === last.profitRule && g1.version === g0.version + groupWins.length, `race group status: the row is the last winner's write, version +${groupWins.length}`);
+  check(
+    !!last && g1.status === last.status && g1.profitRule === last.profitRule && g1.version === g0.version + groupWins.length,
+    `race group status: the row is the last winner's write, version +${groupWins.length}`,
+  );
   check(
     groupTrail.length === groupWins.length &&
       groupTrail.every((a, i) => a.after?.status === groupWins[i].values.status && a.after?.profitRule === groupWins[i].values.profitRule) &&
-      groupTrail.every((a, i) => i === 0 || (a.before?.status === groupTrail[i - 1].after?.status && a.before?.profitRule === groupTrail[i - 1].after?.profitRule)),
+      groupTrail.every(
+        (a, i) => i === 0 || (a.before?.status === groupTrail[i - 1].after?.status && a.before?.profitRule === groupTrail[i - 1].after?.profitRule),
+      ),
     `race group status: ${groupTrail.length} audit records, one per winner, in order, each following the one before`,
   );
 
   // 2. A ledger entry's correction (its version is bumped by the database, once).
   const recorded = await adicor[1].client.action("lib/groups/actions.ts#recordEntryAction", `/adicor/groups/${g0.id}`, {
-    org: "adicor", groupId: g0.id, kind: "sale", occurredOn: new Date().toISOString().slice(0, 10), amount: "1000", currency: "MRU", note: "race",
+    org: "adicor",
+    groupId: g0.id,
+    kind: "sale",
+    occurredOn: new Date().toISOString().slice(0, 10),
+    amount: "1000",
+    currency: "MRU",
+    note: "race",
   });
   check(recorded.ok, `race ledger: an entry recorded to correct (${recorded.formError ?? "ok"})`);
-  const [entry] = await owner.db.select().from(ledgerEntries).where(and(eq(ledgerEntries.groupId, g0.id), eq(ledgerEntries.note, "race"))).orderBy(sql`${ledgerEntries.createdAt} desc`).limit(1);
+  const [entry] = await owner.db
+    .select()
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.groupId, g0.id), eq(ledgerEntries.note, "race")))
+    .orderBy(sql`${ledgerEntries.createdAt} desc`)
+    .limit(1);
   const entryWins = await raceOn({
     label: "ledger correction",
     writers: adicor,
@@ -179,19 +207,40 @@ async function race() {
     idField: "entryId",
     id: entry.id,
     action: "lib/groups/actions.ts#correctEntryAction",
-    payload: (r, i) => ({ org: "adicor", entryId: entry.id, kind: "sale", occurredOn: entry.occurredOn, amount: String(1000 + r * 10 + i + 1), currency: "MRU", note: "race" }),
+    payload: (r, i) => ({
+      org: "adicor",
+      entryId: entry.id,
+      kind: "sale",
+      occurredOn: entry.occurredOn,
+      amount: String(1000 + r * 10 + i + 1),
+      currency: "MRU",
+      note: "race",
+    }),
   });
   const [e1] = await owner.db.select().from(ledgerEntries).where(eq(ledgerEntries.id, entry.id));
-  const history = await owner.db.select({ after: ledgerEntryHistory.after }).from(ledgerEntryHistory).where(eq(ledgerEntryHistory.entryId, entry.id)).orderBy(ledgerEntryHistory.changedAt, ledgerEntryHistory.id);
+  const history = await owner.db
+    .select({ after: ledgerEntryHistory.after })
+    .from(ledgerEntryHistory)
+    .where(eq(ledgerEntryHistory.entryId, entry.id))
+    .orderBy(ledgerEntryHistory.changedAt, ledgerEntryHistory.id);
   const entryTrail = await trail(owner, "ledger.correct", entry.id, maxId);
-  check(e1.amount === Number(entryWins.at(-1)?.values.amount) && e1.version === entry.version + entryWins.length, `race ledger correction: the row is the last winner's write, version +${entryWins.length} (no double bump)`);
   check(
-    history.length === entryWins.length && entryTrail.length === entryWins.length && history.every((h, i) => h.after?.amount === Number(entryWins[i].values.amount)),
+    e1.amount === Number(entryWins.at(-1)?.values.amount) && e1.version === entry.version + entryWins.length,
+    `race ledger correction: the row is the last winner's write, version +${entryWins.length} (no double bump)`,
+  );
+  check(
+    history.length === entryWins.length &&
+      entryTrail.length === entryWins.length &&
+      history.every((h, i) => h.after?.amount === Number(entryWins[i].values.amount)),
     `race ledger correction: ${history.length} history rows and ${entryTrail.length} audit records, one per winner, in order`,
   );
 
   // 3. A price session's draft, on a session of its own.
-  const created = await fassala[0].client.action("lib/prices/actions.ts#createSessionAction", "/fassala/prices/fassala", { org: "fassala", heldOn: new Date().toISOString().slice(0, 10), place: "Course" });
+  const created = await fassala[0].client.action("lib/prices/actions.ts#createSessionAction", "/fassala/prices/fassala", {
+    org: "fassala",
+    heldOn: new Date().toISOString().slice(0, 10),
+    place: "Course",
+  });
   const sessionId = /"data":\{"id":"([0-9a-f-]{36})"/.exec(created.body)?.[1];
   if (!created.ok || !sessionId) throw new Error(`race: no session created (${created.formError})`);
   const [s0] = await owner.db.select().from(priceSessions).where(eq(priceSessions.id, sessionId));
@@ -208,10 +257,15 @@ async function race() {
   });
   const sessionTrail = await trail(owner, "prices.session.update", sessionId, maxId);
   const [s1] = await owner.db.select().from(priceSessions).where(eq(priceSessions.id, sessionId));
-  check(s1.minutes === sessionWins.at(-1)?.values.minutes && s1.version === s0.version + sessionWins.length, `race session draft: the row is the last winner's write, version +${sessionWins.length}`);
+  check(
+    s1.minutes === sessionWins.at(-1)?.values.minutes && s1.version === s0.version + sessionWins.length,
+    `race session draft: the row is the last winner's write, version +${sessionWins.length}`,
+  );
   check(
     sessionTrail.length === sessionWins.length &&
-      sessionTrail.every((a, i) => a.after?.minutes === sessionWins[i].values.minutes && a.after?.version === s0.version + i + 1 && a.before?.version === s0.version + i),
+      sessionTrail.every(
+        (a, i) => a.after?.minutes === sessionWins[i].values.minutes && a.after?.version === s0.version + i + 1 && a.before?.version === s0.version + i,
+      ),
     `race session draft: ${sessionTrail.length} audit records, one per winner, in order, each following the one before`,
   );
 
@@ -223,11 +277,23 @@ async function race() {
     const save = await a.client.action("lib/prices/actions.ts#updateSessionAction", sessionPage, { ...draft, minutes: "stale", version: String(version) });
     return changed.ok && !save.ok && save.formError === "changedBy" && changedByName(save.body) === b.name;
   };
-  const added = await staleSave(() => b.client.action("lib/prices/actions.ts#addAttendeeAction", sessionPage, { org: "fassala", sessionId, name: "Participant de la course", constituency: "commune" }));
+  const added = await staleSave(() =>
+    b.client.action("lib/prices/actions.ts#addAttendeeAction", sessionPage, {
+      org: "fassala",
+      sessionId,
+      name: "Participant de la course",
+      constituency: "commune",
+    }),
+  );
   const [attendee] = await owner.db.select({ id: sessionAttendees.id }).from(sessionAttendees).where(eq(sessionAttendees.sessionId, sessionId));
-  const removed = !!attendee && (await staleSave(() => b.client.action("lib/prices/actions.ts#removeAttendeeAction", sessionPage, { org: "fassala", sessionId, attendeeId: attendee.id })));
+  const removed =
+    !!attendee &&
+    (await staleSave(() => b.client.action("lib/prices/actions.ts#removeAttendeeAction", sessionPage, { org: "fassala", sessionId, attendeeId: attendee.id })));
   const [s2] = await owner.db.select().from(priceSessions).where(eq(priceSessions.id, sessionId));
-  check(added && removed && s2.version === s1.version + 2 && s2.minutes === s1.minutes, "race session draft: adding and removing an attendee raise the version; a save loaded before is refused as changed by them");
+  check(
+    added && removed && s2.version === s1.version + 2 && s2.minutes === s1.minutes,
+    "race session draft: adding and removing an attendee raise the version; a save loaded before is refused as changed by them",
+  );
   await owner.close();
 }
 
@@ -282,12 +348,24 @@ async function fault() {
     `[resilience] fault: ${results.length} writes, ${results.filter((x) => x.ok).length} ok; restart took ${restartEnd - restartStart} ms; ` +
       `errors: ${JSON.stringify(tally(results.filter((x) => !x.ok).map((x) => x.error ?? "none")))}`,
   );
-  check(results.every((x) => x.status < 500 && x.status !== 0), "fault: no 5xx answer and no dropped connection from the portal");
-  check(results.every((x) => x.ms < REQUEST_TIMEOUT_MS), `fault: no request past ${REQUEST_TIMEOUT_MS / 1000} s`);
-  check(results.filter((x) => !x.ok).every((x) => x.error === "internal" || x.error === "conflict"), "fault: failures are clean form errors");
+  check(
+    results.every((x) => x.status < 500 && x.status !== 0),
+    "fault: no 5xx answer and no dropped connection from the portal",
+  );
+  check(
+    results.every((x) => x.ms < REQUEST_TIMEOUT_MS),
+    `fault: no request past ${REQUEST_TIMEOUT_MS / 1000} s`,
+  );
+  check(
+    results.filter((x) => !x.ok).every((x) => x.error === "internal" || x.error === "conflict"),
+    "fault: failures are clean form errors",
+  );
   console.log(`[resilience] fault: timeline (ms from stop): ${results.map((x) => `${x.t - downAt}${x.ok ? "+" : "!"}${x.ms}`).join(" ")}`);
   check(during.length > 0 && during.every((x) => !x.ok), `fault: the ${during.length} writes sent while the server was down failed cleanly`);
-  check(!!firstOkAfter && firstOkAfter.t - restartEnd < 10_000, `fault: writes succeed again within 10 s (after ${firstOkAfter ? firstOkAfter.t - restartEnd : "∞"} ms)`);
+  check(
+    !!firstOkAfter && firstOkAfter.t - restartEnd < 10_000,
+    `fault: writes succeed again within 10 s (after ${firstOkAfter ? firstOkAfter.t - restartEnd : "∞"} ms)`,
+  );
   check(portal.alive(), "fault: the portal process survived");
 
   // No half-applied write: each committed role change has exactly one audit record, in order.

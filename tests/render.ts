@@ -20,6 +20,14 @@ export async function renderHtml(node: unknown, locale: Locale = "fr"): Promise<
 export function textsOf(html: string, id: string): string[] {
   const out: string[] = [];
   const re = new RegExp(`<(\\w+)[^>]*data-testid="${id}"[^>]*>([\\s\\S]*?)</\\1>`, "g");
-  for (const m of html.matchAll(re)) out.push(m[2].replace(/<[^>]+>/g, " ").replace(/&#x27;/g, "'").replace(/&amp;/g, "&").replace(/\s+/g, " ").trim());
+  for (const m of html.matchAll(re))
+    out.push(
+      m[2]
+        .replace(/<[^>]+>/g, " ")
+        .replace(/&#x27;/g, "'")
+        .replace(/&amp;/g, "&")
+        .replace(/\s+/g, " ")
+        .trim(),
+    );
   return out;
 }

@@ -10,7 +10,11 @@ import { formatNumber } from "@/components/groups/ui";
 import { FigureCell, HeadlineNumber } from "@/components/ui/headline-number";
 import { onePagePrintCss } from "@/components/ui/print-css";
 
-const printCss = onePagePrintCss("advocacy-sheet", "10mm", "  .advocacy-sheet { max-width: none !important; print-color-adjust: exact; -webkit-print-color-adjust: exact; }\n");
+const printCss = onePagePrintCss(
+  "advocacy-sheet",
+  "10mm",
+  "  .advocacy-sheet { max-width: none !important; print-color-adjust: exact; -webkit-print-color-adjust: exact; }\n",
+);
 
 /** A share as the dashboards show it ("<5" and missing values as they are), with its unit. */
 function Pct({ value, testId }: { value: CellValue; testId: string }) {
@@ -23,7 +27,19 @@ function Pct({ value, testId }: { value: CellValue; testId: string }) {
 }
 
 /** The one-page A4 advocacy sheet: key figures with numbered notes, three charts, definitions. */
-export async function AdvocacySheetView({ sheet, orgName, date, locale, suppressed }: { sheet: AdvocacySheet; orgName: string; date: string; locale: Locale; suppressed: boolean }) {
+export async function AdvocacySheetView({
+  sheet,
+  orgName,
+  date,
+  locale,
+  suppressed,
+}: {
+  sheet: AdvocacySheet;
+  orgName: string;
+  date: string;
+  locale: Locale;
+  suppressed: boolean;
+}) {
   const t = await getTranslations("advocacy");
   const d = (iso: string | null) => dateInText(iso ?? "—", locale);
   const { revenue, people, cohesion, charts } = sheet;
@@ -51,7 +67,9 @@ export async function AdvocacySheetView({ sheet, orgName, date, locale, suppress
       <>
         <Pct value={people.disabledManagersPct} testId="sheet-disabledManagersPct" />
         <span className="block text-[10px] font-normal">
-          {t("ofMembers", { share: typeof people.disabledMembersPct === "number" ? `${people.disabledMembersPct} %` : cellText(people.disabledMembersPct) || "—" })}
+          {t("ofMembers", {
+            share: typeof people.disabledMembersPct === "number" ? `${people.disabledMembersPct} %` : cellText(people.disabledMembersPct) || "—",
+          })}
         </span>
       </>,
       6,
@@ -69,7 +87,12 @@ export async function AdvocacySheetView({ sheet, orgName, date, locale, suppress
   ];
   const rtl = locale === "ar";
   return (
-    <article className="advocacy-sheet mx-auto flex w-full max-w-[190mm] flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4 text-slate-950" data-testid="advocacy-sheet" lang={locale} dir={rtl ? "rtl" : "ltr"}>
+    <article
+      className="advocacy-sheet mx-auto flex w-full max-w-[190mm] flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4 text-slate-950"
+      data-testid="advocacy-sheet"
+      lang={locale}
+      dir={rtl ? "rtl" : "ltr"}
+    >
       <style>{printCss}</style>
       <header className="border-b-2 border-slate-900 pb-1">
         <h1 className="text-xl font-bold leading-tight">{t("title", { org: orgName })}</h1>
@@ -87,7 +110,15 @@ export async function AdvocacySheetView({ sheet, orgName, date, locale, suppress
         ))}
       </section>
       <section aria-label={t("chartsLabel")} className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-        <SvgBars id="chart-revenue" chart={{ ...charts.revenue, title: t("chart.revenue", { count: REVENUE_QUARTERS }) }} headLabel={t("chart.quarter")} rtl={rtl} empty={t("chart.empty")} drawn={1} format={(v) => (typeof v === "number" ? formatNumber(v, locale) : cellText(v))} />
+        <SvgBars
+          id="chart-revenue"
+          chart={{ ...charts.revenue, title: t("chart.revenue", { count: REVENUE_QUARTERS }) }}
+          headLabel={t("chart.quarter")}
+          rtl={rtl}
+          empty={t("chart.empty")}
+          drawn={1}
+          format={(v) => (typeof v === "number" ? formatNumber(v, locale) : cellText(v))}
+        />
         <SvgBars id="chart-members" chart={{ ...charts.members, title: t("chart.members") }} headLabel={t("chart.sex")} rtl={rtl} empty={t("chart.empty")} />
         <SvgBars id="chart-trust" chart={{ ...charts.trust, title: t("chart.trust") }} headLabel={t("chart.quarter")} rtl={rtl} empty={t("chart.empty")} />
       </section>

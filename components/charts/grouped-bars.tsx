@@ -17,7 +17,9 @@ const colors = ["#065f46", "#b45309", "#1e3a8a", "#6b7280"];
 /** Draws prepared data only: aggregation and suppression happen on the server. */
 export default function GroupedBars({ data, series, stacked, unit, locale, rtl }: GroupedBarsProps) {
   const fmt = (n: number) => `${new Intl.NumberFormat(locale === "ar" ? "ar-u-nu-latn" : locale).format(n)}${unit}`;
-  const rows = data.map((d) => Object.fromEntries<string | number | null>([["label", d.label], ...d.values.map((v, i): [string, number | null] => [`s${i}`, v])]));
+  const rows = data.map((d) =>
+    Object.fromEntries<string | number | null>([["label", d.label], ...d.values.map((v, i): [string, number | null] => [`s${i}`, v])]),
+  );
   return (
     // The SVG is laid out left to right and mirrored by its axes: inherited rtl would flip its text anchors.
     <div style={{ width: "100%", height: Math.max(180, data.length * (stacked ? 48 : 70) + 70) }} aria-hidden="true" dir="ltr">

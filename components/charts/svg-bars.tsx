@@ -79,18 +79,26 @@ export function SvgBars({
         <caption className="sr-only">{chart.title}</caption>
         <thead>
           <tr className="border-b border-slate-400">
-            <th scope="col" className="px-0.5 text-start font-semibold">{headLabel}</th>
+            <th scope="col" className="px-0.5 text-start font-semibold">
+              {headLabel}
+            </th>
             {chart.series.map((s) => (
-              <th key={s} scope="col" className="px-0.5 text-end font-semibold">{s}</th>
+              <th key={s} scope="col" className="px-0.5 text-end font-semibold">
+                {s}
+              </th>
             ))}
           </tr>
         </thead>
         <tbody>
           {chart.rows.map((r) => (
             <tr key={r.label} className="border-b border-slate-200">
-              <th scope="row" className="px-0.5 text-start font-normal"><bdi>{r.label}</bdi></th>
+              <th scope="row" className="px-0.5 text-start font-normal">
+                <bdi>{r.label}</bdi>
+              </th>
               {r.cells.map((c, j) => (
-                <td key={j} className="px-0.5 text-end tabular-nums" dir="ltr">{format(c) || "—"}</td>
+                <td key={j} className="px-0.5 text-end tabular-nums" dir="ltr">
+                  {format(c) || "—"}
+                </td>
               ))}
             </tr>
           ))}

@@ -38,14 +38,20 @@ export async function EvaluationsCard({
     <Card title={t("evaluationsTitle", { quarter })}>
       <form method="get" className="no-print mb-3 flex flex-wrap items-end gap-2">
         <div className="flex flex-col gap-1">
-          <label htmlFor="eval-q" className="font-medium">{t("quarter")}</label>
+          <label htmlFor="eval-q" className="font-medium">
+            {t("quarter")}
+          </label>
           <select id="eval-q" name="quarter" defaultValue={quarter} dir="ltr" className="min-h-11 rounded-md border border-slate-400 bg-white px-3 py-2">
             {quarterChoices.map((q) => (
-              <option key={q} value={q}>{q}</option>
+              <option key={q} value={q}>
+                {q}
+              </option>
             ))}
           </select>
         </div>
-        <Button type="submit" variant="secondary">{t("show")}</Button>
+        <Button type="submit" variant="secondary">
+          {t("show")}
+        </Button>
       </form>
       {locked ? (
         <p className="mb-3 rounded border border-amber-600 bg-amber-50 p-2 text-amber-950" data-testid="quarter-locked">
@@ -58,25 +64,37 @@ export async function EvaluationsCard({
           <thead className="bg-slate-100">
             <tr>
               {(["group", "rulesRespected", "booksKept", "stockChecked", "score", "comments"] as const).map((k) => (
-                <th key={k} scope="col" className={headClass}>{t(k)}</th>
+                <th key={k} scope="col" className={headClass}>
+                  {t(k)}
+                </th>
               ))}
-              {anyVoidable ? <th scope="col" className={headClass}>{t("void")}</th> : null}
+              {anyVoidable ? (
+                <th scope="col" className={headClass}>
+                  {t("void")}
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
             {evaluations.map((e) => (
               <tr key={e.groupId} className="border-t border-slate-200">
-                <th scope="row" className={`${cellClass} text-start font-medium`}>{e.group}</th>
+                <th scope="row" className={`${cellClass} text-start font-medium`}>
+                  {e.group}
+                </th>
                 {e.evaluationId ? (
                   <>
                     <td className={cellClass}>{yesNo(e.rulesRespected)}</td>
                     <td className={cellClass}>{yesNo(e.booksKept)}</td>
                     <td className={cellClass}>{yesNo(e.stockChecked)}</td>
-                    <td className={cellClass} dir="ltr">{e.score} / 10</td>
+                    <td className={cellClass} dir="ltr">
+                      {e.score} / 10
+                    </td>
                     <td className={cellClass}>{e.comments}</td>
                   </>
                 ) : (
-                  <td className={`${cellClass} text-slate-700`} colSpan={5}>{t("notEvaluated")}</td>
+                  <td className={`${cellClass} text-slate-700`} colSpan={5}>
+                    {t("notEvaluated")}
+                  </td>
                 )}
                 {anyVoidable ? (
                   <td className={cellClass}>

@@ -45,8 +45,10 @@ export async function LocksCard({ slug, locks, canLock, suggested }: { slug: str
         <ul className="flex flex-col gap-1" data-testid="lock-history">
           {locks.map((l) => (
             <li key={l.id}>
-              <span dir="ltr" className="font-medium">{l.quarter}</span> ·{" "}
-              {l.unlockedAt ? t("unlockedWithReason", { reason: l.unlockReason ?? "" }) : t("lockedNow")}
+              <span dir="ltr" className="font-medium">
+                {l.quarter}
+              </span>{" "}
+              · {l.unlockedAt ? t("unlockedWithReason", { reason: l.unlockReason ?? "" }) : t("lockedNow")}
             </li>
           ))}
         </ul>

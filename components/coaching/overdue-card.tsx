@@ -8,7 +8,17 @@ import { cellClass, headClass } from "./styles";
 type Overdue = Awaited<ReturnType<typeof listOverdueFollowUps>>;
 
 /** Follow-up actions past their due date; the supporting NGO's writers can mark them done. */
-export async function OverdueCard({ slug, overdue, canComplete, today }: { slug: string; overdue: Overdue; canComplete: (ngoOrgId: string) => boolean; today: string }) {
+export async function OverdueCard({
+  slug,
+  overdue,
+  canComplete,
+  today,
+}: {
+  slug: string;
+  overdue: Overdue;
+  canComplete: (ngoOrgId: string) => boolean;
+  today: string;
+}) {
   const t = await getTranslations("coaching");
   const anyWritable = overdue.some((f) => canComplete(f.ngoOrgId));
   return (
@@ -20,11 +30,23 @@ export async function OverdueCard({ slug, overdue, canComplete, today }: { slug:
           <table className="w-full text-sm" data-testid="overdue-table">
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className={headClass}>{t("group")}</th>
-                <th scope="col" className={headClass}>{t("action")}</th>
-                <th scope="col" className={headClass}>{t("due")}</th>
-                <th scope="col" className={headClass}>{t("late")}</th>
-                {anyWritable ? <th scope="col" className={headClass}>{t("markDone")}</th> : null}
+                <th scope="col" className={headClass}>
+                  {t("group")}
+                </th>
+                <th scope="col" className={headClass}>
+                  {t("action")}
+                </th>
+                <th scope="col" className={headClass}>
+                  {t("due")}
+                </th>
+                <th scope="col" className={headClass}>
+                  {t("late")}
+                </th>
+                {anyWritable ? (
+                  <th scope="col" className={headClass}>
+                    {t("markDone")}
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -32,7 +54,9 @@ export async function OverdueCard({ slug, overdue, canComplete, today }: { slug:
                 <tr key={f.id} className="border-t border-slate-200">
                   <td className={cellClass}>{f.group}</td>
                   <td className={cellClass}>{f.action}</td>
-                  <td className={cellClass} dir="ltr">{f.dueOn}</td>
+                  <td className={cellClass} dir="ltr">
+                    {f.dueOn}
+                  </td>
                   <td className={`${cellClass} font-medium text-red-800`}>{t("daysLate", { count: f.daysLate })}</td>
                   {anyWritable ? (
                     <td className={cellClass}>

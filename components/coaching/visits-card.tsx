@@ -8,7 +8,17 @@ import { Card } from "@/components/ui/card";
 type Visits = Awaited<ReturnType<typeof listVisits>>["rows"];
 
 /** A page of visits with their follow-ups, and its pager; the NGO's writers may void one (with a reason). */
-export async function VisitsCard({ slug, visits, canVoid, pager }: { slug: string; visits: Visits; canVoid: (ngoOrgId: string) => boolean; pager?: ReactNode }) {
+export async function VisitsCard({
+  slug,
+  visits,
+  canVoid,
+  pager,
+}: {
+  slug: string;
+  visits: Visits;
+  canVoid: (ngoOrgId: string) => boolean;
+  pager?: ReactNode;
+}) {
   const t = await getTranslations("coaching");
   return (
     <Card title={t("visitsTitle")}>
@@ -37,7 +47,8 @@ export async function VisitsCard({ slug, visits, canVoid, pager }: { slug: strin
                       {f.action} — {t("due")} <span dir="ltr">{f.dueOn}</span>
                       {f.doneOn ? (
                         <>
-                          {" "}· {t("doneOnDate")} <span dir="ltr">{f.doneOn}</span>
+                          {" "}
+                          · {t("doneOnDate")} <span dir="ltr">{f.doneOn}</span>
                         </>
                       ) : null}
                     </li>
@@ -45,7 +56,14 @@ export async function VisitsCard({ slug, visits, canVoid, pager }: { slug: strin
                 </ul>
               ) : null}
               {canVoid(v.ngoOrgId) && !v.voidedAt ? (
-                <VoidDetails action={voidVisitAction} slug={slug} idPrefix={`void-${v.id}`} hidden={{ visitId: v.id }} label={t("void")} reasonLabel={t("reason")} />
+                <VoidDetails
+                  action={voidVisitAction}
+                  slug={slug}
+                  idPrefix={`void-${v.id}`}
+                  hidden={{ visitId: v.id }}
+                  label={t("void")}
+                  reasonLabel={t("reason")}
+                />
               ) : null}
             </li>
           ))}

@@ -59,7 +59,12 @@ export async function CohesionDashboardView({
   const relations: [string, string] = [t("records.relation.same"), t("records.relation.cross")];
 
   /** A chart (when the table has a figure to draw), the table, its downloads. */
-  const section = (id: DashboardTableId, empty: string, query: Record<string, string | undefined>, chart?: { title: string; keys: [string, string]; series: [string, string] }) => {
+  const section = (
+    id: DashboardTableId,
+    empty: string,
+    query: Record<string, string | undefined>,
+    chart?: { title: string; keys: [string, string]; series: [string, string] },
+  ) => {
     const table = dash.tables[id];
     const all = chart ? columnPair(table, chart.keys) : [];
     // A long list of villages: the chart draws those with the most surveys, in table order; the table keeps them all.
@@ -78,17 +83,23 @@ export async function CohesionDashboardView({
             <ChartHiddenNote items={hiddenPoints(table, top ?? table.rows.map((_, i) => i), chart.keys)} />
           </figure>
         ) : chart && table.rows.some((r) => r.some(isMark)) ? (
-          <p className="text-sm text-slate-700" data-testid="chart-suppressed">{t("chartSuppressed")}</p>
+          <p className="text-sm text-slate-700" data-testid="chart-suppressed">
+            {t("chartSuppressed")}
+          </p>
         ) : null}
         <DataTable table={table} empty={empty} />
-        {canExport && table.rows.length > 0 ? <ExportLinks org={org} base="cohesion" table={id} query={{ ...exportQuery, ...query }} title={table.title} /> : null}
+        {canExport && table.rows.length > 0 ? (
+          <ExportLinks org={org} base="cohesion" table={id} query={{ ...exportQuery, ...query }} title={table.title} />
+        ) : null}
       </div>
     );
   };
   const indicatorName = t(`indicator.${indicator}`);
   const select = (id: string, name: string, label: string, value: string, options: ReactNode, ltr = false) => (
     <div className="flex max-w-full min-w-0 flex-col gap-1">
-      <label htmlFor={id} className="font-medium">{label}</label>
+      <label htmlFor={id} className="font-medium">
+        {label}
+      </label>
       <select id={id} name={name} defaultValue={value} className="min-h-11 rounded-md border border-slate-400 bg-white px-3 py-2" dir={ltr ? "ltr" : undefined}>
         {options}
       </select>
@@ -101,43 +112,85 @@ export async function CohesionDashboardView({
       {suppressed ? <p className="max-w-3xl rounded border border-amber-600 bg-amber-50 p-3 text-amber-950">{t("suppressionNote")}</p> : null}
       <form method="get" action={pagePath} className="no-print flex flex-wrap items-end gap-3">
         {select("f-village", "village", t("filterVillage"), params.village ?? "", [
-          <option key="" value="">{t("allVillages")}</option>,
+          <option key="" value="">
+            {t("allVillages")}
+          </option>,
           ...dash.villages.map((v) => (
             <option key={v.id} value={v.id}>
               {v.name} ({t(`community.${v.community}`)})
             </option>
           )),
         ])}
-        {select("f-quarter", "quarter", t("filterQuarter"), dash.quarter ?? "", dash.quarters.map((q) => <option key={q} value={q}>{q}</option>), true)}
-        {select("f-indicator", "indicator", t("chartIndicator"), indicator, perceptionIndicators.map((i) => <option key={i} value={i}>{t(`indicator.${i}`)}</option>))}
-        <Button type="submit" variant="secondary">{t("apply")}</Button>
+        {select(
+          "f-quarter",
+          "quarter",
+          t("filterQuarter"),
+          dash.quarter ?? "",
+          dash.quarters.map((q) => (
+            <option key={q} value={q}>
+              {q}
+            </option>
+          )),
+          true,
+        )}
+        {select(
+          "f-indicator",
+          "indicator",
+          t("chartIndicator"),
+          indicator,
+          perceptionIndicators.map((i) => (
+            <option key={i} value={i}>
+              {t(`indicator.${i}`)}
+            </option>
+          )),
+        )}
+        <Button type="submit" variant="secondary">
+          {t("apply")}
+        </Button>
       </form>
 
       <Card title={dash.tables.trend.title}>
-        {section("trend", t("noSurveys"), { village: params.village }, {
-          title: t("chartTrend", { indicator: indicatorName, place }),
-          keys: [`${indicator}_host`, `${indicator}_refugee`],
-          series: communities,
-        })}
+        {section(
+          "trend",
+          t("noSurveys"),
+          { village: params.village },
+          {
+            title: t("chartTrend", { indicator: indicatorName, place }),
+            keys: [`${indicator}_host`, `${indicator}_refugee`],
+            series: communities,
+          },
+        )}
       </Card>
 
       <Card title={dash.tables.villages.title}>
-        {section("villages", t("noSurveys"), { quarter: dash.quarter }, {
-          title: t("chartVillages", { indicator: indicatorName, quarter: valueInText(dash.quarter ?? "—", locale) }),
-          keys: [`${indicator}_host`, `${indicator}_refugee`],
-          series: communities,
-        })}
+        {section(
+          "villages",
+          t("noSurveys"),
+          { quarter: dash.quarter },
+          {
+            title: t("chartVillages", { indicator: indicatorName, quarter: valueInText(dash.quarter ?? "—", locale) }),
+            keys: [`${indicator}_host`, `${indicator}_refugee`],
+            series: communities,
+          },
+        )}
       </Card>
 
       <section className="flex flex-col gap-4" aria-labelledby="records-title">
-        <h2 id="records-title" className="text-xl font-semibold">{t("records.title")}</h2>
+        <h2 id="records-title" className="text-xl font-semibold">
+          {t("records.title")}
+        </h2>
         <p className="max-w-3xl">{t("records.definition")}</p>
         <Card title={dash.tables["records-trend"].title}>
-          {section("records-trend", t("records.noRecords"), { village: params.village }, {
-            title: t("chartRepaid", { place }),
-            keys: ["repaidSame", "repaidCross"],
-            series: relations,
-          })}
+          {section(
+            "records-trend",
+            t("records.noRecords"),
+            { village: params.village },
+            {
+              title: t("chartRepaid", { place }),
+              keys: ["repaidSame", "repaidCross"],
+              series: relations,
+            },
+          )}
         </Card>
         <Card title={dash.tables["records-villages"].title}>{section("records-villages", t("records.noGroups"), {})}</Card>
       </section>
@@ -150,7 +203,9 @@ export async function CohesionDashboardView({
             <div key={i.code}>
               <dt className="font-medium">{t(`indicator.${i.code}`)}</dt>
               <dd>« {i.question} »</dd>
-              <dd className="text-sm text-slate-700">{t("scale")} : {i.scale}</dd>
+              <dd className="text-sm text-slate-700">
+                {t("scale")} : {i.scale}
+              </dd>
             </div>
           ))}
         </dl>

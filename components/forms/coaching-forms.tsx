@@ -26,7 +26,21 @@ export interface VisitFormLabels {
 }
 
 /** The group choice shared by the visit and evaluation forms. */
-function GroupField({ id, label, choose, groups, error, field }: { id: string; label: string; choose: string; groups: GroupOption[]; error?: string; field: UseFormRegisterReturn }) {
+function GroupField({
+  id,
+  label,
+  choose,
+  groups,
+  error,
+  field,
+}: {
+  id: string;
+  label: string;
+  choose: string;
+  groups: GroupOption[];
+  error?: string;
+  field: UseFormRegisterReturn;
+}) {
   return (
     <FieldShell id={id} label={label} error={error}>
       <Select id={id} {...field} invalid={!!error} aria-describedby={describedBy(id, error)}>
@@ -60,7 +74,14 @@ export function VisitForm({ org, groups, today, labels }: { org: string; groups:
       <div className="grid gap-3 sm:grid-cols-2">
         <GroupField id="visit-group" label={labels.group} choose={labels.choose} groups={groups} error={err("groupId")} field={form.register("groupId")} />
         <FieldShell id="visit-date" label={labels.date} error={err("visitedOn")}>
-          <TextInput id="visit-date" type="date" max={today} {...form.register("visitedOn")} invalid={!!err("visitedOn")} aria-describedby={describedBy("visit-date", err("visitedOn"))} />
+          <TextInput
+            id="visit-date"
+            type="date"
+            max={today}
+            {...form.register("visitedOn")}
+            invalid={!!err("visitedOn")}
+            aria-describedby={describedBy("visit-date", err("visitedOn"))}
+          />
         </FieldShell>
       </div>
       <FieldShell id="visit-topics" label={labels.topics} error={err("topics")}>
@@ -137,10 +158,23 @@ export function EvaluationForm({
       <div className="grid gap-3 sm:grid-cols-3">
         <GroupField id="eval-group" label={labels.group} choose={labels.choose} groups={groups} error={err("groupId")} field={form.register("groupId")} />
         <FieldShell id="eval-quarter" label={labels.quarter} error={err("quarter")}>
-          <TextInput id="eval-quarter" dir="ltr" {...form.register("quarter")} invalid={!!err("quarter")} aria-describedby={describedBy("eval-quarter", err("quarter"))} />
+          <TextInput
+            id="eval-quarter"
+            dir="ltr"
+            {...form.register("quarter")}
+            invalid={!!err("quarter")}
+            aria-describedby={describedBy("eval-quarter", err("quarter"))}
+          />
         </FieldShell>
         <FieldShell id="eval-date" label={labels.date} error={err("evaluatedOn")}>
-          <TextInput id="eval-date" type="date" max={today} {...form.register("evaluatedOn")} invalid={!!err("evaluatedOn")} aria-describedby={describedBy("eval-date", err("evaluatedOn"))} />
+          <TextInput
+            id="eval-date"
+            type="date"
+            max={today}
+            {...form.register("evaluatedOn")}
+            invalid={!!err("evaluatedOn")}
+            aria-describedby={describedBy("eval-date", err("evaluatedOn"))}
+          />
         </FieldShell>
       </div>
       <div className="flex flex-wrap gap-4">

@@ -50,15 +50,18 @@ export function CohesionSurveyForm({
   labels: SurveyFormLabels;
 }) {
   const t = useTranslations("errors");
-  const defaults = Object.fromEntries(
-    perceptionIndicators.flatMap((i) => communities.flatMap((c) => scaleLevels.map((l) => [answerField(i, c, l), 0]))),
+  const defaults = Object.fromEntries(perceptionIndicators.flatMap((i) => communities.flatMap((c) => scaleLevels.map((l) => [answerField(i, c, l), 0]))));
+  const { form, state, formAction, formRef, onSubmit, pending, errorKey } = useActionForm(
+    cohesionSurveySchema,
+    recordSurveyAction,
+    {
+      surveyedOn: today,
+      disputesReferred: 0,
+      disputesResolved: 0,
+      ...defaults,
+    },
+    { resetOnSuccess: true },
   );
-  const { form, state, formAction, formRef, onSubmit, pending, errorKey } = useActionForm(cohesionSurveySchema, recordSurveyAction, {
-    surveyedOn: today,
-    disputesReferred: 0,
-    disputesResolved: 0,
-    ...defaults,
-  }, { resetOnSuccess: true });
   const err = (n: string) => (errorKey(n) ? t(errorKey(n) as never) : undefined);
   const reg = (n: string) => form.register(n as never);
   return (
@@ -77,7 +80,14 @@ export function CohesionSurveyForm({
           </Select>
         </FieldShell>
         <FieldShell id="s-date" label={labels.surveyedOn} error={err("surveyedOn")} hint={labels.quarterHint}>
-          <TextInput id="s-date" type="date" max={today} {...reg("surveyedOn")} invalid={!!err("surveyedOn")} aria-describedby={describedBy("s-date", err("surveyedOn"), labels.quarterHint)} />
+          <TextInput
+            id="s-date"
+            type="date"
+            max={today}
+            {...reg("surveyedOn")}
+            invalid={!!err("surveyedOn")}
+            aria-describedby={describedBy("s-date", err("surveyedOn"), labels.quarterHint)}
+          />
         </FieldShell>
       </div>
 
@@ -99,35 +109,45 @@ export function CohesionSurveyForm({
           <fieldset key={ind.code} className="rounded border border-slate-300 p-3" aria-describedby={`q-${ind.code}-scale`}>
             <legend className="px-1 font-medium">{ind.name}</legend>
             <p>« {ind.question} »</p>
-            <p id={`q-${ind.code}-scale`} className="mb-2 text-sm text-slate-700">{ind.scale}</p>
+            <p id={`q-${ind.code}-scale`} className="mb-2 text-sm text-slate-700">
+              {ind.scale}
+            </p>
             <div className="overflow-x-auto">
-            <table className="text-sm">
-              <thead>
-                <tr>
-                  <td />
-                  {scaleLevels.map((l) => (
-                    <th key={l} scope="col" className="px-1 text-center">
-                      {labels.levelHeader} {l}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {communities.map((c) => (
-                  <tr key={c}>
-                    <th scope="row" className="pe-2 text-start font-normal">{labels.community[c]}</th>
-                    {scaleLevels.map((l) => {
-                      const name = answerField(ind.code, c, l);
-                      return (
-                        <td key={l} className="p-1">
-                          <TextInput {...numberProps} {...reg(name)} aria-label={`${ind.name}: ${labels.answerLabels[`${c}_${l}`]}`} className="w-20" invalid={!!err(name)} />
-                        </td>
-                      );
-                    })}
+              <table className="text-sm">
+                <thead>
+                  <tr>
+                    <td />
+                    {scaleLevels.map((l) => (
+                      <th key={l} scope="col" className="px-1 text-center">
+                        {labels.levelHeader} {l}
+                      </th>
+                    ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {communities.map((c) => (
+                    <tr key={c}>
+                      <th scope="row" className="pe-2 text-start font-normal">
+                        {labels.community[c]}
+                      </th>
+                      {scaleLevels.map((l) => {
+                        const name = answerField(ind.code, c, l);
+                        return (
+                          <td key={l} className="p-1">
+                            <TextInput
+                              {...numberProps}
+                              {...reg(name)}
+                              aria-label={`${ind.name}: ${labels.answerLabels[`${c}_${l}`]}`}
+                              className="w-20"
+                              invalid={!!err(name)}
+                            />
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </div>
             {rowError ? (
               <p role="alert" className="text-sm font-medium text-red-800">
@@ -141,7 +161,12 @@ export function CohesionSurveyForm({
       <fieldset className="rounded border border-slate-300 p-3">
         <legend className="px-1 font-medium">{labels.disputes}</legend>
         <div className="grid gap-3 sm:grid-cols-2">
-          {([["disputesReferred", counts.referred], ["disputesResolved", counts.resolved]] as const).map(([k, ind]) => (
+          {(
+            [
+              ["disputesReferred", counts.referred],
+              ["disputesResolved", counts.resolved],
+            ] as const
+          ).map(([k, ind]) => (
             <FieldShell key={k} id={`s-${k}`} label={ind.question} error={err(k)} hint={ind.scale}>
               <TextInput id={`s-${k}`} {...numberProps} {...reg(k)} invalid={!!err(k)} aria-describedby={describedBy(`s-${k}`, err(k), ind.scale)} />
             </FieldShell>

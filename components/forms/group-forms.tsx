@@ -211,7 +211,10 @@ export function GroupActionForm({
       </div>
       {confirmToken ? (
         // Keyed by the token: a new warning (the amount changed) starts unticked.
-        <label key={String(confirmToken)} className="flex min-h-11 items-center gap-2 rounded-md border border-amber-700 bg-amber-50 px-3 py-2 font-medium text-amber-950">
+        <label
+          key={String(confirmToken)}
+          className="flex min-h-11 items-center gap-2 rounded-md border border-amber-700 bg-amber-50 px-3 py-2 font-medium text-amber-950"
+        >
           <input type="checkbox" name="confirm" value={String(confirmToken)} className="size-5" />
           {t("confirmSave")}
         </label>

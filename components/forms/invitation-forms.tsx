@@ -33,7 +33,14 @@ export function InviteMemberForm({ org, labels }: { org: string; labels: InviteF
       <FormStatus state={state} />
       <p className="text-sm text-slate-700">{labels.hint}</p>
       <FieldShell id="invite-email" label={labels.email} error={err("email")}>
-        <TextInput id="invite-email" type="email" dir="ltr" {...form.register("email")} invalid={!!err("email")} aria-describedby={describedBy("invite-email", err("email"))} />
+        <TextInput
+          id="invite-email"
+          type="email"
+          dir="ltr"
+          {...form.register("email")}
+          invalid={!!err("email")}
+          aria-describedby={describedBy("invite-email", err("email"))}
+        />
       </FieldShell>
       <FieldShell id="invite-role" label={labels.role} error={err("role")}>
         <Select id="invite-role" {...form.register("role")}>

@@ -50,7 +50,14 @@ export function CreateUserForm({ org, labels }: { org: string; labels: MemberFor
         <TextInput id="new-name" {...form.register("name")} invalid={!!err("name")} aria-describedby={describedBy("new-name", err("name"))} />
       </FieldShell>
       <FieldShell id="new-email" label={labels.email} error={err("email")}>
-        <TextInput id="new-email" type="email" dir="ltr" {...form.register("email")} invalid={!!err("email")} aria-describedby={describedBy("new-email", err("email"))} />
+        <TextInput
+          id="new-email"
+          type="email"
+          dir="ltr"
+          {...form.register("email")}
+          invalid={!!err("email")}
+          aria-describedby={describedBy("new-email", err("email"))}
+        />
       </FieldShell>
       <FieldShell id="new-role" label={labels.role} error={err("role")}>
         <Select id="new-role" {...form.register("role")}>

@@ -5,7 +5,16 @@ import { Money, Table, Td } from "./ui";
 
 type Credit = Awaited<ReturnType<typeof import("@/lib/groups/ledger-queries").listCredits>>[number];
 
-export async function CreditSection(props: { org: string; groupId: string; canWrite: boolean; today: string; locale: string; credits: Credit[]; defaultCurrency: string; showCustomers?: boolean }) {
+export async function CreditSection(props: {
+  org: string;
+  groupId: string;
+  canWrite: boolean;
+  today: string;
+  locale: string;
+  credits: Credit[];
+  defaultCurrency: string;
+  showCustomers?: boolean;
+}) {
   // Customers' names are person-level: only the NGO supporting the group sees them.
   const showCustomers = props.showCustomers ?? true;
   const [t, tc] = [await getTranslations("group"), await getTranslations("communities")];
@@ -28,7 +37,10 @@ export async function CreditSection(props: { org: string; groupId: string; canWr
       {props.credits.length === 0 ? (
         <p>{t("noCredit")}</p>
       ) : (
-        <Table head={[...(showCustomers ? [t("customer")] : []), t("community"), t("granted"), t("due"), t("amount"), t("repaid"), t("outstanding"), ""]} testId="credits-table">
+        <Table
+          head={[...(showCustomers ? [t("customer")] : []), t("community"), t("granted"), t("due"), t("amount"), t("repaid"), t("outstanding"), ""]}
+          testId="credits-table"
+        >
           {props.credits.map((c) => (
             <tr key={c.id} className={c.isOverdue ? "bg-red-50" : undefined}>
               {showCustomers ? <Td>{c.customerName}</Td> : null}
@@ -77,9 +89,20 @@ export async function CreditSection(props: { org: string; groupId: string; canWr
             submit={t("recordCredit")}
             fields={[
               { name: "customerName", label: t("customer"), type: "text" },
-              { name: "community", label: t("community"), type: "select", options: (["host", "refugee", "other_village"] as const).map((c) => ({ value: c, label: tc(c) })) },
+              {
+                name: "community",
+                label: t("community"),
+                type: "select",
+                options: (["host", "refugee", "other_village"] as const).map((c) => ({ value: c, label: tc(c) })),
+              },
               { name: "amount", label: t("amount"), type: "number" },
-              { name: "currency", label: t("currency"), type: "select", options: ["MRU", "XOF"].map((c) => ({ value: c, label: c })), defaultValue: props.defaultCurrency },
+              {
+                name: "currency",
+                label: t("currency"),
+                type: "select",
+                options: ["MRU", "XOF"].map((c) => ({ value: c, label: c })),
+                defaultValue: props.defaultCurrency,
+              },
               { name: "grantedOn", label: t("granted"), type: "date", defaultValue: props.today },
               { name: "dueOn", label: t("due"), type: "date" },
             ]}

@@ -56,7 +56,14 @@ export async function LedgerSection(props: {
       {props.canWrite ? (
         <section className="mb-4">
           <h3 className="mb-2 font-semibold">{t("newEntry")}</h3>
-          <GroupActionForm kind="recordEntry" org={props.org} testId="record-entry-form" hidden={{ groupId: props.groupId }} submit={t("record")} fields={entryFields()} />
+          <GroupActionForm
+            kind="recordEntry"
+            org={props.org}
+            testId="record-entry-form"
+            hidden={{ groupId: props.groupId }}
+            submit={t("record")}
+            fields={entryFields()}
+          />
         </section>
       ) : null}
       <p className="mb-2">
@@ -78,8 +85,21 @@ export async function LedgerSection(props: {
               {props.canWrite && !e.voidedAt ? (
                 <details className="no-underline">
                   <summary className="flex min-h-11 min-w-11 cursor-pointer items-center underline">{t("correct")}</summary>
-                  <GroupActionForm kind="correctEntry" org={props.org} hidden={{ entryId: e.id, version: String(e.version) }} submit={t("saveCorrection")} fields={entryFields(e)} />
-                  <GroupActionForm kind="voidEntry" org={props.org} variant="danger" hidden={{ entryId: e.id }} submit={t("void")} fields={[{ name: "reason", label: t("voidReason"), type: "text" }]} />
+                  <GroupActionForm
+                    kind="correctEntry"
+                    org={props.org}
+                    hidden={{ entryId: e.id, version: String(e.version) }}
+                    submit={t("saveCorrection")}
+                    fields={entryFields(e)}
+                  />
+                  <GroupActionForm
+                    kind="voidEntry"
+                    org={props.org}
+                    variant="danger"
+                    hidden={{ entryId: e.id }}
+                    submit={t("void")}
+                    fields={[{ name: "reason", label: t("voidReason"), type: "text" }]}
+                  />
                 </details>
               ) : null}
             </Td>

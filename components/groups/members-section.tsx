@@ -15,7 +15,12 @@ export async function MembersSection(props: {
   settlements: { id: string; name: string }[];
   today: string;
 }) {
-  const [t, th, td, twg] = [await getTranslations("group"), await getTranslations("householdStatus"), await getTranslations("disabilityStatus"), await getTranslations("wg")];
+  const [t, th, td, twg] = [
+    await getTranslations("group"),
+    await getTranslations("householdStatus"),
+    await getTranslations("disabilityStatus"),
+    await getTranslations("wg"),
+  ];
   const year = Number(props.today.slice(0, 4));
   const wgOptions = (["not_asked", "none", "some", "a_lot", "cannot"] as const).map((a) => ({ value: a, label: twg(a) }));
   const wgField = (d: (typeof wgDomains)[number]): FieldSpec => ({
@@ -31,7 +36,10 @@ export async function MembersSection(props: {
       <p className="mb-3 text-sm text-slate-700" data-testid="wgss-cutoff">
         {t("cutoff")}
       </p>
-      <Table head={[t("person"), t("sex"), t("birthYear"), t("household"), t("cashTransfer"), t("disability"), t("aids"), t("joined"), t("left")]} testId="members-table">
+      <Table
+        head={[t("person"), t("sex"), t("birthYear"), t("household"), t("cashTransfer"), t("disability"), t("aids"), t("joined"), t("left")]}
+        testId="members-table"
+      >
         {props.members.map((m) => (
           <tr key={m.membershipId} className={m.leftOn ? "text-slate-500" : undefined}>
             <Td>
@@ -70,7 +78,14 @@ export async function MembersSection(props: {
                 (props.canWrite ? (
                   <details>
                     <summary className="flex min-h-11 min-w-11 cursor-pointer items-center underline">{t("leave")}</summary>
-                    <GroupActionForm kind="leaveGroup" org={props.org} hidden={{ membershipId: m.membershipId }} submit={t("leave")} variant="secondary" fields={[{ name: "leftOn", label: t("left"), type: "date", defaultValue: props.today }]} />
+                    <GroupActionForm
+                      kind="leaveGroup"
+                      org={props.org}
+                      hidden={{ membershipId: m.membershipId }}
+                      submit={t("leave")}
+                      variant="secondary"
+                      fields={[{ name: "leftOn", label: t("left"), type: "date", defaultValue: props.today }]}
+                    />
                   </details>
                 ) : null)}
             </Td>
@@ -89,7 +104,15 @@ export async function MembersSection(props: {
               testId="add-existing-member-form"
               hidden={{ groupId: props.groupId, mode: "existing" }}
               submit={t("addMember")}
-              fields={[{ name: "personId", label: t("person"), type: "select", options: [{ value: "", label: "—" }, ...props.candidates.map((c) => ({ value: c.id, label: `${c.name} (${c.birthYear})` }))] }, joined]}
+              fields={[
+                {
+                  name: "personId",
+                  label: t("person"),
+                  type: "select",
+                  options: [{ value: "", label: "—" }, ...props.candidates.map((c) => ({ value: c.id, label: `${c.name} (${c.birthYear})` }))],
+                },
+                joined,
+              ]}
             />
           </section>
           <section>
@@ -104,11 +127,26 @@ export async function MembersSection(props: {
               submit={t("addMember")}
               fields={[
                 { name: "name", label: t("person"), type: "text" },
-                { name: "sex", label: t("sex"), type: "select", options: [{ value: "female", label: t("female") }, { value: "male", label: t("male") }], defaultValue: "female" },
+                {
+                  name: "sex",
+                  label: t("sex"),
+                  type: "select",
+                  options: [
+                    { value: "female", label: t("female") },
+                    { value: "male", label: t("male") },
+                  ],
+                  defaultValue: "female",
+                },
                 { name: "birthYear", label: t("birthYear"), type: "number" },
                 { name: "settlementId", label: t("settlement"), type: "select", options: props.settlements.map((s) => ({ value: s.id, label: s.name })) },
                 { name: "householdSize", label: t("householdSize"), type: "number" },
-                { name: "householdStatus", label: t("householdStatus"), type: "select", options: (["host", "refugee_out_of_camp", "refugee_in_camp", "returnee"] as const).map((s) => ({ value: s, label: th(s) })), defaultValue: "host" },
+                {
+                  name: "householdStatus",
+                  label: t("householdStatus"),
+                  type: "select",
+                  options: (["host", "refugee_out_of_camp", "refugee_in_camp", "returnee"] as const).map((s) => ({ value: s, label: th(s) })),
+                  defaultValue: "host",
+                },
                 { name: "cashTransferSince", label: t("cashTransfer"), type: "date" },
                 ...wgDomains.map(wgField),
                 joined,

@@ -63,7 +63,13 @@ export async function ProfitSection(props: {
             fields={[
               { name: "periodFrom", label: t("periodFrom"), type: "date", defaultValue: `${Number(year) - 1}-01-01` },
               { name: "periodTo", label: t("periodTo"), type: "date", defaultValue: `${Number(year) - 1}-12-31` },
-              { name: "currency", label: t("currency"), type: "select", options: ["MRU", "XOF"].map((c) => ({ value: c, label: c })), defaultValue: props.defaultCurrency },
+              {
+                name: "currency",
+                label: t("currency"),
+                type: "select",
+                options: ["MRU", "XOF"].map((c) => ({ value: c, label: c })),
+                defaultValue: props.defaultCurrency,
+              },
             ]}
           />
         </section>

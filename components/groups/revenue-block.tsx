@@ -34,7 +34,13 @@ export function RevenueBlock(props: {
           {props.more(rows.length, props.count ?? props.rows.length)}
         </p>
       ) : null}
-      <LazyRevenueBars data={rows.map((r) => ({ label: r.label, value: r.xof }))} layout={props.layout} locale={props.locale} rtl={props.locale === "ar"} unit="XOF" />
+      <LazyRevenueBars
+        data={rows.map((r) => ({ label: r.label, value: r.xof }))}
+        layout={props.layout}
+        locale={props.locale}
+        rtl={props.locale === "ar"}
+        unit="XOF"
+      />
       <details className="mt-2" open={rows.length <= 12}>
         <summary className="flex min-h-11 cursor-pointer items-center font-medium">{props.tableLabel}</summary>
         <Table head={[props.headLabel, "XOF", "MRU"]} testId={props.testId}>

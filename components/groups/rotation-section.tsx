@@ -18,7 +18,12 @@ export async function RotationSection({ org, groupId, canWrite, today, members, 
   const t = await getTranslations("group");
   const nameOf = new Map(members.map((m) => [m.membershipId, m.name]));
   const active = members.filter((m) => !m.leftOn);
-  const check = checkRotation(active.map((m) => m.membershipId), teams, terms, today);
+  const check = checkRotation(
+    active.map((m) => m.membershipId),
+    teams,
+    terms,
+    today,
+  );
   const teamName = new Map(teams.map((x) => [x.id, x.name]));
   return (
     <Card title={t("rotationTitle")}>
@@ -54,7 +59,12 @@ export async function RotationSection({ org, groupId, canWrite, today, members, 
                 {x.endsOn} {x.startsOn <= today && today <= x.endsOn ? `(${t("current")})` : ""}
               </Td>
               <Td>{teamName.get(x.teamId)}</Td>
-              <Td>{teams.find((tm) => tm.id === x.teamId)?.memberIds.map((id) => nameOf.get(id)).join(", ")}</Td>
+              <Td>
+                {teams
+                  .find((tm) => tm.id === x.teamId)
+                  ?.memberIds.map((id) => nameOf.get(id))
+                  .join(", ")}
+              </Td>
             </tr>
           ))}
         </Table>

@@ -11,7 +11,12 @@ const headlineTables = ["sex-disability", "status", "participation"] as const sa
  * the consortium's reader rights (so suppressed), and their downloads through the consortium's
  * own export route (`member` names whose tables they are).
  */
-export async function InclusionHeadline({ tables, on, suppressed, exportTo }: {
+export async function InclusionHeadline({
+  tables,
+  on,
+  suppressed,
+  exportTo,
+}: {
   tables: InclusionTables;
   on: string;
   suppressed: boolean;
@@ -21,7 +26,9 @@ export async function InclusionHeadline({ tables, on, suppressed, exportTo }: {
   const locale = await getLocale();
   return (
     <section className="flex flex-col gap-4" aria-labelledby="inclusion-title" data-testid="member-inclusion">
-      <h2 id="inclusion-title" className="text-xl font-semibold">{t("title")}</h2>
+      <h2 id="inclusion-title" className="text-xl font-semibold">
+        {t("title")}
+      </h2>
       <p className="text-sm">{t("def.reference", { date: dateInText(on, locale) })}</p>
       {suppressed ? <p className="max-w-3xl rounded border border-amber-600 bg-amber-50 p-3 text-amber-950">{t("suppressionNote")}</p> : null}
       {headlineTables.map((id) => (

@@ -79,9 +79,7 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
             </Link>
           ))}
         </nav>
-        <div className="ms-auto flex flex-wrap items-center gap-2">
-          {accountTools}
-        </div>
+        <div className="ms-auto flex flex-wrap items-center gap-2">{accountTools}</div>
       </div>
       {/* Phones and tablets: one line, the rest behind a menu button (a <details>: no JavaScript). */}
       <div className="relative flex items-center gap-2 px-3 py-1 xl:hidden">
@@ -105,9 +103,7 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
                 ))}
               </ul>
             </nav>
-            <div className="mt-2 flex flex-wrap items-center gap-2 border-t border-slate-200 pt-2">
-              {accountTools}
-            </div>
+            <div className="mt-2 flex flex-wrap items-center gap-2 border-t border-slate-200 pt-2">{accountTools}</div>
             {orgs.length > 1 ? (
               <div className="mt-2 border-t border-slate-200 pt-2">
                 <p className="mb-1 text-sm font-semibold">{t("switchOrganisation")}</p>

@@ -30,7 +30,11 @@ export async function CommuneNav({ scope, current }: { scope: CommuneScope; curr
           </Link>
         ))}
       </nav>
-      {!scope.canWrite ? <p className="text-sm text-slate-700" data-testid="read-only">{t("readOnly")}</p> : null}
+      {!scope.canWrite ? (
+        <p className="text-sm text-slate-700" data-testid="read-only">
+          {t("readOnly")}
+        </p>
+      ) : null}
     </div>
   );
 }

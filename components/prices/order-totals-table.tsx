@@ -11,7 +11,15 @@ export interface TotalsLabels {
 }
 
 /** Ordered and delivered totals with their differences, one row per key. */
-export function OrderTotalsTable({ rows, overall, names, labels, currency, locale, testId }: {
+export function OrderTotalsTable({
+  rows,
+  overall,
+  names,
+  labels,
+  currency,
+  locale,
+  testId,
+}: {
   rows: Total[];
   overall: Total;
   names: Map<string, string>;
@@ -22,7 +30,9 @@ export function OrderTotalsTable({ rows, overall, names, labels, currency, local
 }) {
   const row = (r: Total, name: string, strong = false) => (
     <tr key={r.key} className={`border-t border-slate-200 ${strong ? "font-semibold" : ""}`} data-testid={`${testId}-row`}>
-      <th scope="row" className="p-2 text-start font-normal">{name}</th>
+      <th scope="row" className="p-2 text-start font-normal">
+        {name}
+      </th>
       <td className="p-2 text-end tabular-nums">{formatNumber(r.quantity, locale)}</td>
       <td className="p-2 text-end tabular-nums">{formatAmount(r.amount, currency, locale)}</td>
       <td className="p-2 text-end tabular-nums">{formatAmount(r.deliveredAmount, currency, locale)}</td>
@@ -36,11 +46,21 @@ export function OrderTotalsTable({ rows, overall, names, labels, currency, local
       <table className="w-full text-start" data-testid={testId}>
         <thead className="bg-slate-100">
           <tr>
-            <th scope="col" className="p-2 text-start">{labels.name}</th>
-            <th scope="col" className="p-2 text-end">{labels.quantity}</th>
-            <th scope="col" className="p-2 text-end">{labels.amount}</th>
-            <th scope="col" className="p-2 text-end">{labels.delivered}</th>
-            <th scope="col" className="p-2 text-end">{labels.difference}</th>
+            <th scope="col" className="p-2 text-start">
+              {labels.name}
+            </th>
+            <th scope="col" className="p-2 text-end">
+              {labels.quantity}
+            </th>
+            <th scope="col" className="p-2 text-end">
+              {labels.amount}
+            </th>
+            <th scope="col" className="p-2 text-end">
+              {labels.delivered}
+            </th>
+            <th scope="col" className="p-2 text-end">
+              {labels.difference}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -15,7 +15,14 @@ const printCss = onePagePrintCss("price-board", "8mm", "  .price-board-item { br
  * The printable price board of a commune on a date, in Arabic or French: pictogram, name,
  * large price, and the announced change with its date. Fits one A4 page.
  */
-export async function PriceBoard({ communeName, date, lang, items, noticeDays, digits = "latn" }: {
+export async function PriceBoard({
+  communeName,
+  date,
+  lang,
+  items,
+  noticeDays,
+  digits = "latn",
+}: {
   communeName: string;
   date: string;
   lang: BoardLang;
@@ -33,7 +40,12 @@ export async function PriceBoard({ communeName, date, lang, items, noticeDays, d
   // Currency names in the board's language (أوقية, فرنك; ouguiyas, F CFA), not ISO codes.
   const currencyName = (code: string) => t(`currency.${code}`);
   return (
-    <section lang={lang} dir={lang === "ar" ? "rtl" : "ltr"} className="price-board rounded-lg border border-slate-300 bg-white p-4 text-slate-950" data-testid="price-board">
+    <section
+      lang={lang}
+      dir={lang === "ar" ? "rtl" : "ltr"}
+      className="price-board rounded-lg border border-slate-300 bg-white p-4 text-slate-950"
+      data-testid="price-board"
+    >
       <style>{printCss}</style>
       <header className="mb-2 flex flex-wrap items-baseline justify-between gap-2 border-b-2 border-slate-900 pb-1">
         <h1 className="text-3xl font-bold">{t("title", { commune: communeName })}</h1>
@@ -61,7 +73,11 @@ export async function PriceBoard({ communeName, date, lang, items, noticeDays, d
               </p>
               {next ? (
                 <p className="rounded bg-amber-200 px-1 text-sm font-bold" data-testid="board-upcoming">
-                  {t("upcoming")} <span dir="ltr" className="tabular-nums">{n(next.sellingPrice)}</span> {t("from")}
+                  {t("upcoming")}{" "}
+                  <span dir="ltr" className="tabular-nums">
+                    {n(next.sellingPrice)}
+                  </span>{" "}
+                  {t("from")}
                   <span dir="ltr">{d(next.effectiveOn)}</span>
                 </p>
               ) : null}

@@ -27,7 +27,14 @@ export async function SessionDecisions({
   base: string;
   canEdit: boolean;
   /** The fields of a decision form (supplier, prices, date, channels, villages), labels translated. */
-  noticeFields: (defaults: { supplierId: string; purchasePrice: string; sellingPrice: string; effectiveOn: string; channels: string[]; villages: string[] }) => FieldSpec[];
+  noticeFields: (defaults: {
+    supplierId: string;
+    purchasePrice: string;
+    sellingPrice: string;
+    effectiveOn: string;
+    channels: string[];
+    villages: string[];
+  }) => FieldSpec[];
 }) {
   const t = await getTranslations("prices");
   const tc = await getTranslations("prices.constituencies");
@@ -108,4 +115,3 @@ export async function SessionDecisions({
     </ul>
   );
 }
-

@@ -54,7 +54,21 @@ interface Props {
  * A react-hook-form form bound to the schema of its server action; it posts as plain HTML
  * without JavaScript. Checkbox groups post as `name[]` lists.
  */
-export function SpecForm({ form: key, org, hidden = {}, fields, submit, testId, successHref, resetOnSuccess, variant, children, inline, disabled, disclosure }: Props) {
+export function SpecForm({
+  form: key,
+  org,
+  hidden = {},
+  fields,
+  submit,
+  testId,
+  successHref,
+  resetOnSuccess,
+  variant,
+  children,
+  inline,
+  disabled,
+  disclosure,
+}: Props) {
   const t = useTranslations("errors");
   const router = useRouter();
   const { schema, action } = priceForms[key];
@@ -78,7 +92,14 @@ export function SpecForm({ form: key, org, hidden = {}, fields, submit, testId, 
   }, [state, successHref, router]);
 
   const body = (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate data-testid={testId} className={inline ? "flex flex-wrap items-end gap-2" : "flex flex-col gap-3"}>
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={onSubmit}
+      noValidate
+      data-testid={testId}
+      className={inline ? "flex flex-wrap items-end gap-2" : "flex flex-col gap-3"}
+    >
       <input type="hidden" name="org" value={org} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
@@ -120,9 +141,21 @@ export function SpecForm({ form: key, org, hidden = {}, fields, submit, testId, 
                 ))}
               </Select>
             ) : f.kind === "textarea" ? (
-              <textarea {...common} rows={6} dir={f.dir} aria-invalid={!!e || undefined} className="rounded-md border border-slate-400 bg-white px-3 py-2 text-base" />
+              <textarea
+                {...common}
+                rows={6}
+                dir={f.dir}
+                aria-invalid={!!e || undefined}
+                className="rounded-md border border-slate-400 bg-white px-3 py-2 text-base"
+              />
             ) : (
-              <TextInput {...common} invalid={!!e} type={f.kind === "number" ? "text" : f.kind} inputMode={f.kind === "number" ? "numeric" : undefined} dir={f.dir ?? (f.kind === "text" ? undefined : "ltr")} />
+              <TextInput
+                {...common}
+                invalid={!!e}
+                type={f.kind === "number" ? "text" : f.kind}
+                inputMode={f.kind === "number" ? "numeric" : undefined}
+                dir={f.dir ?? (f.kind === "text" ? undefined : "ltr")}
+              />
             )}
           </FieldShell>
         );

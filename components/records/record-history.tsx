@@ -66,7 +66,8 @@ export async function RecordHistory({ rows, testId = "record-history" }: { rows:
                 <ul className="ms-4 list-disc text-sm">
                   {fieldsOf(r).map((k) => (
                     <li key={k} data-testid="history-change">
-                      {t("fieldLabel", { field: t(`fields.${k}` as never) })} <span>{value(k, r.before?.[k])}</span> <span aria-hidden="true">{t("arrow")}</span>
+                      {t("fieldLabel", { field: t(`fields.${k}` as never) })} <span>{value(k, r.before?.[k])}</span>{" "}
+                      <span aria-hidden="true">{t("arrow")}</span>
                       <span className="sr-only">{t("becomes")}</span> <span className="font-medium">{value(k, r.after?.[k])}</span>
                     </li>
                   ))}

@@ -6,11 +6,7 @@ const variants = {
   danger: "border border-red-800 bg-white text-red-800 hover:bg-red-50",
 } as const;
 
-export function Button({
-  variant = "primary",
-  className,
-  ...rest
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof variants }) {
+export function Button({ variant = "primary", className, ...rest }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof variants }) {
   return (
     <button
       {...rest}

@@ -41,7 +41,8 @@ export function HeadlineNumber({ value, currency, locale, testId }: { value: num
 
 /** A table cell shown as a headline figure: a count compact from a million, else as the table writes it ("<5", a percentage). */
 export function FigureCell({ value, locale, testId }: { value: CellValue; locale: string; testId?: string }) {
-  if (typeof value === "number" && Number.isInteger(value) && Math.abs(value) >= COMPACT_FROM) return <HeadlineNumber value={value} locale={locale} testId={testId} />;
+  if (typeof value === "number" && Number.isInteger(value) && Math.abs(value) >= COMPACT_FROM)
+    return <HeadlineNumber value={value} locale={locale} testId={testId} />;
   return (
     <span dir="ltr" data-testid={testId}>
       {cellText(value) || "—"}

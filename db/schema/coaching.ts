@@ -74,7 +74,9 @@ export const groupEvaluations = pgTable(
     version: integer("version").notNull().default(1),
   },
   (t) => [
-    uniqueIndex("group_evaluations_group_quarter_key").on(t.groupId, t.quarter).where(sql`${t.voidedAt} is null`),
+    uniqueIndex("group_evaluations_group_quarter_key")
+      .on(t.groupId, t.quarter)
+      .where(sql`${t.voidedAt} is null`),
     index("group_evaluations_ngo_quarter_idx").on(t.ngoOrgId, t.quarter),
     check("group_evaluations_quarter_format", sql`${t.quarter} ~ '^[0-9]{4}-Q[1-4]$'`),
     check("group_evaluations_score_scale", sql`${t.score} between 0 and 10`),
@@ -101,7 +103,9 @@ export const quarterLocks = pgTable(
     unlockReason: text("unlock_reason"),
   },
   (t) => [
-    uniqueIndex("quarter_locks_active_key").on(t.ngoOrgId, t.quarter).where(sql`${t.unlockedAt} is null`),
+    uniqueIndex("quarter_locks_active_key")
+      .on(t.ngoOrgId, t.quarter)
+      .where(sql`${t.unlockedAt} is null`),
     check("quarter_locks_quarter_format", sql`${t.quarter} ~ '^[0-9]{4}-Q[1-4]$'`),
     check("quarter_locks_unlock_reason", sql`(${t.unlockedAt} is null) = (${t.unlockReason} is null)`),
   ],

@@ -78,7 +78,9 @@ export const groupMemberships = pgTable(
     index("group_memberships_group_idx").on(t.groupId),
     index("group_memberships_person_idx").on(t.personId),
     // No person active twice in the same group.
-    uniqueIndex("group_memberships_one_active").on(t.groupId, t.personId).where(sql`${t.leftOn} is null`),
+    uniqueIndex("group_memberships_one_active")
+      .on(t.groupId, t.personId)
+      .where(sql`${t.leftOn} is null`),
     check("group_memberships_dates", sql`${t.leftOn} is null or ${t.leftOn} >= ${t.joinedOn}`),
   ],
 );

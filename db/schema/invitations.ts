@@ -12,8 +12,12 @@ export const invitations = pgTable(
   "invitations",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    orgId: uuid("org_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     role: memberRole("role").notNull(),
     invitedByUserId: uuid("invited_by_user_id").references(() => users.id, { onDelete: "set null" }),
     status: invitationStatus("status").notNull().default("pending"),
@@ -21,7 +25,9 @@ export const invitations = pgTable(
     respondedAt: timestamp("responded_at", { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("invitations_pending_key").on(t.orgId, t.userId).where(sql`${t.status} = 'pending'`),
+    uniqueIndex("invitations_pending_key")
+      .on(t.orgId, t.userId)
+      .where(sql`${t.status} = 'pending'`),
     index("invitations_user_idx").on(t.userId),
   ],
 );

@@ -26,10 +26,7 @@ export const households = pgTable(
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index("households_ngo_idx").on(t.ngoOrgId),
-    check("households_size_positive", sql`${t.size} between 1 and 99`),
-  ],
+  (t) => [index("households_ngo_idx").on(t.ngoOrgId), check("households_size_positive", sql`${t.size} between 1 and 99`)],
 );
 
 /** A person with the six WG-SS answers; the disability flag is derived (lib/wgss.ts), never stored. */

@@ -19,10 +19,7 @@ export const places = pgTable(
   (t) => [
     index("places_parent_idx").on(t.parentId),
     uniqueIndex("places_pcode_key").on(t.pcode),
-    check(
-      "places_community_on_settlements",
-      sql`(${t.level} in ('village','campement')) = (${t.community} is not null)`,
-    ),
+    check("places_community_on_settlements", sql`(${t.level} in ('village','campement')) = (${t.community} is not null)`),
     check("places_parent_unless_wilaya", sql`(${t.level} = 'wilaya') = (${t.parentId} is null)`),
   ],
 );

@@ -95,14 +95,13 @@ export const priceSettings = pgTable(
     horizonDays: integer("horizon_days").notNull().default(365),
     stabilityThresholdPct: integer("stability_threshold_pct").notNull().default(20),
     /** The digits of the Arabic price board: Latin (123) or Arabic-Indic (١٢٣), as the commune's readers expect. */
-    boardDigits: text("board_digits", { enum: ["latn", "arab"] }).notNull().default("latn"),
+    boardDigits: text("board_digits", { enum: ["latn", "arab"] })
+      .notNull()
+      .default("latn"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check(
-      "price_settings_minima",
-      sql`${t.minMcpgc} >= 1 and ${t.minBeneficiaries} >= 1 and ${t.minCommune} >= 1 and ${t.minTradersFederation} >= 1`,
-    ),
+    check("price_settings_minima", sql`${t.minMcpgc} >= 1 and ${t.minBeneficiaries} >= 1 and ${t.minCommune} >= 1 and ${t.minTradersFederation} >= 1`),
     check("price_settings_notice", sql`${t.noticeDays} between 0 and 90`),
     check("price_settings_horizon", sql`${t.horizonDays} between 1 and 3650`),
     check("price_settings_threshold", sql`${t.stabilityThresholdPct} between 1 and 100`),
@@ -127,7 +126,11 @@ export const publicBoards = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
-  (t) => [uniqueIndex("public_boards_live_key").on(t.communeOrgId).where(sql`${t.revokedAt} is null`)],
+  (t) => [
+    uniqueIndex("public_boards_live_key")
+      .on(t.communeOrgId)
+      .where(sql`${t.revokedAt} is null`),
+  ],
 );
 
 export const priceSessions = pgTable(
@@ -194,9 +197,15 @@ export const negotiatedPrices = pgTable(
     /** The withdrawn decision of the same session that this one corrects. */
     correctsId: uuid("corrects_id").references((): AnyPgColumn => negotiatedPrices.id),
     /** Minimum attendees per constituency when the decision was taken (set by the database). */
-    quorumMinima: jsonb("quorum_minima").$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
+    quorumMinima: jsonb("quorum_minima")
+      .$type<Record<string, number>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     /** Attendees per constituency when the decision was taken (set by the database). */
-    quorumCounts: jsonb("quorum_counts").$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
+    quorumCounts: jsonb("quorum_counts")
+      .$type<Record<string, number>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
     withdrawnBy: uuid("withdrawn_by").references(() => users.id),
     withdrawReason: text("withdraw_reason"),
@@ -313,8 +322,5 @@ export const marketObservations = pgTable(
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [
-    index("market_observations_product_idx").on(t.communeOrgId, t.productId, t.observedOn),
-    check("market_observations_positive", sql`${t.price} > 0`),
-  ],
+  (t) => [index("market_observations_product_idx").on(t.communeOrgId, t.productId, t.observedOn), check("market_observations_positive", sql`${t.price} > 0`)],
 );

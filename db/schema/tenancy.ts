@@ -1,16 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  check,
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { places } from "./places";
 
 export const orgType = pgEnum("org_type", ["consortium", "ngo", "commune", "cooperative_network"]);
@@ -28,18 +17,19 @@ export const organisations = pgTable(
     territoryPlaceId: uuid("territory_place_id").references(() => places.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex("organisations_slug_key").on(t.slug),
-    check("organisations_slug_format", sql`${t.slug} ~ '^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$'`),
-  ],
+  (t) => [uniqueIndex("organisations_slug_key").on(t.slug), check("organisations_slug_format", sql`${t.slug} ~ '^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$'`)],
 );
 
 /** A consortium's member organisations. */
 export const consortiumMembers = pgTable(
   "consortium_members",
   {
-    consortiumId: uuid("consortium_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
-    memberOrgId: uuid("member_org_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
+    consortiumId: uuid("consortium_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    memberOrgId: uuid("member_org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
   },
   (t) => [uniqueIndex("consortium_members_pk").on(t.consortiumId, t.memberOrgId)],
 );
@@ -48,8 +38,12 @@ export const consortiumMembers = pgTable(
 export const orgCommunes = pgTable(
   "org_communes",
   {
-    orgId: uuid("org_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
-    communeOrgId: uuid("commune_org_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    communeOrgId: uuid("commune_org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
   },
   (t) => [uniqueIndex("org_communes_pk").on(t.orgId, t.communeOrgId)],
 );
@@ -73,15 +67,16 @@ export const memberships = pgTable(
   "memberships",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-    orgId: uuid("org_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
     role: memberRole("role").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex("memberships_user_org_key").on(t.userId, t.orgId),
-    index("memberships_org_idx").on(t.orgId),
-  ],
+  (t) => [uniqueIndex("memberships_user_org_key").on(t.userId, t.orgId), index("memberships_org_idx").on(t.orgId)],
 );
 
 /** Server-side sessions: the signed cookie names one row, checked on every request. */
@@ -89,7 +84,9 @@ export const sessions = pgTable(
   "sessions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
@@ -111,7 +108,9 @@ export const knownDevices = pgTable(
   "known_devices",
   {
     deviceId: uuid("device_id").notNull(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }).notNull().defaultNow(),
   },

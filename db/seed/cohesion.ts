@@ -8,7 +8,7 @@ import { fassalaCampements, fassalaVillages, type DemoIds } from "./demo";
 /** Deterministic pseudo-random numbers, so that every demo database shows the same figures. */
 function rng(seed: number) {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
 const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
@@ -81,7 +81,13 @@ export async function seedCohesion(tx: Tx, ids: DemoIds, today = todayIso()) {
   // Coaching: visits to six shops in the last quarter and this one; one follow-up left overdue.
   const shops = ids.groups.shops;
   const last = quarterBounds(lastQ);
-  const visit = async (groupIndex: number, visitedOn: string, topics: string, findings: string, followUps: { action: string; dueOn: string; doneOn?: string }[]) => {
+  const visit = async (
+    groupIndex: number,
+    visitedOn: string,
+    topics: string,
+    findings: string,
+    followUps: { action: string; dueOn: string; doneOn?: string }[],
+  ) => {
     const [v] = await tx
       .insert(coachingVisits)
       .values({ ngoOrgId: ids.orgs.adicor, groupId: shops[groupIndex], visitedOn, coachName: "Mariem Mint Sidi", topics, findings })

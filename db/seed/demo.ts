@@ -52,10 +52,7 @@ export interface DemoIds {
 export async function seedDemo(db: Db): Promise<DemoIds> {
   return db.transaction(async (tx) => {
     const [wilaya] = await tx.insert(places).values({ level: "wilaya", name: "Hodh Ech Chargui" }).returning();
-    const [moughataa] = await tx
-      .insert(places)
-      .values({ level: "moughataa", name: "Bassikounou", parentId: wilaya.id })
-      .returning();
+    const [moughataa] = await tx.insert(places).values({ level: "moughataa", name: "Bassikounou", parentId: wilaya.id }).returning();
     const [fassala, bassikounou] = await tx
       .insert(places)
       .values([
@@ -93,9 +90,9 @@ export async function seedDemo(db: Db): Promise<DemoIds> {
       .returning({ id: organisations.id, slug: organisations.slug });
     const orgs = Object.fromEntries(orgRows.map((o) => [o.slug, o.id])) as Record<DemoSlug, string>;
 
-    await tx.insert(consortiumMembers).values(
-      demoOrgs.filter((o) => !notConsortiumMembers.includes(o.slug)).map((o) => ({ consortiumId: orgs.acor, memberOrgId: orgs[o.slug] })),
-    );
+    await tx
+      .insert(consortiumMembers)
+      .values(demoOrgs.filter((o) => !notConsortiumMembers.includes(o.slug)).map((o) => ({ consortiumId: orgs.acor, memberOrgId: orgs[o.slug] })));
     await tx.insert(orgCommunes).values([
       { orgId: orgs.adicor, communeOrgId: orgs.fassala },
       { orgId: orgs["ong-sahel"], communeOrgId: orgs.bassikounou },
@@ -116,9 +113,9 @@ export async function seedDemo(db: Db): Promise<DemoIds> {
           })),
         )
         .returning({ id: users.id, email: users.email });
-      await tx.insert(memberships).values(
-        created.map((u) => ({ userId: u.id, orgId: orgs[o.slug], role: u.email.split("@")[0] as "admin" | "editor" | "viewer" })),
-      );
+      await tx
+        .insert(memberships)
+        .values(created.map((u) => ({ userId: u.id, orgId: orgs[o.slug], role: u.email.split("@")[0] as "admin" | "editor" | "viewer" })));
     }
 
     // The 12 community shops of Fassala, one per village, supported by ADICOR; half are

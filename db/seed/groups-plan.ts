@@ -32,9 +32,45 @@ export function prng(seed: number) {
   };
 }
 
-const womenFirst = ["Fatimetou", "Mariem", "Aminetou", "Khadijetou", "Aicha", "Zeinabou", "Mounina", "Salka", "Toutou", "Vatma", "Lalla", "Mahjouba", "Oumou", "Hawa", "Coumba", "Selma", "Mneiha", "Tekeiber", "Nana", "Boyah"];
+const womenFirst = [
+  "Fatimetou",
+  "Mariem",
+  "Aminetou",
+  "Khadijetou",
+  "Aicha",
+  "Zeinabou",
+  "Mounina",
+  "Salka",
+  "Toutou",
+  "Vatma",
+  "Lalla",
+  "Mahjouba",
+  "Oumou",
+  "Hawa",
+  "Coumba",
+  "Selma",
+  "Mneiha",
+  "Tekeiber",
+  "Nana",
+  "Boyah",
+];
 const menFirst = ["Mohamed", "Ahmed", "Sidi", "Brahim", "Moussa", "Cheikh", "Ely", "Abdallahi", "Yacoub", "Hamady"];
-const fathers = ["Ahmed", "Sidi", "Mohamed", "Brahim", "El Moctar", "Cheikh", "Abdallahi", "Mahmoud", "Bouna", "Hamoud", "Ely", "Salem", "Ag Mohamed", "Alhousseini"];
+const fathers = [
+  "Ahmed",
+  "Sidi",
+  "Mohamed",
+  "Brahim",
+  "El Moctar",
+  "Cheikh",
+  "Abdallahi",
+  "Mahmoud",
+  "Bouna",
+  "Hamoud",
+  "Ely",
+  "Salem",
+  "Ag Mohamed",
+  "Alhousseini",
+];
 
 export function personName(sex: "female" | "male", n: number) {
   const first = sex === "female" ? womenFirst[n % womenFirst.length] : menFirst[n % menFirst.length];
@@ -59,7 +95,10 @@ export function monthsFrom(start: string): string[] {
 
 /** Split a total into integer parts by integer weights, summing exactly. */
 export const splitExactly = (total: number, weights: number[]) =>
-  shareProfit(total, weights.map((weight, i) => ({ membershipId: String(i), weight }))).map((s) => s.amount);
+  shareProfit(
+    total,
+    weights.map((weight, i) => ({ membershipId: String(i), weight })),
+  ).map((s) => s.amount);
 
 /** Monthly sales of each group activity: totals summing exactly to the report's revenue. */
 export function planSales(groupsPlan: { kind: string; size: number; start: string }[], rand: () => number) {

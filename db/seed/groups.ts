@@ -88,12 +88,19 @@ export async function seedGroups(tx: Tx, ids: DemoIds) {
   };
 
   const planned: PlannedGroup[] = [];
-  const plan = (g: Omit<PlannedGroup, "members">, sexes: ("female" | "male")[], cashTransfer = true, wgFor?: (i: number) => Partial<Record<string, Wg>> | undefined) =>
-    planned.push({ ...g, members: sexes.map((sex, i) => addPerson(g.ngo, g.village, sex, { cashTransfer, wg: wgFor?.(i) })) });
+  const plan = (
+    g: Omit<PlannedGroup, "members">,
+    sexes: ("female" | "male")[],
+    cashTransfer = true,
+    wgFor?: (i: number) => Partial<Record<string, Wg>> | undefined,
+  ) => planned.push({ ...g, members: sexes.map((sex, i) => addPerson(g.ngo, g.village, sex, { cashTransfer, wg: wgFor?.(i) })) });
 
   // 12 shops (already in the foundation seed): 100 members, mostly women.
   ids.groups.shops.forEach((id, i) =>
-    plan({ id, ngo: adicor, kind: "shop", size: shopSizes[i], start: "2022-03-01", village: fassalaVillages[i] }, shopSizes[i] === 0 ? [] : Array.from({ length: shopSizes[i] }, (_, k) => (k % 4 === 3 ? "male" : "female"))),
+    plan(
+      { id, ngo: adicor, kind: "shop", size: shopSizes[i], start: "2022-03-01", village: fassalaVillages[i] },
+      shopSizes[i] === 0 ? [] : Array.from({ length: shopSizes[i] }, (_, k) => (k % 4 === 3 ? "male" : "female")),
+    ),
   );
   // 11 butcheries: 48 members, 44 women and 4 men, 8 with a disability by their WG-SS answers.
   const disabilityAnswers: Partial<Record<string, Wg>>[] = [
@@ -127,7 +134,11 @@ export async function seedGroups(tx: Tx, ids: DemoIds) {
       Array.from({ length: size }, (_, k) => (first + k === 20 ? "male" : "female")),
     );
   });
-  plan({ id: uuid(), ngo: adicor, kind: "sewing", size: TOWN_WORKSHOP_SIZE, start: "2022-09-01", village: "Fassala" }, Array<"female" | "male">(TOWN_WORKSHOP_SIZE).fill("female"), false);
+  plan(
+    { id: uuid(), ngo: adicor, kind: "sewing", size: TOWN_WORKSHOP_SIZE, start: "2022-09-01", village: "Fassala" },
+    Array<"female" | "male">(TOWN_WORKSHOP_SIZE).fill("female"),
+    false,
+  );
   const groupActivities = [...planned];
 
   // 91 individual activities (90 fattening, 1 laundry): one-member groups, ledgers of their own.
@@ -135,7 +146,15 @@ export async function seedGroups(tx: Tx, ids: DemoIds) {
   for (let i = 0; i < 91; i++) {
     const kind = i === 90 ? "laundry" : "fattening";
     const village = fassalaVillages[i % fassalaVillages.length];
-    individuals.push({ id: uuid(), ngo: adicor, kind, size: 1, start: "2022-04-01", village, members: [addPerson(adicor, village, i % 3 === 0 ? "male" : "female", { cashTransfer: true })] });
+    individuals.push({
+      id: uuid(),
+      ngo: adicor,
+      kind,
+      size: 1,
+      start: "2022-04-01",
+      village,
+      members: [addPerson(adicor, village, i % 3 === 0 ? "male" : "female", { cashTransfer: true })],
+    });
   }
   // ONG Sahel in Bassikounou: a few groups, so that isolation shows.
   const sahel = ids.orgs["ong-sahel"];
@@ -149,7 +168,13 @@ export async function seedGroups(tx: Tx, ids: DemoIds) {
     members: Array.from({ length: 5 }, (_, k) => addPerson(sahel, bassikounouVillages[i], k === 0 ? "male" : "female", { cashTransfer: true })),
   }));
 
-  const groupName: Record<string, string> = { butchery: "Boucherie villageoise", sewing: "Atelier de couture et teinture", fattening: "Embouche", laundry: "Blanchisserie", shop: "Boutique communautaire" };
+  const groupName: Record<string, string> = {
+    butchery: "Boucherie villageoise",
+    sewing: "Atelier de couture et teinture",
+    fattening: "Embouche",
+    laundry: "Blanchisserie",
+    shop: "Boutique communautaire",
+  };
   const newGroups = [...groupActivities.filter((g) => g.kind !== "shop"), ...individuals, ...sahelGroups];
   await insertChunked(hh, (c) => tx.insert(households).values(c));
   await insertChunked(ps, (c) => tx.insert(people).values(c));
@@ -161,7 +186,10 @@ export async function seedGroups(tx: Tx, ids: DemoIds) {
       networkOrgId: g.kind === "sewing" && g.ngo === adicor ? ids.orgs["femmes-fassala"] : null,
       activityType: g.kind,
       villageId: S[g.village],
-      name: g.size === 1 && g.kind !== "butchery" ? `${groupName[g.kind]} — ${nameOf.get(g.members[0])}` : `${groupName[g.kind]} de ${g.village}${g.kind === "sewing" && g.village === "Fassala" ? " (ville)" : i > 0 && newGroups[i - 1].village === g.village && newGroups[i - 1].kind === g.kind ? " 2" : ""}`,
+      name:
+        g.size === 1 && g.kind !== "butchery"
+          ? `${groupName[g.kind]} — ${nameOf.get(g.members[0])}`
+          : `${groupName[g.kind]} de ${g.village}${g.kind === "sewing" && g.village === "Fassala" ? " (ville)" : i > 0 && newGroups[i - 1].village === g.village && newGroups[i - 1].kind === g.kind ? " 2" : ""}`,
       startDate: g.start,
       startingCapitalAmount: g.size === 1 ? 15_000 : 40_000,
       startingCapitalCurrency: "MRU" as const,
@@ -173,7 +201,10 @@ export async function seedGroups(tx: Tx, ids: DemoIds) {
   for (const g of [...groupActivities, ...individuals, ...sahelGroups]) {
     const ms = g.members.map((personId) => ({ id: uuid(), groupId: g.id, personId, joinedOn: g.start }));
     memberships.push(...ms);
-    membershipIds.set(g.id, ms.map((m) => m.id));
+    membershipIds.set(
+      g.id,
+      ms.map((m) => m.id),
+    );
   }
   await insertChunked(memberships, (c) => tx.insert(groupMemberships).values(c));
   ps.forEach((p) => {
@@ -193,14 +224,39 @@ export async function seedGroups(tx: Tx, ids: DemoIds) {
   ]);
   const source = "Rapport de capitalisation des mesures d'accompagnement groupées, Fassala";
   await tx.insert(declaredFigures).values([
-    { orgId: adicor, metric: "group_beneficiaries", label: "210 bénéficiaires ont choisi des activités de groupe", declaredValue: REPORT.declaredBeneficiaries, source },
-    { orgId: adicor, metric: "workshop_women", label: "75 femmes dans les ateliers de couture et teinture", declaredValue: REPORT.declaredWorkshopWomen, source },
-    { orgId: adicor, metric: "avg_revenue_per_group_xof", label: "Chiffre d'affaires moyen : 485283 CFA par groupe", declaredValue: REPORT.declaredAverageXof, source },
+    {
+      orgId: adicor,
+      metric: "group_beneficiaries",
+      label: "210 bénéficiaires ont choisi des activités de groupe",
+      declaredValue: REPORT.declaredBeneficiaries,
+      source,
+    },
+    {
+      orgId: adicor,
+      metric: "workshop_women",
+      label: "75 femmes dans les ateliers de couture et teinture",
+      declaredValue: REPORT.declaredWorkshopWomen,
+      source,
+    },
+    {
+      orgId: adicor,
+      metric: "avg_revenue_per_group_xof",
+      label: "Chiffre d'affaires moyen : 485283 CFA par groupe",
+      declaredValue: REPORT.declaredAverageXof,
+      source,
+    },
     { orgId: adicor, metric: "group_revenue_mru", label: "Chiffre d'affaires depuis la création : 960 861 MRU", declaredValue: REPORT.revenueMru, source },
   ]);
 }
 
-async function seedLedgers(tx: Tx, rand: () => number, groupActivities: PlannedGroup[], individuals: PlannedGroup[], sahel: PlannedGroup[], membershipIds: Map<string, string[]>) {
+async function seedLedgers(
+  tx: Tx,
+  rand: () => number,
+  groupActivities: PlannedGroup[],
+  individuals: PlannedGroup[],
+  sahel: PlannedGroup[],
+  membershipIds: Map<string, string[]>,
+) {
   const entries: (typeof ledgerEntries.$inferInsert)[] = [];
   const credits: (typeof customerCredits.$inferInsert)[] = [];
   const repayments: (typeof creditRepayments.$inferInsert)[] = [];
@@ -214,7 +270,8 @@ async function seedLedgers(tx: Tx, rand: () => number, groupActivities: PlannedG
       const d = 20 + Math.floor(rand() * 8);
       // Some months include a sale on credit to a customer, recorded as its own sale.
       const onCredit = g.kind === "shop" && k % 7 === 3 && amount > 400 ? Math.round(amount * 0.2) : 0;
-      if (amount - onCredit > 0) entries.push({ ...base, id: uuid(), kind: "sale", occurredOn: day(month, d), amount: amount - onCredit, note: "Ventes du mois" });
+      if (amount - onCredit > 0)
+        entries.push({ ...base, id: uuid(), kind: "sale", occurredOn: day(month, d), amount: amount - onCredit, note: "Ventes du mois" });
       if (onCredit > 0) {
         const saleId = uuid();
         const granted = day(month, 10);
@@ -222,12 +279,30 @@ async function seedLedgers(tx: Tx, rand: () => number, groupActivities: PlannedG
         const creditId = uuid();
         const [y, m] = month.split("-").map(Number);
         const due = m === 12 ? `${y + 1}-01-10` : `${y}-${String(m + 1).padStart(2, "0")}-10`;
-        credits.push({ id: creditId, groupId: g.id, saleEntryId: saleId, customerName: personName(k % 3 ? "female" : "male", i * 31 + k), community: communities[(i + k) % 3], amount: onCredit, currency: "MRU", grantedOn: granted, dueOn: due });
+        credits.push({
+          id: creditId,
+          groupId: g.id,
+          saleEntryId: saleId,
+          customerName: personName(k % 3 ? "female" : "male", i * 31 + k),
+          community: communities[(i + k) % 3],
+          amount: onCredit,
+          currency: "MRU",
+          grantedOn: granted,
+          dueOn: due,
+        });
         const paid = month >= "2024-10" ? Math.floor(onCredit / 2) : onCredit;
         if (paid > 0) repayments.push({ creditId, paidOn: due, amount: paid });
       }
-      entries.push({ ...base, id: uuid(), kind: "stock_purchase", occurredOn: day(month, 3), amount: Math.max(1, Math.round(amount * (0.62 + 0.1 * rand()))), note: "Achat groupé" });
-      if (k % 3 === 2) entries.push({ ...base, id: uuid(), kind: "other_expense", occurredOn: day(month, 15), amount: 100 + Math.round(rand() * 300), note: "Transport" });
+      entries.push({
+        ...base,
+        id: uuid(),
+        kind: "stock_purchase",
+        occurredOn: day(month, 3),
+        amount: Math.max(1, Math.round(amount * (0.62 + 0.1 * rand()))),
+        note: "Achat groupé",
+      });
+      if (k % 3 === 2)
+        entries.push({ ...base, id: uuid(), kind: "other_expense", occurredOn: day(month, 15), amount: 100 + Math.round(rand() * 300), note: "Transport" });
     });
   });
   for (const g of [...individuals, ...sahel]) {
@@ -235,8 +310,22 @@ async function seedLedgers(tx: Tx, rand: () => number, groupActivities: PlannedG
     months.forEach((month, k) => {
       const base = { ngoOrgId: g.ngo, groupId: g.id, currency: "MRU" as const };
       if (g.size === 1 && g.kind === "fattening" && k % 6 === 5) {
-        entries.push({ ...base, id: uuid(), kind: "stock_purchase", occurredOn: day(month, 2), amount: 9_000 + Math.round(rand() * 4_000), note: "Achat d'animaux" });
-        entries.push({ ...base, id: uuid(), kind: "sale", occurredOn: day(month, 25), amount: 14_000 + Math.round(rand() * 6_000), note: "Vente d'animaux engraissés" });
+        entries.push({
+          ...base,
+          id: uuid(),
+          kind: "stock_purchase",
+          occurredOn: day(month, 2),
+          amount: 9_000 + Math.round(rand() * 4_000),
+          note: "Achat d'animaux",
+        });
+        entries.push({
+          ...base,
+          id: uuid(),
+          kind: "sale",
+          occurredOn: day(month, 25),
+          amount: 14_000 + Math.round(rand() * 6_000),
+          note: "Vente d'animaux engraissés",
+        });
       } else if (g.kind === "laundry" || g.size > 1) {
         entries.push({ ...base, id: uuid(), kind: "sale", occurredOn: day(month, 25), amount: 500 + Math.round(rand() * 600), note: "Ventes du mois" });
       }
@@ -257,7 +346,10 @@ async function seedLedgers(tx: Tx, rand: () => number, groupActivities: PlannedG
       .insert(profitDistributions)
       .values({ groupId: g.id, periodFrom: "2024-01-01", periodTo: "2024-12-31", currency: "MRU", profit, rule: "equal" })
       .returning({ id: profitDistributions.id });
-    const shares = shareProfit(profit, ms.map((membershipId) => ({ membershipId, weight: 1 })));
+    const shares = shareProfit(
+      profit,
+      ms.map((membershipId) => ({ membershipId, weight: 1 })),
+    );
     await tx.insert(profitShares).values(shares.map((s) => ({ distributionId: d.id, membershipId: s.membershipId, amount: s.amount })));
     await tx.update(groups).set({ profitRule: "equal" }).where(eq(groups.id, g.id));
   }
@@ -291,4 +383,3 @@ async function seedRotation(tx: Tx, groupActivities: PlannedGroup[], membershipI
   await insertChunked(links, (c) => tx.insert(managerTeamMembers).values(c));
   await insertChunked(terms, (c) => tx.insert(managerTerms).values(c));
 }
-

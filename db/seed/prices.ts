@@ -40,15 +40,67 @@ const fassalaProducts: [string, string, string, string, Category, string, number
   ["Fil à broder", "خيط التطريز", "Embroidery thread", "bobine", "fabric_dye", "thread", 15, 20],
 ];
 
-const unitsAr: Record<string, string> = { "sac 50 kg": "كيس 50 كغ", "kg": "كغ", "litre": "لتر", "paquet 250 g": "علبة 250 غ", "sachet 400 g": "كيس 400 غ", "paquet 500 g": "علبة 500 غ", "morceau": "قطعة", "bouteille 6 kg": "قنينة 6 كغ", "tête": "رأس", "sachet": "كيس صغير", "pièce": "قطعة", "bobine": "بكرة" };
+const unitsAr: Record<string, string> = {
+  "sac 50 kg": "كيس 50 كغ",
+  kg: "كغ",
+  litre: "لتر",
+  "paquet 250 g": "علبة 250 غ",
+  "sachet 400 g": "كيس 400 غ",
+  "paquet 500 g": "علبة 500 غ",
+  morceau: "قطعة",
+  "bouteille 6 kg": "قنينة 6 كغ",
+  tête: "رأس",
+  sachet: "كيس صغير",
+  pièce: "قطعة",
+  bobine: "بكرة",
+};
 
-const unitsEn: Record<string, string> = { "sac 50 kg": "50 kg bag", "kg": "kg", "litre": "litre", "paquet 250 g": "250 g packet", "sachet 400 g": "400 g sachet", "paquet 500 g": "500 g packet", "morceau": "bar", "bouteille 6 kg": "6 kg bottle", "tête": "head", "sachet": "sachet", "pièce": "piece", "bobine": "spool" };
+const unitsEn: Record<string, string> = {
+  "sac 50 kg": "50 kg bag",
+  kg: "kg",
+  litre: "litre",
+  "paquet 250 g": "250 g packet",
+  "sachet 400 g": "400 g sachet",
+  "paquet 500 g": "500 g packet",
+  morceau: "bar",
+  "bouteille 6 kg": "6 kg bottle",
+  tête: "head",
+  sachet: "sachet",
+  pièce: "piece",
+  bobine: "spool",
+};
 
 const attendeesBySession: [string, Constituency][][] = [
-  [["Sidi Ould Cheikh", "mcpgc"], ["Fatimetou Mint Sidi", "beneficiaries"], ["Aïchetou Mint Brahim", "beneficiaries"], ["Mohamed Ould Ahmed", "commune"], ["El Moustapha Ould Abdallahi", "traders_federation"]],
-  [["Sidi Ould Cheikh", "mcpgc"], ["Aminata Traoré", "mcpgc"], ["Mariem Mint Mohamed", "beneficiaries"], ["Khadijetou Mint Ely", "beneficiaries"], ["Mohamed Ould Ahmed", "commune"], ["Cheikh Ould Baba", "traders_federation"]],
-  [["Aminata Traoré", "mcpgc"], ["Zeinebou Mint Ahmedou", "beneficiaries"], ["Fatimetou Mint Sidi", "beneficiaries"], ["Toutou Mint Salem", "commune"], ["El Moustapha Ould Abdallahi", "traders_federation"]],
-  [["Sidi Ould Cheikh", "mcpgc"], ["Mariem Mint Mohamed", "beneficiaries"], ["Oumou Diallo", "beneficiaries"], ["Mohamed Ould Ahmed", "commune"], ["Cheikh Ould Baba", "traders_federation"], ["El Moustapha Ould Abdallahi", "traders_federation"]],
+  [
+    ["Sidi Ould Cheikh", "mcpgc"],
+    ["Fatimetou Mint Sidi", "beneficiaries"],
+    ["Aïchetou Mint Brahim", "beneficiaries"],
+    ["Mohamed Ould Ahmed", "commune"],
+    ["El Moustapha Ould Abdallahi", "traders_federation"],
+  ],
+  [
+    ["Sidi Ould Cheikh", "mcpgc"],
+    ["Aminata Traoré", "mcpgc"],
+    ["Mariem Mint Mohamed", "beneficiaries"],
+    ["Khadijetou Mint Ely", "beneficiaries"],
+    ["Mohamed Ould Ahmed", "commune"],
+    ["Cheikh Ould Baba", "traders_federation"],
+  ],
+  [
+    ["Aminata Traoré", "mcpgc"],
+    ["Zeinebou Mint Ahmedou", "beneficiaries"],
+    ["Fatimetou Mint Sidi", "beneficiaries"],
+    ["Toutou Mint Salem", "commune"],
+    ["El Moustapha Ould Abdallahi", "traders_federation"],
+  ],
+  [
+    ["Sidi Ould Cheikh", "mcpgc"],
+    ["Mariem Mint Mohamed", "beneficiaries"],
+    ["Oumou Diallo", "beneficiaries"],
+    ["Mohamed Ould Ahmed", "commune"],
+    ["Cheikh Ould Baba", "traders_federation"],
+    ["El Moustapha Ould Abdallahi", "traders_federation"],
+  ],
 ];
 
 const at = (date: string) => new Date(`${date}T10:00:00Z`);
@@ -101,9 +153,9 @@ export async function seedPrices(tx: Tx, ids: DemoIds) {
       })),
     )
     .returning();
-  await tx.insert(sessionAttendees).values(
-    sessions.flatMap((s, i) => attendeesBySession[i].map(([name, constituency]) => ({ communeOrgId: fassala, sessionId: s.id, name, constituency }))),
-  );
+  await tx
+    .insert(sessionAttendees)
+    .values(sessions.flatMap((s, i) => attendeesBySession[i].map(([name, constituency]) => ({ communeOrgId: fassala, sessionId: s.id, name, constituency }))));
 
   const last = new Map<string, string>();
   const decide = async (session: number, productIdx: number, purchase: number, selling: number, effectiveOn: string) => {
@@ -127,7 +179,14 @@ export async function seedPrices(tx: Tx, ids: DemoIds) {
     last.set(productId, row.id);
     return row;
   };
-  const notify = async (priceId: string, publishedOn: string, effectiveOn: string, isIncrease: boolean, channels: ("village_meeting" | "crier" | "radio" | "printed_board")[], villages: string[]) => {
+  const notify = async (
+    priceId: string,
+    publishedOn: string,
+    effectiveOn: string,
+    isIncrease: boolean,
+    channels: ("village_meeting" | "crier" | "radio" | "printed_board")[],
+    villages: string[],
+  ) => {
     const [n] = await tx.insert(priceNotices).values({ communeOrgId: fassala, priceId, publishedOn, effectiveOn, isIncrease, channels }).returning();
     await tx.insert(priceNoticeVillages).values(villages.map((v) => ({ communeOrgId: fassala, noticeId: n.id, villageId: ids.places.settlements[v] })));
   };
@@ -146,14 +205,29 @@ export async function seedPrices(tx: Tx, ids: DemoIds) {
   // Session 4: rice up, announced the day of the session, effective 15 days later (notice 7 days).
   const riceFrom = addDays(sessionDates[3], 15);
   const rice = await decide(3, 0, 1420, 1520, riceFrom);
-  await notify(rice.id, sessionDates[3], riceFrom, true, ["village_meeting", "crier", "printed_board"], ["Fassala", "Hassi Chegar", "Agoueinit", "Mbouna", "Tinzah", "Campement Kouna"]);
+  await notify(
+    rice.id,
+    sessionDates[3],
+    riceFrom,
+    true,
+    ["village_meeting", "crier", "printed_board"],
+    ["Fassala", "Hassi Chegar", "Agoueinit", "Mbouna", "Tinzah", "Campement Kouna"],
+  );
 
   // Two grouped purchase orders for the 12 shops: one delivered (with shortfalls), one draft.
   const price = (i: number, s: number) => (s >= 2 && i === 3 ? 60 : s >= 2 && i === 6 ? 75 : s >= 1 && i === 2 ? 32 : fassalaProducts[i][6]);
   for (const [k, s] of [2, 3].entries()) {
     const [order] = await tx
       .insert(purchaseOrders)
-      .values({ communeOrgId: fassala, sessionId: sessions[s].id, supplierId: supplierRows[k].id, status: k === 0 ? "delivered" : "draft", updatedBy: editor.id, updatedAt: at(sessionDates[s]), version: k === 0 ? 3 : 1 })
+      .values({
+        communeOrgId: fassala,
+        sessionId: sessions[s].id,
+        supplierId: supplierRows[k].id,
+        status: k === 0 ? "delivered" : "draft",
+        updatedBy: editor.id,
+        updatedAt: at(sessionDates[s]),
+        version: k === 0 ? 3 : 1,
+      })
       .returning();
     await tx.insert(purchaseOrderLines).values(
       ids.groups.shops.flatMap((groupId, g) =>
@@ -214,12 +288,47 @@ async function seedBassikounou(tx: Tx, ids: DemoIds, heldOn: string) {
   const rows = await tx
     .insert(products)
     .values([
-      { communeOrgId: commune, nameFr: "Riz (Bassikounou)", nameAr: "أرز (باسكنو)", nameEn: "Rice (Bassikounou)", unit: "sac 50 kg", category: "staple" as const, pictogram: "rice", sortOrder: 1 },
-      { communeOrgId: commune, nameFr: "Sucre (Bassikounou)", nameAr: "سكر (باسكنو)", nameEn: "Sugar (Bassikounou)", unit: "kg", category: "staple" as const, pictogram: "sugar", sortOrder: 2 },
-      { communeOrgId: commune, nameFr: "Huile (Bassikounou)", nameAr: "زيت (باسكنو)", nameEn: "Oil (Bassikounou)", unit: "litre", category: "staple" as const, pictogram: "oil", sortOrder: 3 },
+      {
+        communeOrgId: commune,
+        nameFr: "Riz (Bassikounou)",
+        nameAr: "أرز (باسكنو)",
+        nameEn: "Rice (Bassikounou)",
+        unit: "sac 50 kg",
+        category: "staple" as const,
+        pictogram: "rice",
+        sortOrder: 1,
+      },
+      {
+        communeOrgId: commune,
+        nameFr: "Sucre (Bassikounou)",
+        nameAr: "سكر (باسكنو)",
+        nameEn: "Sugar (Bassikounou)",
+        unit: "kg",
+        category: "staple" as const,
+        pictogram: "sugar",
+        sortOrder: 2,
+      },
+      {
+        communeOrgId: commune,
+        nameFr: "Huile (Bassikounou)",
+        nameAr: "زيت (باسكنو)",
+        nameEn: "Oil (Bassikounou)",
+        unit: "litre",
+        category: "staple" as const,
+        pictogram: "oil",
+        sortOrder: 3,
+      },
     ])
     .returning();
   await tx.insert(negotiatedPrices).values(
-    rows.map((p, i) => ({ communeOrgId: commune, productId: p.id, sessionId: session.id, purchasePrice: [1330, 33, 61][i], sellingPrice: [1440, 37, 67][i], currency: "MRU" as const, effectiveOn: heldOn })),
+    rows.map((p, i) => ({
+      communeOrgId: commune,
+      productId: p.id,
+      sessionId: session.id,
+      purchasePrice: [1330, 33, 61][i],
+      sellingPrice: [1440, 37, 67][i],
+      currency: "MRU" as const,
+      effectiveOn: heldOn,
+    })),
   );
 }

@@ -82,7 +82,17 @@ export async function seedSecondNgo(tx: Tx, ids: DemoIds) {
         const saleId = uuid();
         const onCredit = Math.round(amount * 0.2);
         entries.push({ ...base, id: saleId, kind: "sale", occurredOn: `${month}-12`, amount: onCredit, note: "Vente à crédit" });
-        credits.push({ id: uuid(), groupId, saleEntryId: saleId, customerName: personName("female", 700 + k), community: "host", amount: onCredit, currency: "MRU", grantedOn: `${month}-12`, dueOn: `${month}-28` });
+        credits.push({
+          id: uuid(),
+          groupId,
+          saleEntryId: saleId,
+          customerName: personName("female", 700 + k),
+          community: "host",
+          amount: onCredit,
+          currency: "MRU",
+          grantedOn: `${month}-12`,
+          dueOn: `${month}-28`,
+        });
       }
     });
   }

@@ -26,7 +26,10 @@ describe("advocacy figures", () => {
   });
 
   it("draws numbers only: a withheld cell gets no bar", () => {
-    expect(drawable(chartFromTable(table, ["a", "b"]))).toEqual([[40, null], [55.5, 12]]);
+    expect(drawable(chartFromTable(table, ["a", "b"]))).toEqual([
+      [40, null],
+      [55.5, 12],
+    ]);
   });
 
   it("takes the latest row of a time table", () => {

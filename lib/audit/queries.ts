@@ -67,19 +67,10 @@ export async function listAuditEntries(db: Queryable, orgId: string, f: AuditFil
 
 /** The actions and entities present in the organisation's trail (for the filter lists). */
 export async function listAuditVocabulary(db: Queryable, orgId: string) {
-  const actions = await db
-    .selectDistinct({ v: auditLog.action })
-    .from(auditLog)
-    .where(orgTrail(orgId))
-    .orderBy(asc(auditLog.action));
-  const entities = await db
-    .selectDistinct({ v: auditLog.entity })
-    .from(auditLog)
-    .where(orgTrail(orgId))
-    .orderBy(asc(auditLog.entity));
+  const actions = await db.selectDistinct({ v: auditLog.action }).from(auditLog).where(orgTrail(orgId)).orderBy(asc(auditLog.action));
+  const entities = await db.selectDistinct({ v: auditLog.entity }).from(auditLog).where(orgTrail(orgId)).orderBy(asc(auditLog.entity));
   return { actions: actions.map((a) => a.v), entities: entities.map((e) => e.v) };
 }
-
 
 /** Records that belong to no organisation and concern this user: sign-ins, failed sign-ins, sign-outs, password and language changes. */
 function ownAccountRecords(userId: string): SQL {

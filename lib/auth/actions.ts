@@ -83,7 +83,7 @@ export async function setLocaleAction(formData: FormData): Promise<void> {
       });
     });
   }
-  const back = (formText(formData, "back") || "/");
+  const back = formText(formData, "back") || "/";
   redirect(/^\/(?!\/)[\w\-./?=&%]*$/.test(back) ? back : "/");
 }
 

@@ -8,10 +8,7 @@ export const SESSION_IDLE_MS = 2 * 60 * 60_000; // 2 hours without a request
 /** last_seen_at is refreshed at most this often, to spare a write per request. */
 export const SESSION_TOUCH_MS = 60_000;
 
-export function isSessionLive(
-  s: { createdAt: Date; lastSeenAt: Date; expiresAt: Date; revokedAt: Date | null },
-  now: Date,
-): boolean {
+export function isSessionLive(s: { createdAt: Date; lastSeenAt: Date; expiresAt: Date; revokedAt: Date | null }, now: Date): boolean {
   if (s.revokedAt) return false;
   if (s.expiresAt <= now) return false;
   if (now.getTime() - s.lastSeenAt.getTime() > SESSION_IDLE_MS) return false;

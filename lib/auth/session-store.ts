@@ -41,7 +41,10 @@ export async function findLiveSession(db: Queryable, sid: string, now = new Date
     .limit(1);
   if (!row || !isSessionLive(row, now)) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
-    await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, sid));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: sql`now()` })
+      .where(eq(sessions.id, sid));
   }
   return {
     id: row.id,

@@ -35,7 +35,14 @@ export async function reserveAttempt(
     .values(sorted.map((e) => ({ key: e.key, failures: 0, windowStartedAt: now, lockedUntil: null })))
     .onConflictDoNothing();
   const rows = await tx.select().from(signInThrottle).where(inArray(signInThrottle.key, keys)).orderBy(asc(signInThrottle.key)).for("update");
-  const decisions = sorted.map((e) => ({ key: e.key, ...beginAttempt(rows.find((r) => r.key === e.key), e.rule, now) }));
+  const decisions = sorted.map((e) => ({
+    key: e.key,
+    ...beginAttempt(
+      rows.find((r) => r.key === e.key),
+      e.rule,
+      now,
+    ),
+  }));
   const allowed = decisions.every((d) => d.allowed);
   for (const d of decisions) {
     if (allowed || !d.allowed) await tx.update(signInThrottle).set(d.next).where(eq(signInThrottle.key, d.key));

@@ -28,11 +28,7 @@ export interface ResolverDeps<U extends { id: string }> {
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
 /** The tenant resolver's rule, free of framework calls so that it can be tested alone. */
-export async function resolveTenantWith<U extends { id: string }>(
-  deps: ResolverDeps<U>,
-  slug: string,
-  permission?: Permission,
-): Promise<Resolution<U>> {
+export async function resolveTenantWith<U extends { id: string }>(deps: ResolverDeps<U>, slug: string, permission?: Permission): Promise<Resolution<U>> {
   const user = await deps.getUser();
   if (!user) return { kind: "unauthenticated" };
   if (typeof slug !== "string" || !SLUG_PATTERN.test(slug)) return { kind: "not_found" };

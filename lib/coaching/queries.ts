@@ -52,7 +52,12 @@ export async function listVisits(db: Queryable, org: TenantOrg, page: PageReques
     ? await db
         .select()
         .from(coachingFollowUps)
-        .where(inArray(coachingFollowUps.visitId, visits.map((v) => v.id)))
+        .where(
+          inArray(
+            coachingFollowUps.visitId,
+            visits.map((v) => v.id),
+          ),
+        )
         .orderBy(asc(coachingFollowUps.dueOn))
     : [];
   return { next, previous, rows: visits.map((v) => ({ ...v, followUps: followUps.filter((f) => f.visitId === v.id) })) };

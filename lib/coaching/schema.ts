@@ -32,9 +32,7 @@ export const coachingVisitSchema = z
   });
 
 export const followUpsOf = (v: z.infer<typeof coachingVisitSchema>) =>
-  [1, 2, 3]
-    .map((i) => ({ action: v[`action${i}` as "action1"], dueOn: v[`due${i}` as "due1"] }))
-    .filter((f) => f.action);
+  [1, 2, 3].map((i) => ({ action: v[`action${i}` as "action1"], dueOn: v[`due${i}` as "due1"] })).filter((f) => f.action);
 
 export const SCORE_MAX = 10;
 export const evaluationSchema = z.object({

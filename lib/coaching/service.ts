@@ -54,7 +54,12 @@ export async function voidVisit(tx: Tx, ngoOrgId: string, visitId: string, reaso
   if (!visit) throw new AppError("not_found");
   if (visit.voidedAt) throw new AppError("conflict", "alreadyVoided");
   await assertQuarterOpen(tx, ngoOrgId, visit.visitedOn);
-  await updateVersioned(tx, coachingVisits, { id: visitId, scope: eq(coachingVisits.ngoOrgId, ngoOrgId), expectedVersion: visit.version }, { voidedAt: new Date(), voidReason: reason });
+  await updateVersioned(
+    tx,
+    coachingVisits,
+    { id: visitId, scope: eq(coachingVisits.ngoOrgId, ngoOrgId), expectedVersion: visit.version },
+    { voidedAt: new Date(), voidReason: reason },
+  );
   return visit;
 }
 
@@ -121,6 +126,11 @@ export async function voidEvaluation(tx: Tx, ngoOrgId: string, evaluationId: str
   if (!e) throw new AppError("not_found");
   if (e.voidedAt) throw new AppError("conflict", "alreadyVoided");
   await assertQuarterOpen(tx, ngoOrgId, e.quarter);
-  await updateVersioned(tx, groupEvaluations, { id: evaluationId, scope: eq(groupEvaluations.ngoOrgId, ngoOrgId), expectedVersion: e.version }, { voidedAt: new Date(), voidReason: reason });
+  await updateVersioned(
+    tx,
+    groupEvaluations,
+    { id: evaluationId, scope: eq(groupEvaluations.ngoOrgId, ngoOrgId), expectedVersion: e.version },
+    { voidedAt: new Date(), voidReason: reason },
+  );
   return e;
 }

@@ -23,14 +23,7 @@ export interface DashboardParams {
  * same figures). `scopeOrg` is whose villages are read: the tenant itself, or a consortium
  * member it drills into. Returns null when a requested village is not in scope.
  */
-export async function loadCohesionDashboard(
-  db: Queryable,
-  scopeOrg: TenantOrg,
-  reader: Reader,
-  params: DashboardParams,
-  t: Labels,
-  asOf = today(),
-) {
+export async function loadCohesionDashboard(db: Queryable, scopeOrg: TenantOrg, reader: Reader, params: DashboardParams, t: Labels, asOf = today()) {
   const villages = await listVisibleVillages(db, scopeOrg);
   const selected = params.village ? villages.find((v) => v.id === params.village) : undefined;
   if (params.village && !selected) return null;

@@ -59,7 +59,10 @@ describe("cohesion indicators", () => {
 
   it("refuses more answers than respondents, and more resolved than referred disputes", () => {
     const zero: LevelCounts = [0, 0, 0, 0];
-    const answers = Object.fromEntries(perceptionIndicators.map((i) => [i, { host: zero, refugee: zero }])) as Record<(typeof perceptionIndicators)[number], { host: LevelCounts; refugee: LevelCounts }>;
+    const answers = Object.fromEntries(perceptionIndicators.map((i) => [i, { host: zero, refugee: zero }])) as Record<
+      (typeof perceptionIndicators)[number],
+      { host: LevelCounts; refugee: LevelCounts }
+    >;
     const base = { respondents: { host: { women: 3, men: 2 }, refugee: { women: 1, men: 1 } }, answers, disputesReferred: 2, disputesResolved: 1 };
     expect(checkSurvey(base)).toEqual([]);
     const tooMany = { ...base, answers: { ...base.answers, trust: { host: zero, refugee: [1, 1, 1, 0] as LevelCounts } } };

@@ -9,14 +9,18 @@ import { perceptionIndicators } from "./indicators";
 import { listIndicatorTexts, listSurveyEnterers } from "./queries";
 import type { Labels } from "./tables";
 
-const pick = <T extends Record<string, unknown>>(row: T, base: string, locale: Locale) =>
-  row[`${base}${locale[0].toUpperCase()}${locale.slice(1)}`] as string;
+const pick = <T extends Record<string, unknown>>(row: T, base: string, locale: Locale) => row[`${base}${locale[0].toUpperCase()}${locale.slice(1)}`] as string;
 
 /** The dashboard plus what the page shows around it: who entered the surveys, the questions. */
 export async function loadCohesionPage(db: Queryable, scopeOrg: TenantOrg, reader: Reader, params: DashboardParams, t: Labels, locale: Locale) {
   const dash = await loadCohesionDashboard(db, scopeOrg, reader, params, translatorInText(t, locale));
   if (!dash) return null;
-  const enterers = (await listSurveyEnterers(db, dash.villages.map((v) => v.id))).map((e) => e.name);
+  const enterers = (
+    await listSurveyEnterers(
+      db,
+      dash.villages.map((v) => v.id),
+    )
+  ).map((e) => e.name);
   const indicators = (await listIndicatorTexts(db)).map((i) => ({
     code: i.code,
     question: pick(i, "question", locale),

@@ -26,10 +26,7 @@ export async function aggregateSurveys(
 ): Promise<CohesionAggregate[]> {
   if (villageIds.length === 0) return [];
   const key = by === "quarter" ? cohesionSurveys.quarter : cohesionSurveys.villageId;
-  const where = and(
-    inArray(cohesionSurveys.villageId, [...villageIds]),
-    filter.quarter ? eq(cohesionSurveys.quarter, filter.quarter) : undefined,
-  );
+  const where = and(inArray(cohesionSurveys.villageId, [...villageIds]), filter.quarter ? eq(cohesionSurveys.quarter, filter.quarter) : undefined);
   const totals = await db
     .select({
       key: sql<string>`${key}::text`,

@@ -6,7 +6,15 @@ import type { CreditAggregate, GroupMixAggregate } from "./records";
 const t = (key: string, v?: Record<string, string | number>) => (v ? `${key}(${Object.values(v).join(",")})` : key);
 const ngo = { orgType: "ngo" as const, canSeePeople: true };
 const network = { orgType: "cooperative_network" as const, canSeePeople: false };
-const credit = (key: string, relation: CreditAggregate["relation"], credits: number, granted: number, repaid: number, due = credits, onTime = due): CreditAggregate => ({
+const credit = (
+  key: string,
+  relation: CreditAggregate["relation"],
+  credits: number,
+  granted: number,
+  repaid: number,
+  due = credits,
+  onTime = due,
+): CreditAggregate => ({
   key,
   relation,
   credits,
@@ -15,7 +23,13 @@ const credit = (key: string, relation: CreditAggregate["relation"], credits: num
   due,
   onTime,
 });
-const mix = (key: string, groups: number, mixed: number, hostMembers: number, refugeeMembers: number): GroupMixAggregate => ({ key, groups, mixed, hostMembers, refugeeMembers });
+const mix = (key: string, groups: number, mixed: number, hostMembers: number, refugeeMembers: number): GroupMixAggregate => ({
+  key,
+  groups,
+  mixed,
+  hostMembers,
+  refugeeMembers,
+});
 const cell = (table: DataTableModel, row: number, key: string) => table.rows[row][table.columns.findIndex((c) => c.key === key)];
 
 describe("records tables", () => {

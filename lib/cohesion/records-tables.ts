@@ -71,7 +71,11 @@ function recordCells(f: RecordFigures, hidden: Map<string, Mark>, reader: Reader
 }
 
 const smallCounts = (f: RecordFigures, reader: Reader) =>
-  new Map(Object.keys(peopleCounts).filter((k) => suppressCount(peopleCounts[k](f), reader) === SUPPRESSED).map((k) => [k, SUPPRESSED] as [string, Mark]));
+  new Map(
+    Object.keys(peopleCounts)
+      .filter((k) => suppressCount(peopleCounts[k](f), reader) === SUPPRESSED)
+      .map((k) => [k, SUPPRESSED] as [string, Mark]),
+  );
 
 const noFigures = (): RecordFigures => ({
   credits: { same: zero, cross: zero, unknown: zero },
@@ -146,7 +150,13 @@ export function buildRecordsVillageTable(
     // The column's total is known from the trend table (every credit, every member): it counts as published.
     const d = new Disclosure(reader);
     const cells = shown.map((r) => d.cell(value(r.f)));
-    d.sum(d.cell(shown.reduce((a, r) => a + value(r.f), 0), { weight: 9 }), cells);
+    d.sum(
+      d.cell(
+        shown.reduce((a, r) => a + value(r.f), 0),
+        { weight: 9 },
+      ),
+      cells,
+    );
     cells.forEach((c, i) => {
       const shownAs = d.show(c);
       if (typeof shownAs !== "number") shown[i].hidden.set(key, shownAs);

@@ -44,7 +44,11 @@ export interface GroupMixAggregate {
   refugeeMembers: number;
 }
 
-const idList = (ids: readonly string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+const idList = (ids: readonly string[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
 
 /** Active members of a group on a day, by community (one row: host, refugee). */
 const membersOn = (groupId: SQL, day: SQL) => sql`

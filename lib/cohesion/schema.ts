@@ -2,13 +2,15 @@ import { z } from "zod";
 import { isoDate } from "@/lib/dates";
 import { checkSurvey, communities, perceptionIndicators, scaleLevels, type Community, type LevelCounts, type PerceptionIndicator } from "./indicators";
 
-const count = z.coerce.number({ error: "countInvalid" }).int({ error: "countInvalid" }).min(0, { error: "countInvalid" }).max(100_000, { error: "countInvalid" });
+const count = z.coerce
+  .number({ error: "countInvalid" })
+  .int({ error: "countInvalid" })
+  .min(0, { error: "countInvalid" })
+  .max(100_000, { error: "countInvalid" });
 
 /** Flat field names, so the form posts without JavaScript: `trust_host_1` … `security_refugee_4`. */
 export const answerField = (indicator: string, community: string, level: number) => `${indicator}_${community}_${level}`;
-export const answerFields = perceptionIndicators.flatMap((ind) =>
-  communities.flatMap((com) => scaleLevels.map((l) => answerField(ind, com, l))),
-);
+export const answerFields = perceptionIndicators.flatMap((ind) => communities.flatMap((com) => scaleLevels.map((l) => answerField(ind, com, l))));
 
 const answerShape: Record<string, z.ZodDefault<typeof count>> = Object.fromEntries(answerFields.map((f) => [f, count.default(0)]));
 

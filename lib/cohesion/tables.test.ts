@@ -14,7 +14,12 @@ const agg = (key: string, hostMen: number): CohesionAggregate => ({
 
 describe("cohesion tables", () => {
   it("puts hosts and refugees side by side and computes every figure", () => {
-    const table = buildSurveyTables({ trend: [agg("2026-Q1", 8), agg("2026-Q2", 8)], byVillage: [], villages: [] }, t, { orgType: "ngo", canSeePeople: true }, "Fassala").trend;
+    const table = buildSurveyTables(
+      { trend: [agg("2026-Q1", 8), agg("2026-Q2", 8)], byVillage: [], villages: [] },
+      t,
+      { orgType: "ngo", canSeePeople: true },
+      "Fassala",
+    ).trend;
     const col = (k: string) => table.columns.findIndex((c) => c.key === k);
     expect(table.rows).toHaveLength(2);
     const [row] = table.rows;
@@ -30,7 +35,12 @@ describe("cohesion tables", () => {
   it("suppresses small counts, and figures derived from few people, for a network", () => {
     const a = agg("2026-Q1", 0);
     a.respondents.host.women = 3;
-    const table = buildSurveyTables({ trend: [], byVillage: [a], villages: [{ id: "2026-Q1", name: "Tinzah" }], quarter: "2026-Q1" }, t, { orgType: "cooperative_network", canSeePeople: false }, "Fassala").villages;
+    const table = buildSurveyTables(
+      { trend: [], byVillage: [a], villages: [{ id: "2026-Q1", name: "Tinzah" }], quarter: "2026-Q1" },
+      t,
+      { orgType: "cooperative_network", canSeePeople: false },
+      "Fassala",
+    ).villages;
     const col = (k: string) => table.columns.findIndex((c) => c.key === k);
     expect(table.rows[0][col("village")]).toBe("Tinzah");
     expect(table.rows[0][col("hostWomen")]).toBe("<5");
@@ -47,7 +57,10 @@ describe("cohesion tables", () => {
     const quarter = agg("2026-Q1", 24);
     quarter.respondents.host.women = 23;
     const network = { orgType: "cooperative_network" as const, canSeePeople: false };
-    const villages = [{ id: "v1", name: "Tinzah" }, { id: "v2", name: "Kouna" }];
+    const villages = [
+      { id: "v1", name: "Tinzah" },
+      { id: "v2", name: "Kouna" },
+    ];
     const { trend, villages: table } = buildSurveyTables({ trend: [quarter], byVillage: [tinzah, kouna], villages, quarter: "2026-Q1" }, t, network, "Fassala");
     const col = (k: string) => table.columns.findIndex((c) => c.key === k);
     expect(table.rows.map((r) => r[col("hostWomen")])).toEqual(["<5", "•"]);
@@ -59,7 +72,10 @@ describe("a chart of many villages", () => {
   const table = (surveys: number[]) => ({
     id: "cohesion-villages",
     title: "",
-    columns: [{ key: "village", label: "Village" }, { key: "surveys", label: "Enquêtes" }],
+    columns: [
+      { key: "village", label: "Village" },
+      { key: "surveys", label: "Enquêtes" },
+    ],
     rows: surveys.map((n, i) => [`V${i}`, n]),
   });
 

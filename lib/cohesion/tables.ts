@@ -76,8 +76,17 @@ export function buildSurveyTables(
   const villageRefs = shown.map((v) => registerRow(d, byId.get(v.id), o.selected === v.id ? `q:${o.quarter}` : `v:${v.id}`));
   const trendRefs = o.trend.map((a) => registerRow(d, a, o.selected ? `q:${a.key}:${o.selected}` : `q:${a.key}`));
   if (!o.selected && o.quarter && villageRefs.length) {
-    const row = registerRow(d, o.trend.find((a) => a.key === o.quarter), `q:${o.quarter}`);
-    row.forEach((total, j) => d.sum(total, villageRefs.map((r) => r[j])));
+    const row = registerRow(
+      d,
+      o.trend.find((a) => a.key === o.quarter),
+      `q:${o.quarter}`,
+    );
+    row.forEach((total, j) =>
+      d.sum(
+        total,
+        villageRefs.map((r) => r[j]),
+      ),
+    );
   }
   // With a village chosen, its trend row of the quarter is its village row: same keys.
   if (o.selected && o.quarter) {

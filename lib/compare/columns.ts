@@ -127,9 +127,7 @@ function cohesionCellsOf(s: { villages: number; aggregate: CohesionAggregate } |
 /** Revenue of the group activities over the period, converted with dated rates like the revenue dashboard. */
 const revenueSet: CompareColumnSet = {
   id: "revenue",
-  columns: [
-    { key: "revenue", labelKey: "revenueCol.revenue", hxl: "#value+revenue", labelValues: (ctx) => ({ currency: ctx.params.currency }) },
-  ],
+  columns: [{ key: "revenue", labelKey: "revenueCol.revenue", hxl: "#value+revenue", labelValues: (ctx) => ({ currency: ctx.params.currency }) }],
   async load(db, member, { params }) {
     const [total] = await revenueBy(db, member, "total", { from: params.from, to: params.to });
     return [total ? (params.currency === "XOF" ? total.xof : total.mru) : 0];

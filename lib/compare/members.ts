@@ -45,7 +45,10 @@ export async function scopeOrgOf(db: Queryable, org: TenantOrg, memberSlug: stri
  */
 export async function countAccountsOfOrgs(db: Queryable, orgs: readonly Pick<TenantOrg, "id">[]): Promise<Map<string, number | null>> {
   if (orgs.length === 0) return new Map();
-  const ids = sql`array[${sql.join(orgs.map((o) => sql`${o.id}`), sql`, `)}]::uuid[]`;
+  const ids = sql`array[${sql.join(
+    orgs.map((o) => sql`${o.id}`),
+    sql`, `,
+  )}]::uuid[]`;
   const rows = rowsOf<{ id: string; n: number | null }>(
     await db.execute(sql`select x.id::text as id, app_org_account_count(x.id) as n from unnest(${ids}) as x(id)`),
   );

@@ -22,6 +22,14 @@ describe("members with the same figures", () => {
   });
 
   it("tells a count from its text", () => {
-    expect(rowsWithSameFigures([["A", "t", 1, 5], ["B", "t", 1, "5"]], ignore)).toEqual([]);
+    expect(
+      rowsWithSameFigures(
+        [
+          ["A", "t", 1, 5],
+          ["B", "t", 1, "5"],
+        ],
+        ignore,
+      ),
+    ).toEqual([]);
   });
 });

@@ -80,7 +80,9 @@ export async function loadCompareTable(
     columns: [
       { key: "member", label: t("col.member"), hxl: "#org+name" },
       { key: "type", label: t("col.type"), hxl: "#org+type" },
-      ...compareColumnSets.flatMap((s) => s.columns.map((c) => ({ key: c.key, label: t(c.labelKey, c.labelValues?.(ctx)), hxl: c.hxl, group: t(`sets.${s.id}`) }))),
+      ...compareColumnSets.flatMap((s) =>
+        s.columns.map((c) => ({ key: c.key, label: t(c.labelKey, c.labelValues?.(ctx)), hxl: c.hxl, group: t(`sets.${s.id}`) })),
+      ),
     ],
     rows: members.map((m, i) => [m.name, orgTypeLabel(m.type), ...cells[i]]),
   };

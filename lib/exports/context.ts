@@ -25,7 +25,13 @@ export async function exportMeta(o: {
 }): Promise<ExportMeta> {
   const t = await getTranslations({ locale: o.locale, namespace: "exports" });
   const note =
-    o.disclosure === "amounts" ? t("noteAmounts") : o.disclosure === "list" ? t("noteList") : mustSuppress(o.reader) ? t("noteSuppressed") : t("noteNotSuppressed");
+    o.disclosure === "amounts"
+      ? t("noteAmounts")
+      : o.disclosure === "list"
+        ? t("noteList")
+        : mustSuppress(o.reader)
+          ? t("noteSuppressed")
+          : t("noteNotSuppressed");
   return {
     title: o.title,
     org: o.org,

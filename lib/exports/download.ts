@@ -61,5 +61,7 @@ export function fillText(template: string, values: Record<string, string | numbe
 /** A byte count for people: "12 kB", "1.4 MB", in the reader's language with Latin digits. */
 export function formatBytes(bytes: number, locale: string): string {
   const [value, unit] = bytes >= 1_000_000 ? [bytes / 1_000_000, "megabyte"] : bytes >= 1_000 ? [bytes / 1_000, "kilobyte"] : [bytes, "byte"];
-  return new Intl.NumberFormat(locale === "ar" ? "ar-u-nu-latn" : locale, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(locale === "ar" ? "ar-u-nu-latn" : locale, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 1 }).format(
+    value,
+  );
 }

@@ -16,7 +16,13 @@ export const GROUPS_EXPORT_PAGE = 2_000;
 export function groupFiltersOf(sp: SearchParams | URLSearchParams): GroupFilters {
   const p = (k: string) => searchParam(sp, k);
   const kind = p("kind");
-  return { village: p("village"), activity: p("activity"), status: p("status"), ngo: p("ngo"), kind: kind === "group" || kind === "individual" ? kind : undefined };
+  return {
+    village: p("village"),
+    activity: p("activity"),
+    status: p("status"),
+    ngo: p("ngo"),
+    kind: kind === "group" || kind === "individual" ? kind : undefined,
+  };
 }
 
 /**
@@ -39,7 +45,14 @@ export async function groupsExport(
   }));
   const acts = new Map(first.options.activities.map((a) => [a.code, locale === "ar" ? a.nameAr : locale === "en" ? a.nameEn : a.nameFr]));
   const status = (s: string) => (ts.has(s as never) ? ts(s as never) : s);
-  const row = (g: (typeof first.page.rows)[number]): CellValue[] => [g.name, acts.get(g.activityType) ?? g.activityType, g.village, g.ngo, suppressCount(g.activeMembers, reader), status(g.status)];
+  const row = (g: (typeof first.page.rows)[number]): CellValue[] => [
+    g.name,
+    acts.get(g.activityType) ?? g.activityType,
+    g.village,
+    g.ngo,
+    suppressCount(g.activeMembers, reader),
+    status(g.status),
+  ];
   const filters: ExportFilter[] = [];
   if (f.kind) filters.push({ label: t("kind"), value: tk(f.kind), slug: f.kind });
   if (f.activity) filters.push({ label: t("activity"), value: acts.get(f.activity) ?? "—", slug: f.activity });

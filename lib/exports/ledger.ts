@@ -30,7 +30,8 @@ export function ledgerFiltersOf(sp: SearchParams | URLSearchParams): LedgerFilte
   };
 }
 
-const activityName = (a: { nameFr: string; nameAr: string; nameEn: string }, locale: Locale) => (locale === "ar" ? a.nameAr : locale === "en" ? a.nameEn : a.nameFr);
+const activityName = (a: { nameFr: string; nameAr: string; nameEn: string }, locale: Locale) =>
+  locale === "ar" ? a.nameAr : locale === "en" ? a.nameEn : a.nameFr;
 
 const isoDate = (s?: string) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined);
 
@@ -62,7 +63,16 @@ export async function ledgerExport(
   }));
   const acts = new Map(first.options.activities.map((a) => [a.code, activityName(a, locale)]));
   const kindLabel = (k: string) => (tk.has(k as never) ? tk(k as never) : k);
-  const row = (r: (typeof first.page.rows)[number]): CellValue[] => [r.occurredOn, r.groupName, r.village, acts.get(r.activityType) ?? r.activityType, kindLabel(r.kind), r.amount, r.currency, r.note ?? null];
+  const row = (r: (typeof first.page.rows)[number]): CellValue[] => [
+    r.occurredOn,
+    r.groupName,
+    r.village,
+    acts.get(r.activityType) ?? r.activityType,
+    kindLabel(r.kind),
+    r.amount,
+    r.currency,
+    r.note ?? null,
+  ];
 
   const filters: ExportFilter[] = [];
   const named = (label: string, value: string | undefined, name: string | undefined, slug?: string) => {

@@ -5,7 +5,17 @@ import type { DataTableModel } from "./table";
 import { xlsxStream } from "./xlsx";
 import { readXlsx } from "./xlsx-read";
 
-const labels = { title: "Titre", organisation: "Organisation", generated: "Généré le", period: "Période", filters: "Filtres", none: "aucun", note: "Protection des données", rows: "Lignes", aboutSheet: "À propos" };
+const labels = {
+  title: "Titre",
+  organisation: "Organisation",
+  generated: "Généré le",
+  period: "Période",
+  filters: "Filtres",
+  none: "aucun",
+  note: "Protection des données",
+  rows: "Lignes",
+  aboutSheet: "À propos",
+};
 const meta = (m: Partial<ExportMeta> = {}): ExportMeta => ({
   title: "Registre des opérations",
   org: { slug: "adicor", name: "ADICOR" },
@@ -19,10 +29,17 @@ const meta = (m: Partial<ExportMeta> = {}): ExportMeta => ({
 
 describe("export file names", () => {
   it("say what, whose, which period, which filters and which language", () => {
-    expect(exportFileName({ what: "ledger", meta: meta({ period: { from: "2025-07-01", to: "2025-09-30" } }), format: "xlsx" })).toBe("tamkin-ledger-adicor-2025-Q3-fr.xlsx");
-    expect(exportFileName({ what: "ledger", meta: meta({ locale: "ar", period: { month: "2025-08" }, filters: [{ label: "Village", value: "Hassi Chégar" }] }), hxl: true, format: "csv" })).toBe(
-      "tamkin-ledger-adicor-2025-08-hassi-chegar-hxl-ar.csv",
+    expect(exportFileName({ what: "ledger", meta: meta({ period: { from: "2025-07-01", to: "2025-09-30" } }), format: "xlsx" })).toBe(
+      "tamkin-ledger-adicor-2025-Q3-fr.xlsx",
     );
+    expect(
+      exportFileName({
+        what: "ledger",
+        meta: meta({ locale: "ar", period: { month: "2025-08" }, filters: [{ label: "Village", value: "Hassi Chégar" }] }),
+        hxl: true,
+        format: "csv",
+      }),
+    ).toBe("tamkin-ledger-adicor-2025-08-hassi-chegar-hxl-ar.csv");
     expect(exportFileName({ what: "revenue-by-month", meta: meta({ locale: "en" }), format: "csv" })).toBe("tamkin-revenue-by-month-adicor-en.csv");
   });
   it("give every variant its own name", () => {
@@ -31,7 +48,8 @@ describe("export file names", () => {
       for (const format of ["csv", "xlsx"])
         for (const hxl of [false, true])
           for (const period of [undefined, { from: "2025-01-01", to: "2025-12-31" }, { from: "2025-02-03" }])
-            for (const filters of [[], [{ label: "Opération", value: "vente", slug: "sale" }]]) names.add(exportFileName({ what: "ledger", meta: meta({ locale, period, filters }), hxl, format }));
+            for (const filters of [[], [{ label: "Opération", value: "vente", slug: "sale" }]])
+              names.add(exportFileName({ what: "ledger", meta: meta({ locale, period, filters }), hxl, format }));
     expect(names.size).toBe(3 * 2 * 2 * 3 * 2);
   });
   it("name periods as people do, and keep whatever came from the URL out of the header", () => {

@@ -90,7 +90,10 @@ export function exportFileName(o: { what: string; meta: ExportMeta; hxl?: boolea
   if (o.hxl) parts.push("hxl");
   parts.push(o.meta.locale);
   // Whatever came from the URL, the name stays plain ASCII (it goes into a header).
-  return `${parts.filter(Boolean).join("-").replace(/[^A-Za-z0-9._-]/g, "_")}.${o.format}`;
+  return `${parts
+    .filter(Boolean)
+    .join("-")
+    .replace(/[^A-Za-z0-9._-]/g, "_")}.${o.format}`;
 }
 
 /** The period as the reader reads it ("2025-07-01 – 2025-09-30"), or null. */

@@ -13,7 +13,8 @@ import type { CellValue, ExportTable } from "./table";
 
 export const OBSERVATIONS_EXPORT_PAGE = 2_000;
 
-const inLocale = (p: { nameFr: string; nameAr: string; nameEn: string }, locale: Locale) => (locale === "ar" ? p.nameAr : locale === "en" ? p.nameEn : p.nameFr);
+const inLocale = (p: { nameFr: string; nameAr: string; nameEn: string }, locale: Locale) =>
+  locale === "ar" ? p.nameAr : locale === "en" ? p.nameEn : p.nameFr;
 
 /**
  * A commune's market observations as an export, as the market page lists them: the commune must
@@ -31,20 +32,16 @@ export async function observationsExport(
   const first = await withTenantRead(ctx, async (tx) => {
     const commune = await findVisibleCommune(tx, ctx.org, communeSlug);
     if (!commune) return null;
-    const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(marketObservations).where(eq(marketObservations.communeOrgId, commune.id));
+    const [{ n }] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(marketObservations)
+      .where(eq(marketObservations.communeOrgId, commune.id));
     return { commune, count: n, page: await listObservations(tx, commune.id, { size: pageSize }) };
   });
   if (!first) return null;
   const communeId = first.commune.id;
   type Row = (typeof first.page.rows)[number];
-  const row = ({ o, product, place }: Row): CellValue[] => [
-    o.observedOn,
-    inLocale(product, locale),
-    unitOf(product, locale),
-    place,
-    o.price,
-    o.currency,
-  ];
+  const row = ({ o, product, place }: Row): CellValue[] => [o.observedOn, inLocale(product, locale), unitOf(product, locale), place, o.price, o.currency];
   return {
     commune: first.commune,
     table: {

@@ -11,7 +11,11 @@ export interface ListPage<R> {
  * then each next page read by `fetchAfter` (one short tenant transaction each), so that neither
  * the server nor a transaction ever holds the whole list.
  */
-export async function* pagedRows<R>(first: ListPage<R>, fetchAfter: (cursor: string) => Promise<ListPage<R>>, toRow: (r: R) => CellValue[]): AsyncGenerator<CellValue[]> {
+export async function* pagedRows<R>(
+  first: ListPage<R>,
+  fetchAfter: (cursor: string) => Promise<ListPage<R>>,
+  toRow: (r: R) => CellValue[],
+): AsyncGenerator<CellValue[]> {
   let page = first;
   for (;;) {
     for (const r of page.rows) yield toRow(r);

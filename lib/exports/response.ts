@@ -56,8 +56,7 @@ export function exportResponse(table: DataTableModel | ExportTable, format: Expo
   const name = exportFileName({ what: opts.what ?? t.id, meta: opts.meta, hxl: opts.hxl, format });
   return new Response(exportBody(t, format, opts), {
     headers: {
-      "Content-Type":
-        format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       "Content-Disposition": `attachment; filename="${name}"`,
       "Content-Language": opts.meta.locale,
       "Cache-Control": "no-store",

@@ -35,7 +35,10 @@ export async function revenueExport(
 ): Promise<{ table: DataTableModel; filters: ExportFilter[]; period: ExportMeta["period"] } | null> {
   const [t, tg, te] = await Promise.all((["dashboard", "groups", "exports"] as const).map((namespace) => getTranslations({ locale, namespace })));
   if (id === "declared") return declaredExport(ctx, f, locale);
-  const { d, options } = await withTenantRead(ctx, async (tx) => ({ d: await loadDashboard(tx, ctx.org, f, locale), options: await listGroupFilterOptions(tx, ctx.org) }));
+  const { d, options } = await withTenantRead(ctx, async (tx) => ({
+    d: await loadDashboard(tx, ctx.org, f, locale),
+    options: await listGroupFilterOptions(tx, ctx.org),
+  }));
   const shown: Record<Exclude<RevenueTableId, "declared">, { rows: RevenueRow[]; title: string; head: string } | null> = {
     "by-group": d.perMemberOnly ? null : { rows: d.byGroup, title: t("byGroup"), head: tg("name") },
     "by-activity": { rows: d.byActivity, title: t("byActivity"), head: tg("activity") },
@@ -48,7 +51,12 @@ export async function revenueExport(
   const activity = options.activities.find((a) => a.code === f.activity);
   const filters: ExportFilter[] = [];
   if (f.village) filters.push({ label: tg("village"), value: options.villages.find((v) => v.id === f.village)?.name ?? "—" });
-  if (f.activity) filters.push({ label: tg("activity"), value: activity ? (locale === "ar" ? activity.nameAr : locale === "en" ? activity.nameEn : activity.nameFr) : "—", slug: f.activity });
+  if (f.activity)
+    filters.push({
+      label: tg("activity"),
+      value: activity ? (locale === "ar" ? activity.nameAr : locale === "en" ? activity.nameEn : activity.nameFr) : "—",
+      slug: f.activity,
+    });
   if (f.ngo) filters.push({ label: tg("ngo"), value: options.ngos.find((n) => n.id === f.ngo)?.name ?? "—" });
   const [from, to] = [isoDate(f.from), isoDate(f.to)];
   return {
@@ -74,7 +82,10 @@ export async function revenueExport(
  */
 async function declaredExport(ctx: Pick<TenantContext, "org" | "user">, f: RevenueFilters, locale: Locale) {
   const [t, tg, tm] = await Promise.all((["dashboard", "groups", "metrics"] as const).map((namespace) => getTranslations({ locale, namespace })));
-  const { rows, options } = await withTenantRead(ctx, async (tx) => ({ rows: await listDeclaredVsRecorded(tx, ctx.org, { ngo: f.ngo }), options: await listGroupFilterOptions(tx, ctx.org) }));
+  const { rows, options } = await withTenantRead(ctx, async (tx) => ({
+    rows: await listDeclaredVsRecorded(tx, ctx.org, { ngo: f.ngo }),
+    options: await listGroupFilterOptions(tx, ctx.org),
+  }));
   if (rows.length === 0) return null;
   const metric = (m: string) => (tm.has(m as never) ? tm(m as never) : m);
   const filters: ExportFilter[] = f.ngo ? [{ label: tg("ngo"), value: options.ngos.find((n) => n.id === f.ngo)?.name ?? "—" }] : [];

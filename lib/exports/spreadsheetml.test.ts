@@ -25,7 +25,17 @@ const meta: ExportMeta = {
   period: { quarter: "2026-Q3" },
   filters: [{ label: "القرية", value: "Hassi Chegar" }],
   note: "ملاحظة",
-  labels: { title: "العنوان", organisation: "المنظمة", generated: "تاريخ", period: "الفترة", filters: "عوامل", none: "لا", note: "حماية", rows: "أسطر", aboutSheet: "حول الملف" },
+  labels: {
+    title: "العنوان",
+    organisation: "المنظمة",
+    generated: "تاريخ",
+    period: "الفترة",
+    filters: "عوامل",
+    none: "لا",
+    note: "حماية",
+    rows: "أسطر",
+    aboutSheet: "حول الملف",
+  },
 };
 
 const bytesOf = async (s: ReadableStream<Uint8Array>) => new Uint8Array(await new Response(s).arrayBuffer());
@@ -44,13 +54,21 @@ describe("SpreadsheetML check of the exported workbooks", () => {
     const wb = (view: string) =>
       `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews>${view}</bookViews><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`;
     // What the hand-made writer wrote for Arabic:
-    expect(checkPart("xl/workbook.xml", wb('<workbookView rightToLeft="1"/>'))).toEqual(["xl/workbook.xml: /workbook/bookViews/workbookView: attribute rightToLeft is not declared by its type"]);
+    expect(checkPart("xl/workbook.xml", wb('<workbookView rightToLeft="1"/>'))).toEqual([
+      "xl/workbook.xml: /workbook/bookViews/workbookView: attribute rightToLeft is not declared by its type",
+    ]);
     expect(checkPart("xl/workbook.xml", wb('<workbookView activeTab="0"/>'))).toEqual([]);
     const ws = (body: string) => `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${body}</worksheet>`;
     expect(checkPart("xl/worksheets/sheet1.xml", ws('<sheetViews><sheetView workbookViewId="0" rightToLeft="1"/></sheetViews><sheetData/>'))).toEqual([]);
-    expect(checkPart("xl/worksheets/sheet1.xml", ws('<sheetData/><sheetViews><sheetView workbookViewId="0"/></sheetViews>'))[0]).toMatch(/sheetViews: out of the sequence's order/);
-    expect(checkPart("xl/worksheets/sheet1.xml", ws('<sheetData><row r="1"><c r="A1" t="text"><v>x</v></c></row></sheetData>'))[0]).toMatch(/t="text" is not one of/);
-    expect(checkPart("xl/worksheets/sheet1.xml", ws('<sheetData><row r="1"><c r="B1"><v>1</v></c><c r="A1"><v>2</v></c></row></sheetData>'))[0]).toMatch(/cells out of column order/);
+    expect(checkPart("xl/worksheets/sheet1.xml", ws('<sheetData/><sheetViews><sheetView workbookViewId="0"/></sheetViews>'))[0]).toMatch(
+      /sheetViews: out of the sequence's order/,
+    );
+    expect(checkPart("xl/worksheets/sheet1.xml", ws('<sheetData><row r="1"><c r="A1" t="text"><v>x</v></c></row></sheetData>'))[0]).toMatch(
+      /t="text" is not one of/,
+    );
+    expect(checkPart("xl/worksheets/sheet1.xml", ws('<sheetData><row r="1"><c r="B1"><v>1</v></c><c r="A1"><v>2</v></c></row></sheetData>'))[0]).toMatch(
+      /cells out of column order/,
+    );
     expect(checkPart("xl/worksheets/sheet1.xml", ws("<sheetData><rows/></sheetData>")).join("\n")).toMatch(/rows: no such element/);
     expect(checkPart("xl/worksheets/sheet1.xml", ws('<sheetData x14ac:dyDescent="1" xmlns:x14ac="urn:x"/>'))[0]).toMatch(/not declare ignorable/);
     expect(checkPart("xl/worksheets/sheet1.xml", ws("<sheetData>"))[0]).toMatch(/unclosed|closes/);

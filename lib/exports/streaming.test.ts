@@ -14,7 +14,17 @@ const meta: ExportMeta = {
   generatedAt: new Date(),
   filters: [],
   note: "Note",
-  labels: { title: "Titre", organisation: "Organisation", generated: "Généré le", period: "Période", filters: "Filtres", none: "aucun", note: "Note", rows: "Lignes", aboutSheet: "À propos" },
+  labels: {
+    title: "Titre",
+    organisation: "Organisation",
+    generated: "Généré le",
+    period: "Période",
+    filters: "Filtres",
+    none: "aucun",
+    note: "Note",
+    rows: "Lignes",
+    aboutSheet: "À propos",
+  },
 };
 
 /** 60,000 rows of 12 columns: several megabytes, several seconds of work if done in one go. */
@@ -101,7 +111,17 @@ describe("a slow reader holds the writer back (memory stays bounded)", () => {
           yield [`Village ${i} « ${i % 7} »`, i, i * 1.5];
         }
       }
-      const table = { id: "slow", title: "Slow", columns: [{ key: "a", label: "A" }, { key: "b", label: "B" }, { key: "c", label: "C" }], rowCount: total, rows: rows() };
+      const table = {
+        id: "slow",
+        title: "Slow",
+        columns: [
+          { key: "a", label: "A" },
+          { key: "b", label: "B" },
+          { key: "c", label: "C" },
+        ],
+        rowCount: total,
+        rows: rows(),
+      };
       const reader = exportBody(table, format, { meta }).getReader();
       const first = await reader.read();
       expect(first.done).toBe(false);

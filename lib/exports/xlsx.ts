@@ -14,11 +14,16 @@ const SLICE = 500;
 
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 export function sheetName(title: string): string {
-  return title.replace(/[:\\/?*[\]]/g, " ").slice(0, 31).trim() || "Sheet1";
+  return (
+    title
+      .replace(/[:\\/?*[\]]/g, " ")
+      .slice(0, 31)
+      .trim() || "Sheet1"
+  );
 }
 
 /** Characters XML 1.0 does not allow are dropped (exceljs would write them as they are). */
- 
+
 const xmlSafe = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
 
 const cellOut = (v: CellValue) => (v == null || v === "" ? null : typeof v === "number" ? (Number.isFinite(v) ? v : null) : xmlSafe(v));

@@ -135,7 +135,6 @@ export const rateAction = orgAction(
   },
 );
 
-
 export const aidAction = orgAction(
   { permission: "groups:write", schema: s.aidSchema, action: "person.technical_aid", entity: "technical_aid", revalidate: groupsPath },
   async ({ tx, ctx, input }) => {
@@ -145,7 +144,13 @@ export const aidAction = orgAction(
 );
 
 export const declaredFigureAction = orgAction(
-  { permission: "groups:write", schema: s.declaredFigureSchema, action: "declared_figure.add", entity: "declared_figure", revalidate: (ctx) => `/${ctx.org.slug}/dashboard` },
+  {
+    permission: "groups:write",
+    schema: s.declaredFigureSchema,
+    action: "declared_figure.add",
+    entity: "declared_figure",
+    revalidate: (ctx) => `/${ctx.org.slug}/dashboard`,
+  },
   async ({ tx, ctx, input }) => {
     const d = await svc.addDeclaredFigure(tx, ctx.org, input);
     return { audit: { entityId: d.id, after: d }, message: "declaredRecorded" };
@@ -154,7 +159,13 @@ export const declaredFigureAction = orgAction(
 
 /** An NGO admin's plausibility limits and date floor (the permission of an NGO admin's ledger rules, like quarter locks). */
 export const saveLimitsAction = orgAction(
-  { permission: "quarters:lock", schema: s.limitsSchema, action: "plausibility.save", entity: "ngo_settings", revalidate: (ctx) => `/${ctx.org.slug}/groups/limits` },
+  {
+    permission: "quarters:lock",
+    schema: s.limitsSchema,
+    action: "plausibility.save",
+    entity: "ngo_settings",
+    revalidate: (ctx) => `/${ctx.org.slug}/groups/limits`,
+  },
   async ({ tx, ctx, input }) => {
     const r = await saveLimits(tx, ctx.org, ctx.user.id, input);
     return { audit: { entityId: ctx.org.id, before: r.before, after: r.after }, message: "limitsSaved" };

@@ -22,8 +22,14 @@ export type ScopedOrg = Pick<TenantOrg, "id" | "type">;
 
 /** `m(id, type)`: the organisations, as one array parameter each. */
 export function orgsCte(orgs: readonly ScopedOrg[]): SQL {
-  const ids = sql`array[${sql.join(orgs.map((o) => sql`${o.id}`), sql`, `)}]::uuid[]`;
-  const types = sql`array[${sql.join(orgs.map((o) => sql`${o.type}`), sql`, `)}]::text[]`;
+  const ids = sql`array[${sql.join(
+    orgs.map((o) => sql`${o.id}`),
+    sql`, `,
+  )}]::uuid[]`;
+  const types = sql`array[${sql.join(
+    orgs.map((o) => sql`${o.type}`),
+    sql`, `,
+  )}]::text[]`;
   return sql`m as (select distinct x.id, x.type from unnest(${ids}, ${types}) as x(id, type))`;
 }
 

@@ -37,7 +37,6 @@ export const TOP_GROUPS = 50;
 /** How many villages the by-village breakdown shows (the largest first); the ledger has the rest. */
 export const TOP_VILLAGES = 30;
 
-
 function addMonths(month: string, n: number): string {
   const d = new Date(`${month.slice(0, 7)}-01T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() + n);
@@ -111,14 +110,14 @@ function salesSource(org: Org, f: RevenueFilters, level: Level): SQL {
             select r.ngo_org_id, r.village_id, r.activity_type, null::uuid as group_id, r.month, r.currency, r.amount
             from ledger_cube r join activity_types a on a.code = r.activity_type
             where a.kind::text = ${kind} and ${sql.join(whole, sql` and `)} and (select app_current_org()) is distinct from ${org.id}::uuid`
-      : level === "cube"
-        ? sql`select r.ngo_org_id, r.village_id, r.activity_type, null::uuid as group_id, r.month, r.currency, r.amount
+        : level === "cube"
+          ? sql`select r.ngo_org_id, r.village_id, r.activity_type, null::uuid as group_id, r.month, r.currency, r.amount
             from ledger_cube r join activity_types a on a.code = r.activity_type
             where a.kind::text = ${kind} and ${sql.join(whole, sql` and `)}`
-        : // The scope's groups of this kind first (an array), so that the rollup is read by its key
-          // (group_id, month) for those groups only, whatever the reader (a network's or a
-          // commune's groups span NGOs), and no group is joined row by row.
-          sql`select r.ngo_org_id, null::uuid as village_id, null::text as activity_type, r.group_id, r.month, r.currency, r.amount
+          : // The scope's groups of this kind first (an array), so that the rollup is read by its key
+            // (group_id, month) for those groups only, whatever the reader (a network's or a
+            // commune's groups span NGOs), and no group is joined row by row.
+            sql`select r.ngo_org_id, null::uuid as village_id, null::text as activity_type, r.group_id, r.month, r.currency, r.amount
             from ledger_rollups r
             where r.group_id = any(array(
                 select sg.id from groups sg join activity_types a on a.code = sg.activity_type
@@ -341,7 +340,11 @@ async function largestVillages(db: Queryable, org: Org, f: RevenueFilters, limit
     from s ${rateJoin} group by s.village_id, rp.xof_per_mru`);
   const rows = rowsOf<{ key: string; rate: string | null; xof: string; mru: string; label: string | null; n: number }>(result);
   const labels = new Map(rows.map((r) => [r.key, r.label ?? r.key]));
-  const converted = convertRows(rows.map((r) => ({ ...r, bucket: "village" })), (_b, k) => labels.get(k) ?? k).get("village") ?? [];
+  const converted =
+    convertRows(
+      rows.map((r) => ({ ...r, bucket: "village" })),
+      (_b, k) => labels.get(k) ?? k,
+    ).get("village") ?? [];
   return { rows: converted, villagesWithSales: Number(rows[0]?.n ?? 0) };
 }
 

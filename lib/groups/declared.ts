@@ -80,7 +80,9 @@ export async function listDeclaredVsRecorded(db: Queryable, org: Pick<TenantOrg,
       ? sql`d.org_id = ${org.id}`
       : sql`d.org_id = ${filters.ngo} and d.org_id in (select member_org_id from consortium_members where consortium_id = ${org.id})`;
   const figures = rowsOf<{ id: string; org_id: string; metric: string; label: string; declared_value: string; source: string }>(
-    await db.execute(sql`select d.id, d.org_id, d.metric, d.label, d.declared_value::text, d.source from declared_figures d where ${owners} order by d.created_at, d.label`),
+    await db.execute(
+      sql`select d.id, d.org_id, d.metric, d.label, d.declared_value::text, d.source from declared_figures d where ${owners} order by d.created_at, d.label`,
+    ),
   );
   if (figures.length === 0) return [];
   const metrics = await recordedMetrics(db, [...new Set(figures.map((f) => f.org_id))]);

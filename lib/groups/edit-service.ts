@@ -57,7 +57,8 @@ export async function editGroup(tx: Queryable, org: Org, userId: string | null, 
   if (g.archivedAt) throw new AppError("validation", "recordArchived");
   const networkOrgId = input.networkOrgId || null;
   if (input.villageId !== g.villageId && !(await villageOk(tx, g.ngoOrgId, input.villageId))) throw fieldError("villageId", "invalid");
-  if (networkOrgId && networkOrgId !== g.networkOrgId && !(await networkOk(tx, networkOrgId, input.villageId))) throw fieldError("networkOrgId", "networkInvalid");
+  if (networkOrgId && networkOrgId !== g.networkOrgId && !(await networkOk(tx, networkOrgId, input.villageId)))
+    throw fieldError("networkOrgId", "networkInvalid");
   if (input.startingCapitalAmount !== g.startingCapitalAmount || input.startingCapitalCurrency !== g.startingCapitalCurrency) {
     (await plausibilityFor(tx, g.ngoOrgId))
       .amount("startingCapitalAmount", "starting_capital", input.startingCapitalCurrency, input.startingCapitalAmount)
@@ -73,8 +74,20 @@ export async function editGroup(tx: Queryable, org: Org, userId: string | null, 
   const after = await updateVersioned(tx, groups, { id: g.id, scope: eq(groups.ngoOrgId, org.id), expectedVersion: input.version }, values);
   const [was, now] = [await names(tx, g.villageId, g.networkOrgId), await names(tx, after.villageId, after.networkOrgId)];
   const diff = changes(
-    { name: g.name, village: was.village, network: was.network, startingCapitalAmount: g.startingCapitalAmount, startingCapitalCurrency: g.startingCapitalCurrency },
-    { name: after.name, village: now.village, network: now.network, startingCapitalAmount: after.startingCapitalAmount, startingCapitalCurrency: after.startingCapitalCurrency },
+    {
+      name: g.name,
+      village: was.village,
+      network: was.network,
+      startingCapitalAmount: g.startingCapitalAmount,
+      startingCapitalCurrency: g.startingCapitalCurrency,
+    },
+    {
+      name: after.name,
+      village: now.village,
+      network: now.network,
+      startingCapitalAmount: after.startingCapitalAmount,
+      startingCapitalCurrency: after.startingCapitalCurrency,
+    },
   );
   return { group: after, before: diff.before, after: diff.after };
 }
@@ -83,11 +96,8 @@ export async function editGroup(tx: Queryable, org: Org, userId: string | null, 
 export async function archiveGroup(tx: Queryable, org: Org, input: z.infer<typeof s.archiveSchema>) {
   const g = await findWritableGroup(tx, org, input.id);
   if (!g) throw new AppError("not_found");
-  const after = await updateVersioned(
-    tx,
-    groups,
-    { id: g.id, scope: and(eq(groups.ngoOrgId, org.id))!, expectedVersion: input.version },
-    { archivedAt: input.intent === "archive" ? sql`now()` : null } as never,
-  );
+  const after = await updateVersioned(tx, groups, { id: g.id, scope: and(eq(groups.ngoOrgId, org.id))!, expectedVersion: input.version }, {
+    archivedAt: input.intent === "archive" ? sql`now()` : null,
+  } as never);
   return { group: after, before: { archived: g.archivedAt !== null }, after: { archived: after.archivedAt !== null } };
 }

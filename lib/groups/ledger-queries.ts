@@ -144,8 +144,10 @@ export async function listCredits(db: Queryable, groupId: string, today: string)
 export async function listDistributions(db: Queryable, groupId: string) {
   const ds = await db.select().from(profitDistributions).where(eq(profitDistributions.groupId, groupId)).orderBy(desc(profitDistributions.periodTo));
   const shares = ds.length
-    ? await db.select().from(profitShares).where(sql`${profitShares.distributionId} in (select id from profit_distributions where group_id = ${groupId})`)
+    ? await db
+        .select()
+        .from(profitShares)
+        .where(sql`${profitShares.distributionId} in (select id from profit_distributions where group_id = ${groupId})`)
     : [];
   return ds.map((d) => ({ ...d, shares: shares.filter((s) => s.distributionId === d.id) }));
 }
-

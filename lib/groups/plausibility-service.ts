@@ -121,7 +121,14 @@ export async function recentDuplicateRepayment(tx: Queryable, r: { creditId: str
   const [dup] = await tx
     .select({ minutes: minutesAgo(creditRepayments.createdAt) })
     .from(creditRepayments)
-    .where(and(eq(creditRepayments.creditId, r.creditId), eq(creditRepayments.paidOn, r.paidOn), eq(creditRepayments.amount, r.amount), withinWindow(creditRepayments.createdAt)))
+    .where(
+      and(
+        eq(creditRepayments.creditId, r.creditId),
+        eq(creditRepayments.paidOn, r.paidOn),
+        eq(creditRepayments.amount, r.amount),
+        withinWindow(creditRepayments.createdAt),
+      ),
+    )
     .orderBy(desc(creditRepayments.createdAt))
     .limit(1);
   return dup ? dup.minutes : null;
@@ -153,7 +160,10 @@ export async function saveLimits(tx: Queryable, org: { id: string; type: string 
         await tx
           .insert(plausibilityLimits)
           .values({ ngoOrgId: org.id, kind, currency, ceiling, softLimit, updatedBy: userId })
-          .onConflictDoUpdate({ target: [plausibilityLimits.ngoOrgId, plausibilityLimits.kind, plausibilityLimits.currency], set: { ceiling, softLimit, updatedBy: userId, updatedAt: new Date() } });
+          .onConflictDoUpdate({
+            target: [plausibilityLimits.ngoOrgId, plausibilityLimits.kind, plausibilityLimits.currency],
+            set: { ceiling, softLimit, updatedBy: userId, updatedAt: new Date() },
+          });
       }
     }
   }

@@ -38,7 +38,7 @@ describe("plausibility rules", () => {
 });
 
 describe("schemas", () => {
-  it("read the ledger form's amount as people type it (issue 13: \"150 000\"); the confirmation optional", () => {
+  it('read the ledger form\'s amount as people type it (issue 13: "150 000"); the confirmation optional', () => {
     const base = { groupId: "7f0c2a57-2d5e-4c55-9b7e-0a3f4f1d9f10", kind: "sale", occurredOn: "2025-01-01", currency: "MRU" };
     const parsed = recordEntrySchema.safeParse({ ...base, amount: "150000" }).data;
     expect(parsed?.amount).toBe(150_000);

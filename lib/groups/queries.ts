@@ -185,7 +185,15 @@ export async function listGroupMembers(db: Queryable, groupId: string) {
 export async function listRotation(db: Queryable, groupId: string) {
   const teams = await db.select().from(managerTeams).where(eq(managerTeams.groupId, groupId)).orderBy(asc(managerTeams.createdAt), asc(managerTeams.name));
   const links = teams.length
-    ? await db.select().from(managerTeamMembers).where(inArray(managerTeamMembers.teamId, teams.map((t) => t.id)))
+    ? await db
+        .select()
+        .from(managerTeamMembers)
+        .where(
+          inArray(
+            managerTeamMembers.teamId,
+            teams.map((t) => t.id),
+          ),
+        )
     : [];
   const terms = await db.select().from(managerTerms).where(eq(managerTerms.groupId, groupId)).orderBy(asc(managerTerms.startsOn));
   return {
@@ -221,4 +229,3 @@ export async function listNgoSettlements(db: Queryable, ngoOrgId: string) {
     )
     .orderBy(asc(places.name));
 }
-

@@ -24,7 +24,12 @@ describe("rotation warning", () => {
     const r = checkRotation(
       ["m1", "m3"],
       teams,
-      [term("B", "2023-01-01", "2023-06-30"), term("A", "2023-07-01", "2023-12-31"), term("A", "2024-01-01", "2024-06-30"), term("B", "2024-07-01", "2024-12-31")],
+      [
+        term("B", "2023-01-01", "2023-06-30"),
+        term("A", "2023-07-01", "2023-12-31"),
+        term("A", "2024-01-01", "2024-06-30"),
+        term("B", "2024-07-01", "2024-12-31"),
+      ],
       "2025-01-10",
     );
     expect(r.cycle?.map((t) => t.startsOn)).toEqual(["2024-01-01", "2024-07-01"]);
@@ -39,7 +44,12 @@ describe("rotation warning", () => {
 
   it("a team that never held any term: its members are left out and the group has no full cycle", () => {
     const three = [...teams, { id: "C", memberIds: ["m5", "m6"] }];
-    const r = checkRotation(["m1", "m2", "m3", "m5", "m6"], three, [term("A", "2024-01-01", "2024-03-31"), term("B", "2024-04-01", "2024-06-30")], "2024-07-15");
+    const r = checkRotation(
+      ["m1", "m2", "m3", "m5", "m6"],
+      three,
+      [term("A", "2024-01-01", "2024-03-31"), term("B", "2024-04-01", "2024-06-30")],
+      "2024-07-15",
+    );
     expect(r.cycle).toBeNull();
     expect(r.unservedTeams).toEqual(["C"]);
     expect(r.leftOut).toEqual(["m5", "m6"]);

@@ -29,7 +29,10 @@ export const createGroupSchema = z.object({
   activityType: z.string().min(1, { error: "required" }),
   villageId: id,
   startDate: pastDate,
-  startingCapitalAmount: z.preprocess(normaliseInteger, z.coerce.number({ error: "amountInvalid" }).int({ error: "amountInteger" }).min(0, { error: "amountNegative" })),
+  startingCapitalAmount: z.preprocess(
+    normaliseInteger,
+    z.coerce.number({ error: "amountInvalid" }).int({ error: "amountInteger" }).min(0, { error: "amountNegative" }),
+  ),
   startingCapitalCurrency: currency,
   profitRule: z.enum(["equal", "team_weighted"], { error: "invalid" }),
   confirm,
@@ -49,7 +52,10 @@ export const editGroupSchema = z.object({
   name,
   villageId: id,
   networkOrgId: z.union([z.literal(""), z.uuid({ error: "invalid" })], { error: "invalid" }).default(""),
-  startingCapitalAmount: z.preprocess(normaliseInteger, z.coerce.number({ error: "amountInvalid" }).int({ error: "amountInteger" }).min(0, { error: "amountNegative" })),
+  startingCapitalAmount: z.preprocess(
+    normaliseInteger,
+    z.coerce.number({ error: "amountInvalid" }).int({ error: "amountInteger" }).min(0, { error: "amountNegative" }),
+  ),
   startingCapitalCurrency: currency,
   confirm,
 });
@@ -177,7 +183,14 @@ export const declaredFigureSchema = z.object({
 export const limitsSchema = z
   .object({
     dateFloor: pastDate.refine((d) => d >= "1990-01-01", { error: "dateFloorInvalid" }),
-    ...Object.fromEntries(amountKinds.flatMap((k) => currencies.flatMap((c) => [[`ceiling_${k}_${c}`, amount], [`soft_${k}_${c}`, amount]]))),
+    ...Object.fromEntries(
+      amountKinds.flatMap((k) =>
+        currencies.flatMap((c) => [
+          [`ceiling_${k}_${c}`, amount],
+          [`soft_${k}_${c}`, amount],
+        ]),
+      ),
+    ),
   })
   .superRefine((v, ctx) => {
     const values = v as Record<string, unknown>;

@@ -33,7 +33,7 @@ export function writableGroupSql(org: Pick<TenantOrg, "id" | "type">, alias = "g
 
 /** Rows of a raw `execute`, whatever the driver (PGlite returns `{ rows }`, postgres-js an array). */
 export function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? (result as T[]));
+  return (result as { rows?: T[] }).rows ?? (result as T[]);
 }
 
 export const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);

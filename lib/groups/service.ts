@@ -51,14 +51,22 @@ export async function createGroup(tx: Queryable, org: Org, input: In<typeof s.cr
     .date("startDate", values.startDate)
     .amount("startingCapitalAmount", "starting_capital", values.startingCapitalCurrency, values.startingCapitalAmount)
     .settle(confirm, [values.name, values.startDate, values.startingCapitalAmount, values.startingCapitalCurrency]);
-  const [g] = await tx.insert(groups).values({ ...values, ngoOrgId: org.id }).returning();
+  const [g] = await tx
+    .insert(groups)
+    .values({ ...values, ngoOrgId: org.id })
+    .returning();
   return g;
 }
 
 /** Status and sharing rule; the version guards against overwriting a change made meanwhile. */
 export async function updateGroup(tx: Queryable, org: Org, input: In<typeof s.updateGroupSchema>) {
   const g = await writable(tx, org, input.groupId);
-  const after = await updateVersioned(tx, groups, { id: g.id, scope: eq(groups.ngoOrgId, org.id), expectedVersion: input.version }, { status: input.status, profitRule: input.profitRule });
+  const after = await updateVersioned(
+    tx,
+    groups,
+    { id: g.id, scope: eq(groups.ngoOrgId, org.id), expectedVersion: input.version },
+    { status: input.status, profitRule: input.profitRule },
+  );
   return { before: { status: g.status, profitRule: g.profitRule }, after };
 }
 
@@ -66,7 +74,10 @@ export async function addMember(tx: Queryable, org: Org, input: In<typeof s.addM
   const g = await writable(tx, org, input.groupId);
   let personId = input.personId;
   if (input.mode === "existing") {
-    const [p] = await tx.select({ id: people.id }).from(people).where(and(eq(people.id, personId), eq(people.ngoOrgId, g.ngoOrgId)));
+    const [p] = await tx
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.id, personId), eq(people.ngoOrgId, g.ngoOrgId)));
     // Another NGO's person, or no such person: the same answer as for any unknown record.
     if (!p) throw new AppError("not_found");
     const [active] = await tx
@@ -124,20 +135,35 @@ export async function leaveGroup(tx: Queryable, org: Org, input: In<typeof s.lea
  */
 export async function recordEntry(tx: Queryable, org: Org, userId: string, input: In<typeof s.recordEntrySchema>, opts: { dateField?: string } = {}) {
   const g = await writable(tx, org, input.groupId); // locks the group: identical submissions queue here
-  const check = (await plausibilityFor(tx, g.ngoOrgId)).date(opts.dateField ?? "occurredOn", input.occurredOn).amount("amount", input.kind, input.currency, input.amount);
+  const check = (await plausibilityFor(tx, g.ngoOrgId))
+    .date(opts.dateField ?? "occurredOn", input.occurredOn)
+    .amount("amount", input.kind, input.currency, input.amount);
   await assertQuarterOpen(tx as Tx, g.ngoOrgId, input.occurredOn);
   check.duplicate(await recentDuplicateEntry(tx, { ...input, groupId: g.id }));
   check.settle(input.confirm, [g.id, input.kind, input.occurredOn, input.amount, input.currency, input.note]);
   const [e] = await tx
     .insert(ledgerEntries)
-    .values({ ngoOrgId: g.ngoOrgId, groupId: g.id, kind: input.kind, occurredOn: input.occurredOn, amount: input.amount, currency: input.currency, note: input.note, createdBy: userId })
+    .values({
+      ngoOrgId: g.ngoOrgId,
+      groupId: g.id,
+      kind: input.kind,
+      occurredOn: input.occurredOn,
+      amount: input.amount,
+      currency: input.currency,
+      note: input.note,
+      createdBy: userId,
+    })
     .returning();
   return e;
 }
 
 /** An entry of a group this organisation writes, locked; else "not found". */
 async function writableEntry(tx: Queryable, org: Org, entryId: string) {
-  const [e] = await tx.select().from(ledgerEntries).where(and(eq(ledgerEntries.id, entryId), eq(ledgerEntries.ngoOrgId, org.id))).for("update");
+  const [e] = await tx
+    .select()
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.id, entryId), eq(ledgerEntries.ngoOrgId, org.id)))
+    .for("update");
   if (!e || org.type !== "ngo") throw new AppError("not_found");
   return e;
 }
@@ -177,7 +203,12 @@ export async function voidEntry(tx: Queryable, org: Org, userId: string, input: 
   const e = await writableEntry(tx, org, input.entryId);
   if (e.voidedAt) throw new AppError("validation", "entryVoided");
   await assertQuarterOpen(tx as Tx, e.ngoOrgId, e.occurredOn);
-  const after = await updateVersioned(tx, ledgerEntries, { id: e.id, scope: eq(ledgerEntries.ngoOrgId, org.id) }, { voidedAt: new Date(), voidReason: input.reason });
+  const after = await updateVersioned(
+    tx,
+    ledgerEntries,
+    { id: e.id, scope: eq(ledgerEntries.ngoOrgId, org.id) },
+    { voidedAt: new Date(), voidReason: input.reason },
+  );
   return { before: snapshot(e), after: snapshot(after), entry: after };
 }
 
@@ -187,12 +218,29 @@ export async function recordCreditSale(tx: Queryable, org: Org, userId: string, 
     tx,
     org,
     userId,
-    { groupId: input.groupId, kind: "sale", occurredOn: input.grantedOn, amount: input.amount, currency: input.currency, note: input.customerName, confirm: input.confirm },
+    {
+      groupId: input.groupId,
+      kind: "sale",
+      occurredOn: input.grantedOn,
+      amount: input.amount,
+      currency: input.currency,
+      note: input.customerName,
+      confirm: input.confirm,
+    },
     { dateField: "grantedOn" },
   );
   const [c] = await tx
     .insert(customerCredits)
-    .values({ groupId: sale.groupId, saleEntryId: sale.id, customerName: input.customerName, community: input.community, amount: input.amount, currency: input.currency, grantedOn: input.grantedOn, dueOn: input.dueOn })
+    .values({
+      groupId: sale.groupId,
+      saleEntryId: sale.id,
+      customerName: input.customerName,
+      community: input.community,
+      amount: input.amount,
+      currency: input.currency,
+      grantedOn: input.grantedOn,
+      dueOn: input.dueOn,
+    })
     .returning();
   return c;
 }
@@ -229,7 +277,10 @@ export async function createTeam(tx: Queryable, org: Org, input: In<typeof s.tea
 
 export async function addTerm(tx: Queryable, org: Org, input: In<typeof s.termSchema>) {
   const g = await writable(tx, org, input.groupId); // locks the group: concurrent terms queue here
-  const [team] = await tx.select().from(managerTeams).where(and(eq(managerTeams.id, input.teamId), eq(managerTeams.groupId, g.id)));
+  const [team] = await tx
+    .select()
+    .from(managerTeams)
+    .where(and(eq(managerTeams.id, input.teamId), eq(managerTeams.groupId, g.id)));
   if (!team) throw new AppError("not_found");
   const [overlap] = await tx
     .select({ id: managerTerms.id })
@@ -260,7 +311,12 @@ export async function recordDistribution(tx: Queryable, org: Org, userId: string
   const [clash] = await tx
     .select({ from: profitDistributions.periodFrom, to: profitDistributions.periodTo })
     .from(profitDistributions)
-    .where(and(eq(profitDistributions.groupId, g.id), sql`${profitDistributions.periodFrom} <= ${input.periodTo} and ${input.periodFrom} <= ${profitDistributions.periodTo}`))
+    .where(
+      and(
+        eq(profitDistributions.groupId, g.id),
+        sql`${profitDistributions.periodFrom} <= ${input.periodTo} and ${input.periodFrom} <= ${profitDistributions.periodTo}`,
+      ),
+    )
     .limit(1);
   if (clash) throw fieldError("periodFrom", "distributionsOverlap", { from: clash.from, to: clash.to });
   const { sums, unrated } = await profitSums(tx, g.id, input.currency, input.periodFrom, input.periodTo);
@@ -290,7 +346,10 @@ export async function setRate(tx: Queryable, org: Org, userId: string, input: In
 
 export async function addAid(tx: Queryable, org: Org, input: In<typeof s.aidSchema>) {
   if (org.type !== "ngo") throw new AppError("not_found");
-  const [p] = await tx.select({ id: people.id }).from(people).where(and(eq(people.id, input.personId), eq(people.ngoOrgId, org.id)));
+  const [p] = await tx
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.id, input.personId), eq(people.ngoOrgId, org.id)));
   if (!p) throw new AppError("not_found");
   const [a] = await tx.insert(technicalAids).values({ ngoOrgId: org.id, personId: p.id, aidType: input.aidType, receivedOn: input.receivedOn }).returning();
   return a;
@@ -299,6 +358,9 @@ export async function addAid(tx: Queryable, org: Org, input: In<typeof s.aidSche
 /** A figure as a report declares it, to be shown beside what the records compute. */
 export async function addDeclaredFigure(tx: Queryable, org: Org, input: In<typeof s.declaredFigureSchema>) {
   if (org.type !== "ngo") throw new AppError("not_found");
-  const [d] = await tx.insert(declaredFigures).values({ orgId: org.id, ...input }).returning();
+  const [d] = await tx
+    .insert(declaredFigures)
+    .values({ orgId: org.id, ...input })
+    .returning();
   return d;
 }

@@ -5,7 +5,20 @@ import type { Locale } from "./locales";
  * adds its name here. Namespaces of the same name in several files are merged (each area adds
  * its keys to the shared `errors` and `messages` namespaces that client forms receive).
  */
-export const areas = ["core", "groups", "cohesion", "prices", "audit", "inclusion", "advocacy", "pagination", "exports", "invitations", "people", "records"] as const;
+export const areas = [
+  "core",
+  "groups",
+  "cohesion",
+  "prices",
+  "audit",
+  "inclusion",
+  "advocacy",
+  "pagination",
+  "exports",
+  "invitations",
+  "people",
+  "records",
+] as const;
 
 type Catalogue = Record<string, Record<string, unknown>>;
 /** The merged catalogue of each locale, built once per process (the files are part of the build). */

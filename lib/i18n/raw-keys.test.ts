@@ -2,7 +2,24 @@ import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { activityKind, customerCommunity, groupStatus, householdStatus, ledgerKind, memberRole, noticeChannel, orgType, placeLevel, priceSessionStatus, profitRule, purchaseOrderStatus, settlementCommunity, sex, wgAnswer, constituency } from "@/db/schema";
+import {
+  activityKind,
+  customerCommunity,
+  groupStatus,
+  householdStatus,
+  ledgerKind,
+  memberRole,
+  noticeChannel,
+  orgType,
+  placeLevel,
+  priceSessionStatus,
+  profitRule,
+  purchaseOrderStatus,
+  settlementCommunity,
+  sex,
+  wgAnswer,
+  constituency,
+} from "@/db/schema";
 import { communities, perceptionIndicators } from "@/lib/cohesion/indicators";
 import { amountKinds } from "@/lib/groups/plausibility";
 import { declaredMetrics } from "@/lib/groups/schema";
@@ -75,7 +92,8 @@ const where = (u: KeyUse) => `${u.file}:${u.line} ${u.ns ? `${u.ns}.` : ""}${u.k
 const full = (ns: string, key: string) => (ns ? `${ns}.${key}` : key);
 
 /** The string literals of a conditional argument (`cond ? "a" : "b"`), or none. */
-const literalsOf = (expression: string) => (/^[\w.!?\s]+\?\s*"[^"]+"\s*:\s*"[^"]+"$/.test(expression) ? [...expression.matchAll(/"([^"]+)"/g)].map((m) => m[1]) : null);
+const literalsOf = (expression: string) =>
+  /^[\w.!?\s]+\?\s*"[^"]+"\s*:\s*"[^"]+"$/.test(expression) ? [...expression.matchAll(/"([^"]+)"/g)].map((m) => m[1]) : null;
 
 describe("the key scan", () => {
   it("reads each component's own translator, several at once, inline ones, templates and expressions", () => {
@@ -91,7 +109,17 @@ describe("the key scan", () => {
       ].join("\n"),
     );
     const found = scanKeyUses(root, ["app"]).map((u) => `${u.line} ${u.kind} ${u.ns}:${u.key}`);
-    expect(found.sort()).toEqual(["1 literal home:title", "2 expression places:s.kind", "2 literal places:rich", "2 template places:level.${s}", "4 literal a:one", "4 literal b:two", "4 literal c:three"].sort());
+    expect(found.sort()).toEqual(
+      [
+        "1 literal home:title",
+        "2 expression places:s.kind",
+        "2 literal places:rich",
+        "2 template places:level.${s}",
+        "4 literal a:one",
+        "4 literal b:two",
+        "4 literal c:three",
+      ].sort(),
+    );
   });
 });
 
@@ -106,7 +134,7 @@ describe("no page shows a raw message key", () => {
     for (const locale of locales) {
       const catalogue = await loadMessages(locale);
       for (const u of uses) {
-        const keys = u.kind === "literal" ? [u.key] : u.kind === "expression" ? literalsOf(u.key) ?? [] : [];
+        const keys = u.kind === "literal" ? [u.key] : u.kind === "expression" ? (literalsOf(u.key) ?? []) : [];
         for (const k of keys) if (typeof lookup(catalogue, full(u.ns, k)) !== "string") missing.push(`${locale}: ${where(u)}`);
       }
     }

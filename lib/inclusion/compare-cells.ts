@@ -19,7 +19,11 @@ export function inclusionSummaryCells(c: InclusionCounts, reader: Reader): CellV
     members,
     shareOf([n(c.women), members], c.women, c.members),
     shareOf([n(c.disabled), members], c.disabled, c.members),
-    shareOf([...refugees.map(n), members], refugees.reduce((a, b) => a + b, 0), c.members),
+    shareOf(
+      [...refugees.map(n), members],
+      refugees.reduce((a, b) => a + b, 0),
+      c.members,
+    ),
     shareOf([n(c.managers.disabled), n(c.managers.members)], c.managers.disabled, c.managers.members),
   ];
 }

@@ -32,7 +32,14 @@ export type InclusionTables = Record<Exclude<InclusionTableId, PersonTableId>, D
  * same figures). `org` is whose groups are read (lib/groups/scope.ts); person lists are built
  * only for readers allowed to receive person-level rows, and are absent otherwise.
  */
-export async function loadInclusionDashboard(db: Queryable, org: Pick<TenantOrg, "id" | "type">, reader: Reader, params: InclusionParams, t: Labels, locale: string) {
+export async function loadInclusionDashboard(
+  db: Queryable,
+  org: Pick<TenantOrg, "id" | "type">,
+  reader: Reader,
+  params: InclusionParams,
+  t: Labels,
+  locale: string,
+) {
   const q = { org, on: params.on, by: params.by, locale };
   // One disclosure for every table of the page: none gives away another's hidden cell.
   const disclosure = new Disclosure(reader);

@@ -9,7 +9,6 @@ import { WG_DISABLED_SQL, WG_MIN_AGE, wgDomains, type WgDomain } from "@/lib/wgs
 import type { Breakdown } from "./breakdowns";
 import { emptyCounts, householdStatuses, type InclusionCounts } from "./indicators";
 
-
 export interface InclusionQuery {
   /** Whose groups: the tenant's scope of lib/groups/scope.ts, group activities only. */
   org: Pick<TenantOrg, "id" | "type">;
@@ -69,8 +68,16 @@ function membersCte(q: InclusionQuery): SQL {
         ${ageBandSql(sql`p.birth_year`, q.on)} as band,
         (extract(year from ${on})::int - p.birth_year) >= ${WG_MIN_AGE} as wg_applies,
         (extract(year from ${on})::int - p.birth_year) >= ${WG_MIN_AGE} and ${sql.raw(WG_DISABLED_SQL("p"))} as disabled,
-        ${sql.raw(Object.values(wgColumn).map((c) => `p.${c}::text as ${c}`).join(", "))},
-        ${sql.raw(Object.values(wgColumn).map((c) => `p.${c} = 'not_asked'`).join(" or "))} as wg_missing,
+        ${sql.raw(
+          Object.values(wgColumn)
+            .map((c) => `p.${c}::text as ${c}`)
+            .join(", "),
+        )},
+        ${sql.raw(
+          Object.values(wgColumn)
+            .map((c) => `p.${c} = 'not_asked'`)
+            .join(" or "),
+        )} as wg_missing,
         h.status::text as hh_status,
         ${dim},
         c.cycle_start is not null as in_cycle,
@@ -195,7 +202,11 @@ export async function listPeople(db: Queryable, q: InclusionQuery, which: "never
     select m.person_name as name, string_agg(distinct m.group_name, ', ') as groups, string_agg(distinct m.village_name, ', ') as villages,
       bool_or(m.disabled) as disabled, array_remove(array[${sql.raw(domains)}], null) as domains
     from m where ${where}
-    group by m.person_id, m.person_name, ${sql.raw(Object.values(wgColumn).map((c) => `m.${c}`).join(", "))}, m.wg_applies
+    group by m.person_id, m.person_name, ${sql.raw(
+      Object.values(wgColumn)
+        .map((c) => `m.${c}`)
+        .join(", "),
+    )}, m.wg_applies
     order by villages, groups, name`);
-  return rowsOf<PersonRow>(result).map((r) => ({ ...r, domains: (Array.isArray(r.domains) ? r.domains : []) }));
+  return rowsOf<PersonRow>(result).map((r) => ({ ...r, domains: Array.isArray(r.domains) ? r.domains : [] }));
 }

@@ -16,11 +16,19 @@ export function buildSexDisabilityTable(data: { women: InclusionCounts; men: Inc
     { key: "sex:female", label: t("sex.women"), counts: data.women },
     { key: "sex:male", label: t("sex.men"), counts: data.men },
   ];
-  return breakdownTable("sex-disability", t("table.sexDisability"), disabilityMeasures, { rows, total: data.total }, ctx, { rows: true, cols: true }, {
-    key: "sex",
-    label: t("col.sex"),
-    hxl: "#meta+sex",
-  });
+  return breakdownTable(
+    "sex-disability",
+    t("table.sexDisability"),
+    disabilityMeasures,
+    { rows, total: data.total },
+    ctx,
+    { rows: true, cols: true },
+    {
+      key: "sex",
+      label: t("col.sex"),
+      hxl: "#meta+sex",
+    },
+  );
 }
 
 /**
@@ -31,11 +39,18 @@ export function buildParticipationTable(total: InclusionCounts, ctx: TableContex
   const { t, reader, disclosure: d } = ctx;
   const p = participationByCategory(total);
   // The same figures as the total row of the participation-by table (same keys); men are new.
-  const keys = { women: ["cycleWomen", "managerWomen"], men: ["cycleMen", "managerMen"], disabled: ["cycleDisabled", "managerDisabled"], all: ["cycleMembers", "managers"] } as const;
+  const keys = {
+    women: ["cycleWomen", "managerWomen"],
+    men: ["cycleMen", "managerMen"],
+    disabled: ["cycleDisabled", "managerDisabled"],
+    all: ["cycleMembers", "managers"],
+  } as const;
   const refs = Object.fromEntries(
     (Object.keys(keys) as (keyof typeof keys)[]).map((k) => [
       k,
-      [p[k].members, p[k].managers].map((n, j) => d.cell(n, { key: `total:${keys[k][j]}`, weight: weightOf(keys[k][j], k === "all" ? "total" : "interior", reader) + 1 })),
+      [p[k].members, p[k].managers].map((n, j) =>
+        d.cell(n, { key: `total:${keys[k][j]}`, weight: weightOf(keys[k][j], k === "all" ? "total" : "interior", reader) + 1 }),
+      ),
     ]),
   ) as Record<keyof typeof keys, Ref[]>;
   // Women and men add up to everyone, in each column.
@@ -76,7 +91,12 @@ export function buildAidsTable(aids: AidTypeCount[], ctx: TableContext): Pending
   const refs = [...types, total].map((a, i) => values(a).map((n) => d.cell(n, { weight: i === types.length ? 2 : 1 })));
   // Aids add up by type; people with several types of aid are counted once in the total, but the
   // sum is declared all the same (a reader may assume it): more is hidden, never less.
-  for (const j of [0, 1, 2]) if (types.length) d.sum(refs.at(-1)![j], refs.slice(0, -1).map((r) => r[j]));
+  for (const j of [0, 1, 2])
+    if (types.length)
+      d.sum(
+        refs.at(-1)![j],
+        refs.slice(0, -1).map((r) => r[j]),
+      );
   return {
     id: "inclusion-aids",
     title: t("table.aids", { date: ctx.on }),

@@ -3,7 +3,13 @@ import type { DataTableModel } from "@/lib/exports/table";
 import { Disclosure, type Reader } from "@/lib/privacy/suppress";
 import { inclusionSummaryCells } from "./compare-cells";
 import { emptyCounts, type InclusionCounts } from "./indicators";
-import { buildAidsTable as aidsTable, buildNeverIncludedTable, buildParticipationTable as participationTable, buildSexDisabilityTable as sexDisability, buildWithoutAidTable } from "./summary-tables";
+import {
+  buildAidsTable as aidsTable,
+  buildNeverIncludedTable,
+  buildParticipationTable as participationTable,
+  buildSexDisabilityTable as sexDisability,
+  buildWithoutAidTable,
+} from "./summary-tables";
 import { buildBreakdownTables as buildPending, publish, type PendingTable, type TableContext } from "./tables";
 
 const t = (key: string, v?: Record<string, string | number>) => (v ? `${key}(${Object.values(v).join(",")})` : key);
@@ -11,10 +17,12 @@ const ngo: Reader = { orgType: "ngo", canSeePeople: true };
 const network: Reader = { orgType: "cooperative_network", canSeePeople: false };
 const ctx = (reader: Reader): TableContext => ({ t, reader, by: "activity" as const, on: "2026-11-29", disclosure: new Disclosure(reader) });
 /** The tables as published: built, then resolved by their page's disclosure. */
-const out = <A extends unknown[]>(build: (...a: A) => PendingTable) => (...a: A) => {
-  const c = a.find((x): x is TableContext => typeof x === "object" && x != null && "disclosure" in x)!;
-  return publish(build(...a), c.disclosure);
-};
+const out =
+  <A extends unknown[]>(build: (...a: A) => PendingTable) =>
+  (...a: A) => {
+    const c = a.find((x): x is TableContext => typeof x === "object" && x != null && "disclosure" in x)!;
+    return publish(build(...a), c.disclosure);
+  };
 const buildSexDisabilityTable = out(sexDisability);
 const buildParticipationTable = out(participationTable);
 const buildAidsTable = out(aidsTable);
@@ -67,7 +75,11 @@ describe("inclusion tables", () => {
     // Aid gap: with a disability and no technical aid = disabled − disabled with an aid.
     expect(cell(tables.aidGap, "disabledWithoutAid", 1)).toBe(2);
     expect(cell(tables.aidGap, "disabledWithoutAid", -1)).toBe(2);
-    for (const table of Object.values(tables)) expect(table.columns.every((c) => c.hxl?.startsWith("#")), table.id).toBe(true);
+    for (const table of Object.values(tables))
+      expect(
+        table.columns.every((c) => c.hxl?.startsWith("#")),
+        table.id,
+      ).toBe(true);
   });
 
   it("shows a network '<5' for small counts, '•' for what a total would give away, keeps its women, and withholds the shares", () => {
@@ -105,7 +117,11 @@ describe("inclusion tables", () => {
     const women = counts(84, 0, 6);
     const men = counts(0, 14, 2);
     const table = buildSexDisabilityTable({ women, men, total }, ctx(ngo));
-    expect(table.rows.map((r) => r.slice(0, 2))).toEqual([["sex.women", 6], ["sex.men", 2], ["total", 8]]);
+    expect(table.rows.map((r) => r.slice(0, 2))).toEqual([
+      ["sex.women", 6],
+      ["sex.men", 2],
+      ["total", 8],
+    ]);
     expect(buildSexDisabilityTable({ women, men, total }, ctx(network)).rows[1][1]).toBe("<5");
   });
 
@@ -115,9 +131,23 @@ describe("inclusion tables", () => {
       { type: "Lunettes", aids: 12, people: 12, disabled: 2 },
       { type: null, aids: 15, people: 15, disabled: 5 },
     ];
-    expect(buildAidsTable(aids, ctx(ngo)).rows).toEqual([["Tricycle", 3, 3, 3], ["Lunettes", 12, 12, 2], ["total", 15, 15, 5]]);
-    expect(buildAidsTable(aids, ctx(network)).rows).toEqual([["Tricycle", "<5", "<5", "<5"], ["Lunettes", "•", "•", "<5"], ["total", 15, 15, 5]]);
-    const person = { name: "Aicha Mint Ahmed", groups: "Boucherie de Tinzah", villages: "Tinzah", disabled: true, domains: ["walking" as const, "seeing" as const] };
+    expect(buildAidsTable(aids, ctx(ngo)).rows).toEqual([
+      ["Tricycle", 3, 3, 3],
+      ["Lunettes", 12, 12, 2],
+      ["total", 15, 15, 5],
+    ]);
+    expect(buildAidsTable(aids, ctx(network)).rows).toEqual([
+      ["Tricycle", "<5", "<5", "<5"],
+      ["Lunettes", "•", "•", "<5"],
+      ["total", 15, 15, 5],
+    ]);
+    const person = {
+      name: "Aicha Mint Ahmed",
+      groups: "Boucherie de Tinzah",
+      villages: "Tinzah",
+      disabled: true,
+      domains: ["walking" as const, "seeing" as const],
+    };
     expect(buildNeverIncludedTable([person], ctx(ngo)).rows).toEqual([["Aicha Mint Ahmed", "Boucherie de Tinzah", "Tinzah", "yes"]]);
     expect(buildWithoutAidTable([person], ctx(ngo)).rows).toEqual([["Aicha Mint Ahmed", "Boucherie de Tinzah", "Tinzah", "domain.walking, domain.seeing"]]);
   });

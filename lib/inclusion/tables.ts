@@ -86,15 +86,31 @@ export function breakdownTable(
   });
   const interior = counts.filter((m) => m.role === "interior");
   const margin = counts.find((m) => m.role === "margin");
-  if (lines.rows && margin) for (const r of refs) d.sum(r.get(margin.key)!, interior.map((m) => r.get(m.key)!));
+  if (lines.rows && margin)
+    for (const r of refs)
+      d.sum(
+        r.get(margin.key)!,
+        interior.map((m) => r.get(m.key)!),
+      );
   if (lines.cols && data.rows.length > 0)
-    for (const c of counts) if (c.role !== "plain") d.sum(refs.at(-1)!.get(c.key)!, refs.slice(0, -1).map((r) => r.get(c.key)!));
+    for (const c of counts)
+      if (c.role !== "plain")
+        d.sum(
+          refs.at(-1)!.get(c.key)!,
+          refs.slice(0, -1).map((r) => r.get(c.key)!),
+        );
   const cellsOf = (c: InclusionCounts, i: number): Pending[] =>
     measures.map((m) => {
       if ("count" in m) return m.role === "plain" ? m.count(c) : { ref: refs[i].get(m.key)! };
       const of = (k: string) => counts.find((x) => x.key === k)!;
       const keys = [...m.share.parts, m.share.whole];
-      return { share: keys.map((k) => refs[i].get(k)!), value: percent(m.share.parts.reduce((s, k) => s + of(k).count(c), 0), of(m.share.whole).count(c)) };
+      return {
+        share: keys.map((k) => refs[i].get(k)!),
+        value: percent(
+          m.share.parts.reduce((s, k) => s + of(k).count(c), 0),
+          of(m.share.whole).count(c),
+        ),
+      };
     });
   return {
     id: `inclusion-${id}`,
@@ -149,7 +165,10 @@ export function buildBreakdownTables(data: { rows: BreakdownCounts[]; total: Inc
     domains: breakdownTable(
       "domains",
       title("domains"),
-      [...wgDomains.map((d) => count(`wg_${d}`, `#reached+disabled+${d.toLowerCase()}`, (c) => c.domains[d])), count("disabled", "#reached+disabled", (c) => c.disabled)],
+      [
+        ...wgDomains.map((d) => count(`wg_${d}`, `#reached+disabled+${d.toLowerCase()}`, (c) => c.domains[d])),
+        count("disabled", "#reached+disabled", (c) => c.disabled),
+      ],
       data,
       ctx,
       // One person may have difficulties in several domains: only the columns add up.
@@ -162,7 +181,12 @@ export function buildBreakdownTables(data: { rows: BreakdownCounts[]; total: Inc
         ...householdStatuses.map((s) => count(`status_${s}`, `#reached+${s.replace(/_/g, "")}`, (c) => c.status[s])),
         count("statusUnknown", "#reached+status+unknown", (c) => c.status.unknown),
         count("members", "#reached+total", (c) => c.members, "margin"),
-        share("refugeesPct", "#reached+refugees+pct", refugeeStatuses.map((s) => `status_${s}`), "members"),
+        share(
+          "refugeesPct",
+          "#reached+refugees+pct",
+          refugeeStatuses.map((s) => `status_${s}`),
+          "members",
+        ),
       ],
       data,
       ctx,

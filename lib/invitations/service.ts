@@ -10,18 +10,17 @@ import type { InviteMemberInput } from "./schema";
  * e-mail address cannot make its owner a member (nor, through the trail, read their history).
  */
 export async function inviteExistingUser(tx: Tx, orgId: string, invitedBy: string, input: InviteMemberInput) {
-  const [user] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email}`);
+  const [user] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${input.email}`);
   if (!user) throw fieldError("email", "userNotFound");
   const [member] = await tx
     .select({ id: memberships.id })
     .from(memberships)
     .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, user.id)));
   if (member) throw fieldError("email", "alreadyMember");
-  const [inv] = await tx
-    .insert(invitations)
-    .values({ orgId, userId: user.id, role: input.role, invitedByUserId: invitedBy })
-    .onConflictDoNothing()
-    .returning();
+  const [inv] = await tx.insert(invitations).values({ orgId, userId: user.id, role: input.role, invitedByUserId: invitedBy }).onConflictDoNothing().returning();
   if (!inv) throw fieldError("email", "alreadyInvited");
   return inv;
 }
@@ -72,11 +71,7 @@ export async function answerInvitation(tx: Tx, userId: string, invitationId: str
   if (!inv) throw new AppError("not_found");
   let membershipId: string | null = null;
   if (answer === "accepted") {
-    const [m] = await tx
-      .insert(memberships)
-      .values({ userId, orgId: inv.orgId, role: inv.role })
-      .onConflictDoNothing()
-      .returning({ id: memberships.id });
+    const [m] = await tx.insert(memberships).values({ userId, orgId: inv.orgId, role: inv.role }).onConflictDoNothing().returning({ id: memberships.id });
     membershipId = m?.id ?? null;
   }
   return { invitation: inv, membershipId };

@@ -3,7 +3,11 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-ru
 import { roles } from "@/lib/permissions";
 
 const role = z.enum(roles, { error: "roleInvalid" });
-const email = z.string().trim().toLowerCase().pipe(z.email({ error: "emailInvalid" }).max(254, { error: "emailInvalid" }));
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "emailInvalid" }).max(254, { error: "emailInvalid" }));
 export const password = z
   .string({ error: "passwordTooShort" })
   .refine((v) => [...v].length >= PASSWORD_MIN_LENGTH, { error: "passwordTooShort" })

@@ -49,7 +49,10 @@ async function findMembershipInOrg(tx: Tx, orgId: string, membershipId: string) 
  * it has no history to disclose. An existing user is invited instead (lib/invitations).
  */
 export async function createUserAsMember(tx: Tx, orgId: string, input: CreateUserInput) {
-  const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email}`);
+  const [existing] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${input.email}`);
   if (existing) throw fieldError("email", "emailTaken");
   const [user] = await tx
     .insert(users)
@@ -89,11 +92,5 @@ export async function setPassword(tx: Tx, userId: string, newPassword: string, k
   await tx
     .update(sessions)
     .set({ revokedAt: sql`now()` })
-    .where(
-      and(
-        eq(sessions.userId, userId),
-        sql`${sessions.revokedAt} is null`,
-        keepSessionId ? sql`${sessions.id} <> ${keepSessionId}` : sql`true`,
-      ),
-    );
+    .where(and(eq(sessions.userId, userId), sql`${sessions.revokedAt} is null`, keepSessionId ? sql`${sessions.id} <> ${keepSessionId}` : sql`true`));
 }

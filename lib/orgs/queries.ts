@@ -19,21 +19,13 @@ export async function listUserOrgs(db: Queryable, userId: string) {
 /** The commune places an organisation covers: its own territory, or its communes of operation. */
 async function communePlaceIds(db: Queryable, org: TenantOrg): Promise<string[]> {
   if (org.type === "commune") {
-    const [o] = await db
-      .select({ placeId: organisations.territoryPlaceId })
-      .from(organisations)
-      .where(eq(organisations.id, org.id));
+    const [o] = await db.select({ placeId: organisations.territoryPlaceId }).from(organisations).where(eq(organisations.id, org.id));
     return o?.placeId ? [o.placeId] : [];
   }
   const commune = alias(organisations, "commune");
   const orgIds =
     org.type === "consortium"
-      ? (
-          await db
-            .select({ id: consortiumMembers.memberOrgId })
-            .from(consortiumMembers)
-            .where(eq(consortiumMembers.consortiumId, org.id))
-        ).map((r) => r.id)
+      ? (await db.select({ id: consortiumMembers.memberOrgId }).from(consortiumMembers).where(eq(consortiumMembers.consortiumId, org.id))).map((r) => r.id)
       : [org.id];
   if (orgIds.length === 0) return [];
   const direct = await db

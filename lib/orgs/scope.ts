@@ -49,10 +49,6 @@ export async function findVisibleCommune(db: Queryable, org: TenantOrg, communeS
 
 /** Member organisations of a consortium (for roll-ups). */
 export async function listConsortiumMemberIds(db: Queryable, consortiumId: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: consortiumMembers.memberOrgId })
-    .from(consortiumMembers)
-    .where(eq(consortiumMembers.consortiumId, consortiumId));
+  const rows = await db.select({ id: consortiumMembers.memberOrgId }).from(consortiumMembers).where(eq(consortiumMembers.consortiumId, consortiumId));
   return rows.map((r) => r.id);
 }
-

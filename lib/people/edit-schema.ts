@@ -27,7 +27,11 @@ export const editHouseholdSchema = z.object({
   householdId: id,
   version,
   settlementId: id,
-  size: z.coerce.number({ error: "householdSizeInvalid" }).int({ error: "householdSizeInvalid" }).min(1, { error: "householdSizeInvalid" }).max(99, { error: "householdSizeInvalid" }),
+  size: z.coerce
+    .number({ error: "householdSizeInvalid" })
+    .int({ error: "householdSizeInvalid" })
+    .min(1, { error: "householdSizeInvalid" })
+    .max(99, { error: "householdSizeInvalid" }),
   status: z.enum(["host", "refugee_out_of_camp", "refugee_in_camp", "returnee"], { error: "invalid" }),
   cashTransferSince: z.union([z.literal(""), isoDate], { error: "dateInvalid" }).default(""),
 });

@@ -17,7 +17,11 @@ type Org = Pick<TenantOrg, "id" | "type">;
 /** A person the organisation writes (the NGO that recorded them), locked; else "not found". */
 async function writablePerson(tx: Queryable, org: Org, personId: string) {
   if (org.type !== "ngo") throw new AppError("not_found");
-  const [p] = await tx.select().from(people).where(and(eq(people.id, personId), eq(people.ngoOrgId, org.id))).for("update");
+  const [p] = await tx
+    .select()
+    .from(people)
+    .where(and(eq(people.id, personId), eq(people.ngoOrgId, org.id)))
+    .for("update");
   if (!p) throw new AppError("not_found");
   return p;
 }
@@ -54,7 +58,11 @@ export async function editPerson(tx: Queryable, org: Org, input: z.infer<typeof 
 
 export async function editHousehold(tx: Queryable, org: Org, input: z.infer<typeof editHouseholdSchema>) {
   if (org.type !== "ngo") throw new AppError("not_found");
-  const [h] = await tx.select().from(households).where(and(eq(households.id, input.householdId), eq(households.ngoOrgId, org.id))).for("update");
+  const [h] = await tx
+    .select()
+    .from(households)
+    .where(and(eq(households.id, input.householdId), eq(households.ngoOrgId, org.id)))
+    .for("update");
   if (!h) throw new AppError("not_found");
   const settlements = await listNgoSettlements(tx, org.id);
   if (input.settlementId !== h.settlementId && !settlements.some((s) => s.id === input.settlementId)) throw fieldError("settlementId", "invalid");
@@ -71,11 +79,8 @@ export async function editHousehold(tx: Queryable, org: Org, input: z.infer<type
 /** Archive or restore a person: out of pickers and new memberships (migration 0033), nothing deleted. */
 export async function archivePerson(tx: Queryable, org: Org, input: z.infer<typeof archiveSchema>) {
   const p = await writablePerson(tx, org, input.id);
-  const after = await updateVersioned(
-    tx,
-    people,
-    { id: p.id, scope: eq(people.ngoOrgId, org.id), expectedVersion: input.version },
-    { archivedAt: input.intent === "archive" ? sql`now()` : null } as never,
-  );
+  const after = await updateVersioned(tx, people, { id: p.id, scope: eq(people.ngoOrgId, org.id), expectedVersion: input.version }, {
+    archivedAt: input.intent === "archive" ? sql`now()` : null,
+  } as never);
   return { person: after, before: { archived: p.archivedAt !== null }, after: { archived: after.archivedAt !== null } };
 }

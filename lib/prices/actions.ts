@@ -36,45 +36,69 @@ function communeOf(ctx: TenantContext<CurrentUser>): string {
 const base = (ctx: { org: { slug: string } }) => `/${ctx.org.slug}/prices/${ctx.org.slug}`;
 const w = { permission: "prices:write" as const, revalidate: base };
 
-export const createProductAction = orgAction({ ...w, schema: productSchema, action: "prices.product.create", entity: "product" }, async ({ tx, ctx, input }) => {
-  const p = await createProduct(tx, communeOf(ctx), input);
-  return { audit: { entityId: p.id, after: p }, message: "productCreated" };
-});
+export const createProductAction = orgAction(
+  { ...w, schema: productSchema, action: "prices.product.create", entity: "product" },
+  async ({ tx, ctx, input }) => {
+    const p = await createProduct(tx, communeOf(ctx), input);
+    return { audit: { entityId: p.id, after: p }, message: "productCreated" };
+  },
+);
 
-export const createSupplierAction = orgAction({ ...w, schema: supplierSchema, action: "prices.supplier.create", entity: "supplier" }, async ({ tx, ctx, input }) => {
-  const s = await createSupplier(tx, communeOf(ctx), input);
-  return { audit: { entityId: s.id, after: s }, message: "supplierCreated" };
-});
+export const createSupplierAction = orgAction(
+  { ...w, schema: supplierSchema, action: "prices.supplier.create", entity: "supplier" },
+  async ({ tx, ctx, input }) => {
+    const s = await createSupplier(tx, communeOf(ctx), input);
+    return { audit: { entityId: s.id, after: s }, message: "supplierCreated" };
+  },
+);
 
-export const editProductAction = orgAction({ ...w, schema: editProductSchema, action: "prices.product.edit", entity: "product" }, async ({ tx, ctx, input }) => {
-  const r = await editProduct(tx, communeOf(ctx), input);
-  return { audit: { entityId: r.product.id, before: r.before, after: r.after }, message: "recordSaved" };
-});
+export const editProductAction = orgAction(
+  { ...w, schema: editProductSchema, action: "prices.product.edit", entity: "product" },
+  async ({ tx, ctx, input }) => {
+    const r = await editProduct(tx, communeOf(ctx), input);
+    return { audit: { entityId: r.product.id, before: r.before, after: r.after }, message: "recordSaved" };
+  },
+);
 
-export const archiveProductAction = orgAction({ ...w, schema: archiveRecordSchema, action: "prices.product.archive", entity: "product" }, async ({ tx, ctx, input }) => {
-  const r = await archiveProduct(tx, communeOf(ctx), input, true);
-  return { audit: { entityId: r.product.id, before: r.before, after: r.after }, message: "recordArchivedDone" };
-});
+export const archiveProductAction = orgAction(
+  { ...w, schema: archiveRecordSchema, action: "prices.product.archive", entity: "product" },
+  async ({ tx, ctx, input }) => {
+    const r = await archiveProduct(tx, communeOf(ctx), input, true);
+    return { audit: { entityId: r.product.id, before: r.before, after: r.after }, message: "recordArchivedDone" };
+  },
+);
 
-export const restoreProductAction = orgAction({ ...w, schema: archiveRecordSchema, action: "prices.product.restore", entity: "product" }, async ({ tx, ctx, input }) => {
-  const r = await archiveProduct(tx, communeOf(ctx), input, false);
-  return { audit: { entityId: r.product.id, before: r.before, after: r.after }, message: "recordRestored" };
-});
+export const restoreProductAction = orgAction(
+  { ...w, schema: archiveRecordSchema, action: "prices.product.restore", entity: "product" },
+  async ({ tx, ctx, input }) => {
+    const r = await archiveProduct(tx, communeOf(ctx), input, false);
+    return { audit: { entityId: r.product.id, before: r.before, after: r.after }, message: "recordRestored" };
+  },
+);
 
-export const editSupplierAction = orgAction({ ...w, schema: editSupplierSchema, action: "prices.supplier.edit", entity: "supplier" }, async ({ tx, ctx, input }) => {
-  const r = await editSupplier(tx, communeOf(ctx), input);
-  return { audit: { entityId: r.supplier.id, before: r.before, after: r.after }, message: "recordSaved" };
-});
+export const editSupplierAction = orgAction(
+  { ...w, schema: editSupplierSchema, action: "prices.supplier.edit", entity: "supplier" },
+  async ({ tx, ctx, input }) => {
+    const r = await editSupplier(tx, communeOf(ctx), input);
+    return { audit: { entityId: r.supplier.id, before: r.before, after: r.after }, message: "recordSaved" };
+  },
+);
 
-export const archiveSupplierAction = orgAction({ ...w, schema: archiveRecordSchema, action: "prices.supplier.archive", entity: "supplier" }, async ({ tx, ctx, input }) => {
-  const r = await archiveSupplier(tx, communeOf(ctx), input, true);
-  return { audit: { entityId: r.supplier.id, before: r.before, after: r.after }, message: "recordArchivedDone" };
-});
+export const archiveSupplierAction = orgAction(
+  { ...w, schema: archiveRecordSchema, action: "prices.supplier.archive", entity: "supplier" },
+  async ({ tx, ctx, input }) => {
+    const r = await archiveSupplier(tx, communeOf(ctx), input, true);
+    return { audit: { entityId: r.supplier.id, before: r.before, after: r.after }, message: "recordArchivedDone" };
+  },
+);
 
-export const restoreSupplierAction = orgAction({ ...w, schema: archiveRecordSchema, action: "prices.supplier.restore", entity: "supplier" }, async ({ tx, ctx, input }) => {
-  const r = await archiveSupplier(tx, communeOf(ctx), input, false);
-  return { audit: { entityId: r.supplier.id, before: r.before, after: r.after }, message: "recordRestored" };
-});
+export const restoreSupplierAction = orgAction(
+  { ...w, schema: archiveRecordSchema, action: "prices.supplier.restore", entity: "supplier" },
+  async ({ tx, ctx, input }) => {
+    const r = await archiveSupplier(tx, communeOf(ctx), input, false);
+    return { audit: { entityId: r.supplier.id, before: r.before, after: r.after }, message: "recordRestored" };
+  },
+);
 
 export const createSessionAction = orgAction(
   { ...w, schema: createSessionSchema, action: "prices.session.create", entity: "price_session" },
@@ -92,10 +116,13 @@ export const updateSessionAction = orgAction(
   },
 );
 
-export const addAttendeeAction = orgAction({ ...w, schema: attendeeSchema, action: "prices.attendee.add", entity: "session_attendee" }, async ({ tx, ctx, input }) => {
-  const a = await addAttendee(tx, communeOf(ctx), ctx.user.id, input);
-  return { audit: { entityId: a.id, after: a }, message: "attendeeAdded" };
-});
+export const addAttendeeAction = orgAction(
+  { ...w, schema: attendeeSchema, action: "prices.attendee.add", entity: "session_attendee" },
+  async ({ tx, ctx, input }) => {
+    const a = await addAttendee(tx, communeOf(ctx), ctx.user.id, input);
+    return { audit: { entityId: a.id, after: a }, message: "attendeeAdded" };
+  },
+);
 
 export const removeAttendeeAction = orgAction(
   { ...w, schema: removeAttendeeSchema, action: "prices.attendee.remove", entity: "session_attendee" },
@@ -123,10 +150,13 @@ export const decidePriceAction = orgAction(
   },
 );
 
-export const createOrderAction = orgAction({ ...w, schema: createOrderSchema, action: "prices.order.create", entity: "purchase_order" }, async ({ tx, ctx, input }) => {
-  const o = await createOrder(tx, communeOf(ctx), ctx.user.id, input);
-  return { audit: { entityId: o.id, after: o }, data: { id: o.id }, message: "orderCreated" };
-});
+export const createOrderAction = orgAction(
+  { ...w, schema: createOrderSchema, action: "prices.order.create", entity: "purchase_order" },
+  async ({ tx, ctx, input }) => {
+    const o = await createOrder(tx, communeOf(ctx), ctx.user.id, input);
+    return { audit: { entityId: o.id, after: o }, data: { id: o.id }, message: "orderCreated" };
+  },
+);
 
 export const addOrderLineAction = orgAction(
   { ...w, schema: addOrderLineSchema, action: "prices.order.add_line", entity: "purchase_order" },
@@ -136,10 +166,13 @@ export const addOrderLineAction = orgAction(
   },
 );
 
-export const saveOrderAction = orgAction({ ...w, schema: saveOrderSchema, action: "prices.order.save", entity: "purchase_order" }, async ({ tx, ctx, input }) => {
-  const o = await saveOrder(tx, communeOf(ctx), ctx.user.id, input);
-  return { audit: { entityId: o.id, after: { ...input, status: o.status, version: o.version } }, message: "orderSaved" };
-});
+export const saveOrderAction = orgAction(
+  { ...w, schema: saveOrderSchema, action: "prices.order.save", entity: "purchase_order" },
+  async ({ tx, ctx, input }) => {
+    const o = await saveOrder(tx, communeOf(ctx), ctx.user.id, input);
+    return { audit: { entityId: o.id, after: { ...input, status: o.status, version: o.version } }, message: "orderSaved" };
+  },
+);
 
 /** Market prices: by the commune's committee, or by coaches of an NGO working in the commune. */
 export const recordObservationAction = orgAction(
@@ -160,12 +193,18 @@ export const recordObservationAction = orgAction(
 
 const a = { permission: "prices:admin" as const, revalidate: base };
 
-export const saveSettingsAction = orgAction({ ...a, schema: settingsSchema, action: "prices.settings.save", entity: "price_settings" }, async ({ tx, ctx, input }) => {
-  const s = await saveSettings(tx, communeOf(ctx), input);
-  return { audit: { entityId: s.communeOrgId, after: input }, message: "settingsSaved" };
-});
+export const saveSettingsAction = orgAction(
+  { ...a, schema: settingsSchema, action: "prices.settings.save", entity: "price_settings" },
+  async ({ tx, ctx, input }) => {
+    const s = await saveSettings(tx, communeOf(ctx), input);
+    return { audit: { entityId: s.communeOrgId, after: input }, message: "settingsSaved" };
+  },
+);
 
-export const setBoardLinkAction = orgAction({ ...a, schema: boardLinkSchema, action: "prices.board_link", entity: "price_settings" }, async ({ tx, ctx, input }) => {
-  const s = await setBoardLink(tx, communeOf(ctx), input);
-  return { audit: { entityId: s.communeOrgId, after: { enabled: s.enabled, mode: input.mode } }, message: "boardLinkSaved" };
-});
+export const setBoardLinkAction = orgAction(
+  { ...a, schema: boardLinkSchema, action: "prices.board_link", entity: "price_settings" },
+  async ({ tx, ctx, input }) => {
+    const s = await setBoardLink(tx, communeOf(ctx), input);
+    return { audit: { entityId: s.communeOrgId, after: { enabled: s.enabled, mode: input.mode } }, message: "boardLinkSaved" };
+  },
+);

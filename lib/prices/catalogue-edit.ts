@@ -38,7 +38,12 @@ export async function editSupplier(tx: Tx, communeId: string, input: z.infer<typ
   const before = await own(tx, suppliers, communeId, input.supplierId);
   if (before.archivedAt) throw new AppError("validation", "recordArchived");
   const values = { name: input.name, phone: input.phone ?? null };
-  const after = await updateVersioned(tx, suppliers, { id: input.supplierId, scope: eq(suppliers.communeOrgId, communeId), expectedVersion: input.version }, values);
+  const after = await updateVersioned(
+    tx,
+    suppliers,
+    { id: input.supplierId, scope: eq(suppliers.communeOrgId, communeId), expectedVersion: input.version },
+    values,
+  );
   const diff = changes(before as unknown as Record<string, unknown>, values);
   return { supplier: after, before: diff.before, after: diff.after };
 }

@@ -13,21 +13,22 @@ export async function createProduct(tx: Tx, communeId: string, input: z.infer<ty
     .select({ next: sql<number>`coalesce(max(${products.sortOrder}), 0)::int + 1` })
     .from(products)
     .where(sql`${products.communeOrgId} = ${communeId}`);
-  const [row] = await tx.insert(products).values({ communeOrgId: communeId, ...input, sortOrder: next }).returning();
+  const [row] = await tx
+    .insert(products)
+    .values({ communeOrgId: communeId, ...input, sortOrder: next })
+    .returning();
   return row;
 }
 
 export async function createSupplier(tx: Tx, communeId: string, input: z.infer<typeof supplierSchema>) {
-  const [row] = await tx.insert(suppliers).values({ communeOrgId: communeId, name: input.name, phone: input.phone ?? null }).returning();
+  const [row] = await tx
+    .insert(suppliers)
+    .values({ communeOrgId: communeId, name: input.name, phone: input.phone ?? null })
+    .returning();
   return row;
 }
 
-export async function recordObservation(
-  tx: Tx,
-  communeId: string,
-  userId: string,
-  input: Omit<z.infer<typeof observationSchema>, "commune">,
-) {
+export async function recordObservation(tx: Tx, communeId: string, userId: string, input: Omit<z.infer<typeof observationSchema>, "commune">) {
   await requireProduct(tx, communeId, input.productId);
   const places = await listCommuneSettlements(tx, communeId);
   if (!places.some((p) => p.id === input.placeId)) throw new AppError("not_found");
@@ -47,7 +48,11 @@ export async function recordObservation(
 }
 
 /** The commune's settings; a caller that leaves out the board's digits keeps them as they are. */
-export async function saveSettings(tx: Tx, communeId: string, input: Omit<z.infer<typeof settingsSchema>, "boardDigits"> & Partial<Pick<z.infer<typeof settingsSchema>, "boardDigits">>) {
+export async function saveSettings(
+  tx: Tx,
+  communeId: string,
+  input: Omit<z.infer<typeof settingsSchema>, "boardDigits"> & Partial<Pick<z.infer<typeof settingsSchema>, "boardDigits">>,
+) {
   const [row] = await tx
     .insert(priceSettings)
     .values({ communeOrgId: communeId, ...input })

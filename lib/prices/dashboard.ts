@@ -75,7 +75,9 @@ export async function loadDashboard(db: Queryable, communeId: string, onDate: st
     months,
     series,
     alerts: series.flatMap((s) =>
-      s.places.flatMap(({ placeId, place, points }) => points.filter((p) => p.isAlert).map((p) => ({ product: s.product, currency: s.currency, placeId, place, ...p }))),
+      s.places.flatMap(({ placeId, place, points }) =>
+        points.filter((p) => p.isAlert).map((p) => ({ product: s.product, currency: s.currency, placeId, place, ...p })),
+      ),
     ),
     increases: { total: increases.length, onTime },
     perVillage,

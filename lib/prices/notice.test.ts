@@ -63,7 +63,11 @@ describe("checkEffectiveDate", () => {
 
   it("refuses a date beyond the horizon and names the latest one", () => {
     expect(checkEffectiveDate({ effectiveOn: "2027-03-01", today: "2026-03-01", horizonDays: 365 })).toEqual({ ok: true });
-    expect(checkEffectiveDate({ effectiveOn: "2027-03-02", today: "2026-03-01", horizonDays: 365 })).toEqual({ ok: false, reason: "beyondHorizon", latest: "2027-03-01" });
+    expect(checkEffectiveDate({ effectiveOn: "2027-03-02", today: "2026-03-01", horizonDays: 365 })).toEqual({
+      ok: false,
+      reason: "beyondHorizon",
+      latest: "2027-03-01",
+    });
     expect(checkEffectiveDate({ effectiveOn: "2099-01-01", today: "2026-03-01", horizonDays: 3650 })).toMatchObject({ ok: false, reason: "beyondHorizon" });
   });
 });

@@ -1,8 +1,6 @@
 import { addDays, localDate } from "@/lib/dates";
 
-export type NoticeCheck =
-  | { ok: true; isIncrease: boolean; earliest: string }
-  | { ok: false; reason: "tooShort"; earliest: string };
+export type NoticeCheck = { ok: true; isIncrease: boolean; earliest: string } | { ok: false; reason: "tooShort"; earliest: string };
 
 const dayOf = (d: string | Date) => (typeof d === "string" ? d : localDate(d));
 

@@ -96,13 +96,7 @@ export async function saveOrder(tx: Tx, communeId: string, userId: string, input
     const [row] = await tx
       .update(purchaseOrderLines)
       .set(input.intent === "deliver" ? { deliveredQuantity: q } : { quantity: q })
-      .where(
-        and(
-          eq(purchaseOrderLines.communeOrgId, communeId),
-          eq(purchaseOrderLines.orderId, order.id),
-          eq(purchaseOrderLines.id, lineId),
-        ),
-      )
+      .where(and(eq(purchaseOrderLines.communeOrgId, communeId), eq(purchaseOrderLines.orderId, order.id), eq(purchaseOrderLines.id, lineId)))
       .returning({ id: purchaseOrderLines.id });
     if (!row) throw new AppError("not_found");
   }

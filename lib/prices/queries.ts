@@ -100,10 +100,22 @@ export async function listSessions(db: Queryable, communeId: string, page: PageR
       ? db
           .select({ sessionId: sessionAttendees.sessionId, constituency: sessionAttendees.constituency })
           .from(sessionAttendees)
-          .where(and(eq(sessionAttendees.communeOrgId, communeId), inArray(sessionAttendees.sessionId, rows.map((r) => r.s.id))))
+          .where(
+            and(
+              eq(sessionAttendees.communeOrgId, communeId),
+              inArray(
+                sessionAttendees.sessionId,
+                rows.map((r) => r.s.id),
+              ),
+            ),
+          )
       : [],
     getSettings(db, communeId),
-    decisionQuorums(db, communeId, rows.map((r) => r.s.id)),
+    decisionQuorums(
+      db,
+      communeId,
+      rows.map((r) => r.s.id),
+    ),
   ]);
   return {
     next,
@@ -168,13 +180,19 @@ export async function getSessionDetail(db: Queryable, communeId: string, session
     decisions: decisions.map((d) => ({ ...d, villages: villages.filter((v) => v.noticeId === d.notice?.id) })),
     orders,
     liveQuorum,
-    quorum: sessionQuorum(liveQuorum, decisions.map((d) => d.price)),
+    quorum: sessionQuorum(
+      liveQuorum,
+      decisions.map((d) => d.price),
+    ),
   };
 }
 
 /** Version history of one product, newest decision first, with its notice: decisions of closed sessions (withdrawn ones marked). */
 export async function getPriceHistory(db: Queryable, communeId: string, productId: string) {
-  const [product] = await db.select().from(products).where(and(eq(products.communeOrgId, communeId), eq(products.id, productId)));
+  const [product] = await db
+    .select()
+    .from(products)
+    .where(and(eq(products.communeOrgId, communeId), eq(products.id, productId)));
   if (!product) return null;
   const versions = await db
     .select({ price: negotiatedPrices, heldOn: priceSessions.heldOn, supplier: suppliers.name, notice: priceNotices })
@@ -214,7 +232,15 @@ export async function listNotices(db: Queryable, communeId: string, page: PageRe
         .select({ noticeId: priceNoticeVillages.noticeId, name: places.name, id: places.id })
         .from(priceNoticeVillages)
         .innerJoin(places, eq(places.id, priceNoticeVillages.villageId))
-        .where(and(eq(priceNoticeVillages.communeOrgId, communeId), inArray(priceNoticeVillages.noticeId, rows.map((r) => r.notice.id))))
+        .where(
+          and(
+            eq(priceNoticeVillages.communeOrgId, communeId),
+            inArray(
+              priceNoticeVillages.noticeId,
+              rows.map((r) => r.notice.id),
+            ),
+          ),
+        )
     : [];
   return { next, previous, rows: rows.map((r) => ({ ...r, villages: villages.filter((v) => v.noticeId === r.notice.id) })) };
 }

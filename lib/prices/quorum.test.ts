@@ -28,7 +28,10 @@ describe("checkQuorum", () => {
 });
 
 describe("the quorum stored with a decision", () => {
-  const stored = { quorumMinima: { mcpgc: 1, beneficiaries: 2, commune: 1, traders_federation: 1 }, quorumCounts: { mcpgc: 1, beneficiaries: 2, commune: 1, traders_federation: 1 } };
+  const stored = {
+    quorumMinima: { mcpgc: 1, beneficiaries: 2, commune: 1, traders_federation: 1 },
+    quorumCounts: { mcpgc: 1, beneficiaries: 2, commune: 1, traders_federation: 1 },
+  };
 
   it("is judged on the minima and counts of its time, not today's settings", () => {
     expect(storedQuorum(stored)).toMatchObject({ isQuorate: true, missing: [] });

@@ -40,7 +40,10 @@ export async function requireSession(tx: Queryable, communeId: string, sessionId
 }
 
 export async function requireProduct(tx: Queryable, communeId: string, productId: string, opts: { lock?: boolean } = {}) {
-  const q = tx.select().from(products).where(and(eq(products.communeOrgId, communeId), eq(products.id, productId)));
+  const q = tx
+    .select()
+    .from(products)
+    .where(and(eq(products.communeOrgId, communeId), eq(products.id, productId)));
   const [row] = opts.lock ? await q.for("update") : await q;
   if (!row) throw new AppError("not_found");
   return row;
@@ -67,14 +70,16 @@ export async function listCommuneSettlements(db: Queryable, communeId: string) {
 
 /** Group businesses located in the commune's settlements. */
 export async function listCommuneGroups(db: Queryable, communeId: string) {
-  return db
-    .select({ id: groups.id, name: groups.name, activityType: groups.activityType })
-    .from(organisations)
-    .innerJoin(places, eq(places.parentId, organisations.territoryPlaceId))
-    .innerJoin(groups, eq(groups.villageId, places.id))
-    // Archived groups take no new order lines (issue 14, migration 0033).
-    .where(and(eq(organisations.id, communeId), isNull(groups.archivedAt)))
-    .orderBy(groups.name);
+  return (
+    db
+      .select({ id: groups.id, name: groups.name, activityType: groups.activityType })
+      .from(organisations)
+      .innerJoin(places, eq(places.parentId, organisations.territoryPlaceId))
+      .innerJoin(groups, eq(groups.villageId, places.id))
+      // Archived groups take no new order lines (issue 14, migration 0033).
+      .where(and(eq(organisations.id, communeId), isNull(groups.archivedAt)))
+      .orderBy(groups.name)
+  );
 }
 
 /** A decision is public (board, notices, prices in force, dashboard) once its session is closed, unless withdrawn. */
@@ -87,12 +92,7 @@ export async function priceInForce(db: Queryable, communeId: string, productId: 
     .from(negotiatedPrices)
     .innerJoin(priceSessions, eq(priceSessions.id, negotiatedPrices.sessionId))
     .where(
-      and(
-        eq(negotiatedPrices.communeOrgId, communeId),
-        eq(negotiatedPrices.productId, productId),
-        lte(negotiatedPrices.effectiveOn, onDate),
-        isPublicDecision,
-      ),
+      and(eq(negotiatedPrices.communeOrgId, communeId), eq(negotiatedPrices.productId, productId), lte(negotiatedPrices.effectiveOn, onDate), isPublicDecision),
     )
     .orderBy(desc(negotiatedPrices.effectiveOn), desc(negotiatedPrices.createdAt), desc(negotiatedPrices.id))
     .limit(1);

@@ -17,7 +17,11 @@ const amount = z.preprocess(
   normaliseInteger,
   z.coerce.number({ error: "amountPositive" }).int({ error: "amountWhole" }).positive({ error: "amountPositive" }).max(1e10, { error: "amountPositive" }),
 );
-const quantity = z.coerce.number({ error: "quantityPositive" }).int({ error: "quantityWhole" }).positive({ error: "quantityPositive" }).max(1e6, { error: "quantityPositive" });
+const quantity = z.coerce
+  .number({ error: "quantityPositive" })
+  .int({ error: "quantityWhole" })
+  .positive({ error: "quantityPositive" })
+  .max(1e6, { error: "quantityPositive" });
 const version = z.coerce.number({ error: "invalid" }).int().positive({ error: "invalid" });
 /** Repeated form fields (`name[]`) arrive as arrays; one value or none is accepted too. */
 const listOf = <T extends z.ZodType>(item: T) =>

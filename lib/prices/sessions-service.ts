@@ -10,10 +10,7 @@ import type { UpdateSessionInput } from "./schema";
 import type { Constituency } from "./quorum";
 
 export async function createSession(tx: Tx, communeId: string, userId: string, input: { heldOn: string; place: string }) {
-  const [row] = await tx
-    .insert(priceSessions)
-    .values({ communeOrgId: communeId, heldOn: input.heldOn, place: input.place, updatedBy: userId })
-    .returning();
+  const [row] = await tx.insert(priceSessions).values({ communeOrgId: communeId, heldOn: input.heldOn, place: input.place, updatedBy: userId }).returning();
   return row;
 }
 
@@ -71,7 +68,10 @@ async function requireDraft(tx: Tx, communeId: string, sessionId: string) {
 
 export async function addAttendee(tx: Tx, communeId: string, userId: string, input: { sessionId: string; name: string; constituency: Constituency }) {
   await requireDraft(tx, communeId, input.sessionId);
-  const [row] = await tx.insert(sessionAttendees).values({ communeOrgId: communeId, ...input }).returning();
+  const [row] = await tx
+    .insert(sessionAttendees)
+    .values({ communeOrgId: communeId, ...input })
+    .returning();
   await touchSession(tx, communeId, userId, input.sessionId);
   return row;
 }
@@ -82,13 +82,7 @@ export async function removeAttendee(tx: Tx, communeId: string, userId: string, 
   const [attendee] = await tx
     .select({ id: sessionAttendees.id })
     .from(sessionAttendees)
-    .where(
-      and(
-        eq(sessionAttendees.communeOrgId, communeId),
-        eq(sessionAttendees.sessionId, input.sessionId),
-        eq(sessionAttendees.id, input.attendeeId),
-      ),
-    );
+    .where(and(eq(sessionAttendees.communeOrgId, communeId), eq(sessionAttendees.sessionId, input.sessionId), eq(sessionAttendees.id, input.attendeeId)));
   if (!attendee) throw new AppError("not_found");
   const [decided] = await tx
     .select({ id: negotiatedPrices.id })
@@ -98,13 +92,7 @@ export async function removeAttendee(tx: Tx, communeId: string, userId: string, 
   if (decided) throw new AppError("validation", "attendeesLocked");
   const [row] = await tx
     .delete(sessionAttendees)
-    .where(
-      and(
-        eq(sessionAttendees.communeOrgId, communeId),
-        eq(sessionAttendees.sessionId, input.sessionId),
-        eq(sessionAttendees.id, input.attendeeId),
-      ),
-    )
+    .where(and(eq(sessionAttendees.communeOrgId, communeId), eq(sessionAttendees.sessionId, input.sessionId), eq(sessionAttendees.id, input.attendeeId)))
     .returning();
   if (!row) throw new AppError("not_found");
   await touchSession(tx, communeId, userId, input.sessionId);

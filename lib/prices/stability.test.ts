@@ -98,8 +98,7 @@ describe("stabilitySeries", () => {
 
 describe("stabilityByPlace", () => {
   it("judges each market on its own: a jump in one place is not diluted by another", () => {
-    const steady = (placeId: string, price: number) =>
-      ["2026-01-08", "2026-02-08", "2026-03-08"].map((observedOn) => ({ placeId, observedOn, price }));
+    const steady = (placeId: string, price: number) => ["2026-01-08", "2026-02-08", "2026-03-08"].map((observedOn) => ({ placeId, observedOn, price }));
     const observations = [
       ...steady("mbouna", 100),
       ...steady("fassala", 100),

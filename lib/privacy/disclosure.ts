@@ -101,7 +101,10 @@ export class Disclosure {
       if (changed) continue;
       const exposed = attack(this.values, hidden, primary, this.sums);
       for (const r of exposed) {
-        const c = byCell[r].map(cheapest).filter((x): x is Ref => x != null).sort((a, b) => this.weights[a] - this.weights[b] || this.values[a] - this.values[b])[0];
+        const c = byCell[r]
+          .map(cheapest)
+          .filter((x): x is Ref => x != null)
+          .sort((a, b) => this.weights[a] - this.weights[b] || this.values[a] - this.values[b])[0];
         if (c != null) {
           hidden[c] = true;
           changed = true;

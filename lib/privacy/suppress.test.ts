@@ -50,7 +50,12 @@ describe("complementary suppression over a page's sums", () => {
     const d = new Disclosure(reader);
     const refs = values.map((r, i) => r.map((v, j) => d.cell(v, { weight: weight(i, j) })));
     for (const r of refs) d.sum(r.at(-1)!, r.slice(0, -1));
-    refs[0].forEach((_, j) => d.sum(refs.at(-1)![j], refs.slice(0, -1).map((r) => r[j])));
+    refs[0].forEach((_, j) =>
+      d.sum(
+        refs.at(-1)![j],
+        refs.slice(0, -1).map((r) => r[j]),
+      ),
+    );
     return { d, refs, shown: refs.map((r) => r.map((x) => d.show(x))) };
   }
 

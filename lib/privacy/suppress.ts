@@ -7,7 +7,19 @@ import { Disclosure } from "./disclosure";
 import { isSmall, mustSuppress, SUPPRESSED, type Cell, type Reader } from "./policy";
 
 export { Disclosure, type Ref } from "./disclosure";
-export { HIDDEN, isMark, isSmall, mayReceivePersonRows, mustSuppress, readerOf, SUPPRESSED, SUPPRESSION_THRESHOLD, type Cell, type Mark, type Reader } from "./policy";
+export {
+  HIDDEN,
+  isMark,
+  isSmall,
+  mayReceivePersonRows,
+  mustSuppress,
+  readerOf,
+  SUPPRESSED,
+  SUPPRESSION_THRESHOLD,
+  type Cell,
+  type Mark,
+  type Reader,
+} from "./policy";
 
 export function suppressCount(n: number, reader: Reader): Cell {
   return mustSuppress(reader) && isSmall(n) ? SUPPRESSED : n;

@@ -9,7 +9,7 @@ export interface RollupDifference {
 }
 
 function rowsOf<T>(r: unknown): T[] {
-  return ((r as { rows?: T[] }).rows ?? (r as T[]));
+  return (r as { rows?: T[] }).rows ?? (r as T[]);
 }
 
 /**
@@ -87,10 +87,30 @@ export async function verifyRollups(db: Queryable): Promise<RollupDifference[]> 
   );
   const side = (amount: string | null, entries: number | null) => (amount === null ? null : { amount: Number(amount), entries: Number(entries) });
   return [
-    ...groupLevel.map((d) => ({ table: "ledger_rollups" as const, key: d.key, stored: side(d.s_amount, d.s_entries), recomputed: side(d.r_amount, d.r_entries) })),
+    ...groupLevel.map((d) => ({
+      table: "ledger_rollups" as const,
+      key: d.key,
+      stored: side(d.s_amount, d.s_entries),
+      recomputed: side(d.r_amount, d.r_entries),
+    })),
     ...cubeLevel.map((d) => ({ table: "ledger_cube" as const, key: d.key, stored: side(d.s_amount, d.s_entries), recomputed: side(d.r_amount, d.r_entries) })),
-    ...ngoLevel.map((d) => ({ table: "ledger_ngo_months" as const, key: d.key, stored: side(d.s_amount, d.s_entries), recomputed: side(d.r_amount, d.r_entries) })),
-    ...networkLevel.map((d) => ({ table: "ledger_network_months" as const, key: d.key, stored: side(d.s_amount, d.s_entries), recomputed: side(d.r_amount, d.r_entries) })),
-    ...yearLevel.map((d) => ({ table: "ledger_group_sales_years" as const, key: d.key, stored: side(d.s_amount, d.s_entries), recomputed: side(d.r_amount, d.r_entries) })),
+    ...ngoLevel.map((d) => ({
+      table: "ledger_ngo_months" as const,
+      key: d.key,
+      stored: side(d.s_amount, d.s_entries),
+      recomputed: side(d.r_amount, d.r_entries),
+    })),
+    ...networkLevel.map((d) => ({
+      table: "ledger_network_months" as const,
+      key: d.key,
+      stored: side(d.s_amount, d.s_entries),
+      recomputed: side(d.r_amount, d.r_entries),
+    })),
+    ...yearLevel.map((d) => ({
+      table: "ledger_group_sales_years" as const,
+      key: d.key,
+      stored: side(d.s_amount, d.s_entries),
+      recomputed: side(d.r_amount, d.r_entries),
+    })),
   ];
 }

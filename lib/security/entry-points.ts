@@ -144,7 +144,11 @@ export interface ActionEntry {
 
 /** Server actions, by "<file>#<export>" of their "use server" module. */
 export const actionEntryPoints: Record<string, ActionEntry> = {
-  "lib/auth/actions.ts#signInAction": { access: publicAccess, fields: ["email", "password"], valid: { email: "viewer@bassikounou.demo", password: "tamkin-demo" } },
+  "lib/auth/actions.ts#signInAction": {
+    access: publicAccess,
+    fields: ["email", "password"],
+    valid: { email: "viewer@bassikounou.demo", password: "tamkin-demo" },
+  },
   "lib/auth/actions.ts#setLocaleAction": { access: publicAccess, fields: ["locale", "back"], valid: { locale: "fr", back: "/" } },
   "lib/auth/actions.ts#signOutAction": { access: userAccess, fields: [] },
   "lib/auth/actions.ts#changePasswordAction": {
@@ -153,7 +157,11 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
     valid: { currentPassword: "tamkin-demo", newPassword: "another-long-pass", confirmPassword: "another-long-pass" },
   },
   // An existing user is invited; the membership exists once they accept (issue 11.4).
-  "lib/invitations/actions.ts#inviteMemberAction": { access: member("members:manage"), fields: ["email", "role"], valid: { email: "viewer@acor.demo", role: "viewer" } },
+  "lib/invitations/actions.ts#inviteMemberAction": {
+    access: member("members:manage"),
+    fields: ["email", "role"],
+    valid: { email: "viewer@acor.demo", role: "viewer" },
+  },
   "lib/invitations/actions.ts#revokeInvitationAction": { access: member("members:manage"), fields: ["invitationId"] },
   "lib/invitations/actions.ts#acceptInvitationAction": { access: userAccess, fields: ["invitationId"] },
   "lib/invitations/actions.ts#declineInvitationAction": { access: userAccess, fields: ["invitationId"] },
@@ -178,7 +186,14 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
     access: member("groups:write"),
     fields: ["name", "activityType", "villageId", "startDate", "startingCapitalAmount", "startingCapitalCurrency", "profitRule", "confirm"],
     fill: { villageId: "village" },
-    valid: { name: "New group", activityType: "shop", startDate: "2025-01-15", startingCapitalAmount: "1000", startingCapitalCurrency: "MRU", profitRule: "equal" },
+    valid: {
+      name: "New group",
+      activityType: "shop",
+      startDate: "2025-01-15",
+      startingCapitalAmount: "1000",
+      startingCapitalCurrency: "MRU",
+      profitRule: "equal",
+    },
   },
   "lib/groups/actions.ts#updateGroupAction": {
     access: member("groups:write"),
@@ -213,12 +228,43 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
     },
   },
   // No object kind for households in the matrix: the service scopes them to the NGO (tests/integration/editing.test.ts).
-  "lib/people/actions.ts#editHouseholdAction": { access: member("groups:write"), fields: ["householdId", "version", "settlementId", "size", "status", "cashTransferSince"] },
-  "lib/people/actions.ts#archivePersonAction": { access: member("groups:write"), fields: ["id", "version"], objects: { id: "person" }, valid: { version: "1" } },
-  "lib/people/actions.ts#restorePersonAction": { access: member("groups:write"), fields: ["id", "version"], objects: { id: "person" }, valid: { version: "1" } },
+  "lib/people/actions.ts#editHouseholdAction": {
+    access: member("groups:write"),
+    fields: ["householdId", "version", "settlementId", "size", "status", "cashTransferSince"],
+  },
+  "lib/people/actions.ts#archivePersonAction": {
+    access: member("groups:write"),
+    fields: ["id", "version"],
+    objects: { id: "person" },
+    valid: { version: "1" },
+  },
+  "lib/people/actions.ts#restorePersonAction": {
+    access: member("groups:write"),
+    fields: ["id", "version"],
+    objects: { id: "person" },
+    valid: { version: "1" },
+  },
   "lib/groups/actions.ts#addMemberAction": {
     access: member("groups:write"),
-    fields: ["groupId", "mode", "personId", "name", "sex", "birthYear", "settlementId", "householdSize", "householdStatus", "cashTransferSince", "wgSeeing", "wgHearing", "wgWalking", "wgCognition", "wgSelfCare", "wgCommunication", "joinedOn"],
+    fields: [
+      "groupId",
+      "mode",
+      "personId",
+      "name",
+      "sex",
+      "birthYear",
+      "settlementId",
+      "householdSize",
+      "householdStatus",
+      "cashTransferSince",
+      "wgSeeing",
+      "wgHearing",
+      "wgWalking",
+      "wgCognition",
+      "wgSelfCare",
+      "wgCommunication",
+      "joinedOn",
+    ],
     objects: { groupId: "group", personId: "person" },
     valid: { mode: "existing", joinedOn: "2025-01-15" },
   },
@@ -276,7 +322,11 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
     objects: { groupId: "group" },
     valid: { periodFrom: "2025-01-01", periodTo: "2025-03-31", currency: "XOF" },
   },
-  "lib/groups/actions.ts#rateAction": { access: member("rates:manage"), fields: ["validFrom", "xofPerMru", "source"], valid: { validFrom: "2025-01-01", xofPerMru: "15.5", source: "BCM" } },
+  "lib/groups/actions.ts#rateAction": {
+    access: member("rates:manage"),
+    fields: ["validFrom", "xofPerMru", "source"],
+    valid: { validFrom: "2025-01-01", xofPerMru: "15.5", source: "BCM" },
+  },
   "lib/groups/actions.ts#aidAction": {
     access: member("groups:write"),
     fields: ["personId", "aidType", "receivedOn"],
@@ -316,18 +366,46 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
     objects: { productId: "product" },
     valid: { version: "1", nameFr: "Riz", nameAr: "أرز", nameEn: "Rice", unit: "kg", category: "staple", pictogram: "rice" },
   },
-  "lib/prices/actions.ts#archiveProductAction": { access: member("prices:write"), fields: ["id", "version"], objects: { id: "product" }, valid: { version: "1" } },
-  "lib/prices/actions.ts#restoreProductAction": { access: member("prices:write"), fields: ["id", "version"], objects: { id: "product" }, valid: { version: "1" } },
+  "lib/prices/actions.ts#archiveProductAction": {
+    access: member("prices:write"),
+    fields: ["id", "version"],
+    objects: { id: "product" },
+    valid: { version: "1" },
+  },
+  "lib/prices/actions.ts#restoreProductAction": {
+    access: member("prices:write"),
+    fields: ["id", "version"],
+    objects: { id: "product" },
+    valid: { version: "1" },
+  },
   "lib/prices/actions.ts#editSupplierAction": {
     access: member("prices:write"),
     fields: ["supplierId", "version", "name", "phone"],
     objects: { supplierId: "supplier" },
     valid: { version: "1", name: "Supplier" },
   },
-  "lib/prices/actions.ts#archiveSupplierAction": { access: member("prices:write"), fields: ["id", "version"], objects: { id: "supplier" }, valid: { version: "1" } },
-  "lib/prices/actions.ts#restoreSupplierAction": { access: member("prices:write"), fields: ["id", "version"], objects: { id: "supplier" }, valid: { version: "1" } },
-  "lib/prices/actions.ts#createSupplierAction": { access: member("prices:write"), fields: ["name", "phone"], valid: { name: "Supplier", phone: "+222 00 00 00 00" } },
-  "lib/prices/actions.ts#createSessionAction": { access: member("prices:write"), fields: ["heldOn", "place"], valid: { heldOn: "2025-01-15", place: "Town hall" } },
+  "lib/prices/actions.ts#archiveSupplierAction": {
+    access: member("prices:write"),
+    fields: ["id", "version"],
+    objects: { id: "supplier" },
+    valid: { version: "1" },
+  },
+  "lib/prices/actions.ts#restoreSupplierAction": {
+    access: member("prices:write"),
+    fields: ["id", "version"],
+    objects: { id: "supplier" },
+    valid: { version: "1" },
+  },
+  "lib/prices/actions.ts#createSupplierAction": {
+    access: member("prices:write"),
+    fields: ["name", "phone"],
+    valid: { name: "Supplier", phone: "+222 00 00 00 00" },
+  },
+  "lib/prices/actions.ts#createSessionAction": {
+    access: member("prices:write"),
+    fields: ["heldOn", "place"],
+    valid: { heldOn: "2025-01-15", place: "Town hall" },
+  },
   "lib/prices/actions.ts#updateSessionAction": {
     access: member("prices:write"),
     fields: ["sessionId", "version", "heldOn", "place", "minutes", "status"],
@@ -347,7 +425,20 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
   },
   "lib/prices/actions.ts#decidePriceAction": {
     access: member("prices:write"),
-    fields: ["intent", "sessionId", "productId", "decisionId", "supplierId", "purchasePrice", "sellingPrice", "currency", "effectiveOn", "channels", "villages", "reason"],
+    fields: [
+      "intent",
+      "sessionId",
+      "productId",
+      "decisionId",
+      "supplierId",
+      "purchasePrice",
+      "sellingPrice",
+      "currency",
+      "effectiveOn",
+      "channels",
+      "villages",
+      "reason",
+    ],
     objects: { sessionId: "priceSession", productId: "product", supplierId: "supplier" },
     // An effective date inside the commune's horizon (one year by default) from today.
     valid: { purchasePrice: "100", sellingPrice: "120", currency: "MRU", effectiveOn: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10) },
@@ -396,18 +487,43 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
   "lib/prices/actions.ts#saveSettingsAction": {
     access: member("prices:admin"),
     fields: ["minMcpgc", "minBeneficiaries", "minCommune", "minTradersFederation", "noticeDays", "horizonDays", "stabilityThresholdPct"],
-    valid: { minMcpgc: "1", minBeneficiaries: "1", minCommune: "1", minTradersFederation: "1", noticeDays: "7", horizonDays: "365", stabilityThresholdPct: "20" },
+    valid: {
+      minMcpgc: "1",
+      minBeneficiaries: "1",
+      minCommune: "1",
+      minTradersFederation: "1",
+      noticeDays: "7",
+      horizonDays: "365",
+      stabilityThresholdPct: "20",
+    },
   },
   "lib/prices/actions.ts#setBoardLinkAction": { access: member("prices:admin"), fields: ["mode"], valid: { mode: "enable" } },
   // cohesion (lib/cohesion/actions.ts)
   "lib/cohesion/actions.ts#recordSurveyAction": {
     access: member("cohesion:write"),
     fields: [
-      "villageId", "surveyedOn", "hostWomen", "hostMen", "refugeeWomen", "refugeeMen", "disputesReferred", "disputesResolved", "notes",
+      "villageId",
+      "surveyedOn",
+      "hostWomen",
+      "hostMen",
+      "refugeeWomen",
+      "refugeeMen",
+      "disputesReferred",
+      "disputesResolved",
+      "notes",
       ...["trust", "trade", "lend", "joint_meetings", "security"].flatMap((i) => ["host", "refugee"].flatMap((c) => [1, 2, 3, 4].map((l) => `${i}_${c}_${l}`))),
     ],
     fill: { villageId: "village" },
-    valid: { surveyedOn: "2025-02-10", hostWomen: "1", hostMen: "1", refugeeWomen: "1", refugeeMen: "1", disputesReferred: "0", disputesResolved: "0", trust_host_3: "2" },
+    valid: {
+      surveyedOn: "2025-02-10",
+      hostWomen: "1",
+      hostMen: "1",
+      refugeeWomen: "1",
+      refugeeMen: "1",
+      disputesReferred: "0",
+      disputesResolved: "0",
+      trust_host_3: "2",
+    },
   },
   // coaching and quarter locks (lib/coaching/actions.ts)
   "lib/coaching/actions.ts#recordVisitAction": {
@@ -442,5 +558,9 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
     valid: { reason: "Forged void" },
   },
   "lib/coaching/actions.ts#lockQuarterAction": { access: member("quarters:lock"), fields: ["quarter"], valid: { quarter: "2020-Q1" } },
-  "lib/coaching/actions.ts#unlockQuarterAction": { access: member("quarters:lock"), fields: ["quarter", "reason"], valid: { quarter: "2020-Q1", reason: "Entered late" } },
+  "lib/coaching/actions.ts#unlockQuarterAction": {
+    access: member("quarters:lock"),
+    fields: ["quarter", "reason"],
+    valid: { quarter: "2020-Q1", reason: "Entered late" },
+  },
 };

@@ -15,7 +15,10 @@ function walk(dir: string): string[] {
 
 /** "app/(portal)/[org]/members/page.tsx" -> "/[org]/members" (route groups and @slots dropped). */
 export function routePattern(appRelative: string): string {
-  const parts = appRelative.split("/").slice(0, -1).filter((s) => !/^\(.*\)$/.test(s) && !s.startsWith("@"));
+  const parts = appRelative
+    .split("/")
+    .slice(0, -1)
+    .filter((s) => !/^\(.*\)$/.test(s) && !s.startsWith("@"));
   return "/" + parts.join("/");
 }
 
@@ -27,7 +30,7 @@ export function scanCode(root: string) {
   const pages = files.filter((f) => /(^|\/)page\.(tsx|ts|jsx|js)$/.test(f)).map(routePattern);
   const routes = [
     ...files.filter((f) => /(^|\/)route\.(ts|js)$/.test(f)).map(routePattern),
-    ...files.filter((f) => METADATA.test(path.basename(f))).map((f) => routePattern(f) .replace(/\/$/, "") + "/" + path.basename(f)),
+    ...files.filter((f) => METADATA.test(path.basename(f))).map((f) => routePattern(f).replace(/\/$/, "") + "/" + path.basename(f)),
   ].map((r) => r.replace(/^\/\//, "/"));
   const actions: string[] = [];
   for (const dir of ["app", "lib", "components"]) {

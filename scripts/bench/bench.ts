@@ -74,9 +74,12 @@ async function main() {
     loadMs = r.elapsedMs;
   } else log(`[bench] reusing the ${scale} data already in ${dbName}`);
   const counts = Object.fromEntries(
-    (await owner`select relname, n_live_tup::bigint as n from pg_stat_user_tables where relname in ('ledger_entries', 'groups', 'people', 'ledger_rollups', 'ledger_cube')`).map((r) => [r.relname, Number(r.n)]),
+    (
+      await owner`select relname, n_live_tup::bigint as n from pg_stat_user_tables where relname in ('ledger_entries', 'groups', 'people', 'ledger_rollups', 'ledger_cube')`
+    ).map((r) => [r.relname, Number(r.n)]),
   );
-  const pick = async (type: string) => (await owner`select id, slug, name, type from organisations where slug like 'b-%' and type = ${type} order by slug limit 1`)[0];
+  const pick = async (type: string) =>
+    (await owner`select id, slug, name, type from organisations where slug like 'b-%' and type = ${type} order by slug limit 1`)[0];
   const [ngo, commune, network, consortium] = [await pick("ngo"), await pick("commune"), await pick("cooperative_network"), await pick("consortium")];
   const userOf = async (slug: string) => (await owner`select id from users where email = ${`viewer@${slug}.bench`}`)[0].id as string;
 
@@ -104,7 +107,11 @@ async function main() {
   const minimalDir = buildMinimalApp(log);
   ensurePortalBuild(log);
   const minimal = await startNext(minimalDir, {}, "minimal page");
-  const portal = await startNext(process.cwd(), { DATABASE_URL: appUrl.toString(), AUTH_SECRET: randomBytes(33).toString("base64"), AUTH_TRUST_HOST: "true" }, "portal");
+  const portal = await startNext(
+    process.cwd(),
+    { DATABASE_URL: appUrl.toString(), AUTH_SECRET: randomBytes(33).toString("base64"), AUTH_TRUST_HOST: "true" },
+    "portal",
+  );
   const rows: Row[] = [];
   try {
     const p = new Portal({ port: portal.port, dbName });
@@ -113,7 +120,13 @@ async function main() {
       await c.signIn(BENCH_PASSWORD);
       return c;
     };
-    const clients = { ngo: await signed(ngo.slug), editor: await signed(ngo.slug, "editor"), commune: await signed(commune.slug), network: await signed(network.slug), consortium: await signed(consortium.slug) };
+    const clients = {
+      ngo: await signed(ngo.slug),
+      editor: await signed(ngo.slug, "editor"),
+      commune: await signed(commune.slug),
+      network: await signed(network.slug),
+      consortium: await signed(consortium.slug),
+    };
     const cookie = (c: { cookieHeader(): string }) => c.cookieHeader();
 
     // Server time (p95 of RUNS sequential requests after warm-up).
@@ -131,7 +144,15 @@ async function main() {
       // of the run still measures.
       const r = await serverTimes(portal.base + path, cookie(clients[who]), RUNS).catch((e: Error) => ({ p95: NaN, error: e.message }));
       const error = "error" in r ? r.error : undefined;
-      rows.push({ section: "Server time (p95, ms)", measure: name, minimal: min.p95, ours: r.p95, target: `≤ ${target} ms`, ok: !error && r.p95 <= target, note: error ? `failed: ${error.slice(0, 60)}` : undefined });
+      rows.push({
+        section: "Server time (p95, ms)",
+        measure: name,
+        minimal: min.p95,
+        ours: r.p95,
+        target: `≤ ${target} ms`,
+        ok: !error && r.p95 <= target,
+        note: error ? `failed: ${error.slice(0, 60)}` : undefined,
+      });
     }
     // Lists: the HTML document, compressed.
     for (const [name, path] of [
@@ -140,7 +161,15 @@ async function main() {
       ["audit trail", `/${ngo.slug}/audit`],
     ]) {
       const r = await serverTimes(portal.base + path, cookie(clients.ngo), 2, 1).catch(() => null);
-      if (r) rows.push({ section: "HTML document (gzip, kB)", measure: name, minimal: min.htmlGzip / 1024, ours: r.htmlGzip / 1024, target: "≤ 30 kB", ok: r.htmlGzip <= 30 * 1024 });
+      if (r)
+        rows.push({
+          section: "HTML document (gzip, kB)",
+          measure: name,
+          minimal: min.htmlGzip / 1024,
+          ours: r.htmlGzip / 1024,
+          target: "≤ 30 kB",
+          ok: r.htmlGzip <= 30 * 1024,
+        });
     }
 
     // Throughput and p99 under 20 connections.
@@ -152,7 +181,15 @@ async function main() {
       ["NGO dashboard", `/${ngo.slug}/dashboard`, 0.25],
     ] as [string, string, number][]) {
       const r = await throughput(portal.base + path, cookie(path.endsWith("/new") ? clients.editor : clients.ngo), LOAD_SECONDS);
-      rows.push({ section: "Throughput at 20 connections (req/s)", measure: name, minimal: minLoad.rps, ours: r.rps, target: `≥ ${ratio}× minimal`, ok: r.rps >= ratio * minLoad.rps, note: `${r.errors} errors of ${r.total}` });
+      rows.push({
+        section: "Throughput at 20 connections (req/s)",
+        measure: name,
+        minimal: minLoad.rps,
+        ours: r.rps,
+        target: `≥ ${ratio}× minimal`,
+        ok: r.rps >= ratio * minLoad.rps,
+        note: `${r.errors} errors of ${r.total}`,
+      });
       rows.push({ section: "p99 at 20 connections (ms)", measure: name, minimal: minLoad.p99, ours: r.p99, target: "< 1000 ms", ok: r.p99 < 1000 });
     }
 
@@ -160,18 +197,26 @@ async function main() {
     await new Promise((r) => setTimeout(r, 5_000));
     const memMin = rssKb(minimal.pid) / 1024;
     const memOurs = rssKb(portal.pid) / 1024;
-    rows.push({ section: "Memory after warm-up (MB)", measure: "idle server", minimal: memMin, ours: memOurs, target: "≤ 2× minimal", ok: memOurs <= 2 * memMin });
+    rows.push({
+      section: "Memory after warm-up (MB)",
+      measure: "idle server",
+      minimal: memMin,
+      ours: memOurs,
+      target: "≤ 2× minimal",
+      ok: memOurs <= 2 * memMin,
+    });
 
     // The 3G budget (cold LCP ≤ 2×, cold bytes ≤ 1.3× forms / 1.5× dashboards, warm ≤ 20 kB).
-    const cookiesOf = (c: { cookies: Map<string, string> }) => [...c.cookies].map(([name, value]) => ({
-      name,
-      value,
-      domain: "127.0.0.1",
-      path: "/",
-      secure: name.startsWith("__Secure-") || name.startsWith("__Host-"),
-      httpOnly: true,
-      sameSite: "Lax" as const,
-    }));
+    const cookiesOf = (c: { cookies: Map<string, string> }) =>
+      [...c.cookies].map(([name, value]) => ({
+        name,
+        value,
+        domain: "127.0.0.1",
+        path: "/",
+        secure: name.startsWith("__Secure-") || name.startsWith("__Host-"),
+        httpOnly: true,
+        sameSite: "Lax" as const,
+      }));
     const cookies = cookiesOf(clients.ngo);
     const budget = await browserBudget([
       { name: "minimal page", kind: "reference", url: `${minimal.base}/` },
@@ -184,9 +229,30 @@ async function main() {
     const ref = budget[0];
     for (const b of budget.slice(1)) {
       const byteRatio = b.kind === "form" ? 1.3 : 1.5;
-      rows.push({ section: "3G: cold largest contentful paint (ms)", measure: b.name, minimal: ref.cold.lcp, ours: b.cold.lcp, target: "≤ 2× minimal", ok: b.cold.lcp <= 2 * ref.cold.lcp });
-      rows.push({ section: "3G: cold bytes (kB)", measure: b.name, minimal: ref.cold.bytes / 1024, ours: b.cold.bytes / 1024, target: `≤ ${byteRatio}× minimal`, ok: b.cold.bytes <= byteRatio * ref.cold.bytes });
-      rows.push({ section: "3G: warm visit bytes (kB)", measure: b.name, minimal: ref.warm.bytes / 1024, ours: b.warm.bytes / 1024, target: "≤ 20 kB", ok: b.warm.bytes <= 20 * 1024 });
+      rows.push({
+        section: "3G: cold largest contentful paint (ms)",
+        measure: b.name,
+        minimal: ref.cold.lcp,
+        ours: b.cold.lcp,
+        target: "≤ 2× minimal",
+        ok: b.cold.lcp <= 2 * ref.cold.lcp,
+      });
+      rows.push({
+        section: "3G: cold bytes (kB)",
+        measure: b.name,
+        minimal: ref.cold.bytes / 1024,
+        ours: b.cold.bytes / 1024,
+        target: `≤ ${byteRatio}× minimal`,
+        ok: b.cold.bytes <= byteRatio * ref.cold.bytes,
+      });
+      rows.push({
+        section: "3G: warm visit bytes (kB)",
+        measure: b.name,
+        minimal: ref.warm.bytes / 1024,
+        ours: b.warm.bytes / 1024,
+        target: "≤ 20 kB",
+        ok: b.warm.bytes <= 20 * 1024,
+      });
     }
   } finally {
     minimal.stop();
@@ -211,7 +277,8 @@ async function main() {
   });
   log(`[bench] wrote ${out} in ${Math.round((Date.now() - started) / 1000)} s`);
   if (diffs.length > 0) throw new Error(`${diffs.length} rollup difference(s)`);
-  if (budgetFailures.length > 0) throw new Error(`statement budget exceeded: ${budgetFailures.map((l) => `${l.page} as ${l.org}: ${l.statements}`).join(", ")}`);
+  if (budgetFailures.length > 0)
+    throw new Error(`statement budget exceeded: ${budgetFailures.map((l) => `${l.page} as ${l.org}: ${l.statements}`).join(", ")}`);
 }
 
 main().then(

@@ -220,7 +220,9 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     // The summaries were updated once per chunk (an upsert per key): vacuum them, as autovacuum
     // would on a live server, so that reads are not measured over their dead row versions.
     log("vacuum the summaries, analyze");
-    await sql.unsafe(`vacuum (analyze) public.ledger_rollups, public.ledger_cube, public.ledger_ngo_months, public.ledger_network_months, public.ledger_group_sales_years`);
+    await sql.unsafe(
+      `vacuum (analyze) public.ledger_rollups, public.ledger_cube, public.ledger_ngo_months, public.ledger_network_months, public.ledger_group_sales_years`,
+    );
     const tables = await sql<{ name: string }[]>`select tablename as name from pg_tables where schemaname = 'public' order by 1`;
     await sql.unsafe(`analyze ${tables.map((t) => `public."${t.name}"`).join(", ")}`);
 
@@ -241,11 +243,17 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     out(`  ${"table".padEnd(width)} ${"rows".padStart(12)} ${"statement s".padStart(12)} ${"rows/s".padStart(10)}`);
     for (const [table, n] of Object.entries(counts)) {
       const ms = statementMs[table];
-      const cols = ms ? `${(ms / 1000).toFixed(1).padStart(12)} ${Math.round(n / (ms / 1000)).toLocaleString("en").padStart(10)}` : "";
+      const cols = ms
+        ? `${(ms / 1000).toFixed(1).padStart(12)} ${Math.round(n / (ms / 1000))
+            .toLocaleString("en")
+            .padStart(10)}`
+        : "";
       out(`  ${table.padEnd(width)} ${n.toLocaleString("en").padStart(12)} ${cols}`);
     }
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    out(`  ${"total".padEnd(width)} ${total.toLocaleString("en").padStart(12)} rows in ${(elapsedMs / 1000).toFixed(1)} s (${Math.round(total / (elapsedMs / 1000)).toLocaleString("en")} rows/s)`);
+    out(
+      `  ${"total".padEnd(width)} ${total.toLocaleString("en").padStart(12)} rows in ${(elapsedMs / 1000).toFixed(1)} s (${Math.round(total / (elapsedMs / 1000)).toLocaleString("en")} rows/s)`,
+    );
     return { scale: opts.scale, counts, deleted, elapsedMs };
   } finally {
     for (const c of others) await c.end({ timeout: 5 });
@@ -278,14 +286,16 @@ async function main() {
   const { scale: given, reset, rowGuards, remove } = parseArgs(process.argv.slice(2));
   const scale = remove && !given ? "small" : given;
   if (!scale || scale === "help" || !(scale in SCALES)) {
-    console.log([
+    console.log(
+      [
         "usage: npm run bench:data -- --scale small|regional|national [--reset] [--row-guards]",
         "       npm run bench:data -- --remove",
         "  --reset       delete the previous bench data first (other data is kept)",
         "  --remove      only delete the bench data",
         "  --row-guards  keep the per-row guard triggers on while loading (slow; by default their rules are verified in bulk)",
         "DATABASE_OWNER_URL: the owner of a migrated local PostgreSQL database",
-      ].join("\n"));
+      ].join("\n"),
+    );
     process.exit(scale === "help" ? 0 : 2);
   }
   const url = process.env.DATABASE_OWNER_URL;

@@ -45,7 +45,12 @@ export const dashboardLoaders: Record<string, (tx: Tx, org: TenantOrg, reader: R
  * `timeoutMs` bounds every statement (as the application's statement timeout does): a loader that
  * exceeds it is reported with its error instead of holding the benchmark for minutes.
  */
-export async function explainLoaders(appUrl: string, cases: { page: string; org: TenantOrg; userId: string }[], runs: number, timeoutMs = 15_000): Promise<LoaderReport[]> {
+export async function explainLoaders(
+  appUrl: string,
+  cases: { page: string; org: TenantOrg; userId: string }[],
+  runs: number,
+  timeoutMs = 15_000,
+): Promise<LoaderReport[]> {
   let captured: { query: string; params: unknown[] }[] = [];
   let capturing = false;
   // The drizzle logger gives the query text and its parameters.

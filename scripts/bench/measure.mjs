@@ -47,7 +47,16 @@ const REGULAR_3G = { offline: false, latency: 300, downloadThroughput: (700 * 10
 export async function browserBudget(pages, { cookies = [], executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" } = {}) {
   const browser = await chromium.launch({
     executablePath,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run", "--disable-dev-shm-usage"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-dev-shm-usage",
+    ],
   });
   const out = [];
   try {

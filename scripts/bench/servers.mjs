@@ -42,7 +42,11 @@ export default async function Page() {
   log(`[bench] building the minimal page in ${dir}`);
   // A clean environment: it needs none of the variables `npm run` sets.
   // Its own (linked) copy of next: the portal's would resolve a second React beside the app's.
-  const b = spawnSync("node", [path.join(dir, "node_modules/next/dist/bin/next"), "build"], { cwd: dir, env: cleanEnv({ NEXT_TELEMETRY_DISABLED: "1" }), encoding: "utf8" });
+  const b = spawnSync("node", [path.join(dir, "node_modules/next/dist/bin/next"), "build"], {
+    cwd: dir,
+    env: cleanEnv({ NEXT_TELEMETRY_DISABLED: "1" }),
+    encoding: "utf8",
+  });
   if (b.status !== 0) throw new Error(`minimal build failed:\n${b.stdout}\n${b.stderr}`);
   return dir;
 }

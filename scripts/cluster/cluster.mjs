@@ -151,7 +151,9 @@ export async function startInstances(count, env) {
   for (let i = 0; i < count; i++) {
     const port = await freePort();
     ports.push(port);
-    children.push(spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { stdio: "inherit", env: { ...env, TAMKIN_INSTANCE: String(i + 1) } }));
+    children.push(
+      spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { stdio: "inherit", env: { ...env, TAMKIN_INSTANCE: String(i + 1) } }),
+    );
   }
   for (const p of ports) await waitForPort(p, 120_000);
   return { ports, children, stop: () => children.forEach((c) => c.kill("SIGTERM")) };

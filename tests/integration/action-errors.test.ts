@@ -62,9 +62,8 @@ describe(`an unexpected error in a server action on ${backend}`, () => {
     function computeShares(): never {
       throw new TypeError("Cannot read properties of undefined (reading 'share') at secret-internal-detail");
     }
-    const buggy = orgAction(
-      { permission: "groups:write", schema: z.object({ note: z.string() }), action: "test.buggy", entity: "group" },
-      async () => computeShares(),
+    const buggy = orgAction({ permission: "groups:write", schema: z.object({ note: z.string() }), action: "test.buggy", entity: "group" }, async () =>
+      computeShares(),
     );
     const form = new FormData();
     form.set("org", "adicor");

@@ -39,7 +39,9 @@ describe(`append-only tables on ${backend}`, () => {
         join pg_proc p on p.oid = t.tgfoid where not t.tgisinternal and c.relname <> 'public_boards' and (t.tgname like '%append_only' or t.tgname like '%no_truncate' or t.tgname like '%no_delete')
         order by 1, 2`),
     );
-    expect(new Set(triggers.map((t) => t.table))).toEqual(new Set(["audit_log", "ledger_entries", "ledger_entry_history", "negotiated_prices", "price_notice_villages", "price_notices"]));
+    expect(new Set(triggers.map((t) => t.table))).toEqual(
+      new Set(["audit_log", "ledger_entries", "ledger_entry_history", "negotiated_prices", "price_notice_villages", "price_notices"]),
+    );
     expect(new Set(triggers.map((t) => t.fn))).toEqual(new Set(["app_append_only"]));
     const copies = rowsOf<{ name: string }>(
       await db.db.execute(sql`select proname as name from pg_proc where proname like '%append_only%' or proname like '%no_delete%' order by 1`),
@@ -57,7 +59,10 @@ describe(`append-only tables on ${backend}`, () => {
       }),
     )[0];
     // The demo has rows in each, so the row triggers have something to refuse.
-    expect(Object.values(counts).every((n) => n > 0), JSON.stringify(counts)).toBe(true);
+    expect(
+      Object.values(counts).every((n) => n > 0),
+      JSON.stringify(counts),
+    ).toBe(true);
 
     expect(await sqlState(asOwner("update audit_log set action = action"))).toBe("42501");
     expect(await sqlState(asOwner("delete from audit_log"))).toBe("42501");

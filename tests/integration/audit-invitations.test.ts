@@ -70,7 +70,12 @@ describe(`audit trail per organisation, own events, invitations on ${backend}`, 
   };
   const userId = async (email: string) => (await db.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0].id;
   const membershipOf = async (email: string, org: keyof DemoIds["orgs"]) =>
-    (await db.db.select().from(memberships).where(and(eq(memberships.userId, await userId(email)), eq(memberships.orgId, ids.orgs[org]))))[0];
+    (
+      await db.db
+        .select()
+        .from(memberships)
+        .where(and(eq(memberships.userId, await userId(email)), eq(memberships.orgId, ids.orgs[org])))
+    )[0];
   const invite = async (org: string, email: string, role: string) => {
     const { inviteMemberAction } = await import("@/lib/invitations/actions");
     return inviteMemberAction({ status: "idle" }, form({ org, email, role }));
@@ -80,7 +85,12 @@ describe(`audit trail per organisation, own events, invitations on ${backend}`, 
     return (kind === "accept" ? a.acceptInvitationAction : a.declineInvitationAction)({ status: "idle" }, form({ invitationId }));
   };
   const pendingId = async (org: keyof DemoIds["orgs"], email: string) =>
-    (await db.db.select().from(invitations).where(and(eq(invitations.orgId, ids.orgs[org]), eq(invitations.userId, await userId(email)), eq(invitations.status, "pending"))))[0]?.id;
+    (
+      await db.db
+        .select()
+        .from(invitations)
+        .where(and(eq(invitations.orgId, ids.orgs[org]), eq(invitations.userId, await userId(email)), eq(invitations.status, "pending")))
+    )[0]?.id;
   const auditPage = async (slug: string) => {
     const { default: AuditPage } = await import("@/app/(portal)/[org]/audit/page");
     return renderHtml(await AuditPage({ params: Promise.resolve({ org: slug }), searchParams: Promise.resolve({ size: "200" }) }));
@@ -117,7 +127,10 @@ describe(`audit trail per organisation, own events, invitations on ${backend}`, 
     request.user = outsider;
     const { setLocaleAction, changePasswordAction } = await import("@/lib/auth/actions");
     await expect(setLocaleAction(form({ locale: "ar", back: "/" }))).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT/) as unknown });
-    const pw = await changePasswordAction({ status: "idle" }, form({ currentPassword: DEMO_PASSWORD, newPassword: "outsider-new-pass", confirmPassword: "outsider-new-pass" }));
+    const pw = await changePasswordAction(
+      { status: "idle" },
+      form({ currentPassword: DEMO_PASSWORD, newPassword: "outsider-new-pass", confirmPassword: "outsider-new-pass" }),
+    );
     expect(pw.status, JSON.stringify(pw)).toBe("ok");
 
     request.user = await signIn("admin@adicor.demo");
@@ -132,7 +145,7 @@ describe(`audit trail per organisation, own events, invitations on ${backend}`, 
 
     // Someone else cannot answer it.
     request.user = await signIn("viewer@bassikounou.demo");
-    const id = (await pendingId("adicor", OUTSIDER));
+    const id = await pendingId("adicor", OUTSIDER);
     expect(await answer("accept", id)).toMatchObject({ status: "error", formError: { key: "not_found" } });
     expect(await membershipOf("viewer@bassikounou.demo", "adicor")).toBeUndefined();
 
@@ -174,7 +187,10 @@ describe(`audit trail per organisation, own events, invitations on ${backend}`, 
     );
     expect(seenByAdicor).toEqual([{ action: "invitation.accept", org: ids.orgs.adicor }]);
     const foreign = await db.asApp({ orgId: ids.orgs.adicor }, (tx) =>
-      tx.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(sql`${auditLog.orgId} is distinct from ${ids.orgs.adicor}`),
+      tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(auditLog)
+        .where(sql`${auditLog.orgId} is distinct from ${ids.orgs.adicor}`),
     );
     expect(foreign[0].n).toBe(0);
   }, 120_000);
@@ -183,7 +199,10 @@ describe(`audit trail per organisation, own events, invitations on ${backend}`, 
     request.user = await signIn(OUTSIDER, "outsider-new-pass");
     const events = textsOf(await accountPage(), "account-event");
     for (const a of ["auth.sign_in", "auth.sign_in_failed", "user.set_locale", "user.change_password"]) {
-      expect(events.some((e) => e.includes(label(a))), a).toBe(true);
+      expect(
+        events.some((e) => e.includes(label(a))),
+        a,
+      ).toBe(true);
     }
     // Their three sign-ins in this file (before the invitation, to accept it, now), nobody else's.
     const signIns = events.filter((e) => e.includes(label("auth.sign_in")) && !e.includes(label("auth.sign_in_failed")));
@@ -198,7 +217,7 @@ describe(`audit trail per organisation, own events, invitations on ${backend}`, 
   it("a declined or withdrawn invitation makes no membership", async () => {
     request.user = await signIn("admin@fassala.demo");
     expect(await invite("fassala", OUTSIDER, "viewer")).toMatchObject({ status: "ok" });
-    const declined = (await pendingId("fassala", OUTSIDER));
+    const declined = await pendingId("fassala", OUTSIDER);
     request.user = await signIn(OUTSIDER, "outsider-new-pass");
     expect(await answer("decline", declined)).toMatchObject({ status: "ok", message: { key: "invitationDeclined" } });
     expect(await answer("accept", declined)).toMatchObject({ status: "error", formError: { key: "not_found" } });
@@ -208,7 +227,7 @@ describe(`audit trail per organisation, own events, invitations on ${backend}`, 
 
     request.user = await signIn("admin@bassikounou.demo");
     expect(await invite("bassikounou", "viewer@femmes-fassala.demo", "viewer")).toMatchObject({ status: "ok" });
-    const withdrawn = (await pendingId("bassikounou", "viewer@femmes-fassala.demo"));
+    const withdrawn = await pendingId("bassikounou", "viewer@femmes-fassala.demo");
     const { revokeInvitationAction } = await import("@/lib/invitations/actions");
     expect(await revokeInvitationAction({ status: "idle" }, form({ org: "bassikounou", invitationId: withdrawn }))).toMatchObject({ status: "ok" });
     request.user = await signIn("viewer@femmes-fassala.demo");
@@ -237,22 +256,42 @@ describe(`audit trail per organisation, own events, invitations on ${backend}`, 
     const adminId = await userId("admin@ong-sahel.demo");
     const target = await userId("editor@bassikounou.demo");
     expect(
-      await sqlState(db.asApp({ orgId: ids.orgs["ong-sahel"], userId: adminId }, (tx) => tx.insert(memberships).values({ userId: target, orgId: ids.orgs["ong-sahel"], role: "admin" }))),
+      await sqlState(
+        db.asApp({ orgId: ids.orgs["ong-sahel"], userId: adminId }, (tx) =>
+          tx.insert(memberships).values({ userId: target, orgId: ids.orgs["ong-sahel"], role: "admin" }),
+        ),
+      ),
     ).toBe("42501");
     const [inv] = await db.asApp({ orgId: ids.orgs["ong-sahel"], userId: adminId }, (tx) =>
       tx.insert(invitations).values({ orgId: ids.orgs["ong-sahel"], userId: target, role: "viewer", invitedByUserId: adminId }).returning(),
     );
     // The organisation cannot accept for the user, nor change the role; the user cannot raise it.
-    const acceptedByOrg = await db.asApp({ orgId: ids.orgs["ong-sahel"], userId: adminId }, (tx) =>
-      tx.update(invitations).set({ status: "accepted", respondedAt: sql`now()` }).where(eq(invitations.id, inv.id)).returning(),
-    ).catch(() => "refused");
+    const acceptedByOrg = await db
+      .asApp({ orgId: ids.orgs["ong-sahel"], userId: adminId }, (tx) =>
+        tx
+          .update(invitations)
+          .set({ status: "accepted", respondedAt: sql`now()` })
+          .where(eq(invitations.id, inv.id))
+          .returning(),
+      )
+      .catch(() => "refused");
     expect(acceptedByOrg === "refused" || (Array.isArray(acceptedByOrg) && acceptedByOrg.length === 0)).toBe(true);
     expect(
-      await sqlState(db.asApp({ userId: target }, (tx) => tx.update(invitations).set({ role: "admin", status: "accepted", respondedAt: sql`now()` }).where(eq(invitations.id, inv.id)))),
+      await sqlState(
+        db.asApp({ userId: target }, (tx) =>
+          tx
+            .update(invitations)
+            .set({ role: "admin", status: "accepted", respondedAt: sql`now()` })
+            .where(eq(invitations.id, inv.id)),
+        ),
+      ),
     ).toBe("42501");
     // Accepted as invited, in the same transaction: the membership exists with the invited role.
     await db.asApp({ userId: target }, async (tx) => {
-      await tx.update(invitations).set({ status: "accepted", respondedAt: sql`now()` }).where(eq(invitations.id, inv.id));
+      await tx
+        .update(invitations)
+        .set({ status: "accepted", respondedAt: sql`now()` })
+        .where(eq(invitations.id, inv.id));
       await tx.insert(memberships).values({ userId: target, orgId: ids.orgs["ong-sahel"], role: "viewer" });
     });
     expect(await membershipOf("editor@bassikounou.demo", "ong-sahel")).toMatchObject({ role: "viewer" });

@@ -57,7 +57,10 @@ describe(`sessions and throttling on ${backend}`, () => {
     expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(ACCOUNT_RULE.maxFailures);
     expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(40 - ACCOUNT_RULE.maxFailures);
     expect(await count(db, "auth.sign_in_throttled", email)).toBe(40 - ACCOUNT_RULE.maxFailures);
-    const [row] = await db.db.select().from(signInThrottle).where(eq(signInThrottle.key, `account:${email}`));
+    const [row] = await db.db
+      .select()
+      .from(signInThrottle)
+      .where(eq(signInThrottle.key, `account:${email}`));
     expect(row.failures).toBe(ACCOUNT_RULE.maxFailures);
     expect(row.lockedUntil).not.toBeNull();
   }, 240_000);
@@ -76,13 +79,22 @@ describe(`sessions and throttling on ${backend}`, () => {
     }
     expect(await attemptSignIn(db.db, { email, password: DEMO_PASSWORD, address: "10.52.0.1" })).toMatchObject({ ok: false, reason: "throttled" });
     // A stranger with the right password on a new device, or a forged device cookie: refused.
-    expect(await attemptSignIn(db.db, { email, password: DEMO_PASSWORD, address: "10.52.0.2", device: `${deviceId}.AAAA` })).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await attemptSignIn(db.db, { email, password: DEMO_PASSWORD, address: "10.52.0.2", device: `${deviceId}.AAAA` })).toMatchObject({
+      ok: false,
+      reason: "throttled",
+    });
     const otherDevice = signDevice("6a2b1c3d-0000-4000-8000-000000000001");
-    expect(await attemptSignIn(db.db, { email, password: DEMO_PASSWORD, address: "10.52.0.3", device: otherDevice })).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await attemptSignIn(db.db, { email, password: DEMO_PASSWORD, address: "10.52.0.3", device: otherDevice })).toMatchObject({
+      ok: false,
+      reason: "throttled",
+    });
     // A device known for another account is not known for this one.
     const other = await attemptSignIn(db.db, { email: "viewer@ong-sahel.demo", password: DEMO_PASSWORD, address: "10.52.0.4" });
     if (!other.ok) throw new Error("other sign-in refused");
-    expect(await attemptSignIn(db.db, { email, password: DEMO_PASSWORD, address: "10.52.0.4", device: other.deviceToken })).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await attemptSignIn(db.db, { email, password: DEMO_PASSWORD, address: "10.52.0.4", device: other.deviceToken })).toMatchObject({
+      ok: false,
+      reason: "throttled",
+    });
 
     // The owner, from the device that signed in before, gets in during the lockout.
     const owner = await attemptSignIn(db.db, { email, password: DEMO_PASSWORD, address: "10.52.0.5", device: first.deviceToken });
@@ -96,10 +108,15 @@ describe(`sessions and throttling on ${backend}`, () => {
     const first = await attemptSignIn(db.db, { email, password: DEMO_PASSWORD, address: "10.60.0.1" });
     if (!first.ok) throw new Error("first sign-in refused");
     const guesses = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => attemptSignIn(db.db, { email, password: `stolen-cookie-guess-${i}`, address: `10.61.0.${i}`, device: first.deviceToken })),
+      Array.from({ length: 12 }, (_, i) =>
+        attemptSignIn(db.db, { email, password: `stolen-cookie-guess-${i}`, address: `10.61.0.${i}`, device: first.deviceToken }),
+      ),
     );
     expect(guesses.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(5);
-    expect(await attemptSignIn(db.db, { email, password: DEMO_PASSWORD, address: "10.61.1.1", device: first.deviceToken })).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await attemptSignIn(db.db, { email, password: DEMO_PASSWORD, address: "10.61.1.1", device: first.deviceToken })).toMatchObject({
+      ok: false,
+      reason: "throttled",
+    });
   }, 240_000);
 
   it("successful sign-ins never lock a client address", async () => {
@@ -195,9 +212,17 @@ describe(`sessions and throttling on ${backend}`, () => {
       const saved = process.env.TRUST_PROXY;
       try {
         delete process.env.TRUST_PROXY;
-        await post("/callback/credentials", { email: "nobody-1@example.org", password: "wrong-password", csrfToken: await csrf() }, { "x-forwarded-for": "198.51.100.9" });
+        await post(
+          "/callback/credentials",
+          { email: "nobody-1@example.org", password: "wrong-password", csrfToken: await csrf() },
+          { "x-forwarded-for": "198.51.100.9" },
+        );
         process.env.TRUST_PROXY = "1";
-        await post("/callback/credentials", { email: "nobody-2@example.org", password: "wrong-password", csrfToken: await csrf() }, { "x-forwarded-for": "6.6.6.6, 198.51.100.10" });
+        await post(
+          "/callback/credentials",
+          { email: "nobody-2@example.org", password: "wrong-password", csrfToken: await csrf() },
+          { "x-forwarded-for": "6.6.6.6, 198.51.100.10" },
+        );
       } finally {
         if (saved === undefined) delete process.env.TRUST_PROXY;
         else process.env.TRUST_PROXY = saved;
@@ -233,7 +258,10 @@ describe(`sessions and throttling on ${backend}`, () => {
       expect(out.status).toBe(302);
       const [after] = await db.db.select().from(sessions).where(eq(sessions.id, session.id));
       expect(after.revokedAt).not.toBeNull();
-      const [audit] = await db.db.select().from(auditLog).where(and(eq(auditLog.action, "auth.sign_out"), eq(auditLog.entityId, session.id)));
+      const [audit] = await db.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "auth.sign_out"), eq(auditLog.entityId, session.id)));
       expect(audit).toBeTruthy();
       // The copy names a revoked session: the server reads it as signed out.
       const { sessionIdFrom } = await import("@/lib/auth/session");
@@ -261,7 +289,9 @@ describe(`sessions and throttling on ${backend}`, () => {
       const sp = { activity: v, village: v, ngo: v, kind: v, status: v, month: v, from: v, to: v, after: v, size: v };
       const f = { activity: param(sp, "activity"), village: param(sp, "village"), ngo: param(sp, "ngo"), from: param(sp, "from"), to: param(sp, "to") };
       await db.asApp({ orgId: org.id }, (tx) => loadDashboard(tx, org, f, "fr"));
-      await db.asApp({ orgId: ngo.id }, (tx) => listLedger(tx, ngo, { ...f, kind: param(sp, "kind"), month: param(sp, "month") }, { page: readPageRequest(sp) }));
+      await db.asApp({ orgId: ngo.id }, (tx) =>
+        listLedger(tx, ngo, { ...f, kind: param(sp, "kind"), month: param(sp, "month") }, { page: readPageRequest(sp) }),
+      );
       await db.asApp({ orgId: ngo.id }, (tx) => listGroupPage(tx, ngo, { ...f, status: param(sp, "status") }, readPageRequest(sp)));
       // A member slug from the URL (/acor/compare/<member>, ?member= on the exports): not found.
       expect(await db.asApp({ orgId: org.id }, (tx) => findMemberOrg(tx, org.id, v))).toBeNull();

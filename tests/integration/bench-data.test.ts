@@ -37,7 +37,7 @@ const ROW_GUARDS = process.env.BENCH_TEST_ROW_GUARDS === "1";
 /** Bench ids: `bTT00000-0000-4000-8000-<counter>` (a random UUID practically never looks so). */
 const BENCH_ID = "b__00000-0000-4000-8000-%";
 
-const q = async <T,>(db: TestDb, query: ReturnType<typeof sql>) => rowsOf<T>(await db.db.execute(query));
+const q = async <T>(db: TestDb, query: ReturnType<typeof sql>) => rowsOf<T>(await db.db.execute(query));
 
 /** Checksum of the bench NGOs' ledger lines (every column, in id order). */
 async function ledgerChecksum(db: TestDb) {
@@ -121,13 +121,31 @@ describe.skipIf(backend !== "postgres")("bench data generator, small scale (Post
     expect(c.ledger_entry_history).toBeGreaterThan(0.01 * SMALL.ledger_entries);
     expect(c.customer_credits).toBeGreaterThan(100);
     expect(c.credit_repayments).toBeGreaterThan(100);
-    for (const t of ["manager_terms", "profit_shares", "coaching_visits", "group_evaluations", "cohesion_answers", "negotiated_prices", "market_observations", "quarter_locks"]) {
+    for (const t of [
+      "manager_terms",
+      "profit_shares",
+      "coaching_visits",
+      "group_evaluations",
+      "cohesion_answers",
+      "negotiated_prices",
+      "market_observations",
+      "quarter_locks",
+    ]) {
       expect(c[t], t).toBeGreaterThan(0);
     }
   });
 
   it("looks like the field: both currencies, a lean season, voided and corrected lines, refugees, disabilities", async () => {
-    const [r] = await q<{ xof: number; voided: number; corrected: number; lean: number; harvest: number; refugee: number; disabled: number; individual: number }>(
+    const [r] = await q<{
+      xof: number;
+      voided: number;
+      corrected: number;
+      lean: number;
+      harvest: number;
+      refugee: number;
+      disabled: number;
+      individual: number;
+    }>(
       fresh,
       sql`select
         (select avg((currency = 'XOF')::int)::float from ledger_entries) as xof,
@@ -172,7 +190,10 @@ describe.skipIf(backend !== "postgres")("bench data generator, small scale (Post
   });
 
   it("dates every exchange rate from the first day of a month: one a quarter, 16.4 to 16.9 XOF per MRU", async () => {
-    const rates = await q<{ valid_from: string; rate: string }>(fresh, sql`select valid_from::text, xof_per_mru::text as rate from exchange_rates order by valid_from`);
+    const rates = await q<{ valid_from: string; rate: string }>(
+      fresh,
+      sql`select valid_from::text, xof_per_mru::text as rate from exchange_rates order by valid_from`,
+    );
     expect(rates).toHaveLength(20);
     expect(rates[0].valid_from).toBe("2021-01-01");
     expect(rates[19].valid_from).toBe("2025-10-01");
@@ -227,7 +248,12 @@ describe.skipIf(backend !== "postgres")("bench data generator, small scale (Post
     expect(await ledgerChecksum(withDemo)).toEqual(await ledgerChecksum(fresh));
     for (const table of ["manager_terms", "customer_credits", "credit_repayments", "negotiated_prices", "group_memberships"]) {
       const md5 = async (db: TestDb) =>
-        (await q<{ md5: string }>(db, sql.raw(`select md5(string_agg(t.id::text, '|' order by t.id)) as md5 from ${table} t where t.id::text like '${BENCH_ID}'`)))[0].md5;
+        (
+          await q<{ md5: string }>(
+            db,
+            sql.raw(`select md5(string_agg(t.id::text, '|' order by t.id)) as md5 from ${table} t where t.id::text like '${BENCH_ID}'`),
+          )
+        )[0].md5;
       expect(await md5(withDemo), table).toBe(await md5(fresh));
     }
   });
@@ -246,7 +272,10 @@ describe.skipIf(backend !== "postgres")("bench data generator, small scale (Post
     // Same scale, same rows: in a fresh database, with every trigger on, and after a reset beside
     // the demo data.
     expect(await ledgerChecksum(withDemo)).toEqual(await ledgerChecksum(fresh));
-    const [people] = await q<{ md5: string }>(withDemo, sql`select md5(string_agg(p::text, '|' order by p.id)) as md5 from people p where p.id::text like ${BENCH_ID}`);
+    const [people] = await q<{ md5: string }>(
+      withDemo,
+      sql`select md5(string_agg(p::text, '|' order by p.id)) as md5 from people p where p.id::text like ${BENCH_ID}`,
+    );
     const [people0] = await q<{ md5: string }>(fresh, sql`select md5(string_agg(p::text, '|' order by p.id)) as md5 from people p`);
     expect(people.md5).toBe(people0.md5);
     // The demo keeps its organisations, groups and dashboard (its rates are kept, bench rates that

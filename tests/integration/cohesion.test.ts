@@ -64,7 +64,7 @@ describe(`cohesion, coaching and exports on ${backend}`, () => {
       select round(sum(a.level3 + a.level4) * 1000.0 / sum(a.level1 + a.level2 + a.level3 + a.level4)) / 10 as pct
       from cohesion_answers a join cohesion_surveys s on s.id = a.survey_id
       where s.quarter = ${lastQ} and a.indicator_code = 'trust' and a.community = 'host'`);
-    const rows = ((result as { rows?: { pct: string }[] }).rows ?? (result as { pct: string }[]));
+    const rows = (result as { rows?: { pct: string }[] }).rows ?? (result as { pct: string }[]);
     const col = trend.columns.findIndex((c) => c.key === "trust_host");
     const lastRow = trend.rows.find((r) => r[0] === lastQ)!;
     expect(lastRow[col]).toBe(Number(rows[0].pct));
@@ -76,7 +76,11 @@ describe(`cohesion, coaching and exports on ${backend}`, () => {
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
       expect(csv.startsWith(BOM)).toBe(true);
-      const lines = csv.slice(1).trimEnd().split("\r\n").map((l) => l.split(","));
+      const lines = csv
+        .slice(1)
+        .trimEnd()
+        .split("\r\n")
+        .map((l) => l.split(","));
       expect(lines).toHaveLength(table.rows.length + 2);
       expect(lines[1]).toEqual(table.columns.map((c) => c.hxl));
       lines.slice(2).forEach((cells, i) => expect(cells).toEqual(table.rows[i].map((v) => (v == null ? "" : String(v)))));
@@ -127,7 +131,10 @@ describe(`cohesion, coaching and exports on ${backend}`, () => {
       const s = sums.get(k) ?? { credits: 0, granted: 0, repaid: 0, due: 0, onTime: 0 };
       s.credits += 1;
       s.granted += c.amount;
-      s.repaid += Math.min(c.amount, paid.reduce((a, r) => a + r.amount, 0));
+      s.repaid += Math.min(
+        c.amount,
+        paid.reduce((a, r) => a + r.amount, 0),
+      );
       if (c.dueOn < today) {
         s.due += 1;
         if (paid.filter((r) => r.paidOn <= c.dueOn).reduce((a, r) => a + r.amount, 0) >= c.amount) s.onTime += 1;
@@ -155,7 +162,10 @@ describe(`cohesion, coaching and exports on ${backend}`, () => {
       expect(row[col("onTimeCross")]).toBe(onTimeShare(other.due, other.onTime));
       // Groups at the end of the quarter.
       const end = quarterBounds(String(row[0])).end;
-      const active = groupRows.filter((g) => g.kind === "group" && g.start <= end).map((g) => membersOn(g.id, end)).filter((m) => m.host + m.refugee > 0);
+      const active = groupRows
+        .filter((g) => g.kind === "group" && g.start <= end)
+        .map((g) => membersOn(g.id, end))
+        .filter((m) => m.host + m.refugee > 0);
       const mixed = active.filter((m) => m.host > 0 && m.refugee > 0).length;
       expect(row[col("groups")]).toBe(active.length);
       expect(row[col("mixedGroups")]).toBe(mixed);
@@ -164,7 +174,10 @@ describe(`cohesion, coaching and exports on ${backend}`, () => {
     expect(cross).toBeGreaterThan(0); // the demo has credit sales across communities...
     const villages = dash.tables["records-villages"];
     const vcol = (k: string) => villages.columns.findIndex((c) => c.key === k);
-    const mixedToday = groupRows.filter((g) => g.kind === "group").map((g) => membersOn(g.id, today)).filter((m) => m.host > 0 && m.refugee > 0).length;
+    const mixedToday = groupRows
+      .filter((g) => g.kind === "group")
+      .map((g) => membersOn(g.id, today))
+      .filter((m) => m.host > 0 && m.refugee > 0).length;
     expect(mixedToday).toBeGreaterThan(0); // ...and mixed groups
     expect(villages.rows.reduce((a, r) => a + Number(r[vcol("mixedGroups")]), 0)).toBe(mixedToday);
     expect(villages.rows.reduce((a, r) => a + Number(r[vcol("groups")]), 0)).toBe(33);
@@ -172,7 +185,12 @@ describe(`cohesion, coaching and exports on ${backend}`, () => {
   });
 
   it("reads the same records' figures under row-level security as the application role", async () => {
-    for (const [slug, type] of [["femmes-fassala", "cooperative_network"], ["fassala", "commune"], ["acor", "consortium"], ["ong-sahel", "ngo"]] as const) {
+    for (const [slug, type] of [
+      ["femmes-fassala", "cooperative_network"],
+      ["fassala", "commune"],
+      ["acor", "consortium"],
+      ["ong-sahel", "ngo"],
+    ] as const) {
       const reader = { orgType: type, canSeePeople: false };
       const plain = (await loadCohesionDashboard(db.db, org(slug, type), reader, {}, t, today))!;
       const underRls = (await db.asApp({ orgId: ids.orgs[slug], userId }, (tx) => loadCohesionDashboard(tx, org(slug, type), reader, {}, t, today)))!;
@@ -189,7 +207,14 @@ describe(`cohesion, coaching and exports on ${backend}`, () => {
 
   it("refuses a village outside the scope, and a village's survey entered by another organisation", async () => {
     const base = {
-      surveyedOn: today, hostWomen: 5, hostMen: 5, refugeeWomen: 5, refugeeMen: 5, disputesReferred: 0, disputesResolved: 0, notes: "",
+      surveyedOn: today,
+      hostWomen: 5,
+      hostMen: 5,
+      refugeeWomen: 5,
+      refugeeMen: 5,
+      disputesReferred: 0,
+      disputesResolved: 0,
+      notes: "",
     };
     await expect(
       db.db.transaction((tx) => recordSurvey(tx, org("ong-sahel", "ngo"), userId, { ...base, villageId: ids.places.settlements["Tinzah"] })),
@@ -198,7 +223,10 @@ describe(`cohesion, coaching and exports on ${backend}`, () => {
     await expect(
       db.db.transaction((tx) => recordSurvey(tx, org("adicor", "ngo"), userId, { ...base, villageId: ids.places.settlements["Tinzah"] })),
     ).rejects.toMatchObject({ messageKey: "surveyEnteredByOther" });
-    const [s] = await db.db.select().from(cohesionSurveys).where(and(eq(cohesionSurveys.villageId, ids.places.settlements["Tinzah"]), eq(cohesionSurveys.quarter, quarterOf(today))));
+    const [s] = await db.db
+      .select()
+      .from(cohesionSurveys)
+      .where(and(eq(cohesionSurveys.villageId, ids.places.settlements["Tinzah"]), eq(cohesionSurveys.quarter, quarterOf(today))));
     expect(s.orgId).toBe(ids.orgs.fassala);
   });
 
@@ -214,12 +242,29 @@ describe(`cohesion, coaching and exports on ${backend}`, () => {
     const adicor = ids.orgs.adicor;
     const inLocked = quarterBounds(lastQ).start;
     const shop = ids.groups.shops[0];
-    
+
     const visit = { groupId: shop, visitedOn: inLocked, topics: "Stock", findings: "", action1: "", due1: "", action2: "", due2: "", action3: "", due3: "" };
-    await expect(db.db.transaction((tx) => assertQuarterOpen(tx, adicor, inLocked))).rejects.toMatchObject({ messageKey: "quarterLocked", values: { quarter: lastQ } });
-    await expect(db.db.transaction((tx) => recordVisit(tx, adicor, { id: userId, name: "Coach" }, visit))).rejects.toMatchObject({ messageKey: "quarterLocked" });
-    const [ev] = await db.db.select().from(groupEvaluations).where(and(eq(groupEvaluations.groupId, shop), eq(groupEvaluations.quarter, lastQ)));
-    const evaluation = { groupId: shop, quarter: lastQ, evaluatedOn: quarterBounds(lastQ).end, rulesRespected: true, booksKept: true, stockChecked: true, score: 9, comments: "" };
+    await expect(db.db.transaction((tx) => assertQuarterOpen(tx, adicor, inLocked))).rejects.toMatchObject({
+      messageKey: "quarterLocked",
+      values: { quarter: lastQ },
+    });
+    await expect(db.db.transaction((tx) => recordVisit(tx, adicor, { id: userId, name: "Coach" }, visit))).rejects.toMatchObject({
+      messageKey: "quarterLocked",
+    });
+    const [ev] = await db.db
+      .select()
+      .from(groupEvaluations)
+      .where(and(eq(groupEvaluations.groupId, shop), eq(groupEvaluations.quarter, lastQ)));
+    const evaluation = {
+      groupId: shop,
+      quarter: lastQ,
+      evaluatedOn: quarterBounds(lastQ).end,
+      rulesRespected: true,
+      booksKept: true,
+      stockChecked: true,
+      score: 9,
+      comments: "",
+    };
     await expect(db.db.transaction((tx) => recordEvaluation(tx, adicor, userId, evaluation))).rejects.toMatchObject({ messageKey: "quarterLocked" });
     await expect(db.db.transaction((tx) => voidEvaluation(tx, adicor, ev.id, "erreur"))).rejects.toMatchObject({ messageKey: "quarterLocked" });
     const [oldVisit] = await db.db.select().from(coachingVisits).where(eq(coachingVisits.ngoOrgId, adicor)).limit(1);
@@ -237,13 +282,29 @@ describe(`cohesion, coaching and exports on ${backend}`, () => {
     const history = await db.db.select().from(quarterLocks).where(eq(quarterLocks.ngoOrgId, adicor));
     expect(history).toHaveLength(2);
     expect(history.find((h) => h.unlockedAt)?.unlockReason).toBe("Correction d'une évaluation");
-    expect(await db.db.select().from(quarterLocks).where(and(eq(quarterLocks.ngoOrgId, adicor), isNull(quarterLocks.unlockedAt)))).toHaveLength(1);
+    expect(
+      await db.db
+        .select()
+        .from(quarterLocks)
+        .where(and(eq(quarterLocks.ngoOrgId, adicor), isNull(quarterLocks.unlockedAt))),
+    ).toHaveLength(1);
     // The database itself refuses an unlock without a reason.
     await expect(db.db.update(quarterLocks).set({ unlockedAt: new Date() }).where(eq(quarterLocks.ngoOrgId, adicor))).rejects.toThrow();
   });
 
   it("does not let an NGO write coaching records for a group it does not support", async () => {
-    const visit = { groupId: ids.groups.shops[0], visitedOn: today, topics: "x", findings: "", action1: "", due1: "", action2: "", due2: "", action3: "", due3: "" };
+    const visit = {
+      groupId: ids.groups.shops[0],
+      visitedOn: today,
+      topics: "x",
+      findings: "",
+      action1: "",
+      due1: "",
+      action2: "",
+      due2: "",
+      action3: "",
+      due3: "",
+    };
     await expect(db.db.transaction((tx) => recordVisit(tx, ids.orgs["ong-sahel"], { id: userId, name: "x" }, visit))).rejects.toMatchObject({
       code: "not_found",
     });

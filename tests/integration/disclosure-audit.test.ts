@@ -84,7 +84,12 @@ describe(`disclosure auditor on ${backend}`, () => {
   };
 
   type Page = { name: string; render: () => Promise<SeenTable[] | null> };
-  const page = (name: string, load: () => Promise<{ default: (p: never) => Promise<unknown> }>, params: Record<string, string>, search: Record<string, string> = {}): Page => ({
+  const page = (
+    name: string,
+    load: () => Promise<{ default: (p: never) => Promise<unknown> }>,
+    params: Record<string, string>,
+    search: Record<string, string> = {},
+  ): Page => ({
     name,
     render: async () => {
       const { default: Page } = await load();
@@ -127,7 +132,10 @@ describe(`disclosure auditor on ${backend}`, () => {
       download(`/${slug}/export/groups?format=csv&lang=fr`),
     ];
     if (slug === "acor") {
-      pages.push(page(`${slug} compare`, () => import("@/app/(portal)/[org]/compare/page"), { org: slug }), download(`/${slug}/export/compare?format=csv&lang=fr`));
+      pages.push(
+        page(`${slug} compare`, () => import("@/app/(portal)/[org]/compare/page"), { org: slug }),
+        download(`/${slug}/export/compare?format=csv&lang=fr`),
+      );
       for (const m of members) {
         pages.push(page(`${slug} compare ${m}`, () => import("@/app/(portal)/[org]/compare/[member]/page"), { org: slug, member: m }));
         pages.push(...inclusionTableIds.map((t) => download(`/${slug}/export/inclusion/${t}?by=activity&member=${m}&format=csv&lang=fr`)));
@@ -157,7 +165,9 @@ describe(`disclosure auditor on ${backend}`, () => {
 
   it("recovers no hidden cell on any page or export of any reader without people:read", async () => {
     const groupIds = rowsOf<{ id: string }>(await db.db.execute(sql`select id::text from groups order by name`)).map((r) => r.id);
-    const members = rowsOf<{ slug: string }>(await db.db.execute(sql`select o.slug from organisations o where o.type <> 'consortium' order by o.slug`)).map((r) => r.slug);
+    const members = rowsOf<{ slug: string }>(await db.db.execute(sql`select o.slug from organisations o where o.type <> 'consortium' order by o.slug`)).map(
+      (r) => r.slug,
+    );
     const replayed: { email: string; seen: SeenTable[]; real: SeenTable[] }[] = [];
     for (const email of readers) {
       await signIn(email);
@@ -175,12 +185,18 @@ describe(`disclosure auditor on ${backend}`, () => {
     // A person may have difficulties in several WG-SS domains: the domains do not add up to the disabled, whatever the demo's figures.
     const fr = (await loadMessages("fr")) as unknown as { inclusion: { col: Record<string, string> } };
     const col = fr.inclusion.col;
-    const domains = new Set(Object.entries(col).filter(([k]) => k.startsWith("wg_")).map(([, v]) => v));
+    const domains = new Set(
+      Object.entries(col)
+        .filter(([k]) => k.startsWith("wg_"))
+        .map(([, v]) => v),
+    );
     const relations = learnRelations(
       replayed.flatMap((r) => r.real),
       (target, parts) => target === col.disabled && parts.some((p) => domains.has(p)),
     );
-    if (process.env.AUDIT_DEBUG) for (const [k, v] of relations.cols) console.log("REL", k, JSON.stringify(v), [...(relations.totals.get(k) ?? [])].join(";"), JSON.stringify(relations.rows.get(k)));
+    if (process.env.AUDIT_DEBUG)
+      for (const [k, v] of relations.cols)
+        console.log("REL", k, JSON.stringify(v), [...(relations.totals.get(k) ?? [])].join(";"), JSON.stringify(relations.rows.get(k)));
     const findings: string[] = [];
     const audited = replayed.reduce((n, r) => n + r.seen.length, 0);
     const hiddenSeen = replayed.flatMap((r) => r.seen.flatMap((t) => t.rows.flat())).filter((c) => c === "<5" || c === "•").length;

@@ -21,7 +21,7 @@ describe(`profit distributions on ${backend}`, () => {
   let editor: string;
   let group: string;
   const adicor = () => ({ id: ids.orgs.adicor, type: "ngo" as const });
-  const asAdicor = <T,>(fn: (tx: Tx) => Promise<T>) => db.asApp({ orgId: ids.orgs.adicor, userId: editor }, fn);
+  const asAdicor = <T>(fn: (tx: Tx) => Promise<T>) => db.asApp({ orgId: ids.orgs.adicor, userId: editor }, fn);
   const entry = (kind: "sale" | "stock_purchase" | "other_expense", occurredOn: string, amount: number, currency: "MRU" | "XOF") =>
     asAdicor((tx) => recordEntry(tx, adicor(), editor, { groupId: group, kind, occurredOn, amount, currency, note: "", confirm: undefined }));
   const distribute = (periodFrom: string, periodTo: string, currency: "MRU" | "XOF") =>
@@ -62,7 +62,10 @@ describe(`profit distributions on ${backend}`, () => {
     const rateOf = (d: string) => rates.filter((r) => r.validFrom <= d).sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1))[0].xofPerMru;
     // Per kind, converted then summed as the dashboard does (rounded once per kind).
     const expectedMru =
-      21_000 + convertAmount(49_200, "XOF", "MRU", rateOf("2023-05-20")) - convertAmount(82_000, "XOF", "MRU", rateOf("2023-03-12")) - convertAmount(16_400, "XOF", "MRU", rateOf("2023-08-12"));
+      21_000 +
+      convertAmount(49_200, "XOF", "MRU", rateOf("2023-05-20")) -
+      convertAmount(82_000, "XOF", "MRU", rateOf("2023-03-12")) -
+      convertAmount(16_400, "XOF", "MRU", rateOf("2023-08-12"));
     const { distribution, shares } = await distribute("2023-01-01", "2023-12-31", "MRU");
     expect(distribution.profit).toBe(expectedMru);
     expect(distribution.profit).toBeLessThan(21_000 + 3_000); // not the MRU lines alone
@@ -87,7 +90,10 @@ describe(`profit distributions on ${backend}`, () => {
     const asApp = await failure(asAdicor((tx) => tx.insert(profitDistributions).values({ ...raw, periodFrom: "2024-01-31", periodTo: "2024-02-10" })));
     expect(appErrorFromDb(asApp)?.fieldErrors).toMatchObject({ periodFrom: "distributionsOverlap" });
     // Moving a distribution onto another's period is refused too.
-    const [last] = await db.db.select().from(profitDistributions).where(and(eq(profitDistributions.groupId, group), eq(profitDistributions.periodFrom, "2024-01-01")));
+    const [last] = await db.db
+      .select()
+      .from(profitDistributions)
+      .where(and(eq(profitDistributions.groupId, group), eq(profitDistributions.periodFrom, "2024-01-01")));
     const moved = await failure(db.db.update(profitDistributions).set({ periodFrom: "2023-12-31" }).where(eq(profitDistributions.id, last.id)));
     expect(appErrorFromDb(moved)?.fieldErrors).toMatchObject({ periodFrom: "distributionsOverlap" });
   });
@@ -120,8 +126,16 @@ describe(`profit distributions on ${backend}`, () => {
           await sleep(400);
         });
       const outcomes = await Promise.all([
-        insert(a, "2025-01-01", "2025-01-31").then(() => "ok", (e: { code?: string }) => e.code),
-        sleep(100).then(() => insert(b, "2025-01-15", "2025-02-15").then(() => "ok", (e: { code?: string }) => e.code)),
+        insert(a, "2025-01-01", "2025-01-31").then(
+          () => "ok",
+          (e: { code?: string }) => e.code,
+        ),
+        sleep(100).then(() =>
+          insert(b, "2025-01-15", "2025-02-15").then(
+            () => "ok",
+            (e: { code?: string }) => e.code,
+          ),
+        ),
       ]);
       expect(outcomes).toEqual(["ok", "TK009"]);
       const rows = await a`select count(*)::int as n from profit_distributions where group_id = ${group} and period_to >= '2025-01-01'`;

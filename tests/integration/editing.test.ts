@@ -47,7 +47,14 @@ describe(`editing and archiving on ${backend}`, () => {
     // maintenance mode, which the locked-quarter guards exempt for seeding and restores).
     g.__tamkinDb = Promise.resolve(db.appHandle ? await db.appHandle() : db);
     g.__tamkinReadDb = Promise.resolve(null);
-    for (const email of ["editor@adicor.demo", "admin@adicor.demo", "editor@ong-sahel.demo", "editor@fassala.demo", "admin@fassala.demo", "editor@bassikounou.demo"]) {
+    for (const email of [
+      "editor@adicor.demo",
+      "admin@adicor.demo",
+      "editor@ong-sahel.demo",
+      "editor@fassala.demo",
+      "admin@fassala.demo",
+      "editor@bassikounou.demo",
+    ]) {
       const r = await attemptSignIn(db.db, { email, password: DEMO_PASSWORD, address: "10.91.0.2" });
       if (!r.ok) throw new Error(`sign-in refused: ${email}`);
       sessions[email] = (await findLiveSession(db.db, r.sessionId))!;
@@ -61,7 +68,7 @@ describe(`editing and archiving on ${backend}`, () => {
   });
 
   /** Posts the form as this user, as the browser would (every value a string). */
-  const post = async <T,>(email: string, action: Action<T>, fields: Record<string, string | number>) => {
+  const post = async <T>(email: string, action: Action<T>, fields: Record<string, string | number>) => {
     request.user = sessions[email];
     const fd = new FormData();
     for (const [k, v] of Object.entries(fields)) fd.set(k, String(v));
@@ -93,10 +100,19 @@ describe(`editing and archiving on ${backend}`, () => {
     const g = await group(ids.groups.shops[0]);
     const village = await otherVillage(g);
     const before = await loadDashboard(db.db, { id: ids.orgs.adicor, type: "ngo" }, {}, "fr");
-    const state = await post("editor@adicor.demo", editGroupAction, editFields(g, { name: "Boutique renommée", villageId: village, startingCapitalAmount: g.startingCapitalAmount + 1000 }));
+    const state = await post(
+      "editor@adicor.demo",
+      editGroupAction,
+      editFields(g, { name: "Boutique renommée", villageId: village, startingCapitalAmount: g.startingCapitalAmount + 1000 }),
+    );
     expect(state).toMatchObject({ status: "ok", message: { key: "recordSaved" } });
     const after = await group(g.id);
-    expect(after).toMatchObject({ name: "Boutique renommée", villageId: village, startingCapitalAmount: g.startingCapitalAmount + 1000, version: g.version + 1 });
+    expect(after).toMatchObject({
+      name: "Boutique renommée",
+      villageId: village,
+      startingCapitalAmount: g.startingCapitalAmount + 1000,
+      version: g.version + 1,
+    });
     // The figures moved with the group, exactly: nothing differs from a recomputation.
     expect(await verifyRollups(db.db)).toEqual([]);
     const now = await loadDashboard(db.db, { id: ids.orgs.adicor, type: "ngo" }, {}, "fr");
@@ -166,12 +182,17 @@ describe(`editing and archiving on ${backend}`, () => {
     const entry = { org: "adicor", groupId: g.id, kind: "sale", occurredOn: "2025-03-03", amount: 700, currency: "MRU", note: "" };
     expect(await post("editor@adicor.demo", recordEntryAction, entry)).toMatchObject({ status: "error", formError: { key: "recordArchived" } });
     await expect(
-      db.asApp({ orgId: ids.orgs.adicor }, (tx) => tx.insert(ledgerEntries).values({ groupId: g.id, ngoOrgId: ids.orgs.adicor, kind: "sale", occurredOn: "2025-03-03", amount: 700, currency: "MRU" })),
+      db.asApp({ orgId: ids.orgs.adicor }, (tx) =>
+        tx.insert(ledgerEntries).values({ groupId: g.id, ngoOrgId: ids.orgs.adicor, kind: "sale", occurredOn: "2025-03-03", amount: 700, currency: "MRU" }),
+      ),
     ).rejects.toMatchObject({ cause: { code: "TK011" } });
     expect((await post("editor@adicor.demo", restoreGroupAction, { org: "adicor", id: g.id, version: archived.version })).status).toBe("ok");
     expect((await group(g.id)).archivedAt).toBeNull();
     expect((await post("editor@adicor.demo", recordEntryAction, entry)).status).toBe("ok");
-    const trail = await db.db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entityId, g.id), sql`${auditLog.action} like 'group.%'`));
+    const trail = await db.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, g.id), sql`${auditLog.action} like 'group.%'`));
     expect(trail.map((x) => x.action).sort()).toEqual(["group.archive", "group.restore"]);
   });
 
@@ -186,8 +207,13 @@ describe(`editing and archiving on ${backend}`, () => {
     }
     expect(await group(g.id)).toMatchObject({ name: g.name, archivedAt: null, version: g.version });
     // A group without a single entry is kept too: deletion is refused by the database.
-    const [bare] = await db.db.insert(groups).values({ ngoOrgId: ids.orgs.adicor, activityType: "shop", villageId: g.villageId, name: "Sans écriture", startDate: "2025-01-01" }).returning();
-    await expect(db.asApp({ orgId: ids.orgs.adicor }, (tx) => tx.delete(groups).where(eq(groups.id, bare.id)))).rejects.toMatchObject({ cause: { code: "TK012" } });
+    const [bare] = await db.db
+      .insert(groups)
+      .values({ ngoOrgId: ids.orgs.adicor, activityType: "shop", villageId: g.villageId, name: "Sans écriture", startDate: "2025-01-01" })
+      .returning();
+    await expect(db.asApp({ orgId: ids.orgs.adicor }, (tx) => tx.delete(groups).where(eq(groups.id, bare.id)))).rejects.toMatchObject({
+      cause: { code: "TK012" },
+    });
   });
 
   /** A member of one of the NGO's shops, with the first day of their membership. */
@@ -221,11 +247,24 @@ describe(`editing and archiving on ${backend}`, () => {
     const { editPersonAction, editHouseholdAction } = await import("@/lib/people/actions");
     const { addMemberAction } = await groupActions();
     // A new member, joined today: no locked quarter counts them yet (the demo locks the last one).
-    const [settlement] = (await db.db.select({ id: households.settlementId }).from(households).where(eq(households.ngoOrgId, ids.orgs.adicor)).limit(1));
+    const [settlement] = await db.db.select({ id: households.settlementId }).from(households).where(eq(households.ngoOrgId, ids.orgs.adicor)).limit(1);
     const added = await post("editor@adicor.demo", addMemberAction, {
-      org: "adicor", groupId: ids.groups.shops[5], mode: "new", name: "Aïcha Test", sex: "female", birthYear: 1995, settlementId: settlement.id,
-      householdSize: 4, householdStatus: "host", joinedOn: today(),
-      wgSeeing: "none", wgHearing: "none", wgWalking: "none", wgCognition: "none", wgSelfCare: "none", wgCommunication: "none",
+      org: "adicor",
+      groupId: ids.groups.shops[5],
+      mode: "new",
+      name: "Aïcha Test",
+      sex: "female",
+      birthYear: 1995,
+      settlementId: settlement.id,
+      householdSize: 4,
+      householdStatus: "host",
+      joinedOn: today(),
+      wgSeeing: "none",
+      wgHearing: "none",
+      wgWalking: "none",
+      wgCognition: "none",
+      wgSelfCare: "none",
+      wgCommunication: "none",
     });
     expect(added.status).toBe("ok");
     const [p] = await db.db.select().from(people).where(eq(people.name, "Aïcha Test"));
@@ -242,7 +281,13 @@ describe(`editing and archiving on ${backend}`, () => {
 
     const [h] = await db.db.select().from(households).where(eq(households.id, p.householdId!));
     const hr = await post("editor@adicor.demo", editHouseholdAction, {
-      org: "adicor", householdId: h.id, version: h.version, settlementId: h.settlementId, size: h.size + 1, status: h.status, cashTransferSince: h.cashTransferSince ?? "",
+      org: "adicor",
+      householdId: h.id,
+      version: h.version,
+      settlementId: h.settlementId,
+      size: h.size + 1,
+      status: h.status,
+      cashTransferSince: h.cashTransferSince ?? "",
     });
     expect(hr.status).toBe("ok");
     const history = await listRecordHistory(db.db, ids.orgs.adicor, [p.id, h.id]);
@@ -251,7 +296,13 @@ describe(`editing and archiving on ${backend}`, () => {
     expect(history[1]).toMatchObject({ before: { wgWalking: p.wgWalking, name: p.name }, after: { wgWalking: "cannot", name: "Nom corrigé" } });
     // Another NGO's editor: not found, nothing saved.
     const foreign = await post("editor@ong-sahel.demo", editHouseholdAction, {
-      org: "ong-sahel", householdId: h.id, version: h.version + 1, settlementId: h.settlementId, size: 9, status: h.status, cashTransferSince: "",
+      org: "ong-sahel",
+      householdId: h.id,
+      version: h.version + 1,
+      settlementId: h.settlementId,
+      size: 9,
+      status: h.status,
+      cashTransferSince: "",
     });
     expect(foreign).toMatchObject({ status: "error", formError: { key: "not_found" } });
     expect((await db.db.select().from(households).where(eq(households.id, h.id)))[0].size).toBe(h.size + 1);
@@ -291,13 +342,25 @@ describe(`editing and archiving on ${backend}`, () => {
     const archived = await person(p.id);
     expect((await post("editor@adicor.demo", restorePersonAction, { org: "adicor", id: p.id, version: archived.version })).status).toBe("ok");
     expect(await inPicker()).toBe(true);
-    await expect(db.asApp({ orgId: ids.orgs.adicor }, (tx) => tx.delete(people).where(eq(people.id, p.id)))).rejects.toMatchObject({ cause: { code: "TK012" } });
+    await expect(db.asApp({ orgId: ids.orgs.adicor }, (tx) => tx.delete(people).where(eq(people.id, p.id)))).rejects.toMatchObject({
+      cause: { code: "TK012" },
+    });
   });
 
   const priceActions = () => import("@/lib/prices/actions");
   const productFields = (p: typeof products.$inferSelect, change: Record<string, string | number>) => ({
-    org: "fassala", productId: p.id, version: p.version, nameFr: p.nameFr, nameAr: p.nameAr, nameEn: p.nameEn, unit: p.unit,
-    unitAr: p.unitAr ?? "", unitEn: p.unitEn ?? "", category: p.category, pictogram: p.pictogram, ...change,
+    org: "fassala",
+    productId: p.id,
+    version: p.version,
+    nameFr: p.nameFr,
+    nameAr: p.nameAr,
+    nameEn: p.nameEn,
+    unit: p.unit,
+    unitAr: p.unitAr ?? "",
+    unitEn: p.unitEn ?? "",
+    category: p.category,
+    pictogram: p.pictogram,
+    ...change,
   });
   const fassalaProducts = () => db.db.select().from(products).where(eq(products.communeOrgId, ids.orgs.fassala)).orderBy(products.sortOrder);
 
@@ -324,7 +387,11 @@ describe(`editing and archiving on ${backend}`, () => {
     // The board still shows the archived product with its prices in force.
     const boardAfter = await listBoard(db.db, ids.orgs.fassala, today());
     expect(boardAfter.map((b) => [b.product.id, b.current?.id ?? null])).toEqual(boardBefore.map((b) => [b.product.id, b.current?.id ?? null]));
-    const [place] = (await db.db.select({ placeId: marketObservations.placeId }).from(marketObservations).where(eq(marketObservations.communeOrgId, ids.orgs.fassala)).limit(1));
+    const [place] = await db.db
+      .select({ placeId: marketObservations.placeId })
+      .from(marketObservations)
+      .where(eq(marketObservations.communeOrgId, ids.orgs.fassala))
+      .limit(1);
     const observation = { org: "fassala", commune: "fassala", productId: p.id, placeId: place.placeId, observedOn: today(), price: 300, currency: "MRU" };
     expect(await post("editor@fassala.demo", recordObservationAction, observation)).toMatchObject({ status: "error", formError: { key: "recordArchived" } });
     const archived = (await db.db.select().from(products).where(eq(products.id, p.id)))[0];
@@ -335,17 +402,31 @@ describe(`editing and archiving on ${backend}`, () => {
     expect((await post("editor@fassala.demo", archiveSupplierAction, { org: "fassala", id: sup.id, version: sup.version })).status).toBe("ok");
     expect((await listSuppliers(db.db, ids.orgs.fassala, { active: true })).map((x) => x.id)).not.toContain(sup.id);
     expect((await listSuppliers(db.db, ids.orgs.fassala)).map((x) => x.id)).toContain(sup.id);
-    await expect(db.asApp({ orgId: ids.orgs.fassala }, (tx) => tx.delete(suppliers).where(eq(suppliers.id, sup.id)))).rejects.toMatchObject({ cause: { code: "TK012" } });
+    await expect(db.asApp({ orgId: ids.orgs.fassala }, (tx) => tx.delete(suppliers).where(eq(suppliers.id, sup.id)))).rejects.toMatchObject({
+      cause: { code: "TK012" },
+    });
   });
 
   it("refuses any change to a session once it is closed, in the action and in the database", async () => {
     const { updateSessionAction } = await priceActions();
-    const [closed] = await db.db.select().from(priceSessions).where(and(eq(priceSessions.communeOrgId, ids.orgs.fassala), eq(priceSessions.status, "closed"))).limit(1);
+    const [closed] = await db.db
+      .select()
+      .from(priceSessions)
+      .where(and(eq(priceSessions.communeOrgId, ids.orgs.fassala), eq(priceSessions.status, "closed")))
+      .limit(1);
     const r = await post("editor@fassala.demo", updateSessionAction, {
-      org: "fassala", sessionId: closed.id, version: closed.version, heldOn: closed.heldOn, place: "Ailleurs", minutes: closed.minutes, status: "closed",
+      org: "fassala",
+      sessionId: closed.id,
+      version: closed.version,
+      heldOn: closed.heldOn,
+      place: "Ailleurs",
+      minutes: closed.minutes,
+      status: "closed",
     });
     expect(r).toMatchObject({ status: "error", formError: { key: "sessionClosed" } });
-    await expect(db.asApp({ orgId: ids.orgs.fassala }, (tx) => tx.update(priceSessions).set({ place: "Ailleurs" }).where(eq(priceSessions.id, closed.id)))).rejects.toMatchObject({
+    await expect(
+      db.asApp({ orgId: ids.orgs.fassala }, (tx) => tx.update(priceSessions).set({ place: "Ailleurs" }).where(eq(priceSessions.id, closed.id))),
+    ).rejects.toMatchObject({
       cause: { code: "TK101" },
     });
     expect((await db.db.select().from(priceSessions).where(eq(priceSessions.id, closed.id)))[0].place).toBe(closed.place);

@@ -19,8 +19,7 @@ export function parseCsv(text: string): string[][] {
       if (c === '"' && text[i + 1] === '"') {
         field += '"';
         i++;
-      }
-      else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
     else if (c === ",") {
@@ -31,8 +30,7 @@ export function parseCsv(text: string): string[][] {
       rows.push(row);
       row = [];
       field = "";
-    }
-    else if (c !== "\r") field += c;
+    } else if (c !== "\r") field += c;
   }
   if (field || row.length) {
     row.push(field);

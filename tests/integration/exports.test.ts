@@ -44,7 +44,7 @@ async function text(locale: Locale, key: string, values?: Record<string, string 
 /** LibreOffice's command (Debian: libreoffice-calc-nogui), or null where it is not installed. */
 const soffice = ["soffice", "libreoffice"].find((cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0) ?? null;
 
-const rowsOf = <T,>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[]));
+const rowsOf = <T>(r: unknown): T[] => (r as { rows?: T[] }).rows ?? (r as T[]);
 
 describe(`exports through their routes on ${backend}`, () => {
   let db: TestDb;
@@ -67,20 +67,26 @@ describe(`exports through their routes on ${backend}`, () => {
         ? await import("@/app/(portal)/[org]/export/ledger/route")
         : kind === "price-history"
           ? await import("@/app/(portal)/[org]/export/price-history/[commune]/route")
-        : kind === "observations"
-          ? await import("@/app/(portal)/[org]/export/observations/[commune]/route")
-        : kind === "groups"
-          ? await import("@/app/(portal)/[org]/export/groups/route")
-        : kind === "revenue"
-          ? await import("@/app/(portal)/[org]/export/revenue/[table]/route")
-          : kind === "cohesion"
-            ? await import("@/app/(portal)/[org]/export/cohesion/[table]/route")
-            : kind === "inclusion"
-              ? await import("@/app/(portal)/[org]/export/inclusion/[table]/route")
-              : await import("@/app/(portal)/[org]/export/compare/route");
+          : kind === "observations"
+            ? await import("@/app/(portal)/[org]/export/observations/[commune]/route")
+            : kind === "groups"
+              ? await import("@/app/(portal)/[org]/export/groups/route")
+              : kind === "revenue"
+                ? await import("@/app/(portal)/[org]/export/revenue/[table]/route")
+                : kind === "cohesion"
+                  ? await import("@/app/(portal)/[org]/export/cohesion/[table]/route")
+                  : kind === "inclusion"
+                    ? await import("@/app/(portal)/[org]/export/inclusion/[table]/route")
+                    : await import("@/app/(portal)/[org]/export/compare/route");
     const res = await route.GET(new NextRequest(url), { params: Promise.resolve({ org, table: table ?? "", commune: table ?? "" }) });
     const name = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? null;
-    return { status: res.status, name, lang: res.headers.get("content-language"), rows: res.headers.get("x-export-rows"), bytes: new Uint8Array(await res.arrayBuffer()) };
+    return {
+      status: res.status,
+      name,
+      lang: res.headers.get("content-language"),
+      rows: res.headers.get("x-export-rows"),
+      bytes: new Uint8Array(await res.arrayBuffer()),
+    };
   }
 
   beforeAll(async () => {
@@ -104,7 +110,8 @@ describe(`exports through their routes on ${backend}`, () => {
   /** ADICOR's sales of one quarter, read plainly from the tables (no application query). */
   async function adicorSales(from: string, to: string) {
     return rowsOf<{ date: string; group: string; village: string; amount: number; currency: string }>(
-      await db.db.execute(sql`select to_char(le.occurred_on, 'YYYY-MM-DD') as date, g.name as "group", p.name as village, le.amount::float8 as amount, le.currency::text as currency
+      await db.db
+        .execute(sql`select to_char(le.occurred_on, 'YYYY-MM-DD') as date, g.name as "group", p.name as village, le.amount::float8 as amount, le.currency::text as currency
         from ledger_entries le join groups g on g.id = le.group_id join places p on p.id = g.village_id
         where g.ngo_org_id = ${ids.orgs.adicor} and le.voided_at is null and le.kind = 'sale' and le.occurred_on between ${from} and ${to}`),
     );
@@ -138,7 +145,9 @@ describe(`exports through their routes on ${backend}`, () => {
     expect(data).toHaveLength(expected.length);
     expect(csv.rows).toBe(String(expected.length));
     expect(data.every((r) => r[4] === "sale")).toBe(true);
-    expect(sortRows(data.map((r) => [r[0], r[1], r[2], Number(r[5]), r[6]]))).toEqual(sortRows(expected.map((e) => [e.date, e.group, e.village, e.amount, e.currency])));
+    expect(sortRows(data.map((r) => [r[0], r[1], r[2], Number(r[5]), r[6]]))).toEqual(
+      sortRows(expected.map((e) => [e.date, e.group, e.village, e.amount, e.currency])),
+    );
     // What the file says about itself.
     expect(meta.get("Title")).toBe("Ledger");
     expect(meta.get("Organisation")).toMatch(/^ADICOR .*\(adicor\)$/);
@@ -158,14 +167,18 @@ describe(`exports through their routes on ${backend}`, () => {
     expect(wb.rows[1]).toEqual(["#date", "#org+group+name", "#loc+name", "#activity+type", "#operation+type", "#value", "#currency", "#description"]);
     const saleAr = await text("ar", "ledgerKinds.sale");
     expect(wb.rows.slice(2).every((r) => r[4] === saleAr)).toBe(true);
-    expect(sortRows(wb.rows.slice(2).map((r) => [r[0], r[1], r[2], r[5], r[6]]))).toEqual(sortRows(expected.map((e) => [e.date, e.group, e.village, e.amount, e.currency])));
+    expect(sortRows(wb.rows.slice(2).map((r) => [r[0], r[1], r[2], r[5], r[6]]))).toEqual(
+      sortRows(expected.map((e) => [e.date, e.group, e.village, e.amount, e.currency])),
+    );
     expect(new Map(wb.about.map((r) => [String(r[0]), String(r[1])])).get(await text("ar", "exports.metaNote"))).toBe(await text("ar", "exports.noteAmounts"));
   });
 
   it("a long ledger streams page after page, and without a language the reader's is used", async () => {
     await as("editor@adicor.demo");
     const [{ n }] = rowsOf<{ n: number }>(
-      await db.db.execute(sql`select count(*)::int as n from ledger_entries le join groups g on g.id = le.group_id where g.ngo_org_id = ${ids.orgs.adicor} and le.voided_at is null`),
+      await db.db.execute(
+        sql`select count(*)::int as n from ledger_entries le join groups g on g.id = le.group_id where g.ngo_org_id = ${ids.orgs.adicor} and le.voided_at is null`,
+      ),
     );
     const all = await get("/adicor/export/ledger?format=csv");
     expect(all.name).toBe("tamkin-ledger-adicor-fr.csv");
@@ -185,7 +198,8 @@ describe(`exports through their routes on ${backend}`, () => {
   it("the groups list, filtered: the groups of the reader's scope with the page's columns, in the language asked", async () => {
     await as("viewer@fassala.demo");
     const expected = rowsOf<{ name: string; village: string; n: number }>(
-      await db.db.execute(sql`select g.name, p.name as village, (select count(*)::int from group_memberships m where m.group_id = g.id and m.left_on is null) as n
+      await db.db
+        .execute(sql`select g.name, p.name as village, (select count(*)::int from group_memberships m where m.group_id = g.id and m.left_on is null) as n
         from groups g join places p on p.id = g.village_id join activity_types a on a.code = g.activity_type
         where g.status = 'active' and a.kind = 'group' and p.parent_id = (select territory_place_id from organisations where id = ${ids.orgs.fassala})`),
     );
@@ -198,10 +212,18 @@ describe(`exports through their routes on ${backend}`, () => {
     expect(meta.get("Filters")).toBe("Kind of activity: Group activities; Status: active");
     // A commune may not see people: member counts of 1 to 4 are "<5", and the note says so.
     expect(meta.get("Data protection")).toBe(await text("en", "exports.noteSuppressed"));
-    expect(sortRows(table.slice(1).map((r) => [r[0], r[2], r[4]]))).toEqual(sortRows(expected.map((e) => [e.name, e.village, e.n > 0 && e.n < 5 ? "<5" : String(e.n)])));
+    expect(sortRows(table.slice(1).map((r) => [r[0], r[2], r[4]]))).toEqual(
+      sortRows(expected.map((e) => [e.name, e.village, e.n > 0 && e.n < 5 ? "<5" : String(e.n)])),
+    );
     // Read in pages of 5: the same rows in the same order as the route's file.
     const { groupsExport } = await import("@/lib/exports/groups");
-    const paged = await groupsExport({ org: { id: ids.orgs.fassala, slug: "fassala", name: "Fassala", type: "commune" }, user: request.user! }, { status: "active", kind: "group" }, "en", 5, { orgType: "commune", canSeePeople: false });
+    const paged = await groupsExport(
+      { org: { id: ids.orgs.fassala, slug: "fassala", name: "Fassala", type: "commune" }, user: request.user! },
+      { status: "active", kind: "group" },
+      "en",
+      5,
+      { orgType: "commune", canSeePeople: false },
+    );
     const rows: string[][] = [];
     for await (const r of paged.table.rows) rows.push(r.map((v) => (v == null ? "" : String(v))));
     expect(rows.length).toBeGreaterThan(10);
@@ -222,7 +244,9 @@ describe(`exports through their routes on ${backend}`, () => {
       expect(got.name).toBe("tamkin-observations-fassala-en.csv");
       const { table, meta } = csvOf(got.bytes);
       expect(table[0]).toEqual(["Observed on", "Product", "Unit", "Market or village", "Observed retail price", "Currency"]);
-      expect(sortRows(table.slice(1).map((r) => [r[0], r[1], r[3], Number(r[4])]))).toEqual(sortRows(expected.map((e) => [e.date, e.product, e.place, e.price])));
+      expect(sortRows(table.slice(1).map((r) => [r[0], r[1], r[3], Number(r[4])]))).toEqual(
+        sortRows(expected.map((e) => [e.date, e.product, e.place, e.price])),
+      );
       expect(meta.get("Organisation")).toMatch(/\(fassala\)$/);
     }
     // ONG Sahel works in Bassikounou: Fassala's committee does not exist for it.
@@ -233,7 +257,8 @@ describe(`exports through their routes on ${backend}`, () => {
 
   it("a commune's price history: every public version of each product, or of the one asked for", async () => {
     const expected = rowsOf<{ product: string; productId: string; effective: string; selling: number }>(
-      await db.db.execute(sql`select p.name_en as product, p.id::text as "productId", to_char(np.effective_on, 'YYYY-MM-DD') as effective, np.selling_price::float8 as selling
+      await db.db
+        .execute(sql`select p.name_en as product, p.id::text as "productId", to_char(np.effective_on, 'YYYY-MM-DD') as effective, np.selling_price::float8 as selling
         from negotiated_prices np join price_sessions s on s.id = np.session_id join products p on p.id = np.product_id
         where np.commune_org_id = ${ids.orgs.fassala} and s.status = 'closed'`),
     );
@@ -246,9 +271,26 @@ describe(`exports through their routes on ${backend}`, () => {
     expect(sortRows(table.slice(1).map((r) => [r[0], r[2], Number(r[3])]))).toEqual(sortRows(expected.map((e) => [e.product, e.effective, e.selling])));
     const one = expected[0];
     const single = await get(`/fassala/export/price-history/fassala?format=xlsx&lang=en&product=${one.productId}`);
-    expect(single.name).toBe(`tamkin-price-history-fassala-${one.product.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}-en.xlsx`);
+    expect(single.name).toBe(
+      `tamkin-price-history-fassala-${one.product
+        .toLowerCase()
+        .normalize("NFKD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "")}-en.xlsx`,
+    );
     const book = readXlsx(single.bytes);
-    expect(book.rows.slice(1).map((r) => [r[0], r[2], r[3]]).sort()).toEqual(expected.filter((e) => e.productId === one.productId).map((e) => [e.product, e.effective, e.selling]).sort());
+    expect(
+      book.rows
+        .slice(1)
+        .map((r) => [r[0], r[2], r[3]])
+        .sort(),
+    ).toEqual(
+      expected
+        .filter((e) => e.productId === one.productId)
+        .map((e) => [e.product, e.effective, e.selling])
+        .sort(),
+    );
     // Another commune's product, or a commune the reader does not read: not found.
     await as("viewer@bassikounou.demo");
     expect((await get(`/bassikounou/export/price-history/bassikounou?format=csv&product=${one.productId}`)).status).toBe(404);
@@ -257,7 +299,12 @@ describe(`exports through their routes on ${backend}`, () => {
 
   it("another organisation's ledger and revenue are not found; a member's own export holds only its own groups", async () => {
     await as("viewer@ong-sahel.demo");
-    for (const path of ["/adicor/export/ledger?format=csv", "/adicor/export/revenue/by-activity?format=xlsx", "/adicor/export/ledger?format=xlsx&lang=ar", "/adicor/export/groups?format=csv"]) {
+    for (const path of [
+      "/adicor/export/ledger?format=csv",
+      "/adicor/export/revenue/by-activity?format=xlsx",
+      "/adicor/export/ledger?format=xlsx&lang=ar",
+      "/adicor/export/groups?format=csv",
+    ]) {
       expect((await get(path)).status, path).toBe(404);
     }
     const own = csvOf((await get("/ong-sahel/export/ledger?format=csv&lang=en")).bytes).table.slice(1);
@@ -273,7 +320,12 @@ describe(`exports through their routes on ${backend}`, () => {
     await as("admin@adicor.demo");
     const adicor = { id: ids.orgs.adicor, slug: "adicor", name: "ADICOR", type: "ngo" as const };
     const page = await db.asApp({ orgId: ids.orgs.adicor }, (tx) => loadDashboard(tx, adicor, {}, "en"));
-    const byTable = { "by-activity": [page.byActivity, "byActivity"], "by-month": [page.byMonth, "byMonth"], "by-group": [page.byGroup, "byGroup"], "by-village": [page.byVillage, "byVillage"] } as const;
+    const byTable = {
+      "by-activity": [page.byActivity, "byActivity"],
+      "by-month": [page.byMonth, "byMonth"],
+      "by-group": [page.byGroup, "byGroup"],
+      "by-village": [page.byVillage, "byVillage"],
+    } as const;
     for (const [id, [rows, key]] of Object.entries(byTable)) {
       const csv = await get(`/adicor/export/revenue/${id}?format=csv&lang=en`);
       expect(csv.status, id).toBe(200);
@@ -302,7 +354,16 @@ describe(`exports through their routes on ${backend}`, () => {
     const dtable = csvOf(dcsv.bytes).table;
     expect(dtable[0]).toEqual(["Figure", "Wording of the report", "Declared", "Recorded", "Difference", "Source"]);
     expect(dtable.slice(1)).toEqual(
-      await Promise.all(declared.map(async (r) => [await text("en", `metrics.${r.metric}`), r.label, String(r.declared), r.recorded == null ? "" : String(r.recorded), r.difference == null ? "" : String(r.difference), r.source])),
+      await Promise.all(
+        declared.map(async (r) => [
+          await text("en", `metrics.${r.metric}`),
+          r.label,
+          String(r.declared),
+          r.recorded == null ? "" : String(r.recorded),
+          r.difference == null ? "" : String(r.difference),
+          r.source,
+        ]),
+      ),
     );
 
     // A consortium sees its members side by side; the breakdown by group comes once a member is chosen, as on the page.
@@ -342,69 +403,92 @@ describe(`exports through their routes on ${backend}`, () => {
   });
 
   // Skipped only on a development machine without LibreOffice; in CI (CI set) it runs, and fails without it.
-  it.skipIf(!soffice && !process.env.CI)("LibreOffice opens every kind of exported workbook and reads the values of the CSV export", async () => {
-    expect(soffice, "LibreOffice (soffice, Debian package libreoffice-calc-nogui) must be installed in CI").not.toBeNull();
-    const kinds: [string, string][] = [
-      ["admin@adicor.demo", "/adicor/export/ledger?lang=ar&hxl=1&kind=sale"],
-      ["admin@adicor.demo", "/adicor/export/ledger?lang=fr&from=2025-01-01"],
-      ...["by-group", "by-activity", "by-village", "by-month", "declared"].map((t, i): [string, string] => ["admin@adicor.demo", `/adicor/export/revenue/${t}?lang=${["en", "fr", "ar"][i % 3]}`]),
-      ...["trend", "villages", "records-trend", "records-villages"].map((t): [string, string] => ["admin@adicor.demo", `/adicor/export/cohesion/${t}?lang=fr&hxl=1`]),
-      ["admin@femmes-fassala.demo", "/femmes-fassala/export/cohesion/villages?lang=ar"],
-      ...inclusionTableIds.map((t, i): [string, string] => ["editor@adicor.demo", `/adicor/export/inclusion/${t}?lang=${["fr", "ar", "en"][i % 3]}&hxl=${i % 2}`]),
-      ["viewer@acor.demo", "/acor/export/compare?lang=en&from=2025-01-01&to=2025-12-31"],
-      ["viewer@acor.demo", "/acor/export/groups?lang=ar&hxl=1&status=active"],
-      ["viewer@fassala.demo", "/fassala/export/observations/fassala?lang=ar&hxl=1"],
-      ["viewer@fassala.demo", "/fassala/export/price-history/fassala?lang=fr"],
-      ["viewer@acor.demo", "/acor/export/revenue/by-ngo?lang=ar"],
-    ];
-    const dir = mkdtempSync(path.join(os.tmpdir(), "tamkin-lo-"));
-    try {
-      const files: { base: string; path: string; csv: ReturnType<typeof csvOf>; book: ReturnType<typeof readXlsx> }[] = [];
-      for (const [i, [user, url]] of kinds.entries()) {
-        await as(user);
-        const [xlsx, csv] = [await get(`${url}&format=xlsx`), await get(`${url}&format=csv`)];
-        expect([xlsx.status, csv.status], url).toEqual([200, 200]);
-        expect(checkWorkbook(xlsx.bytes).problems, url).toEqual([]);
-        const base = `kind${i}`;
-        writeFileSync(path.join(dir, `${base}.xlsx`), xlsx.bytes);
-        files.push({ base, path: url, csv: csvOf(csv.bytes), book: readXlsx(xlsx.bytes) });
+  it.skipIf(!soffice && !process.env.CI)(
+    "LibreOffice opens every kind of exported workbook and reads the values of the CSV export",
+    async () => {
+      expect(soffice, "LibreOffice (soffice, Debian package libreoffice-calc-nogui) must be installed in CI").not.toBeNull();
+      const kinds: [string, string][] = [
+        ["admin@adicor.demo", "/adicor/export/ledger?lang=ar&hxl=1&kind=sale"],
+        ["admin@adicor.demo", "/adicor/export/ledger?lang=fr&from=2025-01-01"],
+        ...["by-group", "by-activity", "by-village", "by-month", "declared"].map((t, i): [string, string] => [
+          "admin@adicor.demo",
+          `/adicor/export/revenue/${t}?lang=${["en", "fr", "ar"][i % 3]}`,
+        ]),
+        ...["trend", "villages", "records-trend", "records-villages"].map((t): [string, string] => [
+          "admin@adicor.demo",
+          `/adicor/export/cohesion/${t}?lang=fr&hxl=1`,
+        ]),
+        ["admin@femmes-fassala.demo", "/femmes-fassala/export/cohesion/villages?lang=ar"],
+        ...inclusionTableIds.map((t, i): [string, string] => [
+          "editor@adicor.demo",
+          `/adicor/export/inclusion/${t}?lang=${["fr", "ar", "en"][i % 3]}&hxl=${i % 2}`,
+        ]),
+        ["viewer@acor.demo", "/acor/export/compare?lang=en&from=2025-01-01&to=2025-12-31"],
+        ["viewer@acor.demo", "/acor/export/groups?lang=ar&hxl=1&status=active"],
+        ["viewer@fassala.demo", "/fassala/export/observations/fassala?lang=ar&hxl=1"],
+        ["viewer@fassala.demo", "/fassala/export/price-history/fassala?lang=fr"],
+        ["viewer@acor.demo", "/acor/export/revenue/by-ngo?lang=ar"],
+      ];
+      const dir = mkdtempSync(path.join(os.tmpdir(), "tamkin-lo-"));
+      try {
+        const files: { base: string; path: string; csv: ReturnType<typeof csvOf>; book: ReturnType<typeof readXlsx> }[] = [];
+        for (const [i, [user, url]] of kinds.entries()) {
+          await as(user);
+          const [xlsx, csv] = [await get(`${url}&format=xlsx`), await get(`${url}&format=csv`)];
+          expect([xlsx.status, csv.status], url).toEqual([200, 200]);
+          expect(checkWorkbook(xlsx.bytes).problems, url).toEqual([]);
+          const base = `kind${i}`;
+          writeFileSync(path.join(dir, `${base}.xlsx`), xlsx.bytes);
+          files.push({ base, path: url, csv: csvOf(csv.bytes), book: readXlsx(xlsx.bytes) });
+        }
+        // Every sheet of every workbook to UTF-8 CSV (filter options: comma, quote, UTF-8, …, all sheets), in one run.
+        const out = path.join(dir, "out");
+        const run = spawnSync(
+          soffice!,
+          [
+            `-env:UserInstallation=file://${path.join(dir, "profile")}`,
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+            "--outdir",
+            out,
+            ...files.map((f) => path.join(dir, `${f.base}.xlsx`)),
+          ],
+          { encoding: "utf8", timeout: 240_000 },
+        );
+        expect(run.status, run.stderr).toBe(0);
+        for (const f of files) {
+          const [dataSheet, aboutSheet] = f.book.sheetNames;
+          const read = (sheet: string) => parseCsv(readFileSync(path.join(out, `${f.base}-${sheet}.csv`), "utf8")).filter((r) => r.some((c) => c !== ""));
+          // The table: LibreOffice's reading equals the CSV export's, cell for cell (numbers as numbers).
+          const same = (a: string, b: string) => a === b || (a !== "" && b !== "" && !Number.isNaN(Number(a)) && Number(a) === Number(b));
+          const lo = read(dataSheet);
+          const expected = f.csv.table.filter((r) => r.some((c) => c !== ""));
+          expect(lo.length, f.path).toBe(expected.length);
+          lo.forEach((r, i) => {
+            const want = expected[i];
+            const width = Math.max(r.length, want.length);
+            for (let j = 0; j < width; j++) expect(same(r[j] ?? "", want[j] ?? ""), `${f.path} row ${i + 1} col ${j + 1}: ${r[j]} vs ${want[j]}`).toBe(true);
+          });
+          expect(lo.length).toBeGreaterThan(1);
+          // What the file says about itself: the same title, organisation, filters and note as the CSV's block.
+          const about = new Map(read(aboutSheet).map((r) => [r[0], r[1]]));
+          for (const [k, v] of f.csv.meta) if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/.test(v)) expect(about.get(k), `${f.path}: ${k}`).toBe(v);
+        }
+        expect(files).toHaveLength(kinds.length);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
-      // Every sheet of every workbook to UTF-8 CSV (filter options: comma, quote, UTF-8, …, all sheets), in one run.
-      const out = path.join(dir, "out");
-      const run = spawnSync(
-        soffice!,
-        [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", out, ...files.map((f) => path.join(dir, `${f.base}.xlsx`))],
-        { encoding: "utf8", timeout: 240_000 },
-      );
-      expect(run.status, run.stderr).toBe(0);
-      for (const f of files) {
-        const [dataSheet, aboutSheet] = f.book.sheetNames;
-        const read = (sheet: string) => parseCsv(readFileSync(path.join(out, `${f.base}-${sheet}.csv`), "utf8")).filter((r) => r.some((c) => c !== ""));
-        // The table: LibreOffice's reading equals the CSV export's, cell for cell (numbers as numbers).
-        const same = (a: string, b: string) => a === b || (a !== "" && b !== "" && !Number.isNaN(Number(a)) && Number(a) === Number(b));
-        const lo = read(dataSheet);
-        const expected = f.csv.table.filter((r) => r.some((c) => c !== ""));
-        expect(lo.length, f.path).toBe(expected.length);
-        lo.forEach((r, i) => {
-          const want = expected[i];
-          const width = Math.max(r.length, want.length);
-          for (let j = 0; j < width; j++) expect(same(r[j] ?? "", want[j] ?? ""), `${f.path} row ${i + 1} col ${j + 1}: ${r[j]} vs ${want[j]}`).toBe(true);
-        });
-        expect(lo.length).toBeGreaterThan(1);
-        // What the file says about itself: the same title, organisation, filters and note as the CSV's block.
-        const about = new Map(read(aboutSheet).map((r) => [r[0], r[1]]));
-        for (const [k, v] of f.csv.meta) if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/.test(v)) expect(about.get(k), `${f.path}: ${k}`).toBe(v);
-      }
-      expect(files).toHaveLength(kinds.length);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 300_000);
+    },
+    300_000,
+  );
 
   it("the new routes count against the user's export limit: 429 beyond it", async () => {
     await as("editor@ong-sahel.demo");
     const now = new Date();
-    for (let i = 0; i < EXPORT_RULE.limit; i++) await db.asApp({}, (tx) => hitRateLimit(tx, exportBucket(request.user!.id, ids.orgs["ong-sahel"]), EXPORT_RULE, now));
-    for (const path of ["/ong-sahel/export/ledger?format=csv", "/ong-sahel/export/revenue/by-month?format=xlsx"]) expect((await get(path)).status, path).toBe(429);
+    for (let i = 0; i < EXPORT_RULE.limit; i++)
+      await db.asApp({}, (tx) => hitRateLimit(tx, exportBucket(request.user!.id, ids.orgs["ong-sahel"]), EXPORT_RULE, now));
+    for (const path of ["/ong-sahel/export/ledger?format=csv", "/ong-sahel/export/revenue/by-month?format=xlsx"])
+      expect((await get(path)).status, path).toBe(429);
   });
 });

@@ -18,9 +18,7 @@ describe(`foundation on ${backend}`, () => {
   afterAll(async () => db?.destroy());
 
   it("migrations create every table on an empty database", async () => {
-    const rows = await db.db.execute(
-      sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
-    );
+    const rows = await db.db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`);
     const names = (rows as { rows?: { table_name: string }[] }).rows ?? (rows as { table_name: string }[]);
     expect(names.map((r) => r.table_name)).toEqual(
       expect.arrayContaining(["organisations", "users", "memberships", "places", "sessions", "sign_in_throttle", "audit_log"]),
@@ -42,9 +40,7 @@ describe(`foundation on ${backend}`, () => {
   });
 
   it("refuses two users with the same email, whatever the case", async () => {
-    await expect(
-      db.db.insert(users).values({ email: "ADMIN@acor.demo", name: "x", passwordHash: "x" }),
-    ).rejects.toThrow();
+    await expect(db.db.insert(users).values({ email: "ADMIN@acor.demo", name: "x", passwordHash: "x" })).rejects.toThrow();
   });
 
   it("keeps the last admin: neither demoted nor removed, by the service or by SQL", async () => {
@@ -52,9 +48,7 @@ describe(`foundation on ${backend}`, () => {
       .select()
       .from(memberships)
       .where(and(eq(memberships.orgId, ids.orgs["ong-sahel"]), eq(memberships.role, "admin")));
-    await expect(db.db.transaction((tx) => changeRole(tx, ids.orgs["ong-sahel"], adminM.id, "viewer"))).rejects.toBeInstanceOf(
-      AppError,
-    );
+    await expect(db.db.transaction((tx) => changeRole(tx, ids.orgs["ong-sahel"], adminM.id, "viewer"))).rejects.toBeInstanceOf(AppError);
     await expect(db.db.transaction((tx) => removeMember(tx, ids.orgs["ong-sahel"], adminM.id))).rejects.toBeInstanceOf(AppError);
     await expect(db.db.update(memberships).set({ role: "viewer" }).where(eq(memberships.id, adminM.id))).rejects.toThrow();
     await expect(db.db.delete(memberships).where(eq(memberships.id, adminM.id))).rejects.toThrow();

@@ -1,13 +1,36 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { activityTypes, creditRepayments, customerCredits, groupMemberships, groups, ledgerEntries, ledgerEntryHistory, managerTerms, people, profitShares } from "@/db/schema";
+import {
+  activityTypes,
+  creditRepayments,
+  customerCredits,
+  groupMemberships,
+  groups,
+  ledgerEntries,
+  ledgerEntryHistory,
+  managerTerms,
+  people,
+  profitShares,
+} from "@/db/schema";
 import { seedDemo, type DemoIds } from "@/db/seed/demo";
 import { loadDashboard } from "@/lib/groups/dashboard";
 import { listDeclaredVsRecorded } from "@/lib/groups/declared";
 import { listLedger } from "@/lib/groups/ledger-queries";
 import { profitSums } from "@/lib/groups/profit-sums";
 import { findVisibleGroup, listGroupMembers, listGroups } from "@/lib/groups/queries";
-import { addAid, addDeclaredFigure, addMember, addTerm, correctEntry, createGroup, recordDistribution, recordEntry, recordRepayment, updateGroup, voidEntry } from "@/lib/groups/service";
+import {
+  addAid,
+  addDeclaredFigure,
+  addMember,
+  addTerm,
+  correctEntry,
+  createGroup,
+  recordDistribution,
+  recordEntry,
+  recordRepayment,
+  updateGroup,
+  voidEntry,
+} from "@/lib/groups/service";
 import { answersOf, isWgDisabled } from "@/lib/wgss";
 import { lockQuarter, unlockQuarter } from "@/lib/quarters/locks";
 import { users } from "@/db/schema";
@@ -93,13 +116,27 @@ describe(`group businesses on ${backend}`, () => {
     const adicor = org("adicor", "ngo");
     const shop = ids.groups.shops[1];
     const before = await listLedger(db.db, adicor, { group: shop, kind: "sale" }, { limit: 1 });
-    const e = await db.db.transaction((tx) => recordEntry(tx, adicor, null as never, { groupId: shop, kind: "sale", occurredOn: "2025-02-01", amount: 1234, currency: "MRU", note: "test" }));
+    const e = await db.db.transaction((tx) =>
+      recordEntry(tx, adicor, null as never, { groupId: shop, kind: "sale", occurredOn: "2025-02-01", amount: 1234, currency: "MRU", note: "test" }),
+    );
     const after = await listLedger(db.db, adicor, { group: shop, kind: "sale" }, { limit: 1 });
     expect(after.sums.MRU - before.sums.MRU).toBe(1234);
 
-    await db.db.transaction((tx) => correctEntry(tx, adicor, null as never, { entryId: e.id, version: 1, kind: "sale", occurredOn: "2025-02-02", amount: 1300, currency: "MRU", note: "corrigé" }));
+    await db.db.transaction((tx) =>
+      correctEntry(tx, adicor, null as never, {
+        entryId: e.id,
+        version: 1,
+        kind: "sale",
+        occurredOn: "2025-02-02",
+        amount: 1300,
+        currency: "MRU",
+        note: "corrigé",
+      }),
+    );
     await expect(
-      db.db.transaction((tx) => correctEntry(tx, adicor, null as never, { entryId: e.id, version: 1, kind: "sale", occurredOn: "2025-02-02", amount: 1, currency: "MRU", note: "" })),
+      db.db.transaction((tx) =>
+        correctEntry(tx, adicor, null as never, { entryId: e.id, version: 1, kind: "sale", occurredOn: "2025-02-02", amount: 1, currency: "MRU", note: "" }),
+      ),
     ).rejects.toMatchObject({ code: "conflict" });
     await db.db.transaction((tx) => voidEntry(tx, adicor, null as never, { entryId: e.id, reason: "doublon" }));
     const hist = await db.db.select().from(ledgerEntryHistory).where(eq(ledgerEntryHistory.entryId, e.id)).orderBy(ledgerEntryHistory.changedAt);
@@ -115,14 +152,20 @@ describe(`group businesses on ${backend}`, () => {
     const adicor = org("adicor", "ngo");
     const shop = ids.groups.shops[2];
     const [u] = await db.db.select({ id: users.id }).from(users).where(eq(users.email, "admin@adicor.demo"));
-    const e = await db.db.transaction((tx) => recordEntry(tx, adicor, u.id, { groupId: shop, kind: "sale", occurredOn: "2024-08-10", amount: 500, currency: "MRU", note: "" }));
+    const e = await db.db.transaction((tx) =>
+      recordEntry(tx, adicor, u.id, { groupId: shop, kind: "sale", occurredOn: "2024-08-10", amount: 500, currency: "MRU", note: "" }),
+    );
     await db.db.transaction((tx) => lockQuarter(tx, ids.orgs.adicor, "2024-Q3", u.id));
     const locked = { code: "conflict", messageKey: "quarterLocked" };
     await expect(
-      db.db.transaction((tx) => recordEntry(tx, adicor, u.id, { groupId: shop, kind: "sale", occurredOn: "2024-09-30", amount: 700, currency: "MRU", note: "" })),
+      db.db.transaction((tx) =>
+        recordEntry(tx, adicor, u.id, { groupId: shop, kind: "sale", occurredOn: "2024-09-30", amount: 700, currency: "MRU", note: "" }),
+      ),
     ).rejects.toMatchObject(locked);
     await expect(
-      db.db.transaction((tx) => correctEntry(tx, adicor, u.id, { entryId: e.id, version: 1, kind: "sale", occurredOn: "2024-10-01", amount: 500, currency: "MRU", note: "" })),
+      db.db.transaction((tx) =>
+        correctEntry(tx, adicor, u.id, { entryId: e.id, version: 1, kind: "sale", occurredOn: "2024-10-01", amount: 500, currency: "MRU", note: "" }),
+      ),
     ).rejects.toMatchObject(locked);
     await expect(db.db.transaction((tx) => voidEntry(tx, adicor, u.id, { entryId: e.id, reason: "erreur" }))).rejects.toMatchObject(locked);
     const [row] = await db.db.select().from(ledgerEntries).where(eq(ledgerEntries.id, e.id));
@@ -136,7 +179,9 @@ describe(`group businesses on ${backend}`, () => {
     const shop = ids.groups.shops[2];
     const [m] = await listGroupMembers(db.db, shop);
     const input = { groupId: shop, mode: "existing" as const, personId: m.personId, joinedOn: "2025-01-01" };
-    await expect(db.db.transaction((tx) => addMember(tx, org("adicor", "ngo"), input as never))).rejects.toMatchObject({ fieldErrors: { personId: "personAlreadyActive" } });
+    await expect(db.db.transaction((tx) => addMember(tx, org("adicor", "ngo"), input as never))).rejects.toMatchObject({
+      fieldErrors: { personId: "personAlreadyActive" },
+    });
     await expect(db.db.insert(groupMemberships).values({ groupId: shop, personId: m.personId, joinedOn: "2025-01-01" })).rejects.toThrow();
   });
 
@@ -147,7 +192,9 @@ describe(`group businesses on ${backend}`, () => {
       db.db.transaction((tx) => addTerm(tx, org("adicor", "ngo"), { groupId: shop, teamId: t.teamId, startsOn: t.endsOn, endsOn: "2031-01-01" })),
     ).rejects.toMatchObject({ fieldErrors: { startsOn: "termsOverlap" } });
     await expect(db.db.insert(managerTerms).values({ groupId: shop, teamId: t.teamId, startsOn: t.startsOn, endsOn: t.startsOn })).rejects.toThrow();
-    const ok = await db.db.transaction((tx) => addTerm(tx, org("adicor", "ngo"), { groupId: shop, teamId: t.teamId, startsOn: "2030-01-01", endsOn: "2030-06-30" }));
+    const ok = await db.db.transaction((tx) =>
+      addTerm(tx, org("adicor", "ngo"), { groupId: shop, teamId: t.teamId, startsOn: "2030-01-01", endsOn: "2030-06-30" }),
+    );
     expect(ok.id).toBeTruthy();
   });
 
@@ -165,7 +212,9 @@ describe(`group businesses on ${backend}`, () => {
     ).rejects.toMatchObject({ fieldErrors: { amount: "repaymentAboveOutstanding" } });
     const r = await db.db.transaction((tx) => recordRepayment(tx, org("adicor", "ngo"), { creditId: c.id, paidOn: "2025-03-01", amount: outstanding }));
     expect(r.outstanding).toBe(0);
-    await expect(db.db.transaction((tx) => recordRepayment(tx, org("ong-sahel", "ngo"), { creditId: c.id, paidOn: "2025-03-01", amount: 1 }))).rejects.toMatchObject({
+    await expect(
+      db.db.transaction((tx) => recordRepayment(tx, org("ong-sahel", "ngo"), { creditId: c.id, paidOn: "2025-03-01", amount: 1 })),
+    ).rejects.toMatchObject({
       code: "not_found",
     });
   });
@@ -186,7 +235,15 @@ describe(`group businesses on ${backend}`, () => {
 
   it("creates a group only in the NGO's own communes", async () => {
     const adicor = org("adicor", "ngo");
-    const input = { name: "Boutique test", activityType: "shop", villageId: ids.places.settlements["Tenhamed"], startDate: "2025-01-01", startingCapitalAmount: 0, startingCapitalCurrency: "MRU" as const, profitRule: "equal" as const };
+    const input = {
+      name: "Boutique test",
+      activityType: "shop",
+      villageId: ids.places.settlements["Tenhamed"],
+      startDate: "2025-01-01",
+      startingCapitalAmount: 0,
+      startingCapitalCurrency: "MRU" as const,
+      profitRule: "equal" as const,
+    };
     const g = await db.db.transaction((tx) => createGroup(tx, adicor, input));
     expect(g.ngoOrgId).toBe(ids.orgs.adicor);
     await expect(db.db.transaction((tx) => createGroup(tx, adicor, { ...input, villageId: ids.places.settlements["Dar Naim"] }))).rejects.toMatchObject({
@@ -199,10 +256,14 @@ describe(`group businesses on ${backend}`, () => {
     const [m] = await listGroupMembers(db.db, ids.groups.shops[4]);
     const aid = await db.db.transaction((tx) => addAid(tx, org("adicor", "ngo"), { personId: m.personId, aidType: "Tricycle", receivedOn: "2024-05-01" }));
     expect(aid.ngoOrgId).toBe(ids.orgs.adicor);
-    await expect(db.db.transaction((tx) => addAid(tx, org("ong-sahel", "ngo"), { personId: m.personId, aidType: "Tricycle", receivedOn: "2024-05-01" }))).rejects.toMatchObject({
+    await expect(
+      db.db.transaction((tx) => addAid(tx, org("ong-sahel", "ngo"), { personId: m.personId, aidType: "Tricycle", receivedOn: "2024-05-01" })),
+    ).rejects.toMatchObject({
       code: "not_found",
     });
-    await db.db.transaction((tx) => addDeclaredFigure(tx, org("ong-sahel", "ngo"), { metric: "group_revenue_mru", label: "x", declaredValue: 10, source: "test" }));
+    await db.db.transaction((tx) =>
+      addDeclaredFigure(tx, org("ong-sahel", "ngo"), { metric: "group_revenue_mru", label: "x", declaredValue: 10, source: "test" }),
+    );
     const sahel = await listDeclaredVsRecorded(db.db, org("ong-sahel", "ngo"));
     expect(sahel).toHaveLength(1);
     expect(sahel[0].recorded).toBeGreaterThan(0);
@@ -222,10 +283,21 @@ describe(`group businesses on ${backend}`, () => {
     const r = await db.db.transaction((tx) => updateGroup(tx, org("adicor", "ngo"), input));
     expect(r.after).toMatchObject({ status: "paused", version: g.version + 1 });
     await expect(db.db.transaction((tx) => updateGroup(tx, org("adicor", "ngo"), input))).rejects.toMatchObject({ code: "conflict" });
-    await expect(db.db.transaction((tx) => updateGroup(tx, org("ong-sahel", "ngo"), { ...input, version: g.version + 1 }))).rejects.toMatchObject({ code: "not_found" });
+    await expect(db.db.transaction((tx) => updateGroup(tx, org("ong-sahel", "ngo"), { ...input, version: g.version + 1 }))).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("has the activity types as reference data", async () => {
-    expect((await db.db.select().from(activityTypes).where(and(eq(activityTypes.kind, "individual")))).map((a) => a.code).sort()).toEqual(["fattening", "laundry"]);
+    expect(
+      (
+        await db.db
+          .select()
+          .from(activityTypes)
+          .where(and(eq(activityTypes.kind, "individual")))
+      )
+        .map((a) => a.code)
+        .sort(),
+    ).toEqual(["fattening", "laundry"]);
   });
 });

@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, inArray, sql } from "drizzle-orm";
-import { activityTypes, groupMemberships, groups, households, managerTeamMembers, memberships, managerTeams, managerTerms, people, technicalAids } from "@/db/schema";
+import {
+  activityTypes,
+  groupMemberships,
+  groups,
+  households,
+  managerTeamMembers,
+  memberships,
+  managerTeams,
+  managerTerms,
+  people,
+  technicalAids,
+} from "@/db/schema";
 import { seedDemo, type DemoIds } from "@/db/seed/demo";
 import type { Tx } from "@/db/client";
 import { loadCompareTable } from "@/lib/compare/table";
@@ -38,7 +49,7 @@ describe(`inclusion dashboard on ${backend}`, () => {
   let ids: DemoIds;
   const org = (slug: Slug) => ({ id: ids.orgs[slug], slug, name: slug, type: types[slug] });
   /** As the application role in the organisation's context: row-level security applies. */
-  const as = <T,>(slug: Slug, fn: (tx: Tx) => Promise<T>) => db.asApp({ orgId: ids.orgs[slug] }, fn);
+  const as = <T>(slug: Slug, fn: (tx: Tx) => Promise<T>) => db.asApp({ orgId: ids.orgs[slug] }, fn);
   const dashboard = (slug: Slug, on = ON, by: "activity" | "village" = "activity") =>
     as(slug, (tx) => loadInclusionDashboard(tx, org(slug), readerFor(slug), { on, by }, t, "fr"));
 
@@ -54,11 +65,13 @@ describe(`inclusion dashboard on ${backend}`, () => {
    */
   async function handCount(slug: Slug, on: string, activity?: string): Promise<InclusionCounts> {
     const visible = rowsOf<{ id: string }>(
-      await db.db.execute(sql`select g.id from groups g join activity_types a on a.code = g.activity_type where a.kind = 'group' and ${groupScopeSql(org(slug), "g")}`),
+      await db.db.execute(
+        sql`select g.id from groups g join activity_types a on a.code = g.activity_type where a.kind = 'group' and ${groupScopeSql(org(slug), "g")}`,
+      ),
     ).map((r) => r.id);
-    const gs = (await db.db.select().from(groups).innerJoin(activityTypes, eq(activityTypes.code, groups.activityType)).where(inArray(groups.id, visible))).filter(
-      (g) => !activity || g.groups.activityType === activity,
-    );
+    const gs = (
+      await db.db.select().from(groups).innerJoin(activityTypes, eq(activityTypes.code, groups.activityType)).where(inArray(groups.id, visible))
+    ).filter((g) => !activity || g.groups.activityType === activity);
     const ms = (await db.db.select().from(groupMemberships).where(inArray(groupMemberships.groupId, visible))).filter(
       (m) => gs.some((g) => g.groups.id === m.groupId) && m.joinedOn <= on && (!m.leftOn || m.leftOn > on),
     );
@@ -74,9 +87,16 @@ describe(`inclusion dashboard on ${backend}`, () => {
     const groupsWith = new Set<string>();
     const cycleGroups = new Set<string>();
     for (const g of gs) {
-      const gTeams = teams.filter((x) => x.groupId === g.groups.id).map((x) => ({ id: x.id, memberIds: links.filter((l) => l.teamId === x.id).map((l) => l.membershipId) }));
+      const gTeams = teams
+        .filter((x) => x.groupId === g.groups.id)
+        .map((x) => ({ id: x.id, memberIds: links.filter((l) => l.teamId === x.id).map((l) => l.membershipId) }));
       const gMs = ms.filter((m) => m.groupId === g.groups.id);
-      const rot = checkRotation(gMs.map((m) => m.id), gTeams, terms.filter((x) => x.groupId === g.groups.id), on);
+      const rot = checkRotation(
+        gMs.map((m) => m.id),
+        gTeams,
+        terms.filter((x) => x.groupId === g.groups.id),
+        on,
+      );
       const servedTeams = new Set(rot.cycle?.map((x) => x.teamId) ?? []);
       for (const m of gMs) {
         groupsWith.add(g.groups.id);
@@ -122,7 +142,12 @@ describe(`inclusion dashboard on ${backend}`, () => {
     expect(never.rows).toHaveLength(1);
     expect(never.rows[0][1]).toBe("Boutique communautaire de Fassala");
     expect(d.tables["without-aid"]!.rows.map((r) => r[3]).sort()).toEqual(["domain.cognition", "domain.communication"]);
-    expect(d.tables.aids.rows).toEqual([["Tricycle", 3, 3, 3], ["Lunettes", 2, 2, 2], ["Appareil auditif", 1, 1, 1], ["total", 6, 6, 6]]);
+    expect(d.tables.aids.rows).toEqual([
+      ["Tricycle", 3, 3, 3],
+      ["Lunettes", 2, 2, 2],
+      ["Appareil auditif", 1, 1, 1],
+      ["total", 6, 6, 6],
+    ]);
     const butchery = d.tables.disability.rows.find((r) => r[0] === "Boucherie villageoise")!;
     expect(butchery.slice(1, 6)).toEqual([8, 40, 0, 0, 48]);
   });
@@ -139,7 +164,9 @@ describe(`inclusion dashboard on ${backend}`, () => {
     for (const slug of ["femmes-fassala", "adicor"] as const) {
       const d: InclusionDashboard = await dashboard(slug, ON, "village");
       for (const table of Object.values(d.tables)) {
-        const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(new Uint8Array(await new Response(exportBody(table, "csv", { hxl: true })).arrayBuffer()));
+        const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(
+          new Uint8Array(await new Response(exportBody(table, "csv", { hxl: true })).arrayBuffer()),
+        );
         expect(csv.startsWith("\uFEFF")).toBe(true);
         const lines = csv.slice(1).trimEnd().split("\r\n");
         expect(lines, table.id).toHaveLength(table.rows.length + 2);
@@ -212,7 +239,8 @@ describe(`inclusion dashboard on ${backend}`, () => {
     expect(mru[col("revenue")]).toBe(960_861);
     const year = (await build({ currency: "MRU", from: "2024-01-01", to: "2024-12-31" })).table.rows.find((r) => String(r[0]).startsWith("ADICOR"))!;
     const [{ n }] = rowsOf<{ n: number }>(
-      await db.db.execute(sql`select sum(l.amount)::int as n from ledger_entries l join groups g on g.id = l.group_id join activity_types a on a.code = g.activity_type
+      await db.db
+        .execute(sql`select sum(l.amount)::int as n from ledger_entries l join groups g on g.id = l.group_id join activity_types a on a.code = g.activity_type
         where g.ngo_org_id = ${ids.orgs.adicor} and a.kind = 'group' and l.kind = 'sale' and l.voided_at is null and l.occurred_on between '2024-01-01' and '2024-12-31'`),
     );
     expect(year[col("revenue")]).toBe(n);
@@ -245,9 +273,15 @@ describe(`inclusion dashboard on ${backend}`, () => {
   const pageWarningsAt = (slug: Slug, dates: string[]) =>
     as(slug, async (tx) => {
       const visible = rowsOf<{ id: string; name: string }>(
-        await tx.execute(sql`select g.id, g.name from groups g join activity_types a on a.code = g.activity_type where a.kind = 'group' and ${groupScopeSql(org(slug), "g")}`),
+        await tx.execute(
+          sql`select g.id, g.name from groups g join activity_types a on a.code = g.activity_type where a.kind = 'group' and ${groupScopeSql(org(slug), "g")}`,
+        ),
       );
-      const loaded: { g: (typeof visible)[number]; members: Awaited<ReturnType<typeof listGroupMembers>>; rotation: Awaited<ReturnType<typeof listRotation>> }[] = [];
+      const loaded: {
+        g: (typeof visible)[number];
+        members: Awaited<ReturnType<typeof listGroupMembers>>;
+        rotation: Awaited<ReturnType<typeof listRotation>>;
+      }[] = [];
       for (const g of visible) loaded.push({ g, members: await listGroupMembers(tx, g.id), rotation: await listRotation(tx, g.id) });
       return dates.map((on) => {
         const leftOut: string[] = [];
@@ -255,7 +289,12 @@ describe(`inclusion dashboard on ${backend}`, () => {
         let cycleGroups = 0;
         for (const { g, members: all, rotation } of loaded) {
           const members = all.filter((m) => activeOn(m, on));
-          const check = checkRotation(members.map((m) => m.membershipId), rotation.teams, rotation.terms, on);
+          const check = checkRotation(
+            members.map((m) => m.membershipId),
+            rotation.teams,
+            rotation.terms,
+            on,
+          );
           if (check.cycle && members.length > 0) cycleGroups++;
           for (const id of check.leftOut) {
             const m = members.find((x) => x.membershipId === id)!;
@@ -296,10 +335,7 @@ describe(`inclusion dashboard on ${backend}`, () => {
     const sahel = ids.orgs["ong-sahel"];
     const [{ villageId }] = await db.db.select({ villageId: groups.villageId }).from(groups).where(eq(groups.ngoOrgId, sahel)).limit(1);
     const make = async (name: string, teamsOf: Record<string, string[]>, noTeam: string[], terms: [string, string, string][]) => {
-      const [g] = await db.db
-        .insert(groups)
-        .values({ ngoOrgId: sahel, activityType: "shop", villageId, name, startDate: "2020-01-01" })
-        .returning();
+      const [g] = await db.db.insert(groups).values({ ngoOrgId: sahel, activityType: "shop", villageId, name, startDate: "2020-01-01" }).returning();
       const ms = new Map<string, string>();
       for (const person of [...Object.values(teamsOf).flat(), ...noTeam]) {
         const [p] = await db.db.insert(people).values({ ngoOrgId: sahel, name: person, sex: "female", birthYear: 1985 }).returning();
@@ -315,15 +351,25 @@ describe(`inclusion dashboard on ${backend}`, () => {
       for (const [team, startsOn, endsOn] of terms) await db.db.insert(managerTerms).values({ groupId: g.id, teamId: teamIds.get(team)!, startsOn, endsOn });
     };
     await make("Main 1 équipe jamais en mandat", { A: ["H1 Aïcha"], B: ["H1 Binta"] }, ["H1 Coumba"], [["A", "2024-01-01", "2024-06-30"]]);
-    await make("Main 2 mandat en cours", { A: ["H2 Aïcha"], B: ["H2 Binta"] }, [], [
-      ["A", "2024-01-01", "2024-06-30"],
-      ["B", "2024-07-01", "2024-12-31"],
-    ]);
-    await make("Main 3 nouvelle équipe", { A: ["H3 Aïcha"], B: ["H3 Binta"], N: ["H3 Nana"] }, [], [
-      ["A", "2020-01-01", "2020-06-30"],
-      ["B", "2020-07-01", "2020-12-31"],
-      ["A", "2024-01-01", "2024-06-30"],
-    ]);
+    await make(
+      "Main 2 mandat en cours",
+      { A: ["H2 Aïcha"], B: ["H2 Binta"] },
+      [],
+      [
+        ["A", "2024-01-01", "2024-06-30"],
+        ["B", "2024-07-01", "2024-12-31"],
+      ],
+    );
+    await make(
+      "Main 3 nouvelle équipe",
+      { A: ["H3 Aïcha"], B: ["H3 Binta"], N: ["H3 Nana"] },
+      [],
+      [
+        ["A", "2020-01-01", "2020-06-30"],
+        ["B", "2020-07-01", "2020-12-31"],
+        ["A", "2024-01-01", "2024-06-30"],
+      ],
+    );
     await make("Main 4 sans équipe", {}, ["H4 Aïcha", "H4 Binta"], []);
 
     const handMade = (leftOut: string[]) => leftOut.filter((x) => /^H\d /.test(x));
@@ -335,7 +381,10 @@ describe(`inclusion dashboard on ${backend}`, () => {
     };
     for (const [on, names] of Object.entries(expected)) {
       const page = await pageWarnings("ong-sahel", on);
-      expect(handMade(page.leftOut).map((x) => x.split(" | ")[0]), on).toEqual(names);
+      expect(
+        handMade(page.leftOut).map((x) => x.split(" | ")[0]),
+        on,
+      ).toEqual(names);
       expect(await dashboardLeftOut("ong-sahel", on), on).toEqual(page);
       // The only full cycle is group 2's, once B's term has ended; group 3's old one closed when N was added.
       expect(page.cycleGroups, on).toBe(on === "2025-01-01" ? 1 : 0);

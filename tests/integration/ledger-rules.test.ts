@@ -53,7 +53,7 @@ describe(`rules in the data on ${backend}`, () => {
   let ids: DemoIds;
   let editor: string;
   const adicor = () => ({ id: ids.orgs.adicor, type: "ngo" as const });
-  const asAdicor = <T,>(fn: (tx: Tx) => Promise<T>) => db.asApp({ orgId: ids.orgs.adicor, userId: editor }, fn);
+  const asAdicor = <T>(fn: (tx: Tx) => Promise<T>) => db.asApp({ orgId: ids.orgs.adicor, userId: editor }, fn);
   const refused = async (p: Promise<unknown>, code: string) => {
     const err = await p.then(
       () => null,
@@ -76,7 +76,7 @@ describe(`rules in the data on ${backend}`, () => {
     expect(await verifyRollups(db.db)).toEqual([]);
     const rnd = mulberry32(20261130);
     const network = ids.orgs["femmes-fassala"];
-    const pick = <T,>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+    const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
     const groupIds = ids.groups.shops;
     const villages = Object.values(ids.places.settlements);
     const day = () => `202${3 + Math.floor(rnd() * 3)}-0${1 + Math.floor(rnd() * 6)}-${String(1 + Math.floor(rnd() * 28)).padStart(2, "0")}`;
@@ -85,13 +85,28 @@ describe(`rules in the data on ${backend}`, () => {
       const op = rnd();
       if (op < 0.45 || written.length === 0) {
         const e = await asAdicor((tx) =>
-          recordEntry(tx, adicor(), editor, { groupId: pick(groupIds), kind: pick(["sale", "sale", "stock_purchase", "other_expense"] as const), occurredOn: day(), amount: 1 + Math.floor(rnd() * 50_000), currency: rnd() < 0.8 ? "MRU" : "XOF", note: `p${i}` }),
+          recordEntry(tx, adicor(), editor, {
+            groupId: pick(groupIds),
+            kind: pick(["sale", "sale", "stock_purchase", "other_expense"] as const),
+            occurredOn: day(),
+            amount: 1 + Math.floor(rnd() * 50_000),
+            currency: rnd() < 0.8 ? "MRU" : "XOF",
+            note: `p${i}`,
+          }),
         );
         written.push({ id: e.id, version: e.version });
       } else if (op < 0.65) {
         const w = pick(written);
         const r = await asAdicor((tx) =>
-          correctEntry(tx, adicor(), editor, { entryId: w.id, version: w.version, kind: pick(["sale", "other_expense"] as const), occurredOn: day(), amount: 1 + Math.floor(rnd() * 90_000), currency: rnd() < 0.5 ? "MRU" : "XOF", note: `c${i}` }).catch(() => null),
+          correctEntry(tx, adicor(), editor, {
+            entryId: w.id,
+            version: w.version,
+            kind: pick(["sale", "other_expense"] as const),
+            occurredOn: day(),
+            amount: 1 + Math.floor(rnd() * 90_000),
+            currency: rnd() < 0.5 ? "MRU" : "XOF",
+            note: `c${i}`,
+          }).catch(() => null),
         );
         if (r) w.version = r.entry.version;
       } else if (op < 0.75) {
@@ -104,18 +119,32 @@ describe(`rules in the data on ${backend}`, () => {
         w.version += 1;
       } else if (op < 0.92) {
         // A group moves to another village, or joins or leaves the network: its totals move.
-        if (rnd() < 0.5) await db.db.update(groups).set({ villageId: pick(villages) }).where(eq(groups.id, pick(groupIds)));
-        else await db.db.update(groups).set({ networkOrgId: rnd() < 0.5 ? network : null }).where(eq(groups.id, pick(groupIds)));
+        if (rnd() < 0.5)
+          await db.db
+            .update(groups)
+            .set({ villageId: pick(villages) })
+            .where(eq(groups.id, pick(groupIds)));
+        else
+          await db.db
+            .update(groups)
+            .set({ networkOrgId: rnd() < 0.5 ? network : null })
+            .where(eq(groups.id, pick(groupIds)));
       } else {
         const month = `20${18 + Math.floor(rnd() * 5)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, "0")}-01`;
-        await db.db.insert(exchangeRates).values({ validFrom: month, xofPerMru: (16 + rnd()).toFixed(7), source: "test" }).onConflictDoNothing();
+        await db.db
+          .insert(exchangeRates)
+          .values({ validFrom: month, xofPerMru: (16 + rnd()).toFixed(7), source: "test" })
+          .onConflictDoNothing();
       }
     }
     // A bulk insert: one statement, 500 rows (as COPY or an import would).
     await db.db.execute(sql`
       insert into ledger_entries (ngo_org_id, group_id, kind, occurred_on, amount, currency)
       select g.ngo_org_id, g.id, 'sale', date '2024-01-01' + (n % 500), 100 + n, case when n % 3 = 0 then 'XOF'::currency else 'MRU'::currency end
-      from generate_series(1, 500) n join groups g on g.id = (array[${sql.join(groupIds.map((g) => sql`${g}::uuid`), sql`, `)}])[1 + n % ${groupIds.length}]`);
+      from generate_series(1, 500) n join groups g on g.id = (array[${sql.join(
+        groupIds.map((g) => sql`${g}::uuid`),
+        sql`, `,
+      )}])[1 + n % ${groupIds.length}]`);
     expect(await verifyRollups(db.db)).toEqual([]);
 
     // And the dashboard equals the rows, converted month by month at the dated rates.
@@ -150,7 +179,12 @@ describe(`rules in the data on ${backend}`, () => {
     for (const limit of [1, 2, 3, ranking.length]) {
       const top = await asAdicor((tx) => revenueByGroup(tx, adicor(), {}, limit));
       expect(top.groupsWithSales).toBe(ranking.length);
-      expect(top.rows.map((r) => r.key).sort()).toEqual(ranking.slice(0, limit).map(([g]) => g).sort());
+      expect(top.rows.map((r) => r.key).sort()).toEqual(
+        ranking
+          .slice(0, limit)
+          .map(([g]) => g)
+          .sort(),
+      );
       for (const r of top.rows) {
         const c = convertTotals(byGroupId.get(r.key)!.map((x) => ({ xofPerMru: x.rate, xof: Number(x.xof), mru: Number(x.mru) })));
         expect({ xof: r.xof, mru: r.mru }).toEqual({ xof: c.xof, mru: c.mru });
@@ -184,15 +218,21 @@ describe(`rules in the data on ${backend}`, () => {
     // A period cut inside months reads the cut days from the rows.
     const cut = await asAdicor((tx) => loadTotals(tx, adicor(), { from: "2024-01-15", to: "2024-03-10" }));
     const cutRaw = rowsOf<{ mru: string }>(
-      await db.db.execute(sql`select coalesce(sum(l.amount), 0)::text as mru from ledger_entries l join groups g on g.id = l.group_id join activity_types a on a.code = g.activity_type
+      await db.db
+        .execute(sql`select coalesce(sum(l.amount), 0)::text as mru from ledger_entries l join groups g on g.id = l.group_id join activity_types a on a.code = g.activity_type
         where g.ngo_org_id = ${ids.orgs.adicor} and a.kind = 'group' and l.kind = 'sale' and l.voided_at is null and l.currency = 'MRU' and l.occurred_on between '2024-01-15' and '2024-03-10'`),
     );
     const xofRaw = rowsOf<{ xof: string }>(
-      await db.db.execute(sql`select coalesce(sum(l.amount), 0)::text as xof from ledger_entries l join groups g on g.id = l.group_id join activity_types a on a.code = g.activity_type
+      await db.db
+        .execute(sql`select coalesce(sum(l.amount), 0)::text as xof from ledger_entries l join groups g on g.id = l.group_id join activity_types a on a.code = g.activity_type
         where g.ngo_org_id = ${ids.orgs.adicor} and a.kind = 'group' and l.kind = 'sale' and l.voided_at is null and l.currency = 'XOF' and l.occurred_on between '2024-01-15' and '2024-03-10'`),
     );
-    const rate = rowsOf<{ r: string }>(await db.db.execute(sql`select xof_per_mru::text as r from exchange_rates where valid_from <= '2024-01-15' order by valid_from desc limit 1`))[0].r;
-    const rateMar = rowsOf<{ r: string }>(await db.db.execute(sql`select xof_per_mru::text as r from exchange_rates where valid_from <= '2024-03-01' order by valid_from desc limit 1`))[0].r;
+    const rate = rowsOf<{ r: string }>(
+      await db.db.execute(sql`select xof_per_mru::text as r from exchange_rates where valid_from <= '2024-01-15' order by valid_from desc limit 1`),
+    )[0].r;
+    const rateMar = rowsOf<{ r: string }>(
+      await db.db.execute(sql`select xof_per_mru::text as r from exchange_rates where valid_from <= '2024-03-01' order by valid_from desc limit 1`),
+    )[0].r;
     if (rate === rateMar) {
       expect(cut.total.xof).toBe(convertTotals([{ xofPerMru: rate, xof: Number(xofRaw[0].xof), mru: Number(cutRaw[0].mru) }]).xof);
     }
@@ -200,13 +240,23 @@ describe(`rules in the data on ${backend}`, () => {
   });
 
   it("the application role cannot write the rollups", async () => {
-    await refused(asAdicor((tx) => tx.execute(sql`update ledger_rollups set amount = amount + 1 where ngo_org_id = ${ids.orgs.adicor}`)), "42501");
-    await refused(asAdicor((tx) => tx.execute(sql`delete from ledger_cube where ngo_org_id = ${ids.orgs.adicor}`)), "42501");
+    await refused(
+      asAdicor((tx) => tx.execute(sql`update ledger_rollups set amount = amount + 1 where ngo_org_id = ${ids.orgs.adicor}`)),
+      "42501",
+    );
+    await refused(
+      asAdicor((tx) => tx.execute(sql`delete from ledger_cube where ngo_org_id = ${ids.orgs.adicor}`)),
+      "42501",
+    );
     expect(await verifyRollups(db.db)).toEqual([]);
   });
 
   it("writes the history of any UPDATE, bumps the version, and keeps a voided entry final", async () => {
-    const [e] = await db.db.select().from(ledgerEntries).where(and(eq(ledgerEntries.groupId, ids.groups.shops[1]), sql`voided_at is null`)).limit(1);
+    const [e] = await db.db
+      .select()
+      .from(ledgerEntries)
+      .where(and(eq(ledgerEntries.groupId, ids.groups.shops[1]), sql`voided_at is null`))
+      .limit(1);
     const before = (await db.db.select().from(ledgerEntryHistory).where(eq(ledgerEntryHistory.entryId, e.id))).length;
     await db.db.execute(sql`update ledger_entries set amount = amount + 1, version = 1 where id = ${e.id}`);
     const history = await db.db.select().from(ledgerEntryHistory).where(eq(ledgerEntryHistory.entryId, e.id));
@@ -229,24 +279,50 @@ describe(`rules in the data on ${backend}`, () => {
     const [team] = await db.db.select().from(managerTeams).where(eq(managerTeams.groupId, shop)).limit(1);
     await asAdicor((tx) => lockQuarter(tx, ids.orgs.adicor, "2024-Q2", editor));
     const ngo = ids.orgs.adicor;
-    await refused(db.db.insert(ledgerEntries).values({ ngoOrgId: ngo, groupId: shop, kind: "sale", occurredOn: "2024-05-01", amount: 10, currency: "MRU" }), "TK001");
-    await refused(db.db.insert(profitDistributions).values({ groupId: shop, periodFrom: "2024-01-01", periodTo: "2024-04-30", currency: "MRU", profit: 100, rule: "equal" }), "TK001");
+    await refused(
+      db.db.insert(ledgerEntries).values({ ngoOrgId: ngo, groupId: shop, kind: "sale", occurredOn: "2024-05-01", amount: 10, currency: "MRU" }),
+      "TK001",
+    );
+    await refused(
+      db.db
+        .insert(profitDistributions)
+        .values({ groupId: shop, periodFrom: "2024-01-01", periodTo: "2024-04-30", currency: "MRU", profit: 100, rule: "equal" }),
+      "TK001",
+    );
     await refused(db.db.insert(groupMemberships).values({ groupId: ids.groups.shops[4], personId: p.id, joinedOn: "2024-05-02" }), "TK001");
     if (team) await refused(db.db.insert(managerTerms).values({ groupId: shop, teamId: team.id, startsOn: "2024-03-20", endsOn: "2024-04-10" }), "TK001");
     await refused(db.db.insert(technicalAids).values({ ngoOrgId: ngo, personId: p.id, aidType: "cane", receivedOn: "2024-06-30" }), "TK001");
     await refused(db.db.insert(coachingVisits).values({ ngoOrgId: ngo, groupId: shop, visitedOn: "2024-04-01", coachName: "x", topics: "y" }), "TK001");
     await refused(
-      db.db.insert(cohesionSurveys).values({ orgId: ngo, villageId: Object.values(ids.places.settlements)[0], quarter: "2024-Q2", surveyedOn: "2024-05-05", hostWomen: 1, hostMen: 1, refugeeWomen: 1, refugeeMen: 1 }),
+      db.db.insert(cohesionSurveys).values({
+        orgId: ngo,
+        villageId: Object.values(ids.places.settlements)[0],
+        quarter: "2024-Q2",
+        surveyedOn: "2024-05-05",
+        hostWomen: 1,
+        hostMen: 1,
+        refugeeWomen: 1,
+        refugeeMen: 1,
+      }),
       "TK001",
     );
     // Leaving a group later is fine although the member joined in the locked quarter's past.
     await db.db.execute(sql`update group_memberships set left_on = null where id = ${m.id}`);
     // Moving an entry into the quarter, or out of it, is refused.
-    const [open] = await db.db.select().from(ledgerEntries).where(and(eq(ledgerEntries.groupId, shop), sql`occurred_on >= '2024-07-01'`, sql`voided_at is null`)).limit(1);
+    const [open] = await db.db
+      .select()
+      .from(ledgerEntries)
+      .where(and(eq(ledgerEntries.groupId, shop), sql`occurred_on >= '2024-07-01'`, sql`voided_at is null`))
+      .limit(1);
     await refused(db.db.execute(sql`update ledger_entries set occurred_on = '2024-04-15' where id = ${open.id}`), "TK001");
     // A rate dated before the quarter with no later rate before it would convert it anew.
     await refused(db.db.insert(exchangeRates).values({ validFrom: "2024-03-01", xofPerMru: "17.0000000", source: "t" }), "TK002");
-    await refused(db.db.execute(sql`update exchange_rates set xof_per_mru = 15 where valid_from = (select max(valid_from) from exchange_rates where valid_from <= '2024-04-01')`), "TK002");
+    await refused(
+      db.db.execute(
+        sql`update exchange_rates set xof_per_mru = 15 where valid_from = (select max(valid_from) from exchange_rates where valid_from <= '2024-04-01')`,
+      ),
+      "TK002",
+    );
     // Through the server's path the same rule answers with its message.
     await refused(
       asAdicor((tx) => recordDistribution(tx, adicor(), editor, { groupId: shop, periodFrom: "2024-04-01", periodTo: "2024-06-30", currency: "MRU" })),
@@ -279,20 +355,25 @@ describe(`rules in the data on ${backend}`, () => {
       await write;
       expect(writerDoneAt).toBeGreaterThan(0);
       expect(lockedAt).toBeGreaterThanOrEqual(writerDoneAt);
-      expect((await writer`select count(*)::int as n from ledger_entries where group_id = ${shop} and occurred_on = '2023-02-10' and amount = 11`)[0].n).toBe(1);
+      expect((await writer`select count(*)::int as n from ledger_entries where group_id = ${shop} and occurred_on = '2023-02-10' and amount = 11`)[0].n).toBe(
+        1,
+      );
       // 2. The lock's transaction is open when a write comes: the write waits, then is refused.
       const lock = locker.begin(async (l) => {
         await l`insert into quarter_locks (ngo_org_id, quarter) values (${ngo}, '2023-Q3')`;
         await sleep(600);
       });
       await sleep(150);
-      const outcome = await writer`insert into ledger_entries (ngo_org_id, group_id, kind, occurred_on, amount, currency) values (${ngo}, ${shop}, 'sale', '2023-08-10', 12, 'MRU')`.then(
-        () => "written",
-        (e: { code?: string }) => e.code,
-      );
+      const outcome =
+        await writer`insert into ledger_entries (ngo_org_id, group_id, kind, occurred_on, amount, currency) values (${ngo}, ${shop}, 'sale', '2023-08-10', 12, 'MRU')`.then(
+          () => "written",
+          (e: { code?: string }) => e.code,
+        );
       await lock;
       expect(outcome).toBe("TK001");
-      expect((await writer`select count(*)::int as n from ledger_entries where group_id = ${shop} and occurred_on = '2023-08-10' and amount = 12`)[0].n).toBe(0);
+      expect((await writer`select count(*)::int as n from ledger_entries where group_id = ${shop} and occurred_on = '2023-08-10' and amount = 12`)[0].n).toBe(
+        0,
+      );
     } finally {
       await writer.end();
       await locker.end();
@@ -303,19 +384,45 @@ describe(`rules in the data on ${backend}`, () => {
     const shop = ids.groups.shops[6];
     const ngo = adicor();
     const credit = await asAdicor((tx) =>
-      recordCreditSale(tx, ngo, editor, { groupId: shop, customerName: "Client test", community: "refugee", amount: 1000, currency: "MRU", grantedOn: "2026-10-02", dueOn: "2026-11-02" }),
+      recordCreditSale(tx, ngo, editor, {
+        groupId: shop,
+        customerName: "Client test",
+        community: "refugee",
+        amount: 1000,
+        currency: "MRU",
+        grantedOn: "2026-10-02",
+        dueOn: "2026-11-02",
+      }),
     );
-    const sale = async () => (await db.db.select().from(ledgerEntries).where(eq(ledgerEntries.id, credit.saleEntryId as string)))[0];
+    const sale = async () =>
+      (
+        await db.db
+          .select()
+          .from(ledgerEntries)
+          .where(eq(ledgerEntries.id, credit.saleEntryId as string))
+      )[0];
     const creditNow = async () => (await db.db.select().from(customerCredits).where(eq(customerCredits.id, credit.id)))[0];
     await asAdicor((tx) => recordRepayment(tx, ngo, { creditId: credit.id, paidOn: "2026-10-20", amount: 600 }));
     // Corrected with its sale.
     let s = await sale();
-    await asAdicor((tx) => correctEntry(tx, ngo, editor, { entryId: s.id, version: s.version, kind: "sale", occurredOn: "2026-10-03", amount: 800, currency: "MRU", note: s.note }));
+    await asAdicor((tx) =>
+      correctEntry(tx, ngo, editor, { entryId: s.id, version: s.version, kind: "sale", occurredOn: "2026-10-03", amount: 800, currency: "MRU", note: s.note }),
+    );
     expect(await creditNow()).toMatchObject({ amount: 800, grantedOn: "2026-10-03" });
     // Below what was repaid: refused, nothing changed.
     s = await sale();
     await refused(
-      asAdicor((tx) => correctEntry(tx, ngo, editor, { entryId: s.id, version: s.version, kind: "sale", occurredOn: "2026-10-03", amount: 500, currency: "MRU", note: s.note })),
+      asAdicor((tx) =>
+        correctEntry(tx, ngo, editor, {
+          entryId: s.id,
+          version: s.version,
+          kind: "sale",
+          occurredOn: "2026-10-03",
+          amount: 500,
+          currency: "MRU",
+          note: s.note,
+        }),
+      ),
       "TK005",
     );
     expect((await sale()).amount).toBe(800);

@@ -46,7 +46,11 @@ vi.mock("next-intl/server", () => ({
   getFormatter: async () => createFormatter({ locale: "fr", timeZone: "UTC" }),
 }));
 
-const unescape = (html: string) => html.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+const unescape = (html: string) =>
+  html
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
 
 async function outcome<T>(p: Promise<T>): Promise<{ kind: "page"; value: T } | { kind: "404" }> {
   try {
@@ -89,9 +93,9 @@ describe(`two NGOs of Fassala are isolated on ${backend}`, () => {
     for (const [k, v] of Object.entries(fields)) f.set(k, v);
     return f;
   };
-  const one = async <T,>(q: Promise<unknown>) => rowsOf<T>(await q)[0];
+  const one = async <T>(q: Promise<unknown>) => rowsOf<T>(await q)[0];
   const count = (tx: Tx, query: ReturnType<typeof sql>) => one<{ n: number }>(tx.execute(query)).then((r) => Number(r.n));
-  const asOrg = <T,>(slug: Slug, fn: (tx: Tx) => Promise<T>) => db.asApp({ orgId: ids.orgs[slug] }, fn);
+  const asOrg = <T>(slug: Slug, fn: (tx: Tx) => Promise<T>) => db.asApp({ orgId: ids.orgs[slug] }, fn);
 
   const pick = async (ngo: string) => {
     const [g] = await db.db
@@ -164,15 +168,34 @@ describe(`two NGOs of Fassala are isolated on ${backend}`, () => {
 
   it("server actions: writing to the other NGO's group is refused and nothing is written", async () => {
     const { recordEntryAction, updateGroupAction, addMemberAction } = await import("@/lib/groups/actions");
-    const before = await db.db.execute(sql`select (select count(*)::int from ledger_entries) as e, (select count(*)::int from group_memberships) as m, (select count(*)::int from people) as p, (select count(*)::int from audit_log where action like 'ledger.%' or action like 'group.%') as a`);
+    const before = await db.db.execute(
+      sql`select (select count(*)::int from ledger_entries) as e, (select count(*)::int from group_memberships) as m, (select count(*)::int from people) as p, (select count(*)::int from audit_log where action like 'ledger.%' or action like 'group.%') as a`,
+    );
     const [target] = await db.db.select().from(groups).where(eq(groups.id, adicorGroup.id));
     request.user = await signIn("admin@tadamoun.demo");
     const states = [
-      await recordEntryAction({ status: "idle" } as never, form({ org: "tadamoun", groupId: adicorGroup.id, kind: "sale", occurredOn: "2025-01-15", amount: "1000", currency: "MRU", note: "forged" })),
-      await updateGroupAction({ status: "idle" } as never, form({ org: "tadamoun", groupId: adicorGroup.id, status: "closed", profitRule: "equal", version: String(target.version) })),
+      await recordEntryAction(
+        { status: "idle" } as never,
+        form({ org: "tadamoun", groupId: adicorGroup.id, kind: "sale", occurredOn: "2025-01-15", amount: "1000", currency: "MRU", note: "forged" }),
+      ),
+      await updateGroupAction(
+        { status: "idle" } as never,
+        form({ org: "tadamoun", groupId: adicorGroup.id, status: "closed", profitRule: "equal", version: String(target.version) }),
+      ),
       await addMemberAction(
         { status: "idle" } as never,
-        form({ org: "tadamoun", groupId: adicorGroup.id, mode: "new", name: "Intruse Mint Test", sex: "female", birthYear: "1990", settlementId: ids.places.settlements["Agoueinit"], householdSize: "4", householdStatus: "host", joinedOn: "2025-01-15" }),
+        form({
+          org: "tadamoun",
+          groupId: adicorGroup.id,
+          mode: "new",
+          name: "Intruse Mint Test",
+          sex: "female",
+          birthYear: "1990",
+          settlementId: ids.places.settlements["Agoueinit"],
+          householdSize: "4",
+          householdStatus: "host",
+          joinedOn: "2025-01-15",
+        }),
       ),
     ];
     // Refused for the group (not found for this organisation), not for the form's fields.
@@ -182,14 +205,22 @@ describe(`two NGOs of Fassala are isolated on ${backend}`, () => {
     }
     // Through its own organisation's slug or the other's: the other's is not its organisation.
     request.user = await signIn("admin@tadamoun.demo");
-    const viaOther = await recordEntryAction({ status: "idle" } as never, form({ org: "adicor", groupId: adicorGroup.id, kind: "sale", occurredOn: "2025-01-15", amount: "1000", currency: "MRU", note: "forged" }));
+    const viaOther = await recordEntryAction(
+      { status: "idle" } as never,
+      form({ org: "adicor", groupId: adicorGroup.id, kind: "sale", occurredOn: "2025-01-15", amount: "1000", currency: "MRU", note: "forged" }),
+    );
     expect(viaOther.status).toBe("error");
-    const after = await db.db.execute(sql`select (select count(*)::int from ledger_entries) as e, (select count(*)::int from group_memberships) as m, (select count(*)::int from people) as p, (select count(*)::int from audit_log where action like 'ledger.%' or action like 'group.%') as a`);
+    const after = await db.db.execute(
+      sql`select (select count(*)::int from ledger_entries) as e, (select count(*)::int from group_memberships) as m, (select count(*)::int from people) as p, (select count(*)::int from audit_log where action like 'ledger.%' or action like 'group.%') as a`,
+    );
     expect(rowsOf(after)).toEqual(rowsOf(before));
     const [unchanged] = await db.db.select().from(groups).where(eq(groups.id, adicorGroup.id));
     expect(unchanged).toEqual(target);
     // The same action on its own group is accepted (the refusal is the other NGO's group, not the form).
-    const ownEntry = await recordEntryAction({ status: "idle" } as never, form({ org: "tadamoun", groupId: tadamounGroup.id, kind: "sale", occurredOn: "2025-01-15", amount: "1000", currency: "MRU", note: "own" }));
+    const ownEntry = await recordEntryAction(
+      { status: "idle" } as never,
+      form({ org: "tadamoun", groupId: tadamounGroup.id, kind: "sale", occurredOn: "2025-01-15", amount: "1000", currency: "MRU", note: "own" }),
+    );
     expect(ownEntry.status, JSON.stringify(ownEntry)).toBe("ok");
     expect(await db.db.$count(ledgerEntries, and(eq(ledgerEntries.groupId, tadamounGroup.id), eq(ledgerEntries.note, "own")))).toBe(1);
     expect(await db.db.$count(auditLog, eq(auditLog.orgId, ids.orgs.adicor))).toBe(0);
@@ -199,7 +230,9 @@ describe(`two NGOs of Fassala are isolated on ${backend}`, () => {
     // The owner's lists (in maintenance), so that a reader's count is not filtered by its own view of groups.
     const idsOf = async (ngo: string) => {
       const r = rowsOf<{ g: string; p: string }>(
-        await db.db.execute(sql`select (select string_agg(id::text, ',') from groups where ngo_org_id = ${ngo}) as g, (select string_agg(id::text, ',') from people where ngo_org_id = ${ngo}) as p`),
+        await db.db.execute(
+          sql`select (select string_agg(id::text, ',') from groups where ngo_org_id = ${ngo}) as g, (select string_agg(id::text, ',') from people where ngo_org_id = ${ngo}) as p`,
+        ),
       )[0];
       return { groups: r.g, people: r.p };
     };
@@ -208,13 +241,21 @@ describe(`two NGOs of Fassala are isolated on ${backend}`, () => {
     const ngoOf = (id: string) => (id === ids.orgs.adicor ? owned.adicor : owned.tadamoun);
     const tables: [string, (ngo: string) => ReturnType<typeof sql>][] = [
       ["groups", (ngo) => sql`select count(*)::int as n from groups where id = ${inList(ngoOf(ngo).groups)}`],
-      ["group_memberships", (ngo) => sql`select count(*)::int as n from group_memberships where group_id = ${inList(ngoOf(ngo).groups)} or person_id = ${inList(ngoOf(ngo).people)}`],
+      [
+        "group_memberships",
+        (ngo) =>
+          sql`select count(*)::int as n from group_memberships where group_id = ${inList(ngoOf(ngo).groups)} or person_id = ${inList(ngoOf(ngo).people)}`,
+      ],
       ["people", (ngo) => sql`select count(*)::int as n from people where id = ${inList(ngoOf(ngo).people)}`],
       ["households", (ngo) => sql`select count(*)::int as n from households where ngo_org_id = ${ngo}`],
       ["technical_aids", (ngo) => sql`select count(*)::int as n from technical_aids where person_id = ${inList(ngoOf(ngo).people)}`],
       ["ledger_entries", (ngo) => sql`select count(*)::int as n from ledger_entries where group_id = ${inList(ngoOf(ngo).groups)}`],
       ["customer_credits", (ngo) => sql`select count(*)::int as n from customer_credits where group_id = ${inList(ngoOf(ngo).groups)}`],
-      ["credit_repayments", (ngo) => sql`select count(*)::int as n from credit_repayments r join customer_credits c on c.id = r.credit_id where c.group_id = ${inList(ngoOf(ngo).groups)}`],
+      [
+        "credit_repayments",
+        (ngo) =>
+          sql`select count(*)::int as n from credit_repayments r join customer_credits c on c.id = r.credit_id where c.group_id = ${inList(ngoOf(ngo).groups)}`,
+      ],
       ["ledger_rollups", (ngo) => sql`select count(*)::int as n from ledger_rollups where group_id = ${inList(ngoOf(ngo).groups)}`],
       ["ledger_cube", (ngo) => sql`select count(*)::int as n from ledger_cube where ngo_org_id = ${ngo}`],
       ["ledger_ngo_months", (ngo) => sql`select count(*)::int as n from ledger_ngo_months where ngo_org_id = ${ngo}`],
@@ -229,7 +270,10 @@ describe(`two NGOs of Fassala are isolated on ${backend}`, () => {
         expect(await asOrg(slug, (tx) => count(tx, q(ids.orgs[slug]))), `${table}: ${slug} reads its own`).toBe(all);
       }
     }
-    for (const [reader, owner] of [["tadamoun", "adicor"], ["adicor", "tadamoun"]] as const) {
+    for (const [reader, owner] of [
+      ["tadamoun", "adicor"],
+      ["adicor", "tadamoun"],
+    ] as const) {
       for (const [table, q] of tables) {
         expect(await asOrg(reader, (tx) => count(tx, q(ids.orgs[owner]))), `${reader} reads ${owner}'s ${table}`).toBe(0);
       }
@@ -243,21 +287,47 @@ describe(`two NGOs of Fassala are isolated on ${backend}`, () => {
     const target = adicorGroup.id;
     const tad = "tadamoun" as const;
     expect(
-      await sqlState(asOrg(tad, (tx) => tx.execute(sql`insert into ledger_entries (ngo_org_id, group_id, kind, occurred_on, amount, currency) values (${ids.orgs.adicor}, ${target}, 'sale', '2025-01-15', 1000, 'MRU')`))),
+      await sqlState(
+        asOrg(tad, (tx) =>
+          tx.execute(
+            sql`insert into ledger_entries (ngo_org_id, group_id, kind, occurred_on, amount, currency) values (${ids.orgs.adicor}, ${target}, 'sale', '2025-01-15', 1000, 'MRU')`,
+          ),
+        ),
+      ),
     ).toBe("42501");
     // Claiming its own organisation on the other's group: the composite key to the group refuses it.
     expect(
-      await sqlState(asOrg(tad, (tx) => tx.execute(sql`insert into ledger_entries (ngo_org_id, group_id, kind, occurred_on, amount, currency) values (${ids.orgs.tadamoun}, ${target}, 'sale', '2025-01-15', 1000, 'MRU')`))),
+      await sqlState(
+        asOrg(tad, (tx) =>
+          tx.execute(
+            sql`insert into ledger_entries (ngo_org_id, group_id, kind, occurred_on, amount, currency) values (${ids.orgs.tadamoun}, ${target}, 'sale', '2025-01-15', 1000, 'MRU')`,
+          ),
+        ),
+      ),
     ).not.toBeNull();
     const [ownPerson] = await db.db.select({ id: people.id }).from(people).where(eq(people.ngoOrgId, ids.orgs.tadamoun)).limit(1);
-    expect(await sqlState(asOrg(tad, (tx) => tx.insert(groupMemberships).values({ groupId: target, personId: ownPerson.id, joinedOn: "2025-01-15" })))).toBe("42501");
+    expect(await sqlState(asOrg(tad, (tx) => tx.insert(groupMemberships).values({ groupId: target, personId: ownPerson.id, joinedOn: "2025-01-15" })))).toBe(
+      "42501",
+    );
     expect(
-      await sqlState(asOrg(tad, (tx) => tx.execute(sql`insert into customer_credits (group_id, customer_name, community, amount, currency, granted_on, due_on) values (${target}, 'X', 'host', 10, 'MRU', '2025-01-15', '2025-02-15')`))),
+      await sqlState(
+        asOrg(tad, (tx) =>
+          tx.execute(
+            sql`insert into customer_credits (group_id, customer_name, community, amount, currency, granted_on, due_on) values (${target}, 'X', 'host', 10, 'MRU', '2025-01-15', '2025-02-15')`,
+          ),
+        ),
+      ),
     ).not.toBeNull();
     expect(await asOrg(tad, (tx) => tx.update(groups).set({ name: "pwned" }).where(eq(groups.id, target)).returning({ id: groups.id }))).toEqual([]);
-    expect(await asOrg(tad, (tx) => tx.update(ledgerEntries).set({ note: "pwned" }).where(eq(ledgerEntries.groupId, target)).returning({ id: ledgerEntries.id }))).toEqual([]);
-    expect(await asOrg(tad, (tx) => tx.update(people).set({ name: "pwned" }).where(eq(people.ngoOrgId, ids.orgs.adicor)).returning({ id: people.id }))).toEqual([]);
-    expect(await asOrg(tad, (tx) => tx.delete(groupMemberships).where(eq(groupMemberships.groupId, target)).returning({ id: groupMemberships.id }))).toEqual([]);
+    expect(
+      await asOrg(tad, (tx) => tx.update(ledgerEntries).set({ note: "pwned" }).where(eq(ledgerEntries.groupId, target)).returning({ id: ledgerEntries.id })),
+    ).toEqual([]);
+    expect(await asOrg(tad, (tx) => tx.update(people).set({ name: "pwned" }).where(eq(people.ngoOrgId, ids.orgs.adicor)).returning({ id: people.id }))).toEqual(
+      [],
+    );
+    expect(await asOrg(tad, (tx) => tx.delete(groupMemberships).where(eq(groupMemberships.groupId, target)).returning({ id: groupMemberships.id }))).toEqual(
+      [],
+    );
     expect(await db.db.$count(ledgerEntries, eq(ledgerEntries.note, "pwned"))).toBe(0);
     expect(await db.db.$count(groupMemberships, eq(groupMemberships.groupId, target))).toBe(adicorGroup.people.length);
   }, 120_000);
@@ -284,9 +354,16 @@ describe(`two NGOs of Fassala are isolated on ${backend}`, () => {
       expect(await asOrg("acor", (tx) => count(tx, q))).toBe(0);
     }
     // The network reads no ledger line, person or cube row of a group not affiliated to it.
-    expect(await asOrg("femmes-fassala", (tx) => count(tx, sql`select count(*)::int as n from ledger_cube where network_org_id is distinct from ${ids.orgs["femmes-fassala"]}`))).toBe(0);
+    expect(
+      await asOrg("femmes-fassala", (tx) =>
+        count(tx, sql`select count(*)::int as n from ledger_cube where network_org_id is distinct from ${ids.orgs["femmes-fassala"]}`),
+      ),
+    ).toBe(0);
     expect(await asOrg("femmes-fassala", (tx) => count(tx, sql`select count(*)::int as n from ledger_entries`))).toBe(
-      await count(db.db as unknown as Tx, sql`select count(*)::int as n from ledger_entries e join groups g on g.id = e.group_id where g.network_org_id = ${ids.orgs["femmes-fassala"]}`),
+      await count(
+        db.db as unknown as Tx,
+        sql`select count(*)::int as n from ledger_entries e join groups g on g.id = e.group_id where g.network_org_id = ${ids.orgs["femmes-fassala"]}`,
+      ),
     );
   }, 120_000);
 });

@@ -81,7 +81,10 @@ describe(`keyset pagination on ${backend}`, () => {
     for (const cursor of forged) {
       for (const page of [readPageRequest({ after: cursor }), readPageRequest({ before: cursor })]) {
         const p = await read(page);
-        expect(p.rows.map((r) => r.id), cursor).toEqual(first.rows.map((r) => r.id));
+        expect(
+          p.rows.map((r) => r.id),
+          cursor,
+        ).toEqual(first.rows.map((r) => r.id));
         expect(p.previous).toBeUndefined();
       }
     }

@@ -73,7 +73,10 @@ describe(`person-level data per reader type on ${backend}`, () => {
   const statementPage = async (slug: string) => {
     const { default: StatementPage } = await import("@/app/(portal)/[org]/groups/[groupId]/statement/[distributionId]/page");
     const r = await outcome(
-      StatementPage({ params: Promise.resolve({ org: slug, groupId: group.id, distributionId: group.distributionId }), searchParams: Promise.resolve({ lang: "fr" }) }),
+      StatementPage({
+        params: Promise.resolve({ org: slug, groupId: group.id, distributionId: group.distributionId }),
+        searchParams: Promise.resolve({ lang: "fr" }),
+      }),
     );
     return r.kind === "page" ? renderHtml(r.value) : "404";
   };
@@ -103,7 +106,12 @@ describe(`person-level data per reader type on ${backend}`, () => {
       .innerJoin(people, eq(people.id, groupMemberships.personId))
       .where(eq(groupMemberships.groupId, id));
     const active = members.filter((m) => m.leftOn === null);
-    const customers = (await db.db.select({ n: customerCredits.customerName }).from(customerCredits).where(and(eq(customerCredits.groupId, id), isNull(customerCredits.voidedAt)))).map((r) => r.n);
+    const customers = (
+      await db.db
+        .select({ n: customerCredits.customerName })
+        .from(customerCredits)
+        .where(and(eq(customerCredits.groupId, id), isNull(customerCredits.voidedAt)))
+    ).map((r) => r.n);
     const [d] = await db.db.select({ id: profitDistributions.id }).from(profitDistributions).where(eq(profitDistributions.groupId, id)).limit(1);
     group = {
       id,
@@ -170,17 +178,26 @@ describe(`person-level data per reader type on ${backend}`, () => {
 
   it("in the database, the group's counts come from a function that returns counts only, to those who may read the group", async () => {
     const counts = (slug: keyof DemoIds["orgs"]) =>
-      db.asApp({ orgId: ids.orgs[slug] }, async (tx) => rowsOf<{ members: number; women: number; men: number }>(await tx.execute(sql`select members, women, men from app_group_member_counts(${group.id}::uuid, ${todayIso()}::date)`)));
+      db.asApp({ orgId: ids.orgs[slug] }, async (tx) =>
+        rowsOf<{ members: number; women: number; men: number }>(
+          await tx.execute(sql`select members, women, men from app_group_member_counts(${group.id}::uuid, ${todayIso()}::date)`),
+        ),
+      );
     for (const slug of ["acor", "fassala", "femmes-fassala", "adicor"] as const) {
       expect(await counts(slug), slug).toEqual([{ members: group.active, women: group.women, men: group.men }]);
     }
     // Counts only where the reader may read the group row itself (its row-level security), and
     // nothing without a tenant.
     for (const slug of ["ong-sahel", "bassikounou"] as const) {
-      const readable = await db.asApp({ orgId: ids.orgs[slug] }, async (tx) => (await tx.select({ id: groups.id }).from(groups).where(eq(groups.id, group.id))).length);
+      const readable = await db.asApp(
+        { orgId: ids.orgs[slug] },
+        async (tx) => (await tx.select({ id: groups.id }).from(groups).where(eq(groups.id, group.id))).length,
+      );
       expect((await counts(slug)).length, slug).toBe(readable);
     }
-    const anonymous = await db.asApp({}, async (tx) => rowsOf(await tx.execute(sql`select * from app_group_member_counts(${group.id}::uuid, ${todayIso()}::date)`)));
+    const anonymous = await db.asApp({}, async (tx) =>
+      rowsOf(await tx.execute(sql`select * from app_group_member_counts(${group.id}::uuid, ${todayIso()}::date)`)),
+    );
     expect(anonymous).toEqual([]);
     // The owner's maintenance switch, set by the application role, opens nothing.
     const forged = await db.asApp({}, async (tx) => {

@@ -6,7 +6,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { creditRepayments, customerCredits, groups, ledgerEntries, ngoSettings, plausibilityDefaults, plausibilityLimits, profitDistributions, users } from "@/db/schema";
+import {
+  creditRepayments,
+  customerCredits,
+  groups,
+  ledgerEntries,
+  ngoSettings,
+  plausibilityDefaults,
+  plausibilityLimits,
+  profitDistributions,
+  users,
+} from "@/db/schema";
 import { seedDemo, type DemoIds } from "@/db/seed/demo";
 import { createGroup, correctEntry, recordCreditSale, recordDistribution, recordEntry, recordRepayment, voidEntry } from "@/lib/groups/service";
 import { loadPlausibility, saveLimits } from "@/lib/groups/plausibility-service";
@@ -24,9 +34,14 @@ describe(`plausibility of amounts and dates on ${backend}`, () => {
   let editor: string;
   let admin: string;
   const adicor = () => ({ id: ids.orgs.adicor, type: "ngo" as const });
-  const asAdicor = <T,>(fn: (tx: Tx) => Promise<T>) => db.asApp({ orgId: ids.orgs.adicor, userId: editor }, fn);
+  const asAdicor = <T>(fn: (tx: Tx) => Promise<T>) => db.asApp({ orgId: ids.orgs.adicor, userId: editor }, fn);
   const entriesOf = async (groupId: string, amount: number) =>
-    (await db.db.select({ id: ledgerEntries.id }).from(ledgerEntries).where(and(eq(ledgerEntries.groupId, groupId), eq(ledgerEntries.amount, amount)))).length;
+    (
+      await db.db
+        .select({ id: ledgerEntries.id })
+        .from(ledgerEntries)
+        .where(and(eq(ledgerEntries.groupId, groupId), eq(ledgerEntries.amount, amount)))
+    ).length;
 
   beforeAll(async () => {
     db = await createTestDb();
@@ -56,26 +71,60 @@ describe(`plausibility of amounts and dates on ${backend}`, () => {
     const shop = ids.groups.shops[0];
     const entry = { groupId: shop, kind: "sale" as const, occurredOn: "2025-03-01", amount: 99_999_999_999, currency: "MRU" as const, note: "" };
     let err = await shown(asAdicor((tx) => recordEntry(tx, adicor(), editor, entry)));
-    expect(err).toMatchObject({ messageKey: "amountAboveCeiling", fieldErrors: { amount: "amountAboveCeiling" }, values: { kind: "sale", limit: 5_000_000, currency: "MRU" } });
+    expect(err).toMatchObject({
+      messageKey: "amountAboveCeiling",
+      fieldErrors: { amount: "amountAboveCeiling" },
+      values: { kind: "sale", limit: 5_000_000, currency: "MRU" },
+    });
     err = await shown(asAdicor((tx) => recordEntry(tx, adicor(), editor, { ...entry, amount: 80_000_001, currency: "XOF" })));
     expect(err.values).toMatchObject({ limit: 80_000_000, currency: "XOF" });
     err = await shown(asAdicor((tx) => recordEntry(tx, adicor(), editor, { ...entry, amount: 1500, occurredOn: "1900-01-01" })));
     expect(err).toMatchObject({ messageKey: "dateBeforeFloor", fieldErrors: { occurredOn: "dateBeforeFloor" }, values: { floor: "2018-01-01" } });
     // A credit sale names its own date field; a repayment, a group's capital and a distribution theirs.
     err = await shown(
-      asAdicor((tx) => recordCreditSale(tx, adicor(), editor, { groupId: shop, customerName: "Client", community: "host", amount: 1000, currency: "MRU", grantedOn: "2017-12-31", dueOn: "2018-02-01" })),
+      asAdicor((tx) =>
+        recordCreditSale(tx, adicor(), editor, {
+          groupId: shop,
+          customerName: "Client",
+          community: "host",
+          amount: 1000,
+          currency: "MRU",
+          grantedOn: "2017-12-31",
+          dueOn: "2018-02-01",
+        }),
+      ),
     );
     expect(err.fieldErrors).toEqual({ grantedOn: "dateBeforeFloor" });
     err = await shown(
-      asAdicor((tx) => recordCreditSale(tx, adicor(), editor, { groupId: shop, customerName: "Client", community: "host", amount: 6_000_000, currency: "MRU", grantedOn: "2025-03-01", dueOn: "2025-04-01" })),
+      asAdicor((tx) =>
+        recordCreditSale(tx, adicor(), editor, {
+          groupId: shop,
+          customerName: "Client",
+          community: "host",
+          amount: 6_000_000,
+          currency: "MRU",
+          grantedOn: "2025-03-01",
+          dueOn: "2025-04-01",
+        }),
+      ),
     );
     expect(err.fieldErrors).toEqual({ amount: "amountAboveCeiling" });
-    const input = { name: "Boutique test", activityType: "shop", villageId: ids.places.settlements["Tenhamed"], startDate: "2025-01-01", startingCapitalAmount: 9_000_000, startingCapitalCurrency: "MRU" as const, profitRule: "equal" as const };
+    const input = {
+      name: "Boutique test",
+      activityType: "shop",
+      villageId: ids.places.settlements["Tenhamed"],
+      startDate: "2025-01-01",
+      startingCapitalAmount: 9_000_000,
+      startingCapitalCurrency: "MRU" as const,
+      profitRule: "equal" as const,
+    };
     err = await shown(asAdicor((tx) => createGroup(tx, adicor(), input)));
     expect(err).toMatchObject({ fieldErrors: { startingCapitalAmount: "amountAboveCeiling" }, values: { kind: "starting_capital", limit: 5_000_000 } });
     err = await shown(asAdicor((tx) => createGroup(tx, adicor(), { ...input, startingCapitalAmount: 1000, startDate: "2010-05-01" })));
     expect(err.fieldErrors).toEqual({ startDate: "dateBeforeFloor" });
-    err = await shown(asAdicor((tx) => recordDistribution(tx, adicor(), editor, { groupId: shop, periodFrom: "1999-01-01", periodTo: "2024-12-31", currency: "MRU" })));
+    err = await shown(
+      asAdicor((tx) => recordDistribution(tx, adicor(), editor, { groupId: shop, periodFrom: "1999-01-01", periodTo: "2024-12-31", currency: "MRU" })),
+    );
     expect(err.fieldErrors).toEqual({ periodFrom: "dateBeforeFloor" });
     expect(await entriesOf(shop, 99_999_999_999)).toBe(0);
   });
@@ -87,29 +136,91 @@ describe(`plausibility of amounts and dates on ${backend}`, () => {
     // The owner (maintenance mode, like the seed or an import) is bound too.
     let err = await failure(db.db.insert(ledgerEntries).values(row));
     expect(pgErrorOf(err)?.code).toBe("TK201");
-    expect(appErrorFromDb(err)).toMatchObject({ messageKey: "amountAboveCeiling", fieldErrors: { amount: "amountAboveCeiling" }, values: { limit: 5_000_000, currency: "MRU", kind: "sale" } });
+    expect(appErrorFromDb(err)).toMatchObject({
+      messageKey: "amountAboveCeiling",
+      fieldErrors: { amount: "amountAboveCeiling" },
+      values: { limit: 5_000_000, currency: "MRU", kind: "sale" },
+    });
     err = await failure(db.db.insert(ledgerEntries).values({ ...row, amount: 100, occurredOn: "1900-01-01" }));
     expect(pgErrorOf(err)?.code).toBe("TK202");
-    expect(appErrorFromDb(err)).toMatchObject({ messageKey: "dateBeforeFloor", fieldErrors: { occurredOn: "dateBeforeFloor" }, values: { floor: "2018-01-01" } });
+    expect(appErrorFromDb(err)).toMatchObject({
+      messageKey: "dateBeforeFloor",
+      fieldErrors: { occurredOn: "dateBeforeFloor" },
+      values: { floor: "2018-01-01" },
+    });
     // A bulk insert: one bad row among good ones refuses the statement.
-    err = await failure(db.db.insert(ledgerEntries).values([{ ...row, amount: 10 }, { ...row, amount: 20 }, { ...row, kind: "other_expense", amount: 1_000_001 }]));
+    err = await failure(
+      db.db.insert(ledgerEntries).values([
+        { ...row, amount: 10 },
+        { ...row, amount: 20 },
+        { ...row, kind: "other_expense", amount: 1_000_001 },
+      ]),
+    );
     expect(appErrorFromDb(err)?.values).toMatchObject({ kind: "other_expense", limit: 1_000_000 });
     expect(pgErrorOf(await failure(asAdicor((tx) => tx.insert(ledgerEntries).values(row))))?.code).toBe("TK201");
     expect(await entriesOf(shop, 99_999_999_999)).toBe(0);
 
     // An UPDATE that raises an amount or moves a date before the floor, on every table.
-    const [e] = await db.db.insert(ledgerEntries).values({ ...row, amount: 5_000_000 }).returning();
+    const [e] = await db.db
+      .insert(ledgerEntries)
+      .values({ ...row, amount: 5_000_000 })
+      .returning();
     expect(pgErrorOf(await failure(db.db.update(ledgerEntries).set({ amount: 5_000_001 }).where(eq(ledgerEntries.id, e.id))))?.code).toBe("TK201");
     expect(pgErrorOf(await failure(db.db.update(ledgerEntries).set({ occurredOn: "2017-06-30" }).where(eq(ledgerEntries.id, e.id))))?.code).toBe("TK202");
-    const [c] = await db.db.insert(customerCredits).values({ groupId: shop, customerName: "Client", community: "host", amount: 1000, currency: "MRU", grantedOn: "2025-03-01", dueOn: "2025-04-01" }).returning();
-    expect(pgErrorOf(await failure(db.db.insert(customerCredits).values({ groupId: shop, customerName: "Client", community: "host", amount: 5_000_001, currency: "MRU", grantedOn: "2025-03-01", dueOn: "2025-04-01" })))?.code).toBe("TK201");
+    const [c] = await db.db
+      .insert(customerCredits)
+      .values({ groupId: shop, customerName: "Client", community: "host", amount: 1000, currency: "MRU", grantedOn: "2025-03-01", dueOn: "2025-04-01" })
+      .returning();
+    expect(
+      pgErrorOf(
+        await failure(
+          db.db.insert(customerCredits).values({
+            groupId: shop,
+            customerName: "Client",
+            community: "host",
+            amount: 5_000_001,
+            currency: "MRU",
+            grantedOn: "2025-03-01",
+            dueOn: "2025-04-01",
+          }),
+        ),
+      )?.code,
+    ).toBe("TK201");
     expect(pgErrorOf(await failure(db.db.update(customerCredits).set({ grantedOn: "2016-01-01" }).where(eq(customerCredits.id, c.id))))?.code).toBe("TK202");
     expect(pgErrorOf(await failure(db.db.insert(creditRepayments).values({ creditId: c.id, paidOn: "2025-03-05", amount: 5_000_001 })))?.code).toBe("TK201");
-    expect(pgErrorOf(await failure(db.db.insert(groups).values({ ngoOrgId: ngo, name: "Brute", activityType: "shop", villageId: ids.places.settlements["Tenhamed"], startDate: "1900-01-01" })))?.code).toBe("TK202");
     expect(
-      pgErrorOf(await failure(db.db.insert(groups).values({ ngoOrgId: ngo, name: "Brute", activityType: "shop", villageId: ids.places.settlements["Tenhamed"], startDate: "2025-01-01", startingCapitalAmount: 80_000_001, startingCapitalCurrency: "XOF" })))?.code,
+      pgErrorOf(
+        await failure(
+          db.db
+            .insert(groups)
+            .values({ ngoOrgId: ngo, name: "Brute", activityType: "shop", villageId: ids.places.settlements["Tenhamed"], startDate: "1900-01-01" }),
+        ),
+      )?.code,
+    ).toBe("TK202");
+    expect(
+      pgErrorOf(
+        await failure(
+          db.db.insert(groups).values({
+            ngoOrgId: ngo,
+            name: "Brute",
+            activityType: "shop",
+            villageId: ids.places.settlements["Tenhamed"],
+            startDate: "2025-01-01",
+            startingCapitalAmount: 80_000_001,
+            startingCapitalCurrency: "XOF",
+          }),
+        ),
+      )?.code,
     ).toBe("TK201");
-    expect(pgErrorOf(await failure(db.db.insert(profitDistributions).values({ groupId: shop, periodFrom: "2001-01-01", periodTo: "2024-12-31", currency: "MRU", profit: 10, rule: "equal" })))?.code).toBe("TK202");
+    expect(
+      pgErrorOf(
+        await failure(
+          db.db
+            .insert(profitDistributions)
+            .values({ groupId: shop, periodFrom: "2001-01-01", periodTo: "2024-12-31", currency: "MRU", profit: 10, rule: "equal" }),
+        ),
+      )?.code,
+    ).toBe("TK202");
 
     // Fields that do not change are not checked: an entry stays voidable after its limit is lowered.
     await db.db.insert(plausibilityLimits).values({ ngoOrgId: ngo, kind: "sale", currency: "MRU", ceiling: 1_000_000, softLimit: 100_000 });
@@ -125,14 +236,17 @@ describe(`plausibility of amounts and dates on ${backend}`, () => {
     const shop = ids.groups.shops[2];
     const defaults = await db.db.select().from(plausibilityDefaults);
     const values: Record<string, string> = { dateFloor: "2022-01-01" };
-    for (const d of defaults) Object.assign(values, { [`ceiling_${d.kind}_${d.currency}`]: String(d.ceiling), [`soft_${d.kind}_${d.currency}`]: String(d.softLimit) });
+    for (const d of defaults)
+      Object.assign(values, { [`ceiling_${d.kind}_${d.currency}`]: String(d.ceiling), [`soft_${d.kind}_${d.currency}`]: String(d.softLimit) });
     Object.assign(values, { ceiling_sale_MRU: "100000", soft_sale_MRU: "20000" });
     const parsed = limitsSchema.parse(values);
     const saved = await db.asApp({ orgId: ids.orgs.adicor, userId: admin }, (tx) => saveLimits(tx, adicor(), admin, parsed));
     expect(saved.before.dateFloor).toBe("2018-01-01");
     expect(saved.after.dateFloor).toBe("2022-01-01");
     // Only what differs from the defaults is stored.
-    expect(await db.db.select({ kind: plausibilityLimits.kind }).from(plausibilityLimits).where(eq(plausibilityLimits.ngoOrgId, ids.orgs.adicor))).toEqual([{ kind: "sale" }]);
+    expect(await db.db.select({ kind: plausibilityLimits.kind }).from(plausibilityLimits).where(eq(plausibilityLimits.ngoOrgId, ids.orgs.adicor))).toEqual([
+      { kind: "sale" },
+    ]);
     try {
       const entry = { groupId: shop, kind: "sale" as const, occurredOn: "2025-03-01", amount: 100_001, currency: "MRU" as const, note: "" };
       expect(await shown(asAdicor((tx) => recordEntry(tx, adicor(), editor, entry)))).toMatchObject({ values: { limit: 100_000 } });
@@ -141,7 +255,10 @@ describe(`plausibility of amounts and dates on ${backend}`, () => {
         values: { floor: "2022-01-01" },
       });
       expect(pgErrorOf(await failure(db.db.insert(ledgerEntries).values({ ...entry, ngoOrgId: ids.orgs.adicor })))?.code).toBe("TK201");
-      expect(appErrorFromDb(await failure(db.db.insert(ledgerEntries).values({ ...entry, ngoOrgId: ids.orgs.adicor, amount: 10, occurredOn: "2021-06-01" })))?.values).toEqual({
+      expect(
+        appErrorFromDb(await failure(db.db.insert(ledgerEntries).values({ ...entry, ngoOrgId: ids.orgs.adicor, amount: 10, occurredOn: "2021-06-01" })))
+          ?.values,
+      ).toEqual({
         field: "occurredOn",
         floor: "2022-01-01",
       });
@@ -151,7 +268,9 @@ describe(`plausibility of amounts and dates on ${backend}`, () => {
       expect(sahel.limits.find((l) => l.kind === "sale" && l.currency === "MRU")?.ceiling).toBe(5_000_000);
       // Nobody but the NGO writes its limits; no application writes the defaults.
       const forged = await failure(
-        db.asApp({ orgId: ids.orgs["ong-sahel"] }, (tx) => tx.insert(plausibilityLimits).values({ ngoOrgId: ids.orgs.adicor, kind: "sale", currency: "XOF", ceiling: 10, softLimit: 1 })),
+        db.asApp({ orgId: ids.orgs["ong-sahel"] }, (tx) =>
+          tx.insert(plausibilityLimits).values({ ngoOrgId: ids.orgs.adicor, kind: "sale", currency: "XOF", ceiling: 10, softLimit: 1 }),
+        ),
       );
       expect(pgErrorOf(forged)?.code).toBe("42501");
       // eslint-disable-next-line drizzle/enforce-update-with-where -- every row on purpose: row-level security must leave none
@@ -167,7 +286,11 @@ describe(`plausibility of amounts and dates on ${backend}`, () => {
     const shop = ids.groups.shops[3];
     const entry = { groupId: shop, kind: "sale" as const, occurredOn: "2025-03-02", amount: 250_000, currency: "MRU" as const, note: "grosse vente" };
     const warned = await shown(asAdicor((tx) => recordEntry(tx, adicor(), editor, entry)));
-    expect(warned).toMatchObject({ messageKey: "confirmAmount", fieldErrors: { amount: "warnAmountAboveUsual" }, values: { limit: 200_000, currency: "MRU", kind: "sale" } });
+    expect(warned).toMatchObject({
+      messageKey: "confirmAmount",
+      fieldErrors: { amount: "warnAmountAboveUsual" },
+      values: { limit: 200_000, currency: "MRU", kind: "sale" },
+    });
     const token = String(warned.values?.confirm);
     expect(token).toMatch(/^[0-9a-z]{6,16}$/);
     expect(await entriesOf(shop, 250_000)).toBe(0);
@@ -179,9 +302,32 @@ describe(`plausibility of amounts and dates on ${backend}`, () => {
     expect(await entriesOf(shop, 250_000)).toBe(1);
     // Below the soft limit nothing is asked; a correction to a large amount asks too.
     const small = await asAdicor((tx) => recordEntry(tx, adicor(), editor, { ...entry, amount: 200_000, note: "limite" }));
-    const c = await shown(asAdicor((tx) => correctEntry(tx, adicor(), editor, { entryId: small.id, version: 1, kind: "sale", occurredOn: entry.occurredOn, amount: 300_000, currency: "MRU", note: "limite" })));
+    const c = await shown(
+      asAdicor((tx) =>
+        correctEntry(tx, adicor(), editor, {
+          entryId: small.id,
+          version: 1,
+          kind: "sale",
+          occurredOn: entry.occurredOn,
+          amount: 300_000,
+          currency: "MRU",
+          note: "limite",
+        }),
+      ),
+    );
     expect(c).toMatchObject({ fieldErrors: { amount: "warnAmountAboveUsual" } });
-    await asAdicor((tx) => correctEntry(tx, adicor(), editor, { entryId: small.id, version: 1, kind: "sale", occurredOn: entry.occurredOn, amount: 300_000, currency: "MRU", note: "limite", confirm: String(c.values?.confirm) }));
+    await asAdicor((tx) =>
+      correctEntry(tx, adicor(), editor, {
+        entryId: small.id,
+        version: 1,
+        kind: "sale",
+        occurredOn: entry.occurredOn,
+        amount: 300_000,
+        currency: "MRU",
+        note: "limite",
+        confirm: String(c.values?.confirm),
+      }),
+    );
     expect(await entriesOf(shop, 300_000)).toBe(1);
   });
 
@@ -206,10 +352,15 @@ describe(`plausibility of amounts and dates on ${backend}`, () => {
     expect(await entriesOf(shop, 5432)).toBe(2);
     // Nine minutes ago: a warning that says so.
     const recent = { ...entry, occurredOn: "2025-04-04", amount: 6543 };
-    await db.db.insert(ledgerEntries).values({ ...recent, ngoOrgId: ids.orgs.adicor, createdBy: editor, createdAt: sql`now() - interval '9 minutes'` as never });
+    await db.db
+      .insert(ledgerEntries)
+      .values({ ...recent, ngoOrgId: ids.orgs.adicor, createdBy: editor, createdAt: sql`now() - interval '9 minutes'` as never });
     expect(await shown(asAdicor((tx) => recordEntry(tx, adicor(), editor, recent)))).toMatchObject({ messageKey: "possibleDuplicate", values: { minutes: 9 } });
     // A voided entry is no duplicate.
-    const [v] = await db.db.select().from(ledgerEntries).where(and(eq(ledgerEntries.groupId, shop), eq(ledgerEntries.amount, 6543)));
+    const [v] = await db.db
+      .select()
+      .from(ledgerEntries)
+      .where(and(eq(ledgerEntries.groupId, shop), eq(ledgerEntries.amount, 6543)));
     await asAdicor((tx) => voidEntry(tx, adicor(), editor, { entryId: v.id, reason: "erreur" }));
     await asAdicor((tx) => recordEntry(tx, adicor(), editor, recent));
 
@@ -226,7 +377,15 @@ describe(`plausibility of amounts and dates on ${backend}`, () => {
   it("warns before a repayment identical to one just recorded", async () => {
     const shop = ids.groups.shops[5];
     const credit = await asAdicor((tx) =>
-      recordCreditSale(tx, adicor(), editor, { groupId: shop, customerName: "Cliente double", community: "refugee", amount: 3000, currency: "MRU", grantedOn: "2025-05-02", dueOn: "2025-06-02" }),
+      recordCreditSale(tx, adicor(), editor, {
+        groupId: shop,
+        customerName: "Cliente double",
+        community: "refugee",
+        amount: 3000,
+        currency: "MRU",
+        grantedOn: "2025-05-02",
+        dueOn: "2025-06-02",
+      }),
     );
     const pay = { creditId: credit.id, paidOn: "2025-05-20", amount: 1000 };
     await asAdicor((tx) => recordRepayment(tx, adicor(), pay));
@@ -237,7 +396,17 @@ describe(`plausibility of amounts and dates on ${backend}`, () => {
     expect(paid.map((p) => p.amount)).toEqual([1000, 1000]);
     // The same credit sale twice is a duplicate sale.
     const again = await shown(
-      asAdicor((tx) => recordCreditSale(tx, adicor(), editor, { groupId: shop, customerName: "Cliente double", community: "refugee", amount: 3000, currency: "MRU", grantedOn: "2025-05-02", dueOn: "2025-06-02" })),
+      asAdicor((tx) =>
+        recordCreditSale(tx, adicor(), editor, {
+          groupId: shop,
+          customerName: "Cliente double",
+          community: "refugee",
+          amount: 3000,
+          currency: "MRU",
+          grantedOn: "2025-05-02",
+          dueOn: "2025-06-02",
+        }),
+      ),
     );
     expect(again.messageKey).toBe("possibleDuplicate");
   });

@@ -43,9 +43,11 @@ describe(`price rules in the data on ${backend}`, () => {
   let sessionId: string;
   let village: string;
   const d = (n: number) => addDays(today(), n);
-  const asFassala = <T,>(fn: (tx: Tx) => Promise<T>) => db.asApp({ orgId: fassala, userId: editor }, fn);
+  const asFassala = <T>(fn: (tx: Tx) => Promise<T>) => db.asApp({ orgId: fassala, userId: editor }, fn);
   const product = (name: string) =>
-    asFassala(async (tx) => (await createProduct(tx, fassala, { nameFr: name, nameAr: name, nameEn: name, unit: "kg", category: "staple", pictogram: "rice" })).id);
+    asFassala(
+      async (tx) => (await createProduct(tx, fassala, { nameFr: name, nameAr: name, nameEn: name, unit: "kg", category: "staple", pictogram: "rice" })).id,
+    );
   const decision = (productId: string, over: Partial<Parameters<typeof decidePrice>[3]> = {}) => ({
     sessionId,
     productId,
@@ -73,7 +75,15 @@ describe(`price rules in the data on ${backend}`, () => {
   const rawNotice = async (tx: Tx, priceId: string, publishedOn: string, villages = [village]) => {
     const [n] = await tx
       .insert(priceNotices)
-      .values({ communeOrgId: fassala, priceId, publishedOn, effectiveOn: publishedOn, isIncrease: false, channels: ["crier"], recordedAt: new Date(`${publishedOn}T08:00:00Z`) })
+      .values({
+        communeOrgId: fassala,
+        priceId,
+        publishedOn,
+        effectiveOn: publishedOn,
+        isIncrease: false,
+        channels: ["crier"],
+        recordedAt: new Date(`${publishedOn}T08:00:00Z`),
+      })
       .returning();
     if (villages.length) await tx.insert(priceNoticeVillages).values(villages.map((villageId) => ({ communeOrgId: fassala, noticeId: n.id, villageId })));
     return n;
@@ -117,7 +127,16 @@ describe(`price rules in the data on ${backend}`, () => {
     expect(Math.abs(n.recordedAt.getTime() - Date.now())).toBeLessThan(60_000);
     expect(n).toMatchObject({ noticeDays: 7, isIncrease: true, effectiveOn: d(7) });
     // What was announced stays as it was.
-    expect(await refusal(asFassala((tx) => tx.update(priceNotices).set({ publishedOn: d(-30) }).where(eq(priceNotices.id, n.id))))).toMatchObject({
+    expect(
+      await refusal(
+        asFassala((tx) =>
+          tx
+            .update(priceNotices)
+            .set({ publishedOn: d(-30) })
+            .where(eq(priceNotices.id, n.id)),
+        ),
+      ),
+    ).toMatchObject({
       sqlstate: "TK113",
     });
   });
@@ -164,15 +183,23 @@ describe(`price rules in the data on ${backend}`, () => {
   it("needs at least one channel and one village for a notice (form, service and database)", async () => {
     const p = await product("Channels");
     const form = { sessionId, productId: p, purchasePrice: "80", sellingPrice: "90", effectiveOn: today() };
-    expect(decidePriceSchema.safeParse({ ...form, channels: ["crier"] }).error?.issues).toEqual([expect.objectContaining({ path: ["villages"], message: "noticeVillagesRequired" })]);
-    expect(decidePriceSchema.safeParse({ ...form, villages: [village] }).error?.issues).toEqual([expect.objectContaining({ path: ["channels"], message: "noticeChannelsRequired" })]);
+    expect(decidePriceSchema.safeParse({ ...form, channels: ["crier"] }).error?.issues).toEqual([
+      expect.objectContaining({ path: ["villages"], message: "noticeVillagesRequired" }),
+    ]);
+    expect(decidePriceSchema.safeParse({ ...form, villages: [village] }).error?.issues).toEqual([
+      expect.objectContaining({ path: ["channels"], message: "noticeChannelsRequired" }),
+    ]);
     await decide(p, { sellingPrice: 100 });
-    expect(await refusal(decide(p, { sellingPrice: 120, effectiveOn: d(8), channels: ["crier"] }))).toMatchObject({ field: { villages: "noticeVillagesRequired" } });
+    expect(await refusal(decide(p, { sellingPrice: 120, effectiveOn: d(8), channels: ["crier"] }))).toMatchObject({
+      field: { villages: "noticeVillagesRequired" },
+    });
     expect(await refusal(decide(p, { sellingPrice: 90, villages: [village] }))).toMatchObject({ field: { channels: "noticeChannelsRequired" } });
     // Raw: a notice with no channel, or with no village, is refused.
     const noChannel = asFassala(async (tx) => {
       const [v] = await rawVersion(tx, p, 90, today());
-      await tx.insert(priceNotices).values({ communeOrgId: fassala, priceId: v.id, publishedOn: today(), effectiveOn: today(), isIncrease: false, channels: [] });
+      await tx
+        .insert(priceNotices)
+        .values({ communeOrgId: fassala, priceId: v.id, publishedOn: today(), effectiveOn: today(), isIncrease: false, channels: [] });
     });
     expect(await refusal(noChannel)).toMatchObject({ sqlstate: "TK111", key: "noticeChannelsRequired" });
     const noVillage = asFassala(async (tx) => {
@@ -192,7 +219,11 @@ describe(`price rules in the data on ${backend}`, () => {
     const add = (name: string, constituency: "mcpgc" | "beneficiaries" | "commune" | "traders_federation") =>
       asFassala((tx) => addAttendee(tx, fassala, editor, { sessionId: s, name, constituency }));
     await add("Aïchetou Mint Brahim", "beneficiaries");
-    expect(await refusal(add("  aichetou  MINT-brahim ", "beneficiaries"))).toMatchObject({ sqlstate: "TK114", key: "attendeeDuplicate", field: { name: "attendeeDuplicate" } });
+    expect(await refusal(add("  aichetou  MINT-brahim ", "beneficiaries"))).toMatchObject({
+      sqlstate: "TK114",
+      key: "attendeeDuplicate",
+      field: { name: "attendeeDuplicate" },
+    });
     // Entered twice under two constituencies to reach a minimum: refused just the same.
     expect(await refusal(add("AÏCHETOU MINT BRAHIM", "commune"))).toMatchObject({ key: "attendeeDuplicate" });
     await add("أَحْمَد ولد سيدي", "mcpgc");
@@ -204,7 +235,9 @@ describe(`price rules in the data on ${backend}`, () => {
     const again = await add("Cheikh Ould Baba", "traders_federation");
     const p = await product("Attendees");
     await asFassala((tx) => decidePrice(tx, fassala, editor, { ...decision(p), sessionId: s }));
-    expect(await refusal(asFassala((tx) => removeAttendee(tx, fassala, editor, { sessionId: s, attendeeId: again.id })))).toMatchObject({ key: "attendeesLocked" });
+    expect(await refusal(asFassala((tx) => removeAttendee(tx, fassala, editor, { sessionId: s, attendeeId: again.id })))).toMatchObject({
+      key: "attendeesLocked",
+    });
     expect(await refusal(asFassala((tx) => tx.delete(sessionAttendees).where(eq(sessionAttendees.id, again.id))))).toMatchObject({ sqlstate: "TK115" });
     expect(
       await refusal(asFassala((tx) => tx.update(sessionAttendees).set({ constituency: "commune" }).where(eq(sessionAttendees.id, again.id)))),
@@ -230,7 +263,12 @@ describe(`price rules in the data on ${backend}`, () => {
       // A decision now is refused by the database too, and forged counts are ignored.
       const forged = asFassala((tx) =>
         tx.insert(negotiatedPrices).values({
-          communeOrgId: fassala, productId: p, sessionId: s, purchasePrice: 50, sellingPrice: 90, effectiveOn: today(),
+          communeOrgId: fassala,
+          productId: p,
+          sessionId: s,
+          purchasePrice: 50,
+          sellingPrice: 90,
+          effectiveOn: today(),
           quorumCounts: { mcpgc: 9, beneficiaries: 9, commune: 9, traders_federation: 9 },
         }),
       );
@@ -243,7 +281,9 @@ describe(`price rules in the data on ${backend}`, () => {
   it("publishes decisions only when the session is closed; until then they are corrected or withdrawn, with history", async () => {
     const s = await quorateSession("Publication");
     const p = await product("Publication");
-    const v1 = await asFassala((tx) => decidePrice(tx, fassala, editor, { ...decision(p, { sellingPrice: 100, channels: ["crier"], villages: [village] }), sessionId: s }));
+    const v1 = await asFassala((tx) =>
+      decidePrice(tx, fassala, editor, { ...decision(p, { sellingPrice: 100, channels: ["crier"], villages: [village] }), sessionId: s }),
+    );
     const onBoard = async () => (await asFassala((tx) => listBoard(tx, fassala, today()))).find((b) => b.product.id === p)?.current?.sellingPrice ?? null;
     const noticed = async () => (await asFassala((tx) => listNotices(tx, fassala, { size: 200 }))).rows.some((r) => r.product.id === p);
     expect(await onBoard()).toBeNull();
@@ -260,7 +300,12 @@ describe(`price rules in the data on ${backend}`, () => {
     });
     // ...but corrected (withdrawn with the reason, a new version in its place) or withdrawn.
     const fixed = await asFassala((tx) =>
-      correctDecision(tx, fassala, editor, { ...decision(p, { sellingPrice: 95, channels: ["radio"], villages: [village] }), sessionId: s, decisionId: v1.price.id, reason: "Erreur de saisie" }),
+      correctDecision(tx, fassala, editor, {
+        ...decision(p, { sellingPrice: 95, channels: ["radio"], villages: [village] }),
+        sessionId: s,
+        decisionId: v1.price.id,
+        reason: "Erreur de saisie",
+      }),
     );
     expect(fixed.price).toMatchObject({ correctsId: v1.price.id, sellingPrice: 95 });
     const [old] = await db.db.select().from(negotiatedPrices).where(eq(negotiatedPrices.id, v1.price.id));
@@ -278,15 +323,21 @@ describe(`price rules in the data on ${backend}`, () => {
 
     // Closing publishes: the board, the notices and the dashboard show the corrected decision.
     const [{ version }] = await db.db.select({ version: priceSessions.version }).from(priceSessions).where(eq(priceSessions.id, s));
-    await asFassala((tx) => updateSession(tx, fassala, editor, { sessionId: s, version, heldOn: today(), place: "Publication", minutes: "", status: "closed" }));
+    await asFassala((tx) =>
+      updateSession(tx, fassala, editor, { sessionId: s, version, heldOn: today(), place: "Publication", minutes: "", status: "closed" }),
+    );
     expect(await onBoard()).toBe(95);
     expect(await noticed()).toBe(true);
     expect((await adicorSees()).map((v) => v.sellingPrice).sort()).toEqual([100, 95]);
-    expect(await refusal(asFassala((tx) => withdrawDecision(tx, fassala, editor, { sessionId: s, decisionId: fixed.price.id, reason: "Trop tard" })))).toMatchObject({
+    expect(
+      await refusal(asFassala((tx) => withdrawDecision(tx, fassala, editor, { sessionId: s, decisionId: fixed.price.id, reason: "Trop tard" }))),
+    ).toMatchObject({
       key: "sessionClosed",
     });
     expect(
-      await refusal(asFassala((tx) => tx.update(negotiatedPrices).set({ withdrawnAt: new Date(), withdrawReason: "raw" }).where(eq(negotiatedPrices.id, fixed.price.id)))),
+      await refusal(
+        asFassala((tx) => tx.update(negotiatedPrices).set({ withdrawnAt: new Date(), withdrawReason: "raw" }).where(eq(negotiatedPrices.id, fixed.price.id))),
+      ),
     ).toMatchObject({ sqlstate: "TK101" });
     expect(await refusal(asFassala((tx) => rawVersion(tx, p, 90, today(), s)))).toMatchObject({ sqlstate: "TK101", key: "sessionClosed" });
   });
@@ -303,10 +354,24 @@ describe(`price rules in the data on ${backend}`, () => {
       });
     expect(await refusal(close())).toMatchObject({ key: "closeRetroactive", field: { status: "closeRetroactive" } });
     expect(
-      await refusal(asFassala((tx) => tx.update(priceSessions).set({ status: "closed" }).where(and(eq(priceSessions.id, s), eq(priceSessions.communeOrgId, fassala))))),
+      await refusal(
+        asFassala((tx) =>
+          tx
+            .update(priceSessions)
+            .set({ status: "closed" })
+            .where(and(eq(priceSessions.id, s), eq(priceSessions.communeOrgId, fassala))),
+        ),
+      ),
     ).toMatchObject({ sqlstate: "TK116" });
     const [late] = await db.db.select().from(negotiatedPrices).where(eq(negotiatedPrices.sessionId, s));
-    await asFassala((tx) => correctDecision(tx, fassala, editor, { ...decision(p, { sellingPrice: 60 }), sessionId: s, decisionId: late.id, reason: "Date d'effet au jour de la clôture" }));
+    await asFassala((tx) =>
+      correctDecision(tx, fassala, editor, {
+        ...decision(p, { sellingPrice: 60 }),
+        sessionId: s,
+        decisionId: late.id,
+        reason: "Date d'effet au jour de la clôture",
+      }),
+    );
     await close();
   });
 
@@ -315,7 +380,9 @@ describe(`price rules in the data on ${backend}`, () => {
     const s = await quorateSession("Dashboard");
     const p = await product("Dashboard");
     await asFassala((tx) => decidePrice(tx, fassala, editor, { ...decision(p, { sellingPrice: 100 }), sessionId: s }));
-    await asFassala((tx) => decidePrice(tx, fassala, editor, { ...decision(p, { sellingPrice: 110, effectiveOn: d(7), channels: ["crier"], villages: [village] }), sessionId: s }));
+    await asFassala((tx) =>
+      decidePrice(tx, fassala, editor, { ...decision(p, { sellingPrice: 110, effectiveOn: d(7), channels: ["crier"], villages: [village] }), sessionId: s }),
+    );
     expect((await asFassala((tx) => loadDashboard(tx, fassala, today()))).increases).toEqual(before.increases);
     await asFassala(async (tx) => {
       const [{ version }] = await tx.select({ version: priceSessions.version }).from(priceSessions).where(eq(priceSessions.id, s));

@@ -52,9 +52,10 @@ describe(`price committee on ${backend}`, () => {
   afterAll(async () => db?.destroy());
 
   it("refuses a decision while the traders' federation is missing, and names it", async () => {
-    await expect(
-      db.db.transaction((tx) => decidePrice(tx, fassala, editor, price({ sessionId, productId }), "2026-02-20")),
-    ).rejects.toMatchObject({ messageKey: "notQuorate", values: { traders_federation: "yes", mcpgc: "no" } });
+    await expect(db.db.transaction((tx) => decidePrice(tx, fassala, editor, price({ sessionId, productId }), "2026-02-20"))).rejects.toMatchObject({
+      messageKey: "notQuorate",
+      values: { traders_federation: "yes", mcpgc: "no" },
+    });
     await db.db.transaction((tx) => addAttendee(tx, fassala, editor, { sessionId, name: "Commerçant", constituency: "traders_federation" }));
   });
 
@@ -80,7 +81,14 @@ describe(`price committee on ${backend}`, () => {
 
   it("refuses an increase with too short a notice and names the earliest date; accepts it with a proper one", async () => {
     // The notice counts from the day it is recorded ("now"), in at least one village.
-    const increase = price({ sessionId, productId, sellingPrice: 1500, effectiveOn: "2026-03-07", channels: ["crier"], villages: [ids.places.settlements["Fassala"]] });
+    const increase = price({
+      sessionId,
+      productId,
+      sellingPrice: 1500,
+      effectiveOn: "2026-03-07",
+      channels: ["crier"],
+      villages: [ids.places.settlements["Fassala"]],
+    });
     await expect(db.db.transaction((tx) => decidePrice(tx, fassala, editor, increase, "2026-03-01"))).rejects.toMatchObject({
       messageKey: "noticeTooShort",
       values: { earliest: "2026-03-08" },
@@ -92,9 +100,9 @@ describe(`price committee on ${backend}`, () => {
   });
 
   it("does not act on another commune's session or product", async () => {
-    await expect(
-      db.db.transaction((tx) => decidePrice(tx, ids.orgs.bassikounou, editor, price({ sessionId, productId }), "2026-02-20")),
-    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(db.db.transaction((tx) => decidePrice(tx, ids.orgs.bassikounou, editor, price({ sessionId, productId }), "2026-02-20"))).rejects.toMatchObject(
+      { code: "not_found" },
+    );
   });
 
   it("optimistic locking on a draft session: the second save is refused with who and when", async () => {
@@ -102,9 +110,11 @@ describe(`price committee on ${backend}`, () => {
     const [{ version }] = await db.db.query.priceSessions.findMany({ where: (s) => eq(s.id, sessionId) });
     const loaded = { sessionId, version, heldOn: "2026-02-20", place: "Mairie", status: "draft" as const };
     await db.db.transaction((tx) => updateSession(tx, fassala, admin, { ...loaded, minutes: "Premier texte" }));
-    await expect(
-      db.db.transaction((tx) => updateSession(tx, fassala, editor, { ...loaded, minutes: "Second texte" })),
-    ).rejects.toMatchObject({ code: "conflict", messageKey: "changedBy", values: { name: "Admin fassala" } });
+    await expect(db.db.transaction((tx) => updateSession(tx, fassala, editor, { ...loaded, minutes: "Second texte" }))).rejects.toMatchObject({
+      code: "conflict",
+      messageKey: "changedBy",
+      values: { name: "Admin fassala" },
+    });
     const [row] = await db.db.query.priceSessions.findMany({ where: (s) => eq(s.id, sessionId) });
     expect(row).toMatchObject({ minutes: "Premier texte", version: version + 1 });
   });

@@ -44,7 +44,10 @@ describe(`query budgets on ${backend}`, () => {
   /** Statements the loader sends, without the transaction's own (begin, context, commit). */
   async function count(slug: string, load: (tx: Tx, org: TenantOrg, reader: Reader) => Promise<unknown>) {
     const org = orgs[slug];
-    const [u] = await db.db.select({ id: users.id }).from(users).where(eq(users.email, `viewer@${slug}.demo`));
+    const [u] = await db.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, `viewer@${slug}.demo`));
     const reader: Reader = { orgType: org.type, canSeePeople: org.type === "ngo" };
     return db.asApp({ orgId: org.id, userId: u.id }, async (tx) => {
       const before = statements;
@@ -136,7 +139,9 @@ describe(`query budgets on ${backend}`, () => {
     await db.db.execute(sql`
       insert into ledger_entries (ngo_org_id, group_id, kind, occurred_on, amount, currency)
       select g.ngo_org_id, g.id, 'sale', date '2024-01-10' + n * 7, 100 * n, 'MRU' from groups g, generate_series(1, 40) n where g.ngo_org_id = ${ngo}`);
-    const { table } = await db.asApp({ orgId: ids.orgs.acor }, (tx) => loadCompareTable(tx, orgs.acor, { orgType: "consortium", canSeePeople: false }, compareParams({}), t, (x) => x));
+    const { table } = await db.asApp({ orgId: ids.orgs.acor }, (tx) =>
+      loadCompareTable(tx, orgs.acor, { orgType: "consortium", canSeePeople: false }, compareParams({}), t, (x) => x),
+    );
     const groupsCol = table.columns.findIndex((c) => c.key === "groups");
     // The new members are compared, each with its groups.
     expect(table.rows.filter((r) => String(r[0]).endsWith("-budget")).map((r) => [r[0], r[groupsCol]])).toEqual([
@@ -148,4 +153,3 @@ describe(`query budgets on ${backend}`, () => {
     expect(await count("acor", cut)).toBe(before.cut);
   });
 });
-

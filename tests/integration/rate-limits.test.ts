@@ -67,7 +67,12 @@ describe(`rate limits and the public board's token on ${backend}`, () => {
     expect(r.status, JSON.stringify(r)).toBe("ok");
   };
   const liveToken = async () =>
-    (await db.db.select().from(publicBoards).where(and(eq(publicBoards.communeOrgId, ids.orgs.fassala), isNull(publicBoards.revokedAt))))[0]?.token ?? null;
+    (
+      await db.db
+        .select()
+        .from(publicBoards)
+        .where(and(eq(publicBoards.communeOrgId, ids.orgs.fassala), isNull(publicBoards.revokedAt)))
+    )[0]?.token ?? null;
 
   beforeAll(async () => {
     db = await createTestDb();
@@ -91,7 +96,7 @@ describe(`rate limits and the public board's token on ${backend}`, () => {
   it("a disabled board's token is dead for good; enabling again makes a new token", async () => {
     request.user = await signIn("admin@fassala.demo");
     await setBoardLink("enable");
-    const first = (await liveToken());
+    const first = await liveToken();
     expect(first).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(await boardPage(first, "198.51.100.1")).toEqual({ kind: "page" });
 
@@ -100,14 +105,14 @@ describe(`rate limits and the public board's token on ${backend}`, () => {
     expect(await boardPage(first, "198.51.100.1")).toEqual({ kind: "404" });
 
     await setBoardLink("enable");
-    const second = (await liveToken());
+    const second = await liveToken();
     expect(second).not.toBe(first);
     expect(await boardPage(second, "198.51.100.1")).toEqual({ kind: "page" });
     expect(await boardPage(first, "198.51.100.1")).toEqual({ kind: "404" });
 
     // Regenerating kills the live token too.
     await setBoardLink("regenerate");
-    const third = (await liveToken());
+    const third = await liveToken();
     expect([first, second]).not.toContain(third);
     expect(await boardPage(second, "198.51.100.1")).toEqual({ kind: "404" });
     expect(await boardPage(third, "198.51.100.1")).toEqual({ kind: "page" });
@@ -122,7 +127,7 @@ describe(`rate limits and the public board's token on ${backend}`, () => {
   }, 120_000);
 
   it("only the commune reads its board token: other organisations get nothing as the application role", async () => {
-    const token = (await liveToken());
+    const token = await liveToken();
     expect(token).toBeTruthy();
     const tokensSeenBy = (slug: keyof DemoIds["orgs"]) =>
       db.asApp({ orgId: ids.orgs[slug], userId: null }, async (tx) => (await tx.select({ token: publicBoards.token }).from(publicBoards)).map((r) => r.token));
@@ -132,7 +137,9 @@ describe(`rate limits and the public board's token on ${backend}`, () => {
     }
     expect(await tokensSeenBy("fassala")).toContain(token);
     // Not through price_settings either: the token is no longer a column there.
-    const cols = await db.db.execute(sql`select column_name from information_schema.columns where table_name = 'price_settings' and column_name like '%token%'`);
+    const cols = await db.db.execute(
+      sql`select column_name from information_schema.columns where table_name = 'price_settings' and column_name like '%token%'`,
+    );
     expect(((cols as { rows?: unknown[] }).rows ?? (cols as unknown[])).length).toBe(0);
     // Nor can another organisation plant a token for the commune.
     await expect(
@@ -141,7 +148,7 @@ describe(`rate limits and the public board's token on ${backend}`, () => {
   });
 
   it("the board answers at most its limit per address and token, also to parallel requests; then 429 with Retry-After", async () => {
-    const token = (await liveToken());
+    const token = await liveToken();
     await freshWindow(BOARD_RULE.windowSeconds, 25);
     const burst = BOARD_RULE.limit + 15;
     const { default: PublicBoard } = await import("@/app/board/[token]/page");
@@ -196,7 +203,9 @@ describe(`rate limits and the public board's token on ${backend}`, () => {
     expect(await refused.text()).toContain("Too many requests");
     // Other export routes share the user's budget in this organisation.
     const cohesion = await import("@/app/(portal)/[org]/export/cohesion/[table]/route");
-    const c = await cohesion.GET(new NextRequest("http://localhost:3000/adicor/export/cohesion/trend?format=csv"), { params: Promise.resolve({ org: "adicor", table: "trend" }) });
+    const c = await cohesion.GET(new NextRequest("http://localhost:3000/adicor/export/cohesion/trend?format=csv"), {
+      params: Promise.resolve({ org: "adicor", table: "trend" }),
+    });
     expect(c.status).toBe(429);
     expect(await c.text()).toContain("Trop de demandes");
     // So does the printable advocacy sheet (a page: it sends the reader to the 429 answer).
@@ -215,9 +224,7 @@ describe(`rate limits and the public board's token on ${backend}`, () => {
   it("counts atomically as the application role: of parallel hits, exactly the limit pass", async () => {
     const rule = { limit: 7, windowSeconds: 3600 };
     const now = new Date();
-    const decisions = await Promise.all(
-      Array.from({ length: 25 }, () => db.asApp({}, (tx) => hitRateLimit(tx, "test:parallel", rule, now))),
-    );
+    const decisions = await Promise.all(Array.from({ length: 25 }, () => db.asApp({}, (tx) => hitRateLimit(tx, "test:parallel", rule, now))));
     expect(decisions.filter((d) => d.allowed)).toHaveLength(rule.limit);
     const [row] = await db.db.select().from(rateLimits).where(eq(rateLimits.bucket, "test:parallel"));
     expect(row.hits).toBe(25);

@@ -29,25 +29,27 @@ describe(`row-level security catalogue on ${backend}`, () => {
   });
 
   it("fails on a new unprotected table or an unsafe view (the check itself can fail)", async () => {
-    await db.db.transaction(async (tx) => {
-      await tx.execute(sql`create table rls_probe (id int, owner_org_id uuid)`);
-      await tx.execute(sql`create view rls_probe_view as select * from groups`);
-      const problems = await rlsProblems(tx);
-      expect(problems).toEqual(
-        expect.arrayContaining([
-          "rls_probe: row-level security not enabled",
-          "rls_probe: row-level security not forced",
-          "rls_probe: no policy with USING for the application",
-          "rls_probe_view: view without security_invoker bypasses row-level security",
-        ]),
-      );
-      await tx.execute(sql`select app_tenant_table('rls_probe', 'owner_org_id')`);
-      await tx.execute(sql`alter view rls_probe_view set (security_invoker = true)`);
-      expect(await rlsProblems(tx)).toEqual([]);
-      tx.rollback();
-    }).catch((e) => {
-      if (!/rollback/i.test(e instanceof Error ? e.message : String(e))) throw e;
-    });
+    await db.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`create table rls_probe (id int, owner_org_id uuid)`);
+        await tx.execute(sql`create view rls_probe_view as select * from groups`);
+        const problems = await rlsProblems(tx);
+        expect(problems).toEqual(
+          expect.arrayContaining([
+            "rls_probe: row-level security not enabled",
+            "rls_probe: row-level security not forced",
+            "rls_probe: no policy with USING for the application",
+            "rls_probe_view: view without security_invoker bypasses row-level security",
+          ]),
+        );
+        await tx.execute(sql`select app_tenant_table('rls_probe', 'owner_org_id')`);
+        await tx.execute(sql`alter view rls_probe_view set (security_invoker = true)`);
+        expect(await rlsProblems(tx)).toEqual([]);
+        tx.rollback();
+      })
+      .catch((e) => {
+        if (!/rollback/i.test(e instanceof Error ? e.message : String(e))) throw e;
+      });
   });
 
   it("the application role is no superuser, owner or BYPASSRLS; the owner and superuser are refused", async () => {
@@ -106,18 +108,14 @@ describe(`tenant isolation as the application role on ${backend}`, () => {
   it("cannot change, delete, create or move another tenant's rows", async () => {
     const target = ids.groups.shops[0];
     const other = org("ong-sahel");
-    const updated = await db.asApp(other, (tx) =>
-      tx.update(groups).set({ name: "pwned" }).where(eq(groups.id, target)).returning({ id: groups.id }),
-    );
+    const updated = await db.asApp(other, (tx) => tx.update(groups).set({ name: "pwned" }).where(eq(groups.id, target)).returning({ id: groups.id }));
     expect(updated).toEqual([]);
     const deleted = await db.asApp(other, (tx) => tx.delete(groups).where(eq(groups.id, target)).returning({ id: groups.id }));
     expect(deleted).toEqual([]);
     // A reader (the commune) may read but not write.
-    expect(
-      await db.asApp(org("fassala"), (tx) =>
-        tx.update(groups).set({ name: "pwned" }).where(eq(groups.id, target)).returning({ id: groups.id }),
-      ),
-    ).toEqual([]);
+    expect(await db.asApp(org("fassala"), (tx) => tx.update(groups).set({ name: "pwned" }).where(eq(groups.id, target)).returning({ id: groups.id }))).toEqual(
+      [],
+    );
     const insert = (ctx: { orgId: string }) =>
       db.asApp(ctx, (tx) =>
         tx.insert(groups).values({
@@ -130,9 +128,9 @@ describe(`tenant isolation as the application role on ${backend}`, () => {
       );
     expect(await sqlState(insert(other))).toBe("42501");
     // The owner cannot hand its row to another tenant either.
-    expect(
-      await sqlState(db.asApp(org("adicor"), (tx) => tx.update(groups).set({ ngoOrgId: ids.orgs["ong-sahel"] }).where(eq(groups.id, target)))),
-    ).toBe("42501");
+    expect(await sqlState(db.asApp(org("adicor"), (tx) => tx.update(groups).set({ ngoOrgId: ids.orgs["ong-sahel"] }).where(eq(groups.id, target))))).toBe(
+      "42501",
+    );
     const [row] = await db.db.select().from(groups).where(eq(groups.id, target));
     expect(row.name).toBe("Boutique communautaire de Fassala");
     expect(row.ngoOrgId).toBe(ids.orgs.adicor);
@@ -154,7 +152,9 @@ describe(`tenant isolation as the application role on ${backend}`, () => {
     expect(await db.asApp({ userId: adicorMember.userId }, (tx) => count(tx, "memberships"))).toBe(1);
 
     await db.asApp(org("adicor"), (tx) => tx.insert(auditLog).values({ orgId: ids.orgs.adicor, action: "probe", entity: "test" }));
-    expect(await sqlState(db.asApp(org("ong-sahel"), (tx) => tx.insert(auditLog).values({ orgId: ids.orgs.adicor, action: "forged", entity: "test" })))).toBe("42501");
+    expect(await sqlState(db.asApp(org("ong-sahel"), (tx) => tx.insert(auditLog).values({ orgId: ids.orgs.adicor, action: "forged", entity: "test" })))).toBe(
+      "42501",
+    );
     expect(await db.asApp(org("ong-sahel"), (tx) => count(tx, "audit_log"))).toBe(0);
     expect(await db.asApp(org("adicor"), (tx) => count(tx, "audit_log"))).toBe(1);
   });
@@ -187,7 +187,9 @@ describe(`tenant isolation as the application role on ${backend}`, () => {
     expect(
       await sqlState(
         db.asApp(org("fassala"), (tx) =>
-          tx.execute(sql`insert into ledger_entries (ngo_org_id, group_id, kind, occurred_on, amount, currency) values (${ids.orgs.adicor}, ${target}, 'sale', '2025-01-01', 1, 'XOF')`),
+          tx.execute(
+            sql`insert into ledger_entries (ngo_org_id, group_id, kind, occurred_on, amount, currency) values (${ids.orgs.adicor}, ${target}, 'sale', '2025-01-01', 1, 'XOF')`,
+          ),
         ),
       ),
     ).not.toBeNull();
@@ -197,7 +199,16 @@ describe(`tenant isolation as the application role on ${backend}`, () => {
     expect(await n("adicor", "price_sessions")).toBe(fassalaSessions);
     expect(await n("ong-sahel", "price_sessions")).toBe(await n("bassikounou", "price_sessions"));
     // Nothing without a tenant context.
-    for (const t of ["ledger_entries", "people", "price_sessions", "price_settings", "cohesion_surveys", "coaching_visits", "quarter_locks", "exchange_rates"]) {
+    for (const t of [
+      "ledger_entries",
+      "people",
+      "price_sessions",
+      "price_settings",
+      "cohesion_surveys",
+      "coaching_visits",
+      "quarter_locks",
+      "exchange_rates",
+    ]) {
       expect(await db.asApp({}, (tx) => count(tx, t)), `${t} without a tenant`).toBe(0);
     }
     // Cohesion and coaching: ONG Sahel sees none of ADICOR's coaching visits.

@@ -33,7 +33,10 @@ describe(`sessions on ${backend}`, () => {
     const sid = await signIn("editor@acor.demo");
     await revokeSession(db.db, sid, "req-signout-test");
     expect(await findLiveSession(db.db, sid)).toBeNull();
-    const [rec] = await db.db.select().from(auditLog).where(and(eq(auditLog.action, "auth.sign_out"), eq(auditLog.entityId, sid)));
+    const [rec] = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "auth.sign_out"), eq(auditLog.entityId, sid)));
     expect(rec.requestId).toBe("req-signout-test");
   });
 
@@ -52,7 +55,10 @@ describe(`sessions on ${backend}`, () => {
     // Busy all day: still ends at the absolute lifetime.
     const busy = await signIn("admin@acor.demo");
     const late = new Date(now + SESSION_ABSOLUTE_MS + 60_000);
-    await db.db.update(sessions).set({ lastSeenAt: new Date(late.getTime() - 60_000) }).where(eq(sessions.id, busy));
+    await db.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(late.getTime() - 60_000) })
+      .where(eq(sessions.id, busy));
     expect(await findLiveSession(db.db, busy, late)).toBeNull();
     expect(SESSION_IDLE_MS).toBe(2 * 3600_000);
     expect(SESSION_ABSOLUTE_MS).toBe(12 * 3600_000);

@@ -30,13 +30,18 @@ describe(`versioned updates on ${backend}`, () => {
 
   const ngo = (slug: "adicor" | "ong-sahel") => ({ id: ids.orgs[slug], type: "ngo" as const });
   /** A write as `orgAction` does it: the work and its audit record in one transaction. */
-  const asMember = <T,>(slug: "adicor" | "ong-sahel" | "fassala", email: string, fn: (tx: Tx) => Promise<T>, audit?: { entity: string; id: (r: T) => string }) =>
+  const asMember = <T>(slug: "adicor" | "ong-sahel" | "fassala", email: string, fn: (tx: Tx) => Promise<T>, audit?: { entity: string; id: (r: T) => string }) =>
     db.asApp({ orgId: ids.orgs[slug], userId: user[email] }, async (tx) => {
       const r = await fn(tx);
-      if (audit) await tx.insert(auditLog).values({ actorUserId: user[email], orgId: ids.orgs[slug], action: "test", entity: audit.entity, entityId: audit.id(r) });
+      if (audit)
+        await tx.insert(auditLog).values({ actorUserId: user[email], orgId: ids.orgs[slug], action: "test", entity: audit.entity, entityId: audit.id(r) });
       return r;
     });
-  const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as AppError);
+  const refusal = (p: Promise<unknown>) =>
+    p.then(
+      () => null,
+      (e: unknown) => e as AppError,
+    );
 
   it("of writers that loaded the same version exactly one wins; the others are told who changed it and when", async () => {
     const id = ids.groups.shops[1];
@@ -60,7 +65,9 @@ describe(`versioned updates on ${backend}`, () => {
     const id = ids.groups.shops[2];
     const other = { orgId: ids.orgs["ong-sahel"] };
     for (const version of [1, 2, 99]) {
-      const attempt = db.asApp(other, (tx) => updateVersioned(tx, groups, { id, scope: eq(groups.ngoOrgId, ids.orgs["ong-sahel"]), expectedVersion: version }, { name: "x" }));
+      const attempt = db.asApp(other, (tx) =>
+        updateVersioned(tx, groups, { id, scope: eq(groups.ngoOrgId, ids.orgs["ong-sahel"]), expectedVersion: version }, { name: "x" }),
+      );
       await expect(attempt).rejects.toMatchObject({ code: "not_found" });
     }
   });
@@ -69,7 +76,9 @@ describe(`versioned updates on ${backend}`, () => {
     const id = ids.groups.shops[3];
     const adicor = ids.orgs.adicor;
     for (const version of [2 ** 31, 9007199254740992, -1]) {
-      const attempt = db.asApp({ orgId: adicor }, (tx) => updateVersioned(tx, groups, { id, scope: eq(groups.ngoOrgId, adicor), expectedVersion: version }, { name: "x" }));
+      const attempt = db.asApp({ orgId: adicor }, (tx) =>
+        updateVersioned(tx, groups, { id, scope: eq(groups.ngoOrgId, adicor), expectedVersion: version }, { name: "x" }),
+      );
       await expect(attempt).rejects.toMatchObject({ code: "conflict" });
     }
   });
@@ -81,10 +90,15 @@ describe(`versioned updates on ${backend}`, () => {
       recordEntry(tx, ngo("adicor"), editor, { groupId: shop, kind: "sale", occurredOn: today(), amount: 100, currency: "MRU", note: "" }),
     );
     const correct = (email: string, amount: number, version: number) =>
-      asMember("adicor", email, (tx) => correctEntry(tx, ngo("adicor"), user[email], { entryId: e.id, version, kind: "sale", occurredOn: today(), amount, currency: "MRU", note: "" }), {
-        entity: "ledger_entry",
-        id: (r) => r.entry.id,
-      });
+      asMember(
+        "adicor",
+        email,
+        (tx) => correctEntry(tx, ngo("adicor"), user[email], { entryId: e.id, version, kind: "sale", occurredOn: today(), amount, currency: "MRU", note: "" }),
+        {
+          entity: "ledger_entry",
+          id: (r) => r.entry.id,
+        },
+      );
     const r1 = await correct("editor@adicor.demo", 200, 1);
     expect(r1.entry.version).toBe(2);
     expect(await refusal(correct("admin@adicor.demo", 300, 1))).toMatchObject({ messageKey: "changedBy", values: { name: "Editor adicor" } });
@@ -100,7 +114,7 @@ describe(`versioned updates on ${backend}`, () => {
     const fassala = ids.orgs.fassala;
     const editor = user["editor@fassala.demo"];
     const admin = user["admin@fassala.demo"];
-    const asFassala = <T,>(userId: string, fn: (tx: Tx) => Promise<T>) => db.asApp({ orgId: fassala, userId }, fn);
+    const asFassala = <T>(userId: string, fn: (tx: Tx) => Promise<T>) => db.asApp({ orgId: fassala, userId }, fn);
     const version = async (id: string) => (await db.db.select({ v: priceSessions.version }).from(priceSessions).where(eq(priceSessions.id, id)))[0].v;
     const s = await asFassala(editor, (tx) => createSession(tx, fassala, editor, { heldOn: today(), place: "Versions" }));
     expect(s.version).toBe(1);
@@ -121,8 +135,22 @@ describe(`versioned updates on ${backend}`, () => {
     await asFassala(admin, (tx) => removeAttendee(tx, fassala, admin, { sessionId: s.id, attendeeId: extra.id }));
     expect(await version(s.id)).toBe(7);
 
-    const productId = await asFassala(editor, async (tx) => (await createProduct(tx, fassala, { nameFr: "Versions", nameAr: "Versions", nameEn: "Versions", unit: "kg", category: "staple", pictogram: "rice" })).id);
-    const decision = { sessionId: s.id, productId, purchasePrice: 80, sellingPrice: 100, currency: "MRU" as const, effectiveOn: today(), channels: [], villages: [] };
+    const productId = await asFassala(
+      editor,
+      async (tx) =>
+        (await createProduct(tx, fassala, { nameFr: "Versions", nameAr: "Versions", nameEn: "Versions", unit: "kg", category: "staple", pictogram: "rice" }))
+          .id,
+    );
+    const decision = {
+      sessionId: s.id,
+      productId,
+      purchasePrice: 80,
+      sellingPrice: 100,
+      currency: "MRU" as const,
+      effectiveOn: today(),
+      channels: [],
+      villages: [],
+    };
     const { price } = await asFassala(editor, (tx) => decidePrice(tx, fassala, editor, decision));
     expect(await version(s.id)).toBe(8);
     await asFassala(editor, (tx) => withdrawDecision(tx, fassala, editor, { sessionId: s.id, decisionId: price.id, reason: "Essai" }));

@@ -87,17 +87,36 @@ export function learnRelations(truths: SeenTable[], isNoSum: (target: string, pa
   const rel: Relations = { cols: new Map(), totals: new Map(), rows: new Map() };
   for (const [kind, ts] of byKind) {
     const labels = ts[0].columns;
-    const count = labels.map((l, j) => j > 0 && ts.every((t) => isCountColumn(l, t.rows.map((r) => num(r[j])))));
+    const count = labels.map(
+      (l, j) =>
+        j > 0 &&
+        ts.every((t) =>
+          isCountColumn(
+            l,
+            t.rows.map((r) => num(r[j])),
+          ),
+        ),
+    );
     const all = ts.flatMap((t) => t.rows.map((r) => r.map(num)));
     const nonZero = labels.map((_, j) => j).filter((j) => count[j] && all.some((r) => r[j] !== 0));
     const support = (cells: number[]) => new Set(all.map((r) => cells.map((j) => r[j]).join(",")).filter(nonZeroKey)).size >= 2;
     const cols: [string, string[]][] = [];
     for (const c of nonZero)
       for (const s of subsets(nonZero.filter((x) => x !== c)))
-        if (all.every((r) => s.reduce((a, x) => a + r[x]!, 0) === r[c]) && support([c, ...s]) && !isNoSum(labels[c], s.map((x) => labels[x]))) cols.push([labels[c], s.map((x) => labels[x])]);
+        if (
+          all.every((r) => s.reduce((a, x) => a + r[x]!, 0) === r[c]) &&
+          support([c, ...s]) &&
+          !isNoSum(
+            labels[c],
+            s.map((x) => labels[x]),
+          )
+        )
+          cols.push([labels[c], s.map((x) => labels[x])]);
     rel.cols.set(kind, cols);
     const tall = ts.filter((t) => t.rows.length >= 2);
-    const totals = nonZero.filter((j) => tall.length > 0 && tall.every((t) => t.rows.slice(0, -1).reduce((a, r) => a + num(r[j])!, 0) === num(t.rows.at(-1)![j])));
+    const totals = nonZero.filter(
+      (j) => tall.length > 0 && tall.every((t) => t.rows.slice(0, -1).reduce((a, r) => a + num(r[j])!, 0) === num(t.rows.at(-1)![j])),
+    );
     rel.totals.set(kind, new Set(totals.map((j) => labels[j])));
     const rows: [string, string[]][] = [];
     const rowLabels = [...new Set(ts.flatMap((t) => t.rows.map((r) => r[0])))];
@@ -137,7 +156,8 @@ export function auditPage(seen: SeenTable[], truth: SeenTable[], relations: Rela
       const truthCol = tt.rows.map((r) => num(r[j]));
       t.rows.forEach((r, i) => {
         const v = truthCol[i];
-        if (r[j] === SMALL_MARK && v != null && !(v >= 1 && v <= 4)) findings.push({ table: t.name, row: r[0], column: t.columns[j], shown: r[j], truth: v, kind: "false-small" });
+        if (r[j] === SMALL_MARK && v != null && !(v >= 1 && v <= 4))
+          findings.push({ table: t.name, row: r[0], column: t.columns[j], shown: r[j], truth: v, kind: "false-small" });
       });
       if (!isCountColumn(t.columns[j], truthCol) || !t.rows.every((r) => isMark(r[j] ?? "") || num(r[j]) != null)) continue;
       t.rows.forEach((r, i) => {
@@ -163,10 +183,26 @@ export function auditPage(seen: SeenTable[], truth: SeenTable[], relations: Rela
     const add = (total: number | null, parts: (number | null)[]) => {
       if (total != null && parts.length && parts.every((p) => p != null)) sums.push({ total, parts: parts.filter((p) => p != null) });
     };
-    for (const [c, s] of relations.cols.get(kind) ?? []) t.rows.forEach((_, i) => add(ids[i][col(c)], s.map((x) => ids[i][col(x)])));
-    if (t.rows.length >= 2) for (const c of relations.totals.get(kind) ?? []) add(ids[t.rows.length - 1][col(c)], t.rows.slice(0, -1).map((_, i) => ids[i][col(c)]));
+    for (const [c, s] of relations.cols.get(kind) ?? [])
+      t.rows.forEach((_, i) =>
+        add(
+          ids[i][col(c)],
+          s.map((x) => ids[i][col(x)]),
+        ),
+      );
+    if (t.rows.length >= 2)
+      for (const c of relations.totals.get(kind) ?? [])
+        add(
+          ids[t.rows.length - 1][col(c)],
+          t.rows.slice(0, -1).map((_, i) => ids[i][col(c)]),
+        );
     for (const [r, s] of relations.rows.get(kind) ?? [])
-      if (row(r) >= 0 && s.every((x) => row(x) >= 0)) for (let j = 1; j < width; j++) add(ids[row(r)][j], s.map((x) => ids[row(x)][j]));
+      if (row(r) >= 0 && s.every((x) => row(x) >= 0))
+        for (let j = 1; j < width; j++)
+          add(
+            ids[row(r)][j],
+            s.map((x) => ids[row(x)][j]),
+          );
   }
   for (const [a, b] of equal) sums.push({ total: a, parts: [b] });
   // Across tables of the same columns: a row of one that is the sum of the rows of another (a
@@ -268,7 +304,10 @@ function eliminate(cells: Cell[], sums: Sum[]): boolean {
   }
   let changed = false;
   for (const row of m) {
-    const nz = row.slice(0, n).map((v, j) => (Math.abs(v) > 1e-9 ? j : -1)).filter((j) => j >= 0);
+    const nz = row
+      .slice(0, n)
+      .map((v, j) => (Math.abs(v) > 1e-9 ? j : -1))
+      .filter((j) => j >= 0);
     if (nz.length !== 1) continue;
     const v = Math.round(row[n] / row[nz[0]]);
     const c = cells[unknown[nz[0]]];
@@ -300,7 +339,14 @@ export function tablesOfHtml(html: string, page: string): SeenTable[] {
 function cellsOf(tr: string): string[] {
   return [...tr.matchAll(/<(td|th)\b([^>]*)>([\s\S]*?)<\/\1>/g)].map((c) => {
     const dv = /data-value="([^"]*)"/.exec(c[2])?.[1];
-    const text = c[3].replace(/<[^>]+>/g, " ").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&").replace(/&#x27;/g, "'").replace(/\s+/g, " ").trim();
+    const text = c[3]
+      .replace(/<[^>]+>/g, " ")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&")
+      .replace(/&#x27;/g, "'")
+      .replace(/\s+/g, " ")
+      .trim();
     return dv != null && dv !== "" ? dv.replace(/&lt;/g, "<") : text;
   });
 }

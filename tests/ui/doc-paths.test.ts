@@ -39,7 +39,11 @@ function patternOf(cited: string): RegExp {
       i = end;
     } else if (c === "{") {
       const end = cited.indexOf("}", i);
-      re += `(?:${cited.slice(i + 1, end).split(",").map(escape).join("|")})`;
+      re += `(?:${cited
+        .slice(i + 1, end)
+        .split(",")
+        .map(escape)
+        .join("|")})`;
       i = end;
     } else if (c === "*") {
       if (cited[i + 1] === "*") {

@@ -3,7 +3,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { FigureCell, formatCompact, HeadlineNumber } from "@/components/ui/headline-number";
 
-const html = (value: number, locale: string, currency?: string) => renderToStaticMarkup(createElement(HeadlineNumber, { value, locale, currency, testId: "f" }));
+const html = (value: number, locale: string, currency?: string) =>
+  renderToStaticMarkup(createElement(HeadlineNumber, { value, locale, currency, testId: "f" }));
 
 describe("headline figures", () => {
   it("are compact from a million, in the reader's locale, Western digits", () => {

@@ -10,7 +10,11 @@ const items = [
     current: { sellingPrice: 2100, currency: "MRU" },
     next: { sellingPrice: 2300, effectiveOn: "2026-12-10" },
   },
-  { product: { id: "p2", nameFr: "Sucre", nameAr: "سكر", nameEn: "Sugar", unit: "kg", unitAr: null, pictogram: "sugar" }, current: { sellingPrice: 650, currency: "XOF" }, next: null },
+  {
+    product: { id: "p2", nameFr: "Sucre", nameAr: "سكر", nameEn: "Sugar", unit: "kg", unitAr: null, pictogram: "sugar" },
+    current: { sellingPrice: 650, currency: "XOF" },
+    next: null,
+  },
 ] as unknown as Props["items"];
 
 const board = async (lang: "ar" | "fr", digits?: "latn" | "arab") =>

@@ -26,9 +26,7 @@ async function LoginPage() {
       <section className="rounded-lg border border-slate-300 bg-white p-6">
         <h1 className="mb-2 text-2xl font-semibold">{t("title")}</h1>
         <p className="mb-4 text-slate-700">{t("intro")}</p>
-        <SignInForm
-          labels={{ email: t("email"), password: t("password"), submit: t("submit"), submitting: t("submitting") }}
-        />
+        <SignInForm labels={{ email: t("email"), password: t("password"), submit: t("submit"), submitting: t("submitting") }} />
       </section>
     </main>
   );

@@ -32,11 +32,15 @@ export default async function OrgHome({ params }: { params: Promise<{ org: strin
         <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1">
           <div className="flex gap-2">
             <dt className="text-slate-700">{t("type")}</dt>
-            <dd className="font-medium" data-testid="org-type">{tt(ctx.org.type)}</dd>
+            <dd className="font-medium" data-testid="org-type">
+              {tt(ctx.org.type)}
+            </dd>
           </div>
           <div className="flex gap-2">
             <dt className="text-slate-700">{t("yourRole")}</dt>
-            <dd className="font-medium" data-testid="org-role">{tr(ctx.role)}</dd>
+            <dd className="font-medium" data-testid="org-role">
+              {tr(ctx.role)}
+            </dd>
           </div>
         </dl>
       </div>
@@ -69,24 +73,26 @@ export default async function OrgHome({ params }: { params: Promise<{ org: strin
                 {listed ? null : (
                   <p className="mt-1 text-sm" data-testid="settlement-counts">
                     {(["host", "refugee"] as const)
-                      .map((community) => t("communityCount", { community: t(community), count: c.settlements.filter((s) => s.community === community).length }))
+                      .map((community) =>
+                        t("communityCount", { community: t(community), count: c.settlements.filter((s) => s.community === community).length }),
+                      )
                       .join(" · ")}
                   </p>
                 )}
-                {listed ? <ul className="mt-2 grid grid-cols-1 gap-1 sm:grid-cols-2 lg:grid-cols-3">
-                  {c.settlements.map((s) => (
-                    <li key={s.id} className="flex items-center justify-between gap-2 rounded border border-slate-200 px-2 py-1">
-                      <span>
-                        {s.name} <span className="text-sm text-slate-700">· {tp(s.level)}</span>
-                      </span>
-                      <span
-                        className={`rounded px-1.5 text-sm ${s.community === "refugee" ? "bg-amber-100 text-amber-950" : "bg-sky-100 text-sky-950"}`}
-                      >
-                        {t(s.community)}
-                      </span>
-                    </li>
-                  ))}
-                </ul> : null}
+                {listed ? (
+                  <ul className="mt-2 grid grid-cols-1 gap-1 sm:grid-cols-2 lg:grid-cols-3">
+                    {c.settlements.map((s) => (
+                      <li key={s.id} className="flex items-center justify-between gap-2 rounded border border-slate-200 px-2 py-1">
+                        <span>
+                          {s.name} <span className="text-sm text-slate-700">· {tp(s.level)}</span>
+                        </span>
+                        <span className={`rounded px-1.5 text-sm ${s.community === "refugee" ? "bg-amber-100 text-amber-950" : "bg-sky-100 text-sky-950"}`}>
+                          {t(s.community)}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </section>
             ))}
           </div>

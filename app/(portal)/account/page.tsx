@@ -57,7 +57,9 @@ async function AccountPage({ searchParams }: { searchParams: Promise<Search> }) 
       </div>
 
       <section aria-labelledby="my-organisations" className="flex flex-col gap-2">
-        <h2 id="my-organisations" className="text-xl font-semibold">{t("organisations")}</h2>
+        <h2 id="my-organisations" className="text-xl font-semibold">
+          {t("organisations")}
+        </h2>
         {orgs.length === 0 ? <p>{t("noOrganisations")}</p> : null}
         <ul className="flex flex-col gap-1">
           {orgs.map((o) => (
@@ -74,14 +76,14 @@ async function AccountPage({ searchParams }: { searchParams: Promise<Search> }) 
       </section>
 
       <section aria-labelledby="invitations" className="flex flex-col gap-3">
-        <h2 id="invitations" className="text-xl font-semibold">{t("invitations")}</h2>
+        <h2 id="invitations" className="text-xl font-semibold">
+          {t("invitations")}
+        </h2>
         {invitations.length === 0 ? <p data-testid="no-invitations">{t("noInvitations")}</p> : null}
         <ul className="flex flex-col gap-3">
           {invitations.map((i) => (
             <li key={i.id} className="rounded-lg border border-slate-300 bg-white p-4" data-testid="invitation">
-              <p className="mb-2">
-                {t("invitedAs", { org: i.orgName, type: tt(i.orgType), role: tr(i.role), date: i.createdAt })}
-              </p>
+              <p className="mb-2">{t("invitedAs", { org: i.orgName, type: tt(i.orgType), role: tr(i.role), date: i.createdAt })}</p>
               <InvitationAnswer invitationId={i.id} labels={{ accept: t("accept"), decline: t("decline"), context: i.orgName }} />
             </li>
           ))}
@@ -89,15 +91,23 @@ async function AccountPage({ searchParams }: { searchParams: Promise<Search> }) 
       </section>
 
       <section aria-labelledby="activity" className="flex flex-col gap-3">
-        <h2 id="activity" className="text-xl font-semibold">{t("activity")}</h2>
+        <h2 id="activity" className="text-xl font-semibold">
+          {t("activity")}
+        </h2>
         <p className="text-slate-700">{t("activityIntro")}</p>
         <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
           <table className="w-full text-start">
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="p-2 text-start">{ta("at")}</th>
-                <th scope="col" className="p-2 text-start">{ta("action")}</th>
-                <th scope="col" className="p-2 text-start">{ta("request")}</th>
+                <th scope="col" className="p-2 text-start">
+                  {ta("at")}
+                </th>
+                <th scope="col" className="p-2 text-start">
+                  {ta("action")}
+                </th>
+                <th scope="col" className="p-2 text-start">
+                  {ta("request")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -105,7 +115,9 @@ async function AccountPage({ searchParams }: { searchParams: Promise<Search> }) 
                 <tr key={e.id} className="border-t border-slate-200" data-testid="account-event">
                   <td className="p-2 whitespace-nowrap">{format.dateTime(e.at, { dateStyle: "short", timeStyle: "medium" })}</td>
                   <td className="p-2">{actionLabel(e.action)}</td>
-                  <td className="p-2 text-sm" dir="ltr">{e.requestId ?? ""}</td>
+                  <td className="p-2 text-sm" dir="ltr">
+                    {e.requestId ?? ""}
+                  </td>
                 </tr>
               ))}
             </tbody>

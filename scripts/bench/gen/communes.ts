@@ -54,8 +54,14 @@ export function ngoRows(plan: Plan, ids: IdCounters, push: Push) {
     const groups = plan.groups.filter((g) => g.ngo === n && g.kind === "group");
     const members = groups.reduce((s, g) => s + g.size, 0);
     const declared = Math.round(members * (0.97 + 0.06 * r()));
-    push("declared_figures", `${ids.next("declared_figures")}\t${ngo.id}\tgroup_beneficiaries\t${declared} bénéficiaires ont choisi des activités de groupe\t${declared}\t${source}\t${CREATED}\n`);
-    push("declared_figures", `${ids.next("declared_figures")}\t${ngo.id}\tgroup_revenue_mru\tChiffre d'affaires des activités de groupe depuis la création\t${groups.length * int(r, 60_000, 90_000)}\t${source}\t${CREATED}\n`);
+    push(
+      "declared_figures",
+      `${ids.next("declared_figures")}\t${ngo.id}\tgroup_beneficiaries\t${declared} bénéficiaires ont choisi des activités de groupe\t${declared}\t${source}\t${CREATED}\n`,
+    );
+    push(
+      "declared_figures",
+      `${ids.next("declared_figures")}\t${ngo.id}\tgroup_revenue_mru\tChiffre d'affaires des activités de groupe depuis la création\t${groups.length * int(r, 60_000, 90_000)}\t${source}\t${CREATED}\n`,
+    );
     for (let mo = FIRST_MONTH; mo <= monthIndex(2025, 4); mo += 3) {
       const quarter = quarterOfMonth(mo);
       const lockedDay = lastDayOfMonth(mo + 2) + int(r, 15, 40);
@@ -73,7 +79,13 @@ export function ngoRows(plan: Plan, ids: IdCounters, push: Push) {
 }
 
 /** Positive share baselines of the perception indicators, by community. */
-const BASELINE: Record<string, [number, number]> = { trust: [0.38, 0.46], trade: [0.62, 0.7], lend: [0.22, 0.3], joint_meetings: [0.3, 0.26], security: [0.7, 0.55] };
+const BASELINE: Record<string, [number, number]> = {
+  trust: [0.38, 0.46],
+  trade: [0.62, 0.7],
+  lend: [0.22, 0.3],
+  joint_meetings: [0.3, 0.26],
+  security: [0.7, 0.55],
+};
 
 function levels(n: number, share: number): [number, number, number, number] {
   const positive = Math.max(0, Math.min(n, Math.round(n * share)));
@@ -98,7 +110,9 @@ export function cohesionRows(plan: Plan, c: Plan["communes"][number], ids: IdCou
       const author = s.level === "campement" ? commune : ngo;
       const between = (lo: number, hi: number) => int(r, lo, hi);
       const refugee = s.community === "refugee";
-      const [hw, hm, rw, rm] = refugee ? [between(2, 6), between(1, 5), between(8, 14), between(5, 10)] : [between(6, 12), between(4, 9), between(0, 8), between(0, 6)];
+      const [hw, hm, rw, rm] = refugee
+        ? [between(2, 6), between(1, 5), between(8, 14), between(5, 10)]
+        : [between(6, 12), between(4, 9), between(0, 8), between(0, 6)];
       const referred = between(0, 4);
       const resolved = Math.min(referred, Math.round(referred * (0.5 + 0.4 * progress)));
       const day = firstDayOfMonth(mo) + between(20, 80);
@@ -157,7 +171,10 @@ export function priceRows(plan: Plan, c: Plan["communes"][number], ids: IdCounte
   push("price_settings", `${org.id}\t${noticeDays}\t20\t${CREATED}\n`);
   const suppliers = ["Boutique", "Commerce", "Dépôt"].map((kind, i) => {
     const id = ids.next("suppliers");
-    push("suppliers", `${id}\t${org.id}\t${kind} ${esc(personName("male", c.index * 3 + i))}\t${i < 2 ? `+222 4${int(r, 1000000, 9999999)}` : "\\N"}\t${CREATED}\n`);
+    push(
+      "suppliers",
+      `${id}\t${org.id}\t${kind} ${esc(personName("male", c.index * 3 + i))}\t${i < 2 ? `+222 4${int(r, 1000000, 9999999)}` : "\\N"}\t${CREATED}\n`,
+    );
     return id;
   });
   const products = PRODUCTS.map(([fr, ar, en, unit, unitAr, category, pictogram], i) => {
@@ -221,7 +238,10 @@ export function priceRows(plan: Plan, c: Plan["communes"][number], ids: IdCounte
     if (s % 2 === 1 && shops.length > 0) {
       const status = s >= sessions - 2 ? "ordered" : "delivered";
       const order = ids.next("purchase_orders");
-      push("purchase_orders", `${order}\t${org.id}\t${sessionId}\t${pick(r, suppliers)}\t${status}\t${status === "delivered" ? 3 : 2}\t${editor}\t${at}\t${at}\n`);
+      push(
+        "purchase_orders",
+        `${order}\t${org.id}\t${sessionId}\t${pick(r, suppliers)}\t${status}\t${status === "delivered" ? 3 : 2}\t${editor}\t${at}\t${at}\n`,
+      );
       const start = int(r, 0, shops.length - 1);
       for (let k = 0; k < Math.min(12, shops.length); k++) {
         const group = plan.groups[shops[(start + k) % shops.length]];
@@ -245,7 +265,10 @@ export function priceRows(plan: Plan, c: Plan["communes"][number], ids: IdCounte
         const inForce = timeline[p].filter(([eff]) => eff <= day).pop() ?? timeline[p][0];
         const spike = r() < 0.01 ? 1.3 : 1;
         const price = Math.max(1, Math.round(inForce[2] * (1.05 + 0.1 * r()) * spike));
-        push("market_observations", `${ids.next("market_observations")}\t${org.id}\t${products[p]}\t${m.id}\t${isoOf(day)}\t${price}\tMRU\t${editor}\t${tsOf(day, 43_200)}\n`);
+        push(
+          "market_observations",
+          `${ids.next("market_observations")}\t${org.id}\t${products[p]}\t${m.id}\t${isoOf(day)}\t${price}\tMRU\t${editor}\t${tsOf(day, 43_200)}\n`,
+        );
       });
     }
   }

@@ -150,8 +150,10 @@ export class Loader {
     const name = spec.name;
     const wanted = spec.columns.map((c) => c.replace(/\?$/, ""));
     const present = new Set(
-      (await this.sql<{ name: string }[]>`
-        select attname as name from pg_attribute where attrelid = ${name}::regclass and attnum > 0 and not attisdropped`).map((r) => r.name),
+      (
+        await this.sql<{ name: string }[]>`
+        select attname as name from pg_attribute where attrelid = ${name}::regclass and attnum > 0 and not attisdropped`
+      ).map((r) => r.name),
     );
     const missing = spec.columns.filter((c) => !c.endsWith("?") && !present.has(c));
     if (missing.length > 0) throw new Error(`${name} has no column ${missing.join(", ")}: is the database migrated?`);
@@ -214,7 +216,10 @@ export class Loader {
           for (const [name, g] of toggled) await tx.unsafe(`alter table ${name} enable trigger ${g}`);
         }
       });
-      this.report(segment.map((i) => batch[i]), segment.map((i) => times[i]));
+      this.report(
+        segment.map((i) => batch[i]),
+        segment.map((i) => times[i]),
+      );
     }
   }
 
@@ -231,7 +236,9 @@ export class Loader {
       if (b.rows >= 20_000 || last === undefined || now - last > 10_000) {
         this.lastReport.set(name, now);
         this.opts.log(
-          `${name.padEnd(24)} ${s.rows.toLocaleString("en").padStart(12)} rows  ${Math.round(b.rows / (ms / 1000)).toLocaleString("en").padStart(9)} rows/s (chunk of ${b.rows.toLocaleString("en")})`,
+          `${name.padEnd(24)} ${s.rows.toLocaleString("en").padStart(12)} rows  ${Math.round(b.rows / (ms / 1000))
+            .toLocaleString("en")
+            .padStart(9)} rows/s (chunk of ${b.rows.toLocaleString("en")})`,
         );
       }
     }

@@ -32,7 +32,16 @@ type Wg = "none" | "some" | "a_lot" | "cannot" | "not_asked";
 const AIDS = ["Lunettes", "Appareil auditif", "Tricycle", "Aide-mémoire illustré", "Chaise adaptée", "Tableau de pictogrammes"];
 
 const json = (s: string) => JSON.stringify(s);
-function snapshot(kind: string, occurredOn: string, amount: number, currency: string, note: string, version: number, voidedAt: string | null, voidReason: string | null) {
+function snapshot(
+  kind: string,
+  occurredOn: string,
+  amount: number,
+  currency: string,
+  note: string,
+  version: number,
+  voidedAt: string | null,
+  voidReason: string | null,
+) {
   return `{"kind":${json(kind)},"occurredOn":"${occurredOn}","amount":${amount},"currency":"${currency}","note":${json(note)},"version":${version},"voidedAt":${voidedAt ? json(voidedAt) : "null"},"voidReason":${voidReason ? json(voidReason) : "null"}}`;
 }
 /** ISO timestamp as JavaScript writes it (what the application's history rows hold). */
@@ -65,8 +74,18 @@ export function groupRows(ctx: GroupCtx, g: GroupPlan) {
       const st = r();
       const status =
         g.settlement.community === "refugee"
-          ? st < 0.85 ? "refugee_out_of_camp" : st < 0.9 ? "returnee" : "host"
-          : st < 0.85 ? "host" : st < 0.93 ? "refugee_out_of_camp" : st < 0.98 ? "returnee" : "refugee_in_camp";
+          ? st < 0.85
+            ? "refugee_out_of_camp"
+            : st < 0.9
+              ? "returnee"
+              : "host"
+          : st < 0.85
+            ? "host"
+            : st < 0.93
+              ? "refugee_out_of_camp"
+              : st < 0.98
+                ? "returnee"
+                : "refugee_in_camp";
       const cash = r() < 0.8 ? isoOf(firstDayOfMonth(FIRST_MONTH - 12 + int(r, 0, 30))) : null;
       push("households", `${household}\t${ngo.id}\t${g.settlement.id}\t${int(r, 2, 12)}\t${status}\t${nul(cash)}\t${tsOf(startDay, 32_400 + i * 60)}\n`);
     }
@@ -82,7 +101,10 @@ export function groupRows(ctx: GroupCtx, g: GroupPlan) {
         wg.push(a);
       }
     const birthYear = 1958 + Math.floor(46 * Math.pow(r(), 0.8));
-    push("people", `${pid}\t${ngo.id}\t${household}\t${esc(personName(sex, no))}\t${sex}\t${birthYear}\t${wg.join("\t")}\t${tsOf(startDay, 32_400 + i * 60)}\n`);
+    push(
+      "people",
+      `${pid}\t${ngo.id}\t${household}\t${esc(personName(sex, no))}\t${sex}\t${birthYear}\t${wg.join("\t")}\t${tsOf(startDay, 32_400 + i * 60)}\n`,
+    );
     const founder = i === 0 || g.kind === "individual" || r() < 0.9;
     const joined = founder ? startDay : Math.min(LAST_DAY, startDay + int(r, 30, 720));
     let left: number | null = null;
@@ -171,10 +193,16 @@ function ledgerRows(ctx: GroupCtx, g: GroupPlan, members: Member[], teamWeights:
       const vDay = createdDay + int(r, 1, 15);
       const vSec = int(r, 25_200, 71_999);
       const reason = pick(r, VOID_REASONS);
-      push("ledger_entries", `${id}\t${ngo.id}\t${g.id}\t${kind}\t${occurred}\t${amount}\t${currency}\t${esc(note)}\t2\t${tsOf(vDay, vSec)}\t${esc(reason)}\t${author}\t${created}\n`);
+      push(
+        "ledger_entries",
+        `${id}\t${ngo.id}\t${g.id}\t${kind}\t${occurred}\t${amount}\t${currency}\t${esc(note)}\t2\t${tsOf(vDay, vSec)}\t${esc(reason)}\t${author}\t${created}\n`,
+      );
       const before = snapshot(kind, occurred, amount, currency, note, 1, null, null);
       const after = snapshot(kind, occurred, amount, currency, note, 2, jsTs(vDay, vSec), reason);
-      push("ledger_entry_history", `${ids.next("ledger_entry_history")}\t${id}\tvoid\t${vDay >= portalFrom ? editor : "\\N"}\t${tsOf(vDay, vSec)}\t${esc(before)}\t${esc(after)}\n`);
+      push(
+        "ledger_entry_history",
+        `${ids.next("ledger_entry_history")}\t${id}\tvoid\t${vDay >= portalFrom ? editor : "\\N"}\t${tsOf(vDay, vSec)}\t${esc(before)}\t${esc(after)}\n`,
+      );
       return null;
     }
     if (fate < 0.015) {
@@ -186,7 +214,10 @@ function ledgerRows(ctx: GroupCtx, g: GroupPlan, members: Member[], teamWeights:
       push("ledger_entries", `${id}\t${ngo.id}\t${g.id}\t${kind}\t${occurred}\t${amount}\t${currency}\t${esc(note)}\t2\t\\N\t\\N\t${author}\t${created}\n`);
       const before = snapshot(kind, occurred, wrong, currency, note, 1, null, null);
       const after = snapshot(kind, occurred, amount, currency, note, 2, null, null);
-      push("ledger_entry_history", `${ids.next("ledger_entry_history")}\t${id}\tcorrect\t${cDay >= portalFrom ? editor : "\\N"}\t${tsOf(cDay, cSec)}\t${esc(before)}\t${esc(after)}\n`);
+      push(
+        "ledger_entry_history",
+        `${ids.next("ledger_entry_history")}\t${id}\tcorrect\t${cDay >= portalFrom ? editor : "\\N"}\t${tsOf(cDay, cSec)}\t${esc(before)}\t${esc(after)}\n`,
+      );
     } else {
       push("ledger_entries", `${id}\t${ngo.id}\t${g.id}\t${kind}\t${occurred}\t${amount}\t${currency}\t${esc(note)}\t1\t\\N\t\\N\t${author}\t${created}\n`);
     }
@@ -262,7 +293,10 @@ function ledgerRows(ctx: GroupCtx, g: GroupPlan, members: Member[], teamWeights:
       `${id}\t${g.id}\t${year}-01-01\t${year}-12-31\tMRU\t${profit}\t${g.profitRule}\t${ngo.users.admin}\t${tsOf(recordedDay, 36_000)}\n`,
     );
     const weighted = g.profitRule === "team_weighted";
-    const shares = shareProfit(profit, active.map((m) => ({ membershipId: m.id, weight: weighted && m.team >= 0 ? teamWeights[m.team] : 1 })));
+    const shares = shareProfit(
+      profit,
+      active.map((m) => ({ membershipId: m.id, weight: weighted && m.team >= 0 ? teamWeights[m.team] : 1 })),
+    );
     for (const s of shares) push("profit_shares", `${id}\t${s.membershipId}\t${s.amount}\n`);
   }
 }
@@ -318,7 +352,10 @@ function followUpRows(ctx: GroupCtx, g: GroupPlan) {
     for (let k = 0; k < n; k++) {
       const due = day + int(r, 14, 60);
       const done = due < LAST_DAY - 30 && r() < 0.8 ? day + int(r, 7, due - day + 20) : null;
-      push("coaching_follow_ups", `${ids.next("coaching_follow_ups")}\t${ngo.id}\t${id}\t${esc(pick(r, FOLLOW_UPS))}\t${isoOf(due)}\t${done === null ? "\\N" : isoOf(done)}\n`);
+      push(
+        "coaching_follow_ups",
+        `${ids.next("coaching_follow_ups")}\t${ngo.id}\t${id}\t${esc(pick(r, FOLLOW_UPS))}\t${isoOf(due)}\t${done === null ? "\\N" : isoOf(done)}\n`,
+      );
     }
   }
   // Evaluations of the last four quarters of activity (each quarter at most once).

@@ -23,9 +23,42 @@ export interface Scale {
 }
 
 export const SCALES: Record<ScaleName, Scale> = {
-  small: { seed: 101, wilayas: 1, moughataasPerWilaya: 2, communes: 4, settlementsPerCommune: 8, ngos: 2, networks: 2, groups: 300, people: 3_000, ledger: 30_000 },
-  regional: { seed: 202, wilayas: 1, moughataasPerWilaya: 6, communes: 25, settlementsPerCommune: 20, ngos: 4, networks: 3, groups: 10_000, people: 100_000, ledger: 1_000_000 },
-  national: { seed: 303, wilayas: 13, moughataasPerWilaya: 4, communes: 250, settlementsPerCommune: 20, ngos: 40, networks: 30, groups: 100_000, people: 1_000_000, ledger: 10_000_000 },
+  small: {
+    seed: 101,
+    wilayas: 1,
+    moughataasPerWilaya: 2,
+    communes: 4,
+    settlementsPerCommune: 8,
+    ngos: 2,
+    networks: 2,
+    groups: 300,
+    people: 3_000,
+    ledger: 30_000,
+  },
+  regional: {
+    seed: 202,
+    wilayas: 1,
+    moughataasPerWilaya: 6,
+    communes: 25,
+    settlementsPerCommune: 20,
+    ngos: 4,
+    networks: 3,
+    groups: 10_000,
+    people: 100_000,
+    ledger: 1_000_000,
+  },
+  national: {
+    seed: 303,
+    wilayas: 13,
+    moughataasPerWilaya: 4,
+    communes: 250,
+    settlementsPerCommune: 20,
+    ngos: 40,
+    networks: 30,
+    groups: 100_000,
+    people: 1_000_000,
+    ledger: 10_000_000,
+  },
 };
 
 /** The five years of records. */
@@ -229,7 +262,11 @@ export function buildPlan(scaleName: ScaleName): Plan {
       // Refugees trade in campements too; the first settlement is the commune's main town.
       const settlement = commune.settlements[g() < 0.25 ? 0 : int(g, 0, commune.settlements.length - 1)];
       const individual = g() < individualShare;
-      const activity: Activity = individual ? (g() < 0.94 ? "fattening" : "laundry") : pickWeighted(g, ["shop", "butchery", "sewing"] as const, [0.4, 0.3, 0.3]);
+      const activity: Activity = individual
+        ? g() < 0.94
+          ? "fattening"
+          : "laundry"
+        : pickWeighted(g, ["shop", "butchery", "sewing"] as const, [0.4, 0.3, 0.3]);
       const startMonth = FIRST_MONTH + Math.floor(Math.pow(g(), 1.5) * 48);
       const st = g();
       const status = st < 0.06 ? "closed" : st < 0.1 ? "paused" : "active";
@@ -237,8 +274,7 @@ export function buildPlan(scaleName: ScaleName): Plan {
         status === "closed" ? Math.min(LAST_MONTH - 1, startMonth + int(g, 12, 36)) : status === "paused" ? LAST_MONTH - int(g, 2, 6) : LAST_MONTH;
       const border = commune.wilaya < 2;
       const xofShare = settlement.community === "refugee" || (border && g() < 0.25) ? (g() < 0.5 ? 0.6 : 0.3) : g() < 0.1 ? 0.05 : 0;
-      const network =
-        !individual && commune.networks.length > 0 && g() < (activity === "shop" ? 0.3 : 0.55) ? networks[commune.networks[0]].id : null;
+      const network = !individual && commune.networks.length > 0 && g() < (activity === "shop" ? 0.3 : 0.55) ? networks[commune.networks[0]].id : null;
       const capitalBase = { shop: 60_000, butchery: 40_000, sewing: 35_000, fattening: 15_000, laundry: 12_000 }[activity];
       const capitalCurrency = xofShare >= 0.6 ? "XOF" : "MRU";
       const capitalMru = Math.round((capitalBase * (0.7 + 0.6 * g())) / 1000) * 1000;
@@ -287,7 +323,9 @@ export function buildPlan(scaleName: ScaleName): Plan {
   const intensity = { shop: 1.5, butchery: 1.2, sewing: 0.9, fattening: 0.45, laundry: 0.6 };
   const counts = apportion(
     scale.ledger,
-    groups.map((g) => (g.endMonth - g.startMonth + 1) * intensity[g.activity] * (0.6 + Math.sqrt(g.size) / 4) * (0.7 + 0.6 * streamOf(seed, "group-ledger", g.index)())),
+    groups.map(
+      (g) => (g.endMonth - g.startMonth + 1) * intensity[g.activity] * (0.6 + Math.sqrt(g.size) / 4) * (0.7 + 0.6 * streamOf(seed, "group-ledger", g.index)()),
+    ),
   );
   groups.forEach((g, i) => {
     g.ledgerCount = counts[i];

@@ -79,7 +79,17 @@ const DELETES: [string, string][] = [
   ["places", "id in (select id from bench_reset_places)"],
   ["@others", ""],
 ];
-const KNOWN = new Set([...DELETES.map(([t]) => t), "memberships", "consortium_members", "org_communes", "sessions", "audit_log", "sign_in_throttle", "activity_types", "cohesion_indicators"]);
+const KNOWN = new Set([
+  ...DELETES.map(([t]) => t),
+  "memberships",
+  "consortium_members",
+  "org_communes",
+  "sessions",
+  "audit_log",
+  "sign_in_throttle",
+  "activity_types",
+  "cohesion_indicators",
+]);
 
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
@@ -124,7 +134,8 @@ export async function resetBench(sql: postgres.Sql, log: (line: string) => void)
       }
       const r = await tx.unsafe(`delete from ${ident(table)} where ${where}`);
       deleted[table] = r.count;
-      if (r.count > 0) log(`reset: ${table.padEnd(24)} ${r.count.toLocaleString("en").padStart(12)} rows deleted in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      if (r.count > 0)
+        log(`reset: ${table.padEnd(24)} ${r.count.toLocaleString("en").padStart(12)} rows deleted in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     }
 
     for (const g of guards) await tx.unsafe(`alter table ${ident(g.table)} enable trigger ${ident(g.trigger)}`);

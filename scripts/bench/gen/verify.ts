@@ -56,10 +56,7 @@ export const CHECKS: [string, string][] = [
      join group_memberships m on m.id = s.membership_id
      where d.group_id in (${BENCH_GROUPS}) and m.group_id <> d.group_id`,
   ],
-  [
-    "an exchange rate is not valid from the first day of a month",
-    `select count(*) from exchange_rates where extract(day from valid_from) <> 1`,
-  ],
+  ["an exchange rate is not valid from the first day of a month", `select count(*) from exchange_rates where extract(day from valid_from) <> 1`],
 ];
 
 export async function verifyBench(sql: postgres.Sql, log: (line: string) => void): Promise<void> {

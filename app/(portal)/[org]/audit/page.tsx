@@ -44,7 +44,9 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
           <select name="action" defaultValue={filters.action ?? ""} className={control}>
             <option value="">{t("any")}</option>
             {vocab.actions.map((a) => (
-              <option key={a} value={a}>{actionLabel(a)}</option>
+              <option key={a} value={a}>
+                {actionLabel(a)}
+              </option>
             ))}
           </select>
         </label>
@@ -53,7 +55,9 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
           <select name="entity" defaultValue={filters.entity ?? ""} className={control}>
             <option value="">{t("any")}</option>
             {vocab.entities.map((e) => (
-              <option key={e} value={e}>{entityLabel(e)}</option>
+              <option key={e} value={e}>
+                {entityLabel(e)}
+              </option>
             ))}
           </select>
         </label>
@@ -77,21 +81,38 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
         <table className="w-full text-start">
           <thead className="bg-slate-100">
             <tr>
-              <th scope="col" className="p-2 text-start">{t("at")}</th>
-              <th scope="col" className="p-2 text-start">{t("user")}</th>
-              <th scope="col" className="p-2 text-start">{t("action")}</th>
-              <th scope="col" className="p-2 text-start">{t("entity")}</th>
-              <th scope="col" className="p-2 text-start">{t("details")}</th>
+              <th scope="col" className="p-2 text-start">
+                {t("at")}
+              </th>
+              <th scope="col" className="p-2 text-start">
+                {t("user")}
+              </th>
+              <th scope="col" className="p-2 text-start">
+                {t("action")}
+              </th>
+              <th scope="col" className="p-2 text-start">
+                {t("entity")}
+              </th>
+              <th scope="col" className="p-2 text-start">
+                {t("details")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {list.rows.map((r) => (
               <tr key={r.id} className="border-t border-slate-200 align-top" data-testid="audit-row">
                 <td className="p-2 whitespace-nowrap">{format.dateTime(r.at, { dateStyle: "short", timeStyle: "medium" })}</td>
-                <td className="p-2" dir="ltr">{r.userEmail ?? t("nobody")}</td>
-                <td className="p-2" data-testid="audit-action">{actionLabel(r.action)}</td>
+                <td className="p-2" dir="ltr">
+                  {r.userEmail ?? t("nobody")}
+                </td>
+                <td className="p-2" data-testid="audit-action">
+                  {actionLabel(r.action)}
+                </td>
                 <td className="p-2">
-                  {entityLabel(r.entity)} <span className="text-sm text-slate-700" dir="ltr">{r.entityId ?? ""}</span>
+                  {entityLabel(r.entity)}{" "}
+                  <span className="text-sm text-slate-700" dir="ltr">
+                    {r.entityId ?? ""}
+                  </span>
                 </td>
                 <td className="p-2 text-sm">
                   {r.before !== null || r.after !== null ? (
@@ -102,7 +123,11 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
                       </pre>
                     </details>
                   ) : null}
-                  {r.requestId ? <div className="text-slate-700" dir="ltr">{t("request")} {r.requestId}</div> : null}
+                  {r.requestId ? (
+                    <div className="text-slate-700" dir="ltr">
+                      {t("request")} {r.requestId}
+                    </div>
+                  ) : null}
                 </td>
               </tr>
             ))}

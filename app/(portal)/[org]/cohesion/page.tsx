@@ -39,7 +39,10 @@ export default async function CohesionPage({
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         {ctx.can("cohesion:write") ? (
-          <Link href={`/${slug}/cohesion/surveys/new`} className="inline-flex min-h-11 items-center rounded-md bg-emerald-800 px-4 py-2 font-medium text-white hover:bg-emerald-900">
+          <Link
+            href={`/${slug}/cohesion/surveys/new`}
+            className="inline-flex min-h-11 items-center rounded-md bg-emerald-800 px-4 py-2 font-medium text-white hover:bg-emerald-900"
+          >
             {t("newSurvey")}
           </Link>
         ) : null}

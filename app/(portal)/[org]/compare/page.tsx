@@ -18,7 +18,13 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function ComparePage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ComparePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { org: slug } = await params;
   const ctx = await requireMember(slug, "cohesion:compare");
   if (ctx.org.type !== "consortium") notFound(); // held only by consortia; kept as a second check
@@ -54,7 +60,12 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
         <div className="flex flex-col gap-3">
           {unavailable.length > 0 ? (
             <p role="status" className="max-w-3xl rounded-md border border-amber-600 bg-amber-50 p-3 text-sm text-slate-900" data-testid="compare-unavailable">
-              {t("unavailable", { sets: listOf(unavailable.map((id) => t(`sets.${id}` as never)), locale) })}
+              {t("unavailable", {
+                sets: listOf(
+                  unavailable.map((id) => t(`sets.${id}` as never)),
+                  locale,
+                ),
+              })}
             </p>
           ) : null}
           <DataTable table={table} empty={t("noMembers")} locale={locale} />

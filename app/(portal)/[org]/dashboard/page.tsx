@@ -15,11 +15,23 @@ export async function generateMetadata() {
   return { title: (await getTranslations("dashboard"))("title") };
 }
 
-export default async function DashboardPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DashboardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { org: slug } = await params;
   const ctx = await requireMember(slug, "groups:read");
   const sp = await searchParams;
-  const f: RevenueFilters = { from: param(sp, "from"), to: param(sp, "to"), village: param(sp, "village"), activity: param(sp, "activity"), ngo: param(sp, "ngo") };
+  const f: RevenueFilters = {
+    from: param(sp, "from"),
+    to: param(sp, "to"),
+    village: param(sp, "village"),
+    activity: param(sp, "activity"),
+    ngo: param(sp, "ngo"),
+  };
   const locale = await getLocale();
   const { d, ind, declared, options } = await withTenantRead(ctx, async (tx) => ({
     d: await loadDashboard(tx, ctx.org, f, locale, { villageLimit: TOP_VILLAGES }),
@@ -52,8 +64,20 @@ export default async function DashboardPage({ params, searchParams }: { params: 
       <FilterForm apply={tg("apply")}>
         <FilterDate name="from" label={t("from")} value={f.from} />
         <FilterDate name="to" label={t("to")} value={f.to} />
-        <FilterSelect name="village" label={tg("village")} value={f.village} all={tg("all")} options={options.villages.map((v) => ({ value: v.id, label: v.name }))} />
-        <FilterSelect name="activity" label={tg("activity")} value={f.activity} all={tg("all")} options={options.activities.filter((a) => a.kind === "group").map((a) => ({ value: a.code, label: activityName(a, locale) }))} />
+        <FilterSelect
+          name="village"
+          label={tg("village")}
+          value={f.village}
+          all={tg("all")}
+          options={options.villages.map((v) => ({ value: v.id, label: v.name }))}
+        />
+        <FilterSelect
+          name="activity"
+          label={tg("activity")}
+          value={f.activity}
+          all={tg("all")}
+          options={options.activities.filter((a) => a.kind === "group").map((a) => ({ value: a.code, label: activityName(a, locale) }))}
+        />
         <FilterSelect name="ngo" label={tg("ngo")} value={f.ngo} all={tg("all")} options={options.ngos.map((n) => ({ value: n.id, label: n.name }))} />
       </FilterForm>
       <section className="grid gap-3 sm:grid-cols-3 lg:grid-cols-5" aria-label={t("total")}>
@@ -94,7 +118,8 @@ export default async function DashboardPage({ params, searchParams }: { params: 
       ) : null}
       {d.unconverted.xof || d.unconverted.mru ? (
         <p className="rounded border border-amber-400 bg-amber-50 p-2 text-sm" data-testid="unconverted" role="note">
-          {t("unconverted")} <Money amount={d.unconverted.mru} currency="MRU" locale={locale} /> · <Money amount={d.unconverted.xof} currency="XOF" locale={locale} />
+          {t("unconverted")} <Money amount={d.unconverted.mru} currency="MRU" locale={locale} /> ·{" "}
+          <Money amount={d.unconverted.xof} currency="XOF" locale={locale} />
         </p>
       ) : null}
       {!d.perMemberOnly && d.byGroup.length === 0 ? <p>{t("noData")}</p> : null}
@@ -105,14 +130,46 @@ export default async function DashboardPage({ params, searchParams }: { params: 
       ) : null}
       {d.perMemberOnly ? (
         <>
-          <RevenueBlock title={t("byNgo")} rows={d.byNgo} layout="horizontal" locale={locale} headLabel={tg("ngo")} tableLabel={t("asTable")} testId="by-ngo" exportLinks={exportLinks("by-ngo", t("byNgo"))} href={(r) => `/${slug}/dashboard?${new URLSearchParams({ ...Object.fromEntries(base.filter(([k]) => k !== "kind")), ngo: r.key }).toString()}`} />
-          <p className="text-sm text-slate-700" data-testid="choose-ngo">{t("chooseNgo")}</p>
+          <RevenueBlock
+            title={t("byNgo")}
+            rows={d.byNgo}
+            layout="horizontal"
+            locale={locale}
+            headLabel={tg("ngo")}
+            tableLabel={t("asTable")}
+            testId="by-ngo"
+            exportLinks={exportLinks("by-ngo", t("byNgo"))}
+            href={(r) => `/${slug}/dashboard?${new URLSearchParams({ ...Object.fromEntries(base.filter(([k]) => k !== "kind")), ngo: r.key }).toString()}`}
+          />
+          <p className="text-sm text-slate-700" data-testid="choose-ngo">
+            {t("chooseNgo")}
+          </p>
         </>
       ) : null}
       {d.perMemberOnly ? null : (
-        <RevenueBlock title={t("byGroup")} rows={d.byGroup} layout="horizontal" locale={locale} headLabel={tg("name")} tableLabel={t("asTable")} testId="by-group" exportLinks={exportLinks("by-group", t("byGroup"))} href={(r) => ledger({ group: r.key })} />
+        <RevenueBlock
+          title={t("byGroup")}
+          rows={d.byGroup}
+          layout="horizontal"
+          locale={locale}
+          headLabel={tg("name")}
+          tableLabel={t("asTable")}
+          testId="by-group"
+          exportLinks={exportLinks("by-group", t("byGroup"))}
+          href={(r) => ledger({ group: r.key })}
+        />
       )}
-      <RevenueBlock title={t("byActivity")} rows={d.byActivity} layout="horizontal" locale={locale} headLabel={tg("activity")} tableLabel={t("asTable")} testId="by-activity" exportLinks={exportLinks("by-activity", t("byActivity"))} href={(r) => ledger({ activity: r.key })} />
+      <RevenueBlock
+        title={t("byActivity")}
+        rows={d.byActivity}
+        layout="horizontal"
+        locale={locale}
+        headLabel={tg("activity")}
+        tableLabel={t("asTable")}
+        testId="by-activity"
+        exportLinks={exportLinks("by-activity", t("byActivity"))}
+        href={(r) => ledger({ activity: r.key })}
+      />
       {d.perMemberOnly ? null : (
         <RevenueBlock
           title={t("byVillage")}
@@ -133,11 +190,31 @@ export default async function DashboardPage({ params, searchParams }: { params: 
           href={(r) => ledger({ village: r.key })}
         />
       )}
-      <RevenueBlock title={t("byMonth")} rows={d.byMonth} layout="vertical" locale={locale} headLabel={t("month")} tableLabel={t("asTable")} testId="by-month" exportLinks={exportLinks("by-month", t("byMonth"))} href={(r) => ledger({ month: r.key })} />
+      <RevenueBlock
+        title={t("byMonth")}
+        rows={d.byMonth}
+        layout="vertical"
+        locale={locale}
+        headLabel={t("month")}
+        tableLabel={t("asTable")}
+        testId="by-month"
+        exportLinks={exportLinks("by-month", t("byMonth"))}
+        href={(r) => ledger({ month: r.key })}
+      />
       <Card title={t("individualTitle")}>
         <section className="grid gap-3 sm:grid-cols-3">
-          {figure(`${t("total")} (XOF)`, <HeadlineNumber value={ind.total.xof} currency="XOF" locale={locale} />, "individual-total-xof", ledger({}, "individual"))}
-          {figure(`${t("total")} (MRU)`, <HeadlineNumber value={ind.total.mru} currency="MRU" locale={locale} />, "individual-total-mru", ledger({}, "individual"))}
+          {figure(
+            `${t("total")} (XOF)`,
+            <HeadlineNumber value={ind.total.xof} currency="XOF" locale={locale} />,
+            "individual-total-xof",
+            ledger({}, "individual"),
+          )}
+          {figure(
+            `${t("total")} (MRU)`,
+            <HeadlineNumber value={ind.total.mru} currency="MRU" locale={locale} />,
+            "individual-total-mru",
+            ledger({}, "individual"),
+          )}
           {figure(t("groups"), <HeadlineNumber value={ind.groupCount} locale={locale} />, "individual-count", `/${slug}/groups?kind=individual`)}
         </section>
       </Card>

@@ -14,7 +14,13 @@ export async function generateMetadata() {
   return { title: (await getTranslations("groups"))("title") };
 }
 
-export default async function GroupsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function GroupsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { org: slug } = await params;
   const ctx = await requireMember(slug, "groups:read");
   const sp = await searchParams;
@@ -25,7 +31,13 @@ export default async function GroupsPage({ params, searchParams }: { params: Pro
   }));
   // Member counts of 1 to 4 are "<5" for a reader who may not see people (SECURITY.md, disclosure control).
   const reader = readerOf(ctx);
-  const [t, ts, tk, tl, locale] = [await getTranslations("groups"), await getTranslations("groupStatus"), await getTranslations("activityKinds"), await getTranslations("limits"), await getLocale()];
+  const [t, ts, tk, tl, locale] = [
+    await getTranslations("groups"),
+    await getTranslations("groupStatus"),
+    await getTranslations("activityKinds"),
+    await getTranslations("limits"),
+    await getLocale(),
+  ];
   const actName = Object.fromEntries(options.activities.map((a) => [a.code, activityName(a, locale)]));
   return (
     <div className="flex flex-col gap-4">
@@ -43,14 +55,40 @@ export default async function GroupsPage({ params, searchParams }: { params: Pro
         ) : null}
       </div>
       <FilterForm apply={t("apply")}>
-        <FilterSelect name="kind" label={t("kind")} value={filters.kind} all={t("all")} options={(["group", "individual"] as const).map((k) => ({ value: k, label: tk(k) }))} />
-        <FilterSelect name="activity" label={t("activity")} value={filters.activity} all={t("all")} options={options.activities.map((a) => ({ value: a.code, label: actName[a.code] }))} />
-        <FilterSelect name="village" label={t("village")} value={filters.village} all={t("all")} options={options.villages.map((v) => ({ value: v.id, label: v.name }))} />
-        <FilterSelect name="status" label={t("status")} value={filters.status} all={t("all")} options={(["active", "paused", "closed"] as const).map((s) => ({ value: s, label: ts(s) }))} />
+        <FilterSelect
+          name="kind"
+          label={t("kind")}
+          value={filters.kind}
+          all={t("all")}
+          options={(["group", "individual"] as const).map((k) => ({ value: k, label: tk(k) }))}
+        />
+        <FilterSelect
+          name="activity"
+          label={t("activity")}
+          value={filters.activity}
+          all={t("all")}
+          options={options.activities.map((a) => ({ value: a.code, label: actName[a.code] }))}
+        />
+        <FilterSelect
+          name="village"
+          label={t("village")}
+          value={filters.village}
+          all={t("all")}
+          options={options.villages.map((v) => ({ value: v.id, label: v.name }))}
+        />
+        <FilterSelect
+          name="status"
+          label={t("status")}
+          value={filters.status}
+          all={t("all")}
+          options={(["active", "paused", "closed"] as const).map((s) => ({ value: s, label: ts(s) }))}
+        />
         <FilterSelect name="ngo" label={t("ngo")} value={filters.ngo} all={t("all")} options={options.ngos.map((n) => ({ value: n.id, label: n.name }))} />
       </FilterForm>
       <p data-testid="group-count">{t("count", { count: list.count })}</p>
-      {ctx.can("exports:read") && list.count > 0 ? <ExportLinks org={slug} base="groups" query={{ ...filters }} title={`${t("title")} (${t("count", { count: list.count })})`} /> : null}
+      {ctx.can("exports:read") && list.count > 0 ? (
+        <ExportLinks org={slug} base="groups" query={{ ...filters }} title={`${t("title")} (${t("count", { count: list.count })})`} />
+      ) : null}
       {list.rows.length === 0 ? (
         <p>{t("none")}</p>
       ) : (

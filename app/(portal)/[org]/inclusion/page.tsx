@@ -18,7 +18,13 @@ export async function generateMetadata() {
   return { title: (await getTranslations("inclusion"))("title") };
 }
 
-export default async function InclusionPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function InclusionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { org: slug } = await params;
   const ctx = await requireMember(slug, "groups:read");
   const p = inclusionParams(await searchParams);
@@ -68,7 +74,9 @@ export default async function InclusionPage({ params, searchParams }: { params: 
         <p className="max-w-3xl text-slate-700">{t("intro")}</p>
         {ctx.can("exports:read") ? (
           <p className="mt-2">
-            <TextLink href={`/${slug}/advocacy`} testId="advocacy-link">{(await getTranslations("advocacy"))("linkFromInclusion")}</TextLink>
+            <TextLink href={`/${slug}/advocacy`} testId="advocacy-link">
+              {(await getTranslations("advocacy"))("linkFromInclusion")}
+            </TextLink>
           </p>
         ) : null}
       </div>
@@ -86,7 +94,9 @@ export default async function InclusionPage({ params, searchParams }: { params: 
         </label>
         <FilterDate name="on" label={t("filterDate")} value={p.on} />
       </FilterForm>
-      <p className="text-sm" data-testid="reference-date">{t("def.reference", { date: dateInText(p.on, locale) })}</p>
+      <p className="text-sm" data-testid="reference-date">
+        {t("def.reference", { date: dateInText(p.on, locale) })}
+      </p>
       <section className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-label={t("section.profile")}>
         {figures.map(([label, id, key]) => (
           <div key={label} className="min-w-0 rounded-lg border border-slate-300 bg-white p-3">
@@ -97,7 +107,10 @@ export default async function InclusionPage({ params, searchParams }: { params: 
           </div>
         ))}
       </section>
-      {card("sex-disability", { chart: chart("sex-disability", [0, 1], ["disabled", "noDisability", "wgUnknown", "tooYoung"], true, ""), children: <p className="text-sm">{t("chartNote")}</p> })}
+      {card("sex-disability", {
+        chart: chart("sex-disability", [0, 1], ["disabled", "noDisability", "wgUnknown", "tooYoung"], true, ""),
+        children: <p className="text-sm">{t("chartNote")}</p>,
+      })}
       {card("sex")}
       {card("age")}
       {card("disability")}
@@ -105,13 +118,22 @@ export default async function InclusionPage({ params, searchParams }: { params: 
       {card("status")}
       {card("participation", {
         chart: chart("participation", [0, 2], ["shareOfMembers", "shareOfManagers"], false, "%"),
-        children: <p className="text-sm" data-testid="cycle-coverage">{t("cycleCoverage", { cycleGroups: dash.total.cycleGroups, groups: dash.total.groups })}</p>,
+        children: (
+          <p className="text-sm" data-testid="cycle-coverage">
+            {t("cycleCoverage", { cycleGroups: dash.total.cycleGroups, groups: dash.total.groups })}
+          </p>
+        ),
       })}
       {card("participation-by")}
       {personCard("never-included", t("table.neverIncluded"), t("neverCount", { count: count("participation-by", "neverIncluded") }), "never-count")}
       {card("aids")}
       {card("aid-gap")}
-      {personCard("without-aid", t("table.withoutAid", { date: dateInText(p.on, locale) }), t("withoutAidCount", { count: count("aid-gap", "disabledWithoutAid") }), "without-aid-count")}
+      {personCard(
+        "without-aid",
+        t("table.withoutAid", { date: dateInText(p.on, locale) }),
+        t("withoutAidCount", { count: count("aid-gap", "disabledWithoutAid") }),
+        "without-aid-count",
+      )}
       <Card title={t("section.definitions")}>
         <ul className="flex max-w-3xl list-disc flex-col gap-2 ps-5" data-testid="definitions">
           {(["cutoff", "cycle", "never", "aids", "places"] as const).map((k) => (

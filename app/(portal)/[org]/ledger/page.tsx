@@ -14,7 +14,13 @@ export async function generateMetadata() {
 }
 
 /** The ledger rows behind every dashboard figure, filtered by group, activity, village, month; in pages. */
-export default async function LedgerPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LedgerPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { org: slug } = await params;
   const ctx = await requireMember(slug, "groups:read");
   const sp = await searchParams;
@@ -32,8 +38,16 @@ export default async function LedgerPage({ params, searchParams }: { params: Pro
   };
   const page = readPageRequest(sp);
   const locale = await getLocale();
-  const { ledger, options } = await withTenant(ctx, async (tx) => ({ ledger: await listLedger(tx, ctx.org, f, { page }), options: await listGroupFilterOptions(tx, ctx.org) }));
-  const [t, tg, tk, tak] = [await getTranslations("ledger"), await getTranslations("groups"), await getTranslations("ledgerKinds"), await getTranslations("activityKinds")];
+  const { ledger, options } = await withTenant(ctx, async (tx) => ({
+    ledger: await listLedger(tx, ctx.org, f, { page }),
+    options: await listGroupFilterOptions(tx, ctx.org),
+  }));
+  const [t, tg, tk, tak] = [
+    await getTranslations("ledger"),
+    await getTranslations("groups"),
+    await getTranslations("ledgerKinds"),
+    await getTranslations("activityKinds"),
+  ];
   const tgr = await getTranslations("group");
   const actName = Object.fromEntries(options.activities.map((a) => [a.code, activityName(a, locale)]));
   return (
@@ -43,9 +57,27 @@ export default async function LedgerPage({ params, searchParams }: { params: Pro
         {f.group ? <input type="hidden" name="group" value={f.group} /> : null}
         {f.month ? <input type="hidden" name="month" value={f.month} /> : null}
         <FilterSelect name="kind" label={tgr("entryKind")} value={f.kind} all={tg("all")} options={ledgerKinds.map((k) => ({ value: k, label: tk(k) }))} />
-        <FilterSelect name="activityKind" label={tg("kind")} value={f.activityKind} all={tg("all")} options={(["group", "individual"] as const).map((k) => ({ value: k, label: tak(k) }))} />
-        <FilterSelect name="activity" label={tg("activity")} value={f.activity} all={tg("all")} options={options.activities.map((a) => ({ value: a.code, label: actName[a.code] }))} />
-        <FilterSelect name="village" label={tg("village")} value={f.village} all={tg("all")} options={options.villages.map((v) => ({ value: v.id, label: v.name }))} />
+        <FilterSelect
+          name="activityKind"
+          label={tg("kind")}
+          value={f.activityKind}
+          all={tg("all")}
+          options={(["group", "individual"] as const).map((k) => ({ value: k, label: tak(k) }))}
+        />
+        <FilterSelect
+          name="activity"
+          label={tg("activity")}
+          value={f.activity}
+          all={tg("all")}
+          options={options.activities.map((a) => ({ value: a.code, label: actName[a.code] }))}
+        />
+        <FilterSelect
+          name="village"
+          label={tg("village")}
+          value={f.village}
+          all={tg("all")}
+          options={options.villages.map((v) => ({ value: v.id, label: v.name }))}
+        />
         <FilterSelect name="ngo" label={tg("ngo")} value={f.ngo} all={tg("all")} options={options.ngos.map((n) => ({ value: n.id, label: n.name }))} />
         <FilterDate name="from" label={tgr("from")} value={f.from} />
         <FilterDate name="to" label={tgr("to")} value={f.to} />

@@ -40,10 +40,18 @@ async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
         <table className="w-full text-start">
           <thead className="bg-slate-100">
             <tr>
-              <th scope="col" className="p-2 text-start">{t("name")}</th>
-              <th scope="col" className="p-2 text-start">{t("email")}</th>
-              <th scope="col" className="p-2 text-start">{t("role")}</th>
-              <th scope="col" className="p-2 text-start">{t("actions")}</th>
+              <th scope="col" className="p-2 text-start">
+                {t("name")}
+              </th>
+              <th scope="col" className="p-2 text-start">
+                {t("email")}
+              </th>
+              <th scope="col" className="p-2 text-start">
+                {t("role")}
+              </th>
+              <th scope="col" className="p-2 text-start">
+                {t("actions")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -54,8 +62,12 @@ async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
                   {m.userId === ctx.user.id ? <span className="text-sm text-slate-700"> ({t("you")})</span> : null}
                   {m.disabled ? <span className="text-sm text-red-800"> ({t("disabled")})</span> : null}
                 </td>
-                <td className="p-2" dir="ltr">{m.email}</td>
-                <td className="p-2" data-testid="member-role">{tr(m.role)}</td>
+                <td className="p-2" dir="ltr">
+                  {m.email}
+                </td>
+                <td className="p-2" data-testid="member-role">
+                  {tr(m.role)}
+                </td>
                 <td className="p-2">
                   <MemberRowActions org={ctx.org.slug} membershipId={m.membershipId} role={m.role} name={m.name} labels={labels} />
                 </td>
@@ -66,10 +78,16 @@ async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
       </div>
       {invitations.length > 0 ? (
         <section aria-labelledby="pending-invitations" className="flex flex-col gap-2">
-          <h2 id="pending-invitations" className="text-xl font-semibold">{t("pendingInvitations")}</h2>
+          <h2 id="pending-invitations" className="text-xl font-semibold">
+            {t("pendingInvitations")}
+          </h2>
           <ul className="flex flex-col gap-2">
             {invitations.map((i) => (
-              <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-300 bg-white p-3" data-testid={`invitation-${i.email}`}>
+              <li
+                key={i.id}
+                className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-300 bg-white p-3"
+                data-testid={`invitation-${i.email}`}
+              >
                 <span>
                   {i.name} <span dir="ltr">({i.email})</span> · {tr(i.role)} · {t("invitedOn", { date: i.createdAt })}
                 </span>

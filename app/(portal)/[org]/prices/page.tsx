@@ -26,7 +26,10 @@ export default async function PricesIndex({ params }: { params: Promise<{ org: s
       <ul className="flex flex-col gap-2">
         {communes.map((c) => (
           <li key={c.id}>
-            <Link href={`/${slug}/prices/${c.slug}`} className="block min-h-11 rounded border border-slate-300 bg-white px-3 py-2 underline-offset-4 hover:underline">
+            <Link
+              href={`/${slug}/prices/${c.slug}`}
+              className="block min-h-11 rounded border border-slate-300 bg-white px-3 py-2 underline-offset-4 hover:underline"
+            >
               {c.name}
             </Link>
           </li>

@@ -55,7 +55,9 @@ export default async function MemberDrillDown({
   return (
     <div className="flex flex-col gap-6">
       <p>
-        <Link href={`/${slug}/compare`} className="underline underline-offset-4">← {t("title")}</Link>
+        <Link href={`/${slug}/compare`} className="underline underline-offset-4">
+          ← {t("title")}
+        </Link>
       </p>
       <h1 className="text-2xl font-semibold">
         {data.member.name} <span className="text-base font-normal text-slate-700">· {tt(data.member.type)}</span>

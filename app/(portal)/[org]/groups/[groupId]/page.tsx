@@ -57,7 +57,11 @@ async function GroupPage({
       counts: seesPeople ? null : await countGroupMembers(tx, group.id, today),
       rotation: seesPeople ? await listRotation(tx, group.id) : null,
       ledger,
-      history: await listEntryHistory(tx, group.id, ledger.rows.map((r) => r.id)),
+      history: await listEntryHistory(
+        tx,
+        group.id,
+        ledger.rows.map((r) => r.id),
+      ),
       credits: (await listCredits(tx, group.id, today)).map((c) => (seesPeople ? c : { ...c, customerName: "" })),
       distributions: await listDistributions(tx, group.id),
       candidates: canWrite ? await listCandidatePeople(tx, group.ngoOrgId, group.id) : [],
@@ -108,7 +112,11 @@ async function GroupPage({
         ) : null}
         {data.canEdit ? (
           <p className="mt-2">
-            <Link href={`/${slug}/groups/${group.id}/edit`} className="inline-flex min-h-11 items-center font-semibold underline underline-offset-4" data-testid="edit-link">
+            <Link
+              href={`/${slug}/groups/${group.id}/edit`}
+              className="inline-flex min-h-11 items-center font-semibold underline underline-offset-4"
+              data-testid="edit-link"
+            >
               {trec("editGroup")}
             </Link>
           </p>
@@ -123,8 +131,20 @@ async function GroupPage({
               hidden={{ groupId: group.id, version: String(group.version) }}
               submit={t("saveGroup")}
               fields={[
-                { name: "status", label: t("status"), type: "select", options: (["active", "paused", "closed"] as const).map((x) => ({ value: x, label: ts(x) })), defaultValue: group.status },
-                { name: "profitRule", label: t("profitRule"), type: "select", options: (["equal", "team_weighted"] as const).map((x) => ({ value: x, label: tr(x) })), defaultValue: group.profitRule },
+                {
+                  name: "status",
+                  label: t("status"),
+                  type: "select",
+                  options: (["active", "paused", "closed"] as const).map((x) => ({ value: x, label: ts(x) })),
+                  defaultValue: group.status,
+                },
+                {
+                  name: "profitRule",
+                  label: t("profitRule"),
+                  type: "select",
+                  options: (["equal", "team_weighted"] as const).map((x) => ({ value: x, label: tr(x) })),
+                  defaultValue: group.profitRule,
+                },
               ]}
             />
           </details>
@@ -142,10 +162,19 @@ async function GroupPage({
         entries={data.ledger.rows}
         history={data.history}
         defaultCurrency={currency}
-        pager={<Pager path={`/${slug}/groups/${group.id}`} searchParams={sp} page={data.ledger} label={t("ledgerTitle")} className="mt-3" testId="ledger-pager" />}
+        pager={
+          <Pager path={`/${slug}/groups/${group.id}`} searchParams={sp} page={data.ledger} label={t("ledgerTitle")} className="mt-3" testId="ledger-pager" />
+        }
       />
       <CreditSection {...common} locale={locale} credits={data.credits} defaultCurrency={currency} showCustomers={data.seesPeople} />
-      <ProfitSection {...common} locale={locale} distributions={data.distributions} ruleLabel={tr(group.profitRule)} defaultCurrency={currency} showStatements={data.seesPeople} />
+      <ProfitSection
+        {...common}
+        locale={locale}
+        distributions={data.distributions}
+        ruleLabel={tr(group.profitRule)}
+        defaultCurrency={currency}
+        showStatements={data.seesPeople}
+      />
     </div>
   );
 }

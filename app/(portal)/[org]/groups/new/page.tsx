@@ -34,7 +34,12 @@ async function NewGroupPage({ params }: { params: Promise<{ org: string }> }) {
           { name: "startDate", label: t("startDate"), type: "date", defaultValue: todayIso() },
           { name: "startingCapitalAmount", label: t("startingCapital"), type: "number", defaultValue: "0" },
           { name: "startingCapitalCurrency", label: t("currency"), type: "select", options: ["MRU", "XOF"].map((c) => ({ value: c, label: c })) },
-          { name: "profitRule", label: t("profitRule"), type: "select", options: (["equal", "team_weighted"] as const).map((r) => ({ value: r, label: tr(r) })) },
+          {
+            name: "profitRule",
+            label: t("profitRule"),
+            type: "select",
+            options: (["equal", "team_weighted"] as const).map((r) => ({ value: r, label: tr(r) })),
+          },
         ]}
       />
     </Card>

@@ -58,13 +58,17 @@ async function PersonPage({ params }: { params: Promise<{ org: string; personId:
             [tg("sex"), tg(person.sex)],
             [tg("birthYear"), String(person.birthYear)],
             [t("disability"), td(status)],
-            ...(household ? [[tg("householdStatus"), th(household.status)], [tg("householdSize"), String(household.size)], [tg("settlement"), data.settlement ?? ""]] : []),
+            ...(household
+              ? [
+                  [tg("householdStatus"), th(household.status)],
+                  [tg("householdSize"), String(household.size)],
+                  [tg("settlement"), data.settlement ?? ""],
+                ]
+              : []),
           ].map(([k, v]) => (
             <div key={k} className="flex gap-2">
               <dt className="text-slate-700">{k}</dt>
-              <dd className="font-medium">
-                {v}
-              </dd>
+              <dd className="font-medium">{v}</dd>
             </div>
           ))}
         </dl>
@@ -88,7 +92,9 @@ async function PersonPage({ params }: { params: Promise<{ org: string; personId:
       </div>
       {canWrite && !archived ? (
         <Card title={t("editPerson")}>
-          <p className="mb-3 text-sm text-slate-700">{t("disabilityDerived")} {t("lockedNote")}</p>
+          <p className="mb-3 text-sm text-slate-700">
+            {t("disabilityDerived")} {t("lockedNote")}
+          </p>
           <GroupActionForm
             kind="editPerson"
             org={slug}
@@ -97,7 +103,13 @@ async function PersonPage({ params }: { params: Promise<{ org: string; personId:
             testId="edit-person-form"
             fields={[
               { name: "name", label: tg("person"), type: "text", defaultValue: person.name },
-              { name: "sex", label: tg("sex"), type: "select", options: (["female", "male"] as const).map((x) => ({ value: x, label: tg(x) })), defaultValue: person.sex },
+              {
+                name: "sex",
+                label: tg("sex"),
+                type: "select",
+                options: (["female", "male"] as const).map((x) => ({ value: x, label: tg(x) })),
+                defaultValue: person.sex,
+              },
               { name: "birthYear", label: tg("birthYear"), type: "number", defaultValue: String(person.birthYear) },
               ...wgDomains.map(wgField),
             ]}
@@ -113,7 +125,13 @@ async function PersonPage({ params }: { params: Promise<{ org: string; personId:
             submit={t("save")}
             testId="edit-household-form"
             fields={[
-              { name: "settlementId", label: tg("settlement"), type: "select", options: data.settlements.map((s) => ({ value: s.id, label: s.name })), defaultValue: household.settlementId },
+              {
+                name: "settlementId",
+                label: tg("settlement"),
+                type: "select",
+                options: data.settlements.map((s) => ({ value: s.id, label: s.name })),
+                defaultValue: household.settlementId,
+              },
               { name: "size", label: tg("householdSize"), type: "number", defaultValue: String(household.size) },
               {
                 name: "status",

@@ -84,31 +84,47 @@ async function CommitteeWorkspace({ params, searchParams }: Params) {
           <table className="w-full text-start" data-testid="product-table">
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="p-2 text-start">{t("product")}</th>
-                <th scope="col" className="p-2 text-start">{t("unit")}</th>
-                <th scope="col" className="p-2 text-end">{t("currentPrice")}</th>
-                <th scope="col" className="p-2 text-start">{t("nextChange")}</th>
+                <th scope="col" className="p-2 text-start">
+                  {t("product")}
+                </th>
+                <th scope="col" className="p-2 text-start">
+                  {t("unit")}
+                </th>
+                <th scope="col" className="p-2 text-end">
+                  {t("currentPrice")}
+                </th>
+                <th scope="col" className="p-2 text-start">
+                  {t("nextChange")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {board.map(({ product, current, next }) => (
                 <tr key={product.id} className="border-t border-slate-200" data-testid={`product-${product.nameFr}`}>
                   <td className="p-2">
-                    <Pictogram name={product.pictogram} /> 
+                    <Pictogram name={product.pictogram} />
                     <Link href={`${scope.base}/products/${product.id}`} className="underline underline-offset-4">
                       {productName(product, locale)}
                     </Link>
                     {"archivedAt" in product && product.archivedAt ? <span className="ms-2 text-sm text-amber-900">({tr("archived")})</span> : null}
                     {scope.canWrite ? (
-                      <Link href={`${scope.base}/products/${product.id}/edit`} className="ms-2 inline-flex min-h-11 items-center text-sm underline underline-offset-4" data-testid="edit-product">
+                      <Link
+                        href={`${scope.base}/products/${product.id}/edit`}
+                        className="ms-2 inline-flex min-h-11 items-center text-sm underline underline-offset-4"
+                        data-testid="edit-product"
+                      >
                         {tr("edit")}
                       </Link>
                     ) : null}
                   </td>
                   <td className="p-2">{unitOf(product, locale)}</td>
-                  <td className="p-2 text-end tabular-nums" data-testid="current-price">{current ? formatAmount(current.sellingPrice, current.currency, locale) : t("none")}</td>
+                  <td className="p-2 text-end tabular-nums" data-testid="current-price">
+                    {current ? formatAmount(current.sellingPrice, current.currency, locale) : t("none")}
+                  </td>
                   <td className="p-2">
-                    {next ? `${formatAmount(next.sellingPrice, next.currency, locale)} ${t("fromDate", valuesInText({ date: next.effectiveOn }, locale))}` : t("none")}
+                    {next
+                      ? `${formatAmount(next.sellingPrice, next.currency, locale)} ${t("fromDate", valuesInText({ date: next.effectiveOn }, locale))}`
+                      : t("none")}
                   </td>
                 </tr>
               ))}
@@ -143,10 +159,19 @@ async function CommitteeWorkspace({ params, searchParams }: Params) {
         <ul className="flex flex-col gap-1">
           {suppliers.map((s) => (
             <li key={s.id}>
-              {s.name} {s.phone ? <span dir="ltr" className="text-slate-700">· {s.phone}</span> : null}
+              {s.name}{" "}
+              {s.phone ? (
+                <span dir="ltr" className="text-slate-700">
+                  · {s.phone}
+                </span>
+              ) : null}
               {s.archivedAt ? <span className="ms-2 text-sm text-amber-900">({tr("archived")})</span> : null}
               {scope.canWrite ? (
-                <Link href={`${scope.base}/suppliers/${s.id}`} className="ms-2 inline-flex min-h-11 items-center text-sm underline underline-offset-4" data-testid="edit-supplier">
+                <Link
+                  href={`${scope.base}/suppliers/${s.id}`}
+                  className="ms-2 inline-flex min-h-11 items-center text-sm underline underline-offset-4"
+                  data-testid="edit-supplier"
+                >
                   {tr("edit")}
                 </Link>
               ) : null}

@@ -55,7 +55,13 @@ async function EditGroupPage({ params }: { params: Promise<{ org: string; groupI
             testId="edit-group-form"
             fields={[
               { name: "name", label: tg("name"), type: "text", defaultValue: group.name },
-              { name: "villageId", label: tg("village"), type: "select", options: data.settlements.map((s) => ({ value: s.id, label: s.name })), defaultValue: group.villageId },
+              {
+                name: "villageId",
+                label: tg("village"),
+                type: "select",
+                options: data.settlements.map((s) => ({ value: s.id, label: s.name })),
+                defaultValue: group.villageId,
+              },
               {
                 name: "networkOrgId",
                 label: t("fields.network"),
@@ -64,7 +70,13 @@ async function EditGroupPage({ params }: { params: Promise<{ org: string; groupI
                 defaultValue: group.networkOrgId ?? "",
               },
               { name: "startingCapitalAmount", label: tg("capital"), type: "number", defaultValue: String(group.startingCapitalAmount) },
-              { name: "startingCapitalCurrency", label: tg("currency"), type: "select", options: ["MRU", "XOF"].map((c) => ({ value: c, label: c })), defaultValue: group.startingCapitalCurrency },
+              {
+                name: "startingCapitalCurrency",
+                label: tg("currency"),
+                type: "select",
+                options: ["MRU", "XOF"].map((c) => ({ value: c, label: c })),
+                defaultValue: group.startingCapitalCurrency,
+              },
             ]}
           />
         </Card>

@@ -34,7 +34,9 @@ export default async function BoardPage({ params, searchParams }: Params) {
             <option value="fr">{tl("fr")}</option>
           </select>
         </label>
-        <Button type="submit" variant="secondary">{t("show")}</Button>
+        <Button type="submit" variant="secondary">
+          {t("show")}
+        </Button>
         <PrintButton label={t("print")} />
       </form>
       <PriceBoard communeName={scope.commune.name} date={date} lang={lang} {...board} />

@@ -49,9 +49,9 @@ export default async function PriceDashboard({ params }: Params) {
         <ul className="flex flex-col gap-1" data-testid="stability-alerts">
           {d.alerts.map((a) => (
             <li key={`${a.product.id}-${a.placeId}-${a.month}`} className="rounded border border-amber-600 bg-amber-50 px-2 py-1">
-              <Pictogram name={a.product.pictogram} /> 
-              <strong>{productName(a.product, locale)}</strong> · {a.place} · <span dir="ltr">{a.month}</span> : {t("median")} {num(a.median, a.currency)} / {t("trailing")}{" "}
-              {num(a.trailingMedian, a.currency)} ({formatSigned(a.changePct ?? 0, locale)} %)
+              <Pictogram name={a.product.pictogram} />
+              <strong>{productName(a.product, locale)}</strong> · {a.place} · <span dir="ltr">{a.month}</span> : {t("median")} {num(a.median, a.currency)} /{" "}
+              {t("trailing")} {num(a.trailingMedian, a.currency)} ({formatSigned(a.changePct ?? 0, locale)} %)
             </li>
           ))}
         </ul>
@@ -63,7 +63,7 @@ export default async function PriceDashboard({ params }: Params) {
             <details key={s.product.id} className="rounded border border-slate-200 p-2">
               <summary className="flex min-h-11 cursor-pointer flex-wrap items-center gap-3">
                 <span className="font-medium">
-                  <Pictogram name={s.product.pictogram} /> 
+                  <Pictogram name={s.product.pictogram} />
                   {productName(s.product, locale)}
                 </span>
                 {s.places.some((pl) => pl.points.some((p) => p.isAlert)) ? <span className="rounded bg-amber-200 px-2 text-sm">{t("alert")}</span> : null}
@@ -78,22 +78,36 @@ export default async function PriceDashboard({ params }: Params) {
                   <table className="w-full text-start">
                     <thead className="bg-slate-100">
                       <tr>
-                        <th scope="col" className="p-1 text-start">{t("month")}</th>
-                        <th scope="col" className="p-1 text-end">{t("agreed")}</th>
-                        <th scope="col" className="p-1 text-end">{t("median")}</th>
-                        <th scope="col" className="p-1 text-end">{t("trailing")}</th>
-                        <th scope="col" className="p-1 text-end">{t("change")}</th>
+                        <th scope="col" className="p-1 text-start">
+                          {t("month")}
+                        </th>
+                        <th scope="col" className="p-1 text-end">
+                          {t("agreed")}
+                        </th>
+                        <th scope="col" className="p-1 text-end">
+                          {t("median")}
+                        </th>
+                        <th scope="col" className="p-1 text-end">
+                          {t("trailing")}
+                        </th>
+                        <th scope="col" className="p-1 text-end">
+                          {t("change")}
+                        </th>
                       </tr>
                     </thead>
                     <tbody>
                       {pl.points.map((p) => (
                         <tr key={p.month} className={`border-t border-slate-200 ${p.isAlert ? "bg-amber-50 font-semibold" : ""}`}>
-                          <td className="p-1" dir="ltr">{p.month}</td>
+                          <td className="p-1" dir="ltr">
+                            {p.month}
+                          </td>
                           <td className="p-1 text-end tabular-nums">{num(p.agreed, s.currency)}</td>
                           <td className="p-1 text-end tabular-nums">{num(p.median, s.currency)}</td>
                           <td className="p-1 text-end tabular-nums">
                             {num(p.trailingMedian, s.currency)}
-                            {p.trailingMedian !== null ? <span className="text-sm font-normal text-slate-700"> ({t("observationCount", { n: p.trailingCount })})</span> : null}
+                            {p.trailingMedian !== null ? (
+                              <span className="text-sm font-normal text-slate-700"> ({t("observationCount", { n: p.trailingCount })})</span>
+                            ) : null}
                           </td>
                           <td className="p-1 text-end tabular-nums">{p.changePct === null ? t("none") : `${formatSigned(p.changePct, locale)} %`}</td>
                         </tr>

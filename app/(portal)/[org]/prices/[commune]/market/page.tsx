@@ -40,7 +40,12 @@ async function MarketPage({ params, searchParams }: Params) {
             hidden={{ commune: scope.commune.slug, currency: "MRU" }}
             submit={t("addObservation")}
             fields={[
-              { name: "productId", label: t("product"), kind: "select", options: products.map((p) => ({ value: p.id, label: `${productName(p, locale)} (${unitOf(p, locale)})` })) },
+              {
+                name: "productId",
+                label: t("product"),
+                kind: "select",
+                options: products.map((p) => ({ value: p.id, label: `${productName(p, locale)} (${unitOf(p, locale)})` })),
+              },
               { name: "placeId", label: t("marketPlace"), kind: "select", options: settlements.map((s) => ({ value: s.id, label: s.name })) },
               { name: "observedOn", label: t("observedOn"), kind: "date", defaultValue: today() },
               { name: "price", label: `${t("observedPrice")} (MRU)`, kind: "number" },
@@ -49,21 +54,33 @@ async function MarketPage({ params, searchParams }: Params) {
         </Card>
       ) : null}
       {observations.rows.length === 0 ? <p>{t("noObservations")}</p> : null}
-      {scope.ctx.can("exports:read") && observations.rows.length > 0 ? <ExportLinks org={org} base="observations" table={scope.commune.slug} title={`${t("market")} — ${scope.commune.name}`} /> : null}
+      {scope.ctx.can("exports:read") && observations.rows.length > 0 ? (
+        <ExportLinks org={org} base="observations" table={scope.commune.slug} title={`${t("market")} — ${scope.commune.name}`} />
+      ) : null}
       <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
         <table className="w-full text-start" data-testid="observation-table">
           <thead className="bg-slate-100">
             <tr>
-              <th scope="col" className="p-2 text-start">{t("observedOn")}</th>
-              <th scope="col" className="p-2 text-start">{t("product")}</th>
-              <th scope="col" className="p-2 text-start">{t("marketPlace")}</th>
-              <th scope="col" className="p-2 text-end">{t("observedPrice")}</th>
+              <th scope="col" className="p-2 text-start">
+                {t("observedOn")}
+              </th>
+              <th scope="col" className="p-2 text-start">
+                {t("product")}
+              </th>
+              <th scope="col" className="p-2 text-start">
+                {t("marketPlace")}
+              </th>
+              <th scope="col" className="p-2 text-end">
+                {t("observedPrice")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {observations.rows.map(({ o, product, place }) => (
               <tr key={o.id} className="border-t border-slate-200">
-                <td className="p-2" dir="ltr">{o.observedOn}</td>
+                <td className="p-2" dir="ltr">
+                  {o.observedOn}
+                </td>
                 <td className="p-2">{productName(product, locale)}</td>
                 <td className="p-2">{place}</td>
                 <td className="p-2 text-end tabular-nums">{formatAmount(o.price, o.currency, locale)}</td>

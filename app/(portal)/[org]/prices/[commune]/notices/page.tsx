@@ -30,12 +30,13 @@ export default async function NoticesPage({ params, searchParams }: Params) {
         {notices.rows.map(({ notice, price, product, villages }) => (
           <li key={notice.id} className="rounded-lg border border-slate-300 bg-white p-3">
             <p className="font-semibold">
-              {productName(product, locale)} : {formatAmount(price.sellingPrice, price.currency, locale)} {t("fromDate", valuesInText({ date: notice.effectiveOn }, locale))} ·{" "}
-              {notice.isIncrease ? t("increase") : t("decrease")}
+              {productName(product, locale)} : {formatAmount(price.sellingPrice, price.currency, locale)}{" "}
+              {t("fromDate", valuesInText({ date: notice.effectiveOn }, locale))} · {notice.isIncrease ? t("increase") : t("decrease")}
               {notice.isIncrease ? ` · ${isAnnouncedOnTime(notice.recordedAt, price.effectiveOn, notice.noticeDays) ? t("onTime") : t("late")}` : ""}
             </p>
             <p>
-              {t("noticeRecorded")} <span dir="ltr">{localDate(notice.recordedAt)}</span> · {t("channels")} : {notice.channels.map((c) => t(`channel.${c}`)).join(", ")}
+              {t("noticeRecorded")} <span dir="ltr">{localDate(notice.recordedAt)}</span> · {t("channels")} :{" "}
+              {notice.channels.map((c) => t(`channel.${c}`)).join(", ")}
             </p>
             <p className="text-sm text-slate-700">
               {t("villages")} : {villages.length ? villages.map((v) => v.name).join(", ") : t("none")}

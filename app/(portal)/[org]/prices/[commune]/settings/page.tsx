@@ -34,7 +34,12 @@ async function SettingsPage({ params }: Params) {
             { name: "minMcpgc", label: t("minPer", { name: tc("mcpgc") }), kind: "number", defaultValue: String(s.minMcpgc) },
             { name: "minBeneficiaries", label: t("minPer", { name: tc("beneficiaries") }), kind: "number", defaultValue: String(s.minBeneficiaries) },
             { name: "minCommune", label: t("minPer", { name: tc("commune") }), kind: "number", defaultValue: String(s.minCommune) },
-            { name: "minTradersFederation", label: t("minPer", { name: tc("traders_federation") }), kind: "number", defaultValue: String(s.minTradersFederation) },
+            {
+              name: "minTradersFederation",
+              label: t("minPer", { name: tc("traders_federation") }),
+              kind: "number",
+              defaultValue: String(s.minTradersFederation),
+            },
             { name: "noticeDays", label: t("noticeDays"), kind: "number", defaultValue: String(s.noticeDays) },
             { name: "horizonDays", label: t("horizonDays"), kind: "number", defaultValue: String(s.horizonDays), hint: t("horizonHint") },
             { name: "stabilityThresholdPct", label: t("threshold"), kind: "number", defaultValue: String(s.stabilityThresholdPct) },
@@ -67,7 +72,15 @@ async function SettingsPage({ params }: Params) {
           {boardPath ? (
             <>
               <SpecForm form="boardLink" org={org} testId="board-disable" hidden={{ mode: "disable" }} fields={[]} submit={t("disable")} variant="danger" />
-              <SpecForm form="boardLink" org={org} testId="board-regenerate" hidden={{ mode: "regenerate" }} fields={[]} submit={t("regenerate")} variant="secondary" />
+              <SpecForm
+                form="boardLink"
+                org={org}
+                testId="board-regenerate"
+                hidden={{ mode: "regenerate" }}
+                fields={[]}
+                submit={t("regenerate")}
+                variant="secondary"
+              />
             </>
           ) : (
             <SpecForm form="boardLink" org={org} testId="board-enable" hidden={{ mode: "enable" }} fields={[]} submit={t("enable")} />

@@ -41,7 +41,11 @@ export default async function StatementPage({
         {t("statementTitle")} — {data.group.name}
       </h1>
       <p className="mb-4">
-        {t("period")} : <span dir="ltr">{data.d.periodFrom} → {data.d.periodTo}</span> · {tr(data.d.rule)}
+        {t("period")} :{" "}
+        <span dir="ltr">
+          {data.d.periodFrom} → {data.d.periodTo}
+        </span>{" "}
+        · {tr(data.d.rule)}
       </p>
       <p className="mb-6 text-4xl font-bold">
         {t("profit")} : <span dir="ltr">{big(data.d.profit)}</span>

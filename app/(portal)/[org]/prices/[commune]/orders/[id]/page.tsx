@@ -34,7 +34,14 @@ async function OrderPage({ params }: Params) {
   const totals = orderTotals(order.lines.map((l) => l.line));
   const groupNames = new Map(order.lines.map((l) => [l.line.groupId, l.groupName]));
   const productNames = new Map(order.lines.map((l) => [l.line.productId, productName(l.product, locale)]));
-  const labels = (name: string): TotalsLabels => ({ name, quantity: t("quantity"), amount: t("amount"), delivered: t("delivered"), difference: t("difference"), total: t("total") });
+  const labels = (name: string): TotalsLabels => ({
+    name,
+    quantity: t("quantity"),
+    amount: t("amount"),
+    delivered: t("delivered"),
+    difference: t("difference"),
+    total: t("total"),
+  });
   const editable = scope.canWrite && order.status !== "delivered";
   const hidden = { orderId: order.id, version: String(order.version) };
   const inputIntent = order.status === "draft" ? "save" : "deliver";
@@ -44,12 +51,24 @@ async function OrderPage({ params }: Params) {
       <table className="w-full text-start" data-testid="order-lines">
         <thead className="bg-slate-100">
           <tr>
-            <th scope="col" className="p-2 text-start">{t("group")}</th>
-            <th scope="col" className="p-2 text-start">{t("product")}</th>
-            <th scope="col" className="p-2 text-end">{t("quantity")}</th>
-            <th scope="col" className="p-2 text-end">{t("unitPrice")}</th>
-            <th scope="col" className="p-2 text-end">{t("delivered")}</th>
-            <th scope="col" className="p-2 text-end">{t("difference")}</th>
+            <th scope="col" className="p-2 text-start">
+              {t("group")}
+            </th>
+            <th scope="col" className="p-2 text-start">
+              {t("product")}
+            </th>
+            <th scope="col" className="p-2 text-end">
+              {t("quantity")}
+            </th>
+            <th scope="col" className="p-2 text-end">
+              {t("unitPrice")}
+            </th>
+            <th scope="col" className="p-2 text-end">
+              {t("delivered")}
+            </th>
+            <th scope="col" className="p-2 text-end">
+              {t("difference")}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -64,7 +83,13 @@ async function OrderPage({ params }: Params) {
                   {editable && order.status === "draft" ? (
                     <>
                       <input type="hidden" name="lineIds[]" value={line.id} />
-                      <input name="quantities[]" defaultValue={line.quantity} inputMode="numeric" aria-label={`${t("quantity")} ${label}`} className="min-h-11 w-20 rounded border border-slate-400 px-2 py-1 text-end" />
+                      <input
+                        name="quantities[]"
+                        defaultValue={line.quantity}
+                        inputMode="numeric"
+                        aria-label={`${t("quantity")} ${label}`}
+                        className="min-h-11 w-20 rounded border border-slate-400 px-2 py-1 text-end"
+                      />
                     </>
                   ) : (
                     line.quantity
@@ -75,13 +100,21 @@ async function OrderPage({ params }: Params) {
                   {editable && order.status === "ordered" ? (
                     <>
                       <input type="hidden" name="lineIds[]" value={line.id} />
-                      <input name="quantities[]" defaultValue={line.deliveredQuantity ?? line.quantity} inputMode="numeric" aria-label={`${t("delivered")} ${label}`} className="min-h-11 w-20 rounded border border-slate-400 px-2 py-1 text-end" />
+                      <input
+                        name="quantities[]"
+                        defaultValue={line.deliveredQuantity ?? line.quantity}
+                        inputMode="numeric"
+                        aria-label={`${t("delivered")} ${label}`}
+                        className="min-h-11 w-20 rounded border border-slate-400 px-2 py-1 text-end"
+                      />
                     </>
                   ) : (
                     (line.deliveredQuantity ?? t("none"))
                   )}
                 </td>
-                <td className={`p-2 text-end tabular-nums ${diff !== null && diff < 0 ? "text-red-800" : ""}`}>{diff === null ? t("none") : formatSigned(diff, locale)}</td>
+                <td className={`p-2 text-end tabular-nums ${diff !== null && diff < 0 ? "text-red-800" : ""}`}>
+                  {diff === null ? t("none") : formatSigned(diff, locale)}
+                </td>
               </tr>
             );
           })}
@@ -104,7 +137,14 @@ async function OrderPage({ params }: Params) {
       <Card title={t("orders")}>
         {order.lines.length === 0 ? <p>{t("noLines")}</p> : null}
         {editable && order.lines.length > 0 ? (
-          <SpecForm form="saveOrder" org={org} testId="save-order" hidden={{ ...hidden, intent: inputIntent }} fields={[]} submit={order.status === "draft" ? t("saveQuantities") : t("recordDelivery")}>
+          <SpecForm
+            form="saveOrder"
+            org={org}
+            testId="save-order"
+            hidden={{ ...hidden, intent: inputIntent }}
+            fields={[]}
+            submit={order.status === "draft" ? t("saveQuantities") : t("recordDelivery")}
+          >
             {linesTable}
           </SpecForm>
         ) : (
@@ -112,7 +152,15 @@ async function OrderPage({ params }: Params) {
         )}
         {scope.canWrite && order.status === "draft" && order.lines.length > 0 ? (
           <div className="mt-3">
-            <SpecForm form="saveOrder" org={org} testId="place-order" hidden={{ ...hidden, intent: "order" }} fields={[]} submit={t("placeOrder")} variant="secondary" />
+            <SpecForm
+              form="saveOrder"
+              org={org}
+              testId="place-order"
+              hidden={{ ...hidden, intent: "order" }}
+              fields={[]}
+              submit={t("placeOrder")}
+              variant="secondary"
+            />
           </div>
         ) : null}
       </Card>
@@ -126,17 +174,38 @@ async function OrderPage({ params }: Params) {
             submit={t("addLine")}
             fields={[
               { name: "groupId", label: t("group"), kind: "select", options: groups.map((g) => ({ value: g.id, label: g.name })) },
-              { name: "productId", label: t("product"), kind: "select", options: products.map((p) => ({ value: p.id, label: `${productName(p, locale)} (${unitOf(p, locale)})` })) },
+              {
+                name: "productId",
+                label: t("product"),
+                kind: "select",
+                options: products.map((p) => ({ value: p.id, label: `${productName(p, locale)} (${unitOf(p, locale)})` })),
+              },
               { name: "quantity", label: t("quantity"), kind: "number" },
             ]}
           />
         </Card>
       ) : null}
       <Card title={t("totalsByGroup")}>
-        <OrderTotalsTable rows={totals.byGroup} overall={totals.overall} names={groupNames} labels={labels(t("group"))} currency={currency} locale={locale} testId="totals-group" />
+        <OrderTotalsTable
+          rows={totals.byGroup}
+          overall={totals.overall}
+          names={groupNames}
+          labels={labels(t("group"))}
+          currency={currency}
+          locale={locale}
+          testId="totals-group"
+        />
       </Card>
       <Card title={t("totalsByProduct")}>
-        <OrderTotalsTable rows={totals.byProduct} overall={totals.overall} names={productNames} labels={labels(t("product"))} currency={currency} locale={locale} testId="totals-product" />
+        <OrderTotalsTable
+          rows={totals.byProduct}
+          overall={totals.overall}
+          names={productNames}
+          labels={labels(t("product"))}
+          currency={currency}
+          locale={locale}
+          testId="totals-product"
+        />
       </Card>
     </div>
   );

@@ -27,8 +27,11 @@ export default async function ProductHistory({ params }: Params) {
     <div className="flex flex-col gap-6">
       <CommuneNav scope={scope} current="workspace" />
       <h1 className="text-2xl font-semibold">
-        <Pictogram name={product.pictogram} /> 
-        {productName(product, locale)} <span className="text-base font-normal text-slate-700">· {unitOf(product, locale)} · {t("history")}</span>
+        <Pictogram name={product.pictogram} />
+        {productName(product, locale)}{" "}
+        <span className="text-base font-normal text-slate-700">
+          · {unitOf(product, locale)} · {t("history")}
+        </span>
       </h1>
       {product.archivedAt ? (
         <p className="rounded-md border border-amber-700 bg-amber-50 p-3" data-testid="archived-note">
@@ -37,7 +40,11 @@ export default async function ProductHistory({ params }: Params) {
       ) : null}
       {scope.canWrite ? (
         <p>
-          <Link href={`${scope.base}/products/${product.id}/edit`} className="inline-flex min-h-11 items-center font-semibold underline underline-offset-4" data-testid="edit-link">
+          <Link
+            href={`${scope.base}/products/${product.id}/edit`}
+            className="inline-flex min-h-11 items-center font-semibold underline underline-offset-4"
+            data-testid="edit-link"
+          >
             {tr("editProduct")}
           </Link>
         </p>
@@ -46,12 +53,24 @@ export default async function ProductHistory({ params }: Params) {
         <table className="w-full text-start" data-testid="history-table">
           <thead className="bg-slate-100">
             <tr>
-              <th scope="col" className="p-2 text-start">{t("effectiveOn")}</th>
-              <th scope="col" className="p-2 text-end">{t("sellingPrice")}</th>
-              <th scope="col" className="p-2 text-end">{t("purchasePrice")}</th>
-              <th scope="col" className="p-2 text-start">{t("supplier")}</th>
-              <th scope="col" className="p-2 text-start">{t("heldOn")}</th>
-              <th scope="col" className="p-2 text-start">{t("noticeRecorded")}</th>
+              <th scope="col" className="p-2 text-start">
+                {t("effectiveOn")}
+              </th>
+              <th scope="col" className="p-2 text-end">
+                {t("sellingPrice")}
+              </th>
+              <th scope="col" className="p-2 text-end">
+                {t("purchasePrice")}
+              </th>
+              <th scope="col" className="p-2 text-start">
+                {t("supplier")}
+              </th>
+              <th scope="col" className="p-2 text-start">
+                {t("heldOn")}
+              </th>
+              <th scope="col" className="p-2 text-start">
+                {t("noticeRecorded")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -59,22 +78,32 @@ export default async function ProductHistory({ params }: Params) {
               <tr key={price.id} className={`border-t border-slate-200 ${price.withdrawnAt ? "text-slate-600" : ""}`}>
                 <td className="p-2">
                   <span dir="ltr">{price.effectiveOn}</span>
-                  {price.withdrawnAt ? <span className="block text-sm">{t("decisionWithdrawn")} : {price.withdrawReason}</span> : null}
+                  {price.withdrawnAt ? (
+                    <span className="block text-sm">
+                      {t("decisionWithdrawn")} : {price.withdrawReason}
+                    </span>
+                  ) : null}
                 </td>
                 <td className="p-2 text-end tabular-nums">{formatAmount(price.sellingPrice, price.currency, locale)}</td>
                 <td className="p-2 text-end tabular-nums">{formatAmount(price.purchasePrice, price.currency, locale)}</td>
                 <td className="p-2">{supplier ?? t("none")}</td>
-                <td className="p-2" dir="ltr">{heldOn}</td>
-                <td className="p-2">
-                  {notice ? `${localDate(notice.recordedAt)} (${notice.channels.map((c) => t(`channel.${c}`)).join(", ")})` : t("none")}
+                <td className="p-2" dir="ltr">
+                  {heldOn}
                 </td>
+                <td className="p-2">{notice ? `${localDate(notice.recordedAt)} (${notice.channels.map((c) => t(`channel.${c}`)).join(", ")})` : t("none")}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       {scope.ctx.can("exports:read") && versions.length > 0 ? (
-        <ExportLinks org={org} base="price-history" table={scope.commune.slug} query={{ product: product.id }} title={`${productName(product, locale)} — ${t("history")}`} />
+        <ExportLinks
+          org={org}
+          base="price-history"
+          table={scope.commune.slug}
+          query={{ product: product.id }}
+          title={`${productName(product, locale)} — ${t("history")}`}
+        />
       ) : null}
     </div>
   );

@@ -50,7 +50,14 @@ async function SessionPage({ params }: Params) {
   const minima = isDraft ? quorumMinima(settings) : quorum.minima;
   const supplierOptions = [{ value: "", label: t("noSupplier") }, ...suppliers.map((s) => ({ value: s.id, label: s.name }))];
   const constituencyOptions = constituencies.map((c) => ({ value: c, label: tc(c) }));
-  const decisionFields = (d: { supplierId: string; purchasePrice: string; sellingPrice: string; effectiveOn: string; channels: string[]; villages: string[] }): FieldSpec[] => [
+  const decisionFields = (d: {
+    supplierId: string;
+    purchasePrice: string;
+    sellingPrice: string;
+    effectiveOn: string;
+    channels: string[];
+    villages: string[];
+  }): FieldSpec[] => [
     { name: "supplierId", label: t("supplier"), kind: "select", options: supplierOptions, defaultValue: d.supplierId },
     { name: "purchasePrice", label: `${t("purchasePrice")} (MRU)`, kind: "number", defaultValue: d.purchasePrice },
     { name: "sellingPrice", label: `${t("sellingPrice")} (MRU)`, kind: "number", defaultValue: d.sellingPrice },
@@ -61,8 +68,20 @@ async function SessionPage({ params }: Params) {
       defaultValue: d.effectiveOn,
       hint: t("noticeHint", { days: settings.noticeDays, horizon: settings.horizonDays }),
     },
-    { name: "channels", label: t("channels"), kind: "checkboxes", options: noticeChannels.map((c) => ({ value: c, label: t(`channel.${c}`) })), defaultValues: d.channels },
-    { name: "villages", label: t("villages"), kind: "checkboxes", options: settlements.map((s) => ({ value: s.id, label: s.name })), defaultValues: d.villages },
+    {
+      name: "channels",
+      label: t("channels"),
+      kind: "checkboxes",
+      options: noticeChannels.map((c) => ({ value: c, label: t(`channel.${c}`) })),
+      defaultValues: d.channels,
+    },
+    {
+      name: "villages",
+      label: t("villages"),
+      kind: "checkboxes",
+      options: settlements.map((s) => ({ value: s.id, label: s.name })),
+      defaultValues: d.villages,
+    },
   ];
 
   return (
@@ -152,7 +171,12 @@ async function SessionPage({ params }: Params) {
               hidden={{ sessionId: session.id, currency: "MRU" }}
               submit={t("decide")}
               fields={[
-                { name: "productId", label: t("product"), kind: "select", options: products.map((p) => ({ value: p.id, label: `${productName(p, locale)} (${unitOf(p, locale)})` })) },
+                {
+                  name: "productId",
+                  label: t("product"),
+                  kind: "select",
+                  options: products.map((p) => ({ value: p.id, label: `${productName(p, locale)} (${unitOf(p, locale)})` })),
+                },
                 ...decisionFields({ supplierId: "", purchasePrice: "", sellingPrice: "", effectiveOn: today(), channels: [], villages: [] }),
               ]}
             />
@@ -210,7 +234,9 @@ async function SessionPage({ params }: Params) {
             ]}
           />
         ) : (
-          <p className="whitespace-pre-line" data-testid="minutes">{session.minutes || t("none")}</p>
+          <p className="whitespace-pre-line" data-testid="minutes">
+            {session.minutes || t("none")}
+          </p>
         )}
       </Card>
     </div>

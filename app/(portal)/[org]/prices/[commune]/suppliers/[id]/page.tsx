@@ -20,7 +20,10 @@ async function SupplierPage({ params }: Params) {
   const scope = await loadCommuneScope(org, commune);
   if (!scope.canWrite || !/^[0-9a-f-]{36}$/i.test(id)) notFound();
   const data = await withTenant(scope.ctx, async (tx) => {
-    const [supplier] = await tx.select().from(suppliers).where(and(eq(suppliers.id, id), eq(suppliers.communeOrgId, scope.commune.id)));
+    const [supplier] = await tx
+      .select()
+      .from(suppliers)
+      .where(and(eq(suppliers.id, id), eq(suppliers.communeOrgId, scope.commune.id)));
     if (!supplier) return null;
     return { supplier, history: await listRecordHistory(tx, scope.ctx.org.id, [supplier.id]) };
   });

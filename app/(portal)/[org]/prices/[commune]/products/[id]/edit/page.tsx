@@ -22,7 +22,10 @@ async function EditProductPage({ params }: Params) {
   const scope = await loadCommuneScope(org, commune);
   if (!scope.canWrite || !/^[0-9a-f-]{36}$/i.test(id)) notFound();
   const data = await withTenant(scope.ctx, async (tx) => {
-    const [product] = await tx.select().from(products).where(and(eq(products.id, id), eq(products.communeOrgId, scope.commune.id)));
+    const [product] = await tx
+      .select()
+      .from(products)
+      .where(and(eq(products.id, id), eq(products.communeOrgId, scope.commune.id)));
     if (!product) return null;
     return { product, history: await listRecordHistory(tx, scope.ctx.org.id, [product.id]) };
   });
