@@ -10,6 +10,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { Queryable } from "./client";
 import { rowsOf } from "./app-role";
+import { pgliteExtensions } from "./pglite-extensions";
 
 /** libpq environment for a URL, so that the password never appears on a command line. */
 function libpqEnv(url: string): NodeJS.ProcessEnv {
@@ -49,7 +50,7 @@ export function restorePostgres(ownerUrl: string, file: string): void {
 export async function backupPglite(dataDir: string, file: string): Promise<void> {
   const { PGlite } = await import("@electric-sql/pglite");
   if (!existsSync(dataDir)) throw new Error(`no embedded database at ${dataDir}`);
-  const client = await PGlite.create(dataDir);
+  const client = await PGlite.create(dataDir, { extensions: await pgliteExtensions() });
   try {
     const blob = await client.dumpDataDir("gzip");
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -63,7 +64,7 @@ export async function restorePglite(file: string, dataDir: string): Promise<void
   const { PGlite } = await import("@electric-sql/pglite");
   if (existsSync(dataDir) && readdirSync(dataDir).length > 0) throw new Error(`${dataDir} is not empty; restore into a new folder`);
   mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-  const client = await PGlite.create(dataDir, { loadDataDir: new Blob([readFileSync(file)]) });
+  const client = await PGlite.create(dataDir, { loadDataDir: new Blob([readFileSync(file)]), extensions: await pgliteExtensions() });
   await client.close();
 }
 

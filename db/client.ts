@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
+import { pgliteExtensions } from "./pglite-extensions";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -95,7 +96,7 @@ export async function openDb(opts: {
   const { drizzle } = await import("drizzle-orm/pglite");
   const dataDir = opts.dataDir ?? "memory://";
   if (!dataDir.startsWith("memory://")) mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ dataDir)), { recursive: true });
-  const client = await PGlite.create(dataDir);
+  const client = await PGlite.create(dataDir, { extensions: await pgliteExtensions() });
   const db = drizzle(client, { schema, logger }) as unknown as Db;
   return {
     db,

@@ -25,6 +25,7 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
           { href: `${base}/inclusion`, label: tn("inclusion") },
         ]
       : []),
+    ...(ctx.can("people:read") ? [{ href: `${base}/people`, label: tn("people") }] : []),
     ...(ctx.can("rates:manage") ? [{ href: `${base}/rates`, label: tn("rates") }] : []),
     ...(ctx.can("prices:read") ? [{ href: `${base}/prices`, label: tn("prices") }] : []),
     ...(ctx.can("members:manage") ? [{ href: `${base}/members`, label: tn("members") }] : []),

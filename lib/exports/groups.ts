@@ -5,6 +5,7 @@ import { listGroupFilterOptions, listGroupPage, type GroupFilters } from "@/lib/
 import type { Locale } from "@/lib/i18n/locales";
 import { suppressCount, type Reader } from "@/lib/privacy/suppress";
 import { searchParam, type SearchParams } from "@/lib/search-params";
+import { searchQueryOf } from "@/lib/search/query";
 import { withTenantRead } from "@/lib/tenant-db";
 import type { ExportFilter } from "./meta";
 import { pagedRows } from "./paged";
@@ -22,6 +23,7 @@ export function groupFiltersOf(sp: SearchParams | URLSearchParams): GroupFilters
     status: p("status"),
     ngo: p("ngo"),
     kind: kind === "group" || kind === "individual" ? kind : undefined,
+    q: searchQueryOf(sp),
   };
 }
 

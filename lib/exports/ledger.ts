@@ -1,4 +1,5 @@
 import "server-only";
+import { searchQueryOf } from "@/lib/search/query";
 import { getTranslations } from "next-intl/server";
 import type { TenantContext } from "@/lib/auth/tenant-core";
 import { listLedger, listLedgerRows, type LedgerFilters } from "@/lib/groups/ledger-queries";
@@ -27,6 +28,7 @@ export function ledgerFiltersOf(sp: SearchParams | URLSearchParams): LedgerFilte
     to: p("to"),
     kind: p("kind"),
     activityKind: ak === "group" || ak === "individual" ? ak : undefined,
+    q: searchQueryOf(sp),
   };
 }
 

@@ -5,6 +5,7 @@ import { activityTypes, customerCredits, groups, ledgerEntries, ledgerEntryHisto
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { DEFAULT_PAGE_SIZE, keyset, type PageRequest } from "@/lib/pagination";
 import { isIsoDate } from "@/lib/dates";
+import { amountOf, dateRangeOf, nameMatchSql, searchKeyOf, textMatchSql } from "@/lib/search/query";
 import { isUuid, groupScopeSql } from "./scope";
 
 type Org = Pick<TenantOrg, "id" | "type">;
@@ -21,6 +22,25 @@ export interface LedgerFilters {
   kind?: string;
   /** group activities or individual ones */
   activityKind?: "group" | "individual";
+  /** The search box: an amount, a day or month, or a group's, village's or note's words. */
+  q?: string;
+}
+
+/** A ledger row matches the search box by its amount, its date, or its group, village or note. */
+function ledgerSearchSql(q: string): SQL {
+  const amount = amountOf(q);
+  const days = dateRangeOf(q);
+  return sql`(${sql.join(
+    [
+      ...(amount !== undefined ? [sql`${ledgerEntries.amount} = ${amount}`] : []),
+      ...(days ? [sql`${ledgerEntries.occurredOn} between ${days.from} and ${days.to}`] : []),
+      nameMatchSql(searchKeyOf(groups), q),
+      sql`${groups.villageId} in (select p.id from places p where ${textMatchSql(sql`p.name`, q)})`,
+      // Notes: the normalised words only (no skeleton), computed per row of the scope.
+      sql`app_search_norm(${ledgerEntries.note}) like '%' || app_search_norm(${q}) || '%'`,
+    ],
+    sql` or `,
+  )})`;
 }
 
 function ledgerFilterSql(f: LedgerFilters): SQL[] {
@@ -34,6 +54,7 @@ function ledgerFilterSql(f: LedgerFilters): SQL[] {
   if (f.to && isIsoDate(f.to)) out.push(sql`${ledgerEntries.occurredOn} <= ${f.to}`);
   if (f.kind) out.push(sql`${ledgerEntries.kind}::text = ${f.kind}`);
   if (f.activityKind) out.push(sql`${activityTypes.kind}::text = ${f.activityKind}`);
+  if (f.q) out.push(ledgerSearchSql(f.q));
   return out;
 }
 

@@ -15,6 +15,8 @@ import {
 } from "@/db/schema";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { keyset, type PageRequest } from "@/lib/pagination";
+import { nameMatchSql, searchKeyOf, textMatchSql } from "@/lib/search/query";
+import { personMatchSql } from "@/lib/people/search";
 import { isUuid, groupScopeSql, rowsOf, writableGroupSql } from "./scope";
 
 type Org = Pick<TenantOrg, "id" | "type">;
@@ -25,6 +27,8 @@ export interface GroupFilters {
   status?: string;
   ngo?: string;
   kind?: "group" | "individual";
+  /** The search box: the group's name or its village's (lib/search/query.ts). */
+  q?: string;
 }
 
 function filterSql(f: GroupFilters): SQL[] {
@@ -34,6 +38,8 @@ function filterSql(f: GroupFilters): SQL[] {
   if (f.status) out.push(sql`${groups.status}::text = ${f.status}`);
   if (f.ngo) out.push(isUuid(f.ngo) ? eq(groups.ngoOrgId, f.ngo) : sql`false`);
   if (f.kind) out.push(sql`${activityTypes.kind}::text = ${f.kind}`);
+  if (f.q)
+    out.push(sql`(${nameMatchSql(searchKeyOf(groups), f.q)} or ${groups.villageId} in (select p.id from places p where ${textMatchSql(sql`p.name`, f.q)}))`);
   return out;
 }
 
@@ -203,7 +209,7 @@ export async function listRotation(db: Queryable, groupId: string) {
 }
 
 /** People of an NGO not active in the group, for "add an existing person". */
-export async function listCandidatePeople(db: Queryable, ngoOrgId: string, groupId: string) {
+export async function listCandidatePeople(db: Queryable, ngoOrgId: string, groupId: string, q?: string) {
   return db
     .select({ id: people.id, name: people.name, birthYear: people.birthYear })
     .from(people)
@@ -213,6 +219,8 @@ export async function listCandidatePeople(db: Queryable, ngoOrgId: string, group
         // Archived people are out of pickers (issue 14); their memberships and figures stay.
         sql`${people.archivedAt} is null`,
         sql`not exists (select 1 from group_memberships m where m.person_id = ${people.id} and m.group_id = ${groupId} and m.left_on is null)`,
+        // The picker's search step (?pq=): the same match as the people page.
+        q ? personMatchSql(ngoOrgId, q) : undefined,
       ),
     )
     .orderBy(asc(people.name))

@@ -18,6 +18,7 @@ export const areas = [
   "invitations",
   "people",
   "records",
+  "search",
 ] as const;
 
 type Catalogue = Record<string, Record<string, unknown>>;

@@ -48,6 +48,8 @@ export const pageEntryPoints: Record<string, PageEntry> = {
   "/[org]/groups/[groupId]": { ...member("groups:read"), from: "/[org]/groups" },
   // Editing and archiving (issue 14.3): the supporting NGO's writers.
   "/[org]/groups/[groupId]/edit": { ...member("groups:write"), from: "/[org]/groups/[groupId]" },
+  // The people list and its search (issue 14.4): person-level, an NGO's own people only.
+  "/[org]/people": member("people:read"),
   // A person's record: person-level, the NGO that recorded them only (linked from its members table).
   "/[org]/people/[personId]": { ...member("people:read"), from: "/[org]/groups/[groupId]", someHaveNone: true },
   // Each member's share by name: person-level (issue 11.3), the supporting NGO's only.

@@ -8,6 +8,7 @@ import { groupFiltersOf } from "@/lib/exports/groups";
 import { readPageRequest } from "@/lib/pagination";
 import { Pager } from "@/components/data/pager";
 import { ExportLinks } from "@/components/data/export-links";
+import { SearchBox } from "@/components/search/search-box";
 import { activityName, FilterForm, FilterSelect, Table, Td, TextLink } from "@/components/groups/ui";
 
 export async function generateMetadata() {
@@ -38,6 +39,7 @@ export default async function GroupsPage({
     await getTranslations("limits"),
     await getLocale(),
   ];
+  const tq = await getTranslations("search");
   const actName = Object.fromEntries(options.activities.map((a) => [a.code, activityName(a, locale)]));
   return (
     <div className="flex flex-col gap-4">
@@ -54,7 +56,13 @@ export default async function GroupsPage({
           </TextLink>
         ) : null}
       </div>
+      <SearchBox
+        q={filters.q}
+        hint={tq("groupsHint")}
+        keep={{ kind: filters.kind, activity: filters.activity, village: filters.village, status: filters.status, ngo: filters.ngo }}
+      />
       <FilterForm apply={t("apply")}>
+        {filters.q ? <input type="hidden" name="q" value={filters.q} /> : null}
         <FilterSelect
           name="kind"
           label={t("kind")}

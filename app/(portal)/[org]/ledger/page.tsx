@@ -1,3 +1,4 @@
+import { searchQueryOf } from "@/lib/search/query";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireMember } from "@/lib/auth/tenant";
 import { withTenant } from "@/lib/tenant-db";
@@ -6,6 +7,7 @@ import { listGroupFilterOptions } from "@/lib/groups/queries";
 import { ledgerKinds } from "@/lib/groups/schema";
 import { readPageRequest } from "@/lib/pagination";
 import { Pager } from "@/components/data/pager";
+import { SearchBox } from "@/components/search/search-box";
 import { ExportLinks } from "@/components/data/export-links";
 import { activityName, FilterDate, FilterForm, FilterSelect, Money, param, Table, Td, TextLink } from "@/components/groups/ui";
 
@@ -35,6 +37,7 @@ export default async function LedgerPage({
     to: param(sp, "to"),
     kind: param(sp, "kind"),
     activityKind: ak === "group" || ak === "individual" ? ak : undefined,
+    q: searchQueryOf(sp),
   };
   const page = readPageRequest(sp);
   const locale = await getLocale();
@@ -53,7 +56,23 @@ export default async function LedgerPage({
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <SearchBox
+        q={f.q}
+        hint={(await getTranslations("search"))("ledgerHint")}
+        keep={{
+          group: f.group,
+          month: f.month,
+          kind: f.kind,
+          activityKind: f.activityKind,
+          activity: f.activity,
+          village: f.village,
+          ngo: f.ngo,
+          from: f.from,
+          to: f.to,
+        }}
+      />
       <FilterForm apply={tg("apply")}>
+        {f.q ? <input type="hidden" name="q" value={f.q} /> : null}
         {f.group ? <input type="hidden" name="group" value={f.group} /> : null}
         {f.month ? <input type="hidden" name="month" value={f.month} /> : null}
         <FilterSelect name="kind" label={tgr("entryKind")} value={f.kind} all={tg("all")} options={ledgerKinds.map((k) => ({ value: k, label: tk(k) }))} />
