@@ -1,5 +1,5 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { groupScopeSql, rowsOf } from "@/lib/groups/scope";
@@ -50,14 +50,16 @@ const idList = (ids: readonly string[]) =>
     sql`, `,
   );
 
-/** Active members of a group on a day, by community (one row: host, refugee). */
-const membersOn = (groupId: SQL, day: SQL) => sql`
-  select count(*) filter (where h.status in ('host', 'returnee'))::int as host,
-         count(*) filter (where h.status in ('refugee_out_of_camp', 'refugee_in_camp'))::int as refugee
-  from group_memberships gm
-  join people p on p.id = gm.person_id
-  join households h on h.id = p.household_id
-  where gm.group_id = ${groupId} and gm.joined_on <= ${day} and (gm.left_on is null or gm.left_on > ${day})`;
+/**
+ * Active members of groups on days, by community (host, refugee): one row per (group, day) of
+ * the CTE `alias` (columns `group_id`, `day`), through app_group_communities() (migration 0037),
+ * which returns counts only (the people and households rows are the supporting NGO's alone).
+ */
+const membersOn = (alias: string) => sql`(
+  select f.group_id, f.day, f.host, f.refugee
+  from (select array_agg(x.group_id) as g, array_agg(x.day) as d from ${sql.raw(alias)} x) a
+  cross join lateral app_group_communities(a.g, a.d) f
+)`;
 
 /** The groups read by `org` in these villages, with their village's community. */
 const scopedGroups = (org: Pick<TenantOrg, "id" | "type">, villageIds: readonly string[], groupActivitiesOnly: boolean) => sql`
@@ -83,6 +85,8 @@ export async function aggregateCredits(
   const key = by === "quarter" ? sql`to_char(c.granted_on, 'YYYY-"Q"Q')` : sql`sg.village_id::text`;
   const result = await db.execute(sql`
     with sg as (${scopedGroups(org, villageIds, false)}),
+    cc as (select c.*, c.granted_on as day from customer_credits c join sg on sg.id = c.group_id and c.voided_at is null),
+    mc as ${membersOn("cc")},
     cr as (
       select ${key} as key, c.amount, c.due_on,
         case
@@ -94,9 +98,9 @@ export async function aggregateCredits(
              else (select r.xof_per_mru from exchange_rates r where r.valid_from <= c.granted_on order by r.valid_from desc limit 1) end as rate,
         least(c.amount, (select coalesce(sum(p.amount), 0) from credit_repayments p where p.credit_id = c.id)) as repaid,
         (select coalesce(sum(p.amount), 0) from credit_repayments p where p.credit_id = c.id and p.paid_on <= c.due_on) >= c.amount as on_time
-      from customer_credits c
-      join sg on sg.id = c.group_id and c.voided_at is null
-      cross join lateral (${membersOn(sql`c.group_id`, sql`c.granted_on`)}) m
+      from cc c
+      join sg on sg.id = c.group_id
+      join mc m on m.group_id = c.group_id and m.day = c.granted_on
     )
     select key, relation, count(*)::int as credits,
       coalesce(sum(amount * rate), 0)::text as granted,
@@ -134,13 +138,15 @@ export async function aggregateGroupMix(
   const key = points.by === "village" ? sql`sg.village_id::text` : sql`pt.key`;
   const result = await db.execute(sql`
     with sg as (${scopedGroups(org, villageIds, true)}),
-    pt(key, day) as (values ${pointRows})
+    pt(key, day) as (values ${pointRows}),
+    sp as (select sg.id as group_id, pt.day from sg cross join pt where sg.start_date <= pt.day),
+    mc as ${membersOn("sp")}
     select ${key} as key, count(*)::int as groups,
       count(*) filter (where m.host > 0 and m.refugee > 0)::int as mixed,
       coalesce(sum(m.host), 0)::int as host_members,
       coalesce(sum(m.refugee), 0)::int as refugee_members
     from sg cross join pt
-    cross join lateral (${membersOn(sql`sg.id`, sql`pt.day`)}) m
+    join mc m on m.group_id = sg.id and m.day = pt.day
     where sg.start_date <= pt.day and m.host + m.refugee > 0
     group by 1 order by 1`);
   return rowsOf<{ key: string; groups: number; mixed: number; host_members: number; refugee_members: number }>(result).map((r) => ({

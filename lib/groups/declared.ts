@@ -16,29 +16,20 @@ async function recordedMetrics(db: Queryable, ngoIds: string[]): Promise<Map<str
     ngoIds.map((id) => sql`${id}`),
     sql`, `,
   )}]::uuid[]`;
-  // One pass over the NGOs' live memberships (an index on group_memberships.group_id), grouped.
+  // Counts only (app_declared_people_counts(), migration 0037: the people rows are the supporting
+  // NGO's alone, and a consortium reads its members' figures), and the groups.
   const counts = rowsOf<{ ngo: string; beneficiaries: number; workshop_women: number; groups: number }>(
     await db.execute(sql`
       with g as (
-        select g.id, g.ngo_org_id, g.activity_type from groups g join activity_types a on a.code = g.activity_type
+        select g.id, g.ngo_org_id from groups g join activity_types a on a.code = g.activity_type
         where g.ngo_org_id = any(${ids}) and a.kind = 'group'
       ),
-      people_counts as (
-        select g.ngo_org_id,
-          count(distinct m.person_id) filter (where h.cash_transfer_since is not null) as beneficiaries,
-          count(distinct m.person_id) filter (where g.activity_type = 'sewing' and p.sex = 'female') as workshop_women
-        from g join group_memberships m on m.group_id = g.id and m.left_on is null
-          -- by the memberships' group index (the planner cannot estimate the scope's share)
-          and m.group_id = any(array(select g.id from g))
-        join people p on p.id = m.person_id
-        left join households h on h.id = p.household_id
-        group by g.ngo_org_id
-      ),
+      people_counts as (select * from app_declared_people_counts(${ids})),
       group_counts as (select g.ngo_org_id, count(*) as groups from g group by g.ngo_org_id)
       select o.ngo::text as ngo, coalesce(pc.beneficiaries, 0)::int as beneficiaries, coalesce(pc.workshop_women, 0)::int as workshop_women,
         coalesce(gc.groups, 0)::int as groups
       from unnest(${ids}) as o(ngo)
-      left join people_counts pc on pc.ngo_org_id = o.ngo
+      left join people_counts pc on pc.ngo = o.ngo
       left join group_counts gc on gc.ngo_org_id = o.ngo`),
   );
   const revenue = rowsOf<{ ngo: string; rate: string | null; xof: string; mru: string }>(

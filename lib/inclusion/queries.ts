@@ -98,37 +98,43 @@ function membersCte(q: InclusionQuery): SQL {
     )`;
 }
 
-/** What each figure of InclusionCounts counts, as a condition on `m` (distinct people, or groups). */
-const measures: { path: string; where: string; of?: "group_id" }[] = [
-  { path: "members", where: "true" },
-  { path: "women", where: "m.sex = 'female'" },
-  { path: "men", where: "m.sex = 'male'" },
-  ...ageBands.map((b) => ({ path: `bands.${b}`, where: `m.band = '${b}'` })),
-  { path: "bands.unknown", where: "m.band is null" },
-  { path: "disabled", where: "m.disabled" },
-  { path: "noDisability", where: "m.wg_applies and not m.disabled and not m.wg_missing" },
-  { path: "wgUnknown", where: "m.wg_applies and not m.disabled and m.wg_missing" },
-  { path: "tooYoung", where: "not m.wg_applies" },
-  ...wgDomains.map((d) => ({ path: `domains.${d}`, where: `m.wg_applies and m.${wgColumn[d]} in ('a_lot','cannot')` })),
-  ...householdStatuses.map((s) => ({ path: `status.${s}`, where: `m.hh_status = '${s}'` })),
-  { path: "status.unknown", where: "m.hh_status is null" },
-  { path: "groups", where: "true", of: "group_id" },
-  { path: "cycleGroups", where: "m.in_cycle", of: "group_id" },
-  { path: "cycle.members", where: "m.in_cycle" },
-  { path: "cycle.women", where: "m.in_cycle and m.sex = 'female'" },
-  { path: "cycle.disabled", where: "m.in_cycle and m.disabled" },
-  { path: "managers.members", where: "m.in_cycle and m.served" },
-  { path: "managers.women", where: "m.in_cycle and m.served and m.sex = 'female'" },
-  { path: "managers.disabled", where: "m.in_cycle and m.served and m.disabled" },
-  { path: "neverIncluded", where: "m.left_out" },
-  { path: "disabledWithAid", where: "m.disabled and m.has_aid" },
+/**
+ * The figures of InclusionCounts, in the order of the counts that app_inclusion_counts()
+ * (migration 0037) returns: distinct people, or groups for `groups` and `cycleGroups`. The rules
+ * are those of membersCte above, written once more in that function, which readers without
+ * `people:read` need (they may not read the people rows: only counts come back).
+ */
+const measures: string[] = [
+  "members",
+  "women",
+  "men",
+  ...ageBands.map((b) => `bands.${b}`),
+  "bands.unknown",
+  "disabled",
+  "noDisability",
+  "wgUnknown",
+  "tooYoung",
+  ...wgDomains.map((d) => `domains.${d}`),
+  ...householdStatuses.map((s) => `status.${s}`),
+  "status.unknown",
+  "groups",
+  "cycleGroups",
+  "cycle.members",
+  "cycle.women",
+  "cycle.disabled",
+  "managers.members",
+  "managers.women",
+  "managers.disabled",
+  "neverIncluded",
+  "disabledWithAid",
 ];
 
-function countsOf(row: Record<string, unknown>): InclusionCounts {
+function countsOf(row: { c: unknown }): InclusionCounts {
   const c = emptyCounts() as unknown as Record<string, Record<string, number> | number>;
+  const values = countArray(row.c);
   measures.forEach((m, i) => {
-    const [a, b] = m.path.split(".");
-    const v = Number(row[`c${i}`] ?? 0);
+    const [a, b] = m.split(".");
+    const v = values[i] ?? 0;
     if (b) (c[a] as Record<string, number>)[b] = v;
     else c[a] = v;
   });
@@ -141,21 +147,30 @@ export interface BreakdownCounts {
   counts: InclusionCounts;
 }
 
-/** All the counts in one pass: per breakdown value, per sex, and overall. */
+/** An int[] as either driver returns it (postgres-js an array, PGlite an array or its text form). */
+function countArray(v: unknown): number[] {
+  if (Array.isArray(v)) return v.map(Number);
+  if (typeof v === "string") return v.replace(/[{}]/g, "").split(",").filter(Boolean).map(Number);
+  return [];
+}
+
+/**
+ * All the counts in one pass: per breakdown value, per sex, and overall. Counts only, through
+ * app_inclusion_counts() (migration 0037): over `q.org`'s group activities that the reader may
+ * read, whoever the reader is (the people rows are the supporting NGO's alone).
+ */
 export async function aggregateInclusion(db: Queryable, q: InclusionQuery) {
-  const cols = measures.map((m, i) => `count(distinct m.${m.of ?? "person_id"}) filter (where ${m.where})::int as c${i}`).join(",\n      ");
-  const result = await db.execute(sql`${membersCte(q)}
-    select grouping(m.dim_key)::int as g_dim, grouping(m.sex)::int as g_sex, m.dim_key as key, min(m.dim_label) as label,
-      min(m.dim_sort) as sort, m.sex, ${sql.raw(cols)}
-    from m group by grouping sets ((m.dim_key), (m.sex), ())`);
-  const rows = rowsOf<Record<string, unknown> & { g_dim: number; g_sex: number; key: string | null; label: string; sort: number; sex: string | null }>(result);
+  const result = await db.execute(
+    sql`select g_dim, g_sex, key, label, sort, sex, c from app_inclusion_counts(${q.org.id}::uuid, ${q.on}::date, ${q.by === "village"}, ${q.locale})`,
+  );
+  const rows = rowsOf<{ g_dim: number; g_sex: number; key: string | null; label: string; sort: number; sex: string | null; c: unknown }>(result);
   const rowsBy = rows
     .filter((r) => r.g_dim === 0)
     .sort((a, b) => Number(a.sort) - Number(b.sort) || a.label.localeCompare(b.label))
     .map((r): BreakdownCounts => ({ key: r.key!, label: r.label, counts: countsOf(r) }));
   const sexRow = (s: string) => rows.find((r) => r.g_dim === 1 && r.g_sex === 0 && r.sex === s);
   const totalRow = rows.find((r) => r.g_dim === 1 && r.g_sex === 1);
-  const of = (r: Record<string, unknown> | undefined) => (r ? countsOf(r) : emptyCounts());
+  const of = (r: { c: unknown } | undefined) => (r ? countsOf(r) : emptyCounts());
   return { rows: rowsBy, women: of(sexRow("female")), men: of(sexRow("male")), total: of(totalRow) };
 }
 
@@ -167,17 +182,10 @@ export interface AidTypeCount {
   disabled: number;
 }
 
-/** Technical aids received by the reference date by the active members in scope, by type. */
+/** Technical aids received by the reference date by the active members in scope, by type (app_inclusion_aids(), counts only). */
 export async function countAidsByType(db: Queryable, q: InclusionQuery): Promise<AidTypeCount[]> {
-  const result = await db.execute(sql`${membersCte(q)}
-    select ta.aid_type as type, count(*)::int as aids, count(distinct ta.person_id)::int as people,
-      count(distinct ta.person_id) filter (where pm.disabled)::int as disabled
-    from technical_aids ta
-    join (select distinct person_id, disabled from m) pm on pm.person_id = ta.person_id
-    where ta.received_on <= ${q.on}::date
-    group by grouping sets ((ta.aid_type), ())
-    order by grouping(ta.aid_type), count(*) desc, ta.aid_type`);
-  return rowsOf<AidTypeCount>(result);
+  const result = await db.execute(sql`select type, aids, people, disabled from app_inclusion_aids(${q.org.id}::uuid, ${q.on}::date)`);
+  return rowsOf<AidTypeCount>(result).map((r) => ({ type: r.type, aids: Number(r.aids), people: Number(r.people), disabled: Number(r.disabled) }));
 }
 
 export interface PersonRow {

@@ -175,13 +175,17 @@ describe(`tenant isolation as the application role on ${backend}`, () => {
     const n = (slug: keyof DemoIds["orgs"], table: string) => db.asApp(org(slug), (tx) => count(tx, table));
     const all = (table: string) => count(db.db as unknown as Tx, table);
     // Group business: ADICOR's ledger is read with its groups (owner, commune, consortium), never by ONG Sahel.
-    for (const t of ["ledger_entries", "group_memberships", "people"]) {
+    for (const t of ["ledger_entries", "group_memberships"]) {
       const total = await all(t);
       expect(await n("ong-sahel", t), `${t} seen by ong-sahel`).toBeLessThan(total);
       expect(await n("adicor", t), `${t} seen by adicor`).toBeGreaterThan(0);
       expect(await n("fassala", t), `${t} seen by fassala`).toBeGreaterThan(0);
       expect(await n("bassikounou", t), `${t} seen by bassikounou`).toBeLessThan(await n("fassala", t));
     }
+    // People are their NGO's alone (migration 0035): the commune reading their groups sees none.
+    expect(await n("adicor", "people")).toBeGreaterThan(0);
+    expect(await n("adicor", "people")).toBeLessThan(await all("people"));
+    expect(await n("fassala", "people")).toBe(0);
     // A commune reads a group's ledger but cannot write it.
     const target = ids.groups.shops[0];
     expect(
