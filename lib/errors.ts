@@ -28,3 +28,14 @@ export const httpStatus: Record<ErrorCode, number> = {
 
 /** A field's error as a catalogue key: `errors.<key>`. */
 export const fieldError = (field: string, key: string, values?: Record<string, string | number>) => new AppError("validation", key, { [field]: key }, values);
+
+/**
+ * What a write answers when its idempotency key was already accepted (a retried form, a replayed
+ * offline batch): the write is not repeated, and the caller is given the record made the first time.
+ */
+export class AlreadyRecorded extends Error {
+  constructor(readonly entityId: string) {
+    super(`already recorded: ${entityId}`);
+    this.name = "AlreadyRecorded";
+  }
+}

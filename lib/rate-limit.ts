@@ -35,6 +35,9 @@ export type RateDecision = { allowed: true; remaining: number } | { allowed: fal
 /** A board token never appears in a bucket: its hash does (the table has no row-level security). */
 export const boardBucket = (address: string, token: string) => `board:${address}:${createHash("sha256").update(token).digest("base64url").slice(0, 22)}`;
 export const exportBucket = (userId: string, orgId: string) => `export:${userId}:${orgId}`;
+/** The offline outbox's sync (each request a batch of at most SYNC_BATCH_MAX entries): per user and organisation. */
+export const SYNC_RULE: RateRule = { limit: 30, windowSeconds: 60 };
+export const syncBucket = (userId: string, orgId: string) => `sync:${userId}:${orgId}`;
 
 /** Count one request in the bucket's current window and say whether it may go ahead. */
 export async function hitRateLimit(db: Queryable, bucket: string, rule: RateRule, now = new Date()): Promise<RateDecision> {

@@ -5,8 +5,8 @@ import type { z } from "zod";
 import { withTenant, withUser } from "@/lib/tenant-db";
 import type { Tx } from "@/db/client";
 import { auditLog } from "@/db/schema";
-import { appErrorFromDb } from "./db-errors";
-import { AppError } from "@/lib/errors";
+import { appErrorFromDb, pgErrorOf } from "./db-errors";
+import { AlreadyRecorded, AppError } from "@/lib/errors";
 import type { Permission } from "@/lib/permissions";
 import { requestId } from "@/lib/request";
 import { logger } from "@/lib/log";
@@ -26,7 +26,7 @@ export interface WorkResult<T> {
   message?: string;
 }
 
-function zodFieldErrors(error: z.ZodError): Record<string, string> {
+export function zodFieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = issue.path.join(".") || "_form";
@@ -36,7 +36,7 @@ function zodFieldErrors(error: z.ZodError): Record<string, string> {
   return out;
 }
 
-function echo(raw: Record<string, unknown>): Record<string, string> {
+export function echo(raw: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) {
     if (typeof v === "string" && !/password/i.test(k) && v.length <= 2000) out[k] = v;
@@ -44,42 +44,55 @@ function echo(raw: Record<string, unknown>): Record<string, string> {
   return out;
 }
 
+/** What a tenant write is: its permission, its form's zod schema, its audit names. */
+export interface WriteDef<S extends z.ZodType> {
+  permission: Permission;
+  schema: S;
+  action: string;
+  entity: string;
+  revalidate?: (ctx: TenantContext<CurrentUser>) => string;
+}
+
+export type WriteWork<S extends z.ZodType, T> = (args: { tx: Tx; ctx: TenantContext<CurrentUser>; input: z.infer<S> }) => Promise<WorkResult<T>>;
+
+/** A write's outcome once the tenant is resolved: done, already done (its key was accepted before), or invalid input. */
+export type WriteOutcome<T> =
+  | { kind: "done"; result: WorkResult<T> }
+  | { kind: "duplicate"; entityId: string }
+  | { kind: "invalid"; state: Extract<ActionState<never>, { status: "error" }> };
+
+const isClientKeyViolation = (err: unknown) => {
+  const p = pgErrorOf(err);
+  return p?.code === "23505" && /_client_key_idx$/.test(p.constraint_name ?? p.constraint ?? "");
+};
+
 /**
- * The one path of every write: authenticate, resolve the tenant named by the form, check the
- * permission, validate with the form's zod schema, do the work and its audit record in one
- * transaction. Errors become translated messages; nothing else reaches the user.
+ * The write itself, for a resolved tenant whose permission was checked: validate with the form's
+ * zod schema, do the work and its audit record in one transaction. The form's server action and
+ * the offline outbox's sync (lib/offline/sync.ts) both come here. Rule refusals are thrown.
  */
-export function orgAction<S extends z.ZodType, T = unknown>(
-  def: {
-    permission: Permission;
-    schema: S;
-    action: string;
-    entity: string;
-    revalidate?: (ctx: TenantContext<CurrentUser>) => string;
-  },
-  work: (args: { tx: Tx; ctx: TenantContext<CurrentUser>; input: z.infer<S> }) => Promise<WorkResult<T>>,
-) {
-  return async function run(_prev: ActionState<T>, formData: FormData): Promise<ActionState<T>> {
-    const raw = formDataToObject(formData);
-    const where: ErrorContext = { action: def.action };
+export async function writeInTenant<S extends z.ZodType, T>(
+  def: WriteDef<S>,
+  work: WriteWork<S, T>,
+  ctx: TenantContext<CurrentUser>,
+  raw: Record<string, unknown>,
+  rid: string | undefined,
+): Promise<WriteOutcome<T>> {
+  if (!ctx.can(def.permission)) throw new AppError("not_found");
+  // PostgreSQL text cannot hold NUL: refuse it as invalid input rather than fail in SQL.
+  const nul = Object.keys(raw).filter((k) => typeof raw[k] === "string" && raw[k].includes("\u0000"));
+  if (nul.length > 0) {
+    return {
+      kind: "invalid",
+      state: { status: "error", fieldErrors: Object.fromEntries(nul.map((k) => [k, "invalid"])), formError: { key: "validation" }, values: echo(raw) },
+    };
+  }
+  const parsed = def.schema.safeParse(raw);
+  if (!parsed.success) {
+    return { kind: "invalid", state: { status: "error", fieldErrors: zodFieldErrors(parsed.error), formError: { key: "validation" }, values: echo(raw) } };
+  }
+  for (let attempt = 0; ; attempt++) {
     try {
-      where.requestId = requestId(await headers());
-      const slug = typeof raw.org === "string" ? raw.org : "";
-      const resolution = await resolveTenant(slug, def.permission);
-      if (resolution.kind === "unauthenticated") throw new AppError("unauthenticated");
-      if (resolution.kind === "not_found") throw new AppError("not_found");
-      const ctx = resolution.ctx;
-      Object.assign(where, { orgId: ctx.org.id, userId: ctx.user.id });
-      // PostgreSQL text cannot hold NUL: refuse it as invalid input rather than fail in SQL.
-      const nul = Object.keys(raw).filter((k) => typeof raw[k] === "string" && raw[k].includes("\u0000"));
-      if (nul.length > 0) {
-        return { status: "error", fieldErrors: Object.fromEntries(nul.map((k) => [k, "invalid"])), formError: { key: "validation" }, values: echo(raw) };
-      }
-      const parsed = def.schema.safeParse(raw);
-      if (!parsed.success) {
-        return { status: "error", fieldErrors: zodFieldErrors(parsed.error), formError: { key: "validation" }, values: echo(raw) };
-      }
-      const rid = where.requestId;
       const result = await withTenant(ctx, async (tx) => {
         const r = await work({ tx, ctx, input: parsed.data });
         await tx.insert(auditLog).values({
@@ -95,7 +108,39 @@ export function orgAction<S extends z.ZodType, T = unknown>(
         return r;
       });
       if (def.revalidate) revalidatePath(def.revalidate(ctx));
-      return { status: "ok", data: result.data, message: result.message ? { key: result.message } : undefined };
+      return { kind: "done", result };
+    } catch (err) {
+      if (err instanceof AlreadyRecorded) return { kind: "duplicate", entityId: err.entityId };
+      // The same key committed by a concurrent submission after this one's check: once more, and
+      // the check finds it. (The services check after locking the group, so this is a backstop.)
+      if (attempt === 0 && isClientKeyViolation(err)) continue;
+      throw err;
+    }
+  }
+}
+
+/**
+ * The one path of every write: authenticate, resolve the tenant named by the form, check the
+ * permission, validate with the form's zod schema, do the work and its audit record in one
+ * transaction. Errors become translated messages; nothing else reaches the user.
+ */
+export function orgAction<S extends z.ZodType, T = unknown>(def: WriteDef<S>, work: WriteWork<S, T>) {
+  return async function run(_prev: ActionState<T>, formData: FormData): Promise<ActionState<T>> {
+    const raw = formDataToObject(formData);
+    const where: ErrorContext = { action: def.action };
+    try {
+      where.requestId = requestId(await headers());
+      const slug = typeof raw.org === "string" ? raw.org : "";
+      const resolution = await resolveTenant(slug, def.permission);
+      if (resolution.kind === "unauthenticated") throw new AppError("unauthenticated");
+      if (resolution.kind === "not_found") throw new AppError("not_found");
+      const ctx = resolution.ctx;
+      Object.assign(where, { orgId: ctx.org.id, userId: ctx.user.id });
+      const out = await writeInTenant(def, work, ctx, raw, where.requestId);
+      if (out.kind === "invalid") return out.state;
+      // A form sent twice (a double tap, a retry on a slow network): the first one stands.
+      if (out.kind === "duplicate") return { status: "ok", message: { key: "alreadyRecorded" } };
+      return { status: "ok", data: out.result.data, message: out.result.message ? { key: out.result.message } : undefined };
     } catch (err) {
       return toErrorState(err, raw, where);
     }

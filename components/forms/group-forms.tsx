@@ -1,4 +1,5 @@
 "use client";
+import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import type { z } from "zod";
 import * as actions from "@/lib/groups/actions";
@@ -10,6 +11,7 @@ import { describedBy, FieldShell, Select, TextInput } from "@/components/ui/fiel
 import { FormStatus } from "./form-status";
 import { isWarningKey, messageValues } from "./message-values";
 import { useActionForm } from "./use-action-form";
+import { newClientKey } from "./client-key";
 
 /** Each group form: the zod schema its server action also parses, and that action. */
 const registry = {
@@ -125,12 +127,17 @@ export function GroupActionForm({
   const confirmToken = state.status === "error" ? state.formError?.values?.confirm : undefined;
   // After a refusal the server echoes what was typed, so that without JavaScript nothing is lost.
   const echoed = state.status === "error" ? state.values : undefined;
+  // The idempotency key the page made for this form: once the server accepted a record under it,
+  // the next record gets a new one (a resubmission of the same one keeps it: "already recorded").
+  const [keyed, setKeyed] = useState({ state, key: hidden.clientKey });
+  if (keyed.state !== state) setKeyed({ state, key: state.status === "ok" && hidden.clientKey ? newClientKey() : keyed.key });
+  const clientKey = keyed.key;
   const idp = `${kind}-${Object.values(hidden).join("-").slice(0, 40)}`;
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-3" data-testid={testId ?? `${kind}-form`}>
       <input type="hidden" name="org" value={org} />
       {Object.entries(hidden).map(([k, v]) => (
-        <input key={k} type="hidden" name={k} value={v} />
+        <input key={k} type="hidden" name={k} value={k === "clientKey" ? clientKey : v} />
       ))}
       <FormStatus state={state} />
       {created && state.status === "ok" && typeof (state.data as { id?: unknown } | undefined)?.id === "string" ? (

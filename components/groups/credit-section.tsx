@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { getTranslations } from "next-intl/server";
 import { GroupActionForm } from "@/components/forms/group-forms";
 import { Card } from "@/components/ui/card";
@@ -65,7 +66,7 @@ export async function CreditSection(props: {
                     <GroupActionForm
                       kind="repayment"
                       org={props.org}
-                      hidden={{ creditId: c.id }}
+                      hidden={{ creditId: c.id, clientKey: randomUUID() }}
                       submit={t("recordRepayment")}
                       fields={[
                         { name: "paidOn", label: t("date"), type: "date", defaultValue: props.today },
@@ -85,7 +86,7 @@ export async function CreditSection(props: {
           <GroupActionForm
             kind="creditSale"
             org={props.org}
-            hidden={{ groupId: props.groupId }}
+            hidden={{ groupId: props.groupId, clientKey: randomUUID() }}
             submit={t("recordCredit")}
             fields={[
               { name: "customerName", label: t("customer"), type: "text" },

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { ledgerKinds } from "@/lib/groups/schema";
@@ -60,7 +61,7 @@ export async function LedgerSection(props: {
             kind="recordEntry"
             org={props.org}
             testId="record-entry-form"
-            hidden={{ groupId: props.groupId }}
+            hidden={{ groupId: props.groupId, clientKey: randomUUID() }}
             submit={t("record")}
             fields={entryFields()}
           />

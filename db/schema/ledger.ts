@@ -42,9 +42,12 @@ export const ledgerEntries = pgTable(
     voidReason: text("void_reason"),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The submission's idempotency key (made by the form or the offline outbox): a retry finds it. */
+    clientKey: uuid("client_key"),
   },
   (t) => [
     foreignKey({ columns: [t.groupId, t.ngoOrgId], foreignColumns: [groups.id, groups.ngoOrgId], name: "ledger_entries_group_fk" }),
+    uniqueIndex("ledger_entries_client_key_idx").on(t.ngoOrgId, t.clientKey),
     index("ledger_entries_org_group_date_idx").on(t.ngoOrgId, t.groupId, t.occurredOn),
     index("ledger_entries_group_date_idx").on(t.groupId, t.occurredOn),
     // The ledger list's keyset order within an NGO, and the cut days of a dashboard period.
@@ -107,8 +110,14 @@ export const creditRepayments = pgTable(
     paidOn: date("paid_on").notNull(),
     amount: bigint("amount", { mode: "number" }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The submission's idempotency key; unique per credit, hence within the credit's NGO. */
+    clientKey: uuid("client_key"),
   },
-  (t) => [index("credit_repayments_credit_idx").on(t.creditId), check("credit_repayments_amount_positive", sql`${t.amount} > 0`)],
+  (t) => [
+    index("credit_repayments_credit_idx").on(t.creditId),
+    uniqueIndex("credit_repayments_client_key_idx").on(t.creditId, t.clientKey),
+    check("credit_repayments_amount_positive", sql`${t.amount} > 0`),
+  ],
 );
 
 /** A recorded profit distribution for a period, with each member's share. */

@@ -4,6 +4,7 @@ import * as s from "./schema";
 import * as svc from "./service";
 import { saveLimits } from "./plausibility-service";
 import { archiveGroup, editGroup } from "./edit-service";
+import { creditSaleWrite, recordEntryWrite, repaymentWrite } from "./ledger-writes";
 
 const groupsPath = (ctx: { org: { slug: string } }) => `/${ctx.org.slug}/groups`;
 
@@ -63,13 +64,7 @@ export const leaveGroupAction = orgAction(
   },
 );
 
-export const recordEntryAction = orgAction(
-  { permission: "groups:write", schema: s.recordEntrySchema, action: "ledger.record", entity: "ledger_entry", revalidate: groupsPath },
-  async ({ tx, ctx, input }) => {
-    const e = await svc.recordEntry(tx, ctx.org, ctx.user.id, input);
-    return { audit: { entityId: e.id, after: e }, message: "entryRecorded" };
-  },
-);
+export const recordEntryAction = orgAction(recordEntryWrite.def, recordEntryWrite.work);
 
 export const correctEntryAction = orgAction(
   { permission: "groups:write", schema: s.correctEntrySchema, action: "ledger.correct", entity: "ledger_entry", revalidate: groupsPath },
@@ -87,21 +82,9 @@ export const voidEntryAction = orgAction(
   },
 );
 
-export const creditSaleAction = orgAction(
-  { permission: "groups:write", schema: s.creditSaleSchema, action: "credit.sale", entity: "customer_credit", revalidate: groupsPath },
-  async ({ tx, ctx, input }) => {
-    const c = await svc.recordCreditSale(tx, ctx.org, ctx.user.id, input);
-    return { audit: { entityId: c.id, after: c }, message: "creditRecorded" };
-  },
-);
+export const creditSaleAction = orgAction(creditSaleWrite.def, creditSaleWrite.work);
 
-export const repaymentAction = orgAction(
-  { permission: "groups:write", schema: s.repaymentSchema, action: "credit.repayment", entity: "credit_repayment", revalidate: groupsPath },
-  async ({ tx, ctx, input }) => {
-    const r = await svc.recordRepayment(tx, ctx.org, input);
-    return { audit: { entityId: r.repayment.id, after: r.repayment }, message: "repaymentRecorded" };
-  },
-);
+export const repaymentAction = orgAction(repaymentWrite.def, repaymentWrite.work);
 
 export const teamAction = orgAction(
   { permission: "groups:write", schema: s.teamSchema, action: "rotation.team", entity: "manager_team", revalidate: groupsPath },

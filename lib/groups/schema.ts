@@ -20,6 +20,12 @@ export const currency = z.enum(currencies, { error: "currencyUnknown" });
  * it carries the token of what was warned about (lib/groups/plausibility.ts); absent otherwise.
  */
 const confirm = z.string().max(64, { error: "invalid" }).optional();
+/**
+ * The submission's idempotency key: a UUID made when the form is drawn (a hidden input) or by the
+ * offline outbox, stored with the record so that a retry never records twice. Optional: a client
+ * without it writes as before.
+ */
+const clientKey = z.preprocess((v) => (v === "" ? undefined : v), z.uuid({ error: "invalid" }).optional());
 const note = z.string().trim().max(500, { error: "tooLong" }).optional().default("");
 const name = z.string({ error: "nameRequired" }).trim().min(2, { error: "nameRequired" }).max(120, { error: "tooLong" });
 export const ledgerKinds = ["sale", "stock_purchase", "other_expense", "contribution"] as const;
@@ -114,8 +120,9 @@ export const recordEntrySchema = z.object({
   currency,
   note,
   confirm,
+  clientKey,
 });
-export const correctEntrySchema = recordEntrySchema.omit({ groupId: true }).extend({ entryId: id, version: z.coerce.number().int() });
+export const correctEntrySchema = recordEntrySchema.omit({ groupId: true, clientKey: true }).extend({ entryId: id, version: z.coerce.number().int() });
 export const voidEntrySchema = z.object({
   entryId: id,
   reason: z.string({ error: "reasonMin3" }).trim().min(3, { error: "reasonMin3" }).max(500, { error: "tooLong" }),
@@ -131,9 +138,10 @@ export const creditSaleSchema = z
     grantedOn: pastDate,
     dueOn: isoDate,
     confirm,
+    clientKey,
   })
   .refine((v) => v.dueOn >= v.grantedOn, { path: ["dueOn"], error: "dueBeforeSale" });
-export const repaymentSchema = z.object({ creditId: id, paidOn: pastDate, amount, confirm });
+export const repaymentSchema = z.object({ creditId: id, paidOn: pastDate, amount, confirm, clientKey });
 
 export const teamSchema = z.object({
   groupId: id,

@@ -19,7 +19,7 @@ import {
   technicalAids,
 } from "@/db/schema";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
-import { AppError, fieldError } from "@/lib/errors";
+import { AlreadyRecorded, AppError, fieldError } from "@/lib/errors";
 import { assertQuarterOpen, assertQuartersOpen } from "@/lib/quarters/locks";
 import { quartersBetween } from "@/lib/quarters/quarter";
 import { updateVersioned } from "@/lib/versioned";
@@ -135,6 +135,15 @@ export async function leaveGroup(tx: Queryable, org: Org, input: In<typeof s.lea
  */
 export async function recordEntry(tx: Queryable, org: Org, userId: string, input: In<typeof s.recordEntrySchema>, opts: { dateField?: string } = {}) {
   const g = await writable(tx, org, input.groupId); // locks the group: identical submissions queue here
+  // After the lock, so that a concurrent retry sees the first one's row once it committed; before
+  // the rules, so that a retry of an accepted entry is answered as such even if a rule changed.
+  if (input.clientKey) {
+    const [prior] = await tx
+      .select({ id: ledgerEntries.id })
+      .from(ledgerEntries)
+      .where(and(eq(ledgerEntries.ngoOrgId, g.ngoOrgId), eq(ledgerEntries.clientKey, input.clientKey)));
+    if (prior) throw new AlreadyRecorded(prior.id);
+  }
   const check = (await plausibilityFor(tx, g.ngoOrgId))
     .date(opts.dateField ?? "occurredOn", input.occurredOn)
     .amount("amount", input.kind, input.currency, input.amount);
@@ -152,6 +161,7 @@ export async function recordEntry(tx: Queryable, org: Org, userId: string, input
       currency: input.currency,
       note: input.note,
       createdBy: userId,
+      clientKey: input.clientKey,
     })
     .returning();
   return e;
@@ -226,9 +236,15 @@ export async function recordCreditSale(tx: Queryable, org: Org, userId: string, 
       currency: input.currency,
       note: input.customerName,
       confirm: input.confirm,
+      clientKey: input.clientKey,
     },
     { dateField: "grantedOn" },
-  );
+  ).catch(async (err: unknown) => {
+    // The key is kept on the sale's ledger line; the record made the first time is its credit.
+    if (!(err instanceof AlreadyRecorded)) throw err;
+    const [c] = await tx.select({ id: customerCredits.id }).from(customerCredits).where(eq(customerCredits.saleEntryId, err.entityId));
+    throw new AlreadyRecorded(c?.id ?? err.entityId);
+  });
   const [c] = await tx
     .insert(customerCredits)
     .values({
@@ -249,6 +265,14 @@ export async function recordRepayment(tx: Queryable, org: Org, input: In<typeof 
   const [c] = await tx.select().from(customerCredits).where(eq(customerCredits.id, input.creditId)).for("update");
   if (!c) throw new AppError("not_found");
   const g = await writable(tx, org, c.groupId);
+  if (input.clientKey) {
+    // The credit is locked above: a concurrent retry reads the first one's row once it committed.
+    const [prior] = await tx
+      .select({ id: creditRepayments.id })
+      .from(creditRepayments)
+      .where(and(eq(creditRepayments.creditId, c.id), eq(creditRepayments.clientKey, input.clientKey)));
+    if (prior) throw new AlreadyRecorded(prior.id);
+  }
   await assertQuarterOpen(tx as Tx, g.ngoOrgId, input.paidOn);
   const [{ repaid }] = await tx
     .select({ repaid: sql<string>`coalesce(sum(${creditRepayments.amount}), 0)::text` })
@@ -259,7 +283,7 @@ export async function recordRepayment(tx: Queryable, org: Org, input: In<typeof 
   const check = (await plausibilityFor(tx, g.ngoOrgId)).date("paidOn", input.paidOn).amount("amount", "repayment", c.currency, input.amount);
   check.duplicate(await recentDuplicateRepayment(tx, { creditId: c.id, paidOn: input.paidOn, amount: input.amount }));
   check.settle(input.confirm, [c.id, input.paidOn, input.amount]);
-  const [r] = await tx.insert(creditRepayments).values({ creditId: c.id, paidOn: input.paidOn, amount: input.amount }).returning();
+  const [r] = await tx.insert(creditRepayments).values({ creditId: c.id, paidOn: input.paidOn, amount: input.amount, clientKey: input.clientKey }).returning();
   return { repayment: r, outstanding: outstanding - input.amount };
 }
 
