@@ -20,7 +20,7 @@ export function appGrantStatements(role: string): string[] {
     `grant select, insert, update, delete on all tables in schema public to ${r}`,
     `revoke update, delete, truncate on audit_log from ${r}`,
     // Rollups are written by the ledger's triggers only (as the owner); history is append-only.
-    `revoke insert, update, delete, truncate on ledger_rollups, ledger_cube, ledger_ngo_months, ledger_network_months, ledger_group_sales_years from ${r}`,
+    `revoke insert, update, delete, truncate on ledger_rollups, ledger_cube, ledger_ngo_months, ledger_network_months, ledger_group_sales_years, group_counts from ${r}`,
     `revoke update, delete, truncate on ledger_entry_history from ${r}`,
     // A public board's token is revoked for good, never deleted (migration 0023).
     `revoke delete, truncate on public_boards from ${r}`,

@@ -311,3 +311,28 @@ export const ledgerNetworkMonths = pgTable(
   },
   (t) => [primaryKey({ name: "ledger_network_months_pk", columns: [t.networkOrgId, t.activityType, t.month, t.kind, t.currency] })],
 );
+
+/**
+ * How many groups share each set of scope keys (NGO, network, village, activity): about a third
+ * of the groups' rows at national scale, so that group counts, a scope's filter options and the
+ * comparison's counts are summed from these rather than from every group of a consortium.
+ * Maintained by statement-level triggers on groups (insert, update of the keys, delete) in the
+ * same transaction as the change (migration 0039); read like the cube, on the keys it carries.
+ */
+export const groupCounts = pgTable(
+  "group_counts",
+  {
+    ngoOrgId: uuid("ngo_org_id").notNull(),
+    networkOrgId: uuid("network_org_id"),
+    villageId: uuid("village_id").notNull(),
+    activityType: text("activity_type").notNull(),
+    groups: integer("groups").notNull(),
+  },
+  (t) => [
+    // The unique key (NULLS NOT DISTINCT, for groups without a network) is in the migration.
+    index("group_counts_ngo_idx").on(t.ngoOrgId),
+    index("group_counts_village_idx").on(t.villageId),
+    index("group_counts_network_idx").on(t.networkOrgId),
+    check("group_counts_not_negative", sql`${t.groups} >= 0`),
+  ],
+);

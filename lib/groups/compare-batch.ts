@@ -63,8 +63,11 @@ export const memberGroupsCte = sql`mg as (
 export async function countGroupsOfOrgs(db: Queryable, orgs: readonly ScopedOrg[]): Promise<Map<string, number>> {
   if (orgs.length === 0) return new Map();
   const rows = rowsOf<{ id: string; n: number }>(
-    await db.execute(sql`with ${orgsCte(orgs)}, ${scopeKeysCte}, ${memberGroupsCte}
-      select member_id::text as id, count(distinct group_id)::int as n from mg group by member_id`),
+    // From the groups' counts per scope keys (group_counts): a row meets each organisation at most once.
+    await db.execute(sql`with ${orgsCte(orgs)}, ${scopeKeysCte}
+      select ms.member_id::text as id, sum(c.groups)::int as n
+      from group_counts c join activity_types a on a.code = c.activity_type ${joinScopeKeys("c")}
+      where a.kind = 'group' group by ms.member_id`),
   );
   return new Map(rows.map((r) => [r.id, Number(r.n)]));
 }

@@ -102,10 +102,11 @@ export async function listGroupPage(db: Queryable, org: Org, f: GroupFilters, pa
 
 /** The values the list filters offer: villages, activities and NGOs present in the scope. */
 export async function listGroupFilterOptions(db: Queryable, org: Org) {
-  // The distinct (village, NGO) pairs first, from the groups' keys alone; their names after.
+  // The distinct (village, NGO) pairs first, from the groups' counts per scope keys (group_counts);
+  // their names after.
   const rows = rowsOf<{ villageId: string; village: string; ngoId: string; ngo: string }>(
     await db.execute(sql`select p.id as "villageId", p.name as village, o.id as "ngoId", o.name as ngo
-      from (select distinct g.village_id, g.ngo_org_id from groups g where ${groupScopeSql(org, "g")}) k
+      from (select distinct c.village_id, c.ngo_org_id from group_counts c where ${groupScopeSql(org, "c")}) k
       join places p on p.id = k.village_id join organisations o on o.id = k.ngo_org_id`),
   );
   const acts = await db.select().from(activityTypes).orderBy(asc(activityTypes.sortOrder));

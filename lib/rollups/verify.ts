@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 
 export interface RollupDifference {
-  table: "ledger_rollups" | "ledger_cube" | "ledger_ngo_months" | "ledger_network_months" | "ledger_group_sales_years";
+  table: "ledger_rollups" | "ledger_cube" | "ledger_ngo_months" | "ledger_network_months" | "ledger_group_sales_years" | "group_counts";
   key: string;
   stored: { amount: number; entries: number } | null;
   recomputed: { amount: number; entries: number } | null;
@@ -13,7 +13,8 @@ function rowsOf<T>(r: unknown): T[] {
 }
 
 /**
- * Recomputes the rollup levels (group, cube, NGO, network months; sales per group and year) from the ledger rows and lists every difference (a missing,
+ * Recomputes the rollup levels (group, cube, NGO, network months; sales per group and year) from the ledger rows, and the groups'
+ * counts per scope keys from the groups, and lists every difference (a missing,
  * extra or different row). Run as the owner in maintenance mode (`npm run db:verify-rollups`)
  * to see every tenant's rows; under a tenant context it checks what that tenant may read.
  */
@@ -85,6 +86,19 @@ export async function verifyRollups(db: Queryable): Promise<RollupDifference[]> 
         and r.network_org_id is not distinct from s.network_org_id and r.village_id = s.village_id
       where s.group_id is null or r.group_id is null or s.amount <> r.amount or s.entries <> r.entries`),
   );
+  // The groups' counts hold no amount: a count is compared as `entries` (amount 0).
+  const countLevel = rowsOf<{ key: string; s_groups: number | null; r_groups: number | null }>(
+    await db.execute(sql`
+      with recomputed as (
+        select g.ngo_org_id, g.network_org_id, g.village_id, g.activity_type, count(*)::int as groups from groups g group by 1, 2, 3, 4
+      )
+      select concat_ws('|', coalesce(s.ngo_org_id, r.ngo_org_id), coalesce(s.network_org_id, r.network_org_id), coalesce(s.village_id, r.village_id),
+          coalesce(s.activity_type, r.activity_type)) as key, s.groups as s_groups, r.groups as r_groups
+      from group_counts s full join recomputed r
+        on r.ngo_org_id = s.ngo_org_id and r.network_org_id is not distinct from s.network_org_id and r.village_id = s.village_id
+        and r.activity_type = s.activity_type
+      where s.ngo_org_id is null or r.ngo_org_id is null or s.groups <> r.groups`),
+  );
   const side = (amount: string | null, entries: number | null) => (amount === null ? null : { amount: Number(amount), entries: Number(entries) });
   return [
     ...groupLevel.map((d) => ({
@@ -111,6 +125,12 @@ export async function verifyRollups(db: Queryable): Promise<RollupDifference[]> 
       key: d.key,
       stored: side(d.s_amount, d.s_entries),
       recomputed: side(d.r_amount, d.r_entries),
+    })),
+    ...countLevel.map((d) => ({
+      table: "group_counts" as const,
+      key: d.key,
+      stored: d.s_groups === null ? null : { amount: 0, entries: Number(d.s_groups) },
+      recomputed: d.r_groups === null ? null : { amount: 0, entries: Number(d.r_groups) },
     })),
   ];
 }

@@ -35,6 +35,8 @@ const scale = (arg("scale") ?? "small") as Scale;
 if (!["small", "regional", "national"].includes(scale)) throw new Error(`unknown scale ${scale}`);
 const out = arg("out") ?? (scale === "small" ? "bench-small.md" : "BENCHMARKS.md");
 const log = (s: string) => console.log(s);
+/** `--loaders-only`: load (once) and print the dashboards' statements and plans, nothing else (for tuning queries). */
+const loadersOnly = process.argv.includes("--loaders-only");
 const big = scale !== "small";
 const RUNS = big ? 30 : 8;
 const LOAD_SECONDS = big ? 10 : 3;
@@ -75,13 +77,31 @@ async function main() {
   } else log(`[bench] reusing the ${scale} data already in ${dbName}`);
   const counts = Object.fromEntries(
     (
-      await owner`select relname, n_live_tup::bigint as n from pg_stat_user_tables where relname in ('ledger_entries', 'groups', 'people', 'ledger_rollups', 'ledger_cube')`
+      await owner`select c.relname, greatest(c.reltuples, 0)::bigint as n from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'public' and c.relkind in ('r', 'p') and c.relname in ('ledger_entries', 'groups', 'people', 'ledger_rollups', 'ledger_cube')`
     ).map((r) => [r.relname, Number(r.n)]),
   );
   const pick = async (type: string) =>
     (await owner`select id, slug, name, type from organisations where slug like 'b-%' and type = ${type} order by slug limit 1`)[0];
   const [ngo, commune, network, consortium] = [await pick("ngo"), await pick("commune"), await pick("cooperative_network"), await pick("consortium")];
   const userOf = async (slug: string) => (await owner`select id from users where email = ${`viewer@${slug}.bench`}`)[0].id as string;
+
+  if (loadersOnly) {
+    const cases = [
+      { page: "dashboard", org: ngo, userId: await userOf(ngo.slug) },
+      { page: "dashboard", org: commune, userId: await userOf(commune.slug) },
+      { page: "dashboard", org: network, userId: await userOf(network.slug) },
+      { page: "dashboard", org: consortium, userId: await userOf(consortium.slug) },
+      { page: "compare", org: consortium, userId: await userOf(consortium.slug) },
+    ].filter((c) => !arg("page") || `${c.page}:${c.org.type}`.includes(arg("page")!));
+    await owner.end();
+    for (const l of await explainLoaders(appUrl.toString(), cases as never, 3)) {
+      log(`\n## ${l.page} ${l.org}: ${l.statements} statements, p95 ${Math.round(l.loaderP95Ms)} ms${l.error ? ` (${l.error})` : ""}`);
+      for (const q of l.plans) log(`${String(Math.round(q.executionMs)).padStart(7)} ms  ${q.query}`);
+      if (arg("plans")) for (const q of l.plans.filter((q) => q.executionMs >= Number(arg("plans")))) log(`\n### ${q.query}\n${q.plan}`);
+    }
+    return;
+  }
 
   // 2. Rollups equal the rows (asserted).
   const verifier = await openDb({ url: ownerUrl.toString(), maintenance: true, max: 1 });

@@ -34,7 +34,7 @@ export function writeReport(path: string, r: Report) {
   lines.push(`Written by \`npm run bench -- --scale ${r.scale}\` on ${r.date.slice(0, 16).replace("T", " ")} UTC.`, "");
   lines.push(`- Machine: ${r.machine}; PostgreSQL on the same machine; everything on loopback.`);
   lines.push(
-    `- Data: ${Object.entries(r.counts)
+    `- Data (rows, as estimated by ANALYZE): ${Object.entries(r.counts)
       .map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`)
       .join(", ")}.`,
   );

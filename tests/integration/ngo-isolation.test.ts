@@ -260,6 +260,7 @@ describe(`two NGOs of Fassala are isolated on ${backend}`, () => {
       ["ledger_cube", (ngo) => sql`select count(*)::int as n from ledger_cube where ngo_org_id = ${ngo}`],
       ["ledger_ngo_months", (ngo) => sql`select count(*)::int as n from ledger_ngo_months where ngo_org_id = ${ngo}`],
       ["ledger_group_sales_years", (ngo) => sql`select count(*)::int as n from ledger_group_sales_years where group_id = ${inList(ngoOf(ngo).groups)}`],
+      ["group_counts", (ngo) => sql`select coalesce(sum(groups), 0)::int as n from group_counts where ngo_org_id = ${ngo}`],
     ];
     const optional = new Set(["technical_aids", "credit_repayments"]);
     // Everything is there (read by the owner in maintenance), and each NGO reads its own.
