@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { answersOf, wgDomains, wgStatus } from "@/lib/wgss";
 import { GroupActionForm, type FieldSpec } from "@/components/forms/group-forms";
 import { Card } from "@/components/ui/card";
+import { PickerSearch } from "@/components/search/picker-search";
 import { Table, Td } from "./ui";
 
 type Member = Awaited<ReturnType<typeof import("@/lib/groups/queries").listGroupMembers>>[number];
@@ -14,6 +15,8 @@ export async function MembersSection(props: {
   candidates: { id: string; name: string; birthYear: number }[];
   settlements: { id: string; name: string }[];
   today: string;
+  /** The picker's search step (?pq=): the candidates are already narrowed by it. */
+  pickerQuery?: string;
 }) {
   const [t, th, td, twg] = [
     await getTranslations("group"),
@@ -21,6 +24,7 @@ export async function MembersSection(props: {
     await getTranslations("disabilityStatus"),
     await getTranslations("wg"),
   ];
+  const tq = await getTranslations("search");
   const year = Number(props.today.slice(0, 4));
   const wgOptions = (["not_asked", "none", "some", "a_lot", "cannot"] as const).map((a) => ({ value: a, label: twg(a) }));
   const wgField = (d: (typeof wgDomains)[number]): FieldSpec => ({
@@ -94,10 +98,35 @@ export async function MembersSection(props: {
       </Table>
       {props.canWrite ? (
         <div className="mt-4 grid gap-4 md:grid-cols-2">
-          <section>
+          <section id="add-member">
             <h3 className="mb-2 font-semibold">
               {t("addMember")} · {t("addExisting")}
             </h3>
+            {/* Search step of the picker: a GET form that works without JavaScript (issue 14.4). */}
+            <form
+              method="get"
+              action={`/${props.org}/groups/${props.groupId}#add-member`}
+              role="search"
+              className="mb-3 flex flex-wrap items-end gap-2"
+              data-testid="picker-form"
+            >
+              <PickerSearch
+                name="pq"
+                form="add-existing-member-form"
+                field="personId"
+                label={tq("pickerLabel")}
+                hint={tq("pickerHint")}
+                defaultValue={props.pickerQuery}
+              />
+              <button type="submit" className="min-h-11 rounded-md border border-slate-500 bg-white px-4 py-2 font-medium">
+                {tq("pickerSubmit")}
+              </button>
+            </form>
+            {props.pickerQuery ? (
+              <p className="mb-2 text-sm" data-testid="picker-count" aria-live="polite">
+                {tq("pickerCount", { count: props.candidates.length })}
+              </p>
+            ) : null}
             <GroupActionForm
               kind="addMember"
               org={props.org}

@@ -16,6 +16,7 @@ import { ProfitSection } from "@/components/groups/profit-section";
 import { activityName, Money } from "@/components/groups/ui";
 import { GroupActionForm } from "@/components/forms/group-forms";
 import { readPageRequest } from "@/lib/pagination";
+import { searchQueryOf } from "@/lib/search/query";
 import { Pager } from "@/components/data/pager";
 import { countGroupMembers, seesGroupPeople } from "@/lib/people/group-counts";
 import { readerOf } from "@/lib/privacy/suppress";
@@ -34,6 +35,7 @@ async function GroupPage({
 }) {
   const { org: slug, groupId } = await params;
   const sp = await searchParams;
+  const pickerQuery = searchQueryOf(sp, "pq");
   const ctx = await requireMember(slug, "groups:read");
   const today = todayIso();
   const data = await withTenant(ctx, async (tx) => {
@@ -64,7 +66,7 @@ async function GroupPage({
       ),
       credits: (await listCredits(tx, group.id, today)).map((c) => (seesPeople ? c : { ...c, customerName: "" })),
       distributions: await listDistributions(tx, group.id),
-      candidates: canWrite ? await listCandidatePeople(tx, group.ngoOrgId, group.id) : [],
+      candidates: canWrite ? await listCandidatePeople(tx, group.ngoOrgId, group.id, pickerQuery) : [],
       settlements: canWrite ? await listNgoSettlements(tx, group.ngoOrgId) : [],
     };
   });
@@ -151,7 +153,7 @@ async function GroupPage({
         ) : null}
       </div>
       {data.seesPeople ? (
-        <MembersSection {...common} members={data.members} candidates={data.candidates} settlements={data.settlements} />
+        <MembersSection {...common} members={data.members} candidates={data.candidates} settlements={data.settlements} pickerQuery={pickerQuery} />
       ) : data.counts ? (
         <MemberCountsSection counts={data.counts} reader={readerOf(ctx)} locale={locale} on={today} />
       ) : null}
