@@ -93,6 +93,8 @@ export const addMemberSchema = z
     wgSelfCare: wg,
     wgCommunication: wg,
     joinedOn: pastDate,
+    /** "Create anyway": the token of the near-duplicates the warning named (lib/people/search.ts). */
+    confirm,
   })
   .superRefine((v, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });

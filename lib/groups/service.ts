@@ -27,6 +27,8 @@ import { computeProfit, shareProfit } from "./profit";
 import { profitSums } from "./profit-sums";
 import { findWritableGroup, listGroupMembers, listRotation } from "./queries";
 import { plausibilityFor, recentDuplicateEntry, recentDuplicateRepayment } from "./plausibility-service";
+import { confirmationToken } from "./plausibility";
+import { findNearDuplicatePeople } from "@/lib/people/search";
 import type { z } from "zod";
 import type * as s from "./schema";
 
@@ -86,6 +88,16 @@ export async function addMember(tx: Queryable, org: Org, input: In<typeof s.addM
       .where(and(eq(groupMemberships.groupId, g.id), eq(groupMemberships.personId, personId), sql`${groupMemberships.leftOn} is null`));
     if (active) throw fieldError("personId", "personAlreadyActive");
   } else {
+    // A person who may already be recorded (same name in either script, born within a year): the
+    // writer confirms, having seen whom, or adds the existing person instead (issue 14.4).
+    const near = await findNearDuplicatePeople(tx, g.ngoOrgId, { name: input.name, birthYear: input.birthYear!, settlementId: input.settlementId });
+    if (near.length > 0) {
+      const token = confirmationToken(["person", input.name, input.birthYear, ...near.map((n) => n.id)]);
+      if (input.confirm !== token) {
+        const names = near.map((n) => `${n.name} (${n.birthYear}${n.village ? `, ${n.village}` : ""})`).join(" ; ");
+        throw new AppError("validation", "possibleDuplicatePerson", { name: "warnSimilarPerson" }, { names, confirm: token });
+      }
+    }
     const [h] = await tx
       .insert(households)
       .values({

@@ -54,3 +54,31 @@ export async function listPeoplePage(db: Queryable, org: Org, f: { q?: string },
     .where(where);
   return { ...plan.finish(fetched), count: n };
 }
+
+/** At most this many near-duplicates are named in the warning. */
+const MAX_NEAR_DUPLICATES = 5;
+
+/**
+ * People of the NGO who may be the person about to be created: a name alike (same normalised
+ * words, or skeletons at least 0.6 similar: "Mohamed" and "محمد"), born within a year of them.
+ * The village orders the list (same settlement first) and is shown, so the writer can tell.
+ */
+export async function findNearDuplicatePeople(db: Queryable, ngoOrgId: string, p: { name: string; birthYear: number; settlementId?: string }) {
+  const key = sql`app_search_skeleton(app_search_norm(${p.name}))`;
+  return db
+    .select({ id: people.id, name: people.name, birthYear: people.birthYear, village: places.name })
+    .from(people)
+    .leftJoin(households, eq(households.id, people.householdId))
+    .leftJoin(places, eq(places.id, households.settlementId))
+    .where(
+      and(
+        eq(people.ngoOrgId, ngoOrgId),
+        sql`${people.archivedAt} is null`,
+        sql`${people.birthYear} between ${p.birthYear - 1} and ${p.birthYear + 1}`,
+        sql`(app_search_norm(${people.name}) = app_search_norm(${p.name})
+          or (length(${key}) >= 3 and similarity(app_search_skeleton(app_search_norm(${people.name})), ${key}) >= 0.6))`,
+      ),
+    )
+    .orderBy(sql`${households.settlementId} is distinct from ${p.settlementId ?? null}::uuid`, people.name, people.id)
+    .limit(MAX_NEAR_DUPLICATES);
+}
