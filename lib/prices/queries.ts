@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import {
   groups,
@@ -17,6 +17,7 @@ import {
   users,
 } from "@/db/schema";
 import { DEFAULT_PAGE_SIZE, keyset, type PageRequest } from "@/lib/pagination";
+import { amountOf, dateRangeOf, textMatchSql } from "@/lib/search/query";
 import { byProduct, nextChange, versionInForce } from "./in-force";
 import { checkQuorum, sessionQuorum } from "./quorum";
 import { getSettings, isPublicDecision, quorumMinima } from "./records";
@@ -273,15 +274,34 @@ const observationKeyset = keyset(
   "desc",
 );
 
-/** One page of the commune's market observations, latest first. */
-export async function listObservations(db: Queryable, communeId: string, page: PageRequest = { size: DEFAULT_PAGE_SIZE }) {
+/**
+ * An observation matches the search box (issue 14.4) by its price as typed, its day or month, or
+ * its product (in any of its three languages) or market, whatever the accents, case or script.
+ */
+function observationSearchSql(communeId: string, q: string): SQL {
+  const price = amountOf(q);
+  const days = dateRangeOf(q);
+  return sql`(${sql.join(
+    [
+      ...(price !== undefined ? [sql`${marketObservations.price} = ${price}`] : []),
+      ...(days ? [sql`${marketObservations.observedOn} between ${days.from} and ${days.to}`] : []),
+      sql`${marketObservations.productId} in (select p.id from products p where p.commune_org_id = ${communeId}
+        and (${textMatchSql(sql`p.name_fr`, q)} or ${textMatchSql(sql`p.name_ar`, q)} or ${textMatchSql(sql`p.name_en`, q)}))`,
+      sql`${marketObservations.placeId} in (select pl.id from places pl where ${textMatchSql(sql`pl.name`, q)})`,
+    ],
+    sql` or `,
+  )})`;
+}
+
+/** One page of the commune's market observations, latest first; narrowed by the search box's query. */
+export async function listObservations(db: Queryable, communeId: string, page: PageRequest = { size: DEFAULT_PAGE_SIZE }, q?: string) {
   const plan = observationKeyset.plan(page);
   const fetched = await db
     .select({ o: marketObservations, product: products, place: places.name, cursorKey: observationKeyset.keySql })
     .from(marketObservations)
     .innerJoin(products, eq(products.id, marketObservations.productId))
     .innerJoin(places, eq(places.id, marketObservations.placeId))
-    .where(and(eq(marketObservations.communeOrgId, communeId), plan.where))
+    .where(and(eq(marketObservations.communeOrgId, communeId), q ? observationSearchSql(communeId, q) : undefined, plan.where))
     .orderBy(...plan.orderBy)
     .limit(plan.limit);
   return plan.finish(fetched);

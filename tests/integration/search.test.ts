@@ -11,6 +11,7 @@ import { rowsOf } from "@/db/app-role";
 import { listPeoplePage } from "@/lib/people/search";
 import { listGroupPage } from "@/lib/groups/queries";
 import { listLedger } from "@/lib/groups/ledger-queries";
+import { listObservations } from "@/lib/prices/queries";
 import { amountOf, dateRangeOf } from "@/lib/search/query";
 import { backend, createTestDb, type TestDb } from "../test-db";
 
@@ -142,6 +143,24 @@ describe(`ledger search on ${backend}`, () => {
     const theirs = await find("tadamoun", spaced);
     const tadamounGroups = rowsOf<{ id: string }>(await db.db.execute(sql`select id from groups where ngo_org_id = ${ids.orgs.tadamoun}`)).map((g) => g.id);
     expect(theirs.rows.every((r) => tadamounGroups.includes(r.groupId))).toBe(true);
+  });
+
+  it("finds market observations by price, date and product name in another language or script", async () => {
+    const [o] = rowsOf<{ price: number; day: string; nameAr: string; nameFr: string }>(
+      await db.db.execute(sql`select o.price::int as price, o.observed_on::text as day, p.name_ar as "nameAr", p.name_fr as "nameFr"
+        from market_observations o join products p on p.id = o.product_id where o.commune_org_id = ${ids.orgs.fassala} order by o.observed_on desc, o.id limit 1`),
+    );
+    const find = (q: string) => db.asApp({ orgId: ids.orgs.fassala }, async (tx) => (await listObservations(tx, ids.orgs.fassala, { size: 200 }, q)).rows);
+    expect((await find(String(o.price))).every((r) => r.o.price === Number(o.price) || r.o.observedOn.includes(String(o.price)))).toBe(true);
+    expect((await find(String(o.price))).length).toBeGreaterThan(0);
+    const byDay = await find(o.day);
+    expect(byDay.length).toBeGreaterThan(0);
+    expect(byDay.every((r) => r.o.observedOn === o.day || r.product.nameAr === o.nameAr)).toBe(true);
+    const byArabic = await find(o.nameAr);
+    expect(byArabic.length).toBeGreaterThan(0);
+    expect(byArabic.every((r) => r.product.nameFr === o.nameFr || r.product.nameAr === o.nameAr)).toBe(true);
+    const byFrench = await find(o.nameFr.toUpperCase());
+    expect(byFrench.some((r) => r.product.nameAr === o.nameAr)).toBe(true);
   });
 
   it("finds entries by their group's name, whatever the case", async () => {

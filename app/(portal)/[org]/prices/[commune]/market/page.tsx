@@ -7,6 +7,8 @@ import { today } from "@/lib/dates";
 import { formatAmount } from "@/lib/prices/format";
 import { readPageRequest } from "@/lib/pagination";
 import { Pager } from "@/components/data/pager";
+import { SearchBox } from "@/components/search/search-box";
+import { searchQueryOf } from "@/lib/search/query";
 import { ExportLinks } from "@/components/data/export-links";
 import { CommuneNav } from "@/components/prices/commune-nav";
 import { SpecForm } from "@/components/prices/spec-form";
@@ -20,8 +22,9 @@ async function MarketPage({ params, searchParams }: Params) {
   const { org, commune } = await params;
   const sp = await searchParams;
   const scope = await loadCommuneScope(org, commune);
+  const q = searchQueryOf(sp);
   const { observations, products, settlements } = await withTenant(scope.ctx, async (tx) => ({
-    observations: await listObservations(tx, scope.commune.id, readPageRequest(sp)),
+    observations: await listObservations(tx, scope.commune.id, readPageRequest(sp), q),
     products: await listProducts(tx, scope.commune.id, { active: true }),
     settlements: await listCommuneSettlements(tx, scope.commune.id),
   }));
@@ -53,6 +56,7 @@ async function MarketPage({ params, searchParams }: Params) {
           />
         </Card>
       ) : null}
+      <SearchBox q={q} hint={(await getTranslations("search"))("observationsHint")} />
       {observations.rows.length === 0 ? <p>{t("noObservations")}</p> : null}
       {scope.ctx.can("exports:read") && observations.rows.length > 0 ? (
         <ExportLinks org={org} base="observations" table={scope.commune.slug} title={`${t("market")} — ${scope.commune.name}`} />
