@@ -68,17 +68,21 @@ export function FilterSelect({
   value,
   options,
   all,
+  hint,
 }: {
   name: string;
   label: string;
   value?: string;
   options: { value: string; label: string }[];
   all: string;
+  /** A line under the list (why it is short, what to choose first). */
+  hint?: string;
 }) {
+  const hintId = hint ? `${name}-hint` : undefined;
   return (
     <label className="flex flex-col gap-1 text-sm">
       <span className="font-medium">{label}</span>
-      <select name={name} defaultValue={value ?? ""} className="min-h-11 rounded-md border border-slate-400 bg-white px-2">
+      <select name={name} defaultValue={value ?? ""} aria-describedby={hintId} className="min-h-11 rounded-md border border-slate-400 bg-white px-2">
         <option value="">{all}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -86,6 +90,11 @@ export function FilterSelect({
           </option>
         ))}
       </select>
+      {hint ? (
+        <span id={hintId} className="text-xs text-slate-700">
+          {hint}
+        </span>
+      ) : null}
     </label>
   );
 }

@@ -43,7 +43,7 @@ export async function groupsExport(
   const [t, ts, tk] = await Promise.all((["groups", "groupStatus", "activityKinds"] as const).map((namespace) => getTranslations({ locale, namespace })));
   const first = await withTenantRead(ctx, async (tx) => ({
     page: await listGroupPage(tx, ctx.org, f, { size: pageSize }),
-    options: await listGroupFilterOptions(tx, ctx.org),
+    options: await listGroupFilterOptions(tx, ctx.org, { ngo: f.ngo, village: f.village }),
   }));
   const acts = new Map(first.options.activities.map((a) => [a.code, locale === "ar" ? a.nameAr : locale === "en" ? a.nameEn : a.nameFr]));
   const status = (s: string) => (ts.has(s as never) ? ts(s as never) : s);

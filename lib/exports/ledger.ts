@@ -60,7 +60,7 @@ export async function ledgerExport(
   );
   const first = await withTenantRead(ctx, async (tx) => ({
     page: await listLedger(tx, ctx.org, f, { page: { size: pageSize } }),
-    options: await listGroupFilterOptions(tx, ctx.org),
+    options: await listGroupFilterOptions(tx, ctx.org, { ngo: f.ngo, village: f.village }),
     group: f.group ? await findVisibleGroup(tx, ctx.org, f.group) : null,
   }));
   const acts = new Map(first.options.activities.map((a) => [a.code, activityName(a, locale)]));

@@ -37,7 +37,7 @@ export async function revenueExport(
   if (id === "declared") return declaredExport(ctx, f, locale);
   const { d, options } = await withTenantRead(ctx, async (tx) => ({
     d: await loadDashboard(tx, ctx.org, f, locale),
-    options: await listGroupFilterOptions(tx, ctx.org),
+    options: await listGroupFilterOptions(tx, ctx.org, { ngo: f.ngo, village: f.village }),
   }));
   const shown: Record<Exclude<RevenueTableId, "declared">, { rows: RevenueRow[]; title: string; head: string } | null> = {
     "by-group": d.perMemberOnly ? null : { rows: d.byGroup, title: t("byGroup"), head: tg("name") },
@@ -84,7 +84,7 @@ async function declaredExport(ctx: Pick<TenantContext, "org" | "user">, f: Reven
   const [t, tg, tm] = await Promise.all((["dashboard", "groups", "metrics"] as const).map((namespace) => getTranslations({ locale, namespace })));
   const { rows, options } = await withTenantRead(ctx, async (tx) => ({
     rows: await listDeclaredVsRecorded(tx, ctx.org, { ngo: f.ngo }),
-    options: await listGroupFilterOptions(tx, ctx.org),
+    options: await listGroupFilterOptions(tx, ctx.org, { ngo: f.ngo, village: f.village }),
   }));
   if (rows.length === 0) return null;
   const metric = (m: string) => (tm.has(m as never) ? tm(m as never) : m);

@@ -100,20 +100,38 @@ export async function listGroupPage(db: Queryable, org: Org, f: GroupFilters, pa
   return { ...plan.finish(fetched), count: n };
 }
 
-/** The values the list filters offer: villages, activities and NGOs present in the scope. */
-export async function listGroupFilterOptions(db: Queryable, org: Org) {
+/** At most this many villages in a filter's list (a consortium spans thousands at national scale). */
+export const MAX_VILLAGE_OPTIONS = 300;
+
+/**
+ * The values the list filters offer: villages, activities and NGOs present in the scope. With
+ * an NGO chosen (`f.ngo`), the villages are that NGO's. A scope with more than
+ * MAX_VILLAGE_OPTIONS villages (a consortium at national scale: 5,000) lists none until an NGO is
+ * chosen, except the village already chosen (`villagesNeedNgo`): a select of thousands of options
+ * would weigh hundreds of kilobytes on a 2G phone and help no one. One statement.
+ */
+export async function listGroupFilterOptions(db: Queryable, org: Org, f: { ngo?: string; village?: string } = {}, maxVillages: number = MAX_VILLAGE_OPTIONS) {
+  const ngo = f.ngo && isUuid(f.ngo) ? f.ngo : null;
+  const village = f.village && isUuid(f.village) ? f.village : null;
   // The distinct (village, NGO) pairs first, from the groups' counts per scope keys (group_counts);
   // their names after.
-  const rows = rowsOf<{ villageId: string; village: string; ngoId: string; ngo: string }>(
-    await db.execute(sql`select p.id as "villageId", p.name as village, o.id as "ngoId", o.name as ngo
-      from (select distinct c.village_id, c.ngo_org_id from group_counts c where ${groupScopeSql(org, "c")}) k
-      join places p on p.id = k.village_id join organisations o on o.id = k.ngo_org_id`),
+  const rows = rowsOf<{ kind: "ngo" | "village" | "more"; id: string | null; name: string }>(
+    await db.execute(sql`with k as (select distinct c.village_id, c.ngo_org_id from group_counts c where ${groupScopeSql(org, "c")}),
+      v as (select distinct k.village_id from k where ${ngo ? sql`k.ngo_org_id = ${ngo}` : sql`true`}),
+      n as (select count(*) as total from v)
+      select 'ngo' as kind, o.id::text as id, o.name from (select distinct k.ngo_org_id from k) x join organisations o on o.id = x.ngo_org_id
+      union all
+      select 'village', p.id::text, p.name from v join places p on p.id = v.village_id cross join n
+      where n.total <= ${maxVillages} or v.village_id = ${village}::uuid
+      union all
+      select 'more', null, n.total::text from n where n.total > ${maxVillages}`),
   );
   const acts = await db.select().from(activityTypes).orderBy(asc(activityTypes.sortOrder));
-  const uniq = <T extends { id: string }>(xs: T[]) => [...new Map(xs.map((x) => [x.id, x])).values()];
+  const named = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => ({ id: r.id!, name: r.name }));
   return {
-    villages: uniq(rows.map((r) => ({ id: r.villageId, name: r.village }))).sort((a, b) => a.name.localeCompare(b.name)),
-    ngos: uniq(rows.map((r) => ({ id: r.ngoId, name: r.ngo }))),
+    villages: named("village").sort((a, b) => a.name.localeCompare(b.name)),
+    villagesNeedNgo: rows.some((r) => r.kind === "more"),
+    ngos: named("ngo").sort((a, b) => a.name.localeCompare(b.name)),
     activities: acts,
   };
 }

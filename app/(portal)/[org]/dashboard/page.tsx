@@ -37,7 +37,7 @@ export default async function DashboardPage({
     d: await loadDashboard(tx, ctx.org, f, locale, { villageLimit: TOP_VILLAGES }),
     ind: await loadTotals(tx, ctx.org, { ...f, kind: "individual" }),
     declared: await listDeclaredVsRecorded(tx, ctx.org, { ngo: f.ngo }),
-    options: await listGroupFilterOptions(tx, ctx.org),
+    options: await listGroupFilterOptions(tx, ctx.org, { ngo: f.ngo, village: f.village }),
   }));
   const canDeclare = ctx.org.type === "ngo" && ctx.can("groups:write");
   const [t, tg, tm] = [await getTranslations("dashboard"), await getTranslations("groups"), await getTranslations("metrics")];
@@ -69,6 +69,7 @@ export default async function DashboardPage({
           label={tg("village")}
           value={f.village}
           all={tg("all")}
+          hint={options.villagesNeedNgo ? tg("villagesNeedNgo") : undefined}
           options={options.villages.map((v) => ({ value: v.id, label: v.name }))}
         />
         <FilterSelect

@@ -28,7 +28,7 @@ export default async function GroupsPage({
   const filters = groupFiltersOf(sp);
   const { list, options } = await withTenant(ctx, async (tx) => ({
     list: await listGroupPage(tx, ctx.org, filters, readPageRequest(sp)),
-    options: await listGroupFilterOptions(tx, ctx.org),
+    options: await listGroupFilterOptions(tx, ctx.org, { ngo: filters.ngo, village: filters.village }),
   }));
   // Member counts of 1 to 4 are "<5" for a reader who may not see people (SECURITY.md, disclosure control).
   const reader = readerOf(ctx);
@@ -82,6 +82,7 @@ export default async function GroupsPage({
           label={t("village")}
           value={filters.village}
           all={t("all")}
+          hint={options.villagesNeedNgo ? t("villagesNeedNgo") : undefined}
           options={options.villages.map((v) => ({ value: v.id, label: v.name }))}
         />
         <FilterSelect

@@ -43,7 +43,7 @@ export default async function LedgerPage({
   const locale = await getLocale();
   const { ledger, options } = await withTenant(ctx, async (tx) => ({
     ledger: await listLedger(tx, ctx.org, f, { page }),
-    options: await listGroupFilterOptions(tx, ctx.org),
+    options: await listGroupFilterOptions(tx, ctx.org, { ngo: f.ngo, village: f.village }),
   }));
   const [t, tg, tk, tak] = [
     await getTranslations("ledger"),
@@ -95,6 +95,7 @@ export default async function LedgerPage({
           label={tg("village")}
           value={f.village}
           all={tg("all")}
+          hint={options.villagesNeedNgo ? tg("villagesNeedNgo") : undefined}
           options={options.villages.map((v) => ({ value: v.id, label: v.name }))}
         />
         <FilterSelect name="ngo" label={tg("ngo")} value={f.ngo} all={tg("all")} options={options.ngos.map((n) => ({ value: n.id, label: n.name }))} />
