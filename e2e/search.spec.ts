@@ -27,6 +27,8 @@ test("people search ignores accents and case in French, and finds Latin names fr
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await page.getByRole("searchbox", { name: "بحث" }).fill("محمد");
   await page.getByRole("button", { name: "بحث" }).click();
+  await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent("محمد")}$`));
+  await expect(page.getByTestId("people-table")).toBeVisible();
   const arabic = await names(page);
   expect(arabic.length).toBeGreaterThan(0);
   expect(arabic.some((n) => /Mohamed/.test(n))).toBe(true);
