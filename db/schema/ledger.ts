@@ -83,7 +83,11 @@ export const customerCredits = pgTable(
       .notNull()
       .references(() => groups.id),
     saleEntryId: uuid("sale_entry_id").references(() => ledgerEntries.id),
-    customerName: text("customer_name").notNull(),
+    /**
+     * Where writers put the customer's name; a trigger (migration 0040) moves it at once to
+     * `customer_credit_names`, read by the supporting NGO only, so stored rows hold null here.
+     */
+    customerName: text("customer_name"),
     community: customerCommunity("community").notNull(),
     amount: bigint("amount", { mode: "number" }).notNull(),
     currency: currency("currency").notNull(),
@@ -99,6 +103,19 @@ export const customerCredits = pgTable(
     check("customer_credits_due_after_grant", sql`${t.dueOn} >= ${t.grantedOn}`),
   ],
 );
+
+/**
+ * Customers' names, person-level: read and written only in the context of the NGO supporting the
+ * credit's group (row-level security, migration 0040), never by the group's other readers.
+ */
+export const customerCreditNames = pgTable("customer_credit_names", {
+  /** The credit (foreign key, deferred to the end of the transaction: added in migration 0040). */
+  creditId: uuid("credit_id").primaryKey(),
+  ngoOrgId: uuid("ngo_org_id")
+    .notNull()
+    .references(() => organisations.id),
+  customerName: text("customer_name").notNull(),
+});
 
 export const creditRepayments = pgTable(
   "credit_repayments",
@@ -317,7 +334,7 @@ export const ledgerNetworkMonths = pgTable(
  * of the groups' rows at national scale, so that group counts, a scope's filter options and the
  * comparison's counts are summed from these rather than from every group of a consortium.
  * Maintained by statement-level triggers on groups (insert, update of the keys, delete) in the
- * same transaction as the change (migration 0039); read like the cube, on the keys it carries.
+ * same transaction as the change (migration 0040); read like the cube, on the keys it carries.
  */
 export const groupCounts = pgTable(
   "group_counts",

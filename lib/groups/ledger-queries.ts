@@ -1,7 +1,17 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { activityTypes, customerCredits, groups, ledgerEntries, ledgerEntryHistory, places, profitDistributions, profitShares } from "@/db/schema";
+import {
+  activityTypes,
+  customerCreditNames,
+  customerCredits,
+  groups,
+  ledgerEntries,
+  ledgerEntryHistory,
+  places,
+  profitDistributions,
+  profitShares,
+} from "@/db/schema";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { DEFAULT_PAGE_SIZE, keyset, type PageRequest } from "@/lib/pagination";
 import { isIsoDate } from "@/lib/dates";
@@ -144,7 +154,8 @@ export async function listCredits(db: Queryable, groupId: string, today: string)
   const rows = await db
     .select({
       id: customerCredits.id,
-      customerName: customerCredits.customerName,
+      // Read by the supporting NGO only (customer_credit_names' row-level security): '' for others.
+      customerName: sql<string>`coalesce(${customerCreditNames.customerName}, '')`,
       community: customerCredits.community,
       amount: customerCredits.amount,
       currency: customerCredits.currency,
@@ -153,6 +164,7 @@ export async function listCredits(db: Queryable, groupId: string, today: string)
       repaid: sql<string>`coalesce((select sum(r.amount) from credit_repayments r where r.credit_id = ${customerCredits.id}), 0)::text`,
     })
     .from(customerCredits)
+    .leftJoin(customerCreditNames, eq(customerCreditNames.creditId, customerCredits.id))
     // A credit voided with its sale is no debt (migration 0013 voids them together).
     .where(and(eq(customerCredits.groupId, groupId), isNull(customerCredits.voidedAt)))
     .orderBy(asc(customerCredits.dueOn));

@@ -246,7 +246,9 @@ export async function recordCreditSale(tx: Queryable, org: Org, userId: string, 
       occurredOn: input.grantedOn,
       amount: input.amount,
       currency: input.currency,
-      note: input.customerName,
+      // No customer's name in the note: the ledger is read by every reader of the group, the
+      // name only by the NGO (customer_credit_names, migration 0040).
+      note: "",
       confirm: input.confirm,
       clientKey: input.clientKey,
     },

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import { auditLog, creditRepayments, customerCredits, groups, ledgerEntries } from "@/db/schema";
+import { auditLog, creditRepayments, customerCreditNames, customerCredits, groups, ledgerEntries } from "@/db/schema";
 import { DEMO_PASSWORD, seedDemo, type DemoIds } from "@/db/seed/demo";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { findLiveSession, type CurrentUser } from "@/lib/auth/session-store";
@@ -105,7 +105,11 @@ describe(`offline sync on ${backend}`, () => {
       ["stock_purchase", 2_345],
     ]);
     const creditId = (r.body.answers![2] as { id: string }).id;
-    const [credit] = await db.db.select().from(customerCredits).where(eq(customerCredits.id, creditId));
+    const [credit] = await db.db
+      .select({ amount: customerCredits.amount, customerName: customerCreditNames.customerName })
+      .from(customerCredits)
+      .innerJoin(customerCreditNames, eq(customerCreditNames.creditId, customerCredits.id))
+      .where(eq(customerCredits.id, creditId));
     expect(credit).toMatchObject({ customerName: "Aminetou", amount: 1_111 });
     const audits = await db.db
       .select()
@@ -147,8 +151,9 @@ describe(`offline sync on ${backend}`, () => {
     expect(await entriesWithKeys(batch.map((e) => e.key))).toHaveLength(3);
     expect(
       await db.db
-        .select()
+        .select({ customerName: customerCreditNames.customerName })
         .from(customerCredits)
+        .innerJoin(customerCreditNames, eq(customerCreditNames.creditId, customerCredits.id))
         .where(eq(customerCredits.groupId, shop))
         .then((c) => c.filter((x) => x.customerName === "Fatimetou")),
     ).toHaveLength(1);

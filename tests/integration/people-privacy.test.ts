@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { createFormatter, createTranslator } from "next-intl";
-import { customerCredits, groupMemberships, groups, people, profitDistributions } from "@/db/schema";
+import { customerCreditNames, customerCredits, groupMemberships, groups, people, profitDistributions } from "@/db/schema";
 import { DEMO_PASSWORD, seedDemo, type DemoIds } from "@/db/seed/demo";
 import { loadMessages } from "@/lib/i18n/catalogues";
 import { toLocale } from "@/lib/i18n/locales";
@@ -108,10 +108,12 @@ describe(`person-level data per reader type on ${backend}`, () => {
     const active = members.filter((m) => m.leftOn === null);
     const customers = (
       await db.db
-        .select({ n: customerCredits.customerName })
+        .select({ n: customerCreditNames.customerName })
         .from(customerCredits)
+        .innerJoin(customerCreditNames, eq(customerCreditNames.creditId, customerCredits.id))
         .where(and(eq(customerCredits.groupId, id), isNull(customerCredits.voidedAt)))
     ).map((r) => r.n);
+    expect(customers.length, "the group's credits have their customers' names").toBeGreaterThan(0);
     const [d] = await db.db.select({ id: profitDistributions.id }).from(profitDistributions).where(eq(profitDistributions.groupId, id)).limit(1);
     group = {
       id,

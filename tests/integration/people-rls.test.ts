@@ -1,7 +1,8 @@
 /**
  * Issue 11.3 in the database: the rows of people, households and technical aids are readable,
  * as the application role, only by the NGO that supports the people (the one organisation with
- * `people:read` on them). The consortium, the commune and the network read none, yet their
+ * `people:read` on them), and so are customers' names (customer_credit_names, migration 0040).
+ * The consortium, the commune and the network read none, yet their
  * aggregate pages (inclusion, the comparison, cohesion from the records, declared vs recorded)
  * keep their figures: those come from counting functions (migration 0037) that return counts only.
  */
@@ -12,6 +13,7 @@ import type { Tx } from "@/db/client";
 import { loadCohesionDashboard } from "@/lib/cohesion/dashboard";
 import { loadCompareTable } from "@/lib/compare/table";
 import { listDeclaredVsRecorded } from "@/lib/groups/declared";
+import { recordCreditSale } from "@/lib/groups/service";
 import { groupScopeSql, rowsOf } from "@/lib/groups/scope";
 import { loadInclusionDashboard } from "@/lib/inclusion/dashboard";
 import { aggregateInclusionOfOrgs } from "@/lib/inclusion/compare-batch";
@@ -82,6 +84,55 @@ describe(`person-level rows only to the supporting NGO, in the database, on ${ba
       }
     }
   });
+
+  it("customers' names: the NGO reads them, the group's other readers read none, and a new credit sale keeps its name out of the ledger", async () => {
+    const names = (slug: Slug) =>
+      as(slug, async (tx) => rowsOf<{ n: string }>(await tx.execute(sql`select customer_name as n from customer_credit_names`)).map((r) => r.n));
+    const adicorNames = Number(
+      rowsOf<{ n: number }>(await db.db.execute(sql`select count(*)::int as n from customer_credit_names where ngo_org_id = ${ids.orgs.adicor}`))[0].n,
+    );
+    expect(adicorNames).toBeGreaterThan(0);
+    expect((await names("adicor")).length).toBe(adicorNames);
+    for (const slug of groupReaders) {
+      expect(await names(slug), slug).toEqual([]);
+      // The credits themselves stay readable (the cohesion indicators count them), without a name.
+      const credits = await as(slug, async (tx) =>
+        rowsOf<{ n: number; named: number }>(await tx.execute(sql`select count(*)::int as n, count(customer_name)::int as named from customer_credits`)),
+      );
+      expect(credits[0].n, slug).toBeGreaterThan(0);
+      expect(credits[0].named, slug).toBe(0);
+    }
+    // Through the server's own service, as the NGO: the name lands in the narrow table only.
+    const [shop] = rowsOf<{ id: string }>(
+      await db.db.execute(sql`select g.id from groups g where g.ngo_org_id = ${ids.orgs.adicor} and g.network_org_id = ${ids.orgs["femmes-fassala"]} limit 1`),
+    );
+    const [{ id: editor }] = rowsOf<{ id: string }>(await db.db.execute(sql`select id from users where email = 'editor@adicor.demo'`));
+    const name = "Mariem Test-Client";
+    const credit = await db.asApp({ orgId: ids.orgs.adicor, userId: editor }, (tx) =>
+      recordCreditSale(tx, { id: ids.orgs.adicor, type: "ngo" }, editor, {
+        groupId: shop.id,
+        customerName: name,
+        community: "host",
+        amount: 500,
+        currency: "MRU",
+        grantedOn: ON,
+        dueOn: ON,
+      }),
+    );
+    expect(await names("adicor")).toContain(name);
+    for (const slug of groupReaders) {
+      const seen = await as(slug, async (tx) =>
+        rowsOf<{ hits: number }>(
+          await tx.execute(sql`select (select count(*) from customer_credits c where c.id = ${credit.id})::int
+            + 100 * (select count(*) from customer_credits c where c.customer_name = ${name})::int
+            + 100 * (select count(*) from ledger_entries e where e.note like ${"%" + name + "%"})::int
+            + 100 * (select count(*) from ledger_entry_history h where h.after::text like ${"%" + name + "%"})::int as hits`),
+        ),
+      );
+      // The network reads this group's credit (1), and nowhere its customer's name.
+      expect(seen[0].hits, slug).toBeLessThanOrEqual(1);
+    }
+  }, 120_000);
 
   it("the counting functions give group readers counts only, and the same figures as the owner reads", async () => {
     for (const slug of groupReaders) {
