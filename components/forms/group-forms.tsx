@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import type { z } from "zod";
 import * as actions from "@/lib/groups/actions";
@@ -12,6 +12,7 @@ import { FormStatus } from "./form-status";
 import { isWarningKey, messageValues } from "./message-values";
 import { useActionForm } from "./use-action-form";
 import { newClientKey } from "./client-key";
+import type { OutboxType } from "@/lib/offline/batch";
 
 /** Each group form: the zod schema its server action also parses, and that action. */
 const registry = {
@@ -61,6 +62,9 @@ const creates: ReadonlySet<GroupFormKind> = new Set<GroupFormKind>([
   "declaredFigure",
 ]);
 
+/** Forms that may be recorded offline, and the outbox's name for their record (lib/offline/batch.ts). */
+const offlineTypes: Partial<Record<GroupFormKind, OutboxType>> = { recordEntry: "entry", creditSale: "credit_sale", repayment: "repayment" };
+
 export interface FieldSpec {
   name: string;
   label: string;
@@ -98,13 +102,31 @@ export function GroupActionForm({
 }) {
   const t = useTranslations("errors");
   const [schema, action] = registry[kind];
+  const offlineType = hidden.clientKey ? offlineTypes[kind] : undefined;
+  const [queued, setQueued] = useState(false);
+  // Fetched while online, so that it is there when the connection drops (no service worker yet).
+  useEffect(() => {
+    if (offlineType) void import("@/lib/offline/outbox");
+  }, [offlineType]);
+  const tMsg = useTranslations("messages");
   const defaults: Record<string, string> = { ...hidden };
   for (const f of fields) if (f.defaultValue !== undefined) defaults[f.name] = f.defaultValue;
   const { form, state, formAction, formRef, onSubmit, pending, errorKey } = useActionForm(
     schema as unknown as z.ZodType<Record<string, unknown>, Record<string, unknown>>,
     action as never,
     defaults as never,
-    { resetOnSuccess: creates.has(kind) },
+    {
+      resetOnSuccess: creates.has(kind),
+      offline: offlineType
+        ? async (data) => {
+            const { enqueue } = await import("@/lib/offline/outbox");
+            await enqueue(org, offlineType, data);
+            // Queued under this key; the next record gets its own.
+            setKeyed((k) => ({ ...k, key: newClientKey() }));
+            setQueued(true);
+          }
+        : undefined,
+    },
   );
   const locale = useLocale();
   // The server's messages name values (a limit, a date floor): they come with its form message.
@@ -132,6 +154,7 @@ export function GroupActionForm({
   const [keyed, setKeyed] = useState({ state, key: hidden.clientKey });
   if (keyed.state !== state) setKeyed({ state, key: state.status === "ok" && hidden.clientKey ? newClientKey() : keyed.key });
   const clientKey = keyed.key;
+  const shownQueued = queued && state.status === "idle";
   const idp = `${kind}-${Object.values(hidden).join("-").slice(0, 40)}`;
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-3" data-testid={testId ?? `${kind}-form`}>
@@ -140,6 +163,11 @@ export function GroupActionForm({
         <input key={k} type="hidden" name={k} value={k === "clientKey" ? clientKey : v} />
       ))}
       <FormStatus state={state} />
+      {shownQueued ? (
+        <p role="status" className="rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950" data-testid="saved-offline">
+          {tMsg("savedOffline")}
+        </p>
+      ) : null}
       {created && state.status === "ok" && typeof (state.data as { id?: unknown } | undefined)?.id === "string" ? (
         <p>
           <a

@@ -14,6 +14,11 @@ export interface ActionFormOptions {
    * Without JavaScript the page the server renders after the post already has them empty.
    */
   resetOnSuccess?: boolean;
+  /**
+   * A form that may be recorded offline: without a connection, its validated fields go to the
+   * outbox (lib/offline/outbox.ts) instead of the server, and the form is cleared.
+   */
+  offline?: (data: FormData) => Promise<void>;
 }
 
 /**
@@ -48,9 +53,15 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T =
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void form.handleSubmit(() => {
+    void form.handleSubmit(async () => {
       if (!formRef.current) return;
       const data = new FormData(formRef.current);
+      if (options.offline && !navigator.onLine) {
+        await options.offline(data);
+        formRef.current?.reset();
+        form.reset();
+        return;
+      }
       startTransition(() => formAction(data));
     })(event);
   };

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { ledgerKinds } from "@/lib/groups/schema";
 import { GroupActionForm, type FieldSpec } from "@/components/forms/group-forms";
 import { Card } from "@/components/ui/card";
+import { OutboxBadge } from "@/components/offline/outbox-badge";
 import { Money, Table, Td, TextLink } from "./ui";
 
 interface Entry {
@@ -57,6 +58,7 @@ export async function LedgerSection(props: {
       {props.canWrite ? (
         <section className="mb-4">
           <h3 className="mb-2 font-semibold">{t("newEntry")}</h3>
+          <OutboxBadge org={props.org} />
           <GroupActionForm
             kind="recordEntry"
             org={props.org}

@@ -1,0 +1,72 @@
+import { expect, test } from "@playwright/test";
+import { signInTo } from "./helpers";
+
+// Changes the demo ledger (one sale of a note of its own).
+test.describe.configure({ mode: "serial" });
+
+test("a coach records a sale offline: it waits in the outbox, is sent once back online, and a replay or a reload adds nothing", async ({ page, context }) => {
+  await signInTo(page, "editor@adicor.demo", "adicor");
+  await page.goto("/adicor/groups?activity=shop");
+  const href = await page.getByRole("link", { name: "Boutique communautaire de Fassala", exact: true }).getAttribute("href");
+  await page.goto(href!);
+  const form = page.getByTestId("record-entry-form");
+  const note = `vente hors ligne ${Date.now()}`;
+  const ledger = page.getByTestId("ledger-table");
+  await expect(page.getByTestId("outbox")).toHaveCount(0);
+  // The outbox's code is fetched once the page is ready (there is no service worker yet).
+  await page.waitForLoadState("networkidle");
+
+  await context.setOffline(true);
+  const key = await form.locator('input[name="clientKey"]').inputValue();
+  expect(key).toMatch(/^[0-9a-f-]{36}$/);
+  await form.getByLabel("Montant").fill("4321");
+  await form.getByLabel("Monnaie").selectOption("MRU");
+  await form.getByLabel("Note").fill(note);
+  await form.getByRole("button", { name: "Enregistrer l'opération" }).click();
+  await expect(form.getByTestId("saved-offline")).toBeVisible();
+  await expect(page.getByTestId("outbox-pending")).toHaveText("En attente (1)");
+  await expect(form.getByLabel("Montant")).toHaveValue("");
+  // The next record has a key of its own.
+  expect(await form.locator('input[name="clientKey"]').inputValue()).not.toBe(key);
+  await expect(ledger.getByText(note)).toHaveCount(0);
+
+  await context.setOffline(false);
+  await expect(ledger.getByText(note)).toHaveCount(1);
+  await expect(page.getByTestId("outbox")).toHaveCount(0);
+
+  // The same entry sent again (a retry after a lost answer): the server answers "duplicate".
+  const entry = {
+    key,
+    type: "entry",
+    fields: { groupId: href!.split("/").pop()!, kind: "sale", occurredOn: new Date().toISOString().slice(0, 10), amount: "4321", currency: "MRU", note },
+  };
+  const replay = await page.evaluate(async (e) => {
+    const res = await fetch("/adicor/sync", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ entries: [e] }) });
+    return { status: res.status, body: (await res.json()) as { answers: { status: string }[] } };
+  }, entry);
+  expect(replay.status).toBe(200);
+  expect(replay.body.answers[0].status).toBe("duplicate");
+  await page.reload();
+  await expect(ledger.getByText(note)).toHaveCount(1);
+  await expect(page.getByTestId("outbox")).toHaveCount(0);
+});
+
+test("an entry refused by the server stays in the outbox with its reason", async ({ page, context }) => {
+  await signInTo(page, "editor@adicor.demo", "adicor");
+  await page.goto("/adicor/groups?activity=shop");
+  const href = await page.getByRole("link", { name: "Boutique communautaire de Fassala", exact: true }).getAttribute("href");
+  await page.goto(href!);
+  const form = page.getByTestId("record-entry-form");
+  await page.waitForLoadState("networkidle");
+  await context.setOffline(true);
+  // Far beyond the NGO's ceiling: the browser's schema lets it through, the server refuses it.
+  await form.getByLabel("Montant").fill("999999999999");
+  await form.getByLabel("Monnaie").selectOption("MRU");
+  await form.getByRole("button", { name: "Enregistrer l'opération" }).click();
+  await expect(page.getByTestId("outbox-pending")).toHaveText("En attente (1)");
+  await context.setOffline(false);
+  await expect(page.getByTestId("outbox-refused")).toContainText("999999999999");
+  await expect(page.getByTestId("outbox-pending")).toHaveText("En attente (1)");
+  await page.getByTestId("outbox-refused").getByRole("button", { name: "Supprimer" }).click();
+  await expect(page.getByTestId("outbox")).toHaveCount(0);
+});
