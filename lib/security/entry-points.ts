@@ -98,6 +98,8 @@ export const routeEntryPoints: Record<string, Access & { probe: string; status?:
   "/[org]/export/observations/[commune]": { ...member("exports:read"), probe: "/fassala/export/observations/fassala?format=csv" },
   "/[org]/export/price-history/[commune]": { ...member("exports:read"), probe: "/fassala/export/price-history/fassala?format=csv" },
   "/[org]/export/revenue/[table]": { ...member("exports:read"), probe: "/adicor/export/revenue/by-activity?format=csv" },
+  // The offline outbox's sync (issue 16): GET says whether the outbox may send, POST takes a batch.
+  "/[org]/sync": { ...member("groups:write"), probe: "/adicor/sync" },
 };
 
 /**

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { getDb } from "@/db";
 import { resolveTenant } from "@/lib/auth/tenant";
-import { syncBatchSchema } from "@/lib/offline/batch";
+import { SYNC_BATCH_MAX, syncBatchSchema } from "@/lib/offline/batch";
 import { syncBatch } from "@/lib/offline/sync";
 import { hitRateLimit, SYNC_RULE, syncBucket } from "@/lib/rate-limit";
 import { refusalLocale } from "@/lib/rate-limit-response";
@@ -30,4 +30,17 @@ export async function POST(req: NextRequest, { params }: { params: Promise<{ org
   const locale = refusalLocale(req.nextUrl.searchParams.get("lang"), req.headers.get("cookie"));
   const answers = await syncBatch(ctx, parsed.data, requestId(req.headers), locale);
   return json({ answers });
+}
+
+/**
+ * Whether the outbox may send for this organisation, before it sends: 200 with the batch limit
+ * for a member who may write groups, 401 without a session (sign in again, the queue stays), 404
+ * otherwise (as any page of an organisation one cannot write to). Reads nothing else.
+ */
+export async function GET(_req: NextRequest, { params }: { params: Promise<{ org: string }> }): Promise<Response> {
+  const { org } = await params;
+  const r = await resolveTenant(org, "groups:write");
+  if (r.kind === "unauthenticated") return json({ error: "unauthenticated" }, 401);
+  if (r.kind !== "ok") return json({ error: "not_found" }, 404);
+  return json({ org: r.ctx.org.slug, maxEntries: SYNC_BATCH_MAX });
 }
