@@ -5,13 +5,28 @@
 import { createElement, type ReactNode } from "react";
 import { prerender } from "react-dom/static";
 import { NextIntlClientProvider } from "next-intl";
+import { AppRouterContext, type AppRouterInstance } from "next/dist/shared/lib/app-router-context.shared-runtime";
 import { loadMessages } from "@/lib/i18n/catalogues";
 import type { Locale } from "@/lib/i18n/locales";
+
+const noop = () => {};
+const staticRouter: AppRouterInstance = {
+  back: noop,
+  forward: noop,
+  refresh: noop,
+  push: noop,
+  replace: noop,
+  prefetch: noop,
+  bfcacheId: "_b_0_",
+};
 
 export async function renderHtml(node: unknown, locale: Locale = "fr"): Promise<string> {
   const messages = await loadMessages(locale);
   // eslint-disable-next-line react/no-children-prop -- the provider's props type requires children
-  const tree = createElement(NextIntlClientProvider, { locale, messages: messages as never, timeZone: "UTC", children: node as ReactNode });
+  const intl = createElement(NextIntlClientProvider, { locale, messages: messages as never, timeZone: "UTC", children: node as ReactNode });
+  // Pages render inside the App Router, whose context client components read (useRouter): one
+  // that does nothing here, since nothing navigates in a static render.
+  const tree = createElement(AppRouterContext.Provider, { value: staticRouter, children: intl });
   const { prelude } = await prerender(tree);
   return new Response(prelude as ReadableStream).text();
 }
