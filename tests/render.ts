@@ -26,7 +26,7 @@ export async function renderHtml(node: unknown, locale: Locale = "fr"): Promise<
   const intl = createElement(NextIntlClientProvider, { locale, messages: messages as never, timeZone: "UTC", children: node as ReactNode });
   // Pages render inside the App Router, whose context client components read (useRouter): one
   // that does nothing here, since nothing navigates in a static render.
-  const tree = createElement(AppRouterContext.Provider, { value: staticRouter, children: intl });
+  const tree = createElement(AppRouterContext.Provider, { value: staticRouter }, intl);
   const { prelude } = await prerender(tree);
   return new Response(prelude as ReadableStream).text();
 }
