@@ -22,6 +22,8 @@ export function appGrantStatements(role: string): string[] {
     // Rollups are written by the ledger's triggers only (as the owner); history is append-only.
     `revoke insert, update, delete, truncate on ledger_rollups, ledger_cube, ledger_ngo_months, ledger_network_months, ledger_group_sales_years, group_counts from ${r}`,
     `revoke update, delete, truncate on ledger_entry_history from ${r}`,
+    // Reference data (named in the three languages) changes by migration only.
+    `revoke insert, update, delete, truncate on activity_types, aid_types, cohesion_indicators from ${r}`,
     // A public board's token is revoked for good, never deleted (migration 0023).
     `revoke delete, truncate on public_boards from ${r}`,
     `grant usage, select on all sequences in schema public to ${r}`,

@@ -11,6 +11,8 @@ export async function MembersSection(props: {
   org: string;
   groupId: string;
   members: Member[];
+  /** The kinds of technical aid, named in the reader's language (the aid form's choices). */
+  aidTypes: { code: string; name: string }[];
   canWrite: boolean;
   candidates: { id: string; name: string; birthYear: number }[];
   settlements: { id: string; name: string }[];
@@ -69,7 +71,8 @@ export async function MembersSection(props: {
                     submit={t("addAid")}
                     variant="secondary"
                     fields={[
-                      { name: "aidType", label: t("aidType"), type: "text" },
+                      { name: "aidType", label: t("aidType"), type: "select", options: props.aidTypes.map((a) => ({ value: a.code, label: a.name })) },
+                      { name: "details", label: t("aidDetails"), type: "text", hint: t("aidDetailsHint") },
                       { name: "receivedOn", label: t("aidDate"), type: "date", defaultValue: props.today },
                     ]}
                   />

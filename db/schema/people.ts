@@ -59,6 +59,24 @@ export const people = pgTable(
   ],
 );
 
+/**
+ * The kinds of technical aid (reference data, named in the three languages, each under the
+ * Washington Group domain it answers or "other"): a technical aid is one of them, so the
+ * inclusion tables count kinds, not spellings.
+ */
+export const aidTypes = pgTable(
+  "aid_types",
+  {
+    code: text("code").primaryKey(),
+    domain: text("domain").notNull(),
+    nameFr: text("name_fr").notNull(),
+    nameAr: text("name_ar").notNull(),
+    nameEn: text("name_en").notNull(),
+    sortOrder: integer("sort_order").notNull().default(0),
+  },
+  (t) => [check("aid_types_domain", sql`${t.domain} in ('seeing', 'hearing', 'walking', 'cognition', 'selfCare', 'communication', 'other')`)],
+);
+
 /** Technical aids received by a person (wheelchair, glasses, hearing aid, adapted tools...). */
 export const technicalAids = pgTable(
   "technical_aids",
@@ -70,8 +88,12 @@ export const technicalAids = pgTable(
     personId: uuid("person_id")
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),
-    aidType: text("aid_type").notNull(),
+    aidType: text("aid_type")
+      .notNull()
+      .references(() => aidTypes.code),
+    /** What the aid is, in the recorder's words, when the list's kind needs it ("other", a model). */
+    details: text("details"),
     receivedOn: date("received_on").notNull(),
   },
-  (t) => [index("technical_aids_person_idx").on(t.personId)],
+  (t) => [index("technical_aids_person_idx").on(t.personId), check("technical_aids_details_length", sql`char_length(${t.details}) <= 80`)],
 );

@@ -208,9 +208,9 @@ export async function seedGroups(tx: Tx, ids: DemoIds) {
   }
   await insertChunked(memberships, (c) => tx.insert(groupMemberships).values(c));
   ps.forEach((p) => {
-    if (p.wgWalking === "a_lot" || p.wgWalking === "cannot") aids.push({ ngoOrgId: adicor, personId: p.id!, aidType: "Tricycle", receivedOn: "2022-06-15" });
-    if (p.wgSeeing === "a_lot" || p.wgSeeing === "cannot") aids.push({ ngoOrgId: adicor, personId: p.id!, aidType: "Lunettes", receivedOn: "2022-06-15" });
-    if (p.wgHearing === "a_lot") aids.push({ ngoOrgId: adicor, personId: p.id!, aidType: "Appareil auditif", receivedOn: "2022-07-01" });
+    if (p.wgWalking === "a_lot" || p.wgWalking === "cannot") aids.push({ ngoOrgId: adicor, personId: p.id!, aidType: "tricycle", receivedOn: "2022-06-15" });
+    if (p.wgSeeing === "a_lot" || p.wgSeeing === "cannot") aids.push({ ngoOrgId: adicor, personId: p.id!, aidType: "glasses", receivedOn: "2022-06-15" });
+    if (p.wgHearing === "a_lot") aids.push({ ngoOrgId: adicor, personId: p.id!, aidType: "hearing_aid", receivedOn: "2022-07-01" });
   });
   await tx.insert(technicalAids).values(aids);
 

@@ -18,6 +18,7 @@ import { keyset, type PageRequest } from "@/lib/pagination";
 import { nameMatchSql, searchKeyOf, textMatchSql } from "@/lib/search/query";
 import { personMatchSql } from "@/lib/people/search";
 import { isUuid, groupScopeSql, rowsOf, writableGroupSql } from "./scope";
+import { aidNameColumn } from "@/lib/people/aid-types";
 
 type Org = Pick<TenantOrg, "id" | "type">;
 
@@ -178,8 +179,8 @@ export async function findWritableGroup(db: Queryable, org: Org, groupId: string
   return g ?? null;
 }
 
-/** Members of a group (all, with their WG-SS answers); group must already be verified. */
-export async function listGroupMembers(db: Queryable, groupId: string) {
+/** Members of a group (all, with their WG-SS answers, their aids named in `locale`); group must already be verified. */
+export async function listGroupMembers(db: Queryable, groupId: string, locale = "fr") {
   return db
     .select({
       membershipId: groupMemberships.id,
@@ -197,7 +198,8 @@ export async function listGroupMembers(db: Queryable, groupId: string) {
       wgCognition: people.wgCognition,
       wgSelfCare: people.wgSelfCare,
       wgCommunication: people.wgCommunication,
-      aids: sql<string | null>`(select string_agg(a.aid_type, ', ' order by a.received_on) from technical_aids a where a.person_id = ${people.id})`,
+      aids: sql<string | null>`(select string_agg(t.${aidNameColumn(locale)} || coalesce(' (' || a.details || ')', ''), ', ' order by a.received_on)
+        from technical_aids a join aid_types t on t.code = a.aid_type where a.person_id = ${people.id})`,
     })
     .from(groupMemberships)
     .innerJoin(people, eq(people.id, groupMemberships.personId))

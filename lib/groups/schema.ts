@@ -170,11 +170,20 @@ export const rateSchema = z.object({
   source: z.string().trim().max(200, { error: "tooLong" }).optional().default(""),
 });
 
-export const aidSchema = z.object({
-  personId: id,
-  aidType: z.string({ error: "required" }).trim().min(2, { error: "required" }).max(80, { error: "tooLong" }),
-  receivedOn: pastDate,
-});
+export const aidSchema = z
+  .object({
+    personId: id,
+    /** A kind from the list (aid_types); "other" says what it is in `details`. */
+    aidType: z
+      .string({ error: "required" })
+      .trim()
+      .min(1, { error: "required" })
+      .max(40, { error: "aidTypeUnknown" })
+      .regex(/^[a-z_]+$/, { error: "aidTypeUnknown" }),
+    details: z.string().trim().max(80, { error: "tooLong" }).optional().default(""),
+    receivedOn: pastDate,
+  })
+  .refine((a) => a.aidType !== "other" || a.details.length > 0, { path: ["details"], error: "aidDetailsRequired" });
 
 /** What the records can compute for a declared figure (lib/groups/declared.ts). */
 export const declaredMetrics = ["group_beneficiaries", "workshop_women", "avg_revenue_per_group_xof", "group_revenue_mru"] as const;

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "@/db/client";
 import {
+  aidTypes,
   creditRepayments,
   customerCredits,
   declaredFigures,
@@ -389,7 +390,12 @@ export async function addAid(tx: Queryable, org: Org, input: In<typeof s.aidSche
     .from(people)
     .where(and(eq(people.id, input.personId), eq(people.ngoOrgId, org.id)));
   if (!p) throw new AppError("not_found");
-  const [a] = await tx.insert(technicalAids).values({ ngoOrgId: org.id, personId: p.id, aidType: input.aidType, receivedOn: input.receivedOn }).returning();
+  const [kind] = await tx.select({ code: aidTypes.code }).from(aidTypes).where(eq(aidTypes.code, input.aidType));
+  if (!kind) throw fieldError("aidType", "aidTypeUnknown");
+  const [a] = await tx
+    .insert(technicalAids)
+    .values({ ngoOrgId: org.id, personId: p.id, aidType: kind.code, details: input.details || null, receivedOn: input.receivedOn })
+    .returning();
   return a;
 }
 

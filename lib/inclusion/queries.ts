@@ -4,6 +4,7 @@ import type { Queryable } from "@/db/client";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { groupScopeSql, rowsOf } from "@/lib/groups/scope";
 import { ageBandSql } from "@/lib/people/age-band-sql";
+import { aidNameColumn } from "@/lib/people/aid-types";
 import { ageBands } from "@/lib/people/age-bands";
 import { WG_DISABLED_SQL, WG_MIN_AGE, wgDomains, type WgDomain } from "@/lib/wgss";
 import type { Breakdown } from "./breakdowns";
@@ -175,7 +176,7 @@ export async function aggregateInclusion(db: Queryable, q: InclusionQuery) {
 }
 
 export interface AidTypeCount {
-  /** null: all types together. */
+  /** The kind's name in the query's language (aid_types); null: all kinds together. */
   type: string | null;
   aids: number;
   people: number;
@@ -184,7 +185,10 @@ export interface AidTypeCount {
 
 /** Technical aids received by the reference date by the active members in scope, by type (app_inclusion_aids(), counts only). */
 export async function countAidsByType(db: Queryable, q: InclusionQuery): Promise<AidTypeCount[]> {
-  const result = await db.execute(sql`select type, aids, people, disabled from app_inclusion_aids(${q.org.id}::uuid, ${q.on}::date)`);
+  // The function counts per kind (its code); the kinds are named here, in the page's language.
+  const result = await db.execute(sql`select coalesce(t.${aidNameColumn(q.locale)}, x.type) as type, x.aids, x.people, x.disabled
+    from app_inclusion_aids(${q.org.id}::uuid, ${q.on}::date) with ordinality as x(type, aids, people, disabled, n)
+    left join aid_types t on t.code = x.type order by x.n`);
   return rowsOf<AidTypeCount>(result).map((r) => ({ type: r.type, aids: Number(r.aids), people: Number(r.people), disabled: Number(r.disabled) }));
 }
 

@@ -333,9 +333,9 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
   },
   "lib/groups/actions.ts#aidAction": {
     access: member("groups:write"),
-    fields: ["personId", "aidType", "receivedOn"],
+    fields: ["personId", "aidType", "details", "receivedOn"],
     objects: { personId: "person" },
-    valid: { aidType: "Forged aid", receivedOn: "2025-01-15" },
+    valid: { aidType: "other", details: "Forged aid", receivedOn: "2025-01-15" },
   },
   "lib/groups/actions.ts#declaredFigureAction": {
     access: member("groups:write"),

@@ -34,6 +34,7 @@ import {
 import { answersOf, isWgDisabled } from "@/lib/wgss";
 import { lockQuarter, unlockQuarter } from "@/lib/quarters/locks";
 import { users } from "@/db/schema";
+import { aidSchema } from "@/lib/groups/schema";
 import { backend, createTestDb, type TestDb } from "../test-db";
 
 describe(`group businesses on ${backend}`, () => {
@@ -254,10 +255,26 @@ describe(`group businesses on ${backend}`, () => {
 
   it("records technical aids and declared figures only for the NGO's own records", async () => {
     const [m] = await listGroupMembers(db.db, ids.groups.shops[4]);
-    const aid = await db.db.transaction((tx) => addAid(tx, org("adicor", "ngo"), { personId: m.personId, aidType: "Tricycle", receivedOn: "2024-05-01" }));
-    expect(aid.ngoOrgId).toBe(ids.orgs.adicor);
+    // Aids are kinds from the list, named in the reader's language; "other" says what it is.
     await expect(
-      db.db.transaction((tx) => addAid(tx, org("ong-sahel", "ngo"), { personId: m.personId, aidType: "Tricycle", receivedOn: "2024-05-01" })),
+      db.db.transaction((tx) => addAid(tx, org("adicor", "ngo"), { personId: m.personId, aidType: "jetpack", details: "", receivedOn: "2024-05-01" })),
+    ).rejects.toMatchObject({ code: "validation", fieldErrors: { aidType: "aidTypeUnknown" } });
+    expect(aidSchema.safeParse({ personId: m.personId, aidType: "other", receivedOn: "2024-05-01" }).error?.issues[0]).toMatchObject({
+      path: ["details"],
+      message: "aidDetailsRequired",
+    });
+    await db.db.transaction((tx) =>
+      addAid(tx, org("adicor", "ngo"), { personId: m.personId, aidType: "other", details: "Rampe d'accès", receivedOn: "2024-04-01" }),
+    );
+    const aid = await db.db.transaction((tx) =>
+      addAid(tx, org("adicor", "ngo"), { personId: m.personId, aidType: "tricycle", details: "", receivedOn: "2024-05-01" }),
+    );
+    expect(aid.ngoOrgId).toBe(ids.orgs.adicor);
+    const named = async (locale: string) => (await listGroupMembers(db.db, ids.groups.shops[4], locale)).find((x) => x.personId === m.personId)?.aids;
+    expect(await named("fr")).toBe("Autre aide (Rampe d'accès), Tricycle");
+    expect(await named("ar")).toBe("مساعدة أخرى (Rampe d'accès), دراجة ثلاثية العجلات");
+    await expect(
+      db.db.transaction((tx) => addAid(tx, org("ong-sahel", "ngo"), { personId: m.personId, aidType: "tricycle", details: "", receivedOn: "2024-05-01" })),
     ).rejects.toMatchObject({
       code: "not_found",
     });

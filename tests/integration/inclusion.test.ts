@@ -148,6 +148,9 @@ describe(`inclusion dashboard on ${backend}`, () => {
       ["Appareil auditif", 1, 1, 1],
       ["total", 6, 6, 6],
     ]);
+    // The kinds of aid are reference data named in the reader's language (aid_types).
+    const ar = await as("adicor", (tx) => loadInclusionDashboard(tx, org("adicor"), readerFor("adicor"), { on: ON, by: "activity" }, t, "ar"));
+    expect(ar.tables.aids.rows.map((r) => r[0])).toEqual(["دراجة ثلاثية العجلات", "نظارات", "سماعة طبية", "total"]);
     const butchery = d.tables.disability.rows.find((r) => r[0] === "Boucherie villageoise")!;
     expect(butchery.slice(1, 6)).toEqual([8, 40, 0, 0, 48]);
   });

@@ -291,7 +291,7 @@ describe(`rules in the data on ${backend}`, () => {
     );
     await refused(db.db.insert(groupMemberships).values({ groupId: ids.groups.shops[4], personId: p.id, joinedOn: "2024-05-02" }), "TK001");
     if (team) await refused(db.db.insert(managerTerms).values({ groupId: shop, teamId: team.id, startsOn: "2024-03-20", endsOn: "2024-04-10" }), "TK001");
-    await refused(db.db.insert(technicalAids).values({ ngoOrgId: ngo, personId: p.id, aidType: "cane", receivedOn: "2024-06-30" }), "TK001");
+    await refused(db.db.insert(technicalAids).values({ ngoOrgId: ngo, personId: p.id, aidType: "walking_stick", receivedOn: "2024-06-30" }), "TK001");
     await refused(db.db.insert(coachingVisits).values({ ngoOrgId: ngo, groupId: shop, visitedOn: "2024-04-01", coachName: "x", topics: "y" }), "TK001");
     await refused(
       db.db.insert(cohesionSurveys).values({

@@ -29,7 +29,8 @@ const XOF_PER_MRU = 16.6;
 
 const WG_DOMAINS = 6;
 type Wg = "none" | "some" | "a_lot" | "cannot" | "not_asked";
-const AIDS = ["Lunettes", "Appareil auditif", "Tricycle", "Aide-mémoire illustré", "Chaise adaptée", "Tableau de pictogrammes"];
+/** A kind of aid (aid_types) per WG domain, in wgDomains order. */
+const AIDS = ["glasses", "hearing_aid", "tricycle", "memory_aid", "adapted_chair", "pictogram_board"];
 
 const json = (s: string) => JSON.stringify(s);
 function snapshot(

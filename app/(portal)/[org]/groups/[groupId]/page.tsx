@@ -16,6 +16,7 @@ import { ProfitSection } from "@/components/groups/profit-section";
 import { activityName, Money } from "@/components/groups/ui";
 import { GroupActionForm } from "@/components/forms/group-forms";
 import { readPageRequest } from "@/lib/pagination";
+import { listAidTypes } from "@/lib/people/aid-types";
 import { searchQueryOf } from "@/lib/search/query";
 import { Pager } from "@/components/data/pager";
 import { countGroupMembers, seesGroupPeople } from "@/lib/people/group-counts";
@@ -38,6 +39,7 @@ async function GroupPage({
   const pickerQuery = searchQueryOf(sp, "pq");
   const ctx = await requireMember(slug, "groups:read");
   const today = todayIso();
+  const uiLocale = await getLocale();
   const data = await withTenant(ctx, async (tx) => {
     const group = await findVisibleGroup(tx, ctx.org, groupId);
     if (!group) return null;
@@ -55,7 +57,8 @@ async function GroupPage({
       canEdit,
       activity,
       seesPeople,
-      members: seesPeople ? await listGroupMembers(tx, group.id) : [],
+      members: seesPeople ? await listGroupMembers(tx, group.id, uiLocale) : [],
+      aidTypes: canWrite && seesPeople ? await listAidTypes(tx, uiLocale) : [],
       counts: seesPeople ? null : await countGroupMembers(tx, group.id, today),
       rotation: seesPeople ? await listRotation(tx, group.id) : null,
       ledger,
@@ -153,7 +156,14 @@ async function GroupPage({
         ) : null}
       </div>
       {data.seesPeople ? (
-        <MembersSection {...common} members={data.members} candidates={data.candidates} settlements={data.settlements} pickerQuery={pickerQuery} />
+        <MembersSection
+          {...common}
+          members={data.members}
+          aidTypes={data.aidTypes}
+          candidates={data.candidates}
+          settlements={data.settlements}
+          pickerQuery={pickerQuery}
+        />
       ) : data.counts ? (
         <MemberCountsSection counts={data.counts} reader={readerOf(ctx)} locale={locale} on={today} />
       ) : null}
