@@ -47,8 +47,10 @@ export function proxy(request: NextRequest) {
 
   const { pathname } = request.nextUrl;
   const isPublic = pathname === "/login" || pathname === "/too-many-requests" || pathname.startsWith("/api/auth") || pathname.startsWith("/board/");
+  // The read-only API (issue 14.5) authenticates by bearer token, never by cookie: no sign-in redirect.
+  const isApi = pathname.startsWith("/api/v1/");
   const hasSessionCookie = request.cookies.getAll().some((c) => c.name.endsWith("authjs.session-token"));
-  if (!isPublic && !hasSessionCookie && request.method === "GET") {
+  if (!isPublic && !isApi && !hasSessionCookie && request.method === "GET") {
     const url = request.nextUrl.clone();
     url.pathname = "/login";
     url.search = "";

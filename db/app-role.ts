@@ -26,6 +26,8 @@ export function appGrantStatements(role: string): string[] {
     `revoke insert, update, delete, truncate on activity_types, aid_types, cohesion_indicators from ${r}`,
     // A public board's token is revoked for good, never deleted (migration 0023).
     `revoke delete, truncate on public_boards from ${r}`,
+    // An API token is revoked for good, never deleted (issue 14.5).
+    `revoke delete, truncate on api_tokens from ${r}`,
     `grant usage, select on all sequences in schema public to ${r}`,
     `grant execute on all functions in schema public to ${r}`,
   ];

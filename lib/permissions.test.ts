@@ -58,3 +58,9 @@ describe("quarter locks", () => {
     for (const t of orgTypes) for (const r of roles) expect(can(t, r, "quarters:lock")).toBe(t === "ngo" && r === "admin");
   });
 });
+
+describe("API tokens (issue 14.5)", () => {
+  it("are created and revoked by the admins of every kind of organisation only", () => {
+    for (const t of orgTypes) for (const r of roles) expect(can(t, r, "api:manage")).toBe(r === "admin");
+  });
+});

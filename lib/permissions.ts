@@ -25,13 +25,15 @@ export const permissions = [
   "exports:read",
   "rates:manage",
   "quarters:lock",
+  /** Create and revoke the organisation's tokens of the read-only API (issue 14.5): its admins, like members. */
+  "api:manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 type Table = Record<OrgType, Record<Role, readonly Permission[]>>;
 
 const viewerCommon = ["org:read", "members:read"] as const;
-const adminCommon = [...viewerCommon, "members:manage", "audit:read"] as const;
+const adminCommon = [...viewerCommon, "members:manage", "audit:read", "api:manage"] as const;
 
 export const permissionTable: Table = {
   consortium: {

@@ -39,6 +39,10 @@ export const exportBucket = (userId: string, orgId: string) => `export:${userId}
 export const SYNC_RULE: RateRule = { limit: 30, windowSeconds: 60 };
 export const syncBucket = (userId: string, orgId: string) => `sync:${userId}:${orgId}`;
 
+/** The read-only API (issue 14.5): per token, whoever holds it and from wherever. */
+export const API_RULE: RateRule = { limit: 120, windowSeconds: 60 };
+export const apiBucket = (tokenId: string) => `api:${tokenId}`;
+
 /** Count one request in the bucket's current window and say whether it may go ahead. */
 export async function hitRateLimit(db: Queryable, bucket: string, rule: RateRule, now = new Date()): Promise<RateDecision> {
   const windowMs = rule.windowSeconds * 1000;

@@ -9,3 +9,4 @@ export * from "./people";
 export * from "./ledger";
 export * from "./plausibility";
 export * from "./invitations";
+export * from "./api";

@@ -19,6 +19,7 @@ export const areas = [
   "people",
   "records",
   "search",
+  "api",
 ] as const;
 
 type Catalogue = Record<string, Record<string, unknown>>;

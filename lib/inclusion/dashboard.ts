@@ -23,8 +23,9 @@ export const inclusionTableIds = [
   "without-aid",
 ] as const;
 export type InclusionTableId = (typeof inclusionTableIds)[number];
-/** Person-level lists: only for readers who may receive them. */
-type PersonTableId = "never-included" | "without-aid";
+/** Person-level lists: only for readers who may receive them (and never through the API: lib/api/tables.ts). */
+export const personTableIds = ["never-included", "without-aid"] as const satisfies readonly InclusionTableId[];
+type PersonTableId = (typeof personTableIds)[number];
 export type InclusionTables = Record<Exclude<InclusionTableId, PersonTableId>, DataTableModel> & Partial<Record<PersonTableId, DataTableModel>>;
 
 /**

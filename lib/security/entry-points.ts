@@ -39,6 +39,8 @@ export const pageEntryPoints: Record<string, PageEntry> = {
   "/account/password": userAccess,
   "/[org]": member("org:read"),
   "/[org]/members": member("members:manage"),
+  // The organisation's tokens for the read-only API (issue 14.5): its admins, like members.
+  "/[org]/api-tokens": member("api:manage"),
   "/[org]/audit": member("audit:read"),
   // group businesses
   "/[org]/groups": member("groups:read"),
@@ -98,6 +100,9 @@ export const routeEntryPoints: Record<string, Access & { probe: string; status?:
   "/[org]/export/observations/[commune]": { ...member("exports:read"), probe: "/fassala/export/observations/fassala?format=csv" },
   "/[org]/export/price-history/[commune]": { ...member("exports:read"), probe: "/fassala/export/price-history/fassala?format=csv" },
   "/[org]/export/revenue/[table]": { ...member("exports:read"), probe: "/adicor/export/revenue/by-activity?format=csv" },
+  // The read-only API (issue 14.5): a bearer token, never a session (no token: 401 for anyone).
+  "/api/v1/[org]/[...path]": { ...publicAccess, probe: "/api/v1/adicor/groups", status: 401 },
+  "/api/v1/openapi.json": { ...publicAccess, probe: "/api/v1/openapi.json" },
   // The offline outbox's sync (issue 16): GET says whether the outbox may send, POST takes a batch.
   "/[org]/sync": { ...member("groups:write"), probe: "/adicor/sync" },
 };
@@ -169,6 +174,12 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
   "lib/invitations/actions.ts#revokeInvitationAction": { access: member("members:manage"), fields: ["invitationId"] },
   "lib/invitations/actions.ts#acceptInvitationAction": { access: userAccess, fields: ["invitationId"] },
   "lib/invitations/actions.ts#declineInvitationAction": { access: userAccess, fields: ["invitationId"] },
+  "lib/api/actions.ts#createApiTokenAction": {
+    access: member("api:manage"),
+    fields: ["name", "expiresOn"],
+    valid: { name: "Power BI", expiresOn: "" },
+  },
+  "lib/api/actions.ts#revokeApiTokenAction": { access: member("api:manage"), fields: ["tokenId"] },
   "lib/members/actions.ts#createUserAction": {
     access: member("members:manage"),
     fields: ["name", "email", "role", "temporaryPassword"],

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { withTenant } from "@/lib/tenant-db";
 import { requireMember } from "@/lib/auth/tenant";
@@ -36,6 +37,13 @@ async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      {ctx.can("api:manage") ? (
+        <p>
+          <Link href={`/${ctx.org.slug}/api-tokens`} className="underline underline-offset-4">
+            {t("apiTokensLink")}
+          </Link>
+        </p>
+      ) : null}
       <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
         <table className="w-full text-start">
           <thead className="bg-slate-100">

@@ -1,0 +1,88 @@
+import { getTranslations } from "next-intl/server";
+import { withTenant } from "@/lib/tenant-db";
+import { requireMember } from "@/lib/auth/tenant";
+import { listApiTokens } from "@/lib/api/service";
+import { CreateApiTokenForm, RevokeApiTokenButton } from "@/components/forms/api-token-forms";
+import { Card } from "@/components/ui/card";
+import { withFormMessages } from "@/components/i18n/form-messages";
+
+export async function generateMetadata() {
+  const t = await getTranslations("apiTokens");
+  return { title: t("title") };
+}
+
+/** The organisation's tokens of the read-only API (issue 14.5): its admins create and revoke them. */
+async function ApiTokensPage({ params }: { params: Promise<{ org: string }> }) {
+  const { org: slug } = await params;
+  const ctx = await requireMember(slug, "api:manage");
+  const tokens = await withTenant(ctx, (tx) => listApiTokens(tx, ctx.org.id));
+  const t = await getTranslations("apiTokens");
+  const now = new Date();
+  const state = (k: (typeof tokens)[number]) => (k.revokedAt ? "revoked" : k.expiresAt && k.expiresAt <= now ? "expired" : "live");
+  const date = (d: Date | null) => (d ? t("date", { date: d }) : t("never"));
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="max-w-prose">{t("intro", { org: ctx.org.slug })}</p>
+      <p className="max-w-prose text-sm text-slate-700">
+        {t("docs")}{" "}
+        <a href="/api/v1/openapi.json" className="underline" dir="ltr">
+          /api/v1/openapi.json
+        </a>
+      </p>
+      {tokens.length === 0 ? (
+        <p data-testid="api-tokens-empty">{t("none")}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+          <table className="w-full text-start">
+            <thead className="bg-slate-100">
+              <tr>
+                {[t("name"), t("prefix"), t("createdBy"), t("createdAt"), t("lastUsed"), t("expires"), t("status"), t("actions")].map((label) => (
+                  <th key={label} scope="col" className="p-2 text-start">
+                    {label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((k) => (
+                <tr key={k.id} className="border-t border-slate-200 align-top" data-testid={`api-token-${k.prefix}`}>
+                  <td className="p-2">{k.name}</td>
+                  <td className="p-2 font-mono text-sm" dir="ltr">
+                    tamkin_{k.prefix}_…
+                  </td>
+                  <td className="p-2">{k.createdBy ?? "—"}</td>
+                  <td className="p-2">{date(k.createdAt)}</td>
+                  <td className="p-2">{date(k.lastUsedAt)}</td>
+                  <td className="p-2">{k.expiresAt ? date(k.expiresAt) : t("noExpiry")}</td>
+                  <td className="p-2" data-testid="api-token-status">
+                    {k.revokedAt ? t("revokedOn", { date: k.revokedAt }) : state(k) === "expired" ? t("expired") : t("live")}
+                  </td>
+                  <td className="p-2">{state(k) === "revoked" ? null : <RevokeApiTokenButton org={ctx.org.slug} tokenId={k.id} label={t("revoke")} />}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Card title={t("createTitle")}>
+        <CreateApiTokenForm
+          org={ctx.org.slug}
+          labels={{
+            name: t("name"),
+            expiresOn: t("expiresOn"),
+            expiresHint: t("expiresHint"),
+            create: t("create"),
+            shownOnce: t("shownOnce"),
+            token: t("token"),
+          }}
+        />
+      </Card>
+    </div>
+  );
+}
+
+/** The page, with the catalogue its client forms read (components/i18n/form-messages.tsx). */
+export default async function Page(props: Parameters<typeof ApiTokensPage>[0]) {
+  return withFormMessages(ApiTokensPage(props));
+}

@@ -1,0 +1,281 @@
+/**
+ * The read-only API for BI tools (issue 14.5) through its real route handler and the admins'
+ * server actions, on a seeded database (PGlite, or PostgreSQL with DATABASE_OWNER_URL /
+ * DATABASE_URL, where the portal's code runs as the application role): tokens made and revoked by
+ * an admin only, the same figures and small-cell marks as the export routes, another
+ * organisation's slug "not found", unknown and revoked tokens refused alike, the per-token rate
+ * limit, and pages that hold every row once.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { sql } from "drizzle-orm";
+import { NextRequest } from "next/server";
+import { DEMO_PASSWORD, seedDemo, type DemoIds } from "@/db/seed/demo";
+import { attemptSignIn } from "@/lib/auth/sign-in";
+import { findLiveSession, type CurrentUser } from "@/lib/auth/session-store";
+import { idleState } from "@/lib/action-state";
+import { API_RULE, apiBucket, hitRateLimit } from "@/lib/rate-limit";
+import { hashToken } from "@/lib/api/token";
+import { backend, createTestDb, type TestDb } from "../test-db";
+import { csvOf } from "./exports-helpers";
+import { request } from "../request-scope";
+
+process.env.AUTH_SECRET ??= "test-secret-for-the-api-0123456789abcdef";
+
+vi.mock("next/headers", async () => (await import("../request-scope")).nextHeaders());
+vi.mock("next/cache", async () => (await import("../request-scope")).nextCache());
+vi.mock("@/lib/auth/session", async (original) => (await import("../request-scope")).session(await original<object>()));
+vi.mock("next-intl/server", async () => (await import("../request-scope")).nextIntlServer());
+
+const rowsOf = <T>(r: unknown): T[] => (r as { rows?: T[] }).rows ?? (r as T[]);
+
+interface ApiPage {
+  data: Record<string, string | number | null>[];
+  next: string | null;
+  meta: { title: string; organisation: { slug: string }; disclosureNote: string; columns: { key: string; label: string }[]; totalRows: number; generatedAt: string };
+}
+
+describe(`the read-only API on ${backend}`, () => {
+  let db: TestDb;
+  let ids: DemoIds;
+  const users = new Map<string, CurrentUser>();
+  const as = async (email: string | null) => {
+    if (email && !users.has(email)) {
+      const r = await attemptSignIn(db.db, { email, password: DEMO_PASSWORD, address: "10.92.0.1" });
+      if (!r.ok) throw new Error(`sign-in refused for ${email}`);
+      users.set(email, (await findLiveSession(db.db, r.sessionId))!);
+    }
+    request.user = email ? users.get(email)! : null;
+  };
+
+  /** An admin of `org` makes a token through the page's server action: the token shown once. */
+  async function createToken(org: string, name = "Power BI"): Promise<string> {
+    const { createApiTokenAction } = await import("@/lib/api/actions");
+    const f = new FormData();
+    f.set("org", org);
+    f.set("name", name);
+    f.set("expiresOn", "");
+    const r = await createApiTokenAction(idleState, f);
+    if (r.status !== "ok") throw new Error(`token refused: ${JSON.stringify(r)}`);
+    return (r.data as { token: string }).token;
+  }
+
+  /** GET an API path with these headers (no session: the signed-in user is cleared). */
+  async function api(path: string, auth?: string | null): Promise<Response> {
+    request.user = null;
+    const url = new URL(`http://localhost:3000${path}`);
+    const [, , , org, ...rest] = url.pathname.split("/");
+    const { GET } = await import("@/app/api/v1/[org]/[...path]/route");
+    const headers = auth ? { authorization: auth } : undefined;
+    return GET(new NextRequest(url, { headers }), { params: Promise.resolve({ org, path: rest }) });
+  }
+  const bearer = (t: string) => `Bearer ${t}`;
+
+  /** Every page of a JSON table, following `next`. */
+  async function allPages(path: string, token: string): Promise<{ pages: ApiPage[]; rows: ApiPage["data"] }> {
+    const pages: ApiPage[] = [];
+    for (let p: string | null = path; p; ) {
+      const res = await api(p, bearer(token));
+      expect(res.status, p).toBe(200);
+      const page = (await res.json()) as ApiPage;
+      pages.push(page);
+      p = page.next;
+    }
+    return { pages, rows: pages.flatMap((p) => p.data) };
+  }
+
+  /** The export route's CSV, downloaded by a signed-in member. */
+  async function exportCsv(email: string, path: string) {
+    await as(email);
+    const url = new URL(`http://localhost:3000${path}`);
+    const [, org, , kind, arg] = url.pathname.split("/");
+    const route =
+      kind === "ledger"
+        ? await import("@/app/(portal)/[org]/export/ledger/route")
+        : kind === "groups"
+          ? await import("@/app/(portal)/[org]/export/groups/route")
+          : kind === "cohesion"
+            ? await import("@/app/(portal)/[org]/export/cohesion/[table]/route")
+            : kind === "inclusion"
+              ? await import("@/app/(portal)/[org]/export/inclusion/[table]/route")
+              : await import("@/app/(portal)/[org]/export/revenue/[table]/route");
+    const res = await route.GET(new NextRequest(url), { params: Promise.resolve({ org, table: arg ?? "", commune: arg ?? "" }) });
+    expect(res.status, path).toBe(200);
+    request.user = null;
+    return csvOf(new Uint8Array(await res.arrayBuffer()));
+  }
+  /** A JSON row as the CSV writes it (empty for null; text a spreadsheet would run, prefixed). */
+  const asCsv = (page: ApiPage, rows: ApiPage["data"]) =>
+    rows.map((r) => page.meta.columns.map((c) => (r[c.key] == null ? "" : typeof r[c.key] === "string" && /^[=+\-@\t\r]/.test(r[c.key] as string) ? `'${r[c.key]}` : String(r[c.key]))));
+
+  const tokens: Record<string, string> = {};
+  beforeAll(async () => {
+    db = await createTestDb();
+    ids = await seedDemo(db.db);
+    const g = globalThis as { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
+    g.__tamkinDb = Promise.resolve(db.appHandle ? await db.appHandle() : db);
+    g.__tamkinReadDb = Promise.resolve(null);
+    await as("admin@adicor.demo");
+    tokens.adicor = await createToken("adicor");
+    await as("admin@femmes-fassala.demo");
+    tokens.network = await createToken("femmes-fassala");
+  }, 300_000);
+  afterAll(async () => {
+    const g = globalThis as { __tamkinDb?: unknown; __tamkinReadDb?: unknown };
+    delete g.__tamkinDb;
+    delete g.__tamkinReadDb;
+    await db?.destroy();
+  });
+  beforeEach(() => {
+    request.headers = new Headers();
+    request.user = null;
+  });
+
+  it("an admin's token is stored as its hash only, audited without its secret, and shown in the list", async () => {
+    const [row] = rowsOf<{ prefix: string; secret_hash: string; name: string; created_by_user_id: string }>(
+      await db.db.execute(sql`select prefix, secret_hash, name, created_by_user_id from api_tokens where org_id = ${ids.orgs.adicor}`),
+    );
+    expect(tokens.adicor.startsWith(`tamkin_${row.prefix}_`)).toBe(true);
+    expect(row.secret_hash).toBe(hashToken(tokens.adicor));
+    expect(row.created_by_user_id).toBe(users.get("admin@adicor.demo")!.id);
+    const audit = rowsOf<{ action: string; after: unknown }>(
+      await db.db.execute(sql`select action, after from audit_log where org_id = ${ids.orgs.adicor} and entity = 'api_token'`),
+    );
+    expect(audit.map((a) => a.action)).toEqual(["api_token.create"]);
+    expect(JSON.stringify(audit)).toContain(row.prefix);
+    expect(JSON.stringify(audit)).not.toContain(tokens.adicor.slice(20));
+  });
+
+  it("a viewer or an editor cannot create a token; another organisation's admin cannot revoke one", async () => {
+    const before = rowsOf<{ n: number }>(await db.db.execute(sql`select count(*)::int as n from api_tokens`))[0].n;
+    for (const email of ["viewer@adicor.demo", "editor@adicor.demo"]) {
+      await as(email);
+      await expect(createToken("adicor")).rejects.toThrow(/not_found/);
+    }
+    expect(rowsOf<{ n: number }>(await db.db.execute(sql`select count(*)::int as n from api_tokens`))[0].n).toBe(before);
+    const [{ id }] = rowsOf<{ id: string }>(await db.db.execute(sql`select id from api_tokens where org_id = ${ids.orgs.adicor}`));
+    const { revokeApiTokenAction } = await import("@/lib/api/actions");
+    await as("admin@ong-sahel.demo");
+    const f = new FormData();
+    f.set("org", "ong-sahel");
+    f.set("tokenId", id);
+    const r = await revokeApiTokenAction(idleState, f);
+    expect(r.status).toBe("error");
+    expect((await api("/api/v1/adicor/groups", bearer(tokens.adicor))).status).toBe(200);
+  });
+
+  it("a token reads its organisation's tables with the export's figures, in JSON and in CSV", async () => {
+    for (const path of ["ledger", "groups", "revenue/by-month", "inclusion/sex", "cohesion/trend"]) {
+      const exported = await exportCsv("viewer@adicor.demo", `/adicor/export/${path}?format=csv&lang=en`);
+      const { pages, rows } = await allPages(`/api/v1/adicor/${path}?lang=en&pageSize=1000`, tokens.adicor);
+      expect(pages[0].meta.organisation.slug).toBe("adicor");
+      expect(pages[0].meta.columns.map((c) => c.label)).toEqual(exported.table[0]);
+      expect(asCsv(pages[0], rows), path).toEqual(exported.table.slice(1));
+      expect(rows.length, path).toBe(pages[0].meta.totalRows);
+      expect(pages[0].meta.disclosureNote).toBe(exported.meta.get("Note") ?? [...exported.meta.values()].at(-1));
+
+      const csvRes = await api(`/api/v1/adicor/${path}?format=csv&lang=en`, bearer(tokens.adicor));
+      expect(csvRes.headers.get("content-type")).toMatch(/^text\/csv/);
+      const csv = csvOf(new Uint8Array(await csvRes.arrayBuffer()));
+      expect(csv.table).toEqual(exported.table);
+    }
+    // The ledger holds ADICOR's rows, and its sales are ADICOR's sales read plainly.
+    const { rows } = await allPages("/api/v1/adicor/ledger?lang=en&pageSize=1000&kind=sale", tokens.adicor);
+    const [{ n, total }] = rowsOf<{ n: number; total: number }>(
+      await db.db.execute(sql`select count(*)::int as n, coalesce(sum(amount), 0)::float8 as total from ledger_entries
+        where ngo_org_id = ${ids.orgs.adicor} and voided_at is null and kind = 'sale'`),
+    );
+    expect(rows.length).toBe(n);
+    expect(rows.reduce((s, r) => s + Number(r.amount), 0)).toBe(total);
+  });
+
+  it("another organisation's slug is not found, and a person list does not exist for a token", async () => {
+    for (const path of ["/api/v1/ong-sahel/groups", "/api/v1/acor/ledger", "/api/v1/fassala/groups", "/api/v1/nowhere/groups", "/api/v1/adicor/nothing"]) {
+      const res = await api(path, bearer(tokens.adicor));
+      expect(res.status, path).toBe(404);
+      expect(await res.text()).not.toMatch(/ADICOR|ong-sahel/i);
+    }
+    expect((await api("/api/v1/adicor/inclusion/never-included", bearer(tokens.adicor))).status).toBe(404);
+    expect((await api("/api/v1/adicor/inclusion/without-aid", bearer(tokens.adicor))).status).toBe(404);
+  });
+
+  it("no token, an unknown, malformed or revoked token, or a token in the query string: the same 401", async () => {
+    const unknown = tokens.adicor.replace(/.$/, (c) => (c === "A" ? "B" : "A"));
+    const answers = [
+      await api("/api/v1/adicor/groups"),
+      await api(`/api/v1/adicor/groups?access_token=${tokens.adicor}`),
+      await api("/api/v1/adicor/groups", bearer(unknown)),
+      await api("/api/v1/adicor/groups", "Bearer nonsense"),
+      await api("/api/v1/adicor/groups", tokens.adicor),
+    ];
+    // A signed-in admin's session is no key either.
+    await as("admin@adicor.demo");
+    const url = new URL("http://localhost:3000/api/v1/adicor/groups");
+    const { GET } = await import("@/app/api/v1/[org]/[...path]/route");
+    answers.push(await GET(new NextRequest(url), { params: Promise.resolve({ org: "adicor", path: ["groups"] }) }));
+
+    await as("admin@adicor.demo");
+    const revoked = await createToken("adicor", "To revoke");
+    expect((await api("/api/v1/adicor/groups", bearer(revoked))).status).toBe(200);
+    const [{ id }] = rowsOf<{ id: string }>(await db.db.execute(sql`select id from api_tokens where name = 'To revoke'`));
+    const { revokeApiTokenAction } = await import("@/lib/api/actions");
+    await as("admin@adicor.demo");
+    const f = new FormData();
+    f.set("org", "adicor");
+    f.set("tokenId", id);
+    expect((await revokeApiTokenAction(idleState, f)).status).toBe("ok");
+    answers.push(await api("/api/v1/adicor/groups", bearer(revoked)));
+
+    const bodies = await Promise.all(answers.map(async (r) => [r.status, r.headers.get("www-authenticate"), await r.text()]));
+    for (const b of bodies) expect(b).toEqual(bodies[0]);
+    expect(bodies[0][0]).toBe(401);
+    // Revoked for good: the database refuses to bring it back, whoever writes.
+    await expect(db.db.execute(sql`update api_tokens set revoked_at = null where id = ${id}`)).rejects.toThrow();
+    const audit = rowsOf<{ action: string }>(await db.db.execute(sql`select action from audit_log where entity = 'api_token' and entity_id = ${id} order by at`));
+    expect(audit.map((a) => a.action)).toEqual(["api_token.create", "api_token.revoke"]);
+  });
+
+  it("small cells are hidden exactly as in the export: a network's token gets the network's marks", async () => {
+    for (const path of ["cohesion/villages", "inclusion/sex", "groups"]) {
+      const exported = await exportCsv("viewer@femmes-fassala.demo", `/femmes-fassala/export/${path}?format=csv&lang=fr`);
+      const { pages, rows } = await allPages(`/api/v1/femmes-fassala/${path}?lang=fr`, tokens.network);
+      expect(asCsv(pages[0], rows), path).toEqual(exported.table.slice(1));
+      expect(pages[0].meta.disclosureNote).toBe(exported.meta.get("Note") ?? [...exported.meta.values()].at(-1));
+    }
+    const { rows } = await allPages("/api/v1/femmes-fassala/cohesion/villages?lang=fr", tokens.network);
+    expect(rows.flatMap((r) => Object.values(r))).toContain("<5");
+  });
+
+  it("pages hold every row exactly once, in the export's order, and bad pages are refused", async () => {
+    await as("admin@adicor.demo");
+    const token = await createToken("adicor", "Pages");
+    for (const [path, size] of [
+      ["ledger", 97],
+      ["groups", 7],
+    ] as const) {
+      const whole = await allPages(`/api/v1/adicor/${path}?pageSize=1000`, token);
+      const paged = await allPages(`/api/v1/adicor/${path}?pageSize=${size}`, token);
+      expect(whole.rows.length, path).toBeGreaterThan(size);
+      expect(paged.pages.length, path).toBe(Math.ceil(whole.rows.length / size));
+      expect(paged.rows, path).toEqual(whole.rows);
+      expect(paged.pages.at(-1)!.next).toBeNull();
+    }
+    const csvPage = await api("/api/v1/adicor/ledger?format=csv&page=2&pageSize=7", bearer(token));
+    expect(csvPage.headers.get("link")).toBe('</api/v1/adicor/ledger?format=csv&page=3&pageSize=7>; rel="next"');
+    expect(csvOf(new Uint8Array(await csvPage.arrayBuffer())).table.length).toBe(1 + 7);
+    for (const q of ["page=0", "pageSize=1001", "page=x", "format=xml"]) expect((await api(`/api/v1/adicor/ledger?${q}`, bearer(token))).status, q).toBe(400);
+  });
+
+  it("a token over its rate limit is answered 429 with Retry-After, counted in the database", async () => {
+    await as("admin@adicor.demo");
+    const token = await createToken("adicor", "Busy");
+    const [{ id }] = rowsOf<{ id: string }>(await db.db.execute(sql`select id from api_tokens where name = 'Busy'`));
+    const now = new Date();
+    for (let i = 0; i < API_RULE.limit - 1; i++) await db.asApp({}, (tx) => hitRateLimit(tx, apiBucket(id), API_RULE, now));
+    expect((await api("/api/v1/adicor/groups", bearer(token))).status).toBe(200);
+    const res = await api("/api/v1/adicor/groups", bearer(token));
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Another token of the same organisation is not held back.
+    expect((await api("/api/v1/adicor/groups", bearer(tokens.adicor))).status).toBe(200);
+  });
+});
