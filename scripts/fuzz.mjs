@@ -507,6 +507,42 @@ try {
     console.log(`[fuzz] ${elapsed()} list pages' query strings: ${tasks.length} requests`);
   }
 
+  // The read-only API (issue 14.5) with a live token of adicor (made in the database, as an admin's
+  // would be): hostile paths, filters and pages, and hostile Authorization headers.
+  {
+    const { newToken } = await import("../lib/api/token.ts");
+    const t = newToken();
+    await owner.db.execute(
+      sql`insert into api_tokens (org_id, name, prefix, secret_hash) select id, 'fuzz', ${t.prefix}, ${t.secretHash} from organisations where slug = 'adicor'`,
+    );
+    const anonymous = new portal.Client("anonymous");
+    const bearer = { authorization: `Bearer ${t.token}` };
+    const control = await anonymous.get("/api/v1/adicor/groups", bearer);
+    note(control.status);
+    if (control.status !== 200) fail(`the API answers ${control.status} to a live token`);
+    const tasks = [];
+    for (const v of hostile) {
+      const raw = v.toWellFormed().slice(0, 2000);
+      const enc = encodeURIComponent(raw);
+      const check = (url, headers, allowed) =>
+        tasks.push(async () => {
+          const r = await anonymous.get(url, headers).catch(() => ({ status: 0 }));
+          note(r.status);
+          if (!allowed.includes(r.status)) fail(`API ${url.slice(0, 120)}: status ${r.status}`);
+        });
+      check(`/api/v1/adicor/${enc}`, bearer, [404, 431]);
+      check(`/api/v1/adicor/revenue/${enc}?format=csv`, bearer, [404, 431]);
+      check(`/api/v1/adicor/ledger?page=${enc}&pageSize=${enc}`, bearer, [200, 400, 431]);
+      check(`/api/v1/adicor/ledger?format=${enc}`, bearer, [200, 400, 431]);
+      check(`/api/v1/adicor/ledger?from=${enc}&to=${enc}&village=${enc}&kind=${enc}&q=${enc}&lang=${enc}&group=${enc}`, bearer, [200, 431]);
+      check(`/api/v1/adicor/inclusion/sex?on=${enc}&by=${enc}&member=${enc}`, bearer, [200, 404, 431]);
+      check(`/api/v1/${enc}/groups`, bearer, [404, 431]);
+      check("/api/v1/adicor/groups", { authorization: `Bearer ${raw.replace(/[^\x20-\x7e]/g, "").slice(0, 200)}` }, [401]);
+    }
+    await pool(tasks, CONCURRENCY);
+    console.log(`[fuzz] ${elapsed()} the read-only API with a token: ${tasks.length} requests`);
+  }
+
   // Public actions last (sign-in failures lock the address out): signed in for the language, signed out for sign-in.
   {
     const key = "lib/auth/actions.ts#setLocaleAction";

@@ -4,19 +4,42 @@ import { revenueTableIds } from "@/lib/exports/revenue";
 import { API_RULE } from "@/lib/rate-limit";
 import { API_PAGE_MAX, API_PAGE_SIZE, API_PAGE_SIZE_MAX } from "./page";
 
-const q = (name: string, description: string, schema: Record<string, unknown> = { type: "string" }) => ({ name, in: "query", required: false, description, schema });
-const path = (name: string, description: string, schema: Record<string, unknown> = { type: "string" }) => ({ name, in: "path", required: true, description, schema });
+const q = (name: string, description: string, schema: Record<string, unknown> = { type: "string" }) => ({
+  name,
+  in: "query",
+  required: false,
+  description,
+  schema,
+});
+const path = (name: string, description: string, schema: Record<string, unknown> = { type: "string" }) => ({
+  name,
+  in: "path",
+  required: true,
+  description,
+  schema,
+});
 
 const common = [
   path("org", "The organisation's slug: the token's own organisation (any other is 404)."),
-  q("format", "json (pages, default) or csv (the export's file: the whole table, or one page when page/pageSize is given).", { type: "string", enum: ["json", "csv"], default: "json" }),
+  q("format", "json (pages, default) or csv (the export's file: the whole table, or one page when page/pageSize is given).", {
+    type: "string",
+    enum: ["json", "csv"],
+    default: "json",
+  }),
   q("page", "Page number, from 1.", { type: "integer", minimum: 1, maximum: API_PAGE_MAX, default: 1 }),
   q("pageSize", "Rows per page.", { type: "integer", minimum: 1, maximum: API_PAGE_SIZE_MAX, default: API_PAGE_SIZE }),
   q("lang", "Language of titles, labels and notes.", { type: "string", enum: ["fr", "ar", "en"], default: "fr" }),
   q("hxl", "CSV only: 1 adds the HXL hashtag row.", { type: "string", enum: ["1"] }),
 ];
-const period = [q("from", "First day (YYYY-MM-DD).", { type: "string", format: "date" }), q("to", "Last day (YYYY-MM-DD).", { type: "string", format: "date" })];
-const scope = [q("village", "Village id.", { type: "string", format: "uuid" }), q("activity", "Activity code (shop, butchery, sewing…)."), q("ngo", "NGO id (consortium, commune).", { type: "string", format: "uuid" })];
+const period = [
+  q("from", "First day (YYYY-MM-DD).", { type: "string", format: "date" }),
+  q("to", "Last day (YYYY-MM-DD).", { type: "string", format: "date" }),
+];
+const scope = [
+  q("village", "Village id.", { type: "string", format: "uuid" }),
+  q("activity", "Activity code (shop, butchery, sewing…)."),
+  q("ngo", "NGO id (consortium, commune).", { type: "string", format: "uuid" }),
+];
 const member = q("member", "Consortium only: a member's slug, for that member's table as the drill-down shows it.");
 
 const responses = {
@@ -31,7 +54,10 @@ const responses = {
     headers: { "WWW-Authenticate": { schema: { type: "string" } } },
     content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
   },
-  "404": { description: "Another organisation's slug, an unknown table, or one this organisation may not read.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+  "404": {
+    description: "Another organisation's slug, an unknown table, or one this organisation may not read.",
+    content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+  },
   "429": {
     description: `More than ${API_RULE.limit} requests in ${API_RULE.windowSeconds} s with this token.`,
     headers: { "Retry-After": { schema: { type: "integer" } } },
@@ -53,13 +79,18 @@ export const openApiDocument = {
     description:
       "The tables of the exports (same figures, same visibility and small-cell rules), as JSON pages or CSV, for BI tools. " +
       "An organisation's admin creates a token on /<org>/api-tokens; send it as `Authorization: Bearer <token>` (never in the URL). " +
-      "A token reads what a viewer of its organisation reads, never a list of named people. Counts of 1 to 4 people appear as \"<5\" " +
-      "and cells hidden to protect them as \"•\" where the organisation's viewers see them so.",
+      'A token reads what a viewer of its organisation reads, never a list of named people. Counts of 1 to 4 people appear as "<5" ' +
+      'and cells hidden to protect them as "•" where the organisation\'s viewers see them so.',
   },
   servers: [{ url: "/" }],
   security: [{ bearerToken: [] }],
   paths: {
-    "/api/v1/{org}/groups": op("Groups, with the groups page's filters", "groups", [...scope, q("status", "active or archived."), q("kind", "group or individual."), q("q", "Search text.")]),
+    "/api/v1/{org}/groups": op("Groups, with the groups page's filters", "groups", [
+      ...scope,
+      q("status", "active or archived."),
+      q("kind", "group or individual."),
+      q("q", "Search text."),
+    ]),
     "/api/v1/{org}/ledger": op("Ledger operations (filtered), as the ledger page", "ledger", [
       ...period,
       ...scope,
@@ -69,7 +100,11 @@ export const openApiDocument = {
       q("activityKind", "group or individual."),
       q("q", "Search text."),
     ]),
-    "/api/v1/{org}/revenue/{table}": op("A revenue dashboard table", "revenue", [path("table", "Table id.", { type: "string", enum: [...revenueTableIds] }), ...period, ...scope]),
+    "/api/v1/{org}/revenue/{table}": op("A revenue dashboard table", "revenue", [
+      path("table", "Table id.", { type: "string", enum: [...revenueTableIds] }),
+      ...period,
+      ...scope,
+    ]),
     "/api/v1/{org}/inclusion/{table}": op("An inclusion dashboard table (counts only)", "inclusion", [
       path("table", "Table id.", { type: "string", enum: inclusionTableIds.filter((t) => !(personTableIds as readonly string[]).includes(t)) }),
       q("on", "Reference date (YYYY-MM-DD).", { type: "string", format: "date" }),
@@ -82,15 +117,24 @@ export const openApiDocument = {
       q("village", "Village id.", { type: "string", format: "uuid" }),
       member,
     ]),
-    "/api/v1/{org}/price-history/{commune}": op("A commune's negotiated price history", "prices", [path("commune", "The commune's slug."), q("product", "Product id.", { type: "string", format: "uuid" })]),
+    "/api/v1/{org}/price-history/{commune}": op("A commune's negotiated price history", "prices", [
+      path("commune", "The commune's slug."),
+      q("product", "Product id.", { type: "string", format: "uuid" }),
+    ]),
     "/api/v1/{org}/observations/{commune}": op("A commune's market price observations", "prices", [path("commune", "The commune's slug.")]),
-    "/api/v1/{org}/compare": op("The consortium's comparison of its members (consortium only)", "compare", [...period, q("currency", "XOF or MRU.", { type: "string", enum: ["XOF", "MRU"] })]),
+    "/api/v1/{org}/compare": op("The consortium's comparison of its members (consortium only)", "compare", [
+      ...period,
+      q("currency", "XOF or MRU.", { type: "string", enum: ["XOF", "MRU"] }),
+    ]),
   },
   components: {
     securitySchemes: { bearerToken: { type: "http", scheme: "bearer", description: "tamkin_<12 characters>_<43 characters>, shown once at creation." } },
     schemas: {
       Error: { type: "object", required: ["error"], properties: { error: { type: "string" } } },
-      Cell: { oneOf: [{ type: "number" }, { type: "string" }, { type: "null" }], description: 'A figure, a text, or a mark: "<5" (1 to 4 people), "•" (hidden to protect a small figure).' },
+      Cell: {
+        oneOf: [{ type: "number" }, { type: "string" }, { type: "null" }],
+        description: 'A figure, a text, or a mark: "<5" (1 to 4 people), "•" (hidden to protect a small figure).',
+      },
       Page: {
         type: "object",
         required: ["data", "next", "meta"],
@@ -112,7 +156,10 @@ export const openApiDocument = {
               disclosureNote: { type: "string" },
               columns: {
                 type: "array",
-                items: { type: "object", properties: { key: { type: "string" }, label: { type: "string" }, hxl: { type: ["string", "null"] }, group: { type: ["string", "null"] } } },
+                items: {
+                  type: "object",
+                  properties: { key: { type: "string" }, label: { type: "string" }, hxl: { type: ["string", "null"] }, group: { type: ["string", "null"] } },
+                },
               },
               page: { type: "integer" },
               pageSize: { type: "integer" },
