@@ -524,20 +524,21 @@ try {
     for (const v of hostile) {
       const raw = v.toWellFormed().slice(0, 2000);
       const enc = encodeURIComponent(raw);
-      const check = (url, headers, allowed) =>
+      // Never a server error; never another organisation's table; never a table without a live token.
+      const check = (url, headers, refused = []) =>
         tasks.push(async () => {
           const r = await anonymous.get(url, headers).catch(() => ({ status: 0 }));
           note(r.status);
-          if (!allowed.includes(r.status)) fail(`API ${url.slice(0, 120)}: status ${r.status}`);
+          if (r.status >= 500 || r.status === 0 || refused.includes(r.status)) fail(`API ${url.slice(0, 120)}: status ${r.status}`);
         });
-      check(`/api/v1/adicor/${enc}`, bearer, [404, 431]);
-      check(`/api/v1/adicor/revenue/${enc}?format=csv`, bearer, [404, 431]);
-      check(`/api/v1/adicor/ledger?page=${enc}&pageSize=${enc}`, bearer, [200, 400, 431]);
-      check(`/api/v1/adicor/ledger?format=${enc}`, bearer, [200, 400, 431]);
-      check(`/api/v1/adicor/ledger?from=${enc}&to=${enc}&village=${enc}&kind=${enc}&q=${enc}&lang=${enc}&group=${enc}`, bearer, [200, 431]);
-      check(`/api/v1/adicor/inclusion/sex?on=${enc}&by=${enc}&member=${enc}`, bearer, [200, 404, 431]);
-      check(`/api/v1/${enc}/groups`, bearer, [404, 431]);
-      check("/api/v1/adicor/groups", { authorization: `Bearer ${raw.replace(/[^\x20-\x7e]/g, "").slice(0, 200)}` }, [401]);
+      check(`/api/v1/adicor/${enc}`, bearer, [200]);
+      check(`/api/v1/adicor/revenue/${enc}?format=csv`, bearer, [200]);
+      check(`/api/v1/adicor/ledger?page=${enc}&pageSize=${enc}`, bearer);
+      check(`/api/v1/adicor/ledger?format=${enc}`, bearer);
+      check(`/api/v1/adicor/ledger?from=${enc}&to=${enc}&village=${enc}&kind=${enc}&q=${enc}&lang=${enc}&group=${enc}`, bearer);
+      check(`/api/v1/adicor/inclusion/sex?on=${enc}&by=${enc}&member=${enc}`, bearer);
+      check(`/api/v1/${enc}/groups`, bearer, [200]);
+      check("/api/v1/adicor/groups", { authorization: `Bearer ${raw.replace(/[^\x20-\x7e]/g, "").slice(0, 200)}` }, [200]);
     }
     await pool(tasks, CONCURRENCY);
     console.log(`[fuzz] ${elapsed()} the read-only API with a token: ${tasks.length} requests`);

@@ -17,6 +17,7 @@ import { API_RULE, apiBucket, hitRateLimit } from "@/lib/rate-limit";
 import { hashToken } from "@/lib/api/token";
 import { backend, createTestDb, type TestDb } from "../test-db";
 import { csvOf } from "./exports-helpers";
+import { renderHtml } from "../render";
 import { request } from "../request-scope";
 
 process.env.AUTH_SECRET ??= "test-secret-for-the-api-0123456789abcdef";
@@ -98,13 +99,17 @@ describe(`the read-only API on ${backend}`, () => {
     const route =
       kind === "ledger"
         ? await import("@/app/(portal)/[org]/export/ledger/route")
-        : kind === "groups"
-          ? await import("@/app/(portal)/[org]/export/groups/route")
-          : kind === "cohesion"
-            ? await import("@/app/(portal)/[org]/export/cohesion/[table]/route")
-            : kind === "inclusion"
-              ? await import("@/app/(portal)/[org]/export/inclusion/[table]/route")
-              : await import("@/app/(portal)/[org]/export/revenue/[table]/route");
+        : kind === "price-history"
+          ? await import("@/app/(portal)/[org]/export/price-history/[commune]/route")
+          : kind === "observations"
+            ? await import("@/app/(portal)/[org]/export/observations/[commune]/route")
+            : kind === "groups"
+              ? await import("@/app/(portal)/[org]/export/groups/route")
+              : kind === "cohesion"
+                ? await import("@/app/(portal)/[org]/export/cohesion/[table]/route")
+                : kind === "inclusion"
+                  ? await import("@/app/(portal)/[org]/export/inclusion/[table]/route")
+                  : await import("@/app/(portal)/[org]/export/revenue/[table]/route");
     const res = await route.GET(new NextRequest(url), { params: Promise.resolve({ org, table: arg ?? "", commune: arg ?? "" }) });
     expect(res.status, path).toBe(200);
     request.user = null;
@@ -154,6 +159,33 @@ describe(`the read-only API on ${backend}`, () => {
     expect(audit.map((a) => a.action)).toEqual(["api_token.create"]);
     expect(JSON.stringify(audit)).toContain(row.prefix);
     expect(JSON.stringify(audit)).not.toContain(tokens.adicor.slice(20));
+  });
+
+  it("the admins' page lists the tokens by name and prefix, never their secret; a viewer has no such page", async () => {
+    const { default: ApiTokensPage } = await import("@/app/(portal)/[org]/api-tokens/page");
+    await as("admin@adicor.demo");
+    const html = await renderHtml(await ApiTokensPage({ params: Promise.resolve({ org: "adicor" }) }));
+    const [{ prefix }] = rowsOf<{ prefix: string }>(
+      await db.db.execute(sql`select prefix from api_tokens where org_id = ${ids.orgs.adicor} and name = 'Power BI'`),
+    );
+    expect(html).toContain(`tamkin_${prefix}_`);
+    expect(html).toContain("Power BI");
+    expect(html).not.toContain(tokens.adicor.slice(20));
+    expect(html).not.toContain(tokens.network.slice(7, 19));
+    await as("viewer@adicor.demo");
+    await expect(ApiTokensPage({ params: Promise.resolve({ org: "adicor" }) })).rejects.toMatchObject({ digest: expect.stringMatching(/404/) as unknown });
+  });
+
+  it("a commune's token reads its price history and market observations as the commune's viewers download them", async () => {
+    await as("admin@fassala.demo");
+    const token = await createToken("fassala", "Prix");
+    for (const path of ["price-history/fassala", "observations/fassala"]) {
+      const exported = await exportCsv("viewer@fassala.demo", `/fassala/export/${path}?format=csv&lang=ar`);
+      const { pages, rows } = await allPages(`/api/v1/fassala/${path}?lang=ar&pageSize=1000`, token);
+      expect(asCsv(pages[0], rows), path).toEqual(exported.table.slice(1));
+      expect(rows.length, path).toBeGreaterThan(0);
+    }
+    expect((await api("/api/v1/fassala/price-history/bassikounou", bearer(token))).status).toBe(404);
   });
 
   it("a viewer or an editor cannot create a token; another organisation's admin cannot revoke one", async () => {

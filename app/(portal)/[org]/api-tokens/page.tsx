@@ -49,7 +49,7 @@ async function ApiTokensPage({ params }: { params: Promise<{ org: string }> }) {
                 <tr key={k.id} className="border-t border-slate-200 align-top" data-testid={`api-token-${k.prefix}`}>
                   <td className="p-2">{k.name}</td>
                   <td className="p-2 font-mono text-sm" dir="ltr">
-                    tamkin_{k.prefix}_…
+                    {`tamkin_${k.prefix}_…`}
                   </td>
                   <td className="p-2">{k.createdBy ?? "—"}</td>
                   <td className="p-2">{date(k.createdAt)}</td>
