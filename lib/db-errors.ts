@@ -19,6 +19,8 @@ const byCode: Record<string, { code: ErrorCode; field?: string }> = {
   TK010: { code: "conflict" }, // boardLinkFinal (migration 0023)
   TK011: { code: "validation" }, // recordArchived (migration 0033)
   TK012: { code: "validation" }, // recordKept (migration 0033)
+  TK420: { code: "validation", field: "attendees" }, // meetingNotQuorate (migration 0043)
+  TK421: { code: "validation" }, // distributionFinal, notGroupMember (migration 0043)
   // price committee (migration 0016)
   TK101: { code: "validation" }, // sessionClosed
   TK102: { code: "validation" }, // decisionNotQuorate

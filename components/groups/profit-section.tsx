@@ -20,6 +20,7 @@ export async function ProfitSection(props: {
 }) {
   const showStatements = props.showStatements ?? true;
   const t = await getTranslations("group");
+  const tm = await getTranslations("meetings");
   const year = props.today.slice(0, 4);
   return (
     <Card title={t("profitTitle")}>
@@ -31,7 +32,7 @@ export async function ProfitSection(props: {
       {props.distributions.length === 0 ? (
         <p>{t("noDistribution")}</p>
       ) : (
-        <Table head={[t("period"), t("profit"), t("members"), ""]} testId="distributions-table">
+        <Table head={[t("period"), t("profit"), t("members"), tm("status"), ""]} testId="distributions-table">
           {props.distributions.map((d) => (
             <tr key={d.id}>
               <Td>
@@ -41,9 +42,13 @@ export async function ProfitSection(props: {
                 <Money amount={d.profit} currency={d.currency} locale={props.locale} />
               </Td>
               <Td>{showStatements || !isSmall(d.shares.length) ? d.shares.length : SUPPRESSED}</Td>
+              <Td>{tm(`statuses.${d.status}`)}</Td>
               <Td>
                 {showStatements ? (
                   <span className="flex flex-wrap gap-3">
+                    <TextLink href={`/${props.org}/groups/${props.groupId}/distributions/${d.id}`} testId="meeting-link">
+                      {tm("link")}
+                    </TextLink>
                     <TextLink href={`/${props.org}/groups/${props.groupId}/statement/${d.id}?lang=fr`}>{t("statementFr")}</TextLink>
                     <TextLink href={`/${props.org}/groups/${props.groupId}/statement/${d.id}?lang=ar`}>{t("statementAr")}</TextLink>
                   </span>

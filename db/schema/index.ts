@@ -10,3 +10,4 @@ export * from "./ledger";
 export * from "./plausibility";
 export * from "./invitations";
 export * from "./api";
+export * from "./plans";

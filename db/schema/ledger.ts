@@ -20,6 +20,10 @@ import { currency, groupMemberships, groups, profitRule } from "./groups";
 import { organisations, users } from "./tenancy";
 
 export const ledgerKind = pgEnum("ledger_kind", ["sale", "stock_purchase", "other_expense", "contribution"]);
+/** A distribution's state: a draft until its meeting reached the quorum; `legacy`: recorded before meetings were. */
+export const distributionStatus = pgEnum("distribution_status", ["draft", "final", "legacy"]);
+/** How the shares were explained at the meeting. */
+export const explainMethod = pgEnum("explain_method", ["read_aloud", "pictures", "counted_cash", "other"]);
 export const customerCommunity = pgEnum("customer_community", ["host", "refugee", "other_village"]);
 
 /**
@@ -152,6 +156,17 @@ export const profitDistributions = pgTable(
     rule: profitRule("rule").notNull(),
     recordedBy: uuid("recorded_by").references(() => users.id),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Issue 17, point 4: a distribution is a draft until its open meeting reached the quorum
+     * (migration 0043 refuses the finalisation otherwise). Those recorded before are `legacy`.
+     */
+    status: distributionStatus("status").notNull().default("draft"),
+    meetingOn: date("meeting_on"),
+    meetingPlace: text("meeting_place"),
+    explainedBy: explainMethod("explained_by"),
+    explanation: text("explanation"),
+    finalisedBy: uuid("finalised_by").references(() => users.id),
+    finalisedAt: timestamp("finalised_at", { withTimezone: true }),
   },
   (t) => [
     index("profit_distributions_group_idx").on(t.groupId, t.periodTo),

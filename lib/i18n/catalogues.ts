@@ -20,6 +20,7 @@ export const areas = [
   "records",
   "search",
   "api",
+  "plans",
 ] as const;
 
 type Catalogue = Record<string, Record<string, unknown>>;

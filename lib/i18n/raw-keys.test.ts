@@ -28,6 +28,8 @@ import { pictogramKeys } from "@/lib/prices/pictograms";
 import { productCategories } from "@/lib/prices/schema";
 import { wgDomains } from "@/lib/wgss";
 import { historyFields } from "@/lib/records/fields";
+import { distributionStatus } from "@/db/schema";
+import { explainMethods } from "@/lib/meetings/schema";
 import { loadMessages } from "./catalogues";
 import { scanKeyUses, type KeyUse } from "./key-scan";
 import { locales } from "./locales";
@@ -64,6 +66,8 @@ const dynamicKeys: Record<string, readonly string[]> = {
   "prices.pictograms.": pictogramKeys,
   "limits.kinds.": amountKinds,
   "records.fields.": historyFields,
+  "meetings.statuses.": distributionStatus.enumValues,
+  "meetings.methods.": explainMethods,
   "records.sexes.": sex.enumValues,
   "records.categories.": productCategories,
   "inclusion.by.": breakdowns,

@@ -56,6 +56,18 @@ export const pageEntryPoints: Record<string, PageEntry> = {
   "/[org]/people/[personId]": { ...member("people:read"), from: "/[org]/groups/[groupId]", someHaveNone: true },
   // Each member's share by name: person-level (issue 11.3), the supporting NGO's only.
   "/[org]/groups/[groupId]/statement/[distributionId]": { ...member("people:read"), from: "/[org]/groups/[groupId]", someHaveNone: true },
+  // Issue 17: a group's business plan and its one-page sheet (group-level figures: every reader of
+  // the group; the sheet only once a plan exists), its internal rules and a distribution's meeting
+  // and picture statements (members' names: the supporting NGO's only).
+  "/[org]/groups/[groupId]/plan": { ...member("groups:read"), from: "/[org]/groups/[groupId]" },
+  "/[org]/groups/[groupId]/plan/sheet": { ...member("groups:read"), from: "/[org]/groups/[groupId]/plan", someHaveNone: true },
+  "/[org]/groups/[groupId]/rules": { ...member("people:read"), from: "/[org]/groups/[groupId]", someHaveNone: true },
+  "/[org]/groups/[groupId]/distributions/[distributionId]": { ...member("people:read"), from: "/[org]/groups/[groupId]", someHaveNone: true },
+  "/[org]/groups/[groupId]/distributions/[distributionId]/pictorial": {
+    ...member("people:read"),
+    from: "/[org]/groups/[groupId]/distributions/[distributionId]",
+    someHaveNone: true,
+  },
   "/[org]/ledger": member("groups:read"),
   "/[org]/dashboard": member("groups:read"),
   "/[org]/declared": member("groups:write"),
@@ -330,6 +342,24 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
     fields: ["groupId", "teamId", "startsOn", "endsOn"],
     objects: { groupId: "group", teamId: "team" },
     valid: { startsOn: "2030-01-01", endsOn: "2030-03-31" },
+  },
+  // Issue 17 (lib/meetings, lib/plans): the meeting of a distribution, the NGO's quorum, a group's plan and rules.
+  "lib/meetings/actions.ts#meetingAction": {
+    access: member("groups:write"),
+    fields: ["groupId", "distributionId", "meetingOn", "meetingPlace", "explainedBy", "explanation", "attendees", "intent"],
+    objects: { groupId: "group" },
+  },
+  "lib/meetings/actions.ts#quorumAction": { access: member("quarters:lock"), fields: ["meetingQuorumPct"], valid: { meetingQuorumPct: "50" } },
+  "lib/plans/actions.ts#planAction": {
+    access: member("groups:write"),
+    fields: ["groupId", "loadedVersion", "currency", "plannedCapital", "monthlySales", "marginPct", "reorderDays", "note"],
+    objects: { groupId: "group" },
+  },
+  "lib/plans/actions.ts#rulesAction": { access: member("groups:write"), fields: ["groupId", "loadedVersion", "body"], objects: { groupId: "group" } },
+  "lib/plans/actions.ts#acknowledgeAction": {
+    access: member("groups:write"),
+    fields: ["groupId", "rulesId", "acknowledgedOn", "membershipIds"],
+    objects: { groupId: "group" },
   },
   "lib/groups/actions.ts#distributionAction": {
     access: member("groups:write"),

@@ -82,6 +82,7 @@ async function GroupPage({
     await getTranslations("records"),
     await getLocale(),
   ];
+  const [tp, tru] = [await getTranslations("plans"), await getTranslations("rules")];
   const currency = group.startingCapitalCurrency;
   const common = { org: slug, groupId: group.id, canWrite, today };
   return (
@@ -110,6 +111,24 @@ async function GroupPage({
             </dd>
           </div>
         </dl>
+        <p className="mt-2 flex flex-wrap gap-x-6">
+          <Link
+            href={`/${slug}/groups/${group.id}/plan`}
+            className="inline-flex min-h-11 items-center font-semibold underline underline-offset-4"
+            data-testid="plan-link"
+          >
+            {tp("link")}
+          </Link>
+          {data.seesPeople ? (
+            <Link
+              href={`/${slug}/groups/${group.id}/rules`}
+              className="inline-flex min-h-11 items-center font-semibold underline underline-offset-4"
+              data-testid="rules-link"
+            >
+              {tru("link")}
+            </Link>
+          ) : null}
+        </p>
         {group.archivedAt !== null ? (
           <p className="mt-2 rounded-md border border-amber-700 bg-amber-50 p-3" data-testid="archived-note">
             {trec("archivedNote")}
