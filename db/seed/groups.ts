@@ -5,6 +5,7 @@
 import { eq } from "drizzle-orm";
 import type { Tx } from "../client";
 import {
+  businessPlans,
   creditRepayments,
   customerCredits,
   declaredFigures,
@@ -364,6 +365,38 @@ async function seedLedgers(
     }
     await tx.update(groups).set({ profitRule: "equal" }).where(eq(groups.id, g.id));
   }
+  const plans = demoPlans(groupActivities, entries);
+  if (plans.length > 0) await tx.insert(businessPlans).values(plans);
+}
+
+/**
+ * Business plans of the community shops and butcheries (issue 17, point 6), drawn up from their
+ * 2024 figures: monthly sales and margin as recorded (every other group planned 25 % higher, so
+ * that the plan page shows gaps to discuss), restocking every 14 days (shops) or 7 (butcheries).
+ */
+function demoPlans(groupActivities: PlannedGroup[], entries: { groupId: string; kind: string; occurredOn: string; amount: number; currency: string }[]) {
+  return groupActivities
+    .filter((g) => g.kind === "shop" || g.kind === "butchery")
+    .flatMap((g, i) => {
+      const inYear = entries.filter((e) => e.groupId === g.id && e.currency === "MRU" && e.occurredOn >= "2024-01-01" && e.occurredOn <= "2024-12-31");
+      const sum = (kind: string) => inYear.filter((e) => e.kind === kind).reduce((s, e) => s + e.amount, 0);
+      const sales = sum("sale");
+      if (sales <= 0) return [];
+      const monthly = Math.round(((sales / 12) * (i % 2 === 0 ? 1.25 : 1)) / 100) * 100;
+      const margin = Math.max(-100, Math.min(100, Math.round(((sales - sum("stock_purchase")) * 100) / sales)));
+      return [
+        {
+          groupId: g.id,
+          version: 1,
+          currency: "MRU" as const,
+          plannedCapital: monthly * 2,
+          monthlySales: monthly,
+          marginPct: margin,
+          reorderDays: g.kind === "shop" ? 14 : 7,
+          note: "Plan établi avec les membres",
+        },
+      ];
+    });
 }
 
 /** Manager teams of 2-4 members, six-month terms in turn; the first shop leaves one member out. */
