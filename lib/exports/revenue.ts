@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { TenantContext } from "@/lib/auth/tenant-core";
 import { loadDashboard, type RevenueFilters, type RevenueRow } from "@/lib/groups/dashboard";
 import { listDeclaredVsRecorded } from "@/lib/groups/declared";
+import { readerOf } from "@/lib/privacy/suppress";
 import { listGroupFilterOptions } from "@/lib/groups/queries";
 import type { Locale } from "@/lib/i18n/locales";
 import { searchParam, type SearchParams } from "@/lib/search-params";
@@ -28,7 +29,7 @@ const isoDate = (s?: string) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefi
  * show that table for these filters (a consortium sees its members side by side until it picks one).
  */
 export async function revenueExport(
-  ctx: Pick<TenantContext, "org" | "user">,
+  ctx: Pick<TenantContext, "org" | "user" | "can">,
   id: RevenueTableId,
   f: RevenueFilters,
   locale: Locale,
@@ -80,10 +81,10 @@ export async function revenueExport(
  * computed from the records (`listDeclaredVsRecorded`, the page's query: the NGO's own, or a
  * consortium's chosen member's), null when the page shows none.
  */
-async function declaredExport(ctx: Pick<TenantContext, "org" | "user">, f: RevenueFilters, locale: Locale) {
+async function declaredExport(ctx: Pick<TenantContext, "org" | "user" | "can">, f: RevenueFilters, locale: Locale) {
   const [t, tg, tm] = await Promise.all((["dashboard", "groups", "metrics"] as const).map((namespace) => getTranslations({ locale, namespace })));
   const { rows, options } = await withTenantRead(ctx, async (tx) => ({
-    rows: await listDeclaredVsRecorded(tx, ctx.org, { ngo: f.ngo }),
+    rows: await listDeclaredVsRecorded(tx, ctx.org, { ngo: f.ngo }, readerOf(ctx)),
     options: await listGroupFilterOptions(tx, ctx.org, { ngo: f.ngo, village: f.village }),
   }));
   if (rows.length === 0) return null;

@@ -62,7 +62,9 @@ const revenue: ExportSource = {
   load: async ({ ctx, params: { table = "" }, sp, er }) => {
     if (!(revenueTableIds as readonly string[]).includes(table)) return null;
     const result = await revenueExport(ctx, table as RevenueTableId, revenueFiltersOf(sp), er.locale);
-    return result && { table: result.table, what: `revenue-${table}`, disclosure: "amounts", period: result.period, filters: result.filters };
+    // Amounts, but the declared-versus-recorded table also counts people (under the disclosure control).
+    const disclosure = table === "declared" ? "counts" : "amounts";
+    return result && { table: result.table, what: `revenue-${table}`, disclosure, period: result.period, filters: result.filters };
   },
 };
 

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { convertTotals, type PeriodSums } from "@/lib/money";
+import { SUPPRESSED, suppressCount, type Cell, type Reader } from "@/lib/privacy/suppress";
 import { monthRates } from "./dashboard";
 import { isUuid, rowsOf } from "./scope";
 
@@ -58,12 +59,24 @@ async function recordedMetrics(db: Queryable, ngoIds: string[]): Promise<Map<str
   return out;
 }
 
+/** The declared metrics that count people: shown under the disclosure control. */
+const peopleMetrics: ReadonlySet<string> = new Set(["group_beneficiaries", "workshop_women"]);
+
 /**
  * Declared figures of the organisation beside the records. A consortium sees one member's at a
  * time (`ngo`, the dashboard's NGO filter): recomputing every member's people counts at once
  * means reading every membership of the country, which no dashboard request may do.
+ *
+ * The recorded counts of people follow the disclosure policy for `reader` (the NGO itself sees
+ * them; a consortium gets "<5" for 1 to 4 people), and so does their difference from the declared
+ * figure, which would give the count back.
  */
-export async function listDeclaredVsRecorded(db: Queryable, org: Pick<TenantOrg, "id" | "type">, filters: { ngo?: string } = {}) {
+export async function listDeclaredVsRecorded(
+  db: Queryable,
+  org: Pick<TenantOrg, "id" | "type">,
+  filters: { ngo?: string } = {},
+  reader: Reader = { orgType: org.type, canSeePeople: false },
+): Promise<{ id: string; metric: string; label: string; source: string; declared: number; recorded: Cell | null; difference: Cell | null }[]> {
   if (org.type !== "ngo" && org.type !== "consortium") return [];
   if (org.type === "consortium" && !(filters.ngo && isUuid(filters.ngo))) return [];
   const owners =
@@ -79,8 +92,9 @@ export async function listDeclaredVsRecorded(db: Queryable, org: Pick<TenantOrg,
   const metrics = await recordedMetrics(db, [...new Set(figures.map((f) => f.org_id))]);
   return figures.map((f) => {
     const value = metrics.get(f.org_id)?.[f.metric];
-    const recorded = value === undefined ? null : value;
     const declared = Number(f.declared_value);
-    return { id: f.id, metric: f.metric, label: f.label, source: f.source, declared, recorded, difference: recorded === null ? null : recorded - declared };
+    const recorded = value === undefined ? null : peopleMetrics.has(f.metric) ? suppressCount(value, reader) : value;
+    const difference = recorded === null ? null : recorded === SUPPRESSED ? SUPPRESSED : value! - declared;
+    return { id: f.id, metric: f.metric, label: f.label, source: f.source, declared, recorded, difference };
   });
 }

@@ -290,6 +290,21 @@ describe(`group businesses on ${backend}`, () => {
     const acor = org("acor", "consortium");
     expect((await listDeclaredVsRecorded(db.db, acor, { ngo: ids.orgs["ong-sahel"] })).map((r) => r.source)).toContain("test");
     expect((await listDeclaredVsRecorded(db.db, acor, { ngo: ids.orgs.adicor })).map((r) => r.source)).not.toContain("test");
+    // Counts of people follow the disclosure policy: ONG Sahel's 4 workshop women are its own to
+    // see; the consortium reads "<5", and no difference that would give the count back.
+    await db.db.transaction((tx) =>
+      addDeclaredFigure(tx, org("ong-sahel", "ngo"), { metric: "workshop_women", label: "femmes", declaredValue: 6, source: "small" }),
+    );
+    const small = (rows: Awaited<ReturnType<typeof listDeclaredVsRecorded>>) => rows.find((r) => r.source === "small");
+    expect(small(await listDeclaredVsRecorded(db.db, org("ong-sahel", "ngo"), {}, { orgType: "ngo", canSeePeople: true }))).toMatchObject({
+      recorded: 4,
+      difference: -2,
+    });
+    expect(small(await listDeclaredVsRecorded(db.db, acor, { ngo: ids.orgs["ong-sahel"] }, { orgType: "consortium", canSeePeople: false }))).toMatchObject({
+      declared: 6,
+      recorded: "<5",
+      difference: "<5",
+    });
     expect(await listDeclaredVsRecorded(db.db, acor)).toEqual([]);
   });
 

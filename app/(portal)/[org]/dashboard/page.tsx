@@ -3,6 +3,7 @@ import { requireMember } from "@/lib/auth/tenant";
 import { withTenantRead } from "@/lib/tenant-db";
 import { loadDashboard, loadTotals, TOP_GROUPS, TOP_VILLAGES, type RevenueFilters } from "@/lib/groups/dashboard";
 import { listDeclaredVsRecorded } from "@/lib/groups/declared";
+import { readerOf } from "@/lib/privacy/suppress";
 import { listGroupFilterOptions } from "@/lib/groups/queries";
 import { Card } from "@/components/ui/card";
 import type { declaredMetrics } from "@/lib/groups/schema";
@@ -36,7 +37,7 @@ export default async function DashboardPage({
   const { d, ind, declared, options } = await withTenantRead(ctx, async (tx) => ({
     d: await loadDashboard(tx, ctx.org, f, locale, { villageLimit: TOP_VILLAGES }),
     ind: await loadTotals(tx, ctx.org, { ...f, kind: "individual" }),
-    declared: await listDeclaredVsRecorded(tx, ctx.org, { ngo: f.ngo }),
+    declared: await listDeclaredVsRecorded(tx, ctx.org, { ngo: f.ngo }, readerOf(ctx)),
     options: await listGroupFilterOptions(tx, ctx.org, { ngo: f.ngo, village: f.village }),
   }));
   const canDeclare = ctx.org.type === "ngo" && ctx.can("groups:write");
@@ -99,10 +100,16 @@ export default async function DashboardPage({
                   <div className="text-xs text-slate-600">« {r.label} »</div>
                 </Td>
                 <Td className="tabular-nums">{formatNumber(r.declared, locale)}</Td>
-                <Td className="tabular-nums">{r.recorded === null ? "—" : formatNumber(r.recorded, locale)}</Td>
-                <Td className={`tabular-nums font-bold ${r.difference ? "text-red-800" : "text-emerald-900"}`}>
+                <Td className="tabular-nums" data-testid="recorded">
+                  {r.recorded === null ? "—" : typeof r.recorded === "string" ? r.recorded : formatNumber(r.recorded, locale)}
+                </Td>
+                <Td className={`tabular-nums font-bold ${typeof r.difference !== "number" ? "" : r.difference ? "text-red-800" : "text-emerald-900"}`}>
                   <span dir="ltr" data-testid="difference" data-value={r.difference ?? ""}>
-                    {r.difference === null ? "—" : `${r.difference > 0 ? "+" : ""}${formatNumber(r.difference, locale)}`}
+                    {r.difference === null
+                      ? "—"
+                      : typeof r.difference === "string"
+                        ? r.difference
+                        : `${r.difference > 0 ? "+" : ""}${formatNumber(r.difference, locale)}`}
                   </span>
                 </Td>
                 <Td className="text-xs">{r.source}</Td>
