@@ -7,6 +7,7 @@ import { VoidDetails } from "./void-details";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cellClass, headClass } from "./styles";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 type Evaluations = Awaited<ReturnType<typeof listEvaluations>>;
 
@@ -59,7 +60,7 @@ export async function EvaluationsCard({
         </p>
       ) : null}
       <p className="mb-2 text-sm text-slate-700">{t("scoreScale")}</p>
-      <div className="overflow-x-auto" role="region" aria-label={t("evaluationsTitle", { quarter })} tabIndex={0}>
+      <ScrollBox label={t("evaluationsTitle", { quarter })}>
         <table className="w-full text-sm" data-testid="evaluations-table">
           <thead className="bg-slate-100">
             <tr>
@@ -114,7 +115,7 @@ export async function EvaluationsCard({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {groups.length > 0 ? (
         <div className="mt-4">
           <h3 className="mb-2 font-semibold">{t("newEvaluation")}</h3>

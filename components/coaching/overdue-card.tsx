@@ -4,6 +4,7 @@ import type { listOverdueFollowUps } from "@/lib/coaching/queries";
 import { InlineActionForm } from "@/components/forms/action-form";
 import { Card } from "@/components/ui/card";
 import { cellClass, headClass } from "./styles";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 type Overdue = Awaited<ReturnType<typeof listOverdueFollowUps>>;
 
@@ -26,7 +27,7 @@ export async function OverdueCard({
       {overdue.length === 0 ? (
         <p>{t("noOverdue")}</p>
       ) : (
-        <div className="overflow-x-auto" role="region" aria-label={t("overdueTitle")} tabIndex={0}>
+        <ScrollBox label={t("overdueTitle")}>
           <table className="w-full text-sm" data-testid="overdue-table">
             <thead className="bg-slate-100">
               <tr>
@@ -76,7 +77,7 @@ export async function OverdueCard({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </Card>
   );

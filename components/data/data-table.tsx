@@ -1,6 +1,7 @@
 import { cellText, type DataTableModel, type TableColumn } from "@/lib/exports/table";
 import { isMark } from "@/lib/privacy/suppress";
 import { DisclosureNote } from "./disclosure-note";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 /** A number in the reader's grouping ("1 234 567,5"), Western digits as the rest of the portal. */
 function formatCell(v: number, locale: string) {
@@ -28,7 +29,7 @@ export function DataTable({ table, empty, locale }: { table: DataTableModel; emp
   const marks = table.rows.flatMap((r) => r.slice(1).filter(isMark));
   return (
     <>
-      <div className="overflow-x-auto rounded border border-slate-300" role="region" aria-label={table.title} tabIndex={0}>
+      <ScrollBox className="rounded border border-slate-300" label={table.title}>
         <table className="table-sticky-first w-full text-sm" data-testid={`table-${table.id}`}>
           <caption className="sr-only">{table.title}</caption>
           <thead className="bg-slate-100">
@@ -75,7 +76,7 @@ export function DataTable({ table, empty, locale }: { table: DataTableModel; emp
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {marks.length ? <DisclosureNote cells={marks} /> : null}
     </>
   );

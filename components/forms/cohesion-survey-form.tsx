@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { describedBy, FieldShell, Select, TextInput } from "@/components/ui/field";
 import { FormStatus } from "./form-status";
 import { useActionForm } from "./use-action-form";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export interface SurveyFormLabels {
   village: string;
@@ -112,7 +113,7 @@ export function CohesionSurveyForm({
             <p id={`q-${ind.code}-scale`} className="mb-2 text-sm text-slate-700">
               {ind.scale}
             </p>
-            <div className="overflow-x-auto">
+            <ScrollBox label={ind.name}>
               <table className="text-sm">
                 <thead>
                   <tr>
@@ -148,7 +149,7 @@ export function CohesionSurveyForm({
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
             {rowError ? (
               <p role="alert" className="text-sm font-medium text-red-800">
                 {rowError}

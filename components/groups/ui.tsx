@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { searchParam, type SearchParams } from "@/lib/search-params";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 /** An amount, always with its currency; `dir=ltr` keeps digits and code in order in Arabic. */
 export function Money({ amount, currency, locale, testId }: { amount: number; currency: string; locale: string; testId?: string }) {
@@ -27,7 +28,7 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 
 export function Table({ head, children, caption, testId }: { head: ReactNode[]; children: ReactNode; caption?: string; testId?: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+    <ScrollBox className="rounded-lg border border-slate-300 bg-white" label={caption}>
       {/* Cells are styled here once (.data-cells, app/globals.css), not by a class on each one. */}
       <table className="table-sticky-first data-cells w-full text-start text-sm" data-testid={testId}>
         {caption ? <caption className="p-2 text-start font-semibold">{caption}</caption> : null}
@@ -42,7 +43,7 @@ export function Table({ head, children, caption, testId }: { head: ReactNode[]; 
         </thead>
         <tbody>{children}</tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Total } from "@/lib/prices/order-totals";
 import { formatAmount, formatNumber, formatSigned } from "@/lib/prices/format";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export interface TotalsLabels {
   name: string;
@@ -42,7 +43,7 @@ export function OrderTotalsTable({
     </tr>
   );
   return (
-    <div className="overflow-x-auto">
+    <ScrollBox>
       <table className="w-full text-start" data-testid={testId}>
         <thead className="bg-slate-100">
           <tr>
@@ -68,6 +69,6 @@ export function OrderTotalsTable({
           {row(overall, labels.total, true)}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -10,6 +10,7 @@ import { InvitationAnswer } from "@/components/forms/invitation-forms";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { withFormMessages } from "@/components/i18n/form-messages";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export async function generateMetadata() {
   const t = await getTranslations("accountPage");
@@ -95,7 +96,7 @@ async function AccountPage({ searchParams }: { searchParams: Promise<Search> }) 
           {t("activity")}
         </h2>
         <p className="text-slate-700">{t("activityIntro")}</p>
-        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+        <ScrollBox className="rounded-lg border border-slate-300 bg-white" label={t("activity")}>
           <table className="w-full text-start">
             <thead className="bg-slate-100">
               <tr>
@@ -122,7 +123,7 @@ async function AccountPage({ searchParams }: { searchParams: Promise<Search> }) 
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
         <Pager path="/account" searchParams={sp} page={events} label={t("activity")} />
       </section>
     </main>

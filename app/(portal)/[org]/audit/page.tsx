@@ -6,6 +6,7 @@ import { auditFiltersSchema, type AuditFilters } from "@/lib/audit/schema";
 import { readPageRequest } from "@/lib/pagination";
 import { Pager } from "@/components/data/pager";
 import { Button } from "@/components/ui/button";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export async function generateMetadata() {
   const t = await getTranslations("audit");
@@ -77,7 +78,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
       </form>
 
       <p data-testid="audit-count">{t("count", { total: list.total })}</p>
-      <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+      <ScrollBox className="rounded-lg border border-slate-300 bg-white">
         <table className="w-full text-start">
           <thead className="bg-slate-100">
             <tr>
@@ -133,7 +134,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <Pager path={`/${slug}/audit`} searchParams={sp} page={list} label={t("pagination")} />
     </div>
   );

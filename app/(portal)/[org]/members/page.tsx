@@ -8,6 +8,7 @@ import { CreateUserForm, MemberRowActions, type MemberFormLabels } from "@/compo
 import { InviteMemberForm, RevokeInvitationButton } from "@/components/forms/invitation-forms";
 import { Card } from "@/components/ui/card";
 import { withFormMessages } from "@/components/i18n/form-messages";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export async function generateMetadata() {
   const t = await getTranslations("members");
@@ -39,12 +40,12 @@ async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       {ctx.can("api:manage") ? (
         <p>
-          <Link href={`/${ctx.org.slug}/api-tokens`} className="underline underline-offset-4">
+          <Link href={`/${ctx.org.slug}/api-tokens`} className="inline-flex min-h-11 items-center underline underline-offset-4">
             {t("apiTokensLink")}
           </Link>
         </p>
       ) : null}
-      <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+      <ScrollBox className="rounded-lg border border-slate-300 bg-white" label={t("title")}>
         <table className="w-full text-start">
           <thead className="bg-slate-100">
             <tr>
@@ -83,7 +84,7 @@ async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {invitations.length > 0 ? (
         <section aria-labelledby="pending-invitations" className="flex flex-col gap-2">
           <h2 id="pending-invitations" className="text-xl font-semibold">

@@ -15,6 +15,7 @@ import { SpecForm } from "@/components/prices/spec-form";
 import { Card } from "@/components/ui/card";
 import { valuesInText } from "@/lib/i18n/isolate";
 import { withFormMessages } from "@/components/i18n/form-messages";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 type Params = { params: Promise<{ org: string; commune: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -80,7 +81,7 @@ async function CommitteeWorkspace({ params, searchParams }: Params) {
 
       <Card title={t("products")}>
         {board.length === 0 ? <p>{t("noProducts")}</p> : null}
-        <div className="overflow-x-auto">
+        <ScrollBox label={t("products")}>
           <table className="w-full text-start" data-testid="product-table">
             <thead className="bg-slate-100">
               <tr>
@@ -130,7 +131,7 @@ async function CommitteeWorkspace({ params, searchParams }: Params) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
         {scope.canWrite ? (
           <details className="mt-4 border-t border-slate-200 pt-4">
             <summary className="min-h-11 cursor-pointer py-2 font-semibold">{t("addProduct")}</summary>

@@ -14,6 +14,7 @@ import { CommuneNav } from "@/components/prices/commune-nav";
 import { SpecForm } from "@/components/prices/spec-form";
 import { Card } from "@/components/ui/card";
 import { withFormMessages } from "@/components/i18n/form-messages";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 type Params = { params: Promise<{ org: string; commune: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -61,7 +62,7 @@ async function MarketPage({ params, searchParams }: Params) {
       {scope.ctx.can("exports:read") && observations.rows.length > 0 ? (
         <ExportLinks org={org} base="observations" table={scope.commune.slug} title={`${t("market")} — ${scope.commune.name}`} />
       ) : null}
-      <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+      <ScrollBox className="rounded-lg border border-slate-300 bg-white" label={t("market")}>
         <table className="w-full text-start" data-testid="observation-table">
           <thead className="bg-slate-100">
             <tr>
@@ -92,7 +93,7 @@ async function MarketPage({ params, searchParams }: Params) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <Pager path={`${scope.base}/market`} searchParams={sp} page={observations} />
     </div>
   );

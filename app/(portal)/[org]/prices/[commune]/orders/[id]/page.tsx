@@ -13,6 +13,7 @@ import { SpecForm } from "@/components/prices/spec-form";
 import { Card } from "@/components/ui/card";
 import { valuesInText } from "@/lib/i18n/isolate";
 import { withFormMessages } from "@/components/i18n/form-messages";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 type Params = { params: Promise<{ org: string; commune: string; id: string }> };
 
@@ -47,7 +48,7 @@ async function OrderPage({ params }: Params) {
   const inputIntent = order.status === "draft" ? "save" : "deliver";
 
   const linesTable = (
-    <div className="overflow-x-auto">
+    <ScrollBox>
       <table className="w-full text-start" data-testid="order-lines">
         <thead className="bg-slate-100">
           <tr>
@@ -120,7 +121,7 @@ async function OrderPage({ params }: Params) {
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 
   return (

@@ -9,6 +9,7 @@ import { localDate } from "@/lib/dates";
 import { Pictogram } from "@/components/prices/pictogram";
 import { CommuneNav } from "@/components/prices/commune-nav";
 import { ExportLinks } from "@/components/data/export-links";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 type Params = { params: Promise<{ org: string; commune: string; id: string }> };
 
@@ -49,7 +50,7 @@ export default async function ProductHistory({ params }: Params) {
           </Link>
         </p>
       ) : null}
-      <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+      <ScrollBox className="rounded-lg border border-slate-300 bg-white">
         <table className="w-full text-start" data-testid="history-table">
           <thead className="bg-slate-100">
             <tr>
@@ -95,7 +96,7 @@ export default async function ProductHistory({ params }: Params) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {scope.ctx.can("exports:read") && versions.length > 0 ? (
         <ExportLinks
           org={org}
