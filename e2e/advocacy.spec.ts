@@ -48,6 +48,10 @@ test("a network viewer's advocacy sheet shows the dashboards' figures, no name, 
     await expect(sheet.getByTestId("sheet-trust-refugee")).toHaveText(trust.refugee);
     // The members chart's table holds the inclusion table's cells, "<5" included.
     expect(await sheet.getByTestId("chart-members-table").locator("tbody tr td:first-of-type").allInnerTexts()).toEqual(sexDisability);
+    // A bar the disclosure control hides is not drawn, and the chart says which (issue 11).
+    const hidden = sexDisability.filter((v) => v === "<5" || v === "•");
+    await expect(sheet.getByTestId("chart-members-hidden")).toHaveCount(hidden.length > 0 ? 1 : 0);
+    for (const v of hidden) await expect(sheet.getByTestId("chart-members-hidden")).toContainText(`(${v})`);
   };
   await checkFigures();
   expect(Number(revenue.xof)).toBeGreaterThan(0);

@@ -41,6 +41,9 @@ export async function AdvocacySheetView({
   suppressed: boolean;
 }) {
   const t = await getTranslations("advocacy");
+  const tDisclosure = await getTranslations("disclosure");
+  // Under each chart: the bars it leaves out because the disclosure control hides them.
+  const hiddenNote = (items: string) => tDisclosure("chartHidden", { items });
   const d = (iso: string | null) => dateInText(iso ?? "—", locale);
   const { revenue, people, cohesion, charts } = sheet;
   const notes = [
@@ -117,10 +120,25 @@ export async function AdvocacySheetView({
           rtl={rtl}
           empty={t("chart.empty")}
           drawn={1}
+          hiddenNote={hiddenNote}
           format={(v) => (typeof v === "number" ? formatNumber(v, locale) : cellText(v))}
         />
-        <SvgBars id="chart-members" chart={{ ...charts.members, title: t("chart.members") }} headLabel={t("chart.sex")} rtl={rtl} empty={t("chart.empty")} />
-        <SvgBars id="chart-trust" chart={{ ...charts.trust, title: t("chart.trust") }} headLabel={t("chart.quarter")} rtl={rtl} empty={t("chart.empty")} />
+        <SvgBars
+          id="chart-members"
+          chart={{ ...charts.members, title: t("chart.members") }}
+          headLabel={t("chart.sex")}
+          rtl={rtl}
+          empty={t("chart.empty")}
+          hiddenNote={hiddenNote}
+        />
+        <SvgBars
+          id="chart-trust"
+          chart={{ ...charts.trust, title: t("chart.trust") }}
+          headLabel={t("chart.quarter")}
+          rtl={rtl}
+          empty={t("chart.empty")}
+          hiddenNote={hiddenNote}
+        />
       </section>
       <footer aria-label={t("notesLabel")} className="border-t border-slate-400 pt-1 text-[9px] leading-snug text-slate-800">
         <ol className="list-decimal ps-4">

@@ -9,7 +9,8 @@ const H = 120;
 /**
  * A grouped bar chart as inline SVG, drawn on the server (it prints without any script), with
  * its figures in a small table beneath: withheld cells ("<5") are in the table, not drawn. Only
- * the first `drawn` series are bars (e.g. XOF, with MRU in the table only).
+ * the first `drawn` series are bars (e.g. XOF, with MRU in the table only). With `hiddenNote`,
+ * the caption names the bars not drawn because the disclosure control hides them ("<5", "•").
  */
 export function SvgBars({
   id,
@@ -19,6 +20,7 @@ export function SvgBars({
   drawn = chart.series.length,
   format = cellText,
   empty,
+  hiddenNote,
 }: {
   id: string;
   chart: ChartModel;
@@ -27,10 +29,15 @@ export function SvgBars({
   drawn?: number;
   format?: (v: CellValue) => string;
   empty: string;
+  /** The caption for bars withheld by the disclosure control, given their list. */
+  hiddenNote?: (items: string) => string;
 }) {
   const values = drawable(chart.rows).map((r) => r.slice(0, drawn));
   const { bars, labelX, baseline, max } = layoutBars(values, { width: W, height: H, bottom: 22, top: 10, max: chart.max, rtl });
   const titleId = `${id}-title`;
+  const hidden = chart.rows.flatMap((r) =>
+    r.cells.slice(0, drawn).flatMap((c, j) => (c === "<5" || c === "•" ? [`${r.label} – ${chart.series[j]} (${c})`] : [])),
+  );
   if (chart.rows.length === 0)
     return (
       <figure className="flex flex-col gap-1" data-testid={id}>
@@ -104,6 +111,11 @@ export function SvgBars({
           ))}
         </tbody>
       </table>
+      {hiddenNote && hidden.length > 0 ? (
+        <p className="text-[9px] leading-tight text-slate-700" data-testid={`${id}-hidden`}>
+          {hiddenNote(hidden.join(" ; "))}
+        </p>
+      ) : null}
     </figure>
   );
 }
