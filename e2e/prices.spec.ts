@@ -158,6 +158,50 @@ test("the price board renders right-to-left in Arabic and prints on exactly one 
   expect(pages).toHaveLength(1);
 });
 
+test("on a 360 px phone the board is readable at arm's length in Arabic and French, and prints on one A4 page in French too", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await signInTo(page, "viewer@fassala.demo", "fassala");
+  for (const lang of ["ar", "fr"]) {
+    await page.goto(`${base}/board?lang=${lang}`);
+    const items = page.getByTestId("board-item");
+    await expect(items).toHaveCount(17);
+    // Nothing slides sideways, and each line shows its pictogram, its whole name and its whole
+    // price in large type (no "100" for 2,100), with the currency named in the board's language.
+    const report = await page.evaluate(() => {
+      const vw = document.documentElement.clientWidth;
+      const wide = document.documentElement.scrollWidth > vw;
+      const lines = [...document.querySelectorAll("[data-testid=board-item]")].map((li) => {
+        const [name, , price] = [...li.querySelectorAll("p")];
+        const svg = li.querySelector("svg");
+        const box = (el: Element | null) => (el ? el.getBoundingClientRect() : null);
+        const inside = (el: Element | null) => {
+          const r = box(el);
+          return !!r && r.width > 0 && r.left >= -1 && r.right <= vw + 1;
+        };
+        return {
+          name: name?.textContent ?? "",
+          nameShown: inside(name) && name!.scrollWidth <= name!.clientWidth + 1,
+          priceShown: inside(price) && price!.scrollWidth <= price!.clientWidth + 1,
+          pictogram: inside(svg),
+          priceSize: price ? parseFloat(getComputedStyle(price).fontSize) : 0,
+        };
+      });
+      return { wide, lines };
+    });
+    expect(report.wide, `${lang}: the page is wider than the phone`).toBe(false);
+    for (const l of report.lines) {
+      expect(l, `${lang}: ${l.name}`).toMatchObject({ nameShown: true, priceShown: true, pictogram: true });
+      expect(l.priceSize, `${lang}: ${l.name}`).toBeGreaterThanOrEqual(28);
+    }
+    await expect(page.getByTestId("price-board").locator("[data-currency=MRU]").first()).toHaveText(lang === "ar" ? "أوقية" : /ouguiya/i);
+  }
+  await page.emulateMedia({ media: "print" });
+  const pdf = await page.pdf({ format: "A4", printBackground: true });
+  expect(pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? []).toHaveLength(1);
+  await context.close();
+});
+
 test("the public board link shows the board only while the admin enables it", async ({ page, browser }) => {
   await signInTo(page, "admin@fassala.demo", "fassala");
   await page.goto(`${base}/settings`);
