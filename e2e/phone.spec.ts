@@ -140,7 +140,7 @@ for (const account of accounts) {
   test(`every page fits a 360 px phone${axeAccounts.has(account.email) ? ", and axe finds nothing serious," : ""} in French and Arabic${inEnglish.has(account.email) ? " (and English)" : ""}${account.journey ? ", a tablet and a desktop" : ""}: ${account.email}`, async ({
     browser,
   }) => {
-    test.setTimeout(account.journey || axeAccounts.has(account.email) ? 720_000 : 300_000);
+    test.setTimeout(account.journey || axeAccounts.has(account.email) ? 1_200_000 : 480_000);
     const state = await storageFor(browser, account.email, account.slug);
     const problems: string[] = [];
     let pages: string[] = [];
