@@ -5,6 +5,7 @@ import { listApiTokens } from "@/lib/api/service";
 import { CreateApiTokenForm, RevokeApiTokenButton } from "@/components/forms/api-token-forms";
 import { Card } from "@/components/ui/card";
 import { withFormMessages } from "@/components/i18n/form-messages";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export async function generateMetadata() {
   const t = await getTranslations("apiTokens");
@@ -33,7 +34,7 @@ async function ApiTokensPage({ params }: { params: Promise<{ org: string }> }) {
       {tokens.length === 0 ? (
         <p data-testid="api-tokens-empty">{t("none")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+        <ScrollBox className="rounded-lg border border-slate-300 bg-white" label={t("title")}>
           <table className="w-full text-start">
             <thead className="bg-slate-100">
               <tr>
@@ -63,7 +64,7 @@ async function ApiTokensPage({ params }: { params: Promise<{ org: string }> }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       <Card title={t("createTitle")}>
         <CreateApiTokenForm
