@@ -181,8 +181,8 @@ test("on a 360 px phone the board is readable at arm's length in Arabic and Fren
         };
         return {
           name: name?.textContent ?? "",
-          nameShown: inside(name) && name!.scrollWidth <= name!.clientWidth + 1,
-          priceShown: inside(price) && price!.scrollWidth <= price!.clientWidth + 1,
+          nameShown: inside(name) && name.scrollWidth <= name.clientWidth + 1,
+          priceShown: inside(price) && price.scrollWidth <= price.clientWidth + 1,
           pictogram: inside(svg),
           priceSize: price ? parseFloat(getComputedStyle(price).fontSize) : 0,
         };
