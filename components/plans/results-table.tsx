@@ -78,6 +78,6 @@ export function ResultsTable({ rows, t, locale, compact = false }: { rows: Quart
       </tbody>
     </table>
   );
-  // On screen the table scrolls in its own box (by keyboard too); on the printed sheet it fits the page.
-  return compact ? table : <ScrollBox label={t("resultsTitle")}>{table}</ScrollBox>;
+  // On a phone the table scrolls in its own box (by keyboard too); on the printed A4 sheet it fits the page.
+  return <ScrollBox label={t("resultsTitle")}>{table}</ScrollBox>;
 }

@@ -42,7 +42,7 @@ async function PlanPage({ params }: { params: Promise<{ org: string; groupId: st
             <p className="mb-2 text-sm text-slate-700" data-testid="plan-version">
               {t("versionBy", { version: p.version, name: current.by ?? "—", at: localStamp(p.createdAt) })}
             </p>
-            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+            <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
               <dt className="font-medium">{t("capital")}</dt>
               <dd>
                 <Money amount={p.plannedCapital} currency={p.currency} locale={locale} />

@@ -45,7 +45,7 @@ async function MeetingPage({ params }: { params: Promise<{ org: string; groupId:
       </p>
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <Card>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
           <dt className="font-medium">{t("period")}</dt>
           <dd dir="ltr" className="text-start">
             {d.periodFrom} → {d.periodTo}
@@ -109,7 +109,7 @@ async function MeetingPage({ params }: { params: Promise<{ org: string; groupId:
       ) : (
         <Card title={t("meetingTitle")}>
           {d.meetingOn ? (
-            <dl className="mb-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+            <dl className="mb-3 grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
               <dt className="font-medium">{t("meetingOn")}</dt>
               <dd dir="ltr" className="text-start">
                 {d.meetingOn}
