@@ -354,18 +354,27 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
     access: member("groups:write"),
     fields: ["groupId", "distributionId", "meetingOn", "meetingPlace", "explainedBy", "explanation", "attendees", "intent"],
     objects: { groupId: "group" },
+    // Any distribution id: the group is checked first (another's is not found).
+    valid: { distributionId: "00000000-0000-4000-8000-000000000000", meetingOn: "2025-01-15", meetingPlace: "Fassala", explainedBy: "read_aloud" },
   },
   "lib/meetings/actions.ts#quorumAction": { access: member("quarters:lock"), fields: ["meetingQuorumPct"], valid: { meetingQuorumPct: "50" } },
   "lib/plans/actions.ts#planAction": {
     access: member("groups:write"),
     fields: ["groupId", "loadedVersion", "currency", "plannedCapital", "monthlySales", "marginPct", "reorderDays", "note"],
     objects: { groupId: "group" },
+    valid: { loadedVersion: "0", currency: "MRU", plannedCapital: "10000", monthlySales: "5000", marginPct: "20", reorderDays: "30" },
   },
-  "lib/plans/actions.ts#rulesAction": { access: member("groups:write"), fields: ["groupId", "loadedVersion", "body"], objects: { groupId: "group" } },
+  "lib/plans/actions.ts#rulesAction": {
+    access: member("groups:write"),
+    fields: ["groupId", "loadedVersion", "body"],
+    objects: { groupId: "group" },
+    valid: { loadedVersion: "0", body: "Rules" },
+  },
   "lib/plans/actions.ts#acknowledgeAction": {
     access: member("groups:write"),
     fields: ["groupId", "rulesId", "acknowledgedOn", "membershipIds"],
     objects: { groupId: "group" },
+    valid: { rulesId: "00000000-0000-4000-8000-000000000000", acknowledgedOn: "2025-01-15", membershipIds: "00000000-0000-4000-8000-000000000000" },
   },
   "lib/groups/actions.ts#distributionAction": {
     access: member("groups:write"),

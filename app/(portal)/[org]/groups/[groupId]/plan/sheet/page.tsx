@@ -29,12 +29,27 @@ export default async function PlanSheetPage({
     if (!group) return null;
     return { group, ...(await loadPlanPage(tx, group.id)) };
   });
-  if (!data?.current) notFound();
+  if (!data) notFound();
   const messages = await loadMessages(lang);
   const t = createTranslator({ locale: lang, messages, namespace: "plans" } as never) as unknown as (
     key: string,
     v?: Record<string, string | number>,
   ) => string;
+  // A group without a plan yet: its sheet says so (the page is there for every group it reads).
+  if (!data.current)
+    return (
+      <article
+        lang={lang}
+        dir={lang === "ar" ? "rtl" : "ltr"}
+        className="mx-auto flex max-w-3xl flex-col gap-3 bg-white p-4 print:p-0"
+        data-testid="plan-sheet"
+      >
+        <h1 className="text-2xl font-bold">
+          {t("sheetTitle")} — {data.group.name}
+        </h1>
+        <p>{t("noPlan")}</p>
+      </article>
+    );
   const p = data.current.plan;
   const money = (n: number) => `${formatNumber(n, lang)} ${p.currency}`;
   return (
