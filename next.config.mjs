@@ -1,5 +1,4 @@
 import createNextIntlPlugin from "next-intl/plugin";
-import { withSerwist } from "@serwist/turbopack";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -27,5 +26,4 @@ const nextConfig = {
   },
 };
 
-// withSerwist: esbuild, which builds the service worker (app/serwist/[path]/route.ts), stays out of the bundle.
-export default withNextIntl(withSerwist(nextConfig));
+export default withNextIntl(nextConfig);

@@ -46,16 +46,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-request-id", incomingId && /^[A-Za-z0-9-]{8,64}$/.test(incomingId) ? incomingId : crypto.randomUUID());
 
   const { pathname } = request.nextUrl;
-  // The offline page, the service worker and an organisation's manifest hold nothing of anyone
-  // (browsers fetch manifests without cookies): public like the sign-in page (issue 16).
-  const isPublic =
-    pathname === "/login" ||
-    pathname === "/too-many-requests" ||
-    pathname === "/offline" ||
-    pathname.startsWith("/api/auth") ||
-    pathname.startsWith("/board/") ||
-    pathname.startsWith("/serwist/") ||
-    /^\/[a-z0-9-]+\/app\.webmanifest$/.test(pathname);
+  const isPublic = pathname === "/login" || pathname === "/too-many-requests" || pathname.startsWith("/api/auth") || pathname.startsWith("/board/");
   // The read-only API (issue 14.5) authenticates by bearer token, never by cookie: no sign-in redirect.
   const isApi = pathname.startsWith("/api/v1/");
   const hasSessionCookie = request.cookies.getAll().some((c) => c.name.endsWith("authjs.session-token"));
@@ -81,5 +72,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|icons/|robots.txt).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)" }],
 };

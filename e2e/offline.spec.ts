@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { offlineReady, signInTo } from "./helpers";
+import { signInTo } from "./helpers";
 
 // Changes the demo ledger (one sale of a note of its own).
 test.describe.configure({ mode: "serial" });
@@ -13,8 +13,8 @@ test("a coach records a sale offline: it waits in the outbox, is sent once back 
   const note = `vente hors ligne ${Date.now()}`;
   const ledger = page.getByTestId("ledger-table");
   await expect(page.getByTestId("outbox")).toHaveCount(0);
-  // The outbox's code is fetched once the page is ready, and the service worker keeps it.
-  await offlineReady(page);
+  // The outbox's code is fetched once the page is ready (there is no service worker yet).
+  await page.waitForLoadState("networkidle");
 
   await context.setOffline(true);
   const key = await form.locator('input[name="clientKey"]').inputValue();
@@ -57,7 +57,7 @@ test("an entry refused by the server stays in the outbox with its reason", async
   const href = await page.getByRole("link", { name: "Boutique communautaire de Fassala", exact: true }).getAttribute("href");
   await page.goto(href!);
   const form = page.getByTestId("record-entry-form");
-  await offlineReady(page);
+  await page.waitForLoadState("networkidle");
   await context.setOffline(true);
   // Far beyond the NGO's ceiling: the browser's schema lets it through, the server refuses it.
   await form.getByLabel("Montant").fill("999999999999");

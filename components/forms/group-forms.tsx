@@ -154,11 +154,6 @@ export function GroupActionForm({
   const [keyed, setKeyed] = useState({ state, key: hidden.clientKey });
   if (keyed.state !== state) setKeyed({ state, key: state.status === "ok" && hidden.clientKey ? newClientKey() : keyed.key });
   const clientKey = keyed.key;
-  // A page the service worker kept carries the key it was served with, perhaps already used: once
-  // running, an offline-capable form draws its own (any fresh UUID does).
-  useEffect(() => {
-    if (offlineType) setKeyed((k) => ({ ...k, key: newClientKey() }));
-  }, [offlineType]);
   const shownQueued = queued && state.status === "idle";
   const idp = `${kind}-${Object.values(hidden).join("-").slice(0, 40)}`;
   return (

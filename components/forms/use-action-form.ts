@@ -1,5 +1,5 @@
 "use client";
-import { startTransition, useActionState, useCallback, useEffect, useRef } from "react";
+import { startTransition, useActionState, useEffect, useRef } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
@@ -16,9 +16,7 @@ export interface ActionFormOptions {
   resetOnSuccess?: boolean;
   /**
    * A form that may be recorded offline: without a connection, its validated fields go to the
-   * outbox (lib/offline/outbox.ts) instead of the server, and the form is cleared. So they do when
-   * the connection is there but the send fails (no answer, a server error): the outbox sends them
-   * again later under the same idempotency key, so a record the server did make is not made twice.
+   * outbox (lib/offline/outbox.ts) instead of the server, and the form is cleared.
    */
   offline?: (data: FormData) => Promise<void>;
 }
@@ -33,31 +31,13 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T =
   defaultValues?: DefaultValues<z.input<S>>,
   options: ActionFormOptions = {},
 ) {
+  const [state, formAction, pending] = useActionState(action, idleState as ActionState<T>);
   const formRef = useRef<HTMLFormElement>(null);
   const form = useForm<z.input<S>>({
     resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>>,
     defaultValues,
     mode: "onSubmit",
   });
-  const offline = useRef(options.offline);
-  useEffect(() => {
-    offline.current = options.offline;
-  }, [options.offline]);
-  const sendOrQueue = useCallback(
-    async (prev: ActionState<T>, data: FormData): Promise<ActionState<T>> => {
-      try {
-        return await action(prev, data);
-      } catch (error) {
-        if (!offline.current) throw error;
-        await offline.current(data);
-        formRef.current?.reset();
-        form.reset();
-        return idleState as ActionState<T>;
-      }
-    },
-    [action, form],
-  );
-  const [state, formAction, pending] = useActionState(sendOrQueue, idleState as ActionState<T>);
 
   // Each answer of the server once: a success banner shown again (after a refused new attempt is
   // corrected) must not clear what was typed since.

@@ -1,14 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/lib/auth/actions";
-import { SignOutForm } from "./sign-out-form";
 
 export async function SignOutButton() {
   const t = await getTranslations("common");
   return (
-    <SignOutForm action={signOutAction}>
+    <form action={signOutAction}>
       <button type="submit" className="min-h-11 rounded px-2 py-1 text-sm underline underline-offset-4">
         {t("signOut")}
       </button>
-    </SignOutForm>
+    </form>
   );
 }

@@ -4,28 +4,26 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import type { OutboxEntry } from "@/lib/offline/outbox";
-import { OutboxEntryItem } from "./outbox-entry";
 
 const outbox = () => import("@/lib/offline/outbox");
 
 /**
- * "Pending (N)": what this organisation's outbox still holds, each entry listed, to be corrected or
- * discarded before it is sent. Sent when the connection returns, when the page opens online, and
- * on a tap; refused entries stay, with their reason, until corrected or discarded; a failed send
- * (no answer, a server error) keeps them all. Nothing is shown while the outbox is empty.
+ * "Pending (N)": what this organisation's outbox still holds. Sent when the connection returns,
+ * when the page opens online, and on a tap; refused entries stay, with their reason, until
+ * discarded. Nothing is shown while the outbox is empty.
  */
 export function OutboxBadge({ org }: { org: string }) {
   const t = useTranslations("messages");
   const locale = useLocale();
   const router = useRouter();
   const [entries, setEntries] = useState<OutboxEntry[]>([]);
-  const [stopped, setStopped] = useState<"unauthenticated" | "error" | null>(null);
+  const [signIn, setSignIn] = useState(false);
 
   const reload = useCallback(async () => setEntries(await (await outbox()).listOutbox(org)), [org]);
   const send = useCallback(async () => {
     if (!navigator.onLine) return;
     const r = await (await outbox()).flush(org, locale);
-    setStopped(r.stopped === "unauthenticated" || r.stopped === "error" ? r.stopped : null);
+    setSignIn(r.stopped === "unauthenticated");
     await reload();
     if (r.sent > 0) router.refresh();
   }, [org, locale, reload, router]);
@@ -35,19 +33,17 @@ export function OutboxBadge({ org }: { org: string }) {
     const onOnline = () => void send();
     window.addEventListener("tamkin:outbox", onChange);
     window.addEventListener("online", onOnline);
-    // The signed-in user's key is set (lib/offline/register.ts): their entries may be sent.
-    window.addEventListener("tamkin:offline-user", onOnline);
     // On opening: what an earlier visit left is sent (or, offline, shown).
     const first = setTimeout(() => void send().finally(() => void reload()), 0);
     return () => {
       clearTimeout(first);
       window.removeEventListener("tamkin:outbox", onChange);
       window.removeEventListener("online", onOnline);
-      window.removeEventListener("tamkin:offline-user", onOnline);
     };
   }, [reload, send]);
 
   if (entries.length === 0) return null;
+  const refused = entries.filter((e) => e.refused);
   return (
     <section className="mb-4 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950" aria-live="polite" data-testid="outbox">
       <p className="flex flex-wrap items-center gap-3">
@@ -56,28 +52,26 @@ export function OutboxBadge({ org }: { org: string }) {
           {t("outboxSend")}
         </button>
       </p>
-      {stopped === "unauthenticated" ? (
+      {signIn ? (
         <p role="alert">
           <Link href="/login" className="underline">
             {t("outboxSignIn")}
           </Link>
         </p>
       ) : null}
-      {stopped === "error" ? (
-        <p role="alert" data-testid="outbox-failed">
-          {t("outboxFailed")}
-        </p>
+      {refused.length > 0 ? (
+        <ul className="mt-2 flex flex-col gap-2">
+          {refused.map((e) => (
+            <li key={e.key} data-testid="outbox-refused">
+              {t("outboxRefused", { amount: e.fields.amount ?? "", date: e.fields.occurredOn ?? e.fields.grantedOn ?? e.fields.paidOn ?? "" })}{" "}
+              <span role="alert">{e.refused?.reason}</span>{" "}
+              <button type="button" className="min-h-11 underline" onClick={() => void outbox().then((o) => o.discard(e.key))}>
+                {t("outboxDiscard")}
+              </button>
+            </li>
+          ))}
+        </ul>
       ) : null}
-      <ul className="mt-2 flex flex-col gap-2">
-        {entries.map((e) => (
-          <OutboxEntryItem
-            key={e.key}
-            entry={e}
-            onSave={(fields) => outbox().then((o) => o.updateEntry(e.key, fields))}
-            onDiscard={() => outbox().then((o) => o.discard(e.key))}
-          />
-        ))}
-      </ul>
     </section>
   );
 }

@@ -1,6 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 import { SYNC_BATCH_MAX, type OutboxType, type SyncAnswer } from "./batch";
-import { currentOwner } from "./owner";
 
 /**
  * The offline outbox (issue 16, point 3): entries made without a connection wait in IndexedDB
@@ -15,8 +14,6 @@ export interface OutboxEntry {
   type: OutboxType;
   fields: Record<string, string>;
   createdAt: number;
-  /** Whose entry (lib/offline/owner.ts): another user signed in on the same phone neither sees nor sends it. */
-  user?: string;
   refused?: { reason: string; fieldErrors?: Record<string, string> };
 }
 
@@ -41,37 +38,17 @@ export async function enqueue(org: string, type: OutboxType, form: FormData): Pr
   for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$ACTION") && k !== "org") fields[k] = v;
   const key = fields.clientKey;
   if (!key) throw new Error("a queued entry needs its idempotency key");
-  const user = (await currentOwner()) ?? undefined;
-  await (await db()).put("entries", { key, org, type, fields, createdAt: Date.now(), user });
+  await (await db()).put("entries", { key, org, type, fields, createdAt: Date.now() });
   changed();
 }
 
-/** The organisation's queue, oldest first: the signed-in user's entries (and untagged ones). */
+/** The organisation's queue, oldest first. */
 export async function listOutbox(org: string): Promise<OutboxEntry[]> {
-  const [all, owner] = await Promise.all([
-    (await db()).getAllFromIndex("entries", "byOrg", IDBKeyRange.bound([org, 0], [org, Number.MAX_SAFE_INTEGER])),
-    currentOwner(),
-  ]);
-  return all.filter((e) => !e.user || e.user === owner);
-}
-
-/** A pending or refused entry corrected before it is sent: its new fields, its refusal forgotten (same key). */
-export async function updateEntry(key: string, fields: Record<string, string>): Promise<void> {
-  const d = await db();
-  const e = await d.get("entries", key);
-  if (!e) return;
-  await d.put("entries", { ...e, fields: { ...e.fields, ...fields }, refused: undefined });
-  changed();
+  return (await db()).getAllFromIndex("entries", "byOrg", IDBKeyRange.bound([org, 0], [org, Number.MAX_SAFE_INTEGER]));
 }
 
 export async function discard(key: string): Promise<void> {
   await (await db()).delete("entries", key);
-  changed();
-}
-
-/** Every entry of every organisation: at sign-out, nothing of this user is left on the phone. */
-export async function clearOutbox(): Promise<void> {
-  await (await db()).clear("entries");
   changed();
 }
 
