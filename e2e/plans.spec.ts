@@ -87,3 +87,26 @@ async function checkArabicMeeting(page: Page) {
   await expect(page.getByTestId("pictorial-member").first()).toBeVisible();
   await expect(page.getByTestId("pictorial")).toHaveAttribute("dir", "rtl");
 }
+
+test("an NGO admin sets the quorum of profit meetings beside the limits, told beside the field when it is out of range", async ({ page }) => {
+  await signInTo(page, "admin@ong-sahel.demo", "ong-sahel");
+  await page.goto("/ong-sahel/groups/limits");
+  const form = page.getByTestId("quorum-form");
+  const field = form.getByLabel("Part des membres présents exigée (%)");
+  await expect(field).toHaveValue("50");
+  await field.fill("30");
+  await form.getByRole("button", { name: "Enregistrer le quorum" }).click();
+  await expect(form.locator("#quorum-meetingQuorumPct-error")).toHaveText("Entre 50 et 100.");
+  try {
+    await field.fill("75");
+    await form.getByRole("button", { name: "Enregistrer le quorum" }).click();
+    await expect(form.getByText("Quorum enregistré.")).toBeVisible();
+    await page.reload();
+    await expect(page.getByTestId("quorum-form").getByLabel("Part des membres présents exigée (%)")).toHaveValue("75");
+  } finally {
+    await page.goto("/ong-sahel/groups/limits");
+    await page.getByTestId("quorum-form").getByLabel("Part des membres présents exigée (%)").fill("50");
+    await page.getByTestId("quorum-form").getByRole("button", { name: "Enregistrer le quorum" }).click();
+    await expect(page.getByTestId("quorum-form").getByText("Quorum enregistré.")).toBeVisible();
+  }
+});

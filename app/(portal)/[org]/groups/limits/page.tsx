@@ -7,6 +7,9 @@ import { amountKinds, DUPLICATE_WINDOW_MINUTES } from "@/lib/groups/plausibility
 import { GroupActionForm, type FieldSpec } from "@/components/forms/group-forms";
 import { Card } from "@/components/ui/card";
 import { withFormMessages } from "@/components/i18n/form-messages";
+import { PlainForm } from "@/components/plans/plain-form";
+import { quorumAction } from "@/lib/meetings/actions";
+import { quorumPct } from "@/lib/meetings/service";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("limits"))("title") };
@@ -17,8 +20,9 @@ async function LimitsPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const ctx = await requireMember(slug, "quarters:lock");
   if (ctx.org.type !== "ngo") notFound();
-  const p = await withTenant(ctx, (tx) => loadPlausibility(tx, ctx.org.id));
+  const [p, pct] = await withTenant(ctx, async (tx) => [await loadPlausibility(tx, ctx.org.id), await quorumPct(tx, ctx.org.id)] as const);
   const t = await getTranslations("limits");
+  const tm = await getTranslations("meetings");
   const fields: FieldSpec[] = [{ name: "dateFloor", label: t("dateFloor"), type: "date", defaultValue: p.dateFloor, wide: true }];
   const ordered = amountKinds.flatMap((k) => (["MRU", "XOF"] as const).flatMap((c) => p.limits.filter((l) => l.kind === k && l.currency === c)));
   for (const l of ordered) {
@@ -36,6 +40,17 @@ async function LimitsPage({ params }: { params: Promise<{ org: string }> }) {
         <p className="mb-2">{t("intro")}</p>
         <p className="mb-4">{t("duplicates", { minutes: DUPLICATE_WINDOW_MINUTES })}</p>
         <GroupActionForm kind="limits" org={slug} testId="limits-form" columns={2} submit={t("save")} fields={fields} />
+      </Card>
+      <Card>
+        <h2 className="mb-2 text-lg font-semibold">{tm("quorumTitle")}</h2>
+        <PlainForm
+          action={quorumAction}
+          org={slug}
+          idPrefix="quorum"
+          testId="quorum-form"
+          fields={[{ name: "meetingQuorumPct", label: tm("quorumPct"), type: "number", defaultValue: String(pct), hint: tm("quorumHelp") }]}
+          submits={[{ label: tm("quorumSave") }]}
+        />
       </Card>
     </div>
   );
