@@ -19,6 +19,8 @@ const journeys: Record<string, string> = { "admin@acor.demo": "coordinator", "ad
 const accounts: { email: string; slug: string; journey?: string }[] = ["acor", "adicor", "ong-sahel", "fassala", "bassikounou", "femmes-fassala"].flatMap(
   (slug) => (["admin", "editor", "viewer"] as const).map((role) => ({ email: `${role}@${slug}.demo`, slug, journey: journeys[`${role}@${slug}.demo`] })),
 );
+// The first shop's manager (issue 17.5), whose whole portal is its group.
+accounts.push({ email: "gerante@adicor.demo", slug: "adicor" });
 /** Walked in English too (the others in French and Arabic, as the issue asks): one account of each kind of organisation. */
 const inEnglish = new Set([
   "admin@acor.demo",
@@ -34,7 +36,7 @@ const inEnglish = new Set([
  * the admin reaches every page and form its organisation's editors and viewers reach (the other
  * accounts are walked for the layout).
  */
-const axeAccounts = new Set(["admin@acor.demo", "admin@adicor.demo", "admin@fassala.demo", "admin@femmes-fassala.demo"]);
+const axeAccounts = new Set(["admin@acor.demo", "admin@adicor.demo", "admin@fassala.demo", "admin@femmes-fassala.demo", "gerante@adicor.demo"]);
 const PHONE = { width: 360, height: 740 };
 type Pass = { locale: "fr" | "ar" | "en"; viewport: { width: number; height: number }; phone: boolean };
 const phonePass = (locale: Pass["locale"]): Pass => ({ locale, viewport: PHONE, phone: true });

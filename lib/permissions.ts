@@ -69,7 +69,14 @@ export const permissionTable: Table = {
   },
 };
 
-export function can(orgType: OrgType, role: Role, permission: Permission): boolean {
+/**
+ * A group manager (an NGO editor limited to one group business, issue 17.5) keeps only what its
+ * own group's pages and forms need; the database narrows every row to the group (migration 0044).
+ */
+export const managerPermissions: readonly Permission[] = ["org:read", "groups:read", "groups:write", "people:read"];
+
+export function can(orgType: OrgType, role: Role, permission: Permission, managesGroup = false): boolean {
+  if (managesGroup && !managerPermissions.includes(permission)) return false;
   return permissionTable[orgType][role].includes(permission);
 }
 

@@ -51,6 +51,13 @@ export interface WriteDef<S extends z.ZodType> {
   action: string;
   entity: string;
   revalidate?: (ctx: TenantContext<CurrentUser>) => string;
+  /**
+   * Whether a group manager (issue 17.5: an editor limited to one group) may make this write, and
+   * on which group: a function naming the input's group, which must be the manager's own; or
+   * "rows" when the input names a record of the group (an entry, a credit), which row-level
+   * security shows the manager only for its own group (migration 0044). Absent: managers may not.
+   */
+  manager?: ((input: z.infer<S>) => string) | "rows";
 }
 
 export type WriteWork<S extends z.ZodType, T> = (args: { tx: Tx; ctx: TenantContext<CurrentUser>; input: z.infer<S> }) => Promise<WorkResult<T>>;
@@ -90,6 +97,9 @@ export async function writeInTenant<S extends z.ZodType, T>(
   const parsed = def.schema.safeParse(raw);
   if (!parsed.success) {
     return { kind: "invalid", state: { status: "error", fieldErrors: zodFieldErrors(parsed.error), formError: { key: "validation" }, values: echo(raw) } };
+  }
+  if (ctx.groupId !== null && (def.manager === undefined || (def.manager !== "rows" && def.manager(parsed.data) !== ctx.groupId))) {
+    throw new AppError("not_found");
   }
   for (let attempt = 0; ; attempt++) {
     try {

@@ -16,25 +16,28 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
   const orgs = await userOrganisations(ctx.user.id);
   const back = (await headers()).get("x-pathname") ?? `/${ctx.org.slug}`;
   const base = `/${ctx.org.slug}`;
-  const nav = [
-    { href: base, label: tn("home") },
-    ...(ctx.can("groups:read")
-      ? [
-          { href: `${base}/groups`, label: tn("groups") },
-          { href: `${base}/dashboard`, label: tn("dashboard") },
-          { href: `${base}/inclusion`, label: tn("inclusion") },
-        ]
-      : []),
-    ...(ctx.can("people:read") ? [{ href: `${base}/people`, label: tn("people") }] : []),
-    ...(ctx.can("rates:manage") ? [{ href: `${base}/rates`, label: tn("rates") }] : []),
-    ...(ctx.can("prices:read") ? [{ href: `${base}/prices`, label: tn("prices") }] : []),
-    ...(ctx.can("members:manage") ? [{ href: `${base}/members`, label: tn("members") }] : []),
-    ...(ctx.can("cohesion:read") ? [{ href: `${base}/cohesion`, label: tn("cohesion") }] : []),
-    ...(ctx.can("groups:read") ? [{ href: `${base}/coaching`, label: tn("coaching") }] : []),
-    ...(ctx.org.type === "consortium" && ctx.can("cohesion:read") ? [{ href: `${base}/compare`, label: tn("compare") }] : []),
-    ...(ctx.can("exports:read") ? [{ href: `${base}/advocacy`, label: tadv("nav") }] : []),
-    ...(ctx.can("audit:read") ? [{ href: `${base}/audit`, label: ta("nav") }] : []),
-  ];
+  // A group manager's whole portal is its group (issue 17.5): the group page is its home.
+  const nav = ctx.groupId
+    ? [{ href: `${base}/groups/${ctx.groupId}`, label: tn("myGroup") }]
+    : [
+        { href: base, label: tn("home") },
+        ...(ctx.can("groups:read")
+          ? [
+              { href: `${base}/groups`, label: tn("groups") },
+              { href: `${base}/dashboard`, label: tn("dashboard") },
+              { href: `${base}/inclusion`, label: tn("inclusion") },
+            ]
+          : []),
+        ...(ctx.can("people:read") ? [{ href: `${base}/people`, label: tn("people") }] : []),
+        ...(ctx.can("rates:manage") ? [{ href: `${base}/rates`, label: tn("rates") }] : []),
+        ...(ctx.can("prices:read") ? [{ href: `${base}/prices`, label: tn("prices") }] : []),
+        ...(ctx.can("members:manage") ? [{ href: `${base}/members`, label: tn("members") }] : []),
+        ...(ctx.can("cohesion:read") ? [{ href: `${base}/cohesion`, label: tn("cohesion") }] : []),
+        ...(ctx.can("groups:read") ? [{ href: `${base}/coaching`, label: tn("coaching") }] : []),
+        ...(ctx.org.type === "consortium" && ctx.can("cohesion:read") ? [{ href: `${base}/compare`, label: tn("compare") }] : []),
+        ...(ctx.can("exports:read") ? [{ href: `${base}/advocacy`, label: tadv("nav") }] : []),
+        ...(ctx.can("audit:read") ? [{ href: `${base}/audit`, label: ta("nav") }] : []),
+      ];
   const orgList = (
     <ul className="min-w-64 rounded border border-slate-300 bg-white p-1 shadow">
       {orgs.map((o) => (

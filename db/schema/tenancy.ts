@@ -74,6 +74,12 @@ export const memberships = pgTable(
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
     role: memberRole("role").notNull(),
+    /**
+     * A group manager (issue 17, point 5): an editor limited to this one group business of the
+     * NGO. Row-level security narrows everything the account reads and writes to the group
+     * (migration 0044); null for every other member.
+     */
+    groupId: uuid("group_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("memberships_user_org_key").on(t.userId, t.orgId), index("memberships_org_idx").on(t.orgId)],

@@ -136,6 +136,10 @@ export async function seedDemo(db: Db): Promise<DemoIds> {
       )
       .returning({ id: groups.id });
 
+    // The first shop's manager (issue 17.5): an ADICOR editor limited to that one group.
+    const [manager] = await tx.insert(users).values({ email: "gerante@adicor.demo", name: "Gérante de la boutique", passwordHash }).returning({ id: users.id });
+    await tx.insert(memberships).values({ userId: manager.id, orgId: orgs.adicor, role: "editor", groupId: shopRows[0].id });
+
     const ids: DemoIds = {
       groups: { shops: shopRows.map((g) => g.id) },
       orgs,

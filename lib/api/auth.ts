@@ -31,5 +31,5 @@ export async function apiCaller(authorization: string | null): Promise<ApiCaller
   );
   if (!row) return null;
   const org: TenantOrg = { id: row.org_id, slug: row.slug, name: row.name, type: row.type };
-  return { tokenId: row.token_id, ctx: { user: { id: "" }, org, role: "viewer", can: (p) => can(org.type, "viewer", p) } };
+  return { tokenId: row.token_id, ctx: { user: { id: "" }, org, role: "viewer", groupId: null, can: (p) => can(org.type, "viewer", p) } };
 }

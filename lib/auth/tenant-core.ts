@@ -11,6 +11,8 @@ export interface TenantContext<U = { id: string }> {
   user: U;
   org: TenantOrg;
   role: Role;
+  /** The one group a group manager is limited to (issue 17.5); null for every other member. */
+  groupId: string | null;
   can(permission: Permission): boolean;
 }
 
@@ -22,7 +24,7 @@ export type Resolution<U> =
 
 export interface ResolverDeps<U extends { id: string }> {
   getUser(): Promise<U | null>;
-  findMembership(userId: string, slug: string): Promise<{ org: TenantOrg; role: Role } | null>;
+  findMembership(userId: string, slug: string): Promise<{ org: TenantOrg; role: Role; groupId?: string | null } | null>;
 }
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
@@ -35,6 +37,8 @@ export async function resolveTenantWith<U extends { id: string }>(deps: Resolver
   const membership = await deps.findMembership(user.id, slug);
   if (!membership) return { kind: "not_found" };
   const { org, role } = membership;
-  if (permission && !can(org.type, role, permission)) return { kind: "not_found" };
-  return { kind: "ok", ctx: { user, org, role, can: (p) => can(org.type, role, p) } };
+  const groupId = membership.groupId ?? null;
+  const allowed = (p: Permission) => can(org.type, role, p, groupId !== null);
+  if (permission && !allowed(permission)) return { kind: "not_found" };
+  return { kind: "ok", ctx: { user, org, role, groupId, can: allowed } };
 }

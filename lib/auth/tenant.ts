@@ -25,8 +25,8 @@ const resolveCached = cache(async (slug: string): Promise<Resolution<CurrentUser
       findMembership: async (userId, s) => {
         const row = (await userOrganisations(userId)).find((o) => o.slug === s);
         if (!row) return null;
-        const { role, ...org } = row;
-        return { org, role };
+        const { role, groupId, ...org } = row;
+        return { org, role, groupId };
       },
     },
     slug,
@@ -41,13 +41,19 @@ export async function resolveTenant(slug: string, permission?: Permission): Prom
   return r;
 }
 
-/** The one tenant resolver for pages: sign-in redirect, or the same 404 for any refusal. */
-export async function requireMember(slug: string, permission?: Permission): Promise<TenantContext<CurrentUser>> {
+/**
+ * The one tenant resolver for pages: sign-in redirect, or the same 404 for any refusal. A page a
+ * group manager may open passes `{ manager: true }`.
+ */
+export async function requireMember(slug: string, permission?: Permission, opts?: { manager?: boolean }): Promise<TenantContext<CurrentUser>> {
   const r = await resolveCached(slug);
   if (r.kind === "unauthenticated") redirect("/login");
   if (r.kind === "not_found") notFound();
   if (r.ctx.user.mustChangePassword) redirect("/account/password");
   if (permission && !r.ctx.can(permission)) notFound();
+  // A group manager (issue 17.5) reaches only the pages of its group, which say so; any other
+  // page of the organisation is not found for it (and its rows are narrowed in the database).
+  if (r.ctx.groupId !== null && !opts?.manager) notFound();
   await rememberOrganisation(await getDb(), r.ctx.user, r.ctx.org.id);
   return r.ctx;
 }

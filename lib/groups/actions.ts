@@ -67,7 +67,7 @@ export const leaveGroupAction = orgAction(
 export const recordEntryAction = orgAction(recordEntryWrite.def, recordEntryWrite.work);
 
 export const correctEntryAction = orgAction(
-  { permission: "groups:write", schema: s.correctEntrySchema, action: "ledger.correct", entity: "ledger_entry", revalidate: groupsPath },
+  { permission: "groups:write", schema: s.correctEntrySchema, action: "ledger.correct", entity: "ledger_entry", revalidate: groupsPath, manager: "rows" },
   async ({ tx, ctx, input }) => {
     const r = await svc.correctEntry(tx, ctx.org, ctx.user.id, input);
     return { audit: { entityId: r.entry.id, before: r.before, after: r.after }, message: "entryCorrected" };
@@ -75,7 +75,7 @@ export const correctEntryAction = orgAction(
 );
 
 export const voidEntryAction = orgAction(
-  { permission: "groups:write", schema: s.voidEntrySchema, action: "ledger.void", entity: "ledger_entry", revalidate: groupsPath },
+  { permission: "groups:write", schema: s.voidEntrySchema, action: "ledger.void", entity: "ledger_entry", revalidate: groupsPath, manager: "rows" },
   async ({ tx, ctx, input }) => {
     const r = await svc.voidEntry(tx, ctx.org, ctx.user.id, input);
     return { audit: { entityId: r.entry.id, before: r.before, after: r.after }, message: "entryVoided" };

@@ -17,7 +17,14 @@ interface Write<S extends z.ZodType, T = unknown> {
 const groupsPath = (ctx: { org: { slug: string } }) => `/${ctx.org.slug}/groups`;
 
 export const recordEntryWrite: Write<typeof s.recordEntrySchema> = {
-  def: { permission: "groups:write", schema: s.recordEntrySchema, action: "ledger.record", entity: "ledger_entry", revalidate: groupsPath },
+  def: {
+    permission: "groups:write",
+    schema: s.recordEntrySchema,
+    action: "ledger.record",
+    entity: "ledger_entry",
+    revalidate: groupsPath,
+    manager: (i) => i.groupId,
+  },
   work: async ({ tx, ctx, input }) => {
     const e = await svc.recordEntry(tx, ctx.org, ctx.user.id, input);
     return { audit: { entityId: e.id, after: e }, message: "entryRecorded" };
@@ -25,7 +32,14 @@ export const recordEntryWrite: Write<typeof s.recordEntrySchema> = {
 };
 
 export const creditSaleWrite: Write<typeof s.creditSaleSchema> = {
-  def: { permission: "groups:write", schema: s.creditSaleSchema, action: "credit.sale", entity: "customer_credit", revalidate: groupsPath },
+  def: {
+    permission: "groups:write",
+    schema: s.creditSaleSchema,
+    action: "credit.sale",
+    entity: "customer_credit",
+    revalidate: groupsPath,
+    manager: (i) => i.groupId,
+  },
   work: async ({ tx, ctx, input }) => {
     const c = await svc.recordCreditSale(tx, ctx.org, ctx.user.id, input);
     return { audit: { entityId: c.id, after: c }, message: "creditRecorded" };
@@ -33,7 +47,14 @@ export const creditSaleWrite: Write<typeof s.creditSaleSchema> = {
 };
 
 export const repaymentWrite: Write<typeof s.repaymentSchema> = {
-  def: { permission: "groups:write", schema: s.repaymentSchema, action: "credit.repayment", entity: "credit_repayment", revalidate: groupsPath },
+  def: {
+    permission: "groups:write",
+    schema: s.repaymentSchema,
+    action: "credit.repayment",
+    entity: "credit_repayment",
+    revalidate: groupsPath,
+    manager: "rows",
+  },
   work: async ({ tx, ctx, input }) => {
     const r = await svc.recordRepayment(tx, ctx.org, input);
     return { audit: { entityId: r.repayment.id, after: r.repayment }, message: "repaymentRecorded" };

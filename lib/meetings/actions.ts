@@ -10,6 +10,7 @@ export const meetingAction = orgAction(
     action: "profit.meeting",
     entity: "profit_distribution",
     revalidate: (ctx) => `/${ctx.org.slug}/groups`,
+    manager: (i) => i.groupId,
   },
   async ({ tx, ctx, input }) => {
     const r = await recordMeeting(tx, ctx.org, ctx.user.id, input);

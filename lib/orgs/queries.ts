@@ -9,7 +9,14 @@ import type { TenantOrg } from "@/lib/auth/tenant-core";
 /** Every organisation the user belongs to, with their role. */
 export async function listUserOrgs(db: Queryable, userId: string) {
   return db
-    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name, type: organisations.type, role: memberships.role })
+    .select({
+      id: organisations.id,
+      slug: organisations.slug,
+      name: organisations.name,
+      type: organisations.type,
+      role: memberships.role,
+      groupId: memberships.groupId,
+    })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.orgId))
     .where(eq(memberships.userId, userId))

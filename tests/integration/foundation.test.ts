@@ -25,11 +25,11 @@ describe(`foundation on ${backend}`, () => {
     );
   });
 
-  it("seeds the demo organisations with three accounts each", async () => {
+  it("seeds the demo organisations with three accounts each, and the first shop's manager", async () => {
     const orgs = await db.db.select().from(organisations);
     expect(orgs.map((o) => o.slug).sort()).toEqual(["acor", "adicor", "bassikounou", "fassala", "femmes-fassala", "ong-sahel", "tadamoun"]);
     const [{ n }] = await db.db.select({ n: sql<number>`count(*)::int` }).from(memberships);
-    expect(n).toBe(21);
+    expect(n).toBe(22);
   });
 
   it("refuses a second membership of the same user in the same organisation", async () => {

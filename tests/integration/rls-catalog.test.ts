@@ -31,7 +31,7 @@ describe(`row-level security catalogue on ${backend}`, () => {
   it("fails on a new unprotected table or an unsafe view (the check itself can fail)", async () => {
     await db.db
       .transaction(async (tx) => {
-        await tx.execute(sql`create table rls_probe (id int, owner_org_id uuid)`);
+        await tx.execute(sql`create table rls_probe (id int, owner_org_id uuid, group_id uuid)`);
         await tx.execute(sql`create view rls_probe_view as select * from groups`);
         const problems = await rlsProblems(tx);
         expect(problems).toEqual(
@@ -40,9 +40,13 @@ describe(`row-level security catalogue on ${backend}`, () => {
             "rls_probe: row-level security not forced",
             "rls_probe: no policy with USING for the application",
             "rls_probe_view: view without security_invoker bypasses row-level security",
+            "rls_probe: no restrictive rls_probe_manager policy (a group manager would read every group)",
           ]),
         );
         await tx.execute(sql`select app_tenant_table('rls_probe', 'owner_org_id')`);
+        await tx.execute(
+          sql`create policy rls_probe_manager on rls_probe as restrictive for all using ((select app_current_group()) is null or group_id = (select app_current_group())) with check (true)`,
+        );
         await tx.execute(sql`alter view rls_probe_view set (security_invoker = true)`);
         expect(await rlsProblems(tx)).toEqual([]);
         tx.rollback();

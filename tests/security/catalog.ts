@@ -32,6 +32,23 @@ export async function rlsProblems(db: Queryable): Promise<string[]> {
       if ((p.cmd === "*" || p.cmd === "w" || p.cmd === "a") && !p.has_check) problems.push(`${t.name}.${p.name}: no WITH CHECK`);
     }
   }
+  // A group manager (migration 0044) is narrowed to its group by a restrictive policy on every
+  // table with a group column: a table added later needs its own `<table>_manager` policy.
+  const grouped = rowsOf<{ name: string }>(
+    await db.execute(sql`
+      select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
+      join pg_attribute a on a.attrelid = c.oid and a.attname = 'group_id' and not a.attisdropped
+      where c.relkind in ('r', 'p') and c.relname <> 'memberships'`),
+  );
+  const restrictive = rowsOf<{ table: string }>(
+    await db.execute(sql`
+      select c.relname as table from pg_policy p join pg_class c on c.oid = p.polrelid
+      join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and not p.polpermissive and p.polname = c.relname || '_manager'`),
+  );
+  for (const g of grouped) {
+    if (!restrictive.some((r) => r.table === g.name))
+      problems.push(`${g.name}: no restrictive ${g.name}_manager policy (a group manager would read every group)`);
+  }
   const views = rowsOf<{ name: string; kind: string; options: string[] | null }>(
     await db.execute(sql`
       select c.relname as name, c.relkind::text as kind, c.reloptions as options from pg_class c

@@ -4,7 +4,7 @@ import { PortalHeader } from "@/components/layout/portal-header";
 
 export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
   const { org } = await params;
-  const ctx = await requireMember(org);
+  const ctx = await requireMember(org, undefined, { manager: true });
   return (
     <>
       <PortalHeader ctx={ctx} />

@@ -1,3 +1,4 @@
+import { redirect } from "next/navigation";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { withTenant } from "@/lib/tenant-db";
@@ -11,7 +12,9 @@ const MAX_LISTED_SETTLEMENTS = 60;
 
 export default async function OrgHome({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
-  const ctx = await requireMember(slug, "org:read");
+  const ctx = await requireMember(slug, "org:read", { manager: true });
+  // A group manager's home is its group (issue 17.5).
+  if (ctx.groupId) redirect(`/${slug}/groups/${ctx.groupId}`);
   const { places, linked, members } = await withTenant(ctx, async (tx) => ({
     places: await listOrgPlaces(tx, ctx.org),
     linked: await listLinkedOrgs(tx, ctx.org),

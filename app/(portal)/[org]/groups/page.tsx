@@ -1,3 +1,4 @@
+import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireMember } from "@/lib/auth/tenant";
 import { readerOf, suppressCount } from "@/lib/privacy/suppress";
@@ -23,7 +24,9 @@ export default async function GroupsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { org: slug } = await params;
-  const ctx = await requireMember(slug, "groups:read");
+  const ctx = await requireMember(slug, "groups:read", { manager: true });
+  // A group manager's home is its group (issue 17.5).
+  if (ctx.groupId) redirect(`/${slug}/groups/${ctx.groupId}`);
   const sp = await searchParams;
   const filters = groupFiltersOf(sp);
   const { list, options } = await withTenant(ctx, async (tx) => ({

@@ -37,15 +37,19 @@ async function GroupPage({
   const { org: slug, groupId } = await params;
   const sp = await searchParams;
   const pickerQuery = searchQueryOf(sp, "pq");
-  const ctx = await requireMember(slug, "groups:read");
+  const ctx = await requireMember(slug, "groups:read", { manager: true });
   const today = todayIso();
   const uiLocale = await getLocale();
   const data = await withTenant(ctx, async (tx) => {
     const group = await findVisibleGroup(tx, ctx.org, groupId);
     if (!group) return null;
     // An archived group takes no new entries (migration 0033): its page is read-only until restored.
-    const canEdit = group.isWritable && ctx.can("groups:write");
-    const canWrite = canEdit && group.archivedAt === null;
+    const canWrite = group.isWritable && ctx.can("groups:write") && group.archivedAt === null;
+    // A group manager (issue 17.5) records its group's sales, expenses, credits and repayments;
+    // the group itself, its members, its rotation and its distributions stay with the NGO's staff.
+    const manages = ctx.groupId !== null;
+    const canEdit = group.isWritable && ctx.can("groups:write") && !manages;
+    const canManage = canWrite && !manages;
     // Person-level data (names, birth years, answers, household status, aids, customers, shares)
     // only to the NGO supporting the group; every other reader gets counts, never the rows.
     const seesPeople = seesGroupPeople(ctx, group);
@@ -55,10 +59,11 @@ async function GroupPage({
       group,
       canWrite,
       canEdit,
+      canManage,
       activity,
       seesPeople,
       members: seesPeople ? await listGroupMembers(tx, group.id, uiLocale) : [],
-      aidTypes: canWrite && seesPeople ? await listAidTypes(tx, uiLocale) : [],
+      aidTypes: canManage && seesPeople ? await listAidTypes(tx, uiLocale) : [],
       counts: seesPeople ? null : await countGroupMembers(tx, group.id, today),
       rotation: seesPeople ? await listRotation(tx, group.id) : null,
       ledger,
@@ -69,8 +74,8 @@ async function GroupPage({
       ),
       credits: (await listCredits(tx, group.id, today)).map((c) => (seesPeople ? c : { ...c, customerName: "" })),
       distributions: await listDistributions(tx, group.id),
-      candidates: canWrite ? await listCandidatePeople(tx, group.ngoOrgId, group.id, pickerQuery) : [],
-      settlements: canWrite ? await listNgoSettlements(tx, group.ngoOrgId) : [],
+      candidates: canManage ? await listCandidatePeople(tx, group.ngoOrgId, group.id, pickerQuery) : [],
+      settlements: canManage ? await listNgoSettlements(tx, group.ngoOrgId) : [],
     };
   });
   if (!data) notFound();
@@ -85,6 +90,7 @@ async function GroupPage({
   const [tp, tru] = [await getTranslations("plans"), await getTranslations("rules")];
   const currency = group.startingCapitalCurrency;
   const common = { org: slug, groupId: group.id, canWrite, today };
+  const staff = { ...common, canWrite: data.canManage };
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -146,7 +152,7 @@ async function GroupPage({
           </p>
         ) : null}
         {!canWrite && group.archivedAt === null ? <p className="mt-2 text-sm text-slate-700">{t("readOnly")}</p> : null}
-        {canWrite ? (
+        {data.canManage ? (
           <details className="mt-2">
             <summary className="flex min-h-11 min-w-11 cursor-pointer items-center underline">{t("edit")}</summary>
             <GroupActionForm
@@ -176,7 +182,7 @@ async function GroupPage({
       </div>
       {data.seesPeople ? (
         <MembersSection
-          {...common}
+          {...staff}
           members={data.members}
           aidTypes={data.aidTypes}
           candidates={data.candidates}
@@ -186,7 +192,7 @@ async function GroupPage({
       ) : data.counts ? (
         <MemberCountsSection counts={data.counts} reader={readerOf(ctx)} locale={locale} on={today} />
       ) : null}
-      {data.rotation ? <RotationSection {...common} members={data.members} teams={data.rotation.teams} terms={data.rotation.terms} /> : null}
+      {data.rotation ? <RotationSection {...staff} members={data.members} teams={data.rotation.teams} terms={data.rotation.terms} /> : null}
       <LedgerSection
         {...common}
         locale={locale}
@@ -199,7 +205,7 @@ async function GroupPage({
       />
       <CreditSection {...common} locale={locale} credits={data.credits} defaultCurrency={currency} showCustomers={data.seesPeople} />
       <ProfitSection
-        {...common}
+        {...staff}
         locale={locale}
         distributions={data.distributions}
         ruleLabel={tr(group.profitRule)}

@@ -16,7 +16,7 @@ import { withFormMessages } from "@/components/i18n/form-messages";
 /** A group's business plan, its versions, and its last quarters against it (issue 17, point 3). */
 async function PlanPage({ params }: { params: Promise<{ org: string; groupId: string }> }) {
   const { org: slug, groupId } = await params;
-  const ctx = await requireMember(slug, "groups:read");
+  const ctx = await requireMember(slug, "groups:read", { manager: true });
   const data = await withTenant(ctx, async (tx) => {
     const group = await findVisibleGroup(tx, ctx.org, groupId);
     if (!group) return null;

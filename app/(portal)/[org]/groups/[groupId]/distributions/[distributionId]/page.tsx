@@ -22,7 +22,7 @@ import { withFormMessages } from "@/components/i18n/form-messages";
  */
 async function MeetingPage({ params }: { params: Promise<{ org: string; groupId: string; distributionId: string }> }) {
   const { org: slug, groupId, distributionId } = await params;
-  const ctx = await requireMember(slug, "people:read");
+  const ctx = await requireMember(slug, "people:read", { manager: true });
   const data = await withTenant(ctx, async (tx) => {
     const group = await findVisibleGroup(tx, ctx.org, groupId);
     if (!group || !seesGroupPeople(ctx, group)) return null;

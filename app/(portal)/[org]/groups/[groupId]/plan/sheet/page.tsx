@@ -23,7 +23,7 @@ export default async function PlanSheetPage({
 }) {
   const { org: slug, groupId } = await params;
   const lang = (await searchParams).lang === "ar" ? "ar" : "fr";
-  const ctx = await requireMember(slug, "groups:read");
+  const ctx = await requireMember(slug, "groups:read", { manager: true });
   const data = await withTenant(ctx, async (tx) => {
     const group = await findVisibleGroup(tx, ctx.org, groupId);
     if (!group) return null;

@@ -18,7 +18,7 @@ export default async function StatementPage({
 }) {
   const { org: slug, groupId, distributionId } = await params;
   const lang = (await searchParams).lang === "ar" ? "ar" : "fr";
-  const ctx = await requireMember(slug, "people:read");
+  const ctx = await requireMember(slug, "people:read", { manager: true });
   const data = await withTenant(ctx, async (tx) => {
     const group = await findVisibleGroup(tx, ctx.org, groupId);
     // Each member's name and share: person-level, for the NGO supporting the group only.

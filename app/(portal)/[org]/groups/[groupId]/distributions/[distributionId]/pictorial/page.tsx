@@ -25,7 +25,7 @@ export default async function PictorialStatementPage({
   const { org: slug, groupId, distributionId } = await params;
   const sp = await searchParams;
   const lang = sp.lang === "ar" ? "ar" : "fr";
-  const ctx = await requireMember(slug, "people:read");
+  const ctx = await requireMember(slug, "people:read", { manager: true });
   const data = await withTenant(ctx, async (tx) => {
     const group = await findVisibleGroup(tx, ctx.org, groupId);
     if (!group || !seesGroupPeople(ctx, group)) return null;

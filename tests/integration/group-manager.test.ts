@@ -1,0 +1,193 @@
+/**
+ * A group manager (issue 17, point 5): an NGO editor limited to one group business. Through the
+ * real server actions (tenant resolution, permission, the manager rule of lib/server-action.ts),
+ * and, underneath, by the database to raw statements as the application role (the restrictive
+ * policies of migration 0044): whatever path runs, the account reads and writes its group only.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { and, eq, sql } from "drizzle-orm";
+import { auditLog, groups, ledgerEntries, memberships, users } from "@/db/schema";
+import { DEMO_PASSWORD, seedDemo, type DemoIds } from "@/db/seed/demo";
+import { attemptSignIn } from "@/lib/auth/sign-in";
+import { findLiveSession, type CurrentUser } from "@/lib/auth/session-store";
+import { idleState, type ActionState } from "@/lib/action-state";
+import { rowsOf } from "@/db/app-role";
+import type { Tx } from "@/db/client";
+import { request } from "../request-scope";
+import { sqlState } from "../refusals";
+import { backend, createTestDb, type TestDb } from "../test-db";
+
+vi.mock("next/headers", async () => (await import("../request-scope")).nextHeaders());
+vi.mock("next/cache", async () => (await import("../request-scope")).nextCache());
+vi.mock("@/lib/auth/session", async (original) => (await import("../request-scope")).session(await original<object>()));
+vi.mock("next-intl/server", async () => (await import("../request-scope")).nextIntlServer());
+
+describe(`a group manager on ${backend}`, () => {
+  let db: TestDb;
+  let ids: DemoIds;
+  let manager: CurrentUser;
+  let own: string;
+  let other: string;
+  const asManager = <T>(fn: (tx: Tx) => Promise<T>) => db.asApp({ orgId: ids.orgs.adicor, userId: manager.id }, fn);
+  const count = async (tx: Tx, query: ReturnType<typeof sql>) => Number(rowsOf<{ n: string }>(await tx.execute(query))[0].n);
+
+  async function act<T>(action: (prev: ActionState<T>, fd: FormData) => Promise<ActionState<T>>, fields: Record<string, string>) {
+    const fd = new FormData();
+    fd.set("org", "adicor");
+    for (const [k, v] of Object.entries(fields)) fd.set(k, v);
+    return action({ status: idleState.status }, fd);
+  }
+  const sale = (groupId: string, amount: string) => ({
+    groupId,
+    kind: "sale",
+    occurredOn: new Date().toISOString().slice(0, 10),
+    amount,
+    currency: "MRU",
+    note: "",
+    reason: "",
+  });
+
+  beforeAll(async () => {
+    db = await createTestDb();
+    ids = await seedDemo(db.db);
+    const g = globalThis as { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
+    g.__tamkinDb = Promise.resolve(db.appHandle ? await db.appHandle() : db);
+    g.__tamkinReadDb = Promise.resolve(null);
+    const r = await attemptSignIn(db.db, { email: "gerante@adicor.demo", password: DEMO_PASSWORD, address: "10.91.0.77" });
+    if (!r.ok) throw new Error("sign-in refused");
+    manager = (await findLiveSession(db.db, r.sessionId))!;
+    request.user = manager;
+    [own, other] = ids.groups.shops;
+  }, 120_000);
+  afterAll(async () => {
+    const g = globalThis as { __tamkinDb?: unknown; __tamkinReadDb?: unknown };
+    delete g.__tamkinDb;
+    delete g.__tamkinReadDb;
+    await db?.destroy();
+  });
+
+  it("is the demo's first shop's manager: an ADICOR editor limited to that group", async () => {
+    const [m] = await db.db
+      .select({ role: memberships.role, groupId: memberships.groupId })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(users.email, "gerante@adicor.demo"));
+    expect(m).toEqual({ role: "editor", groupId: own });
+  });
+
+  it("reads its own group only: one group, its ledger lines, its members; no NGO-wide figures; its own audit records", async () => {
+    const seen = await asManager(async (tx) => ({
+      groups: await count(tx, sql`select count(*) as n from groups`),
+      ownGroup: await count(tx, sql`select count(*) as n from groups where id = ${own}`),
+      otherLedger: await count(tx, sql`select count(*) as n from ledger_entries where group_id = ${other}`),
+      ownLedger: await count(tx, sql`select count(*) as n from ledger_entries where group_id = ${own}`),
+      rollupGroups: await count(tx, sql`select count(distinct group_id) as n from ledger_rollups`),
+      cube: await count(tx, sql`select count(*) as n from ledger_cube`),
+      ngoMonths: await count(tx, sql`select count(*) as n from ledger_ngo_months`),
+      people: await count(tx, sql`select count(*) as n from people`),
+      ownMembers: await count(tx, sql`select count(distinct person_id) as n from group_memberships where group_id = ${own}`),
+      othersAudit: await count(tx, sql`select count(*) as n from audit_log where actor_user_id is distinct from ${manager.id}`),
+    }));
+    expect(seen.groups).toBe(1);
+    expect(seen.ownGroup).toBe(1);
+    expect(seen.otherLedger).toBe(0);
+    expect(seen.ownLedger).toBeGreaterThan(0);
+    expect(seen.rollupGroups).toBe(1);
+    expect(seen.cube).toBe(0);
+    expect(seen.ngoMonths).toBe(0);
+    expect(seen.people).toBe(seen.ownMembers);
+    expect(seen.people).toBeGreaterThan(0);
+    expect(seen.othersAudit).toBe(0);
+    // The same queries as the NGO's editor see the whole NGO (the limit is the manager's alone).
+    const [editor] = await db.db.select({ id: users.id }).from(users).where(eq(users.email, "editor@adicor.demo"));
+    const editorGroups = await db.asApp({ orgId: ids.orgs.adicor, userId: editor.id }, (tx) => count(tx, sql`select count(*) as n from groups`));
+    expect(editorGroups).toBeGreaterThan(1);
+  });
+
+  it("records a sale in its group through the form's action, and it is in the group's ledger with its audit record", async () => {
+    const { recordEntryAction } = await import("@/lib/groups/actions");
+    const state = await act(recordEntryAction, sale(own, "1234"));
+    expect(state.status).toBe("ok");
+    const rows = await db.db
+      .select({ id: ledgerEntries.id })
+      .from(ledgerEntries)
+      .where(and(eq(ledgerEntries.groupId, own), eq(ledgerEntries.amount, 1234), eq(ledgerEntries.createdBy, manager.id)));
+    expect(rows).toHaveLength(1);
+    const audited = await db.db
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(and(eq(auditLog.actorUserId, manager.id), eq(auditLog.action, "ledger.record"), eq(auditLog.entityId, rows[0].id)));
+    expect(audited).toHaveLength(1);
+  });
+
+  it("gets 'not found' for a sale in another group of the NGO, for a new group and for a group edit; nothing is written", async () => {
+    const { recordEntryAction, createGroupAction, updateGroupAction } = await import("@/lib/groups/actions");
+    const before = await db.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(ledgerEntries)
+      .where(eq(ledgerEntries.groupId, other));
+    const refused = await act(recordEntryAction, sale(other, "999"));
+    expect(refused).toMatchObject({ status: "error", formError: { key: "not_found" } });
+    const after = await db.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(ledgerEntries)
+      .where(eq(ledgerEntries.groupId, other));
+    expect(after[0].n).toBe(before[0].n);
+
+    const groupsBefore = (await db.db.select({ n: sql<number>`count(*)::int` }).from(groups))[0].n;
+    const created = await act(createGroupAction, {
+      name: "Boutique de la gérante",
+      activityType: "shop",
+      villageId: ids.places.settlements["Tenhamed"],
+      startDate: "2024-01-01",
+      startingCapitalAmount: "1000",
+      startingCapitalCurrency: "MRU",
+      profitRule: "equal",
+    });
+    expect(created).toMatchObject({ status: "error", formError: { key: "not_found" } });
+    expect((await db.db.select({ n: sql<number>`count(*)::int` }).from(groups))[0].n).toBe(groupsBefore);
+
+    const [g] = await db.db.select({ version: groups.version, status: groups.status }).from(groups).where(eq(groups.id, own));
+    const edited = await act(updateGroupAction, { groupId: own, version: String(g.version), status: "closed", profitRule: "equal" });
+    expect(edited).toMatchObject({ status: "error", formError: { key: "not_found" } });
+    expect((await db.db.select({ status: groups.status }).from(groups).where(eq(groups.id, own)))[0].status).toBe(g.status);
+  });
+
+  it("is refused by the database when a raw statement writes another group's ledger or reaches another group", async () => {
+    const [{ ngo }] = await db.db.select({ ngo: groups.ngoOrgId }).from(groups).where(eq(groups.id, other));
+    const day = new Date().toISOString().slice(0, 10);
+    expect(
+      await sqlState(
+        asManager((tx) =>
+          tx.execute(
+            sql`insert into ledger_entries (group_id, ngo_org_id, kind, occurred_on, amount, currency, created_by) values (${other}, ${ngo}, 'sale', ${day}, 500, 'MRU', ${manager.id})`,
+          ),
+        ),
+      ),
+    ).toBe("42501");
+    // Another group's row is not there for it: an update reaches nothing.
+    const moved = await asManager((tx) => tx.execute(sql`update groups set name = name where id = ${other} returning id`));
+    expect(rowsOf(moved)).toHaveLength(0);
+  });
+
+  it("cannot be made a manager of another NGO's group, nor as an admin", async () => {
+    const [viewer] = await db.db.select({ id: users.id }).from(users).where(eq(users.email, "viewer@adicor.demo"));
+    const [sahelGroup] = await db.db.select({ id: groups.id }).from(groups).where(eq(groups.ngoOrgId, ids.orgs["ong-sahel"])).limit(1);
+    expect(
+      await sqlState(
+        db.db
+          .update(memberships)
+          .set({ role: "editor", groupId: sahelGroup.id })
+          .where(and(eq(memberships.userId, viewer.id), eq(memberships.orgId, ids.orgs.adicor))),
+      ),
+    ).toBe("23514");
+    expect(
+      await sqlState(
+        db.db
+          .update(memberships)
+          .set({ role: "admin", groupId: own })
+          .where(and(eq(memberships.userId, manager.id), eq(memberships.orgId, ids.orgs.adicor))),
+      ),
+    ).toBe("23514");
+  });
+});
