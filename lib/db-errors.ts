@@ -19,6 +19,7 @@ const byCode: Record<string, { code: ErrorCode; field?: string }> = {
   TK010: { code: "conflict" }, // boardLinkFinal (migration 0023)
   TK011: { code: "validation" }, // recordArchived (migration 0033)
   TK012: { code: "validation" }, // recordKept (migration 0033)
+  TK013: { code: "validation", field: "role" }, // managerIsEditor (migration 0044)
   TK420: { code: "validation", field: "attendees" }, // meetingNotQuorate (migration 0043)
   TK421: { code: "validation" }, // distributionFinal, notGroupMember (migration 0043)
   // price committee (migration 0016)

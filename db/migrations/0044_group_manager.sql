@@ -17,10 +17,10 @@ BEGIN
     RETURN NEW;
   END IF;
   IF NEW.role <> 'editor' THEN
-    RAISE EXCEPTION 'a group manager is an editor' USING ERRCODE = 'check_violation', CONSTRAINT = 'memberships_manager_editor';
+    RAISE EXCEPTION 'a group manager is an editor' USING ERRCODE = 'TK013', HINT = 'managerIsEditor';
   END IF;
   IF NOT EXISTS (SELECT 1 FROM groups g WHERE g.id = NEW.group_id AND g.ngo_org_id = NEW.org_id) THEN
-    RAISE EXCEPTION 'a group manager manages a group of its own NGO' USING ERRCODE = 'check_violation', CONSTRAINT = 'memberships_manager_group';
+    RAISE EXCEPTION 'a group manager manages a group of its own NGO' USING ERRCODE = 'TK013', HINT = 'managerIsEditor';
   END IF;
   RETURN NEW;
 END;

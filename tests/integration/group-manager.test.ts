@@ -180,7 +180,7 @@ describe(`a group manager on ${backend}`, () => {
           .set({ role: "editor", groupId: sahelGroup.id })
           .where(and(eq(memberships.userId, viewer.id), eq(memberships.orgId, ids.orgs.adicor))),
       ),
-    ).toBe("23514");
+    ).toBe("TK013");
     expect(
       await sqlState(
         db.db
@@ -188,6 +188,6 @@ describe(`a group manager on ${backend}`, () => {
           .set({ role: "admin", groupId: own })
           .where(and(eq(memberships.userId, manager.id), eq(memberships.orgId, ids.orgs.adicor))),
       ),
-    ).toBe("23514");
+    ).toBe("TK013");
   });
 });
