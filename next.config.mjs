@@ -21,6 +21,9 @@ const nextConfig = {
   reactStrictMode: true,
   serverExternalPackages: ["@electric-sql/pglite"],
   typescript: { ignoreBuildErrors: false },
+  // Imports (issue 14.1) upload a spreadsheet of up to 20 MB (lib/imports/read.ts, MAX_BYTES) to a
+  // server action; a little more here, so that the action itself answers "too large", translated.
+  experimental: { serverActions: { bodySizeLimit: "21mb" }, proxyClientMaxBodySize: "21mb" },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -13,6 +13,7 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
   const tt = await getTranslations("orgTypes");
   const ta = await getTranslations("audit");
   const tadv = await getTranslations("advocacy");
+  const timp = await getTranslations("imports");
   const orgs = await userOrganisations(ctx.user.id);
   const back = (await headers()).get("x-pathname") ?? `/${ctx.org.slug}`;
   const base = `/${ctx.org.slug}`;
@@ -29,6 +30,7 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
             ]
           : []),
         ...(ctx.can("people:read") ? [{ href: `${base}/people`, label: tn("people") }] : []),
+        ...(ctx.can("groups:write") ? [{ href: `${base}/import`, label: timp("nav") }] : []),
         ...(ctx.can("rates:manage") ? [{ href: `${base}/rates`, label: tn("rates") }] : []),
         ...(ctx.can("prices:read") ? [{ href: `${base}/prices`, label: tn("prices") }] : []),
         ...(ctx.can("members:manage") ? [{ href: `${base}/members`, label: tn("members") }] : []),

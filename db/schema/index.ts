@@ -11,3 +11,4 @@ export * from "./plausibility";
 export * from "./invitations";
 export * from "./api";
 export * from "./plans";
+export * from "./imports";

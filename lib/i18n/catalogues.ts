@@ -21,6 +21,7 @@ export const areas = [
   "search",
   "api",
   "plans",
+  "imports",
 ] as const;
 
 type Catalogue = Record<string, Record<string, unknown>>;

@@ -1,0 +1,130 @@
+"use client";
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { idleState } from "@/lib/action-state";
+import { commitImportAction, discardImportAction, saveMappingAction, uploadImportAction } from "@/lib/imports/actions";
+import { Button } from "@/components/ui/button";
+import { describedBy, FieldShell, Select, TextInput } from "@/components/ui/field";
+import { FormStatus } from "./form-status";
+
+export interface UploadLabels {
+  kind: string;
+  kinds: { members: string; ledger: string };
+  file: string;
+  fileHint: string;
+  mapping: string;
+  mappingNone: string;
+  upload: string;
+  uploading: string;
+}
+
+/**
+ * The upload: a plain multipart form posted to the server action, so that it works without
+ * JavaScript; with it, the button says the file is being read while it is.
+ */
+export function UploadImportForm({ org, labels, mappings }: { org: string; labels: UploadLabels; mappings: { id: string; kind: string; name: string }[] }) {
+  const t = useTranslations("errors");
+  const [state, action, pending] = useActionState(uploadImportAction, idleState);
+  const fileError = state.status === "error" && state.fieldErrors?.file ? t(state.fieldErrors.file as never) : undefined;
+  return (
+    <form action={action} encType="multipart/form-data" className="flex flex-col gap-4" data-testid="import-upload-form">
+      <input type="hidden" name="org" value={org} />
+      <FormStatus state={state} />
+      <fieldset className="flex flex-col gap-2">
+        <legend className="font-medium">{labels.kind}</legend>
+        {(["members", "ledger"] as const).map((k, i) => (
+          <label key={k} className="flex min-h-11 items-center gap-2">
+            <input type="radio" name="kind" value={k} defaultChecked={i === 0} className="size-5" />
+            {labels.kinds[k]}
+          </label>
+        ))}
+      </fieldset>
+      {mappings.length > 0 ? (
+        <FieldShell id="import-mapping" label={labels.mapping}>
+          <Select id="import-mapping" name="mappingId" defaultValue="">
+            <option value="">{labels.mappingNone}</option>
+            {mappings.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name} ({labels.kinds[m.kind as "members" | "ledger"] ?? m.kind})
+              </option>
+            ))}
+          </Select>
+        </FieldShell>
+      ) : null}
+      <FieldShell id="import-file" label={labels.file} hint={labels.fileHint} error={fileError}>
+        <TextInput
+          id="import-file"
+          type="file"
+          name="file"
+          required
+          accept=".xlsx,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+          invalid={!!fileError}
+          aria-describedby={describedBy("import-file", fileError, labels.fileHint)}
+          className="max-w-full"
+        />
+      </FieldShell>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={pending} data-testid="import-upload">
+          {labels.upload}
+        </Button>
+        {pending ? (
+          <span role="status" className="flex items-center gap-2 text-slate-700">
+            <progress className="w-32" aria-label={labels.uploading} />
+            {labels.uploading}
+          </span>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+export function CommitImportForm({ org, uploadId, labels }: { org: string; uploadId: string; labels: { commit: string; acceptWarnings: string } }) {
+  const [state, action, pending] = useActionState(commitImportAction, idleState);
+  return (
+    <form action={action} className="flex flex-col gap-3" data-testid="import-commit-form">
+      <input type="hidden" name="org" value={org} />
+      <input type="hidden" name="uploadId" value={uploadId} />
+      <FormStatus state={state} />
+      <label className="flex min-h-11 items-center gap-2">
+        <input type="checkbox" name="acceptWarnings" className="size-5 shrink-0" />
+        {labels.acceptWarnings}
+      </label>
+      <Button type="submit" disabled={pending} data-testid="import-commit">
+        {labels.commit}
+      </Button>
+    </form>
+  );
+}
+
+export function DiscardImportForm({ org, uploadId, label }: { org: string; uploadId: string; label: string }) {
+  const [state, action, pending] = useActionState(discardImportAction, idleState);
+  return (
+    <form action={action} className="flex flex-col gap-2">
+      <input type="hidden" name="org" value={org} />
+      <input type="hidden" name="uploadId" value={uploadId} />
+      <FormStatus state={state} />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {label}
+      </Button>
+    </form>
+  );
+}
+
+export function SaveMappingForm({ org, uploadId, labels }: { org: string; uploadId: string; labels: { name: string; save: string } }) {
+  const t = useTranslations("errors");
+  const [state, action, pending] = useActionState(saveMappingAction, idleState);
+  const err = state.status === "error" && state.fieldErrors?.name ? t(state.fieldErrors.name as never) : undefined;
+  return (
+    <form action={action} className="flex flex-col gap-2">
+      <input type="hidden" name="org" value={org} />
+      <input type="hidden" name="uploadId" value={uploadId} />
+      <FormStatus state={state} />
+      <FieldShell id="mapping-name" label={labels.name} error={err}>
+        <TextInput id="mapping-name" name="name" maxLength={80} invalid={!!err} aria-describedby={describedBy("mapping-name", err)} />
+      </FieldShell>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {labels.save}
+      </Button>
+    </form>
+  );
+}

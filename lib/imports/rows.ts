@@ -1,0 +1,155 @@
+/**
+ * One row of an import file to the input of the form that records the same thing (a group's new
+ * member, a ledger line), checked by that form's own zod schema: the import accepts exactly what
+ * the form accepts. Names (group, village) are matched to the organisation's own records.
+ */
+import { createHash } from "node:crypto";
+import type { z } from "zod";
+import { addMemberSchema, recordEntrySchema } from "@/lib/groups/schema";
+import { toIsoDate, type Cell, cellText } from "./cells";
+import { importFields, listValue, normalise, type ImportKind, type ListName } from "./fields";
+
+export interface RowError {
+  /** The import column (a field of importFields). */
+  field: string;
+  /** A key of the `errors` catalogue namespace. */
+  key: string;
+  /** For a list: the list whose values are allowed. */
+  list?: ListName;
+  values?: Record<string, string | number>;
+}
+
+export interface Lookups {
+  /** Normalised name (and id) → id; null: two records share the name. */
+  groups: Map<string, string | null>;
+  villages: Map<string, string | null>;
+}
+
+export function lookupOf(records: { id: string; name: string }[]): Map<string, string | null> {
+  const m = new Map<string, string | null>();
+  for (const r of records) {
+    const n = normalise(r.name);
+    m.set(n, m.has(n) && m.get(n) !== r.id ? null : r.id);
+    m.set(r.id, r.id);
+  }
+  return m;
+}
+
+/** A cell to the text stored for the row: dates already as yyyy-mm-dd, whatever form they came in. */
+export function storedValue(kind: ImportKind, field: string, cell: Cell): string {
+  const def = importFields[kind].find((f) => f.key === field);
+  if (def?.type === "date" && cell !== null) return toIsoDate(cell) ?? cellText(cell);
+  if (def?.type === "year" && cell instanceof Date) return String(cell.getUTCFullYear());
+  return cellText(cell);
+}
+
+/** The form's field an import column fills (and back, for the form's messages). */
+const formField: Record<string, string> = { group: "groupId", village: "settlementId", occurredOn: "occurredOn" };
+const importField = (kind: ImportKind, path: string) => {
+  const back = Object.entries(formField).find(([, f]) => f === path)?.[0];
+  return back ?? (importFields[kind].some((f) => f.key === path) ? path : importFields[kind][0].key);
+};
+
+/** Valid values standing in for a field in error (see checkRow). */
+const standIn: Record<string, unknown> = {
+  groupId: "00000000-0000-4000-8000-000000000000",
+  settlementId: "00000000-0000-4000-8000-000000000000",
+  name: "Stand-in",
+  sex: "female",
+  birthYear: "1990",
+  householdSize: "1",
+  householdStatus: "host",
+  cashTransferSince: "",
+  joinedOn: "2000-01-01",
+  occurredOn: "2000-01-01",
+  kind: "sale",
+  amount: "1",
+  currency: "MRU",
+  note: "",
+  wgSeeing: "not_asked",
+  wgHearing: "not_asked",
+  wgWalking: "not_asked",
+  wgCognition: "not_asked",
+  wgSelfCare: "not_asked",
+  wgCommunication: "not_asked",
+};
+
+export type FormInput<K extends ImportKind> = K extends "members" ? z.infer<typeof addMemberSchema> : z.infer<typeof recordEntrySchema>;
+
+export interface CheckedRow {
+  errors: RowError[];
+  input: Record<string, unknown> | null;
+  /** The row's natural key, before the occurrence count (see rowKey). */
+  natural: string;
+}
+
+/** A row's stored values to the form's input, with every error found (not only the first). */
+export function checkRow(kind: ImportKind, values: Record<string, string>, lookups: Lookups): CheckedRow {
+  const errors: RowError[] = [];
+  const raw: Record<string, unknown> = {};
+  for (const def of importFields[kind]) {
+    const v = values[def.key] ?? "";
+    if (def.type === "list") {
+      const code = v === "" && def.list === "wg" ? "not_asked" : v === "" ? null : listValue(def.list!, v);
+      if (v === "" && def.required) errors.push({ field: def.key, key: "required" });
+      else if (code === null && v !== "") errors.push({ field: def.key, key: "importNotInList", list: def.list });
+      raw[def.key] = code ?? undefined;
+    } else if (def.type === "group" || def.type === "village") {
+      const map = def.type === "group" ? lookups.groups : lookups.villages;
+      const id = v === "" ? undefined : (map.get(normalise(v)) ?? map.get(v));
+      if (v === "") errors.push({ field: def.key, key: "required" });
+      else if (id === undefined)
+        errors.push({ field: def.key, key: def.type === "group" ? "importGroupUnknown" : "importVillageUnknown", values: { name: v } });
+      else if (id === null) errors.push({ field: def.key, key: "importNameAmbiguous", values: { name: v } });
+      raw[formField[def.key]] = id ?? "";
+    } else if (def.type === "date") {
+      if (v !== "" && !toIsoDate(v)) errors.push({ field: def.key, key: "dateInvalid" });
+      raw[def.key] = v === "" ? (def.required ? undefined : "") : (toIsoDate(v) ?? v);
+    } else {
+      raw[def.key] = v === "" && def.required ? undefined : v;
+    }
+  }
+  let input: Record<string, unknown> | null = null;
+  const schema = kind === "members" ? addMemberSchema : recordEntrySchema;
+  // The form's schema checks its cross-field rules only once each field is valid: the fields
+  // already in error are stood in for by valid values, and the schema asked again, so that every
+  // problem of the row is reported at once.
+  let attempt: Record<string, unknown> = kind === "members" ? { ...raw, mode: "new" } : { ...raw };
+  for (let round = 0; round < 3; round++) {
+    const parsed = schema.safeParse(attempt);
+    if (parsed.success) {
+      if (round === 0) input = parsed.data;
+      break;
+    }
+    let added = false;
+    for (const issue of parsed.error.issues) {
+      const field = importField(kind, String(issue.path[0] ?? ""));
+      if (errors.some((e) => e.field === field)) continue;
+      const key = /^[a-zA-Z][\w.]*$/.test(issue.message) ? issue.message : "invalid";
+      errors.push({ field, key });
+      added = true;
+    }
+    if (!added) break;
+    attempt = { ...attempt };
+    for (const e of errors) {
+      const f = formField[e.field] ?? e.field;
+      attempt[f] = standIn[f] ?? attempt[f];
+    }
+  }
+  if (errors.length > 0) input = null;
+  const natural =
+    kind === "members"
+      ? ["members", raw.groupId, normalise(values.name ?? ""), values.birthYear, raw.settlementId].join("|")
+      : ["ledger", raw.groupId, raw.kind, raw.occurredOn, (values.amount ?? "").replace(/\s/g, ""), raw.currency, normalise(values.note ?? "")].join("|");
+  return { errors, input, natural };
+}
+
+/**
+ * A row's key: the Kobo submission's `_uuid`; else a hash of the row's natural key (a member:
+ * group, name, birth year, village; a ledger line: its whole content and, for the same line
+ * twice in a file, which occurrence it is). The same file imported again has the same keys.
+ */
+export function rowKey(koboUuid: string | undefined, natural: string, occurrence: number): string {
+  if (koboUuid) return `kobo:${koboUuid.trim().toLowerCase()}`;
+  return createHash("sha256").update(`${natural}#${occurrence}`).digest("hex");
+}

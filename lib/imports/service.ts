@@ -1,0 +1,324 @@
+import "server-only";
+import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { groups, importKeys, importMappings, importRows, importUploads } from "@/db/schema";
+import type { TenantOrg } from "@/lib/auth/tenant-core";
+import { AppError } from "@/lib/errors";
+import { appErrorFromDb } from "@/lib/db-errors";
+import { addMember, recordEntry } from "@/lib/groups/service";
+import { listNgoSettlements } from "@/lib/groups/queries";
+import type { AddMemberInput, RecordEntryInput } from "@/lib/groups/schema";
+import { writableGroupSql } from "@/lib/groups/scope";
+import { cellText } from "./cells";
+import { importFields, normalise, type ImportKind } from "./fields";
+import { mapHeaders } from "./headers";
+import { ImportFileError, readSheet } from "./read";
+import { checkRow, lookupOf, rowKey, storedValue, type Lookups, type RowError } from "./rows";
+
+type Org = Pick<TenantOrg, "id" | "type">;
+
+/** Rows checked and written per batch: memory stays bounded whatever the file's length. */
+const BATCH = 500;
+
+export async function loadLookups(tx: Tx, org: Org): Promise<Lookups> {
+  const gs = await tx
+    .select({ id: groups.id, name: groups.name })
+    .from(groups)
+    .where(and(writableGroupSql(org), isNull(groups.archivedAt)));
+  const vs = await listNgoSettlements(tx, org.id);
+  return { groups: lookupOf(gs), villages: lookupOf(vs) };
+}
+
+export interface StageInput {
+  kind: ImportKind;
+  file: Blob;
+  fileName: string;
+  /** A saved mapping's id (its headers → fields), if the uploader chose one. */
+  mappingId?: string;
+}
+
+/**
+ * Reads the file (streamed: a batch of rows at a time), checks each row as its form would and
+ * keeps it with what was found, for the preview. The whole file is refused (ImportFileError,
+ * nothing kept) if it is no spreadsheet, too large, or its headers are wrong.
+ */
+export async function stageUpload(tx: Tx, org: Org, userId: string, input: StageInput): Promise<{ id: string }> {
+  if (org.type !== "ngo") throw new AppError("not_found");
+  let saved: Record<string, string> = {};
+  if (input.mappingId) {
+    const [m] = await tx
+      .select()
+      .from(importMappings)
+      .where(and(eq(importMappings.id, input.mappingId), eq(importMappings.orgId, org.id), eq(importMappings.kind, input.kind)));
+    if (!m) throw new AppError("not_found");
+    saved = m.mapping as Record<string, string>;
+  }
+  const file = await readSheet(input.file, input.fileName);
+  const lookups = await loadLookups(tx, org);
+  let header: ReturnType<typeof mapHeaders> | null = null;
+  let uploadId: string | null = null;
+  const counts = { rows: 0, new: 0, duplicate: 0, invalid: 0 };
+  const seen = new Set<string>();
+  const occurrences = new Map<string, number>();
+  let batch: { line: number; rowKey: string; values: Record<string, string>; errors: RowError[] }[] = [];
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const keys = [...new Set(batch.map((r) => r.rowKey))];
+    const known = new Set(
+      (
+        await tx
+          .select({ k: importKeys.rowKey })
+          .from(importKeys)
+          .where(and(eq(importKeys.orgId, org.id), eq(importKeys.kind, input.kind), inArray(importKeys.rowKey, keys)))
+      ).map((r) => r.k),
+    );
+    const rows = batch.map((r) => {
+      const duplicate = known.has(r.rowKey) || seen.has(r.rowKey);
+      seen.add(r.rowKey);
+      const status = r.errors.length > 0 ? "invalid" : duplicate ? "duplicate" : "new";
+      counts[status]++;
+      return { uploadId: uploadId!, orgId: org.id, line: r.line, rowKey: r.rowKey, values: r.values, status, errors: r.errors };
+    });
+    await tx.insert(importRows).values(rows);
+    batch = [];
+  };
+
+  for await (const row of file.rows) {
+    if (!header) {
+      header = mapHeaders(input.kind, row.cells, saved);
+      const [u] = await tx
+        .insert(importUploads)
+        .values({
+          orgId: org.id,
+          createdByUserId: userId,
+          kind: input.kind,
+          fileName: input.fileName.slice(0, 255) || "import",
+          checksum: "0".repeat(64),
+          sizeBytes: input.file.size,
+          headerLang: header.lang,
+          columns: header.read,
+          ignored: header.ignored,
+          rowCount: 0,
+          newCount: 0,
+          duplicateCount: 0,
+          invalidCount: 0,
+        })
+        .returning({ id: importUploads.id });
+      uploadId = u.id;
+      continue;
+    }
+    const values: Record<string, string> = {};
+    for (const [field, col] of Object.entries(header.columns)) values[field] = storedValue(input.kind, field, row.cells[col] ?? null);
+    const checked = checkRow(input.kind, values, lookups);
+    const uuid = header.uuidColumn === null ? undefined : cellText(row.cells[header.uuidColumn] ?? null) || undefined;
+    const n = occurrences.get(checked.natural) ?? 0;
+    if (input.kind === "ledger") occurrences.set(checked.natural, n + 1);
+    batch.push({ line: row.line, rowKey: rowKey(uuid, checked.natural, n), values, errors: checked.errors });
+    counts.rows++;
+    if (batch.length >= BATCH) await flush();
+  }
+  await flush();
+  if (!header || !uploadId) throw new ImportFileError("noHeader");
+  if (counts.rows === 0) throw new ImportFileError("noRows");
+  await tx
+    .update(importUploads)
+    .set({ checksum: file.checksum(), rowCount: counts.rows, newCount: counts.new, duplicateCount: counts.duplicate, invalidCount: counts.invalid })
+    .where(eq(importUploads.id, uploadId));
+  return { id: uploadId };
+}
+
+/** A commit refused: every row the rules refused, with why. Nothing was written. */
+export class ImportRefused extends Error {
+  constructor(readonly failures: { line: number; errors: RowError[] }[]) {
+    super("import refused");
+  }
+}
+
+export interface CommitResult {
+  upload: typeof importUploads.$inferSelect;
+  added: number;
+  duplicates: number;
+  invalid: number;
+}
+
+/** An AppError of a form to the row's errors, by import column. */
+function rowErrorsOf(kind: ImportKind, err: AppError): RowError[] {
+  const back: Record<string, string> = { groupId: "group", settlementId: "village" };
+  const known = new Set(importFields[kind].map((f) => f.key));
+  const fieldErrors = Object.entries(err.fieldErrors ?? {}).map(([f, key]) => ({ field: back[f] ?? (known.has(f) ? f : importFields[kind][0].key), key }));
+  if (fieldErrors.length > 0 && err.messageKey === "validation") return fieldErrors;
+  // A rule's refusal without a field (a locked quarter: the date's; an amount's limit): its column.
+  const dateField = kind === "members" ? "joinedOn" : "occurredOn";
+  const byKey = /^quarter|date/i.test(err.messageKey) ? dateField : /^amount/.test(err.messageKey) && kind === "ledger" ? "amount" : null;
+  const field = fieldErrors[0]?.field ?? byKey ?? importFields[kind][0].key;
+  const values = err.values ? Object.fromEntries(Object.entries(err.values).filter(([k]) => k !== "confirm")) : undefined;
+  return [{ field, key: err.messageKey, values }];
+}
+
+/**
+ * Writes every new row of a staged upload through the same service as its form (the same rules,
+ * limits and database triggers: a locked quarter, an archived group), each row in a savepoint so
+ * that every refusal is found; if any row is refused, ImportRefused is thrown and the
+ * transaction (the caller's) writes nothing. Each added record's key is kept: the same row
+ * imported again is a duplicate. Warnings a form asks to confirm (an amount above the soft
+ * limit, a possibly known person) are confirmed only if `acceptWarnings`.
+ */
+export async function commitUpload(tx: Tx, org: Org, userId: string, uploadId: string, acceptWarnings: boolean): Promise<CommitResult> {
+  const [upload] = await tx
+    .select()
+    .from(importUploads)
+    .where(and(eq(importUploads.id, uploadId), eq(importUploads.orgId, org.id)))
+    .for("update");
+  if (!upload || org.type !== "ngo") throw new AppError("not_found");
+  if (upload.status !== "staged") throw new AppError("validation", "importAlreadyCommitted");
+  const kind = upload.kind as ImportKind;
+  const lookups = await loadLookups(tx, org);
+  const failures: { line: number; errors: RowError[] }[] = [];
+  let added = 0;
+  let duplicates = upload.duplicateCount;
+  let after = 0;
+  for (;;) {
+    const rows = await tx
+      .select()
+      .from(importRows)
+      .where(and(eq(importRows.uploadId, upload.id), inArray(importRows.status, ["new", "refused"]), gt(importRows.line, after)))
+      .orderBy(asc(importRows.line))
+      .limit(BATCH);
+    if (rows.length === 0) break;
+    after = rows[rows.length - 1].line;
+    for (const row of rows) {
+      const checked = checkRow(kind, row.values as Record<string, string>, lookups);
+      if (!checked.input) {
+        failures.push({ line: row.line, errors: checked.errors });
+        continue;
+      }
+      try {
+        const entityId = await tx.transaction(async (sp) => {
+          const [known] = await sp
+            .select({ id: importKeys.entityId })
+            .from(importKeys)
+            .where(and(eq(importKeys.orgId, org.id), eq(importKeys.kind, kind), eq(importKeys.rowKey, row.rowKey)));
+          if (known) return null;
+          const id = await writeRow(sp, org, userId, kind, checked.input!, acceptWarnings);
+          await sp.insert(importKeys).values({ orgId: org.id, kind, rowKey: row.rowKey, entityId: id, uploadId: upload.id });
+          return id;
+        });
+        if (entityId) added++;
+        else duplicates++;
+      } catch (err) {
+        const app = appErrorFromDb(err) ?? err;
+        if (!(app instanceof AppError)) throw err;
+        failures.push({ line: row.line, errors: rowErrorsOf(kind, app) });
+      }
+    }
+  }
+  if (failures.length > 0) throw new ImportRefused(failures);
+  const [done] = await tx
+    .update(importUploads)
+    .set({ status: "committed", committedAt: new Date(), refusedCount: 0 })
+    .where(eq(importUploads.id, upload.id))
+    .returning();
+  return { upload: done, added, duplicates, invalid: upload.invalidCount };
+}
+
+async function writeRow(tx: Tx, org: Org, userId: string, kind: ImportKind, input: Record<string, unknown>, acceptWarnings: boolean): Promise<string> {
+  const once = async (confirm?: string) => {
+    if (kind === "members") return (await addMember(tx, org, { ...(input as AddMemberInput), confirm })).personId;
+    return (await recordEntry(tx, org, userId, { ...(input as RecordEntryInput), confirm })).id;
+  };
+  try {
+    return await once();
+  } catch (err) {
+    // A warning the form would ask to confirm: confirmed with its own token, if the importer said so.
+    const token = err instanceof AppError ? err.values?.confirm : undefined;
+    if (!acceptWarnings || typeof token !== "string") throw err;
+    return await once(token);
+  }
+}
+
+/** A refused commit: each refused row keeps its reasons for the preview (after the rollback). */
+export async function recordRefusal(tx: Tx, org: Org, uploadId: string, refused: ImportRefused): Promise<void> {
+  for (const f of refused.failures) {
+    await tx
+      .update(importRows)
+      .set({ status: "refused", errors: f.errors })
+      .where(and(eq(importRows.uploadId, uploadId), eq(importRows.orgId, org.id), eq(importRows.line, f.line)));
+  }
+  await tx
+    .update(importUploads)
+    .set({ refusedCount: refused.failures.length })
+    .where(and(eq(importUploads.id, uploadId), eq(importUploads.orgId, org.id)));
+}
+
+/** Throws away a staged upload (its rows go with it). */
+export async function discardUpload(tx: Tx, org: Org, uploadId: string) {
+  const [u] = await tx
+    .update(importUploads)
+    .set({ status: "discarded" })
+    .where(and(eq(importUploads.id, uploadId), eq(importUploads.orgId, org.id), eq(importUploads.status, "staged")))
+    .returning({ id: importUploads.id });
+  if (!u) throw new AppError("not_found");
+  await tx.delete(importRows).where(eq(importRows.uploadId, u.id));
+  return u;
+}
+
+/** Saves the upload's headers as a named mapping, for the next file of the same form. */
+export async function saveMapping(tx: Tx, org: Org, uploadId: string, name: string) {
+  const [u] = await tx
+    .select()
+    .from(importUploads)
+    .where(and(eq(importUploads.id, uploadId), eq(importUploads.orgId, org.id)));
+  if (!u) throw new AppError("not_found");
+  const mapping = Object.fromEntries(Object.entries(u.columns as Record<string, string>).map(([h, f]) => [normalise(h), f]));
+  const [m] = await tx
+    .insert(importMappings)
+    .values({ orgId: org.id, kind: u.kind, name, mapping })
+    .onConflictDoUpdate({ target: [importMappings.orgId, importMappings.kind, importMappings.name], set: { mapping } })
+    .returning();
+  return m;
+}
+
+export async function listMappings(tx: Tx, org: Org) {
+  return tx
+    .select({ id: importMappings.id, kind: importMappings.kind, name: importMappings.name })
+    .from(importMappings)
+    .where(eq(importMappings.orgId, org.id))
+    .orderBy(asc(importMappings.name));
+}
+
+/** An upload and one page of its rows (invalid and refused first), for the preview. */
+export async function loadPreview(tx: Tx, org: Org, uploadId: string, limit = 500) {
+  const [upload] = await tx
+    .select()
+    .from(importUploads)
+    .where(and(eq(importUploads.id, uploadId), eq(importUploads.orgId, org.id)));
+  if (!upload) return null;
+  const rows = await tx
+    .select({ line: importRows.line, values: importRows.values, status: importRows.status, errors: importRows.errors })
+    .from(importRows)
+    .where(eq(importRows.uploadId, upload.id))
+    .orderBy(sql`case ${importRows.status} when 'refused' then 0 when 'invalid' then 1 else 2 end`, asc(importRows.line))
+    .limit(limit);
+  return { upload, rows: rows as { line: number; values: Record<string, string>; status: string; errors: RowError[] }[] };
+}
+
+export async function listUploads(tx: Tx, org: Org) {
+  return tx
+    .select()
+    .from(importUploads)
+    .where(eq(importUploads.orgId, org.id))
+    .orderBy(sql`${importUploads.createdAt} desc`)
+    .limit(20);
+}
+
+/** The names the template's lists offer: the organisation's active groups and its villages. */
+export async function loadTemplateNames(tx: Tx, org: Org) {
+  const gs = await tx
+    .select({ name: groups.name })
+    .from(groups)
+    .where(and(writableGroupSql(org), isNull(groups.archivedAt)))
+    .orderBy(asc(groups.name));
+  const vs = await listNgoSettlements(tx, org.id);
+  return { groups: gs.map((g) => g.name), villages: vs.map((v) => v.name) };
+}

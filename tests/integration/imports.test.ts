@@ -1,0 +1,259 @@
+/**
+ * Imports from spreadsheets and KoboToolbox (issue 14.1): files with French, Arabic and Kobo
+ * headers, XLSX and CSV, dates in every form; bad files refused whole with their reason and
+ * nothing kept; a commit through the forms' own rules, all or nothing (a locked quarter refuses
+ * the file and names the row); a file imported again adds nothing; another organisation neither
+ * sees nor commits an upload; one audit record per import with the file's checksum and counts.
+ */
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import { auditLog, groups, importRows, importUploads, ledgerEntries, people, quarterLocks, users } from "@/db/schema";
+import { DEMO_PASSWORD, seedDemo, type DemoIds } from "@/db/seed/demo";
+import type { Tx } from "@/db/client";
+import { attemptSignIn } from "@/lib/auth/sign-in";
+import { findLiveSession } from "@/lib/auth/session-store";
+import { listNgoSettlements } from "@/lib/groups/queries";
+import { commitUpload, ImportRefused, loadPreview, recordRefusal, stageUpload } from "@/lib/imports/service";
+import { ImportFileError, MAX_BYTES } from "@/lib/imports/read";
+import { commitImportAction, uploadImportAction } from "@/lib/imports/actions";
+import { previousQuarter, quarterBounds, quarterOf } from "@/lib/quarters/quarter";
+import { today } from "@/lib/dates";
+import { request } from "../request-scope";
+import { backend, createTestDb, type TestDb } from "../test-db";
+
+vi.mock("next/headers", async () => (await import("../request-scope")).nextHeaders());
+vi.mock("next/cache", async () => (await import("../request-scope")).nextCache());
+vi.mock("@/lib/auth/session", async (orig) => (await import("../request-scope")).session(await orig()));
+
+const csv = (name: string, lines: string[]) => new File([lines.join("\r\n") + "\r\n"], name, { type: "text/csv" });
+
+async function xlsx(name: string, build: (ws: ExcelJS.Worksheet) => void): Promise<File> {
+  const wb = new ExcelJS.Workbook();
+  build(wb.addWorksheet("Data"));
+  return new File([new Uint8Array(await wb.xlsx.writeBuffer())], name);
+}
+
+describe(`imports on ${backend}`, () => {
+  let db: TestDb;
+  let ids: DemoIds;
+  let editor: string;
+  let groupName: string;
+  let village: string;
+  let lockedDay: string;
+  let quarterOfDay: string;
+  const adicor = () => ({ id: ids.orgs.adicor, type: "ngo" as const });
+  const tadamoun = () => ({ id: ids.orgs.tadamoun, type: "ngo" as const });
+  const asAdicor = <T>(fn: (tx: Tx) => Promise<T>) => db.asApp({ orgId: ids.orgs.adicor, userId: editor }, fn);
+  const stage = (kind: "members" | "ledger", file: File) => asAdicor((tx) => stageUpload(tx, adicor(), editor, { kind, file, fileName: file.name }));
+  const refusal = async (kind: "members" | "ledger", file: File) => {
+    try {
+      await stage(kind, file);
+    } catch (e) {
+      if (e instanceof ImportFileError) return { key: e.key, values: e.values };
+      throw e;
+    }
+    return null;
+  };
+  const uploadsCount = async () => (await db.db.select({ n: sql<number>`count(*)::int` }).from(importUploads))[0].n;
+  const rowsOf = (id: string) => asAdicor(async (tx) => (await loadPreview(tx, adicor(), id))!);
+
+  beforeAll(async () => {
+    db = await createTestDb();
+    ids = await seedDemo(db.db);
+    [{ id: editor }] = await db.db.select({ id: users.id }).from(users).where(eq(users.email, "editor@adicor.demo"));
+    const gs = await db.db
+      .select({ name: groups.name })
+      .from(groups)
+      .where(and(eq(groups.ngoOrgId, ids.orgs.adicor), isNull(groups.archivedAt)));
+    groupName = gs.find((g) => gs.filter((o) => o.name === g.name).length === 1)!.name;
+    village = (await listNgoSettlements(db.db, ids.orgs.adicor))[0].name;
+    // A locked quarter: last quarter (locked by the demo, or here).
+    const q = previousQuarter(quarterOf(new Date()));
+    lockedDay = quarterBounds(q).start;
+    quarterOfDay = q;
+    const [lock] = await db.db
+      .select()
+      .from(quarterLocks)
+      .where(and(eq(quarterLocks.ngoOrgId, ids.orgs.adicor), eq(quarterLocks.quarter, q), isNull(quarterLocks.unlockedAt)));
+    if (!lock) await db.db.insert(quarterLocks).values({ ngoOrgId: ids.orgs.adicor, quarter: q, lockedBy: editor });
+    const g = globalThis as { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
+    g.__tamkinDb = Promise.resolve(db);
+    g.__tamkinReadDb = Promise.resolve(null);
+    const r = await attemptSignIn(db.db, { email: "editor@adicor.demo", password: DEMO_PASSWORD, address: "10.91.0.7" });
+    if (!r.ok) throw new Error("sign-in refused");
+    request.user = (await findLiveSession(db.db, r.sessionId))!;
+  }, 120_000);
+  afterAll(async () => {
+    const g = globalThis as { __tamkinDb?: unknown; __tamkinReadDb?: unknown };
+    delete g.__tamkinDb;
+    delete g.__tamkinReadDb;
+    await db?.destroy();
+  });
+
+  const frMembers = () =>
+    csv("membres.csv", [
+      "Groupe;Nom;Sexe;Année de naissance;Village ou campement;Taille du ménage;Statut du ménage;WG voir;WG marcher;Date d'adhésion",
+      `${groupName};Zeinabou Importfichier;femme;1990;${village};6;réfugié hors camp;beaucoup de difficulté;;15/01/2025`,
+      `${groupName};Sidi Importfichier;H;1985;${village};4;population hôte;1;4;2025-01-20`,
+      `${groupName};Personne Invalide;x;1800;Nulle Part;0;inconnu;;demain`,
+    ]);
+
+  it("previews a French CSV (semicolons): every row checked by the form's rules, errors per column", async () => {
+    const { id } = await stage("members", frMembers());
+    const p = await rowsOf(id);
+    expect(p.upload).toMatchObject({ kind: "members", headerLang: "fr", rowCount: 3, newCount: 2, duplicateCount: 0, invalidCount: 1, status: "staged" });
+    const bad = p.rows.find((r) => r.line === 4)!;
+    expect(bad.status).toBe("invalid");
+    expect(Object.fromEntries(bad.errors.map((e) => [e.field, e.key]))).toMatchObject({
+      sex: "importNotInList",
+      village: "importVillageUnknown",
+      householdStatus: "importNotInList",
+      joinedOn: "dateInvalid",
+      birthYear: "birthYearInvalid",
+    });
+    expect(bad.errors.find((e) => e.field === "sex")!.list).toBe("sex");
+    const good = p.rows.find((r) => r.line === 2)!;
+    expect(good.values.joinedOn).toBe("2025-01-15");
+  });
+
+  it("reads Arabic headers from an XLSX, with dates as Excel dates, serial numbers and text", async () => {
+    const file = await xlsx("دفتر.xlsx", (ws) => {
+      ws.addRow(["المجموعة", "نوع العملية", "التاريخ", "المبلغ", "العملة", "ملاحظة"]);
+      ws.addRow([groupName, "بيع", new Date(Date.UTC(2025, 0, 10)), 1500, "MRU", "سوق"]);
+      ws.addRow([groupName, "achat", 45672, 700, "أوقية", ""]); // 45672: 2025-01-15
+      ws.addRow([groupName, "contribution", "20/01/2025", "2 500", "MRU", ""]);
+      ws.getCell("C2").numFmt = "dd/mm/yyyy";
+    });
+    const { id } = await stage("ledger", file);
+    const p = await rowsOf(id);
+    expect(p.upload).toMatchObject({ headerLang: "ar", rowCount: 3, newCount: 3, invalidCount: 0 });
+    expect(p.rows.map((r) => r.values.occurredOn)).toEqual(["2025-01-10", "2025-01-15", "2025-01-20"]);
+  });
+
+  it("reads a KoboToolbox export: group/field paths, _uuid as the key, Kobo's own columns aside", async () => {
+    const file = csv("kobo.csv", [
+      "start,end,grp_person/group,grp_person/name,grp_person/sex,grp_person/birth_year,grp_hh/village,grp_hh/household_size,grp_hh/household_status,grp_wg/wg_seeing,grp_person/joined_on,_id,_uuid,_submission_time,_index",
+      `2025-02-01T10:00:00,2025-02-01T10:05:00,${groupName},Aminetou Kobofichier,female,1995,${village},5,host,none,2025-02-01,101,8a1e2f9c-0000-4000-8000-000000000001,2025-02-01T10:06:00,1`,
+    ]);
+    const { id } = await stage("members", file);
+    const p = await rowsOf(id);
+    expect(p.upload).toMatchObject({ headerLang: "kobo", newCount: 1 });
+    expect(p.upload.ignored).toEqual(expect.arrayContaining(["start", "end", "_id", "_submission_time", "_index"]));
+    expect((await db.db.select().from(importRows).where(eq(importRows.uploadId, id)))[0].rowKey).toBe("kobo:8a1e2f9c-0000-4000-8000-000000000001");
+  });
+
+  it("refuses bad files whole, with their reason, and keeps nothing", async () => {
+    const before = await uploadsCount();
+    const header = "Groupe,Nom,Sexe,Année de naissance,Village,Taille du ménage,Statut du ménage,Date d'adhésion";
+    expect(await refusal("members", new File(["%PDF-1.4\n\u0000\u0001binary"], "rapport.pdf"))).toMatchObject({ key: "notSpreadsheet" });
+    expect(await refusal("members", new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])], "vieux.xls"))).toMatchObject({
+      key: "oldExcel",
+    });
+    expect(await refusal("members", new File([new Uint8Array(MAX_BYTES + 1)], "grand.csv"))).toMatchObject({ key: "tooLarge" });
+    expect(await refusal("members", csv("autre.csv", ["foo,bar", "1,2"]))).toMatchObject({ key: "wrongColumns" });
+    const missing = await refusal("members", csv("incomplet.csv", ["Groupe,Nom", `${groupName},Fatma`]));
+    expect(missing?.key).toBe("missingColumns");
+    expect(missing?.values.columns).toBe("Sexe, Année de naissance, Village ou campement, Taille du ménage, Statut du ménage, Date d'adhésion");
+    expect(
+      await refusal(
+        "members",
+        csv("mixte.csv", ["Groupe,الاسم,Sexe,سنة الميلاد,Village,Taille du ménage,Statut du ménage,Date d'adhésion", "a,b,c,d,e,f,g,h"]),
+      ),
+    ).toMatchObject({
+      key: "headersMixed",
+    });
+    expect(await refusal("members", csv("entetes.csv", [header]))).toMatchObject({ key: "noRows" });
+    const formula = await xlsx("formule.xlsx", (ws) => {
+      ws.addRow(header.split(","));
+      ws.addRow([groupName, "Fatma", "femme", { formula: "1990+0", result: 1990 }, village, 4, "host", "2025-01-01"]);
+    });
+    expect(await refusal("members", formula)).toEqual({ key: "formula", values: { cell: "D2" } });
+    const merged = await xlsx("fusion.xlsx", (ws) => {
+      ws.addRow(["Groupe", "Nom", "", "Sexe", "Année de naissance", "Village", "Taille du ménage", "Statut du ménage", "Date d'adhésion"]);
+      ws.mergeCells("B1:C1");
+      ws.addRow([groupName, "Fatma", "Mint", "femme", 1990, village, 4, "host", "2025-01-01"]);
+    });
+    expect(await refusal("members", merged)).toEqual({ key: "headerBlank", values: { column: "C" } });
+    expect(await uploadsCount()).toBe(before);
+  });
+
+  it("the upload action answers a bad file with the translated reason, and a good one with its preview", async () => {
+    const fd = new FormData();
+    fd.set("org", "adicor");
+    fd.set("kind", "members");
+    fd.set("file", new File(["%PDF-1.4\u0000"], "x.pdf"));
+    expect(await uploadImportAction({ status: "idle" }, fd)).toEqual({ status: "error", formError: { key: "importFileNotSpreadsheet", values: {} } });
+    const empty = new FormData();
+    empty.set("org", "adicor");
+    expect(await uploadImportAction({ status: "idle" }, empty)).toMatchObject({ status: "error", formError: { key: "validation" } });
+    fd.set("file", frMembers());
+    // Success sends the browser to the preview (Next's redirect is thrown).
+    const thrown: unknown = await uploadImportAction({ status: "idle" }, fd).catch((e: unknown) => e);
+    expect(String((thrown as { digest?: string }).digest)).toMatch(/\/adicor\/import\?upload=[0-9a-f-]{36}/);
+  });
+
+  it("commits all or nothing, audited once with the checksum and counts; the same file again adds nothing", async () => {
+    const file = frMembers();
+    const checksum = createHash("sha256")
+      .update(Buffer.from(await file.arrayBuffer()))
+      .digest("hex");
+    const { id } = await stage("members", file);
+    const peopleBefore = (await db.db.select({ n: sql<number>`count(*)::int` }).from(people))[0].n;
+    const fd = new FormData();
+    fd.set("org", "adicor");
+    fd.set("uploadId", id);
+    expect(await commitImportAction({ status: "idle" }, fd)).toMatchObject({ status: "ok", data: { added: 2, duplicates: 0 } });
+    expect((await db.db.select({ n: sql<number>`count(*)::int` }).from(people))[0].n).toBe(peopleBefore + 2);
+    const [audit] = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "import.commit"), eq(auditLog.entityId, id)));
+    expect(audit.after).toMatchObject({ fileName: "membres.csv", checksum, rows: 3, added: 2, duplicates: 0, invalid: 1, kind: "members" });
+    expect(audit.orgId).toBe(ids.orgs.adicor);
+    // Committed once: a second commit is refused.
+    expect(await commitImportAction({ status: "idle" }, fd)).toMatchObject({ status: "error", formError: { key: "importAlreadyCommitted" } });
+
+    const again = await stage("members", frMembers());
+    const p = await rowsOf(again.id);
+    expect(p.upload).toMatchObject({ newCount: 0, duplicateCount: 2, invalidCount: 1 });
+    const r = await asAdicor((tx) => commitUpload(tx, adicor(), editor, again.id, false));
+    expect(r.added).toBe(0);
+    expect((await db.db.select({ n: sql<number>`count(*)::int` }).from(people))[0].n).toBe(peopleBefore + 2);
+  });
+
+  it("another organisation neither sees nor commits an upload", async () => {
+    const { id } = await stage("members", frMembers());
+    const tadamounUser = (await db.db.select({ id: users.id }).from(users).where(eq(users.email, "editor@tadamoun.demo")))[0]?.id ?? editor;
+    const asTadamoun = <T>(fn: (tx: Tx) => Promise<T>) => db.asApp({ orgId: ids.orgs.tadamoun, userId: tadamounUser }, fn);
+    expect(await asTadamoun((tx) => loadPreview(tx, tadamoun(), id))).toBeNull();
+    expect(await asTadamoun((tx) => tx.select().from(importRows).where(eq(importRows.uploadId, id)))).toEqual([]);
+    await expect(asTadamoun((tx) => commitUpload(tx, tadamoun(), tadamounUser, id, false))).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("a row in a locked quarter refuses the whole commit, named by its row; nothing is half-saved", async () => {
+    const file = csv("caisse.csv", [
+      "Groupe,Opération,Date,Montant,Devise,Note",
+      `${groupName},vente,${today()},1200,MRU,ok`,
+      `${groupName},vente,${lockedDay},1300,MRU,trimestre verrouillé`,
+    ]);
+    const { id } = await stage("ledger", file);
+    const count = async () => (await db.db.select({ n: sql<number>`count(*)::int` }).from(ledgerEntries))[0].n;
+    const before = await count();
+    const err = await asAdicor((tx) => commitUpload(tx, adicor(), editor, id, false)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportRefused);
+    expect((err as ImportRefused).failures).toEqual([{ line: 3, errors: [{ field: "occurredOn", key: "quarterLocked", values: { quarter: quarterOfDay } }] }]);
+    expect(await count()).toBe(before);
+    await asAdicor((tx) => recordRefusal(tx, adicor(), id, err as ImportRefused));
+    const p = await rowsOf(id);
+    expect(p.upload.refusedCount).toBe(1);
+    expect(p.rows[0]).toMatchObject({ line: 3, status: "refused" });
+    // The action says so in the reader's terms, and still writes nothing.
+    const fd = new FormData();
+    fd.set("org", "adicor");
+    fd.set("uploadId", id);
+    expect(await commitImportAction({ status: "idle" }, fd)).toEqual({ status: "error", formError: { key: "importRefused", values: { count: 1 } } });
+    expect(await count()).toBe(before);
+  });
+});
