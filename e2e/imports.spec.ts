@@ -1,0 +1,84 @@
+import { expect, test } from "@playwright/test";
+import { signInTo } from "./helpers";
+
+/**
+ * Imports (issue 14.1) through the browser: a CSV of members uploaded, its preview's counts, the
+ * commit, the people then listed; the same file again adds nothing. Without JavaScript too: a
+ * ledger CSV through the plain multipart form, its lines then in the ledger.
+ */
+test.describe.configure({ mode: "serial" });
+
+// Names no demo record has (letters only: the near-duplicate check compares names).
+const tag = [...String(Date.now()).slice(-6)].map((d) => "abcdefghij"[Number(d)]).join("");
+const GROUP = "Boutique communautaire de Fassala";
+const VILLAGE = "Tenhamed";
+const today = new Date().toISOString().slice(0, 10);
+
+const membersCsv = () =>
+  Buffer.from(
+    [
+      "Groupe;Nom;Sexe;Année de naissance;Village ou campement;Taille du ménage;Statut du ménage;WG voir;Date d'adhésion",
+      `${GROUP};Zeinabou Imp${tag};femme;1991;${VILLAGE};5;population hôte;aucune difficulté;${today}`,
+      `${GROUP};Mohamed Imp${tag};homme;1987;${VILLAGE};3;réfugié hors camp;2;${today}`,
+      `${GROUP};Sans Village;femme;1990;Nulle Part;3;population hôte;;${today}`,
+    ].join("\r\n"),
+  );
+
+test("a members CSV: preview with its counts and errors, commit, the people listed; again, nothing added", async ({ page }) => {
+  await signInTo(page, "editor@adicor.demo", "adicor");
+  await page.getByRole("link", { name: "Importer" }).first().click();
+  await expect(page).toHaveURL(/\/adicor\/import$/);
+  const form = page.getByTestId("import-upload-form");
+  await form.getByLabel("Membres des groupes").check();
+  await form.getByLabel("Fichier").setInputFiles({ name: "membres.csv", mimeType: "text/csv", buffer: membersCsv() });
+  await page.getByTestId("import-upload").click();
+  await expect(page).toHaveURL(/\/adicor\/import\?upload=[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("count-rows")).toHaveText("3");
+  await expect(page.getByTestId("count-new")).toHaveText("2");
+  await expect(page.getByTestId("count-invalid")).toHaveText("1");
+  const invalid = page.getByTestId("import-rows").locator('tr[data-status="invalid"]');
+  await expect(invalid).toContainText("Village ou campement");
+  await expect(invalid).toContainText("Nulle Part");
+  await page.getByTestId("import-commit").click();
+  await expect(page.getByText("Import enregistré.")).toBeVisible();
+
+  await page.goto(`/adicor/people?q=Imp${tag}`);
+  await expect(page.getByTestId("people-table")).toContainText(`Zeinabou Imp${tag}`);
+  await expect(page.getByTestId("people-table")).toContainText(`Mohamed Imp${tag}`);
+
+  await page.goto("/adicor/import");
+  await page.getByTestId("import-upload-form").getByLabel("Fichier").setInputFiles({ name: "membres.csv", mimeType: "text/csv", buffer: membersCsv() });
+  await page.getByTestId("import-upload").click();
+  await expect(page.getByTestId("count-new")).toHaveText("0");
+  await expect(page.getByTestId("count-duplicate")).toHaveText("2");
+  await expect(page.getByTestId("import-nothing-new")).toBeVisible();
+});
+
+test("without JavaScript: a ledger CSV uploaded and committed, its lines in the ledger; a bad file refused", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signInTo(page, "editor@adicor.demo", "adicor");
+  await page.goto("/adicor/import");
+  const form = page.getByTestId("import-upload-form");
+  await form.getByLabel("Opérations du cahier de caisse").check();
+  await form.getByLabel("Fichier").setInputFiles({ name: "rapport.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\u0000\u0001") });
+  await page.getByTestId("import-upload").click();
+  await expect(page.getByText("Ce fichier n'est pas un classeur XLSX ni un fichier CSV.")).toBeVisible();
+
+  const note = `import ${tag}`;
+  const csv = ["Groupe,Opération,Date,Montant,Devise,Note", `${GROUP},vente,${today},1234,MRU,${note}`, `${GROUP},apport,${today},4321,MRU,${note}`].join("\n");
+  await page.getByTestId("import-upload-form").getByLabel("Opérations du cahier de caisse").check();
+  await page
+    .getByTestId("import-upload-form")
+    .getByLabel("Fichier")
+    .setInputFiles({ name: "caisse.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByTestId("import-upload").click();
+  await expect(page).toHaveURL(/\/adicor\/import\?upload=/);
+  await expect(page.getByTestId("count-new")).toHaveText("2");
+  await page.getByTestId("import-commit").click();
+  await expect(page.getByText("Import enregistré.")).toBeVisible();
+  await page.goto(`/adicor/ledger?q=${encodeURIComponent(note)}`);
+  await expect(page.getByTestId("ledger-list")).toContainText(note);
+  await expect(page.getByTestId("ledger-list").locator("tr", { hasText: note })).toHaveCount(2);
+  await context.close();
+});
