@@ -40,7 +40,7 @@ test("a members CSV: preview with its counts and errors, commit, the people list
   await expect(invalid).toContainText("Village ou campement");
   await expect(invalid).toContainText("Nulle Part");
   await page.getByTestId("import-commit").click();
-  await expect(page.getByText("Import enregistré.")).toBeVisible();
+  await expect(page.getByTestId("import-committed")).toContainText("Importé le");
 
   await page.goto(`/adicor/people?q=Imp${tag}`);
   await expect(page.getByTestId("people-table")).toContainText(`Zeinabou Imp${tag}`);
@@ -76,7 +76,7 @@ test("without JavaScript: a ledger CSV uploaded and committed, its lines in the 
   await expect(page).toHaveURL(/\/adicor\/import\?upload=/);
   await expect(page.getByTestId("count-new")).toHaveText("2");
   await page.getByTestId("import-commit").click();
-  await expect(page.getByText("Import enregistré.")).toBeVisible();
+  await expect(page.getByTestId("import-committed")).toContainText("Importé le");
   await page.goto(`/adicor/ledger?q=${encodeURIComponent(note)}`);
   await expect(page.getByTestId("ledger-list")).toContainText(note);
   await expect(page.getByTestId("ledger-list").locator("tr", { hasText: note })).toHaveCount(2);
