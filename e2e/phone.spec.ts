@@ -52,7 +52,7 @@ const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 /** One page per kind of address: ids and the query string do not make another kind. */
 const kindOf = (path: string) => path.replace(uuid, ":id").replace(/\/\d{4}-Q\d\b/g, "/:quarter");
 /** Files, not pages: downloads and the printable exports. */
-const isFile = (path: string) => /\/export(\/|$)|\.(csv|xlsx|pdf)$|\/api\//.test(path);
+const isFile = (path: string) => /\/export(\/|$)|\/import\/template$|\.(csv|xlsx|pdf)$|\/api\//.test(path);
 
 async function reachablePages(page: Page, slug: string): Promise<string[]> {
   const seen = new Map<string, string>();

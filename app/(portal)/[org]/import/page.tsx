@@ -194,7 +194,7 @@ async function ImportPage({
                   <a
                     key={f}
                     href={`/${slug}/import/template?kind=${k}&lang=${l}&format=${f}`}
-                    className="inline-flex min-h-11 items-center underline underline-offset-4"
+                    className="inline-flex min-h-11 min-w-11 items-center justify-center px-2 underline underline-offset-4"
                     download
                   >
                     {f.toUpperCase()}
