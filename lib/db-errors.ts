@@ -22,6 +22,10 @@ const byCode: Record<string, { code: ErrorCode; field?: string }> = {
   TK013: { code: "validation", field: "role" }, // managerIsEditor (migration 0044)
   TK420: { code: "validation", field: "attendees" }, // meetingNotQuorate (migration 0043)
   TK421: { code: "validation" }, // distributionFinal, notGroupMember (migration 0043)
+  TK430: { code: "conflict" }, // stockAppendOnly (migration 0046)
+  TK431: { code: "validation" }, // stockCounted (migration 0046)
+  TK432: { code: "validation", field: "quantity" }, // stockInsufficient (migration 0046)
+  TK433: { code: "validation" }, // stockItemGroup, stockOutEnded (migration 0046)
   // price committee (migration 0016)
   TK101: { code: "validation" }, // sessionClosed
   TK102: { code: "validation" }, // decisionNotQuorate

@@ -27,6 +27,7 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
               { href: `${base}/groups`, label: tn("groups") },
               { href: `${base}/dashboard`, label: tn("dashboard") },
               { href: `${base}/inclusion`, label: tn("inclusion") },
+              { href: `${base}/supply`, label: tn("supply") },
             ]
           : []),
         ...(ctx.can("people:read") ? [{ href: `${base}/people`, label: tn("people") }] : []),

@@ -12,3 +12,4 @@ export * from "./invitations";
 export * from "./api";
 export * from "./plans";
 export * from "./imports";
+export * from "./stock";

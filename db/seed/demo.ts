@@ -5,6 +5,7 @@ import { consortiumMembers, groups, memberships, orgCommunes, organisations, pla
 import { hashPassword } from "@/lib/auth/password";
 import { seedPrices } from "./prices";
 import { seedSecondNgo } from "./second-ngo";
+import { seedStock } from "./stock";
 
 export const DEMO_PASSWORD = "tamkin-demo";
 
@@ -154,6 +155,7 @@ export async function seedDemo(db: Db): Promise<DemoIds> {
     await seedGroups(tx, ids);
     await seedCohesion(tx, ids);
     await seedPrices(tx, ids);
+    await seedStock(tx, ids);
     await seedSecondNgo(tx, ids);
     return ids;
   });

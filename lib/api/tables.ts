@@ -16,6 +16,7 @@ export function apiTableOf(org: string, path: readonly string[]): { source: Expo
     case "compare":
       return arg === undefined ? { source: exportSources[kind], params: { org } } : null;
     case "revenue":
+    case "supply":
     case "cohesion":
     case "inclusion":
       if (!arg || (kind === "inclusion" && (personTableIds as readonly string[]).includes(arg))) return null;

@@ -19,6 +19,7 @@ import { observationsExport } from "./observations";
 import { priceHistoryExport } from "./price-history";
 import { revenueExport, revenueFiltersOf, revenueTableIds, type RevenueTableId } from "./revenue";
 import type { ExportArgs, ExportFile } from "./route";
+import { loadSupplyTables, supplyTableIds, type SupplyTableId } from "@/lib/stock/supply-tables";
 
 /** The path parameters of an export: the organisation, and the table or commune where the path has one. */
 export interface SourceParams {
@@ -166,5 +167,15 @@ const compare: ExportSource = {
   },
 };
 
-export const exportSources = { groups, ledger, revenue, cohesion, inclusion, observations, "price-history": priceHistory, compare } as const;
+/** A supply dashboard table (issue 17, point 2): the page's own loader, quantities and average amounts of groups. */
+const supply: ExportSource = {
+  permission: "groups:read",
+  load: async ({ ctx, params: { table = "" }, er }) => {
+    if (!(supplyTableIds as readonly string[]).includes(table)) return null;
+    const tables = await withTenantRead(ctx, (tx) => loadSupplyTables(tx, ctx.org, er.locale));
+    return { table: tables[table as SupplyTableId], what: `supply-${table}`, disclosure: "amounts" };
+  },
+};
+
+export const exportSources = { groups, ledger, revenue, cohesion, inclusion, observations, "price-history": priceHistory, compare, supply } as const;
 export type ExportSourceId = keyof typeof exportSources;

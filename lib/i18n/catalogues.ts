@@ -22,6 +22,7 @@ export const areas = [
   "api",
   "plans",
   "imports",
+  "stock",
 ] as const;
 
 type Catalogue = Record<string, Record<string, unknown>>;

@@ -62,6 +62,10 @@ export const pageEntryPoints: Record<string, PageEntry> = {
   // the group; the sheet only once a plan exists), its internal rules and a distribution's meeting
   // and picture statements (members' names: the supporting NGO's only).
   "/[org]/groups/[groupId]/plan": { ...member("groups:read"), from: "/[org]/groups/[groupId]" },
+  // Issue 17, points 1 and 2: a group's stock (group-level quantities: every reader of the group),
+  // and the supply dashboard of the groups an organisation may read.
+  "/[org]/groups/[groupId]/stock": { ...member("groups:read"), from: "/[org]/groups/[groupId]" },
+  "/[org]/supply": member("groups:read"),
   "/[org]/groups/[groupId]/plan/sheet": { ...member("groups:read"), from: "/[org]/groups/[groupId]/plan", someHaveNone: true },
   "/[org]/groups/[groupId]/rules": { ...member("people:read"), from: "/[org]/groups/[groupId]", someHaveNone: true },
   "/[org]/groups/[groupId]/distributions/[distributionId]": { ...member("people:read"), from: "/[org]/groups/[groupId]", someHaveNone: true },
@@ -114,6 +118,7 @@ export const routeEntryPoints: Record<string, Access & { probe: string; status?:
   "/[org]/export/observations/[commune]": { ...member("exports:read"), probe: "/fassala/export/observations/fassala?format=csv" },
   "/[org]/export/price-history/[commune]": { ...member("exports:read"), probe: "/fassala/export/price-history/fassala?format=csv" },
   "/[org]/export/revenue/[table]": { ...member("exports:read"), probe: "/adicor/export/revenue/by-activity?format=csv" },
+  "/[org]/export/supply/[table]": { ...member("exports:read"), probe: "/adicor/export/supply/out-days?format=csv" },
   // The read-only API (issue 14.5): a bearer token, never a session (no token: 401 for anyone).
   "/api/v1/[org]/[...path]": { ...publicAccess, probe: "/api/v1/adicor/groups", status: 401 },
   "/api/v1/openapi.json": { ...publicAccess, probe: "/api/v1/openapi.json" },
@@ -378,6 +383,38 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
     fields: ["groupId", "rulesId", "acknowledgedOn", "membershipIds"],
     objects: { groupId: "group" },
     valid: { rulesId: "00000000-0000-4000-8000-000000000000", acknowledgedOn: "2025-01-15", membershipIds: "00000000-0000-4000-8000-000000000000" },
+  },
+  // Issue 17, point 1 (lib/stock): a group's items, stock received alone, sales per item, counts, stock-outs.
+  "lib/stock/actions.ts#stockItemAction": {
+    access: member("groups:write"),
+    fields: ["groupId", "productId", "name", "unit"],
+    objects: { groupId: "group" },
+    valid: { name: "Forged item", unit: "kg" },
+  },
+  "lib/stock/actions.ts#stockReceiveAction": {
+    access: member("groups:write"),
+    fields: ["groupId", "itemId", "occurredOn", "quantity", "cost", "currency"],
+    objects: { groupId: "group" },
+    // Any item id: the group is checked first (another's is not found).
+    valid: { itemId: "00000000-0000-4000-8000-000000000000", occurredOn: "2025-01-15", quantity: "1" },
+  },
+  "lib/stock/actions.ts#stockSaleAction": {
+    access: member("groups:write"),
+    fields: ["groupId", "itemId", "occurredOn", "quantity"],
+    objects: { groupId: "group" },
+    valid: { itemId: "00000000-0000-4000-8000-000000000000", occurredOn: "2025-01-15", quantity: "1" },
+  },
+  "lib/stock/actions.ts#stockCountAction": {
+    access: member("groups:write"),
+    fields: ["groupId", "itemId", "countedOn", "counted"],
+    objects: { groupId: "group" },
+    valid: { itemId: "00000000-0000-4000-8000-000000000000", countedOn: "2025-01-15", counted: "0" },
+  },
+  "lib/stock/actions.ts#stockOutAction": {
+    access: member("groups:write"),
+    fields: ["groupId", "itemId", "on", "intent"],
+    objects: { groupId: "group" },
+    valid: { itemId: "00000000-0000-4000-8000-000000000000", on: "2025-01-15", intent: "out" },
   },
   "lib/groups/actions.ts#distributionAction": {
     access: member("groups:write"),

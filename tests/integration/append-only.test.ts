@@ -41,7 +41,19 @@ describe(`append-only tables on ${backend}`, () => {
         order by 1, 2`),
     );
     expect(new Set(triggers.map((t) => t.table))).toEqual(
-      new Set(["audit_log", "ledger_entries", "ledger_entry_history", "negotiated_prices", "price_notice_villages", "price_notices"]),
+      new Set([
+        "audit_log",
+        "ledger_entries",
+        "ledger_entry_history",
+        "negotiated_prices",
+        "price_notice_villages",
+        "price_notices",
+        // The stock's history (migration 0044): movements and counts, and items and stock-outs never deleted.
+        "stock_counts",
+        "stock_items",
+        "stock_movements",
+        "stock_outs",
+      ]),
     );
     expect(new Set(triggers.map((t) => t.fn))).toEqual(new Set(["app_append_only"]));
     const copies = rowsOf<{ name: string }>(
@@ -76,5 +88,8 @@ describe(`append-only tables on ${backend}`, () => {
     expect(await sqlState(asOwner("delete from ledger_entry_history"))).toBe("TK006");
     expect(await sqlState(asOwner("update price_notices set created_at = created_at"))).toBe("TK113");
     expect(await sqlState(asOwner("delete from price_notice_villages"))).toBe("TK113");
+    expect(await sqlState(asOwner("update stock_movements set note = note"))).toBe("TK430");
+    expect(await sqlState(asOwner("delete from stock_counts"))).toBe("TK430");
+    expect(await sqlState(asOwner("truncate stock_movements cascade"))).toBe("TK430");
   });
 });

@@ -87,7 +87,7 @@ async function GroupPage({
     await getTranslations("records"),
     await getLocale(),
   ];
-  const [tp, tru] = [await getTranslations("plans"), await getTranslations("rules")];
+  const [tp, tru, tst] = [await getTranslations("plans"), await getTranslations("rules"), await getTranslations("stock")];
   const currency = group.startingCapitalCurrency;
   const common = { org: slug, groupId: group.id, canWrite, today };
   const staff = { ...common, canWrite: data.canManage };
@@ -124,6 +124,13 @@ async function GroupPage({
             data-testid="plan-link"
           >
             {tp("link")}
+          </Link>
+          <Link
+            href={`/${slug}/groups/${group.id}/stock`}
+            className="inline-flex min-h-11 items-center font-semibold underline underline-offset-4"
+            data-testid="stock-link"
+          >
+            {tst("link")}
           </Link>
           {data.seesPeople ? (
             <Link

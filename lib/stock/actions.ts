@@ -1,0 +1,46 @@
+"use server";
+import { orgAction } from "@/lib/server-action";
+import { countSchema, itemSchema, receiveSchema, saleSchema, stockOutSchema } from "./schema";
+import { addItem, receiveStock, recordCount, recordSale, recordStockOut } from "./service";
+
+const groupsPath = (ctx: { org: { slug: string } }) => `/${ctx.org.slug}/groups`;
+
+export const stockItemAction = orgAction(
+  { permission: "groups:write", schema: itemSchema, action: "stock.item", entity: "stock_item", revalidate: groupsPath },
+  async ({ tx, ctx, input }) => {
+    const item = await addItem(tx, ctx.org, ctx.user.id, input);
+    return { audit: { entityId: item.id, after: item }, message: "stockItemAdded" };
+  },
+);
+
+export const stockReceiveAction = orgAction(
+  { permission: "groups:write", schema: receiveSchema, action: "stock.receive", entity: "stock_movement", revalidate: groupsPath },
+  async ({ tx, ctx, input }) => {
+    const m = await receiveStock(tx, ctx.org, ctx.user.id, input);
+    return { audit: { entityId: m.id, after: m }, message: "stockReceived" };
+  },
+);
+
+export const stockSaleAction = orgAction(
+  { permission: "groups:write", schema: saleSchema, action: "stock.sale", entity: "stock_movement", revalidate: groupsPath },
+  async ({ tx, ctx, input }) => {
+    const m = await recordSale(tx, ctx.org, ctx.user.id, input);
+    return { audit: { entityId: m.id, after: m }, message: "stockSold" };
+  },
+);
+
+export const stockCountAction = orgAction(
+  { permission: "groups:write", schema: countSchema, action: "stock.count", entity: "stock_count", revalidate: groupsPath },
+  async ({ tx, ctx, input }) => {
+    const c = await recordCount(tx, ctx.org, ctx.user.id, input);
+    return { audit: { entityId: c.id, after: c }, message: "stockCounted" };
+  },
+);
+
+export const stockOutAction = orgAction(
+  { permission: "groups:write", schema: stockOutSchema, action: "stock.out", entity: "stock_out", revalidate: groupsPath },
+  async ({ tx, ctx, input }) => {
+    const o = await recordStockOut(tx, ctx.org, ctx.user.id, input);
+    return { audit: { entityId: o.id, after: o }, message: input.intent === "out" ? "stockOutRecorded" : "stockBackRecorded" };
+  },
+);

@@ -1,0 +1,118 @@
+import "server-only";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Queryable } from "@/db/client";
+import { stockCounts, stockItems, stockMovements, stockOuts } from "@/db/schema";
+import { AppError, fieldError } from "@/lib/errors";
+import type { TenantOrg } from "@/lib/auth/tenant-core";
+import { findWritableGroup } from "@/lib/groups/queries";
+import { rowsOf } from "@/lib/groups/scope";
+import type { countSchema, itemSchema, receiveSchema, saleSchema, stockOutSchema } from "./schema";
+
+type Org = Pick<TenantOrg, "id" | "type">;
+
+/** The group, written by this NGO and not archived (locked: one writer of its stock at a time). */
+async function writable(tx: Queryable, org: Org, groupId: string) {
+  const g = await findWritableGroup(tx, org, groupId);
+  if (!g || g.archivedAt !== null) throw new AppError("not_found");
+  return g;
+}
+
+/** An item of the group (an item id of another group is not found). */
+async function itemOf(tx: Queryable, groupId: string, itemId: string) {
+  const [item] = await tx
+    .select()
+    .from(stockItems)
+    .where(and(eq(stockItems.groupId, groupId), eq(stockItems.id, itemId)));
+  if (!item) throw fieldError("itemId", "stockItemUnknown");
+  return item;
+}
+
+/** A product of the commune of the group's village (its list), not archived. */
+async function communeProduct(tx: Queryable, villageId: string, productId: string) {
+  const [p] = rowsOf<{ id: string; unit: string }>(
+    await tx.execute(sql`select p.id, p.unit from products p
+      join organisations o on o.id = p.commune_org_id and o.type = 'commune'
+      join places v on v.parent_id = o.territory_place_id
+      where p.id = ${productId} and v.id = ${villageId} and p.archived_at is null`),
+  );
+  if (!p) throw fieldError("productId", "stockProductUnknown");
+  return p;
+}
+
+export async function addItem(tx: Queryable, org: Org, userId: string, input: z.infer<typeof itemSchema>) {
+  const g = await writable(tx, org, input.groupId);
+  const values = input.productId
+    ? await communeProduct(tx, g.villageId, input.productId).then((p) => ({ productId: p.id, unit: p.unit }))
+    : { name: input.name!, unit: input.unit! };
+  const [item] = await tx
+    .insert(stockItems)
+    .values({ groupId: g.id, ...values, createdBy: userId })
+    .onConflictDoNothing()
+    .returning();
+  if (!item) throw fieldError(input.productId ? "productId" : "name", "stockItemExists");
+  return item;
+}
+
+export async function receiveStock(tx: Queryable, org: Org, userId: string, input: z.infer<typeof receiveSchema>) {
+  const g = await writable(tx, org, input.groupId);
+  const item = await itemOf(tx, g.id, input.itemId);
+  const [m] = await tx
+    .insert(stockMovements)
+    .values({
+      groupId: g.id,
+      itemId: item.id,
+      kind: "received",
+      occurredOn: input.occurredOn,
+      quantity: input.quantity,
+      cost: input.cost ?? null,
+      currency: input.cost !== undefined ? input.currency : null,
+      createdBy: userId,
+    })
+    .returning();
+  return m;
+}
+
+export async function recordSale(tx: Queryable, org: Org, userId: string, input: z.infer<typeof saleSchema>) {
+  const g = await writable(tx, org, input.groupId);
+  const item = await itemOf(tx, g.id, input.itemId);
+  const [m] = await tx
+    .insert(stockMovements)
+    .values({ groupId: g.id, itemId: item.id, kind: "sold", occurredOn: input.occurredOn, quantity: -input.quantity, createdBy: userId })
+    .returning();
+  return m;
+}
+
+/** A count: the database sets what was expected and records the difference as shrinkage. */
+export async function recordCount(tx: Queryable, org: Org, userId: string, input: z.infer<typeof countSchema>) {
+  const g = await writable(tx, org, input.groupId);
+  const item = await itemOf(tx, g.id, input.itemId);
+  const [c] = await tx
+    .insert(stockCounts)
+    .values({ groupId: g.id, itemId: item.id, countedOn: input.countedOn, counted: input.counted, createdBy: userId })
+    .returning();
+  return c;
+}
+
+/** An item out of stock from a day (one open stock-out at a time), or back in stock on a day. */
+export async function recordStockOut(tx: Queryable, org: Org, userId: string, input: z.infer<typeof stockOutSchema>) {
+  const g = await writable(tx, org, input.groupId);
+  const item = await itemOf(tx, g.id, input.itemId);
+  const [open] = await tx
+    .select()
+    .from(stockOuts)
+    .where(and(eq(stockOuts.itemId, item.id), isNull(stockOuts.endedOn)));
+  if (input.intent === "out") {
+    if (open) throw fieldError("itemId", "stockOutOpen");
+    const [o] = await tx.insert(stockOuts).values({ groupId: g.id, itemId: item.id, startedOn: input.on, createdBy: userId }).returning();
+    return o;
+  }
+  if (!open) throw fieldError("itemId", "stockOutNone");
+  if (input.on < open.startedOn) throw fieldError("on", "stockOutBeforeStart");
+  const [o] = await tx
+    .update(stockOuts)
+    .set({ endedOn: input.on, endedBy: userId })
+    .where(and(eq(stockOuts.groupId, g.id), eq(stockOuts.id, open.id)))
+    .returning();
+  return o;
+}

@@ -1,0 +1,219 @@
+/**
+ * Stock per group business (issue 17, point 1): a grouped purchase's delivery feeds the group's
+ * stock by itself (database trigger, whoever records it); sales per item and counts move it; the
+ * level reconciles as received − sold − shrinkage with the deliveries, counts and sales; stock-out
+ * days come from the stock-out records; movements and counts are append-only; another NGO's group
+ * is not found. The demo's stock (shops and butcheries) is checked for the same identity.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq, sql } from "drizzle-orm";
+import { priceSessions, products, purchaseOrderLines, purchaseOrders, stockCounts, stockItems, stockMovements, stockOuts, users } from "@/db/schema";
+import { seedDemo, type DemoIds } from "@/db/seed/demo";
+import { createGroup } from "@/lib/groups/service";
+import { rowsOf } from "@/lib/groups/scope";
+import { addItem, receiveStock, recordCount, recordSale, recordStockOut } from "@/lib/stock/service";
+import { listCounts, listStockItems, listStockOuts } from "@/lib/stock/queries";
+import { dueToReorder, nextPurchaseOn, outsAndRevenue, shrinkageByMonth, stockOutDays } from "@/lib/stock/supply";
+import { addDays, monthOf, today } from "@/lib/dates";
+import type { Tx } from "@/db/client";
+import { failure, shown, sqlState } from "../refusals";
+import { backend, createTestDb, type TestDb } from "../test-db";
+
+describe(`stock per group business on ${backend}`, () => {
+  let db: TestDb;
+  let ids: DemoIds;
+  let editor: string;
+  let communeEditor: string;
+  let sahelEditor: string;
+  let group: string;
+  let sugar: { id: string; unit: string };
+  const now = today();
+  const adicor = () => ({ id: ids.orgs.adicor, type: "ngo" as const });
+  const asAdicor = <T>(fn: (tx: Tx) => Promise<T>) => db.asApp({ orgId: ids.orgs.adicor, userId: editor }, fn);
+
+  beforeAll(async () => {
+    db = await createTestDb();
+    ids = await seedDemo(db.db);
+    const u = async (email: string) => (await db.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0].id;
+    [editor, communeEditor, sahelEditor] = [await u("editor@adicor.demo"), await u("editor@fassala.demo"), await u("editor@ong-sahel.demo")];
+    const g = await asAdicor((tx) =>
+      createGroup(tx, adicor(), {
+        name: "Boutique (test du stock)",
+        activityType: "shop",
+        villageId: ids.places.settlements["Tenhamed"],
+        startDate: "2024-01-01",
+        startingCapitalAmount: 50_000,
+        startingCapitalCurrency: "MRU",
+        profitRule: "equal",
+      }),
+    );
+    group = g.id;
+    [sugar] = await db.db
+      .select({ id: products.id, unit: products.unit })
+      .from(products)
+      .where(and(eq(products.communeOrgId, ids.orgs.fassala), eq(products.nameFr, "Sucre")));
+  }, 120_000);
+  afterAll(async () => db?.destroy());
+
+  /** The commune records a grouped purchase's delivery for the test group, as its own order page does. */
+  const deliver = async (quantity: number, delivered: number) =>
+    db.asApp({ orgId: ids.orgs.fassala, userId: communeEditor }, async (tx) => {
+      const [session] = await tx.select({ id: priceSessions.id }).from(priceSessions).where(eq(priceSessions.communeOrgId, ids.orgs.fassala)).limit(1);
+      const [order] = await tx.insert(purchaseOrders).values({ communeOrgId: ids.orgs.fassala, sessionId: session.id, status: "ordered" }).returning();
+      const [line] = await tx
+        .insert(purchaseOrderLines)
+        .values({ communeOrgId: ids.orgs.fassala, orderId: order.id, groupId: group, productId: sugar.id, quantity, unitPrice: 34, currency: "MRU" })
+        .returning();
+      await tx.update(purchaseOrders).set({ status: "delivered", updatedAt: new Date() }).where(eq(purchaseOrders.id, order.id));
+      await tx.update(purchaseOrderLines).set({ deliveredQuantity: delivered }).where(eq(purchaseOrderLines.id, line.id));
+      return line.id;
+    });
+
+  it("a delivery feeds the group's stock by itself: the item of the product, with its unit, received at the line's price", async () => {
+    const lineId = await deliver(50, 48);
+    const [item] = await db.db.select().from(stockItems).where(eq(stockItems.groupId, group));
+    expect(item).toMatchObject({ productId: sugar.id, unit: sugar.unit });
+    const moves = await db.db.select().from(stockMovements).where(eq(stockMovements.itemId, item.id));
+    expect(moves).toHaveLength(1);
+    expect(moves[0]).toMatchObject({ kind: "received", quantity: 48, orderLineId: lineId, cost: 48 * 34, currency: "MRU", occurredOn: now });
+    // The commune recorded it; the NGO's page shows it.
+    const [row] = await asAdicor((tx) => listStockItems(tx, group, "fr"));
+    expect(row).toMatchObject({ name: "Sucre", level: 48, received: 48, sold: 0, shrinkage: 0 });
+  });
+
+  it("reconciles: expected stock = received − sold − shrinkage, against deliveries, counts and sales", async () => {
+    const [item] = await db.db.select().from(stockItems).where(eq(stockItems.groupId, group));
+    await asAdicor((tx) => recordSale(tx, adicor(), editor, { groupId: group, itemId: item.id, occurredOn: now, quantity: 10 }));
+    await asAdicor((tx) => receiveStock(tx, adicor(), editor, { groupId: group, itemId: item.id, occurredOn: now, quantity: 12, cost: 420, currency: "MRU" }));
+    await asAdicor((tx) => recordSale(tx, adicor(), editor, { groupId: group, itemId: item.id, occurredOn: now, quantity: 15 }));
+    // 48 + 12 − 10 − 15 = 35 expected; 32 counted: 3 missing.
+    const count = await asAdicor((tx) => recordCount(tx, adicor(), editor, { groupId: group, itemId: item.id, countedOn: now, counted: 32 }));
+    expect(count).toMatchObject({ expected: 35, counted: 32 });
+    await asAdicor((tx) => recordSale(tx, adicor(), editor, { groupId: group, itemId: item.id, occurredOn: now, quantity: 2 }));
+
+    const delivered = rowsOf<{ n: number }>(
+      await db.db.execute(sql`select coalesce(sum(delivered_quantity), 0)::int as n from purchase_order_lines where group_id = ${group}`),
+    )[0].n;
+    const [row] = await asAdicor((tx) => listStockItems(tx, group, "fr"));
+    expect(row).toMatchObject({ received: delivered + 12, sold: 27, shrinkage: 3, level: 30 });
+    expect(row.level).toBe(row.received - row.sold - row.shrinkage);
+    const counts = await asAdicor((tx) => listCounts(tx, group, "fr"));
+    expect(counts).toEqual([expect.objectContaining({ item: "Sucre", expected: 35, counted: 32, shrinkage: 3 })]);
+    // A sale beyond the level is refused; nothing is dated before the last count.
+    expect(
+      (await shown(asAdicor((tx) => recordSale(tx, adicor(), editor, { groupId: group, itemId: item.id, occurredOn: now, quantity: 31 })))).messageKey,
+    ).toBe("stockInsufficient");
+    expect(
+      (await shown(asAdicor((tx) => recordSale(tx, adicor(), editor, { groupId: group, itemId: item.id, occurredOn: addDays(now, -1), quantity: 1 }))))
+        .messageKey,
+    ).toBe("stockCounted");
+  });
+
+  it("records stock-outs when an item runs out and when it is back, and counts their days from the records", async () => {
+    const [item] = await db.db.select().from(stockItems).where(eq(stockItems.groupId, group));
+    // Selling the last 30 opens a stock-out today; a count of zero changes nothing.
+    await asAdicor((tx) => recordSale(tx, adicor(), editor, { groupId: group, itemId: item.id, occurredOn: now, quantity: 30 }));
+    let outs = await asAdicor((tx) => listStockOuts(tx, group, "fr"));
+    expect(outs).toEqual([expect.objectContaining({ startedOn: now, endedOn: null, days: 1 })]);
+    // Stock received again closes it (the database follows the level).
+    await asAdicor((tx) => receiveStock(tx, adicor(), editor, { groupId: group, itemId: item.id, occurredOn: now, quantity: 5 }));
+    outs = await asAdicor((tx) => listStockOuts(tx, group, "fr"));
+    expect(outs[0]).toMatchObject({ endedOn: now, days: 0 });
+    // An own item recorded out by hand 12 days ago and back 4 days ago: 8 days out.
+    const beans = await asAdicor((tx) => addItem(tx, adicor(), editor, { groupId: group, name: "Beignets", unit: "pièce" }));
+    await asAdicor((tx) => recordStockOut(tx, adicor(), editor, { groupId: group, itemId: beans.id, on: addDays(now, -12), intent: "out" }));
+    expect((await shown(asAdicor((tx) => recordStockOut(tx, adicor(), editor, { groupId: group, itemId: beans.id, on: now, intent: "out" })))).messageKey).toBe(
+      "stockOutOpen",
+    );
+    await asAdicor((tx) => recordStockOut(tx, adicor(), editor, { groupId: group, itemId: beans.id, on: addDays(now, -4), intent: "back" }));
+    const items = await asAdicor((tx) => listStockItems(tx, group, "fr"));
+    expect(items.find((i) => i.id === beans.id)).toMatchObject({ outDays: 8, outSince: null });
+    // The dashboard's days per month add up to the records' days (8 + 1 + 0 here, over at most two months).
+    const days = await asAdicor((tx) => stockOutDays(tx, adicor(), "fr"));
+    const mine = days.filter((d) => d.village === "Tenhamed" && (d.item === "Beignets" || d.item === "Sucre"));
+    const recorded = rowsOf<{ n: number }>(
+      await db.db.execute(sql`select sum(coalesce(ended_on, ${now}::date + 1) - started_on)::int as n from stock_outs where group_id = ${group}`),
+    )[0].n;
+    expect(recorded).toBe(8);
+    expect(mine.filter((d) => d.item === "Beignets").reduce((s, d) => s + d.days, 0)).toBe(8);
+    // A stock-out only ends, once.
+    expect(await sqlState(db.db.update(stockOuts).set({ startedOn: "2020-01-01" }).where(eq(stockOuts.groupId, group)))).toBe("TK433");
+  });
+
+  it("keeps the stock's history: movements and counts are never changed nor deleted", async () => {
+    expect(await sqlState(db.db.update(stockMovements).set({ quantity: 1 }).where(eq(stockMovements.groupId, group)))).toBe("TK430");
+    expect(await sqlState(db.db.delete(stockMovements).where(eq(stockMovements.groupId, group)))).toBe("TK430");
+    expect(await sqlState(db.db.update(stockCounts).set({ counted: 35 }).where(eq(stockCounts.groupId, group)))).toBe("TK430");
+    expect(await sqlState(db.db.delete(stockCounts).where(eq(stockCounts.groupId, group)))).toBe("TK430");
+    expect(await sqlState(db.db.delete(stockItems).where(eq(stockItems.groupId, group)))).toBe("TK430");
+    // Through the application role too (its write policy would let it try).
+    expect(await sqlState(asAdicor((tx) => tx.delete(stockMovements).where(eq(stockMovements.groupId, group))))).toBe("TK430");
+  });
+
+  it("another NGO's group is not found, and another NGO reads none of its stock", async () => {
+    const [item] = await db.db.select().from(stockItems).where(eq(stockItems.groupId, group)).limit(1);
+    const sahel = { id: ids.orgs["ong-sahel"], type: "ngo" as const };
+    const asSahel = <T>(fn: (tx: Tx) => Promise<T>) => db.asApp({ orgId: sahel.id, userId: sahelEditor }, fn);
+    for (const attempt of <((tx: Tx) => Promise<unknown>)[]>[
+      (tx: Tx) => recordSale(tx, sahel, sahelEditor, { groupId: group, itemId: item.id, occurredOn: now, quantity: 1 }),
+      (tx: Tx) => recordCount(tx, sahel, sahelEditor, { groupId: group, itemId: item.id, countedOn: now, counted: 0 }),
+      (tx: Tx) => receiveStock(tx, sahel, sahelEditor, { groupId: group, itemId: item.id, occurredOn: now, quantity: 1 }),
+      (tx: Tx) => recordStockOut(tx, sahel, sahelEditor, { groupId: group, itemId: item.id, on: now, intent: "out" }),
+      (tx: Tx) => addItem(tx, sahel, sahelEditor, { groupId: group, name: "X", unit: "kg" }),
+    ]) {
+      expect((await failure(asSahel(attempt)))?.code).toBe("not_found");
+    }
+    expect(await asSahel((tx) => tx.select().from(stockMovements).where(eq(stockMovements.groupId, group)))).toEqual([]);
+    // An item of one group cannot be moved in another's name.
+    const [other] = await db.db
+      .select()
+      .from(stockItems)
+      .where(sql`${stockItems.groupId} <> ${group}`)
+      .limit(1);
+    expect(
+      (await shown(asAdicor((tx) => recordSale(tx, adicor(), editor, { groupId: group, itemId: other.id, occurredOn: now, quantity: 1 })))).messageKey,
+    ).toBe("stockItemUnknown");
+  });
+
+  it("the demo's stock reconciles and feeds the supply dashboard (stock-outs, reorders, shrinkage, revenue)", async () => {
+    const bad = rowsOf<Record<string, unknown>>(
+      await db.db.execute(sql`select * from (
+        select i.id, coalesce(sum(m.quantity), 0) as level,
+          coalesce(sum(m.quantity) filter (where m.kind = 'received'), 0) + coalesce(sum(m.quantity) filter (where m.kind = 'sold'), 0)
+            + coalesce(sum(m.quantity) filter (where m.kind = 'shrinkage'), 0) as parts,
+          (select coalesce(sum(c.counted - c.expected), 0) from stock_counts c where c.item_id = i.id) as counted_diff,
+          coalesce(sum(m.quantity) filter (where m.kind = 'shrinkage'), 0) as shrink,
+          coalesce(sum(m.quantity) filter (where m.kind = 'received' and m.order_line_id is not null), 0) as from_orders,
+          (select coalesce(sum(l.delivered_quantity), 0) from purchase_order_lines l where l.group_id = i.group_id and l.product_id = i.product_id) as delivered
+        from stock_items i left join stock_movements m on m.item_id = i.id group by i.id) x
+        where level <> parts or level < 0 or shrink <> counted_diff or from_orders <> delivered`),
+    );
+    expect(bad).toEqual([]);
+    const demo = (fn: (tx: Tx) => Promise<unknown>) => asAdicor(fn);
+    const outDays = (await demo((tx) => stockOutDays(tx, adicor(), "fr"))) as Awaited<ReturnType<typeof stockOutDays>>;
+    expect(outDays.length).toBeGreaterThan(0);
+    const shrink = (await demo((tx) => shrinkageByMonth(tx, adicor(), "fr"))) as Awaited<ReturnType<typeof shrinkageByMonth>>;
+    expect(shrink.some((r) => r.shrinkage > 0 && r.month === monthOf(addDays(now, -20)))).toBe(true);
+    const due = (await demo((tx) => dueToReorder(tx, adicor(), "fr"))) as Awaited<ReturnType<typeof dueToReorder>>;
+    expect(due.length).toBeGreaterThan(0);
+    expect(due.every((r) => r.daysLeft < r.daysToNext)).toBe(true);
+    const revenue = (await demo((tx) => outsAndRevenue(tx, adicor()))) as Awaited<ReturnType<typeof outsAndRevenue>>;
+    expect(
+      revenue.some((r) => r.outDays > 0),
+      JSON.stringify(revenue),
+    ).toBe(true);
+    // The commune sees the stock of the groups of its territory; the other commune none.
+    const communeDays = await db.asApp({ orgId: ids.orgs.fassala, userId: communeEditor }, (tx) =>
+      stockOutDays(tx, { id: ids.orgs.fassala, type: "commune" }, "fr"),
+    );
+    expect(communeDays.length).toBeGreaterThan(0);
+    const other = await db.asApp({ orgId: ids.orgs.bassikounou, userId: null }, (tx) => stockOutDays(tx, { id: ids.orgs.bassikounou, type: "commune" }, "fr"));
+    expect(other).toEqual([]);
+  });
+
+  it("the next grouped purchase follows the commune's sessions", () => {
+    expect(nextPurchaseOn("2026-06-01", { nextOn: "2026-06-20", firstOn: null, lastOn: null, sessions: 0 })).toBe("2026-06-20");
+    expect(nextPurchaseOn("2026-06-01", { nextOn: null, firstOn: "2026-01-01", lastOn: "2026-05-01", sessions: 3 })).toBe(addDays("2026-05-01", 60));
+    expect(nextPurchaseOn("2026-06-01", { nextOn: null, firstOn: "2026-05-01", lastOn: "2026-05-01", sessions: 1 })).toBeNull();
+  });
+});
