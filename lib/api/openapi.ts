@@ -1,6 +1,7 @@
 import { dashboardTableIds } from "@/lib/cohesion/dashboard";
 import { inclusionTableIds, personTableIds } from "@/lib/inclusion/dashboard";
 import { revenueTableIds } from "@/lib/exports/revenue";
+import { supplyTableIds } from "@/lib/stock/supply-tables";
 import { API_RULE } from "@/lib/rate-limit";
 import { API_PAGE_MAX, API_PAGE_SIZE, API_PAGE_SIZE_MAX } from "./page";
 
@@ -104,6 +105,9 @@ export const openApiDocument = {
       path("table", "Table id.", { type: "string", enum: [...revenueTableIds] }),
       ...period,
       ...scope,
+    ]),
+    "/api/v1/{org}/supply/{table}": op("A supply dashboard table (stock-outs, reorders, shrinkage, stock-outs and revenue)", "supply", [
+      path("table", "Table id.", { type: "string", enum: [...supplyTableIds] }),
     ]),
     "/api/v1/{org}/inclusion/{table}": op("An inclusion dashboard table (counts only)", "inclusion", [
       path("table", "Table id.", { type: "string", enum: inclusionTableIds.filter((t) => !(personTableIds as readonly string[]).includes(t)) }),
