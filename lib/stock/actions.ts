@@ -6,7 +6,7 @@ import { addItem, receiveStock, recordCount, recordSale, recordStockOut } from "
 const groupsPath = (ctx: { org: { slug: string } }) => `/${ctx.org.slug}/groups`;
 
 export const stockItemAction = orgAction(
-  { permission: "groups:write", schema: itemSchema, action: "stock.item", entity: "stock_item", revalidate: groupsPath },
+  { permission: "groups:write", schema: itemSchema, action: "stock.item", entity: "stock_item", revalidate: groupsPath, manager: (i) => i.groupId },
   async ({ tx, ctx, input }) => {
     const item = await addItem(tx, ctx.org, ctx.user.id, input);
     return { audit: { entityId: item.id, after: item }, message: "stockItemAdded" };
@@ -14,7 +14,7 @@ export const stockItemAction = orgAction(
 );
 
 export const stockReceiveAction = orgAction(
-  { permission: "groups:write", schema: receiveSchema, action: "stock.receive", entity: "stock_movement", revalidate: groupsPath },
+  { permission: "groups:write", schema: receiveSchema, action: "stock.receive", entity: "stock_movement", revalidate: groupsPath, manager: (i) => i.groupId },
   async ({ tx, ctx, input }) => {
     const m = await receiveStock(tx, ctx.org, ctx.user.id, input);
     return { audit: { entityId: m.id, after: m }, message: "stockReceived" };
@@ -22,7 +22,7 @@ export const stockReceiveAction = orgAction(
 );
 
 export const stockSaleAction = orgAction(
-  { permission: "groups:write", schema: saleSchema, action: "stock.sale", entity: "stock_movement", revalidate: groupsPath },
+  { permission: "groups:write", schema: saleSchema, action: "stock.sale", entity: "stock_movement", revalidate: groupsPath, manager: (i) => i.groupId },
   async ({ tx, ctx, input }) => {
     const m = await recordSale(tx, ctx.org, ctx.user.id, input);
     return { audit: { entityId: m.id, after: m }, message: "stockSold" };
@@ -30,7 +30,7 @@ export const stockSaleAction = orgAction(
 );
 
 export const stockCountAction = orgAction(
-  { permission: "groups:write", schema: countSchema, action: "stock.count", entity: "stock_count", revalidate: groupsPath },
+  { permission: "groups:write", schema: countSchema, action: "stock.count", entity: "stock_count", revalidate: groupsPath, manager: (i) => i.groupId },
   async ({ tx, ctx, input }) => {
     const c = await recordCount(tx, ctx.org, ctx.user.id, input);
     return { audit: { entityId: c.id, after: c }, message: "stockCounted" };
@@ -38,7 +38,7 @@ export const stockCountAction = orgAction(
 );
 
 export const stockOutAction = orgAction(
-  { permission: "groups:write", schema: stockOutSchema, action: "stock.out", entity: "stock_out", revalidate: groupsPath },
+  { permission: "groups:write", schema: stockOutSchema, action: "stock.out", entity: "stock_out", revalidate: groupsPath, manager: (i) => i.groupId },
   async ({ tx, ctx, input }) => {
     const o = await recordStockOut(tx, ctx.org, ctx.user.id, input);
     return { audit: { entityId: o.id, after: o }, message: input.intent === "out" ? "stockOutRecorded" : "stockBackRecorded" };

@@ -15,7 +15,7 @@ import { withFormMessages } from "@/components/i18n/form-messages";
 /** A group's stock: items and levels, days left, counts and shrinkage, stock-outs; forms to record them (issue 17, point 1). */
 async function StockPage({ params }: { params: Promise<{ org: string; groupId: string }> }) {
   const { org: slug, groupId } = await params;
-  const ctx = await requireMember(slug, "groups:read");
+  const ctx = await requireMember(slug, "groups:read", { manager: true });
   const locale = await getLocale();
   const data = await withTenant(ctx, async (tx) => {
     const group = await findVisibleGroup(tx, ctx.org, groupId);
