@@ -23,6 +23,7 @@ import { countGroupMembers, seesGroupPeople } from "@/lib/people/group-counts";
 import { readerOf } from "@/lib/privacy/suppress";
 import { MemberCountsSection } from "@/components/groups/member-counts";
 import { withFormMessages } from "@/components/i18n/form-messages";
+import { OfflineSupport } from "@/components/offline/offline-support";
 
 /** Each entry carries its correction forms: fewer per page than a plain list. */
 const ENTRIES_PER_PAGE = 10;
@@ -87,6 +88,8 @@ async function GroupPage({
   const common = { org: slug, groupId: group.id, canWrite, today };
   return (
     <div className="flex flex-col gap-6">
+      {/* Its entry forms work without a connection: the service worker keeps this page (issue 16). */}
+      {canWrite ? <OfflineSupport userId={ctx.user.id} /> : null}
       <div>
         <h1 className="text-2xl font-semibold" data-testid="group-name">
           {group.name}
