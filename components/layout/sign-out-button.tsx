@@ -1,4 +1,3 @@
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { signOutAction } from "@/lib/auth/actions";
 import { SignOutForm } from "./sign-out-form";
@@ -10,12 +9,10 @@ export async function SignOutButton() {
   const offline = (await getMessages()).offline as Record<string, string>;
   const warning = { signOutPending: offline.signOutPending, signOutAnyway: offline.signOutAnyway, signOutStay: offline.signOutStay };
   return (
-    <NextIntlClientProvider locale={locale} messages={{ offline: warning }}>
-      <SignOutForm action={signOutAction}>
-        <button type="submit" className="min-h-11 rounded px-2 py-1 text-sm underline underline-offset-4">
-          {t("signOut")}
-        </button>
-      </SignOutForm>
-    </NextIntlClientProvider>
+    <SignOutForm action={signOutAction} locale={locale} warning={warning}>
+      <button type="submit" className="min-h-11 rounded px-2 py-1 text-sm underline underline-offset-4">
+        {t("signOut")}
+      </button>
+    </SignOutForm>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 import { useRef, useState, type ReactNode } from "react";
-import { useTranslations } from "next-intl";
+import { createTranslator } from "next-intl";
 
 /**
  * Sign-out that first forgets what this phone kept of the user (issue 16): the outbox, the pages
@@ -9,8 +9,19 @@ import { useTranslations } from "next-intl";
  * or confirms. The form's action is the server action itself: without JavaScript it is sent as it
  * is (there is no outbox without JavaScript), and the sign-in page forgets the pages.
  */
-export function SignOutForm({ action, children }: { action: () => Promise<void>; children: ReactNode }) {
-  const t = useTranslations("offline");
+export function SignOutForm({
+  action,
+  locale,
+  warning,
+  children,
+}: {
+  action: () => Promise<void>;
+  locale: string;
+  /** The warning's three messages (ICU), the only ones this form needs: not the forms' catalogue. */
+  warning: Record<"signOutPending" | "signOutAnyway" | "signOutStay", string>;
+  children: ReactNode;
+}) {
+  const t = createTranslator({ locale, messages: { offline: warning }, namespace: "offline" });
   const ref = useRef<HTMLFormElement>(null);
   const cleared = useRef(false);
   const [pending, setPending] = useState(0);
