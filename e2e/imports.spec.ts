@@ -4,13 +4,15 @@ import { signInTo } from "./helpers";
 /**
  * Imports (issue 14.1) through the browser: a CSV of members uploaded, its preview's counts, the
  * commit, the people then listed; the same file again adds nothing. Without JavaScript too: a
- * ledger CSV through the plain multipart form, its lines then in the ledger.
+ * ledger CSV through the plain multipart form, its lines then in the ledger. In ONG Tadamoun, whose
+ * figures no other spec counts: an ADICOR import would change the inclusion page and the dashboard
+ * totals that specs running beside this one read.
  */
 test.describe.configure({ mode: "serial" });
 
 // Names no demo record has (letters only: the near-duplicate check compares names).
 const tag = [...String(Date.now()).slice(-6)].map((d) => "abcdefghij"[Number(d)]).join("");
-const GROUP = "Boutique communautaire de Fassala";
+const GROUP = "Boutique Tadamoun d'Agoueinit";
 const VILLAGE = "Tenhamed";
 const today = new Date().toISOString().slice(0, 10);
 
@@ -25,14 +27,14 @@ const membersCsv = () =>
   );
 
 test("a members CSV: preview with its counts and errors, commit, the people listed; again, nothing added", async ({ page }) => {
-  await signInTo(page, "editor@adicor.demo", "adicor");
+  await signInTo(page, "admin@tadamoun.demo", "tadamoun");
   await page.getByRole("link", { name: "Importer" }).first().click();
-  await expect(page).toHaveURL(/\/adicor\/import$/);
+  await expect(page).toHaveURL(/\/tadamoun\/import$/);
   const form = page.getByTestId("import-upload-form");
   await form.getByLabel("Membres des groupes").check();
   await form.getByLabel("Fichier").setInputFiles({ name: "membres.csv", mimeType: "text/csv", buffer: membersCsv() });
   await page.getByTestId("import-upload").click();
-  await expect(page).toHaveURL(/\/adicor\/import\?upload=[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/tadamoun\/import\?upload=[0-9a-f-]{36}$/);
   await expect(page.getByTestId("count-rows")).toHaveText("3");
   await expect(page.getByTestId("count-new")).toHaveText("2");
   await expect(page.getByTestId("count-invalid")).toHaveText("1");
@@ -42,11 +44,11 @@ test("a members CSV: preview with its counts and errors, commit, the people list
   await page.getByTestId("import-commit").click();
   await expect(page.getByTestId("import-committed")).toContainText("Importé le");
 
-  await page.goto(`/adicor/people?q=Imp${tag}`);
+  await page.goto(`/tadamoun/people?q=Imp${tag}`);
   await expect(page.getByTestId("people-table")).toContainText(`Zeinabou Imp${tag}`);
   await expect(page.getByTestId("people-table")).toContainText(`Mohamed Imp${tag}`);
 
-  await page.goto("/adicor/import");
+  await page.goto("/tadamoun/import");
   await page.getByTestId("import-upload-form").getByLabel("Fichier").setInputFiles({ name: "membres.csv", mimeType: "text/csv", buffer: membersCsv() });
   await page.getByTestId("import-upload").click();
   await expect(page.getByTestId("count-new")).toHaveText("0");
@@ -57,8 +59,8 @@ test("a members CSV: preview with its counts and errors, commit, the people list
 test("without JavaScript: a ledger CSV uploaded and committed, its lines in the ledger; a bad file refused", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await signInTo(page, "editor@adicor.demo", "adicor");
-  await page.goto("/adicor/import");
+  await signInTo(page, "admin@tadamoun.demo", "tadamoun");
+  await page.goto("/tadamoun/import");
   const form = page.getByTestId("import-upload-form");
   await form.getByLabel("Opérations du cahier de caisse").check();
   await form.getByLabel("Fichier").setInputFiles({ name: "rapport.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\u0000\u0001") });
@@ -73,11 +75,11 @@ test("without JavaScript: a ledger CSV uploaded and committed, its lines in the 
     .getByLabel("Fichier")
     .setInputFiles({ name: "caisse.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByTestId("import-upload").click();
-  await expect(page).toHaveURL(/\/adicor\/import\?upload=/);
+  await expect(page).toHaveURL(/\/tadamoun\/import\?upload=/);
   await expect(page.getByTestId("count-new")).toHaveText("2");
   await page.getByTestId("import-commit").click();
   await expect(page.getByTestId("import-committed")).toContainText("Importé le");
-  await page.goto(`/adicor/ledger?q=${encodeURIComponent(note)}`);
+  await page.goto(`/tadamoun/ledger?q=${encodeURIComponent(note)}`);
   await expect(page.getByTestId("ledger-list")).toContainText(note);
   await expect(page.getByTestId("ledger-list").locator("tr", { hasText: note })).toHaveCount(2);
   await context.close();
