@@ -28,7 +28,8 @@ const membersCsv = () =>
 
 test("a members CSV: preview with its counts and errors, commit, the people listed; again, nothing added", async ({ page }) => {
   await signInTo(page, "admin@tadamoun.demo", "tadamoun");
-  await page.getByRole("link", { name: "Importer" }).first().click();
+  await page.getByTestId("admin-menu").getByText("Administration").click();
+  await page.getByTestId("admin-menu").getByRole("link", { name: "Importer" }).click();
   await expect(page).toHaveURL(/\/tadamoun\/import$/);
   const form = page.getByTestId("import-upload-form");
   await form.getByLabel("Membres des groupes").check();

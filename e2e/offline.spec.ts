@@ -13,8 +13,9 @@ test("a coach records a sale offline: it waits in the outbox, is sent once back 
   const note = `vente hors ligne ${Date.now()}`;
   const ledger = page.getByTestId("ledger-table");
   await expect(page.getByTestId("outbox")).toHaveCount(0);
-  // The outbox's code is fetched once the page is ready (there is no service worker yet).
-  await page.waitForLoadState("networkidle");
+  // The outbox's code is fetched once the page is ready (there is no service worker yet): the
+  // form says so once it has it.
+  await expect(form).toHaveAttribute("data-offline-ready", "");
 
   await context.setOffline(true);
   const key = await form.locator('input[name="clientKey"]').inputValue();
@@ -57,7 +58,7 @@ test("an entry refused by the server stays in the outbox with its reason", async
   const href = await page.getByRole("link", { name: "Boutique communautaire de Fassala", exact: true }).getAttribute("href");
   await page.goto(href!);
   const form = page.getByTestId("record-entry-form");
-  await page.waitForLoadState("networkidle");
+  await expect(form).toHaveAttribute("data-offline-ready", "");
   await context.setOffline(true);
   // Far beyond the NGO's ceiling: the browser's schema lets it through, the server refuses it.
   await form.getByLabel("Montant").fill("999999999999");

@@ -3,10 +3,10 @@ import { newSignedInPage, seriousViolations } from "./helpers";
 
 /** The demo's first community shop (its items came with the delivered grouped purchase). */
 async function firstShopStock(page: Page) {
+  // By its name: the list's order follows the revenue, which other specs' sales move.
   await page.goto("/adicor/groups?activity=shop");
-  const hrefs = await page.locator('main a[href^="/adicor/groups/"]').evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
-  const shop = hrefs.find((h) => /^\/adicor\/groups\/[0-9a-f-]{36}$/.test(h));
-  expect(shop).toBeTruthy();
+  const shop = await page.getByRole("link", { name: "Boutique communautaire de Fassala", exact: true }).getAttribute("href");
+  expect(shop).toMatch(/^\/adicor\/groups\/[0-9a-f-]{36}$/);
   await page.goto(shop!);
   await page.getByTestId("stock-link").click();
   await expect(page).toHaveURL(`${shop}/stock`);
@@ -42,7 +42,7 @@ test("a count at 360 px without JavaScript records the shrinkage: the counts tab
   expect(before.length).toBeGreaterThan(0);
   // The item with the most in stock: 2 fewer counted than expected.
   const item = before.reduce((a, b) => (b.level > a.level ? b : a));
-  expect(item.level).toBeGreaterThan(2);
+  expect(item.level).toBeGreaterThanOrEqual(2);
   const form = page.getByTestId("count-form");
   const option = await form
     .getByLabel("Article")

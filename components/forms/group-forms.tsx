@@ -105,8 +105,10 @@ export function GroupActionForm({
   const offlineType = hidden.clientKey ? offlineTypes[kind] : undefined;
   const [queued, setQueued] = useState(false);
   // Fetched while online, so that it is there when the connection drops (no service worker yet).
+  // The form says when it can keep a record offline (its code hydrated and the outbox fetched).
+  const [offlineReady, setOfflineReady] = useState(false);
   useEffect(() => {
-    if (offlineType) void import("@/lib/offline/outbox");
+    if (offlineType) void import("@/lib/offline/outbox").then(() => setOfflineReady(true));
   }, [offlineType]);
   const tMsg = useTranslations("messages");
   const defaults: Record<string, string> = { ...hidden };
@@ -157,7 +159,15 @@ export function GroupActionForm({
   const shownQueued = queued && state.status === "idle";
   const idp = `${kind}-${Object.values(hidden).join("-").slice(0, 40)}`;
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-3" data-testid={testId ?? `${kind}-form`}>
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-col gap-3"
+      data-testid={testId ?? `${kind}-form`}
+      data-offline-ready={offlineReady ? "" : undefined}
+    >
       <input type="hidden" name="org" value={org} />
       {Object.entries(hidden).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={k === "clientKey" ? clientKey : v} />

@@ -18,6 +18,16 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
   const back = (await headers()).get("x-pathname") ?? `/${ctx.org.slug}`;
   const base = `/${ctx.org.slug}`;
   // A group manager's whole portal is its group (issue 17.5): the group page is its home.
+  // The organisation's work, on view on wide screens; its administration (imports, rates, accounts,
+  // the audit log) behind one menu there, so that the navigation keeps to one line.
+  const admin = ctx.groupId
+    ? []
+    : [
+        ...(ctx.can("groups:write") ? [{ href: `${base}/import`, label: timp("nav") }] : []),
+        ...(ctx.can("rates:manage") ? [{ href: `${base}/rates`, label: tn("rates") }] : []),
+        ...(ctx.can("members:manage") ? [{ href: `${base}/members`, label: tn("members") }] : []),
+        ...(ctx.can("audit:read") ? [{ href: `${base}/audit`, label: ta("nav") }] : []),
+      ];
   const nav = ctx.groupId
     ? [{ href: `${base}/groups/${ctx.groupId}`, label: tn("myGroup") }]
     : [
@@ -31,15 +41,11 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
             ]
           : []),
         ...(ctx.can("people:read") ? [{ href: `${base}/people`, label: tn("people") }] : []),
-        ...(ctx.can("groups:write") ? [{ href: `${base}/import`, label: timp("nav") }] : []),
-        ...(ctx.can("rates:manage") ? [{ href: `${base}/rates`, label: tn("rates") }] : []),
         ...(ctx.can("prices:read") ? [{ href: `${base}/prices`, label: tn("prices") }] : []),
-        ...(ctx.can("members:manage") ? [{ href: `${base}/members`, label: tn("members") }] : []),
         ...(ctx.can("cohesion:read") ? [{ href: `${base}/cohesion`, label: tn("cohesion") }] : []),
         ...(ctx.can("groups:read") ? [{ href: `${base}/coaching`, label: tn("coaching") }] : []),
         ...(ctx.org.type === "consortium" && ctx.can("cohesion:read") ? [{ href: `${base}/compare`, label: tn("compare") }] : []),
         ...(ctx.can("exports:read") ? [{ href: `${base}/advocacy`, label: tadv("nav") }] : []),
-        ...(ctx.can("audit:read") ? [{ href: `${base}/audit`, label: ta("nav") }] : []),
       ];
   const orgList = (
     <ul className="min-w-64 rounded border border-slate-300 bg-white p-1 shadow">
@@ -85,6 +91,22 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
               {n.label}
             </Link>
           ))}
+          {admin.length > 0 ? (
+            <details className="relative" data-testid="admin-menu">
+              <summary className="inline-flex min-h-11 cursor-pointer list-none items-center px-1 underline-offset-4 hover:underline">
+                {tn("admin")} <span aria-hidden="true">&nbsp;▾</span>
+              </summary>
+              <ul className="absolute end-0 z-10 mt-1 min-w-48 rounded border border-slate-300 bg-white p-1 shadow">
+                {admin.map((n) => (
+                  <li key={n.href}>
+                    <Link href={n.href} className="block min-h-11 rounded px-3 py-2 hover:bg-slate-100">
+                      {n.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
         </nav>
         <div className="ms-auto flex flex-wrap items-center gap-2">{accountTools}</div>
       </div>
@@ -101,7 +123,7 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
           <div className="absolute inset-x-0 z-20 mt-1 max-h-[80vh] overflow-y-auto border-b border-slate-300 bg-white px-3 pb-3 shadow">
             <nav aria-label={t("mainNav")}>
               <ul className="grid grid-cols-2 gap-x-2 sm:grid-cols-3">
-                {nav.map((n) => (
+                {[...nav, ...admin].map((n) => (
                   <li key={n.href}>
                     <Link href={n.href} className="block min-h-11 px-1 py-2 underline-offset-4 hover:underline">
                       {n.label}
