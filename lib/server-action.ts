@@ -141,7 +141,7 @@ export function orgAction<S extends z.ZodType, T = unknown>(def: WriteDef<S>, wo
     try {
       where.requestId = requestId(await headers());
       const slug = typeof raw.org === "string" ? raw.org : "";
-      const resolution = await resolveTenant(slug, def.permission);
+      const resolution = await resolveTenant(slug, def.permission, { manager: true });
       if (resolution.kind === "unauthenticated") throw new AppError("unauthenticated");
       if (resolution.kind === "not_found") throw new AppError("not_found");
       const ctx = resolution.ctx;

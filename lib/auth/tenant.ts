@@ -33,10 +33,16 @@ const resolveCached = cache(async (slug: string): Promise<Resolution<CurrentUser
   );
 });
 
-/** The one tenant resolver, non-throwing, for server actions and route handlers. */
-export async function resolveTenant(slug: string, permission?: Permission): Promise<Resolution<CurrentUser>> {
+/**
+ * The one tenant resolver, non-throwing, for server actions and route handlers. A group manager
+ * (issue 17.5) is "not found" unless the caller passes `{ manager: true }`: the one write path
+ * (lib/server-action.ts), which then holds each write to the manager's group, and the outbox's
+ * sync route, which sends through it. Imports, templates and downloads are not the manager's.
+ */
+export async function resolveTenant(slug: string, permission?: Permission, opts?: { manager?: boolean }): Promise<Resolution<CurrentUser>> {
   const r = await resolveCached(slug);
   if (r.kind === "ok" && permission && !r.ctx.can(permission)) return { kind: "not_found" };
+  if (r.kind === "ok" && r.ctx.groupId !== null && !opts?.manager) return { kind: "not_found" };
   if (r.kind === "ok" && r.ctx.user.mustChangePassword) return { kind: "unauthenticated" };
   return r;
 }

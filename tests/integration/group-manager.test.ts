@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { auditLog, groups, ledgerEntries, memberships, users } from "@/db/schema";
+import { NextRequest } from "next/server";
+import { auditLog, groups, importUploads, ledgerEntries, memberships, users } from "@/db/schema";
 import { DEMO_PASSWORD, seedDemo, type DemoIds } from "@/db/seed/demo";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { findLiveSession, type CurrentUser } from "@/lib/auth/session-store";
@@ -151,6 +152,26 @@ describe(`a group manager on ${backend}`, () => {
     const edited = await act(updateGroupAction, { groupId: own, version: String(g.version), status: "closed", profitRule: "equal" });
     expect(edited).toMatchObject({ status: "error", formError: { key: "not_found" } });
     expect((await db.db.select({ status: groups.status }).from(groups).where(eq(groups.id, own)))[0].status).toBe(g.status);
+  });
+
+  it("gets 'not found' from the import, its template and the outbox's check for another path: nothing is staged", async () => {
+    const { uploadImportAction } = await import("@/lib/imports/actions");
+    const staged = async () => (await db.db.select({ n: sql<number>`count(*)::int` }).from(importUploads))[0].n;
+    const before = await staged();
+    const fd = new FormData();
+    fd.set("org", "adicor");
+    fd.set("kind", "ledger");
+    fd.set("file", new File([`Groupe;Date;Type;Montant;Monnaie\r\nBoutique;2025-01-02;vente;100;MRU\r\n`], "ventes.csv", { type: "text/csv" }));
+    expect(await uploadImportAction({ status: "idle" }, fd)).toMatchObject({ status: "error", formError: { key: "not_found" } });
+    expect(await staged()).toBe(before);
+    const { GET: template } = await import("@/app/(portal)/[org]/import/template/route");
+    const res = await template(new NextRequest("http://localhost/adicor/import/template?kind=ledger&format=csv"), {
+      params: Promise.resolve({ org: "adicor" }),
+    });
+    expect(res.status).toBe(404);
+    // The outbox's own route stays hers: her offline sales go through the one write path.
+    const { GET: sync } = await import("@/app/(portal)/[org]/sync/route");
+    expect((await sync(new NextRequest("http://localhost/adicor/sync"), { params: Promise.resolve({ org: "adicor" }) })).status).toBe(200);
   });
 
   it("is refused by the database when a raw statement writes another group's ledger or reaches another group", async () => {

@@ -18,7 +18,7 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
  */
 export async function POST(req: NextRequest, { params }: { params: Promise<{ org: string }> }): Promise<Response> {
   const { org } = await params;
-  const r = await resolveTenant(org, "groups:write");
+  const r = await resolveTenant(org, "groups:write", { manager: true });
   if (r.kind === "unauthenticated") return json({ error: "unauthenticated" }, 401);
   if (r.kind !== "ok") return json({ error: "not_found" }, 404);
   const ctx = r.ctx;
@@ -39,7 +39,7 @@ export async function POST(req: NextRequest, { params }: { params: Promise<{ org
  */
 export async function GET(_req: NextRequest, { params }: { params: Promise<{ org: string }> }): Promise<Response> {
   const { org } = await params;
-  const r = await resolveTenant(org, "groups:write");
+  const r = await resolveTenant(org, "groups:write", { manager: true });
   if (r.kind === "unauthenticated") return json({ error: "unauthenticated" }, 401);
   if (r.kind !== "ok") return json({ error: "not_found" }, 404);
   return json({ org: r.ctx.org.slug, maxEntries: SYNC_BATCH_MAX });
