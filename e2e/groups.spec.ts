@@ -1,8 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { newSignedInPage, seriousViolations, setLanguage, signInTo } from "./helpers";
 
-// These tests change the demo ledger: run them in order, the demo figures first.
-test.describe.configure({ mode: "serial" });
+// These tests change the demo ledger: run them in order, the demo figures first. Each has two
+// minutes: a retry of one re-runs the whole file, whose first test then reads moved totals.
+test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 const valueOf = async (page: Page, testId: string) => Number(await page.getByTestId(testId).locator("[data-value]").first().getAttribute("data-value"));
 const digits = (s: string) => s.replace(/[\s\u202f\u00a0.,]/g, "");

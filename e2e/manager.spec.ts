@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { newSignedInPage, signIn, uniqueEmail } from "./helpers";
 
 /**
  * A group manager (issue 17.5), the first shop's manager on a shared phone: signed in, the portal
@@ -55,4 +55,55 @@ test("another shop of the same NGO is not found for the manager", async ({ brows
     expect((await page.goto(shop))?.status(), shop).toBe(404);
     expect((await page.goto(`${shop}/plan`))?.status(), `${shop}/plan`).toBe(404);
   }
+});
+
+test("an NGO admin names a new editor the manager of a group from its page: she lands there; the members page says so; the admin ends it", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  // In ONG Tadamoun, whose pages no other spec counts.
+  const admin = await newSignedInPage(browser, "admin@tadamoun.demo", "tadamoun");
+  const email = uniqueEmail("gerante");
+  const temporary = "temporaire-2026";
+  await admin.page.goto("/tadamoun/members");
+  const create = admin.page.getByTestId("create-user-form");
+  await create.getByLabel("Nom complet").fill("Salka Mint Brahim");
+  await create.getByLabel("E-mail").fill(email);
+  await create.getByLabel("Mot de passe provisoire").fill(temporary);
+  await create.getByRole("button", { name: "Créer le compte" }).click();
+  await expect(admin.page.getByTestId(`member-${email}`).getByTestId("member-role")).toHaveText("Éditeur");
+
+  await admin.page.goto("/tadamoun/groups");
+  await admin.page.getByRole("link", { name: "Atelier Tadamoun de Tenhamed", exact: true }).click();
+  const section = admin.page.getByTestId("group-managers");
+  await expect(section.getByTestId("no-manager")).toBeVisible();
+  const assign = section.getByTestId("assign-manager-form");
+  await assign.getByLabel("Éditrice ou éditeur").selectOption({ label: `Salka Mint Brahim (${email})` });
+  await assign.getByRole("button", { name: "Confier la gérance" }).click();
+  await expect(section.getByTestId("group-manager")).toContainText(email);
+  const groupPath = new URL(admin.page.url()).pathname;
+
+  await admin.page.goto("/tadamoun/members");
+  await expect(admin.page.getByTestId(`member-${email}`).getByTestId("member-manages")).toHaveText("gère Atelier Tadamoun de Tenhamed");
+
+  // She signs in, sets her password, and her portal is the group.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email, temporary);
+  await expect(page).toHaveURL(/\/account\/password$/);
+  await page.getByLabel("Mot de passe actuel").fill(temporary);
+  await page.getByLabel("Nouveau mot de passe", { exact: true }).fill("nouveau-mot-de-passe");
+  await page.getByLabel("Confirmer le nouveau mot de passe").fill("nouveau-mot-de-passe");
+  await page.getByRole("button", { name: "Changer le mot de passe" }).click();
+  await expect(page).toHaveURL(groupPath);
+  await expect(page.getByTestId("group-name")).toHaveText("Atelier Tadamoun de Tenhamed");
+  expect((await page.goto("/tadamoun/dashboard"))?.status()).toBe(404);
+
+  // The admin ends it: on her next request she is the NGO's editor again.
+  await admin.page.goto(groupPath);
+  await section.getByTestId("group-manager").getByRole("button", { name: "Retirer la gérance" }).click();
+  await expect(section.getByTestId("no-manager")).toBeVisible();
+  expect((await page.goto("/tadamoun/dashboard"))?.status()).toBe(200);
+  await context.close();
+  await admin.context.close();
 });

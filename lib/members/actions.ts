@@ -1,7 +1,7 @@
 "use server";
 import { orgAction } from "@/lib/server-action";
-import { changeRoleSchema, createUserSchema, removeMemberSchema } from "./schema";
-import { changeRole, createUserAsMember, removeMember } from "./service";
+import { changeRoleSchema, createUserSchema, groupManagerSchema, removeMemberSchema } from "./schema";
+import { changeRole, createUserAsMember, removeMember, setGroupManager } from "./service";
 
 const revalidate = (ctx: { org: { slug: string } }) => `/${ctx.org.slug}/members`;
 
@@ -30,5 +30,23 @@ export const removeMemberAction = orgAction(
   async ({ tx, ctx, input }) => {
     const m = await removeMember(tx, ctx.org.id, input.membershipId);
     return { audit: { entityId: m.id, before: { userId: m.userId, role: m.role } }, message: "memberRemoved" };
+  },
+);
+
+/** Issue 17.5: an admin names an editor the manager of one of the NGO's groups, or ends it. */
+export const groupManagerAction = orgAction(
+  {
+    permission: "members:manage",
+    schema: groupManagerSchema,
+    action: "member.group_manager",
+    entity: "membership",
+    revalidate,
+  },
+  async ({ tx, ctx, input }) => {
+    const { before, after } = await setGroupManager(tx, ctx.org.id, input.membershipId, input.groupId, input.intent);
+    return {
+      audit: { entityId: after.id, before: { groupId: before.groupId }, after: { groupId: after.groupId } },
+      message: input.intent === "assign" ? "managerAssigned" : "managerRemoved",
+    };
   },
 );

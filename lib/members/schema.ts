@@ -21,5 +21,11 @@ export const createUserSchema = z.object({
 });
 export const changeRoleSchema = z.object({ membershipId: z.uuid({ error: "invalid" }), role });
 export const removeMemberSchema = z.object({ membershipId: z.uuid({ error: "invalid" }) });
+/** A group's manager (issue 17.5): an editor of the NGO named to manage one of its groups, or no longer. */
+export const groupManagerSchema = z.object({
+  groupId: z.uuid({ error: "invalid" }),
+  membershipId: z.uuid({ error: "managerRequired" }),
+  intent: z.enum(["assign", "remove"], { error: "invalid" }),
+});
 
 export type CreateUserInput = z.infer<typeof createUserSchema>;

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "@/db/client";
-import { memberships, sessions, users } from "@/db/schema";
+import { groups, memberships, sessions, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError, fieldError } from "@/lib/errors";
 import type { Role } from "@/lib/permissions";
@@ -17,9 +17,12 @@ export async function listMembers(db: Queryable, orgId: string) {
       email: users.email,
       role: memberships.role,
       disabled: sql<boolean>`${users.disabledAt} is not null`,
+      groupId: memberships.groupId,
+      groupName: groups.name,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(groups, eq(groups.id, memberships.groupId))
     .where(eq(memberships.orgId, orgId))
     .orderBy(memberships.role, users.name);
 }
@@ -72,6 +75,36 @@ export async function changeRole(tx: Tx, orgId: string, membershipId: string, ro
   const m = await findMembershipInOrg(tx, orgId, membershipId);
   if (m.role === "admin" && role !== "admin" && admins.length <= 1) throw fieldError("role", "lastAdmin");
   const [after] = await tx.update(memberships).set({ role }).where(eq(memberships.id, m.id)).returning();
+  return { before: m, after };
+}
+
+/**
+ * A group's managers and the editors who could be named (editors of the organisation who manage
+ * no group). The database holds the rule (migration 0044): a manager is an editor of the NGO
+ * that supports the group.
+ */
+export async function listGroupManagers(db: Queryable, orgId: string, groupId: string) {
+  const rows = await db
+    .select({ membershipId: memberships.id, name: users.name, email: users.email, groupId: memberships.groupId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, "editor"), sql`(${memberships.groupId} is null or ${memberships.groupId} = ${groupId})`))
+    .orderBy(users.name);
+  return { managers: rows.filter((r) => r.groupId === groupId), candidates: rows.filter((r) => r.groupId === null) };
+}
+
+/** Name a member the manager of a group of the organisation, or end it (the membership stays). */
+export async function setGroupManager(tx: Tx, orgId: string, membershipId: string, groupId: string, intent: "assign" | "remove") {
+  const m = await findMembershipInOrg(tx, orgId, membershipId);
+  if (intent === "remove") {
+    if (m.groupId !== groupId) throw new AppError("not_found");
+    const [after] = await tx.update(memberships).set({ groupId: null }).where(eq(memberships.id, m.id)).returning();
+    return { before: m, after };
+  }
+  if (m.role !== "editor") throw fieldError("membershipId", "managerIsEditor");
+  // Another group's manager is moved by ending that first, on purpose.
+  if (m.groupId !== null && m.groupId !== groupId) throw fieldError("membershipId", "managesAnotherGroup");
+  const [after] = await tx.update(memberships).set({ groupId }).where(eq(memberships.id, m.id)).returning();
   return { before: m, after };
 }
 

@@ -222,6 +222,12 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
     fields: ["membershipId"],
     objects: { membershipId: "membership" },
   },
+  "lib/members/actions.ts#groupManagerAction": {
+    access: member("members:manage"),
+    fields: ["groupId", "membershipId", "intent"],
+    objects: { groupId: "group", membershipId: "membership" },
+    valid: { intent: "remove" },
+  },
   // group businesses (lib/groups/actions.ts)
   "lib/groups/actions.ts#createGroupAction": {
     access: member("groups:write"),

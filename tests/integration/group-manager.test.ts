@@ -191,6 +191,63 @@ describe(`a group manager on ${backend}`, () => {
     expect(rowsOf(moved)).toHaveLength(0);
   });
 
+  it("is named and ended by the NGO's admin through the group page's action, audited; a viewer, another manager's move and another NGO are refused", async () => {
+    const { groupManagerAction } = await import("@/lib/members/actions");
+    const sessionOf = async (email: string) => {
+      const r = await attemptSignIn(db.db, { email, password: DEMO_PASSWORD, address: "10.91.0.78" });
+      if (!r.ok) throw new Error(`sign-in refused: ${email}`);
+      return (await findLiveSession(db.db, r.sessionId))!;
+    };
+    const membershipOf = async (email: string) =>
+      (
+        await db.db
+          .select({ id: memberships.id, groupId: memberships.groupId })
+          .from(memberships)
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .where(and(eq(users.email, email), eq(memberships.orgId, ids.orgs.adicor)))
+      )[0];
+    const admin = await sessionOf("admin@adicor.demo");
+    const editor = await membershipOf("editor@adicor.demo");
+    const viewer = await membershipOf("viewer@adicor.demo");
+    request.user = admin;
+    try {
+      expect(await act(groupManagerAction, { groupId: other, membershipId: viewer.id, intent: "assign" })).toMatchObject({
+        status: "error",
+        fieldErrors: { membershipId: "managerIsEditor" },
+      });
+      expect(await act(groupManagerAction, { groupId: other, membershipId: editor.id, intent: "assign" })).toMatchObject({
+        status: "ok",
+        message: { key: "managerAssigned" },
+      });
+      expect((await membershipOf("editor@adicor.demo")).groupId).toBe(other);
+      const [audited] = await db.db
+        .select({ before: auditLog.before, after: auditLog.after })
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "member.group_manager"), eq(auditLog.entityId, editor.id)));
+      expect(audited).toEqual({ before: { groupId: null }, after: { groupId: other } });
+      // From then on the editor reads that group only.
+      const [e] = await db.db.select({ id: users.id }).from(users).where(eq(users.email, "editor@adicor.demo"));
+      expect(await db.asApp({ orgId: ids.orgs.adicor, userId: e.id }, (tx) => count(tx, sql`select count(*) as n from groups`))).toBe(1);
+      // Moved to another group only once this one is ended.
+      expect(await act(groupManagerAction, { groupId: own, membershipId: editor.id, intent: "assign" })).toMatchObject({
+        status: "error",
+        fieldErrors: { membershipId: "managesAnotherGroup" },
+      });
+      expect(await act(groupManagerAction, { groupId: other, membershipId: editor.id, intent: "remove" })).toMatchObject({ status: "ok" });
+      expect((await membershipOf("editor@adicor.demo")).groupId).toBeNull();
+      // Another NGO's admin: ADICOR's membership is not found from its own organisation, nor is ADICOR.
+      request.user = await sessionOf("admin@ong-sahel.demo");
+      const foreign = await act(groupManagerAction, { groupId: other, membershipId: editor.id, intent: "assign" });
+      expect(foreign).toMatchObject({ status: "error", formError: { key: "not_found" } });
+      const fd = new FormData();
+      for (const [k, v] of Object.entries({ org: "ong-sahel", groupId: other, membershipId: editor.id, intent: "assign" })) fd.set(k, v);
+      expect(await groupManagerAction({ status: "idle" }, fd)).toMatchObject({ status: "error", formError: { key: "not_found" } });
+      expect((await membershipOf("editor@adicor.demo")).groupId).toBeNull();
+    } finally {
+      request.user = manager;
+    }
+  });
+
   it("cannot be made a manager of another NGO's group, nor as an admin", async () => {
     const [viewer] = await db.db.select({ id: users.id }).from(users).where(eq(users.email, "viewer@adicor.demo"));
     const [sahelGroup] = await db.db.select({ id: groups.id }).from(groups).where(eq(groups.ngoOrgId, ids.orgs["ong-sahel"])).limit(1);

@@ -76,6 +76,14 @@ async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
                 </td>
                 <td className="p-2" data-testid="member-role">
                   {tr(m.role)}
+                  {m.groupId ? (
+                    <>
+                      {" · "}
+                      <Link href={`/${ctx.org.slug}/groups/${m.groupId}`} className="underline underline-offset-4" data-testid="member-manages">
+                        {t("managesGroup", { group: m.groupName ?? "" })}
+                      </Link>
+                    </>
+                  ) : null}
                 </td>
                 <td className="p-2">
                   <MemberRowActions org={ctx.org.slug} membershipId={m.membershipId} role={m.role} name={m.name} labels={labels} />

@@ -23,6 +23,8 @@ import { countGroupMembers, seesGroupPeople } from "@/lib/people/group-counts";
 import { readerOf } from "@/lib/privacy/suppress";
 import { MemberCountsSection } from "@/components/groups/member-counts";
 import { withFormMessages } from "@/components/i18n/form-messages";
+import { ManagersSection } from "@/components/groups/managers-section";
+import { listGroupManagers } from "@/lib/members/service";
 
 /** Each entry carries its correction forms: fewer per page than a plain list. */
 const ENTRIES_PER_PAGE = 10;
@@ -76,6 +78,8 @@ async function GroupPage({
       distributions: await listDistributions(tx, group.id),
       candidates: canManage ? await listCandidatePeople(tx, group.ngoOrgId, group.id, pickerQuery) : [],
       settlements: canManage ? await listNgoSettlements(tx, group.ngoOrgId) : [],
+      // Who manages the group: for the supporting NGO's admins (issue 17.5).
+      managers: ctx.can("members:manage") && ctx.org.id === group.ngoOrgId && !manages ? await listGroupManagers(tx, ctx.org.id, group.id) : null,
     };
   });
   if (!data) notFound();
@@ -199,6 +203,7 @@ async function GroupPage({
       ) : data.counts ? (
         <MemberCountsSection counts={data.counts} reader={readerOf(ctx)} locale={locale} on={today} />
       ) : null}
+      {data.managers ? <ManagersSection org={slug} groupId={group.id} managers={data.managers.managers} candidates={data.managers.candidates} /> : null}
       {data.rotation ? <RotationSection {...staff} members={data.members} teams={data.rotation.teams} terms={data.rotation.terms} /> : null}
       <LedgerSection
         {...common}
