@@ -23,6 +23,7 @@ export const areas = [
   "plans",
   "imports",
   "stock",
+  "till",
 ] as const;
 
 type Catalogue = Record<string, Record<string, unknown>>;

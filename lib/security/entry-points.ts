@@ -66,6 +66,10 @@ export const pageEntryPoints: Record<string, PageEntry> = {
   // and the supply dashboard of the groups an organisation may read.
   "/[org]/groups/[groupId]/stock": { ...member("groups:read"), from: "/[org]/groups/[groupId]" },
   "/[org]/supply": member("groups:read"),
+  // Issue 17, point 5: the picture till writes a group's ledger (its writers and its manager), and
+  // its pictorial daily sheet shows the day's stock and entries (every reader of the group).
+  "/[org]/groups/[groupId]/till": { ...member("groups:write"), from: "/[org]/groups/[groupId]", someHaveNone: true },
+  "/[org]/groups/[groupId]/till/sheet": { ...member("groups:read"), from: "/[org]/groups/[groupId]" },
   "/[org]/groups/[groupId]/plan/sheet": { ...member("groups:read"), from: "/[org]/groups/[groupId]/plan", someHaveNone: true },
   "/[org]/groups/[groupId]/rules": { ...member("people:read"), from: "/[org]/groups/[groupId]", someHaveNone: true },
   "/[org]/groups/[groupId]/distributions/[distributionId]": { ...member("people:read"), from: "/[org]/groups/[groupId]", someHaveNone: true },

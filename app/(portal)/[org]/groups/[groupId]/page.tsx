@@ -25,6 +25,7 @@ import { MemberCountsSection } from "@/components/groups/member-counts";
 import { withFormMessages } from "@/components/i18n/form-messages";
 import { ManagersSection } from "@/components/groups/managers-section";
 import { listGroupManagers } from "@/lib/members/service";
+import { KindPicture } from "@/components/till/pictograms";
 
 /** Each entry carries its correction forms: fewer per page than a plain list. */
 const ENTRIES_PER_PAGE = 10;
@@ -91,7 +92,7 @@ async function GroupPage({
     await getTranslations("records"),
     await getLocale(),
   ];
-  const [tp, tru, tst] = [await getTranslations("plans"), await getTranslations("rules"), await getTranslations("stock")];
+  const [tp, tru, tst, tt] = [await getTranslations("plans"), await getTranslations("rules"), await getTranslations("stock"), await getTranslations("till")];
   const currency = group.startingCapitalCurrency;
   const common = { org: slug, groupId: group.id, canWrite, today };
   const staff = { ...common, canWrite: data.canManage };
@@ -121,6 +122,19 @@ async function GroupPage({
             </dd>
           </div>
         </dl>
+        {canWrite ? (
+          <p className="mt-3">
+            <Link
+              href={`/${slug}/groups/${group.id}/till`}
+              className="inline-flex min-h-14 items-center gap-3 rounded-xl border-2 border-emerald-800 bg-emerald-50 px-4 text-lg font-bold text-emerald-950"
+              data-testid="till-link"
+            >
+              <KindPicture kind="sale" size={40} />
+              {tt("link")}
+            </Link>
+            <span className="mt-1 block text-sm text-slate-700">{tt("linkHelp")}</span>
+          </p>
+        ) : null}
         <p className="mt-2 flex flex-wrap gap-x-6">
           <Link
             href={`/${slug}/groups/${group.id}/plan`}
@@ -135,6 +149,13 @@ async function GroupPage({
             data-testid="stock-link"
           >
             {tst("link")}
+          </Link>
+          <Link
+            href={`/${slug}/groups/${group.id}/till/sheet?date=${today}`}
+            className="inline-flex min-h-11 items-center font-semibold underline underline-offset-4"
+            data-testid="sheet-link"
+          >
+            {tt("sheetLink")}
           </Link>
           {data.seesPeople ? (
             <Link
