@@ -58,7 +58,9 @@ function addDays(iso: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
-const grouped = (digits: string) => (digits ? Number(digits).toLocaleString("fr-FR").replace(/\u202f|\u00a0/g, " ") : "0");
+/** The portal's grouping of the locale (Western digits in Arabic too, as in Mauritania). */
+const grouped = (digits: string, locale: string) =>
+  new Intl.NumberFormat(locale === "ar" ? "ar-u-nu-latn" : locale, { maximumFractionDigits: 0 }).format(Number(digits || "0")).replace(/\u202f|\u00a0/g, " ");
 
 const tile =
   "flex min-h-24 flex-col items-center justify-center gap-2 rounded-xl border-2 p-3 text-center text-lg font-semibold focus:outline-4 focus:outline-offset-2 focus:outline-emerald-700";
@@ -226,7 +228,7 @@ export function PictureTill({
       </p>
       <p className={`text-4xl font-bold ${colour.text}`} dir="ltr" data-testid="till-summary-amount">
         {kind === "purchase" || kind === "credit" ? "− " : "+ "}
-        {grouped(draft.amount)} {shownCurrency}
+        {grouped(draft.amount, locale)} {shownCurrency}
       </p>
       {amount > 0 ? <CashPictures pieces={cashPieces(amount, shownCurrency)} currency={shownCurrency} label={l("cash")} /> : null}
       {kind === "credit" && draft.dueDays ? <p className="font-semibold">{l("dueOn", { date: addDays(today, draft.dueDays) })}</p> : null}
@@ -249,7 +251,9 @@ export function PictureTill({
               >
                 <KindPicture kind={k} />
                 {l(`kind_${k}`)}
-                <span className="text-sm font-medium">{l(k === "sale" || k === "repayment" ? "moneyIn" : k === "purchase" ? "moneyOut" : "goodsOnCredit")}</span>
+                <span className="text-sm font-medium">
+                  {l(k === "sale" || k === "repayment" ? "moneyIn" : k === "purchase" ? "moneyOut" : "goodsOnCredit")}
+                </span>
               </button>
             ))}
           </div>
@@ -280,7 +284,13 @@ export function PictureTill({
           {customers.length ? (
             <div className="grid grid-cols-2 gap-3">
               {customers.map((c) => (
-                <button key={c} type="button" onClick={() => next({ customerName: c })} className={`${tile} border-slate-400 bg-white`} data-testid="till-customer">
+                <button
+                  key={c}
+                  type="button"
+                  onClick={() => next({ customerName: c })}
+                  className={`${tile} border-slate-400 bg-white`}
+                  data-testid="till-customer"
+                >
                   {c}
                 </button>
               ))}
@@ -310,7 +320,11 @@ export function PictureTill({
                 {errorText("customerName")}
               </p>
             ) : null}
-            <button type="submit" disabled={newName.trim().length < 2} className="min-h-12 rounded-lg bg-slate-800 px-4 text-lg font-semibold text-white disabled:bg-slate-400">
+            <button
+              type="submit"
+              disabled={newName.trim().length < 2}
+              className="min-h-12 rounded-lg bg-slate-800 px-4 text-lg font-semibold text-white disabled:bg-slate-400"
+            >
               {l("next")} →
             </button>
           </form>
@@ -322,7 +336,13 @@ export function PictureTill({
           {title(l("chooseCommunity"))}
           <div className="grid grid-cols-3 gap-3">
             {COMMUNITIES.map((c) => (
-              <button key={c} type="button" onClick={() => next({ community: c })} className={`${tile} border-slate-400 bg-white`} data-testid={`till-community-${c}`}>
+              <button
+                key={c}
+                type="button"
+                onClick={() => next({ community: c })}
+                className={`${tile} border-slate-400 bg-white`}
+                data-testid={`till-community-${c}`}
+              >
                 <CommunityPicture community={c} />
                 {l(`community_${c}`)}
               </button>
@@ -346,7 +366,7 @@ export function PictureTill({
               >
                 <span className="text-xl">{c.customerName}</span>
                 <span dir="ltr">
-                  {l("outstanding")} {grouped(String(c.outstanding))} {c.currency}
+                  {l("outstanding")} {grouped(String(c.outstanding), locale)} {c.currency}
                 </span>
                 <CashPictures pieces={cashPieces(c.outstanding, c.currency)} currency={c.currency} label={l("cash")} />
               </button>
@@ -370,7 +390,7 @@ export function PictureTill({
             dir="ltr"
             inputMode="none"
             autoComplete="off"
-            value={grouped(draft.amount)}
+            value={grouped(draft.amount, locale)}
             onChange={(e) => {
               setResult(idleState);
               setDraft((d) => ({ ...d, amount: e.target.value.replace(/\D/g, "").replace(/^0+/, "").slice(0, MAX_DIGITS) }));
@@ -504,7 +524,11 @@ export function PictureTill({
 
       {step === "done" ? (
         <>
-          <div role="status" className="flex flex-col items-center gap-2 rounded-xl border-4 border-emerald-700 bg-emerald-50 p-4 text-emerald-900" data-testid="till-done">
+          <div
+            role="status"
+            className="flex flex-col items-center gap-2 rounded-xl border-4 border-emerald-700 bg-emerald-50 p-4 text-emerald-900"
+            data-testid="till-done"
+          >
             <svg viewBox="0 0 64 64" width={72} height={72} aria-hidden="true">
               <circle cx="32" cy="32" r="28" fill="#047857" />
               <path d="M18 33l9 9 19-20" stroke="#fff" strokeWidth="6" fill="none" strokeLinecap="round" strokeLinejoin="round" />
