@@ -6,10 +6,12 @@ import { findVisibleGroup } from "@/lib/groups/queries";
 import { listTillCredits, listTillItems } from "@/lib/till/queries";
 import { seesGroupPeople } from "@/lib/people/group-counts";
 import { today as todayIso } from "@/lib/dates";
-import { TextLink } from "@/components/groups/ui";
+import Link from "next/link";
 import { PictureTill } from "@/components/till/picture-till";
 import { OutboxBadge } from "@/components/offline/outbox-badge";
 import { withFormMessages } from "@/components/i18n/form-messages";
+
+const link = "inline-flex min-h-11 items-center text-emerald-900 underline underline-offset-4";
 
 /**
  * The picture till (issue 17, point 5): for a group's manager on a shared phone, in the
@@ -39,10 +41,12 @@ async function TillPage({ params }: { params: Promise<{ org: string; groupId: st
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-4">
       <p className="flex flex-wrap justify-between gap-x-4">
-        <TextLink href={`/${slug}/groups/${group.id}`}>← {group.name}</TextLink>
-        <TextLink href={`/${slug}/groups/${group.id}/till/sheet?date=${today}`} testId="till-sheet-link">
+        <Link href={`/${slug}/groups/${group.id}`} prefetch={false} className={link}>
+          ← {group.name}
+        </Link>
+        <Link href={`/${slug}/groups/${group.id}/till/sheet?date=${today}`} prefetch={false} className={link} data-testid="till-sheet-link">
           {t("sheetLink")}
-        </TextLink>
+        </Link>
       </p>
       <h1 className="text-2xl font-bold">
         {t("title")} — {group.name}

@@ -44,7 +44,7 @@ export default async function DailySheetPage({
       {formatNumber(v, lang)}
     </span>
   );
-  const box = <span className="inline-block h-9 w-full min-w-14 border-2 border-slate-700 bg-white" aria-hidden="true" />;
+  const box = <span className="inline-block h-9 w-full min-w-8 border-2 border-slate-700 bg-white" aria-hidden="true" />;
   const ins = data.entries.filter((e) => tillKindOf[e.kind] === "sale");
   const outs = data.entries.filter((e) => tillKindOf[e.kind] === "purchase");
   const totals = (list: typeof data.entries) =>
@@ -93,9 +93,16 @@ export default async function DailySheetPage({
         {data.items.length === 0 ? (
           <p>{t("sheetNoItems")}</p>
         ) : (
-          <table className="w-full border-collapse text-start" data-testid="sheet-stock">
+          <table className="w-full table-fixed border-collapse text-start" data-testid="sheet-stock">
+            <colgroup>
+              <col className="w-2/5" />
+              <col />
+              <col />
+              <col />
+              <col />
+            </colgroup>
             <thead>
-              <tr className="border-b-2 border-slate-800 text-sm">
+              <tr className="border-b-2 border-slate-800 text-sm break-words">
                 <th scope="col" className="p-1 text-start">
                   {t("sheetItem")}
                 </th>
@@ -117,8 +124,8 @@ export default async function DailySheetPage({
               {data.items.map((i) => (
                 <tr key={i.id} className="border-b border-slate-400" data-testid="sheet-item" data-item={i.name}>
                   <th scope="row" className="p-1 text-start font-semibold">
-                    <span className="flex items-center gap-2">
-                      <Pictogram name={i.pictogram} size={36} />
+                    <span className="flex items-center gap-1 break-words">
+                      <Pictogram name={i.pictogram} size={28} />
                       <span>
                         {i.name} <span className="text-sm font-normal">({i.unit})</span>
                       </span>
