@@ -16,6 +16,8 @@ test("the first shop's manager lands on her group, records its operations, and r
   await expect(nav.getByRole("link")).toHaveText(["Mon groupe"]);
   // She records sales, expenses, credits and repayments; the group, its members and its rotation stay with the NGO's staff.
   await expect(page.getByTestId("record-entry-form")).toBeVisible();
+  // Her picture till is the first thing on her group's page.
+  await expect(page.getByTestId("till-link")).toBeVisible();
   await expect(page.getByTestId("edit-link")).toHaveCount(0);
   await expect(page.getByTestId("updateGroup-form")).toHaveCount(0);
   // The NGO's pages, another shop, and the organisation's home (which leads back to her group).
@@ -54,6 +56,7 @@ test("another shop of the same NGO is not found for the manager", async ({ brows
   for (const shop of shops.filter((s) => s !== own).slice(0, 3)) {
     expect((await page.goto(shop))?.status(), shop).toBe(404);
     expect((await page.goto(`${shop}/plan`))?.status(), `${shop}/plan`).toBe(404);
+    expect((await page.goto(`${shop}/till`))?.status(), `${shop}/till`).toBe(404);
   }
 });
 
