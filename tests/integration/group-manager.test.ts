@@ -121,6 +121,45 @@ describe(`a group manager on ${backend}`, () => {
     expect(audited).toHaveLength(1);
   });
 
+  it("reads its own group's credit customers' names only, and records a credit sale whose name it then reads", async () => {
+    const { creditSaleAction } = await import("@/lib/groups/actions");
+    const today = new Date().toISOString().slice(0, 10);
+    const state = await act(creditSaleAction, {
+      groupId: own,
+      customerName: "Cliente de la gérante",
+      community: "host",
+      amount: "700",
+      currency: "MRU",
+      grantedOn: today,
+      dueOn: today,
+    });
+    expect(state.status).toBe("ok");
+    const ownNames = await db.db.execute(
+      sql`select count(*) as n from customer_credit_names n join customer_credits c on c.id = n.credit_id where c.group_id = ${own}`,
+    );
+    const seen = await asManager(async (tx) => ({
+      names: await count(tx, sql`select count(*) as n from customer_credit_names`),
+      hers: await count(tx, sql`select count(*) as n from customer_credit_names where customer_name = 'Cliente de la gérante'`),
+      otherGroups: await count(
+        tx,
+        sql`select count(*) as n from customer_credit_names where credit_id not in (select id from customer_credits where group_id = ${own})`,
+      ),
+    }));
+    expect(seen.names).toBe(Number(rowsOf<{ n: string }>(ownNames)[0].n));
+    expect(seen.hers).toBe(1);
+    // The NGO holds other groups' customers (the demo's credits), which she does not see.
+    const all = Number(rowsOf<{ n: string }>(await db.db.execute(sql`select count(*) as n from customer_credit_names`))[0].n);
+    expect(all).toBeGreaterThan(seen.names);
+    expect(seen.otherGroups).toBe(0);
+    // Nor can she rename or remove another group's customer.
+    const touched = await asManager((tx) =>
+      tx.execute(
+        sql`update customer_credit_names set customer_name = 'x' where credit_id in (select n.credit_id from customer_credit_names n) returning credit_id`,
+      ),
+    );
+    expect(rowsOf(touched).length).toBe(seen.names);
+  });
+
   it("gets 'not found' for a sale in another group of the NGO, for a new group and for a group edit; nothing is written", async () => {
     const { recordEntryAction, createGroupAction, updateGroupAction } = await import("@/lib/groups/actions");
     const before = await db.db
