@@ -17,8 +17,9 @@ export interface PlainField {
 }
 
 /**
- * A form of the business plan, the rules and the profit meeting, posting to its server action
- * (which parses it with the zod schema of lib/meetings or lib/plans); works without JavaScript.
+ * A form of the business plan, the rules, the profit meeting and the stock, posting to its server
+ * action (which parses it with the zod schema of lib/meetings, lib/plans or lib/stock); works
+ * without JavaScript. A plausibility warning asks for the confirmation box before saving.
  * Several submit buttons may name an `intent`. Errors are shown beside their field.
  */
 export function PlainForm({
@@ -43,6 +44,8 @@ export function PlainForm({
   const locale = useLocale();
   const values = state.status === "error" ? messageValues(state.formError?.values, locale) : undefined;
   const echoed = state.status === "error" ? state.values : undefined;
+  // A write waiting for a confirmation (a plausibility warning): the box confirms exactly what was warned about.
+  const confirmToken = state.status === "error" ? state.formError?.values?.confirm : undefined;
   const errorOf = (n: string) => {
     const key = state.status === "error" ? state.fieldErrors?.[n] : undefined;
     return key ? t(key as never, values as never) : undefined;
@@ -115,6 +118,15 @@ export function PlainForm({
           </FieldShell>
         );
       })}
+      {confirmToken ? (
+        <label
+          key={String(confirmToken)}
+          className="flex min-h-11 items-center gap-2 rounded-md border border-amber-700 bg-amber-50 px-3 py-2 font-medium text-amber-950"
+        >
+          <input type="checkbox" name="confirm" value={String(confirmToken)} className="size-5" />
+          {t("confirmSave")}
+        </label>
+      ) : null}
       <div className="flex flex-wrap gap-3">
         {submits.map((s) => (
           <Button key={s.label} type="submit" name={s.intent ? "intent" : undefined} value={s.intent} variant={s.variant ?? "primary"} disabled={pending}>

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, bigint, check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { currency, groups } from "./groups";
+import { ledgerEntries } from "./ledger";
 import { products, purchaseOrderLines } from "./prices";
 import { users } from "./tenancy";
 
@@ -58,6 +59,13 @@ export const stockMovements = pgTable(
     orderLineId: uuid("order_line_id").references(() => purchaseOrderLines.id),
     /** The count whose difference this is. */
     countId: uuid("count_id"),
+    /**
+     * A sale entered per item (migration 0048): the ledger's sale entry that holds its money, of the
+     * same group and day. Without it the sale's money is in the ledger's totals of the day only.
+     */
+    ledgerEntryId: uuid("ledger_entry_id").references(() => ledgerEntries.id),
+    /** The sale this movement gives back to the stock, when its ledger entry was voided (set by the database). */
+    reversesId: uuid("reverses_id").references((): AnyPgColumn => stockMovements.id),
     /** What the received stock cost, if bought (in `currency`). */
     cost: bigint("cost", { mode: "number" }),
     currency: currency("currency"),
@@ -68,9 +76,16 @@ export const stockMovements = pgTable(
   (t) => [
     index("stock_movements_item_idx").on(t.itemId, t.occurredOn),
     index("stock_movements_group_idx").on(t.groupId, t.occurredOn),
+    uniqueIndex("stock_movements_ledger_entry_key")
+      .on(t.ledgerEntryId)
+      .where(sql`${t.ledgerEntryId} is not null and ${t.reversesId} is null`),
+    uniqueIndex("stock_movements_reverses_key")
+      .on(t.reversesId)
+      .where(sql`${t.reversesId} is not null`),
+    check("stock_movements_sale_link", sql`(${t.ledgerEntryId} is null or ${t.kind} = 'sold') and (${t.reversesId} is null or ${t.ledgerEntryId} is not null)`),
     check(
       "stock_movements_sign",
-      sql`${t.quantity} <> 0 and (${t.kind} <> 'sold' or ${t.quantity} < 0) and (${t.kind} <> 'received' or ${t.quantity} > 0 or ${t.orderLineId} is not null)`,
+      sql`${t.quantity} <> 0 and (${t.kind} <> 'sold' or ${t.quantity} < 0 or ${t.reversesId} is not null) and (${t.kind} <> 'received' or ${t.quantity} > 0 or ${t.orderLineId} is not null)`,
     ),
     check("stock_movements_cost", sql`(${t.cost} is null) = (${t.currency} is null) and coalesce(${t.cost}, 0) >= 0`),
   ],

@@ -1,7 +1,8 @@
 "use server";
 import { orgAction } from "@/lib/server-action";
-import { countSchema, itemSchema, receiveSchema, saleSchema, stockOutSchema } from "./schema";
-import { addItem, receiveStock, recordCount, recordSale, recordStockOut } from "./service";
+import { countSchema, itemSchema, receiveSchema, stockOutSchema } from "./schema";
+import { addItem, receiveStock, recordCount, recordStockOut } from "./service";
+import { stockSaleWrite } from "./sale-write";
 
 const groupsPath = (ctx: { org: { slug: string } }) => `/${ctx.org.slug}/groups`;
 
@@ -21,13 +22,7 @@ export const stockReceiveAction = orgAction(
   },
 );
 
-export const stockSaleAction = orgAction(
-  { permission: "groups:write", schema: saleSchema, action: "stock.sale", entity: "stock_movement", revalidate: groupsPath, manager: (i) => i.groupId },
-  async ({ tx, ctx, input }) => {
-    const m = await recordSale(tx, ctx.org, ctx.user.id, input);
-    return { audit: { entityId: m.id, after: m }, message: "stockSold" };
-  },
-);
+export const stockSaleAction = orgAction(stockSaleWrite.def, stockSaleWrite.work);
 
 export const stockCountAction = orgAction(
   { permission: "groups:write", schema: countSchema, action: "stock.count", entity: "stock_count", revalidate: groupsPath, manager: (i) => i.groupId },

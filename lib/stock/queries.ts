@@ -110,3 +110,61 @@ export async function listAddableProducts(db: Queryable, groupId: string, locale
       order by p.sort_order, 2`),
   );
 }
+
+export interface LedgerSalesMonthRow {
+  month: string;
+  currency: "XOF" | "MRU";
+  /** The ledger's sales of the month (not voided). */
+  total: number;
+  /** Of which entered per item (an entry with its item's sale). */
+  perItem: number;
+  /** Of which in money only (a day's total, a sale without item). */
+  moneyOnly: number;
+  itemEntries: number;
+}
+
+export interface ItemSalesMonthRow {
+  month: string;
+  item: string;
+  unit: string;
+  /** Sold with its amount: the ledger entries of the next columns. */
+  withAmount: number;
+  amountMru: number;
+  amountXof: number;
+  /** Sold without amount: its money is in the month's money-only sales. */
+  withoutAmount: number;
+}
+
+/**
+ * How a group's sales in the ledger and its stock reconcile, month by month (issue 17, point 1):
+ * the ledger's sales split into those entered per item (whose entry names its item sale, migration
+ * 0048) and those in money only; and per item, what was sold with its amount (the same entries)
+ * and without. A voided entry counts nowhere: its item sale was given back to the stock.
+ */
+export async function listSalesReconciliation(db: Queryable, groupId: string, locale: string, since: string) {
+  const months = rowsOf<LedgerSalesMonthRow>(
+    await db.execute(sql`select to_char(e.occurred_on, 'YYYY-MM') as month, e.currency,
+        sum(e.amount)::float8 as total,
+        coalesce(sum(e.amount) filter (where l.id is not null), 0)::float8 as "perItem",
+        coalesce(sum(e.amount) filter (where l.id is null), 0)::float8 as "moneyOnly",
+        count(l.id)::int as "itemEntries"
+      from ledger_entries e
+      left join stock_movements l on l.ledger_entry_id = e.id and l.reverses_id is null
+      where e.group_id = ${groupId} and e.kind = 'sale' and e.voided_at is null and e.occurred_on >= ${since}::date
+      group by 1, 2 order by 1 desc, 2`),
+  );
+  const items = rowsOf<ItemSalesMonthRow>(
+    await db.execute(sql`select to_char(m.occurred_on, 'YYYY-MM') as month, ${itemNameSql(locale)} as item, i.unit,
+        coalesce(-sum(m.quantity) filter (where e.id is not null), 0)::int as "withAmount",
+        coalesce(sum(e.amount) filter (where e.currency = 'MRU'), 0)::float8 as "amountMru",
+        coalesce(sum(e.amount) filter (where e.currency = 'XOF'), 0)::float8 as "amountXof",
+        coalesce(-sum(m.quantity) filter (where m.ledger_entry_id is null), 0)::int as "withoutAmount"
+      from stock_movements m
+      join stock_items i on i.id = m.item_id left join products p on p.id = i.product_id
+      left join ledger_entries e on e.id = m.ledger_entry_id and e.voided_at is null
+      where m.group_id = ${groupId} and m.kind = 'sold' and m.reverses_id is null and m.occurred_on >= ${since}::date
+        and (m.ledger_entry_id is null or e.id is not null)
+      group by 1, 2, 3 order by 1 desc, 2`),
+  );
+  return { months, items };
+}

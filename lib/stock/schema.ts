@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isoDate, today } from "@/lib/dates";
 import { normaliseInteger } from "@/lib/numbers";
-import { currency } from "@/lib/groups/schema";
+import { amount, currency } from "@/lib/groups/schema";
 
 const id = z.uuid({ error: "invalid" });
 const quantity = z.preprocess(
@@ -46,8 +46,25 @@ export const receiveSchema = z
     if (v.cost !== undefined && !v.currency) ctx.addIssue({ code: "custom", path: ["currency"], message: "required" });
   });
 
-/** Items sold on a day (sales may also stay in money only, in the ledger). */
-export const saleSchema = z.object({ groupId: id, itemId: id, occurredOn: pastDate, quantity });
+/**
+ * Items sold on a day. With its amount, the sale is also the ledger's sale entry of that day (one
+ * write, linked: migration 0048); without, its money is in the ledger's totals of the day. The
+ * confirmation and the idempotency key are the ledger form's (lib/groups/schema.ts).
+ */
+export const saleSchema = z
+  .object({
+    groupId: id,
+    itemId: id,
+    occurredOn: pastDate,
+    quantity,
+    amount: z.preprocess((v) => blankToUndefined(normaliseInteger(v)), amount.optional()),
+    currency: z.preprocess(blankToUndefined, currency.optional()),
+    confirm: z.string().max(64, { error: "invalid" }).optional(),
+    clientKey: z.preprocess(blankToUndefined, z.uuid({ error: "invalid" }).optional()),
+  })
+  .superRefine((v, ctx) => {
+    if (v.amount !== undefined && !v.currency) ctx.addIssue({ code: "custom", path: ["currency"], message: "required" });
+  });
 
 /** What was counted of an item on a day (zero allowed). */
 export const countSchema = z.object({

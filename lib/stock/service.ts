@@ -2,11 +2,12 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Queryable } from "@/db/client";
-import { stockCounts, stockItems, stockMovements, stockOuts } from "@/db/schema";
+import { ledgerEntries, stockCounts, stockItems, stockMovements, stockOuts } from "@/db/schema";
 import { AppError, fieldError } from "@/lib/errors";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { findWritableGroup } from "@/lib/groups/queries";
 import { rowsOf } from "@/lib/groups/scope";
+import { recordEntry } from "@/lib/groups/service";
 import type { countSchema, itemSchema, receiveSchema, saleSchema, stockOutSchema } from "./schema";
 
 type Org = Pick<TenantOrg, "id" | "type">;
@@ -73,14 +74,43 @@ export async function receiveStock(tx: Queryable, org: Org, userId: string, inpu
   return m;
 }
 
+/**
+ * Items sold. With an amount, the ledger's sale entry is written first, by the ledger's own path
+ * (quarter lock, plausibility and its confirmation, idempotency key), and the movement names it:
+ * the database keeps the two together (migration 0048). Returns the movement and the entry.
+ */
 export async function recordSale(tx: Queryable, org: Org, userId: string, input: z.infer<typeof saleSchema>) {
   const g = await writable(tx, org, input.groupId);
   const item = await itemOf(tx, g.id, input.itemId);
+  let entry: typeof ledgerEntries.$inferSelect | undefined;
+  if (input.amount !== undefined && input.currency) {
+    const [named] = rowsOf<{ name: string }>(
+      await tx.execute(sql`select coalesce(p.name_fr, i.name) as name from stock_items i left join products p on p.id = i.product_id where i.id = ${item.id}`),
+    );
+    entry = await recordEntry(tx, org, userId, {
+      groupId: g.id,
+      kind: "sale",
+      occurredOn: input.occurredOn,
+      amount: input.amount,
+      currency: input.currency,
+      note: `${named?.name ?? ""} × ${input.quantity} ${item.unit}`.slice(0, 500),
+      confirm: input.confirm,
+      clientKey: input.clientKey,
+    });
+  }
   const [m] = await tx
     .insert(stockMovements)
-    .values({ groupId: g.id, itemId: item.id, kind: "sold", occurredOn: input.occurredOn, quantity: -input.quantity, createdBy: userId })
+    .values({
+      groupId: g.id,
+      itemId: item.id,
+      kind: "sold",
+      occurredOn: input.occurredOn,
+      quantity: -input.quantity,
+      ledgerEntryId: entry?.id ?? null,
+      createdBy: userId,
+    })
     .returning();
-  return m;
+  return { movement: m, entry };
 }
 
 /** A count: the database sets what was expected and records the difference as shrinkage. */

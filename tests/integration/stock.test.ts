@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { priceSessions, products, purchaseOrderLines, purchaseOrders, stockCounts, stockItems, stockMovements, stockOuts, users } from "@/db/schema";
 import { seedDemo, type DemoIds } from "@/db/seed/demo";
-import { createGroup } from "@/lib/groups/service";
+import { correctEntry, createGroup, voidEntry } from "@/lib/groups/service";
 import { rowsOf } from "@/lib/groups/scope";
 import { addItem, receiveStock, recordCount, recordSale, recordStockOut } from "@/lib/stock/service";
-import { listCounts, listStockItems, listStockOuts } from "@/lib/stock/queries";
+import { listCounts, listSalesReconciliation, listStockItems, listStockOuts } from "@/lib/stock/queries";
 import { dueToReorder, nextPurchaseOn, outsAndRevenue, shrinkageByMonth, stockOutDays } from "@/lib/stock/supply";
 import { addDays, monthOf, today } from "@/lib/dates";
 import type { Tx } from "@/db/client";
@@ -209,6 +209,94 @@ describe(`stock per group business on ${backend}`, () => {
     expect(communeDays.length).toBeGreaterThan(0);
     const other = await db.asApp({ orgId: ids.orgs.bassikounou, userId: null }, (tx) => stockOutDays(tx, { id: ids.orgs.bassikounou, type: "commune" }, "fr"));
     expect(other).toEqual([]);
+  });
+
+  it("a sale per item with its amount is the ledger's sale too; both reconcile, a void gives the quantity back, and the database keeps the link", async () => {
+    const soap = await asAdicor((tx) => addItem(tx, adicor(), editor, { groupId: group, name: "Savon", unit: "pain" }));
+    await asAdicor((tx) => receiveStock(tx, adicor(), editor, { groupId: group, itemId: soap.id, occurredOn: now, quantity: 20 }));
+    const level = async () => (await asAdicor((tx) => listStockItems(tx, group, "fr"))).find((r) => r.name === "Savon")!.level;
+    const month = now.slice(0, 7);
+    const reconciliation = () => asAdicor((tx) => listSalesReconciliation(tx, group, "fr", `${month}-01`));
+    const before = (await reconciliation()).months.find((m) => m.month === month && m.currency === "MRU");
+    const key = "0b0f3c1e-8d1a-4b59-9a53-6f3b2f0d7e11";
+
+    // With its amount: one write, the ledger's sale entry and the item's sale, linked.
+    const sale = { groupId: group, itemId: soap.id, occurredOn: now, quantity: 5, amount: 1500, currency: "MRU" as const, clientKey: key };
+    const { movement, entry } = await asAdicor((tx) => recordSale(tx, adicor(), editor, sale));
+    expect(entry).toMatchObject({ kind: "sale", amount: 1500, currency: "MRU", occurredOn: now, groupId: group, note: "Savon × 5 pain" });
+    expect(movement).toMatchObject({ kind: "sold", quantity: -5, ledgerEntryId: entry!.id });
+    // Sent again under the same key (a retry, the outbox): already recorded, nothing more.
+    expect((await failure(asAdicor((tx) => recordSale(tx, adicor(), editor, sale))))?.constructor.name).toBe("AlreadyRecorded");
+    // Without amount: the stock only; its money is in the day's total.
+    await asAdicor((tx) => recordSale(tx, adicor(), editor, { groupId: group, itemId: soap.id, occurredOn: now, quantity: 2 }));
+    expect(await level()).toBe(13);
+
+    const r1 = await reconciliation();
+    const m1 = r1.months.find((m) => m.month === month && m.currency === "MRU")!;
+    expect(m1.perItem - (before?.perItem ?? 0)).toBe(1500);
+    expect(m1.total - (before?.total ?? 0)).toBe(1500);
+    expect(m1.total).toBe(m1.perItem + m1.moneyOnly);
+    expect(r1.items.find((r) => r.item === "Savon" && r.month === month)).toMatchObject({ withAmount: 5, amountMru: 1500, amountXof: 0, withoutAmount: 2 });
+
+    // The entry keeps its kind and day; its amount (the price) may be corrected.
+    const moved = await shown(
+      asAdicor((tx) =>
+        correctEntry(tx, adicor(), editor, {
+          entryId: entry!.id,
+          version: entry!.version,
+          kind: "sale",
+          occurredOn: addDays(now, -1),
+          amount: 1500,
+          currency: "MRU",
+          note: "",
+        }),
+      ),
+    );
+    expect(moved.messageKey).toBe("entryHasItems");
+    const corrected = await asAdicor((tx) =>
+      correctEntry(tx, adicor(), editor, {
+        entryId: entry!.id,
+        version: entry!.version,
+        kind: "sale",
+        occurredOn: now,
+        amount: 1600,
+        currency: "MRU",
+        note: entry!.note,
+      }),
+    );
+    expect(corrected.entry).toMatchObject({ amount: 1600 });
+    expect((await reconciliation()).items.find((r) => r.item === "Savon" && r.month === month)).toMatchObject({ withAmount: 5, amountMru: 1600 });
+
+    // The database refuses a link that does not reconcile, whoever writes it (the application role here).
+    const [expense] = await asAdicor((tx) =>
+      tx.execute(sql`insert into ledger_entries (ngo_org_id, group_id, kind, occurred_on, amount, currency, note)
+        values (${ids.orgs.adicor}, ${group}, 'other_expense', ${now}::date, 100, 'MRU', '') returning id`),
+    ).then((r) => rowsOf<{ id: string }>(r));
+    const [otherSale] = rowsOf<{ id: string }>(
+      await db.db.execute(
+        sql`select id from ledger_entries where ngo_org_id = ${ids.orgs.adicor} and group_id <> ${group} and kind = 'sale' and voided_at is null limit 1`,
+      ),
+    );
+    const link = (entryId: string, extra: Partial<typeof stockMovements.$inferInsert> = {}) =>
+      sqlState(
+        asAdicor((tx) =>
+          tx.insert(stockMovements).values({ groupId: group, itemId: soap.id, kind: "sold", occurredOn: now, quantity: -1, ledgerEntryId: entryId, ...extra }),
+        ),
+      );
+    expect(await link(expense.id)).toBe("TK434");
+    expect(await link(otherSale.id)).toBe("TK434");
+    expect(await link(entry!.id)).toBe("23505"); // one item sale per entry
+    expect(await link(entry!.id, { quantity: 5, reversesId: movement.id })).toBe("TK434"); // only the database gives back
+
+    // Voided: the quantity comes back to the stock, and the sale counts nowhere.
+    await asAdicor((tx) => voidEntry(tx, adicor(), editor, { entryId: entry!.id, reason: "erreur de saisie" }));
+    expect(await level()).toBe(18);
+    const back = await db.db.select().from(stockMovements).where(eq(stockMovements.reversesId, movement.id));
+    expect(back).toEqual([expect.objectContaining({ kind: "sold", quantity: 5, ledgerEntryId: entry!.id, occurredOn: now })]);
+    const r2 = await reconciliation();
+    const m2 = r2.months.find((m) => m.month === month && m.currency === "MRU");
+    expect((m2?.perItem ?? 0) - (before?.perItem ?? 0)).toBe(0);
+    expect(r2.items.find((r) => r.item === "Savon" && r.month === month)).toMatchObject({ withAmount: 0, withoutAmount: 2 });
   });
 
   it("the next grouped purchase follows the commune's sessions", () => {

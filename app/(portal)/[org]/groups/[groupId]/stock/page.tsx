@@ -3,10 +3,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireMember } from "@/lib/auth/tenant";
 import { withTenant } from "@/lib/tenant-db";
 import { findVisibleGroup } from "@/lib/groups/queries";
-import { listAddableProducts, listCounts, listStockItems, listStockOuts } from "@/lib/stock/queries";
+import { listAddableProducts, listCounts, listSalesReconciliation, listStockItems, listStockOuts } from "@/lib/stock/queries";
 import { stockCountAction, stockItemAction, stockOutAction, stockReceiveAction, stockSaleAction } from "@/lib/stock/actions";
 import { SELLING_WINDOW_DAYS } from "@/lib/stock/levels";
-import { today } from "@/lib/dates";
+import { addDays, today } from "@/lib/dates";
 import { Card } from "@/components/ui/card";
 import { formatNumber, Table, Td, TextLink } from "@/components/groups/ui";
 import { PlainForm } from "@/components/plans/plain-form";
@@ -27,6 +27,7 @@ async function StockPage({ params }: { params: Promise<{ org: string; groupId: s
       items: await listStockItems(tx, group.id, locale),
       counts: await listCounts(tx, group.id, locale),
       outs: await listStockOuts(tx, group.id, locale),
+      sales: await listSalesReconciliation(tx, group.id, locale, `${addDays(today(), -183).slice(0, 7)}-01`),
       products: canWrite ? await listAddableProducts(tx, group.id, locale) : [],
     };
   });
@@ -34,6 +35,7 @@ async function StockPage({ params }: { params: Promise<{ org: string; groupId: s
   const t = await getTranslations("stock");
   const { group, items } = data;
   const n = (v: number) => <span dir="ltr">{formatNumber(v, locale)}</span>;
+  const money = (v: number, c: string) => <span dir="ltr">{`${formatNumber(v, locale)} ${c}`}</span>;
   const itemOptions = items.map((i) => ({ value: i.id, label: `${i.name} (${i.unit})` }));
   const hidden = { groupId: group.id };
   const day = today();
@@ -118,6 +120,61 @@ async function StockPage({ params }: { params: Promise<{ org: string; groupId: s
           </Table>
         )}
       </Card>
+      <Card title={t("salesTitle")}>
+        <p className="mb-2 text-sm text-slate-700">{t("salesHelp")}</p>
+        {data.sales.months.length === 0 ? (
+          <p>{t("noSales")}</p>
+        ) : (
+          <Table caption={t("salesMonthsCaption")} testId="sales-months" head={[t("month"), t("ledgerSales"), t("perItem"), t("moneyOnly"), t("itemEntries")]}>
+            {data.sales.months.map((m) => (
+              <tr key={`${m.month}-${m.currency}`} data-testid="sales-month" data-month={m.month} data-currency={m.currency}>
+                <Td>
+                  <span dir="ltr">{m.month}</span>
+                </Td>
+                <Td>
+                  <span data-testid="sales-total">{money(m.total, m.currency)}</span>
+                </Td>
+                <Td>
+                  <span data-testid="sales-per-item">{money(m.perItem, m.currency)}</span>
+                </Td>
+                <Td>
+                  <span data-testid="sales-money-only">{money(m.moneyOnly, m.currency)}</span>
+                </Td>
+                <Td>{n(m.itemEntries)}</Td>
+              </tr>
+            ))}
+          </Table>
+        )}
+        {data.sales.items.length > 0 ? (
+          <div className="mt-3">
+            <Table caption={t("salesItemsCaption")} testId="sales-items" head={[t("month"), t("item"), t("withAmount"), t("amount"), t("withoutAmount")]}>
+              {data.sales.items.map((r) => (
+                <tr key={`${r.month}-${r.item}`} data-testid="sales-item" data-month={r.month} data-item={r.item}>
+                  <Td>
+                    <span dir="ltr">{r.month}</span>
+                  </Td>
+                  <Td>
+                    {r.item} <span className="text-slate-700">({r.unit})</span>
+                  </Td>
+                  <Td>
+                    <span data-testid="sold-with-amount">{n(r.withAmount)}</span>
+                  </Td>
+                  <Td>
+                    <span data-testid="sold-amount">
+                      {r.amountMru > 0 || r.amountXof === 0 ? money(r.amountMru, "MRU") : null}
+                      {r.amountMru > 0 && r.amountXof > 0 ? " · " : null}
+                      {r.amountXof > 0 ? money(r.amountXof, "XOF") : null}
+                    </span>
+                  </Td>
+                  <Td>
+                    <span data-testid="sold-without-amount">{n(r.withoutAmount)}</span>
+                  </Td>
+                </tr>
+              ))}
+            </Table>
+          </div>
+        ) : null}
+      </Card>
       {data.canWrite ? (
         <>
           {items.length > 0 ? (
@@ -174,6 +231,14 @@ async function StockPage({ params }: { params: Promise<{ org: string; groupId: s
                     { name: "itemId", label: t("item"), type: "select", options: itemOptions },
                     { name: "occurredOn", label: t("date"), type: "date", defaultValue: day },
                     { name: "quantity", label: t("quantity"), type: "number" },
+                    { name: "amount", label: t("saleAmount"), type: "number", hint: t("saleAmountHint") },
+                    {
+                      name: "currency",
+                      label: t("currency"),
+                      type: "select",
+                      defaultValue: group.startingCapitalCurrency,
+                      options: ["MRU", "XOF"].map((c) => ({ value: c, label: c })),
+                    },
                   ]}
                   submits={[{ label: t("sell") }]}
                 />
