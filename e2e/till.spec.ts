@@ -181,3 +181,68 @@ test("without a connection, a sale is kept on the phone and sent once the networ
   await expect(page.getByTestId("outbox")).toHaveCount(0);
   expect(await revenueToday(page, cur)).toBe(before[cur] + 777);
 });
+
+test("a sale of an item by pictures: how many, then the money; the stock goes down and the ledger holds it; more than the stock comes back to the count", async ({
+  page,
+}) => {
+  await signInTo(page, "editor@tadamoun.demo", "tadamoun");
+  const item = `Voile ${Date.now()}`;
+  // The group's item, and stock received, on its stock page.
+  await page.goto("/tadamoun/groups");
+  await page.getByRole("link", { name: GROUP, exact: true }).click();
+  await expect(page).toHaveURL(/\/tadamoun\/groups\/[0-9a-f-]{36}$/);
+  const groupPath = await page.evaluate(() => location.pathname);
+  await page.goto(`${groupPath}/stock`);
+  const itemForm = page.getByTestId("item-form");
+  await itemForm.locator('[name="name"]').fill(item);
+  await itemForm.locator('[name="unit"]').fill("pièce");
+  await itemForm.getByRole("button").click();
+  await expect(page.getByTestId("stock-item").filter({ hasText: item })).toBeVisible();
+  const receive = page.getByTestId("receive-form");
+  await receive.locator('[name="itemId"]').selectOption({ label: `${item} (pièce)` });
+  await receive.locator('[name="quantity"]').fill("10");
+  await receive.getByRole("button").click();
+  await expect(page.getByTestId("stock-item").filter({ hasText: item }).getByTestId("stock-level")).toHaveText("10");
+
+  await openTill(page);
+  const till = page.getByTestId("picture-till");
+  await page.getByTestId("till-kind-sale").click();
+  await page.getByTestId("till-item").filter({ hasText: item }).click();
+  await expect(till).toHaveAttribute("data-step", "quantity");
+  await expect(page.getByTestId("till-quantity")).toBeFocused();
+  // Twelve: more than the ten in stock.
+  for (const key of ["1", "2"]) await page.getByTestId(`till-key-${key}`).click();
+  await expect(page.getByTestId("till-quantity-pictures").locator("svg")).toHaveCount(10);
+  await page.getByTestId("till-quantity-next").click();
+  await expect(till).toHaveAttribute("data-step", "amount");
+  const cur = (await page.locator('label[for="till-amount"]').innerText()).includes("XOF") ? "XOF" : "MRU";
+  for (const key of ["1", "5", "00"]) await page.getByTestId(`till-key-${key}`).click();
+  await page.getByTestId("till-check").click();
+  await expect(page.getByTestId("till-summary")).toContainText(`${item} · 12 pièce`);
+  await page.getByTestId("till-save").click();
+  // Refused by the stock: back on the count, with the level in the message.
+  await expect(till).toHaveAttribute("data-step", "quantity");
+  await expect(page.getByTestId("till-quantity-error")).toContainText("10");
+  await page.getByTestId("till-key-back").click();
+  await page.getByTestId("till-key-back").click();
+  await page.getByTestId("till-key-3").click();
+  await expect(page.getByTestId("till-quantity-error")).toHaveCount(0);
+  await expect(page.getByTestId("till-quantity-pictures").locator("svg")).toHaveCount(3);
+  await page.getByTestId("till-quantity-next").click();
+  await expect(page.getByTestId("till-amount")).toHaveValue("1 500");
+  await page.getByTestId("till-check").click();
+  await expect(page.getByTestId("till-summary-quantity")).toHaveText("× 3");
+  await expect(page.getByTestId("till-summary-amount")).toHaveText(`+ 1 500 ${cur}`);
+  await page.getByTestId("till-save").click();
+  await expect(page.getByTestId("till-done")).toContainText("Enregistré");
+
+  // The stock page: seven left, and the three sold with their 1 500 in the ledger.
+  await page.goto(`${groupPath}/stock`);
+  await expect(page.getByTestId("stock-item").filter({ hasText: item }).getByTestId("stock-level")).toHaveText("7");
+  const sold = page.getByTestId("sales-item").filter({ hasText: item });
+  await expect(sold.getByTestId("sold-with-amount")).toHaveText("3");
+  await expect(sold.getByTestId("sold-amount")).toHaveText(`1 500 ${cur}`);
+  // The ledger's sale entry of the day names the item.
+  await page.goto(`${groupPath}?from=${today()}&to=${today()}`);
+  await expect(page.getByText(`${item} × 3 pièce`).first()).toBeVisible();
+});

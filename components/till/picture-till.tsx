@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { creditSaleAction, recordEntryAction, repaymentAction } from "@/lib/groups/actions";
+import { stockSaleAction } from "@/lib/stock/actions";
 import { idleState, type ActionState } from "@/lib/action-state";
 import { cashPieces } from "@/lib/meetings/cash";
 import type { OutboxType } from "@/lib/offline/batch";
@@ -22,6 +23,7 @@ export interface TillItem {
   id: string;
   name: string;
   pictogram: string;
+  unit: string;
 }
 export interface TillCredit {
   id: string;
@@ -30,7 +32,7 @@ export interface TillCredit {
   currency: "XOF" | "MRU";
 }
 type Currency = "XOF" | "MRU";
-type Step = "kind" | "item" | "customer" | "community" | "credit" | "amount" | "due" | "confirm" | "done";
+type Step = "kind" | "item" | "quantity" | "customer" | "community" | "credit" | "amount" | "due" | "confirm" | "done";
 
 interface Draft {
   kind?: TillKind;
@@ -39,19 +41,27 @@ interface Draft {
   community?: Community;
   credit?: TillCredit;
   amount: string;
+  /** A sale of an item: how many of its unit (the stock's sale, with the ledger's entry). */
+  quantity: string;
   dueDays?: number;
 }
 
 const DUE_CHOICES = [7, 14, 30] as const;
 const COMMUNITIES: Community[] = ["host", "refugee", "other_village"];
 const MAX_DIGITS = 12;
+const MAX_QUANTITY_DIGITS = 6;
+/** At most this many pictures of the item for a quantity; more are shown as the picture and the number. */
+const QUANTITY_PICTURES = 10;
 const steps: Record<TillKind, Step[]> = {
-  sale: ["kind", "item", "amount", "confirm"],
+  sale: ["kind", "item", "quantity", "amount", "confirm"],
   purchase: ["kind", "item", "amount", "confirm"],
   credit: ["kind", "customer", "community", "amount", "due", "confirm"],
   repayment: ["kind", "credit", "amount", "confirm"],
 };
 const outboxType: Record<TillKind, OutboxType> = { sale: "entry", purchase: "entry", credit: "credit_sale", repayment: "repayment" };
+/** The steps of a kind: a sale of a chosen item asks how many (a sale "without item" is money only). */
+const pathOf = (kind: TillKind | undefined, item: TillItem | null | undefined): Step[] =>
+  !kind ? ["kind"] : kind === "sale" && !item ? steps.sale.filter((s) => s !== "quantity") : steps[kind];
 
 function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -90,7 +100,7 @@ export function PictureTill({
   const l = (key: string, values: Record<string, string | number> = {}) =>
     (labels[key] ?? key).replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));
   const [step, setStep] = useState<Step>("kind");
-  const [draft, setDraft] = useState<Draft>({ amount: "" });
+  const [draft, setDraft] = useState<Draft>({ amount: "", quantity: "" });
   const [clientKey, setClientKey] = useState(newClientKey);
   const [result, setResult] = useState<ActionState>(idleState);
   const [queued, setQueued] = useState(false);
@@ -103,6 +113,7 @@ export function PictureTill({
   }, []);
   const heading = useRef<HTMLHeadingElement>(null);
   const amountInput = useRef<HTMLInputElement>(null);
+  const quantityInput = useRef<HTMLInputElement>(null);
   // The heading of each new step takes the focus: a screen reader says where the manager is.
   const first = useRef(true);
   useEffect(() => {
@@ -111,17 +122,21 @@ export function PictureTill({
       return;
     }
     if (step === "amount") amountInput.current?.focus();
+    else if (step === "quantity") quantityInput.current?.focus();
     else heading.current?.focus();
   }, [step]);
 
   const kind = draft.kind;
-  const path = kind ? steps[kind] : ["kind"];
+  const path = pathOf(kind, draft.item);
   const go = (delta: 1 | -1) => setStep(path[Math.max(0, path.indexOf(step) + delta)] as Step);
   const next = (patch: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...patch }));
-    const p = patch.kind ? steps[patch.kind] : path;
+    const p = pathOf(patch.kind ?? kind, "item" in patch ? patch.item : draft.item);
     setStep(p[p.indexOf(step) + 1] as Step);
   };
+  /** A sale of a chosen item: written as the stock's sale with its ledger entry. */
+  const itemSale = kind === "sale" && !!draft.item;
+  const quantity = Number(draft.quantity || "0");
   const shownCurrency: Currency = kind === "repayment" && draft.credit ? draft.credit.currency : currency;
   const amount = Number(draft.amount || "0");
   const colour = kind ? kindColour[kind] : kindColour.sale;
@@ -139,6 +154,7 @@ export function PictureTill({
         dueOn: addDays(today, draft.dueDays ?? 30),
       };
     if (kind === "repayment") return { ...base, creditId: draft.credit?.id ?? "", paidOn: today };
+    if (itemSale) return { ...base, groupId, itemId: draft.item?.id ?? "", occurredOn: today, quantity: draft.quantity, currency };
     return { ...base, groupId, kind: kind === "purchase" ? "stock_purchase" : "sale", occurredOn: today, currency, note: draft.item?.name ?? "" };
   };
 
@@ -148,7 +164,7 @@ export function PictureTill({
     for (const [k, v] of Object.entries(fieldsOf(confirm))) data.set(k, v);
     const queue = async () => {
       const { enqueue } = await import("@/lib/offline/outbox");
-      await enqueue(org, outboxType[kind], data);
+      await enqueue(org, itemSale ? "item_sale" : outboxType[kind], data);
       setQueued(true);
       setStep("done");
     };
@@ -156,7 +172,7 @@ export function PictureTill({
       if (!navigator.onLine) return queue();
       let r: ActionState;
       try {
-        const action = kind === "credit" ? creditSaleAction : kind === "repayment" ? repaymentAction : recordEntryAction;
+        const action = kind === "credit" ? creditSaleAction : kind === "repayment" ? repaymentAction : itemSale ? stockSaleAction : recordEntryAction;
         r = await action(idleState, data);
       } catch {
         // The connection dropped on the way: the same key makes a second arrival "already recorded".
@@ -166,13 +182,14 @@ export function PictureTill({
       if (r.status === "ok") {
         setQueued(false);
         setStep("done");
-      } else if (r.status === "error" && r.fieldErrors?.amount) setStep("amount");
+      } else if (r.status === "error" && r.fieldErrors?.quantity) setStep("quantity");
+      else if (r.status === "error" && r.fieldErrors?.amount) setStep("amount");
       else if (r.status === "error" && r.fieldErrors?.customerName) setStep("customer");
     });
   };
 
   const restart = () => {
-    setDraft({ amount: "" });
+    setDraft({ amount: "", quantity: "" });
     setResult(idleState);
     setQueued(false);
     setNewName("");
@@ -180,13 +197,16 @@ export function PictureTill({
     setStep("kind");
   };
 
+  /** A key of the keypad, on the amount or (its own step) the quantity. */
   const press = (key: string) => {
     setResult(idleState);
+    const field = step === "quantity" ? "quantity" : "amount";
+    const max = field === "quantity" ? MAX_QUANTITY_DIGITS : MAX_DIGITS;
     setDraft((d) => {
-      if (key === "back") return { ...d, amount: d.amount.slice(0, -1) };
-      if (key === "clear") return { ...d, amount: "" };
-      const digits = (d.amount + key).replace(/^0+/, "");
-      return digits.length > MAX_DIGITS ? d : { ...d, amount: digits };
+      if (key === "back") return { ...d, [field]: d[field].slice(0, -1) };
+      if (key === "clear") return { ...d, [field]: "" };
+      const digits = (d[field] + key).replace(/^0+/, "");
+      return digits.length > max ? d : { ...d, [field]: digits };
     });
   };
 
@@ -212,17 +232,57 @@ export function PictureTill({
     </button>
   );
 
+  // The keypad's keys, for the amount and for the quantity (each on its own step).
+  const keys = (
+    <>
+      {["1", "2", "3", "4", "5", "6", "7", "8", "9", "00", "0", "000"].map((d) => (
+        <button
+          key={d}
+          type="button"
+          onClick={() => press(d)}
+          className="min-h-16 rounded-xl border-2 border-slate-400 bg-white text-3xl font-bold active:bg-slate-200"
+          data-testid={`till-key-${d}`}
+        >
+          {d}
+        </button>
+      ))}
+      <button
+        type="button"
+        onClick={() => press("clear")}
+        aria-label={l("clear")}
+        className="min-h-16 rounded-xl border-2 border-slate-400 bg-white text-2xl font-bold"
+      >
+        C
+      </button>
+      <button
+        type="button"
+        onClick={() => press("back")}
+        aria-label={l("erase")}
+        className="min-h-16 rounded-xl border-2 border-slate-400 bg-white text-3xl font-bold"
+        data-testid="till-key-back"
+      >
+        ⌫
+      </button>
+    </>
+  );
+
   const summary = (
     <div className={`flex flex-col items-center gap-3 rounded-xl border-4 p-4 ${colour.border} ${colour.bg}`} data-testid="till-summary">
       <div className="flex items-center gap-4">
         {kind ? <KindPicture kind={kind} size={80} /> : null}
         {draft.item ? <Pictogram name={draft.item.pictogram} size={64} /> : null}
+        {itemSale && quantity > 0 ? (
+          <span className="text-3xl font-bold" dir="ltr" data-testid="till-summary-quantity">
+            × {grouped(draft.quantity, locale)}
+          </span>
+        ) : null}
         {kind === "credit" && draft.community ? <CommunityPicture community={draft.community} size={64} /> : null}
         {kind === "credit" && draft.dueDays ? <DaysPicture days={draft.dueDays} size={64} /> : null}
       </div>
       <p className={`text-lg font-bold ${colour.text}`}>
         {kind ? l(`kind_${kind}`) : ""}
         {draft.item ? ` · ${draft.item.name}` : ""}
+        {itemSale && quantity > 0 ? ` · ${grouped(draft.quantity, locale)} ${draft.item?.unit ?? ""}` : ""}
         {kind === "credit" ? ` · ${draft.customerName}` : ""}
         {kind === "repayment" && draft.credit ? ` · ${draft.credit.customerName}` : ""}
       </p>
@@ -375,11 +435,72 @@ export function PictureTill({
         </>
       ) : null}
 
+      {step === "quantity" && draft.item ? (
+        <>
+          <div className="flex items-center gap-3 rounded-xl border-2 border-slate-400 bg-white p-2">
+            <Pictogram name={draft.item.pictogram} size={48} />
+            <label htmlFor="till-quantity" className="text-lg font-bold">
+              {l("quantity", { unit: draft.item.unit })}
+            </label>
+          </div>
+          <input
+            ref={quantityInput}
+            id="till-quantity"
+            dir="ltr"
+            inputMode="none"
+            autoComplete="off"
+            value={grouped(draft.quantity, locale)}
+            onChange={(e) => {
+              setResult(idleState);
+              setDraft((d) => ({ ...d, quantity: e.target.value.replace(/\D/g, "").replace(/^0+/, "").slice(0, MAX_QUANTITY_DIGITS) }));
+            }}
+            onKeyDown={(e) => {
+              if (e.key === "Enter" && quantity > 0) go(1);
+            }}
+            aria-describedby={errorText("quantity") ? "till-quantity-error" : "till-quantity-help"}
+            aria-invalid={errorText("quantity") ? true : undefined}
+            className="min-h-16 w-full rounded-xl border-4 border-slate-500 px-3 text-end text-4xl font-bold"
+            data-testid="till-quantity"
+          />
+          <p id="till-quantity-help" className="sr-only">
+            {l("quantityHelp")}
+          </p>
+          {errorText("quantity") ? (
+            <p id="till-quantity-error" role="alert" className="font-medium text-red-800" data-testid="till-quantity-error">
+              {errorText("quantity")}
+            </p>
+          ) : null}
+          <div className="flex min-h-14 flex-wrap items-center gap-1" aria-hidden="true" data-testid="till-quantity-pictures">
+            {Array.from({ length: Math.min(quantity, QUANTITY_PICTURES) }, (_, i) => (
+              <Pictogram key={i} name={draft.item!.pictogram} size={32} />
+            ))}
+            {quantity > QUANTITY_PICTURES ? <span className="text-2xl font-bold">…</span> : null}
+          </div>
+          <div className="grid grid-cols-3 gap-2" dir="ltr" role="group" aria-label={l("keypad")}>
+            {keys}
+          </div>
+          <button
+            type="button"
+            disabled={quantity <= 0}
+            onClick={() => go(1)}
+            className="min-h-16 rounded-xl bg-slate-800 text-xl font-bold text-white disabled:bg-slate-400"
+            data-testid="till-quantity-next"
+          >
+            {l("next")} →
+          </button>
+        </>
+      ) : null}
+
       {step === "amount" ? (
         <>
           <div className={`flex items-center gap-3 rounded-xl border-2 p-2 ${colour.border} ${colour.bg}`}>
             {kind ? <KindPicture kind={kind} size={48} /> : null}
             {draft.item ? <Pictogram name={draft.item.pictogram} size={40} /> : null}
+            {itemSale && quantity > 0 ? (
+              <span className="text-xl font-bold" dir="ltr">
+                × {grouped(draft.quantity, locale)}
+              </span>
+            ) : null}
             <label htmlFor="till-amount" className={`text-lg font-bold ${colour.text}`}>
               {l("amount")} ({shownCurrency})
             </label>
@@ -415,34 +536,7 @@ export function PictureTill({
             {amount > 0 ? <CashPictures pieces={cashPieces(amount, shownCurrency)} currency={shownCurrency} label={l("cash")} /> : null}
           </div>
           <div className="grid grid-cols-3 gap-2" dir="ltr" role="group" aria-label={l("keypad")}>
-            {["1", "2", "3", "4", "5", "6", "7", "8", "9", "00", "0", "000"].map((d) => (
-              <button
-                key={d}
-                type="button"
-                onClick={() => press(d)}
-                className="min-h-16 rounded-xl border-2 border-slate-400 bg-white text-3xl font-bold active:bg-slate-200"
-                data-testid={`till-key-${d}`}
-              >
-                {d}
-              </button>
-            ))}
-            <button
-              type="button"
-              onClick={() => press("clear")}
-              aria-label={l("clear")}
-              className="min-h-16 rounded-xl border-2 border-slate-400 bg-white text-2xl font-bold"
-            >
-              C
-            </button>
-            <button
-              type="button"
-              onClick={() => press("back")}
-              aria-label={l("erase")}
-              className="min-h-16 rounded-xl border-2 border-slate-400 bg-white text-3xl font-bold"
-              data-testid="till-key-back"
-            >
-              ⌫
-            </button>
+            {keys}
             {kind === "repayment" && draft.credit ? (
               <button
                 type="button"
