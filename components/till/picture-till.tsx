@@ -128,11 +128,11 @@ export function PictureTill({
 
   const kind = draft.kind;
   const path = pathOf(kind, draft.item);
-  const go = (delta: 1 | -1) => setStep(path[Math.max(0, path.indexOf(step) + delta)] as Step);
+  const go = (delta: 1 | -1) => setStep(path[Math.max(0, path.indexOf(step) + delta)]);
   const next = (patch: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...patch }));
     const p = pathOf(patch.kind ?? kind, "item" in patch ? patch.item : draft.item);
-    setStep(p[p.indexOf(step) + 1] as Step);
+    setStep(p[p.indexOf(step) + 1]);
   };
   /** A sale of a chosen item: written as the stock's sale with its ledger entry. */
   const itemSale = kind === "sale" && !!draft.item;
