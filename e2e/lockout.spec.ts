@@ -8,6 +8,8 @@ import { newSignedInPage, signIn, uniqueEmail } from "./helpers";
  * Its own account, made by an admin, so no other test's demo account is locked.
  */
 test("a locked account still lets its owner in from a known browser; the attacker's browser stays throttled", async ({ browser }) => {
+  // About a dozen sign-ins, each hashing a password on purpose slowly: a loaded CI machine needs more than the default minute.
+  test.setTimeout(150_000);
   const admin = await newSignedInPage(browser, "admin@bassikounou.demo", "bassikounou");
   const email = uniqueEmail("owner");
   const temporary = "temporaire-2026";
