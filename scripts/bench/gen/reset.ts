@@ -35,6 +35,17 @@ const DELETES: [string, string][] = [
   ["quarter_locks", "ngo_org_id in (select id from bench_reset_orgs)"],
   ["declared_figures", "org_id in (select id from bench_reset_orgs)"],
   ["market_observations", "commune_org_id in (select id from bench_reset_orgs) or place_id in (select id from bench_reset_places)"],
+  // A group's stock (migration 0046) refers to the grouped purchases' lines that fed it and to the products.
+  ["stock_outs", "group_id in (select id from bench_reset_groups)"],
+  ["stock_counts", "group_id in (select id from bench_reset_groups)"],
+  [
+    "stock_movements",
+    "group_id in (select id from bench_reset_groups) or order_line_id in (select l.id from purchase_order_lines l where l.commune_org_id in (select id from bench_reset_orgs))",
+  ],
+  [
+    "stock_items",
+    "group_id in (select id from bench_reset_groups) or product_id in (select p.id from products p where p.commune_org_id in (select id from bench_reset_orgs))",
+  ],
   ["purchase_order_lines", "commune_org_id in (select id from bench_reset_orgs) or group_id in (select id from bench_reset_groups)"],
   ["purchase_orders", "commune_org_id in (select id from bench_reset_orgs)"],
   ["price_notice_villages", "commune_org_id in (select id from bench_reset_orgs) or village_id in (select id from bench_reset_places)"],
