@@ -28,11 +28,13 @@ function newestMtime(dir) {
 }
 
 const only = process.argv[2];
+// `npm test e2e auth.spec.ts groups.spec.ts`: only those browser test files.
+const specs = only === "e2e" ? process.argv.slice(3) : [];
 if (!only || only === "unit") run("npx", ["vitest", "run"]);
 if (!only || only === "e2e") {
   const sources = ["app", "components", "lib", "db", "proxy.ts", "instrumentation.ts", "next.config.mjs", "package.json"];
   const built = existsSync(".next/BUILD_ID") ? statSync(".next/BUILD_ID").mtimeMs : 0;
   const stale = sources.some((s) => existsSync(s) && (statSync(s).isDirectory() ? newestMtime(s) : statSync(s).mtimeMs) > built);
   if (stale) run("npx", ["next", "build"], { NEXT_TELEMETRY_DISABLED: "1" });
-  run("npx", ["playwright", "test"]);
+  run("npx", ["playwright", "test", ...specs]);
 }
