@@ -245,4 +245,23 @@ test("a sale of an item by pictures: how many, then the money; the stock goes do
   // The ledger's sale entry of the day names the item.
   await page.goto(`${groupPath}?from=${today()}&to=${today()}`);
   await expect(page.getByText(`${item} × 3 pièce`).first()).toBeVisible();
+
+  // Bought again by pictures: the stock goes up, and the ledger holds the stock purchase.
+  await openTill(page);
+  await page.getByTestId("till-kind-purchase").click();
+  await page.getByTestId("till-item").filter({ hasText: item }).click();
+  await expect(till).toHaveAttribute("data-step", "quantity");
+  await page.getByTestId("till-key-5").click();
+  await page.getByTestId("till-quantity-next").click();
+  for (const key of ["2", "000"]) await page.getByTestId(`till-key-${key}`).click();
+  await page.getByTestId("till-check").click();
+  await expect(page.getByTestId("till-summary-quantity")).toHaveText("× 5");
+  await expect(page.getByTestId("till-summary-amount")).toHaveText(`− 2 000 ${cur}`);
+  await page.getByTestId("till-save").click();
+  await expect(page.getByTestId("till-done")).toContainText("Enregistré");
+  await page.goto(`${groupPath}/stock`);
+  await expect(page.getByTestId("stock-item").filter({ hasText: item }).getByTestId("stock-level")).toHaveText("12");
+  await expect(page.getByTestId("purchases-months")).toBeVisible();
+  await page.goto(`${groupPath}?from=${today()}&to=${today()}`);
+  await expect(page.getByText(`${item} × 5 pièce`).first()).toBeVisible();
 });

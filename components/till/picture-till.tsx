@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { creditSaleAction, recordEntryAction, repaymentAction } from "@/lib/groups/actions";
-import { stockSaleAction } from "@/lib/stock/actions";
+import { stockReceiveAction, stockSaleAction } from "@/lib/stock/actions";
 import { idleState, type ActionState } from "@/lib/action-state";
 import { cashPieces } from "@/lib/meetings/cash";
 import type { OutboxType } from "@/lib/offline/batch";
@@ -54,14 +54,14 @@ const MAX_QUANTITY_DIGITS = 6;
 const QUANTITY_PICTURES = 10;
 const steps: Record<TillKind, Step[]> = {
   sale: ["kind", "item", "quantity", "amount", "confirm"],
-  purchase: ["kind", "item", "amount", "confirm"],
+  purchase: ["kind", "item", "quantity", "amount", "confirm"],
   credit: ["kind", "customer", "community", "amount", "due", "confirm"],
   repayment: ["kind", "credit", "amount", "confirm"],
 };
 const outboxType: Record<TillKind, OutboxType> = { sale: "entry", purchase: "entry", credit: "credit_sale", repayment: "repayment" };
-/** The steps of a kind: a sale of a chosen item asks how many (a sale "without item" is money only). */
+/** The steps of a kind: a sale or purchase of a chosen item asks how many ("without item" is money only). */
 const pathOf = (kind: TillKind | undefined, item: TillItem | null | undefined): Step[] =>
-  !kind ? ["kind"] : kind === "sale" && !item ? steps.sale.filter((s) => s !== "quantity") : steps[kind];
+  !kind ? ["kind"] : (kind === "sale" || kind === "purchase") && !item ? steps[kind].filter((s) => s !== "quantity") : steps[kind];
 
 function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -134,8 +134,8 @@ export function PictureTill({
     const p = pathOf(patch.kind ?? kind, "item" in patch ? patch.item : draft.item);
     setStep(p[p.indexOf(step) + 1]);
   };
-  /** A sale of a chosen item: written as the stock's sale with its ledger entry. */
-  const itemSale = kind === "sale" && !!draft.item;
+  /** A sale or purchase of a chosen item: written as the stock's sale or receipt with its ledger entry. */
+  const itemSale = (kind === "sale" || kind === "purchase") && !!draft.item;
   const quantity = Number(draft.quantity || "0");
   const shownCurrency: Currency = kind === "repayment" && draft.credit ? draft.credit.currency : currency;
   const amount = Number(draft.amount || "0");
@@ -154,6 +154,8 @@ export function PictureTill({
         dueOn: addDays(today, draft.dueDays ?? 30),
       };
     if (kind === "repayment") return { ...base, creditId: draft.credit?.id ?? "", paidOn: today };
+    if (itemSale && kind === "purchase")
+      return { ...base, groupId, itemId: draft.item?.id ?? "", occurredOn: today, quantity: draft.quantity, cost: draft.amount, currency, inLedger: "yes" };
     if (itemSale) return { ...base, groupId, itemId: draft.item?.id ?? "", occurredOn: today, quantity: draft.quantity, currency };
     return { ...base, groupId, kind: kind === "purchase" ? "stock_purchase" : "sale", occurredOn: today, currency, note: draft.item?.name ?? "" };
   };
@@ -164,7 +166,7 @@ export function PictureTill({
     for (const [k, v] of Object.entries(fieldsOf(confirm))) data.set(k, v);
     const queue = async () => {
       const { enqueue } = await import("@/lib/offline/outbox");
-      await enqueue(org, itemSale ? "item_sale" : outboxType[kind], data);
+      await enqueue(org, itemSale ? (kind === "purchase" ? "item_purchase" : "item_sale") : outboxType[kind], data);
       setQueued(true);
       setStep("done");
     };
@@ -172,7 +174,16 @@ export function PictureTill({
       if (!navigator.onLine) return queue();
       let r: ActionState;
       try {
-        const action = kind === "credit" ? creditSaleAction : kind === "repayment" ? repaymentAction : itemSale ? stockSaleAction : recordEntryAction;
+        const action =
+          kind === "credit"
+            ? creditSaleAction
+            : kind === "repayment"
+              ? repaymentAction
+              : itemSale
+                ? kind === "purchase"
+                  ? stockReceiveAction
+                  : stockSaleAction
+                : recordEntryAction;
         r = await action(idleState, data);
       } catch {
         // The connection dropped on the way: the same key makes a second arrival "already recorded".
@@ -183,7 +194,7 @@ export function PictureTill({
         setQueued(false);
         setStep("done");
       } else if (r.status === "error" && r.fieldErrors?.quantity) setStep("quantity");
-      else if (r.status === "error" && r.fieldErrors?.amount) setStep("amount");
+      else if (r.status === "error" && (r.fieldErrors?.amount || r.fieldErrors?.cost)) setStep("amount");
       else if (r.status === "error" && r.fieldErrors?.customerName) setStep("customer");
     });
   };
@@ -217,6 +228,8 @@ export function PictureTill({
     const key = result.fieldErrors?.[field];
     return key ? tErr(key as never, values as never) : undefined;
   };
+  // A purchase of an item is the stock's receipt: its amount is the form's cost.
+  const amountError = errorText("amount") ?? errorText("cost");
   const confirmToken = result.status === "error" ? result.formError?.values?.confirm : undefined;
   const formMessage = result.status === "error" && result.formError ? tErr(result.formError.key as never, values as never) : undefined;
   const formError = confirmToken ? undefined : formMessage;
@@ -519,17 +532,17 @@ export function PictureTill({
             onKeyDown={(e) => {
               if (e.key === "Enter" && amount > 0) go(1);
             }}
-            aria-describedby={errorText("amount") ? "till-amount-error" : "till-amount-help"}
-            aria-invalid={errorText("amount") ? true : undefined}
+            aria-describedby={amountError ? "till-amount-error" : "till-amount-help"}
+            aria-invalid={amountError ? true : undefined}
             className={`min-h-16 w-full rounded-xl border-4 px-3 text-end text-4xl font-bold ${colour.border} ${colour.text}`}
             data-testid="till-amount"
           />
           <p id="till-amount-help" className="sr-only">
             {l("amountHelp")}
           </p>
-          {errorText("amount") ? (
+          {amountError ? (
             <p id="till-amount-error" role="alert" className="font-medium text-red-800" data-testid="till-amount-error">
-              {errorText("amount")}
+              {amountError}
             </p>
           ) : null}
           <div className="min-h-14" aria-live="polite">

@@ -60,8 +60,9 @@ export const stockMovements = pgTable(
     /** The count whose difference this is. */
     countId: uuid("count_id"),
     /**
-     * A sale entered per item (migration 0048): the ledger's sale entry that holds its money, of the
-     * same group and day. Without it the sale's money is in the ledger's totals of the day only.
+     * A sale entered per item (migration 0048), or stock bought and paid (0049): the ledger's sale or
+     * stock purchase entry that holds its money, of the same group and day. Without it the money is
+     * in the ledger's totals of the day only.
      */
     ledgerEntryId: uuid("ledger_entry_id").references(() => ledgerEntries.id),
     /** The sale this movement gives back to the stock, when its ledger entry was voided (set by the database). */
@@ -82,10 +83,13 @@ export const stockMovements = pgTable(
     uniqueIndex("stock_movements_reverses_key")
       .on(t.reversesId)
       .where(sql`${t.reversesId} is not null`),
-    check("stock_movements_sale_link", sql`(${t.ledgerEntryId} is null or ${t.kind} = 'sold') and (${t.reversesId} is null or ${t.ledgerEntryId} is not null)`),
+    check(
+      "stock_movements_sale_link",
+      sql`(${t.ledgerEntryId} is null or ${t.kind} in ('sold', 'received')) and (${t.reversesId} is null or ${t.ledgerEntryId} is not null)`,
+    ),
     check(
       "stock_movements_sign",
-      sql`${t.quantity} <> 0 and (${t.kind} <> 'sold' or ${t.quantity} < 0 or ${t.reversesId} is not null) and (${t.kind} <> 'received' or ${t.quantity} > 0 or ${t.orderLineId} is not null)`,
+      sql`${t.quantity} <> 0 and (${t.kind} <> 'sold' or ${t.quantity} < 0 or ${t.reversesId} is not null) and (${t.kind} <> 'received' or ${t.quantity} > 0 or ${t.orderLineId} is not null or ${t.reversesId} is not null)`,
     ),
     check("stock_movements_cost", sql`(${t.cost} is null) = (${t.currency} is null) and coalesce(${t.cost}, 0) >= 0`),
   ],

@@ -4,13 +4,19 @@ import type { CurrentUser } from "@/lib/auth/session";
 import type { TenantContext } from "@/lib/auth/tenant";
 import type { MessageRef } from "@/lib/action-state";
 import { creditSaleWrite, recordEntryWrite, repaymentWrite } from "@/lib/groups/ledger-writes";
-import { stockSaleWrite } from "@/lib/stock/sale-write";
+import { stockReceiveWrite, stockSaleWrite } from "@/lib/stock/sale-write";
 import { loadMessages } from "@/lib/i18n/catalogues";
 import type { Locale } from "@/lib/i18n/locales";
 import { toErrorState, writeInTenant } from "@/lib/server-action";
 import type { OutboxType, SyncAnswer, SyncBatch } from "./batch";
 
-const writes = { entry: recordEntryWrite, credit_sale: creditSaleWrite, repayment: repaymentWrite, item_sale: stockSaleWrite } as const;
+const writes = {
+  entry: recordEntryWrite,
+  credit_sale: creditSaleWrite,
+  repayment: repaymentWrite,
+  item_sale: stockSaleWrite,
+  item_purchase: stockReceiveWrite,
+} as const;
 
 /**
  * Sends a batch from the offline outbox through the same path as the forms (writeInTenant: the

@@ -403,14 +403,14 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
   },
   "lib/stock/actions.ts#stockReceiveAction": {
     access: member("groups:write"),
-    fields: ["groupId", "itemId", "occurredOn", "quantity", "cost", "currency"],
+    fields: ["groupId", "itemId", "occurredOn", "quantity", "cost", "currency", "inLedger", "confirm", "clientKey"],
     objects: { groupId: "group" },
     // Any item id: the group is checked first (another's is not found).
     valid: { itemId: "00000000-0000-4000-8000-000000000000", occurredOn: "2025-01-15", quantity: "1" },
   },
   "lib/stock/actions.ts#stockSaleAction": {
     access: member("groups:write"),
-    fields: ["groupId", "itemId", "occurredOn", "quantity"],
+    fields: ["groupId", "itemId", "occurredOn", "quantity", "amount", "currency", "confirm", "clientKey"],
     objects: { groupId: "group" },
     valid: { itemId: "00000000-0000-4000-8000-000000000000", occurredOn: "2025-01-15", quantity: "1" },
   },

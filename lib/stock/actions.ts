@@ -1,8 +1,8 @@
 "use server";
 import { orgAction } from "@/lib/server-action";
-import { countSchema, itemSchema, receiveSchema, stockOutSchema } from "./schema";
-import { addItem, receiveStock, recordCount, recordStockOut } from "./service";
-import { stockSaleWrite } from "./sale-write";
+import { countSchema, itemSchema, stockOutSchema } from "./schema";
+import { addItem, recordCount, recordStockOut } from "./service";
+import { stockReceiveWrite, stockSaleWrite } from "./sale-write";
 
 const groupsPath = (ctx: { org: { slug: string } }) => `/${ctx.org.slug}/groups`;
 
@@ -14,13 +14,7 @@ export const stockItemAction = orgAction(
   },
 );
 
-export const stockReceiveAction = orgAction(
-  { permission: "groups:write", schema: receiveSchema, action: "stock.receive", entity: "stock_movement", revalidate: groupsPath, manager: (i) => i.groupId },
-  async ({ tx, ctx, input }) => {
-    const m = await receiveStock(tx, ctx.org, ctx.user.id, input);
-    return { audit: { entityId: m.id, after: m }, message: "stockReceived" };
-  },
-);
+export const stockReceiveAction = orgAction(stockReceiveWrite.def, stockReceiveWrite.work);
 
 export const stockSaleAction = orgAction(stockSaleWrite.def, stockSaleWrite.work);
 

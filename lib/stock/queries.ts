@@ -142,17 +142,8 @@ export interface ItemSalesMonthRow {
  * and without. A voided entry counts nowhere: its item sale was given back to the stock.
  */
 export async function listSalesReconciliation(db: Queryable, groupId: string, locale: string, since: string) {
-  const months = rowsOf<LedgerSalesMonthRow>(
-    await db.execute(sql`select to_char(e.occurred_on, 'YYYY-MM') as month, e.currency,
-        sum(e.amount)::float8 as total,
-        coalesce(sum(e.amount) filter (where l.id is not null), 0)::float8 as "perItem",
-        coalesce(sum(e.amount) filter (where l.id is null), 0)::float8 as "moneyOnly",
-        count(l.id)::int as "itemEntries"
-      from ledger_entries e
-      left join stock_movements l on l.ledger_entry_id = e.id and l.reverses_id is null
-      where e.group_id = ${groupId} and e.kind = 'sale' and e.voided_at is null and e.occurred_on >= ${since}::date
-      group by 1, 2 order by 1 desc, 2`),
-  );
+  const months = await ledgerMonths(db, groupId, since, "sale");
+  const purchases = await ledgerMonths(db, groupId, since, "stock_purchase");
   const items = rowsOf<ItemSalesMonthRow>(
     await db.execute(sql`select to_char(m.occurred_on, 'YYYY-MM') as month, ${itemNameSql(locale)} as item, i.unit,
         coalesce(-sum(m.quantity) filter (where e.id is not null), 0)::int as "withAmount",
@@ -166,5 +157,20 @@ export async function listSalesReconciliation(db: Queryable, groupId: string, lo
         and (m.ledger_entry_id is null or e.id is not null)
       group by 1, 2, 3 order by 1 desc, 2`),
   );
-  return { months, items };
+  return { months, purchases, items };
+}
+
+/** The ledger's sales or stock purchases of each month, split into those entered per item and those in money only. */
+async function ledgerMonths(db: Queryable, groupId: string, since: string, kind: "sale" | "stock_purchase") {
+  return rowsOf<LedgerSalesMonthRow>(
+    await db.execute(sql`select to_char(e.occurred_on, 'YYYY-MM') as month, e.currency,
+        sum(e.amount)::float8 as total,
+        coalesce(sum(e.amount) filter (where l.id is not null), 0)::float8 as "perItem",
+        coalesce(sum(e.amount) filter (where l.id is null), 0)::float8 as "moneyOnly",
+        count(l.id)::int as "itemEntries"
+      from ledger_entries e
+      left join stock_movements l on l.ledger_entry_id = e.id and l.reverses_id is null
+      where e.group_id = ${groupId} and e.kind = ${kind} and e.voided_at is null and e.occurred_on >= ${since}::date
+      group by 1, 2 order by 1 desc, 2`),
+  );
 }

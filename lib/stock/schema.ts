@@ -29,7 +29,13 @@ export const itemSchema = z
     if (!v.unit) ctx.addIssue({ code: "custom", path: ["unit"], message: "required" });
   });
 
-/** Stock bought by the group alone (a grouped purchase's delivery comes in by itself). */
+export const inLedgerChoices = ["no", "yes"] as const;
+
+/**
+ * Stock bought by the group alone (a grouped purchase's delivery comes in by itself). Paid and
+ * recorded in the ledger (`inLedger`), its cost is also the ledger's stock purchase of that day (one
+ * write, linked: migration 0049), with the ledger form's confirmation and idempotency key.
+ */
 export const receiveSchema = z
   .object({
     groupId: id,
@@ -41,9 +47,13 @@ export const receiveSchema = z
       z.coerce.number({ error: "amountInvalid" }).int({ error: "amountInteger" }).min(0, { error: "amountNegative" }).max(1_000_000_000_000).optional(),
     ),
     currency: z.preprocess(blankToUndefined, currency.optional()),
+    inLedger: z.preprocess(blankToUndefined, z.enum(inLedgerChoices, { error: "invalid" }).optional()),
+    confirm: z.string().max(64, { error: "invalid" }).optional(),
+    clientKey: z.preprocess(blankToUndefined, z.uuid({ error: "invalid" }).optional()),
   })
   .superRefine((v, ctx) => {
     if (v.cost !== undefined && !v.currency) ctx.addIssue({ code: "custom", path: ["currency"], message: "required" });
+    if (v.inLedger === "yes" && !v.cost) ctx.addIssue({ code: "custom", path: ["cost"], message: "stockCostForLedger" });
   });
 
 /**

@@ -55,9 +55,34 @@ export async function addItem(tx: Queryable, org: Org, userId: string, input: z.
   return item;
 }
 
+/** The item's name for a ledger note: "Sucre × 5 kg" (the commune's French name, or the group's own). */
+async function ledgerNote(tx: Queryable, item: { id: string; unit: string }, quantity: number) {
+  const [named] = rowsOf<{ name: string }>(
+    await tx.execute(sql`select coalesce(p.name_fr, i.name) as name from stock_items i left join products p on p.id = i.product_id where i.id = ${item.id}`),
+  );
+  return `${named?.name ?? ""} × ${quantity} ${item.unit}`.slice(0, 500);
+}
+
+/**
+ * Stock received. Paid and recorded in the ledger, the ledger's stock purchase is written first by
+ * the ledger's own path and the movement names it (migration 0049). Returns the movement and the entry.
+ */
 export async function receiveStock(tx: Queryable, org: Org, userId: string, input: z.infer<typeof receiveSchema>) {
   const g = await writable(tx, org, input.groupId);
   const item = await itemOf(tx, g.id, input.itemId);
+  let entry: typeof ledgerEntries.$inferSelect | undefined;
+  if (input.inLedger === "yes" && input.cost && input.currency) {
+    entry = await recordEntry(tx, org, userId, {
+      groupId: g.id,
+      kind: "stock_purchase",
+      occurredOn: input.occurredOn,
+      amount: input.cost,
+      currency: input.currency,
+      note: await ledgerNote(tx, item, input.quantity),
+      confirm: input.confirm,
+      clientKey: input.clientKey,
+    });
+  }
   const [m] = await tx
     .insert(stockMovements)
     .values({
@@ -68,10 +93,11 @@ export async function receiveStock(tx: Queryable, org: Org, userId: string, inpu
       quantity: input.quantity,
       cost: input.cost ?? null,
       currency: input.cost !== undefined ? input.currency : null,
+      ledgerEntryId: entry?.id ?? null,
       createdBy: userId,
     })
     .returning();
-  return m;
+  return { movement: m, entry };
 }
 
 /**
@@ -84,16 +110,13 @@ export async function recordSale(tx: Queryable, org: Org, userId: string, input:
   const item = await itemOf(tx, g.id, input.itemId);
   let entry: typeof ledgerEntries.$inferSelect | undefined;
   if (input.amount !== undefined && input.currency) {
-    const [named] = rowsOf<{ name: string }>(
-      await tx.execute(sql`select coalesce(p.name_fr, i.name) as name from stock_items i left join products p on p.id = i.product_id where i.id = ${item.id}`),
-    );
     entry = await recordEntry(tx, org, userId, {
       groupId: g.id,
       kind: "sale",
       occurredOn: input.occurredOn,
       amount: input.amount,
       currency: input.currency,
-      note: `${named?.name ?? ""} × ${input.quantity} ${item.unit}`.slice(0, 500),
+      note: await ledgerNote(tx, item, input.quantity),
       confirm: input.confirm,
       clientKey: input.clientKey,
     });

@@ -299,6 +299,49 @@ describe(`stock per group business on ${backend}`, () => {
     expect(r2.items.find((r) => r.item === "Savon" && r.month === month)).toMatchObject({ withAmount: 0, withoutAmount: 2 });
   });
 
+  it("stock bought alone and paid is the ledger's stock purchase too; a void takes it back out unless it was sold", async () => {
+    const oil = await asAdicor((tx) => addItem(tx, adicor(), editor, { groupId: group, name: "Huile", unit: "litre" }));
+    const level = async () => (await asAdicor((tx) => listStockItems(tx, group, "fr"))).find((r) => r.name === "Huile")!.level;
+    const month = now.slice(0, 7);
+    const purchases = async () =>
+      (await asAdicor((tx) => listSalesReconciliation(tx, group, "fr", `${month}-01`))).purchases.find((m) => m.month === month && m.currency === "MRU");
+    const before = await purchases();
+    const buy = (quantity: number, cost: number) =>
+      asAdicor((tx) =>
+        receiveStock(tx, adicor(), editor, { groupId: group, itemId: oil.id, occurredOn: now, quantity, cost, currency: "MRU", inLedger: "yes" }),
+      );
+
+    const first = await buy(10, 4000);
+    expect(first.entry).toMatchObject({ kind: "stock_purchase", amount: 4000, currency: "MRU", note: "Huile × 10 litre" });
+    expect(first.movement).toMatchObject({ kind: "received", quantity: 10, ledgerEntryId: first.entry!.id });
+    const second = await buy(5, 2000);
+    expect(await level()).toBe(15);
+    expect(((await purchases())?.perItem ?? 0) - (before?.perItem ?? 0)).toBe(6000);
+    // Without "in the ledger", the cost stays the stock's own.
+    const alone = await asAdicor((tx) =>
+      receiveStock(tx, adicor(), editor, { groupId: group, itemId: oil.id, occurredOn: now, quantity: 1, cost: 400, currency: "MRU" }),
+    );
+    expect(alone.entry).toBeUndefined();
+    // A receipt names a stock purchase, never a sale.
+    expect(
+      await sqlState(
+        asAdicor((tx) =>
+          tx.insert(stockMovements).values({ groupId: group, itemId: oil.id, kind: "sold", occurredOn: now, quantity: -1, ledgerEntryId: second.entry!.id }),
+        ),
+      ),
+    ).toBe("TK434");
+
+    // Voided: the quantity goes back out of the stock.
+    await asAdicor((tx) => voidEntry(tx, adicor(), editor, { entryId: second.entry!.id, reason: "acheté deux fois" }));
+    expect(await level()).toBe(11);
+    expect(((await purchases())?.perItem ?? 0) - (before?.perItem ?? 0)).toBe(4000);
+    // Sold since: the goods are gone, the purchase cannot be voided (its amount can be corrected).
+    await asAdicor((tx) => recordSale(tx, adicor(), editor, { groupId: group, itemId: oil.id, occurredOn: now, quantity: 8 }));
+    const refused = await shown(asAdicor((tx) => voidEntry(tx, adicor(), editor, { entryId: first.entry!.id, reason: "erreur" })));
+    expect(refused.messageKey).toBe("stockInsufficient");
+    expect(await level()).toBe(3);
+  });
+
   it("the next grouped purchase follows the commune's sessions", () => {
     expect(nextPurchaseOn("2026-06-01", { nextOn: "2026-06-20", firstOn: null, lastOn: null, sessions: 0 })).toBe("2026-06-20");
     expect(nextPurchaseOn("2026-06-01", { nextOn: null, firstOn: "2026-01-01", lastOn: "2026-05-01", sessions: 3 })).toBe(addDays("2026-05-01", 60));

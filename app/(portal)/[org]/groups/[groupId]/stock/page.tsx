@@ -145,6 +145,29 @@ async function StockPage({ params }: { params: Promise<{ org: string; groupId: s
             ))}
           </Table>
         )}
+        {data.sales.purchases.length > 0 ? (
+          <div className="mt-3">
+            <Table
+              caption={t("purchasesMonthsCaption")}
+              testId="purchases-months"
+              head={[t("month"), t("ledgerPurchases"), t("perItem"), t("moneyOnly"), t("itemEntries")]}
+            >
+              {data.sales.purchases.map((m) => (
+                <tr key={`${m.month}-${m.currency}`} data-testid="purchases-month" data-month={m.month} data-currency={m.currency}>
+                  <Td>
+                    <span dir="ltr">{m.month}</span>
+                  </Td>
+                  <Td>{money(m.total, m.currency)}</Td>
+                  <Td>
+                    <span data-testid="purchases-per-item">{money(m.perItem, m.currency)}</span>
+                  </Td>
+                  <Td>{money(m.moneyOnly, m.currency)}</Td>
+                  <Td>{n(m.itemEntries)}</Td>
+                </tr>
+              ))}
+            </Table>
+          </div>
+        ) : null}
         {data.sales.items.length > 0 ? (
           <div className="mt-3">
             <Table caption={t("salesItemsCaption")} testId="sales-items" head={[t("month"), t("item"), t("withAmount"), t("amount"), t("withoutAmount")]}>
@@ -208,6 +231,16 @@ async function StockPage({ params }: { params: Promise<{ org: string; groupId: s
                     { name: "occurredOn", label: t("date"), type: "date", defaultValue: day },
                     { name: "quantity", label: t("quantity"), type: "number" },
                     { name: "cost", label: t("cost"), type: "number" },
+                    {
+                      name: "inLedger",
+                      label: t("inLedger"),
+                      type: "select",
+                      defaultValue: "no",
+                      options: [
+                        { value: "no", label: t("inLedgerNo") },
+                        { value: "yes", label: t("inLedgerYes") },
+                      ],
+                    },
                     {
                       name: "currency",
                       label: t("currency"),
