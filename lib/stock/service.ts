@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { ledgerEntries, stockCounts, stockItems, stockMovements, stockOuts } from "@/db/schema";
-import { AppError, fieldError } from "@/lib/errors";
+import { AlreadyRecorded, AppError, fieldError } from "@/lib/errors";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { findWritableGroup } from "@/lib/groups/queries";
 import { rowsOf } from "@/lib/groups/scope";
@@ -64,6 +64,21 @@ async function ledgerNote(tx: Queryable, item: { id: string; unit: string }, qua
 }
 
 /**
+ * The ledger entry of an item's sale or purchase, by the ledger's own path. Sent again with the same
+ * key (the outbox's retry, a resubmitted form), it answers with the movement recorded the first time.
+ */
+async function linkedEntry(tx: Queryable, org: Org, userId: string, input: Parameters<typeof recordEntry>[3]) {
+  return recordEntry(tx, org, userId, input).catch(async (err: unknown) => {
+    if (!(err instanceof AlreadyRecorded)) throw err;
+    const [m] = await tx
+      .select({ id: stockMovements.id })
+      .from(stockMovements)
+      .where(and(eq(stockMovements.ledgerEntryId, err.entityId), isNull(stockMovements.reversesId)));
+    throw new AlreadyRecorded(m?.id ?? err.entityId);
+  });
+}
+
+/**
  * Stock received. Paid and recorded in the ledger, the ledger's stock purchase is written first by
  * the ledger's own path and the movement names it (migration 0049). Returns the movement and the entry.
  */
@@ -72,7 +87,7 @@ export async function receiveStock(tx: Queryable, org: Org, userId: string, inpu
   const item = await itemOf(tx, g.id, input.itemId);
   let entry: typeof ledgerEntries.$inferSelect | undefined;
   if (input.inLedger === "yes" && input.cost && input.currency) {
-    entry = await recordEntry(tx, org, userId, {
+    entry = await linkedEntry(tx, org, userId, {
       groupId: g.id,
       kind: "stock_purchase",
       occurredOn: input.occurredOn,
@@ -110,7 +125,7 @@ export async function recordSale(tx: Queryable, org: Org, userId: string, input:
   const item = await itemOf(tx, g.id, input.itemId);
   let entry: typeof ledgerEntries.$inferSelect | undefined;
   if (input.amount !== undefined && input.currency) {
-    entry = await recordEntry(tx, org, userId, {
+    entry = await linkedEntry(tx, org, userId, {
       groupId: g.id,
       kind: "sale",
       occurredOn: input.occurredOn,

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import { auditLog, creditRepayments, customerCreditNames, customerCredits, groups, ledgerEntries } from "@/db/schema";
+import { auditLog, creditRepayments, customerCreditNames, customerCredits, groups, ledgerEntries, stockItems, stockMovements } from "@/db/schema";
 import { DEMO_PASSWORD, seedDemo, type DemoIds } from "@/db/seed/demo";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { findLiveSession, type CurrentUser } from "@/lib/auth/session-store";
@@ -31,7 +31,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => ({
 
 interface Entry {
   key: string;
-  type: "entry" | "credit_sale" | "repayment";
+  type: "entry" | "credit_sale" | "repayment" | "item_sale" | "item_purchase";
   fields: Record<string, string>;
 }
 
@@ -158,6 +158,48 @@ describe(`offline sync on ${backend}`, () => {
         .then((c) => c.filter((x) => x.customerName === "Fatimetou")),
     ).toHaveLength(1);
     expect(await auditCount()).toBe(audits);
+  });
+
+  it("writes the picture till's purchase and sale of an item as the stock's movements with their ledger entries; resent, answers the same movements", async () => {
+    const shop = ids.groups.shops[4];
+    const [item] = await db.db.select().from(stockItems).where(eq(stockItems.groupId, shop)).limit(1);
+    expect(item, "the demo's shops have items").toBeTruthy();
+    const level = async () => Number(rowsOf<{ n: number }>(await db.db.execute(sql`select app_stock_level(${item.id}) as n`))[0].n);
+    const before = await level();
+    const batch: Entry[] = [
+      {
+        key: randomUUID(),
+        type: "item_purchase",
+        fields: { groupId: shop, itemId: item.id, occurredOn: day, quantity: "7", cost: "2 100", currency: "MRU", inLedger: "yes" },
+      },
+      { key: randomUUID(), type: "item_sale", fields: { groupId: shop, itemId: item.id, occurredOn: day, quantity: "3", amount: "1 050", currency: "MRU" } },
+    ];
+    const first = await sync("editor@adicor.demo", batch);
+    expect(first.body.answers!.map((a) => a.status)).toEqual(["accepted", "accepted"]);
+    expect(await level()).toBe(before + 7 - 3);
+    const entries = await entriesWithKeys(batch.map((e) => e.key));
+    expect(entries.map((e) => [e.kind, e.amount]).sort()).toEqual([
+      ["sale", 1_050],
+      ["stock_purchase", 2_100],
+    ]);
+    // Each answer is the stock's movement, which names its ledger entry.
+    const moves = await db.db
+      .select()
+      .from(stockMovements)
+      .where(
+        inArray(
+          stockMovements.id,
+          first.body.answers!.map((a) => (a as { id: string }).id),
+        ),
+      );
+    expect(moves.map((m) => [m.kind, m.quantity]).sort()).toEqual([
+      ["received", 7],
+      ["sold", -3],
+    ]);
+    expect(new Set(moves.map((m) => m.ledgerEntryId))).toEqual(new Set(entries.map((e) => e.id)));
+    const again = await sync("editor@adicor.demo", batch);
+    expect(again.body.answers).toEqual(first.body.answers!.map((a) => ({ ...a, status: "duplicate" })));
+    expect(await level()).toBe(before + 4);
   });
 
   it("creates one row when the same batch is sent twice at once", async () => {
