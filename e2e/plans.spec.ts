@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { seriousViolations, setLanguage, signInTo } from "./helpers";
+import { newSignedInPage, seriousViolations, setLanguage, signInTo } from "./helpers";
 
 /** Pages of the current page printed to A4 by the browser. */
 async function printedPages(page: Page) {
@@ -86,6 +86,8 @@ async function checkArabicMeeting(page: Page) {
   await page.getByTestId("pictorial-ar").click();
   await expect(page.getByTestId("pictorial-member").first()).toBeVisible();
   await expect(page.getByTestId("pictorial")).toHaveAttribute("dir", "rtl");
+  // Printed, each member's statement is a page of its own.
+  expect(await printedPages(page)).toBe(await page.getByTestId("pictorial-member").count());
 }
 
 test("an NGO admin sets the quorum of profit meetings beside the limits, told beside the field when it is out of range", async ({ page }) => {
@@ -109,4 +111,82 @@ test("an NGO admin sets the quorum of profit meetings beside the limits, told be
     await page.getByTestId("quorum-form").getByRole("button", { name: "Enregistrer le quorum" }).click();
     await expect(page.getByTestId("quorum-form").getByText("Quorum enregistré.")).toBeVisible();
   }
+});
+
+/** The version shown by a "Version N, par …" or "vN · …" line (0 when there is none yet). */
+async function shownVersion(page: Page, testId: string) {
+  const line = page.getByTestId(testId);
+  if ((await line.count()) === 0) return 0;
+  return Number(/(?:Version |v)(\d+)/.exec((await line.textContent()) ?? "")?.[1] ?? "0");
+}
+
+test("a butchery's rules and business plan are written at 360 px without JavaScript: each save a new version, members acknowledge the version in force, a form loaded before a change is refused", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  // A butchery: no other spec writes its plan or rules (the plan sheet's test reads the first shop's version 1).
+  const signedIn = await newSignedInPage(browser, "editor@adicor.demo", "adicor");
+  await signedIn.page.goto("/adicor/groups?activity=butchery");
+  const hrefs = await signedIn.page.locator('main a[href^="/adicor/groups/"]').evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+  const group = [...new Set(hrefs.filter((h) => /^\/adicor\/groups\/[0-9a-f-]{36}$/.test(h)))].at(-1);
+  expect(group).toBeTruthy();
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width: 360, height: 780 },
+    storageState: await signedIn.context.storageState(),
+  });
+  const page = await context.newPage();
+  const noSideScroll = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+  // The rules: a tab opened now is out of date once the other saves.
+  await page.goto(`${group}/rules`);
+  const stale = await context.newPage();
+  await stale.goto(`${group}/rules`);
+  const rulesBefore = await shownVersion(page, "rules-version");
+  const body = `Les ventes à crédit sont notées le jour même (${Date.now()}).`;
+  await page.getByTestId("rules-form").getByLabel("Texte du règlement").fill(body);
+  await page.getByTestId("rules-form").getByRole("button", { name: "Enregistrer la nouvelle version" }).click();
+  await expect(page.getByTestId("rules-form").getByRole("status")).toHaveText("Nouvelle version du règlement enregistrée.");
+  await expect(page.getByTestId("rules-body")).toHaveText(body);
+  expect(await shownVersion(page, "rules-version")).toBe(rulesBefore + 1);
+  expect(await noSideScroll()).toBe(true);
+  // Nobody has acknowledged the new version yet; two members do, on a date.
+  const members = await page.getByTestId("rules-acks").locator("tbody tr").count();
+  expect(members).toBeGreaterThan(2);
+  await expect(page.getByTestId("rules-ack-count")).toHaveText(`0 membres sur ${members} ont pris connaissance de la version ${rulesBefore + 1}.`);
+  const ack = page.getByTestId("ack-form");
+  await ack.getByRole("checkbox").nth(0).check();
+  await ack.getByRole("checkbox").nth(1).check();
+  await ack.getByLabel("Date").fill("2026-01-15");
+  await ack.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByTestId("rules-ack-count")).toHaveText(`2 membres sur ${members} ont pris connaissance de la version ${rulesBefore + 1}.`);
+  await expect(page.getByTestId("rules-acks").locator('tr[data-acknowledged="yes"]')).toHaveCount(2);
+  await expect(page.getByTestId("rules-acks").locator('tr[data-acknowledged="yes"]').first()).toContainText("le 2026-01-15");
+  // The tab loaded before: its save is refused, and the version in force is unchanged.
+  await stale.getByTestId("rules-form").getByLabel("Texte du règlement").fill("Une autre version, écrite sans avoir vu la précédente.");
+  await stale.getByTestId("rules-form").getByRole("button", { name: "Enregistrer la nouvelle version" }).click();
+  await expect(stale.getByTestId("rules-form").getByRole("alert").first()).toContainText("modifié entre-temps");
+  await page.reload();
+  await expect(page.getByTestId("rules-body")).toHaveText(body);
+
+  // The plan: a margin out of range is told beside its field, nothing saved; corrected, a new version.
+  await page.goto(`${group}/plan`);
+  const planBefore = await shownVersion(page, "plan-version");
+  const plan = page.getByTestId("plan-form");
+  await plan.getByLabel("Ventes prévues par mois").fill("180 000");
+  await plan.getByLabel("Marge prévue (%)").fill("150");
+  await plan.getByLabel("Réapprovisionnement tous les (jours)").fill("14");
+  await plan.getByRole("button", { name: "Enregistrer la version" }).click();
+  await expect(page.locator("#plan-marginPct-error")).toHaveText("Marge entre -100 et 100 %.");
+  await expect(page.getByTestId("plan-form").getByLabel("Ventes prévues par mois")).toHaveValue("180 000");
+  expect(await shownVersion(page, "plan-version")).toBe(planBefore);
+  await page.getByTestId("plan-form").getByLabel("Marge prévue (%)").fill("30");
+  await page.getByTestId("plan-form").getByRole("button", { name: "Enregistrer la version" }).click();
+  await expect(page.getByTestId("plan-form").getByRole("status")).toHaveText("Nouvelle version du plan enregistrée.");
+  expect(await shownVersion(page, "plan-version")).toBe(planBefore + 1);
+  await expect(page.getByTestId("plan-quarter")).toHaveCount(4);
+  if (planBefore > 0) await expect(page.getByTestId("plan-history")).toContainText(`Version ${planBefore}`);
+  expect(await noSideScroll()).toBe(true);
+  await context.close();
+  await signedIn.context.close();
 });

@@ -50,7 +50,11 @@ export default async function PictorialStatementPage({
         </p>
       ) : null}
       {shares.map((s) => (
-        <article key={s.membershipId} className="flex flex-col gap-5 border-2 border-slate-800 p-5 break-after-page" data-testid="pictorial-member">
+        <article
+          key={s.membershipId}
+          className="flex flex-col gap-5 border-2 border-slate-800 p-5 break-inside-avoid break-after-page last:break-after-auto"
+          data-testid="pictorial-member"
+        >
           <p className="flex items-center gap-3 text-xl">
             <Pictogram kind="group" />
             <span>{data.group.name}</span>
