@@ -1,4 +1,5 @@
 import createNextIntlPlugin from "next-intl/plugin";
+import { withSerwist } from "@serwist/turbopack";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -29,4 +30,5 @@ const nextConfig = {
   },
 };
 
-export default withNextIntl(nextConfig);
+// withSerwist: esbuild, which builds the service worker (app/serwist/[path]/route.ts), stays out of the bundle.
+export default withNextIntl(withSerwist(nextConfig));

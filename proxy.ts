@@ -30,6 +30,10 @@ export function proxy(request: NextRequest) {
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The installable app (issue 16): its service worker and its manifest, from this origin only
+    // (worker-src would otherwise fall back to script-src, where 'strict-dynamic' ignores 'self').
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -46,7 +50,16 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-request-id", incomingId && /^[A-Za-z0-9-]{8,64}$/.test(incomingId) ? incomingId : crypto.randomUUID());
 
   const { pathname } = request.nextUrl;
-  const isPublic = pathname === "/login" || pathname === "/too-many-requests" || pathname.startsWith("/api/auth") || pathname.startsWith("/board/");
+  // The offline page, the service worker and an organisation's manifest hold nothing of anyone
+  // (browsers fetch manifests without cookies): public like the sign-in page (issue 16).
+  const isPublic =
+    pathname === "/login" ||
+    pathname === "/too-many-requests" ||
+    pathname === "/offline" ||
+    pathname.startsWith("/api/auth") ||
+    pathname.startsWith("/board/") ||
+    pathname.startsWith("/serwist/") ||
+    /^\/[a-z0-9-]+\/app\.webmanifest$/.test(pathname);
   // The read-only API (issue 14.5) authenticates by bearer token, never by cookie: no sign-in redirect.
   const isApi = pathname.startsWith("/api/v1/");
   const hasSessionCookie = request.cookies.getAll().some((c) => c.name.endsWith("authjs.session-token"));
@@ -72,5 +85,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|icons/|robots.txt).*)" }],
 };

@@ -12,6 +12,16 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole("button", { name: /^(Se connecter|دخول|Sign in)$/ }).click();
 }
 
+/**
+ * An entry page ready to work offline: the service worker is installed, controls the page and has
+ * kept it with its scripts (lib/offline/register.ts), and the page's requests are done.
+ */
+export async function offlineReady(page: Page) {
+  await expect(page.locator("html[data-offline-ready=true]")).toHaveCount(1, { timeout: 30_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.waitForLoadState("networkidle");
+}
+
 /** Sign in and wait to land inside an organisation. */
 export async function signInTo(page: Page, email: string, slug: string) {
   await signIn(page, email);

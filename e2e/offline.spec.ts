@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInTo } from "./helpers";
+import { offlineReady, signInTo } from "./helpers";
 
 // Changes the demo ledger (one sale of a note of its own).
 test.describe.configure({ mode: "serial" });
@@ -13,9 +13,8 @@ test("a coach records a sale offline: it waits in the outbox, is sent once back 
   const note = `vente hors ligne ${Date.now()}`;
   const ledger = page.getByTestId("ledger-table");
   await expect(page.getByTestId("outbox")).toHaveCount(0);
-  // The outbox's code is fetched once the page is ready (there is no service worker yet): the
-  // form says so once it has it.
-  await expect(form).toHaveAttribute("data-offline-ready", "");
+  // The outbox's code is fetched once the page is ready, and the service worker keeps it.
+  await offlineReady(page);
 
   await context.setOffline(true);
   const key = await form.locator('input[name="clientKey"]').inputValue();
@@ -52,13 +51,13 @@ test("a coach records a sale offline: it waits in the outbox, is sent once back 
   await expect(page.getByTestId("outbox")).toHaveCount(0);
 });
 
-test("an entry refused by the server stays in the outbox with its reason", async ({ page, context }) => {
+test("an entry refused by the server stays in the outbox with its reason, until corrected in its form", async ({ page, context }) => {
   await signInTo(page, "editor@adicor.demo", "adicor");
   await page.goto("/adicor/groups?activity=shop");
   const href = await page.getByRole("link", { name: "Boutique communautaire de Fassala", exact: true }).getAttribute("href");
   await page.goto(href!);
   const form = page.getByTestId("record-entry-form");
-  await expect(form).toHaveAttribute("data-offline-ready", "");
+  await offlineReady(page);
   await context.setOffline(true);
   // Far beyond the NGO's ceiling: the browser's schema lets it through, the server refuses it.
   await form.getByLabel("Montant").fill("999999999999");
@@ -68,6 +67,17 @@ test("an entry refused by the server stays in the outbox with its reason", async
   await context.setOffline(false);
   await expect(page.getByTestId("outbox-refused")).toContainText("999999999999");
   await expect(page.getByTestId("outbox-pending")).toHaveText("En attente (1)");
-  await page.getByTestId("outbox-refused").getByRole("button", { name: "Supprimer" }).click();
+  // Re-opened in its form with its values, corrected and sent online under its key: it leaves the outbox.
+  await page.getByTestId("outbox-refused").getByRole("button", { name: "Modifier" }).click();
+  await expect(form.getByTestId("outbox-editing")).toBeVisible();
+  await expect(form.getByLabel("Montant")).toHaveValue("999999999999");
+  const note = `corrigée ${Date.now()}`;
+  await form.getByLabel("Montant").fill("2468");
+  await form.getByLabel("Note").fill(note);
+  await form.getByRole("button", { name: "Enregistrer l'opération" }).click();
+  await expect(page.getByTestId("outbox")).toHaveCount(0);
+  await expect(form.getByTestId("outbox-editing")).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId("ledger-table").getByRole("row").filter({ hasText: note })).toHaveCount(1);
   await expect(page.getByTestId("outbox")).toHaveCount(0);
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { seriousViolations, signInTo } from "./helpers";
+import { offlineReady, seriousViolations, signInTo } from "./helpers";
 
 /**
  * The picture till (issue 17, point 5): a manager who cannot read records by pictures, a big
@@ -162,13 +162,19 @@ test("an amount above the ceiling comes back to the keypad with the server's mes
   await expect(page.getByTestId("till-summary-amount")).toContainText("− 3 000");
 });
 
-test("without a connection, a sale is kept on the phone and sent once the network is back", async ({ page, context }) => {
+test("without a connection, the till opens again and a sale is kept on the phone, sent once the network is back", async ({ page, context }) => {
   await signInTo(page, "editor@tadamoun.demo", "tadamoun");
   const other = await context.newPage();
   const before = { MRU: await revenueToday(other, "MRU"), XOF: await revenueToday(other, "XOF") };
   await other.close();
   await openTill(page);
+  // The service worker keeps the till: it opens again in the village, without a connection.
+  await offlineReady(page);
+  await page.reload();
+  await expect(page.getByTestId("picture-till")).toHaveAttribute("data-ready", "");
   await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId("picture-till")).toHaveAttribute("data-ready", "");
   await page.getByTestId("till-kind-sale").click();
   await page.getByTestId("till-item-none").click();
   const cur = (await page.locator('label[for="till-amount"]').innerText()).includes("XOF") ? "XOF" : "MRU";

@@ -36,5 +36,7 @@ if (!only || only === "e2e") {
   const built = existsSync(".next/BUILD_ID") ? statSync(".next/BUILD_ID").mtimeMs : 0;
   const stale = sources.some((s) => existsSync(s) && (statSync(s).isDirectory() ? newestMtime(s) : statSync(s).mtimeMs) > built);
   if (stale) run("npx", ["next", "build"], { NEXT_TELEMETRY_DISABLED: "1" });
+  // The service worker's precache, as this build made it, against its budget (issue 16).
+  run("npx", ["vitest", "run", "lib/offline/precache-budget.test.ts"], { PRECACHE_CHECK: "1" });
   run("npx", ["playwright", "test", ...specs]);
 }

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import type { z } from "zod";
 import * as actions from "@/lib/groups/actions";
@@ -13,6 +13,8 @@ import { isWarningKey, messageValues } from "./message-values";
 import { useActionForm } from "./use-action-form";
 import { newClientKey } from "./client-key";
 import type { OutboxType } from "@/lib/offline/batch";
+import type { OutboxEntry } from "@/lib/offline/outbox";
+import { heldKeys, OUTBOX_EDIT_EVENT, OUTBOX_EDIT_HASH } from "@/lib/offline/events";
 
 /** Each group form: the zod schema its server action also parses, and that action. */
 const registry = {
@@ -104,6 +106,14 @@ export function GroupActionForm({
   const [schema, action] = registry[kind];
   const offlineType = hidden.clientKey ? offlineTypes[kind] : undefined;
   const [queued, setQueued] = useState(false);
+  // The outbox entry re-opened in this form to be corrected (its key is the form's), if any.
+  const [editing, setEditing] = useState<string | null>(null);
+  const editingRef = useRef<string | null>(null);
+  const release = () => {
+    if (editingRef.current) heldKeys.delete(editingRef.current);
+    editingRef.current = null;
+    setEditing(null);
+  };
   // Fetched while online, so that it is there when the connection drops (no service worker yet).
   // The form says when it can keep a record offline (its code hydrated and the outbox fetched).
   const [offlineReady, setOfflineReady] = useState(false);
@@ -123,7 +133,8 @@ export function GroupActionForm({
         ? async (data) => {
             const { enqueue } = await import("@/lib/offline/outbox");
             await enqueue(org, offlineType, data);
-            // Queued under this key; the next record gets its own.
+            // Queued under this key (a corrected entry: in its place); the next record gets its own.
+            release();
             setKeyed((k) => ({ ...k, key: newClientKey() }));
             setQueued(true);
           }
@@ -156,7 +167,64 @@ export function GroupActionForm({
   const [keyed, setKeyed] = useState({ state, key: hidden.clientKey });
   if (keyed.state !== state) setKeyed({ state, key: state.status === "ok" && hidden.clientKey ? newClientKey() : keyed.key });
   const clientKey = keyed.key;
-  const shownQueued = queued && state.status === "idle";
+  // A page the service worker kept carries the key it was served with, perhaps already used: once
+  // running, an offline-capable form draws its own (any fresh UUID does).
+  useEffect(() => {
+    if (offlineType) setKeyed((k) => ({ ...k, key: newClientKey() }));
+  }, [offlineType]);
+  // An entry of the outbox re-opened here (the badge's "edit", on this page or from another one by
+  // the page's hash): the form takes its values and its key; saved, it replaces the queued one
+  // (offline) or is sent under its key and leaves the outbox (online).
+  const hiddenSig = JSON.stringify(Object.entries(hidden).filter(([k]) => k !== "clientKey"));
+  const fieldNames = fields
+    .filter((f) => f.type !== "checkboxes")
+    .map((f) => f.name)
+    .join(" ");
+  useEffect(() => {
+    if (!offlineType) return;
+    const own = JSON.parse(hiddenSig) as [string, string][];
+    const belongs = (e: OutboxEntry) => e.org === org && e.type === offlineType && own.every(([k, v]) => e.fields[k] === v);
+    const open = (e: OutboxEntry) => {
+      for (const name of fieldNames.split(" ")) form.setValue(name, e.fields[name] ?? "");
+      form.clearErrors();
+      if (editingRef.current) heldKeys.delete(editingRef.current);
+      heldKeys.add(e.key);
+      editingRef.current = e.key;
+      setEditing(e.key);
+      setKeyed((k) => ({ ...k, key: e.key }));
+      formRef.current?.scrollIntoView({ block: "start" });
+      formRef.current?.querySelector<HTMLElement>("input:not([type=hidden]), select")?.focus();
+    };
+    const onEdit = (ev: Event) => {
+      const e = (ev as CustomEvent<OutboxEntry>).detail;
+      if (!belongs(e)) return;
+      ev.preventDefault();
+      open(e);
+    };
+    window.addEventListener(OUTBOX_EDIT_EVENT, onEdit);
+    const hash = window.location.hash.slice(1);
+    if (hash.startsWith(OUTBOX_EDIT_HASH)) {
+      void import("@/lib/offline/outbox").then((o) => o.getEntry(hash.slice(OUTBOX_EDIT_HASH.length))).then((e) => (e && belongs(e) ? open(e) : undefined));
+    }
+    return () => window.removeEventListener(OUTBOX_EDIT_EVENT, onEdit);
+  }, [offlineType, org, hiddenSig, fieldNames, form, formRef]);
+  // Accepted online under its key: the corrected entry leaves the outbox.
+  const answered = useRef(state);
+  useEffect(() => {
+    if (answered.current === state) return;
+    answered.current = state;
+    const key = editingRef.current;
+    if (state.status !== "ok" || !key) return;
+    release();
+    void import("@/lib/offline/outbox").then((o) => o.discard(key));
+  }, [state]);
+  const cancelEdit = () => {
+    release();
+    formRef.current?.reset();
+    form.reset();
+    setKeyed((k) => ({ ...k, key: newClientKey() }));
+  };
+  const shownQueued = queued && state.status === "idle" && !editing;
   const idp = `${kind}-${Object.values(hidden).join("-").slice(0, 40)}`;
   return (
     <form
@@ -173,6 +241,18 @@ export function GroupActionForm({
         <input key={k} type="hidden" name={k} value={k === "clientKey" ? clientKey : v} />
       ))}
       <FormStatus state={state} />
+      {editing ? (
+        <div
+          role="status"
+          className="flex flex-wrap items-center gap-3 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950"
+          data-testid="outbox-editing"
+        >
+          <span>{tMsg("outboxEditing")}</span>
+          <button type="button" className="min-h-11 underline" onClick={cancelEdit}>
+            {tMsg("outboxEditCancel")}
+          </button>
+        </div>
+      ) : null}
       {shownQueued ? (
         <p role="status" className="rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950" data-testid="saved-offline">
           {tMsg("savedOffline")}

@@ -16,7 +16,9 @@ export interface ActionFormOptions {
   resetOnSuccess?: boolean;
   /**
    * A form that may be recorded offline: without a connection, its validated fields go to the
-   * outbox (lib/offline/outbox.ts) instead of the server, and the form is cleared.
+   * outbox (lib/offline/outbox.ts) instead of the server, and the form is cleared. So they do when
+   * the connection is there but the send fails (no answer, a server error): the outbox sends them
+   * again later under the same idempotency key, so a record the server did make is not made twice.
    */
   offline?: (data: FormData) => Promise<void>;
 }
@@ -24,6 +26,13 @@ export interface ActionFormOptions {
 /**
  * A react-hook-form form bound to the zod schema its server action uses. With JavaScript the
  * schema checks on the client first; without it the form posts to the action as plain HTML.
+ *
+ * The server action itself goes to `useActionState`, and its `formAction` to `<form action>`: that
+ * is what keeps the form working without JavaScript (React renders a server action's reference
+ * into the HTML form; a client function would leave a form that posts nowhere). The offline
+ * fallback lives only in the JavaScript submit path: a second `useActionState` whose action calls
+ * the same server action and, when the send fails, queues the fields instead. It is never given to
+ * the `<form>`.
  */
 export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T = unknown>(
   schema: S,
@@ -31,13 +40,34 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T =
   defaultValues?: DefaultValues<z.input<S>>,
   options: ActionFormOptions = {},
 ) {
-  const [state, formAction, pending] = useActionState(action, idleState as ActionState<T>);
+  // The form's own action: the server action, as the server rendered it (progressive enhancement).
+  const [serverState, formAction, serverPending] = useActionState(action, idleState as ActionState<T>);
   const formRef = useRef<HTMLFormElement>(null);
   const form = useForm<z.input<S>>({
     resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>>,
     defaultValues,
     mode: "onSubmit",
   });
+  const offline = useRef(options.offline);
+  useEffect(() => {
+    offline.current = options.offline;
+  }, [options.offline]);
+  // The JavaScript path of an offline-capable form: the same server action, or the outbox when the
+  // send fails. The server's answer is the same state as the form's own action would have given.
+  const [jsState, sendOrQueue, jsPending] = useActionState(async (prev: ActionState<T>, data: FormData): Promise<ActionState<T>> => {
+    try {
+      return await action(prev, data);
+    } catch (error) {
+      if (!offline.current) throw error;
+      await offline.current(data);
+      formRef.current?.reset();
+      form.reset();
+      return idleState as ActionState<T>;
+    }
+  }, idleState as ActionState<T>);
+  // Whichever path answered last (a form uses one of them: the JavaScript one once it runs).
+  const state = jsState === idleState ? serverState : jsState;
+  const pending = serverPending || jsPending;
 
   // Each answer of the server once: a success banner shown again (after a refused new attempt is
   // corrected) must not clear what was typed since.
@@ -62,7 +92,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T =
         form.reset();
         return;
       }
-      startTransition(() => formAction(data));
+      startTransition(() => (options.offline ? sendOrQueue(data) : formAction(data)));
     })(event);
   };
 

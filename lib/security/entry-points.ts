@@ -35,6 +35,8 @@ export type PageEntry = Access & { from?: string; probe?: string; status?: numbe
 export const pageEntryPoints: Record<string, PageEntry> = {
   "/": userAccess,
   "/login": publicAccess,
+  // What the service worker shows offline for a page it did not keep (issue 16): nothing of anyone.
+  "/offline": { ...publicAccess, probe: "/offline", status: 200 },
   "/account": userAccess,
   "/account/password": userAccess,
   "/[org]": member("org:read"),
@@ -130,6 +132,10 @@ export const routeEntryPoints: Record<string, Access & { probe: string; status?:
   "/[org]/sync": { ...member("groups:write"), probe: "/adicor/sync" },
   // An import template (issue 14.1): the importers only, like the import page.
   "/[org]/import/template": { ...member("groups:write"), probe: "/adicor/import/template?kind=members&lang=fr&format=csv" },
+  // The installable app (issue 16): an organisation's manifest (fetched without cookies: public,
+  // the same for any slug) and the service worker built with its precache list.
+  "/[org]/app.webmanifest": { ...publicAccess, probe: "/adicor/app.webmanifest" },
+  "/serwist/[path]": { ...publicAccess, probe: "/serwist/sw.js" },
 };
 
 /**

@@ -4,6 +4,7 @@ import { SignInForm } from "@/components/forms/sign-in-form";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { getCurrentUser } from "@/lib/auth/session";
 import { withFormMessages } from "@/components/i18n/form-messages";
+import { ForgetPages } from "@/components/offline/forget-pages";
 
 export async function generateMetadata() {
   const t = await getTranslations("auth");
@@ -16,6 +17,7 @@ async function LoginPage() {
   const tc = await getTranslations("common");
   return (
     <main id="main" className="mx-auto flex max-w-md flex-col gap-6 px-4 py-10">
+      <ForgetPages />
       <div className="flex justify-end">
         <LanguageSwitch back="/login" />
       </div>

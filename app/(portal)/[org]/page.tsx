@@ -6,14 +6,23 @@ import { requireMember } from "@/lib/auth/tenant";
 import { listMembers } from "@/lib/members/service";
 import { listLinkedOrgs, listOrgPlaces } from "@/lib/orgs/queries";
 import { Card } from "@/components/ui/card";
+import { OfflineSupport } from "@/components/offline/offline-support";
 
 /** Up to this many settlements the home page lists each one; beyond, it counts them per commune. */
 const MAX_LISTED_SETTLEMENTS = 60;
 
-export default async function OrgHome({ params }: { params: Promise<{ org: string }> }) {
+export default async function OrgHome({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { org: slug } = await params;
+  // The installed app opens here (its manifest's start URL): its service worker is registered.
+  const installed = (await searchParams).app === "1";
   const ctx = await requireMember(slug, "org:read", { manager: true });
-  // A group manager's home is its group (issue 17.5).
+  // A group manager's home is its group (issue 17.5), whose entry forms register the service worker.
   if (ctx.groupId) redirect(`/${slug}/groups/${ctx.groupId}`);
   const { places, linked, members } = await withTenant(ctx, async (tx) => ({
     places: await listOrgPlaces(tx, ctx.org),
@@ -30,6 +39,7 @@ export default async function OrgHome({ params }: { params: Promise<{ org: strin
 
   return (
     <div className="flex flex-col gap-6">
+      {installed ? <OfflineSupport userId={ctx.user.id} /> : null}
       <div>
         <h1 className="text-2xl font-semibold">{ctx.org.name}</h1>
         <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1">

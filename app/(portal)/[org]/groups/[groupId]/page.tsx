@@ -26,6 +26,7 @@ import { withFormMessages } from "@/components/i18n/form-messages";
 import { ManagersSection } from "@/components/groups/managers-section";
 import { listGroupManagers } from "@/lib/members/service";
 import { KindPicture } from "@/components/till/pictograms";
+import { OfflineSupport } from "@/components/offline/offline-support";
 
 /** Each entry carries its correction forms: fewer per page than a plain list. */
 const ENTRIES_PER_PAGE = 10;
@@ -98,6 +99,8 @@ async function GroupPage({
   const staff = { ...common, canWrite: data.canManage };
   return (
     <div className="flex flex-col gap-6">
+      {/* Its entry forms work without a connection: the service worker keeps this page (issue 16). */}
+      {canWrite ? <OfflineSupport userId={ctx.user.id} /> : null}
       <div>
         <h1 className="text-2xl font-semibold" data-testid="group-name">
           {group.name}

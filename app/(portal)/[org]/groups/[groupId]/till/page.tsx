@@ -9,6 +9,7 @@ import { today as todayIso } from "@/lib/dates";
 import Link from "next/link";
 import { PictureTill } from "@/components/till/picture-till";
 import { OutboxBadge } from "@/components/offline/outbox-badge";
+import { OfflineSupport } from "@/components/offline/offline-support";
 import { withFormMessages } from "@/components/i18n/form-messages";
 
 const link = "inline-flex min-h-11 items-center text-emerald-900 underline underline-offset-4";
@@ -56,6 +57,8 @@ async function TillPage({ params }: { params: Promise<{ org: string; groupId: st
           <noscript>
             <p className="rounded-md border border-amber-700 bg-amber-50 p-3">{t("noscript")}</p>
           </noscript>
+          {/* The till works without a connection: the service worker keeps this page (issue 16). */}
+          <OfflineSupport userId={ctx.user.id} />
           <OutboxBadge org={slug} />
           <PictureTill
             org={slug}
