@@ -5,37 +5,37 @@ import { offlineReady, signInTo } from "./helpers";
 test.describe.configure({ mode: "serial" });
 
 async function openShop(page: Page) {
-  await page.goto("/adicor/groups?activity=shop");
-  const href = await page.getByRole("link", { name: "Boutique communautaire de Fassala", exact: true }).getAttribute("href");
+  await page.goto("/tadamoun/groups?activity=shop");
+  const href = await page.getByRole("link", { name: "Boutique Tadamoun d'Agoueinit", exact: true }).getAttribute("href");
   await page.goto(href!);
   return href!;
 }
 
 test("the app installs per organisation: a manifest in the page's language, with its icons, fetched without cookies", async ({ page, request }) => {
-  const ar = await request.get("/adicor/app.webmanifest?lang=ar");
+  const ar = await request.get("/tadamoun/app.webmanifest?lang=ar");
   expect(ar.status()).toBe(200);
   expect(ar.headers()["content-type"]).toContain("application/manifest+json");
   const m = (await ar.json()) as Record<string, unknown> & { icons: { src: string; sizes: string; purpose: string }[] };
-  expect(m).toMatchObject({ name: "تمكين", lang: "ar", dir: "rtl", start_url: "/adicor?app=1", display: "standalone", theme_color: "#065f46" });
+  expect(m).toMatchObject({ name: "تمكين", lang: "ar", dir: "rtl", start_url: "/tadamoun?app=1", display: "standalone", theme_color: "#065f46" });
   expect(m.icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual(["192x192 any", "512x512 any", "512x512 maskable"]);
   for (const icon of m.icons) {
     const res = await request.get(icon.src);
     expect(res.status(), icon.src).toBe(200);
     expect(res.headers()["content-type"]).toBe("image/png");
   }
-  expect(((await (await request.get("/adicor/app.webmanifest?lang=fr")).json()) as { dir: string }).dir).toBe("ltr");
+  expect(((await (await request.get("/tadamoun/app.webmanifest?lang=fr")).json()) as { dir: string }).dir).toBe("ltr");
   expect((await request.get("/-not-a-slug/app.webmanifest")).status()).toBe(404);
 
-  await signInTo(page, "editor@adicor.demo", "adicor");
-  await expect(page.locator('link[rel="manifest"]')).toHaveAttribute("href", "/adicor/app.webmanifest?lang=fr");
+  await signInTo(page, "editor@tadamoun.demo", "tadamoun");
+  await expect(page.locator('link[rel="manifest"]')).toHaveAttribute("href", "/tadamoun/app.webmanifest?lang=fr");
 });
 
 test("the service worker loads only with an entry form; the entry page then reloads offline and a sale recorded there is synced once", async ({
   page,
   context,
 }) => {
-  await signInTo(page, "editor@adicor.demo", "adicor");
-  await page.goto("/adicor/dashboard");
+  await signInTo(page, "editor@tadamoun.demo", "tadamoun");
+  await page.goto("/tadamoun/dashboard");
   await page.waitForLoadState("networkidle");
   // Pages without an entry form: no worker, no offline code.
   expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
@@ -47,7 +47,7 @@ test("the service worker loads only with an entry form; the entry page then relo
   await context.setOffline(true);
   await page.reload();
   const form = page.getByTestId("record-entry-form");
-  await expect(page.getByTestId("group-name")).toHaveText("Boutique communautaire de Fassala");
+  await expect(page.getByTestId("group-name")).toHaveText("Boutique Tadamoun d'Agoueinit");
   const note = `vente app hors ligne ${Date.now()}`;
   await form.getByLabel("Montant").fill("1234");
   await form.getByLabel("Monnaie").selectOption("MRU");
@@ -59,7 +59,7 @@ test("the service worker loads only with an entry form; the entry page then relo
   await page.reload();
   await expect(page.getByTestId("outbox-pending")).toHaveText("En attente (1)");
   // A page that was not kept: the offline page, in the three languages.
-  await page.goto("/adicor/people");
+  await page.goto("/tadamoun/people");
   await expect(page.getByTestId("offline-page")).toContainText("Pas de connexion");
   await expect(page.getByTestId("offline-page")).toContainText("لا يوجد اتصال");
 
@@ -76,7 +76,7 @@ test("offline, three sales wait in the outbox; one is corrected in its form, one
   page,
   context,
 }) => {
-  await signInTo(page, "editor@adicor.demo", "adicor");
+  await signInTo(page, "editor@tadamoun.demo", "tadamoun");
   await openShop(page);
   await offlineReady(page);
   await context.setOffline(true);
@@ -135,7 +135,7 @@ test("offline, three sales wait in the outbox; one is corrected in its form, one
 });
 
 test("sign-out forgets the outbox and the kept pages: the next user on the same phone reads nothing of the first", async ({ page, context }) => {
-  await signInTo(page, "editor@adicor.demo", "adicor");
+  await signInTo(page, "editor@tadamoun.demo", "tadamoun");
   const href = await openShop(page);
   await offlineReady(page);
   // An entry the server refuses stays in the outbox, with A's figures in it.
@@ -205,7 +205,7 @@ test("sign-out forgets the outbox and the kept pages: the next user on the same 
   });
   const groupId = href.split("/").pop()!;
   const ofA = (s: string) =>
-    s.includes("/adicor") || s.includes(groupId) || s.includes("888888888888") || s.includes("tamkin-pages-") || s.includes("user-key");
+    s.includes("/tadamoun") || s.includes(groupId) || s.includes("888888888888") || s.includes("tamkin-pages-") || s.includes("user-key");
   expect(stored.urls.filter(ofA)).toEqual([]);
   expect(stored.records.filter(ofA)).toEqual([]);
   expect(await kept()).toEqual({ pages: 0, entries: 0 });
@@ -213,7 +213,7 @@ test("sign-out forgets the outbox and the kept pages: the next user on the same 
   await context.setOffline(true);
   await page.goto(href);
   await expect(page.getByTestId("offline-page")).toBeVisible();
-  await expect(page.getByText("Boutique communautaire de Fassala")).toHaveCount(0);
+  await expect(page.getByText("Boutique Tadamoun d'Agoueinit")).toHaveCount(0);
   await expect(page.getByText("888888888888")).toHaveCount(0);
   await context.setOffline(false);
 });

@@ -5,9 +5,9 @@ import { offlineReady, signInTo } from "./helpers";
 test.describe.configure({ mode: "serial" });
 
 test("a coach records a sale offline: it waits in the outbox, is sent once back online, and a replay or a reload adds nothing", async ({ page, context }) => {
-  await signInTo(page, "editor@adicor.demo", "adicor");
-  await page.goto("/adicor/groups?activity=shop");
-  const href = await page.getByRole("link", { name: "Boutique communautaire de Fassala", exact: true }).getAttribute("href");
+  await signInTo(page, "editor@tadamoun.demo", "tadamoun");
+  await page.goto("/tadamoun/groups?activity=shop");
+  const href = await page.getByRole("link", { name: "Boutique Tadamoun d'Agoueinit", exact: true }).getAttribute("href");
   await page.goto(href!);
   const form = page.getByTestId("record-entry-form");
   const note = `vente hors ligne ${Date.now()}`;
@@ -41,7 +41,7 @@ test("a coach records a sale offline: it waits in the outbox, is sent once back 
     fields: { groupId: href!.split("/").pop()!, kind: "sale", occurredOn: new Date().toISOString().slice(0, 10), amount: "4321", currency: "MRU", note },
   };
   const replay = await page.evaluate(async (e) => {
-    const res = await fetch("/adicor/sync", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ entries: [e] }) });
+    const res = await fetch("/tadamoun/sync", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ entries: [e] }) });
     return { status: res.status, body: (await res.json()) as { answers: { status: string }[] } };
   }, entry);
   expect(replay.status).toBe(200);
@@ -52,9 +52,9 @@ test("a coach records a sale offline: it waits in the outbox, is sent once back 
 });
 
 test("an entry refused by the server stays in the outbox with its reason, until corrected in its form", async ({ page, context }) => {
-  await signInTo(page, "editor@adicor.demo", "adicor");
-  await page.goto("/adicor/groups?activity=shop");
-  const href = await page.getByRole("link", { name: "Boutique communautaire de Fassala", exact: true }).getAttribute("href");
+  await signInTo(page, "editor@tadamoun.demo", "tadamoun");
+  await page.goto("/tadamoun/groups?activity=shop");
+  const href = await page.getByRole("link", { name: "Boutique Tadamoun d'Agoueinit", exact: true }).getAttribute("href");
   await page.goto(href!);
   const form = page.getByTestId("record-entry-form");
   await offlineReady(page);

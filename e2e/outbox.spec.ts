@@ -7,9 +7,9 @@ test.use({ serviceWorkers: "block" });
 test.describe.configure({ mode: "serial" });
 
 async function openShop(page: Page) {
-  await signInTo(page, "editor@adicor.demo", "adicor");
-  await page.goto("/adicor/groups?activity=shop");
-  const href = await page.getByRole("link", { name: "Boutique communautaire de Fassala", exact: true }).getAttribute("href");
+  await signInTo(page, "editor@tadamoun.demo", "tadamoun");
+  await page.goto("/tadamoun/groups?activity=shop");
+  const href = await page.getByRole("link", { name: "Boutique Tadamoun d'Agoueinit", exact: true }).getAttribute("href");
   await page.goto(href!);
   await page.waitForLoadState("networkidle");
   return page.getByTestId("record-entry-form");
@@ -19,13 +19,13 @@ async function openShop(page: Page) {
 async function recordWhileSendFails(page: Page, amount: string, note: string) {
   const form = page.getByTestId("record-entry-form");
   const failSend = (route: import("@playwright/test").Route) => (route.request().method() === "POST" ? route.abort("failed") : route.continue());
-  await page.route("**/adicor/groups/**", failSend);
+  await page.route("**/tadamoun/groups/**", failSend);
   await form.getByLabel("Montant").fill(amount);
   await form.getByLabel("Monnaie").selectOption("MRU");
   await form.getByLabel("Note").fill(note);
   await form.getByRole("button", { name: "Enregistrer l'opération" }).click();
   await expect(form.getByTestId("saved-offline")).toBeVisible();
-  await page.unroute("**/adicor/groups/**", failSend);
+  await page.unroute("**/tadamoun/groups/**", failSend);
 }
 
 test("a send that fails online keeps the entry; re-opened in its form and corrected, and kept again through a server error, it is recorded once", async ({
@@ -36,7 +36,7 @@ test("a send that fails online keeps the entry; re-opened in its form and correc
   const note = `envoi échoué ${Date.now()}`;
   // The sync answers 503 until told otherwise: nothing leaves the outbox meanwhile.
   const unavailable = (route: import("@playwright/test").Route) => route.fulfill({ status: 503, contentType: "application/json", body: "{}" });
-  await page.route("**/adicor/sync*", unavailable);
+  await page.route("**/tadamoun/sync*", unavailable);
   await recordWhileSendFails(page, "500", note);
   const outbox = page.getByTestId("outbox");
   await expect(page.getByTestId("outbox-pending")).toHaveText("En attente (1)");
@@ -54,10 +54,10 @@ test("a send that fails online keeps the entry; re-opened in its form and correc
   await form.getByLabel("Montant").fill("750");
   // The send fails again: the corrected entry replaces the queued one (same key, one entry).
   const failSend = (route: import("@playwright/test").Route) => (route.request().method() === "POST" ? route.abort("failed") : route.continue());
-  await page.route("**/adicor/groups/**", failSend);
+  await page.route("**/tadamoun/groups/**", failSend);
   await form.getByRole("button", { name: "Enregistrer l'opération" }).click();
   await expect(form.getByTestId("outbox-editing")).toHaveCount(0);
-  await page.unroute("**/adicor/groups/**", failSend);
+  await page.unroute("**/tadamoun/groups/**", failSend);
   await expect(page.getByTestId("outbox-pending")).toHaveText("En attente (1)");
   await expect(outbox.getByTestId("outbox-entry")).toContainText("750 MRU");
 
@@ -67,7 +67,7 @@ test("a send that fails online keeps the entry; re-opened in its form and correc
   await expect(page.getByTestId("outbox-pending")).toHaveText("En attente (1)");
   await expect(ledger.getByText(note)).toHaveCount(0);
 
-  await page.unroute("**/adicor/sync*", unavailable);
+  await page.unroute("**/tadamoun/sync*", unavailable);
   await outbox.getByRole("button", { name: "Envoyer maintenant" }).click();
   await expect(page.getByTestId("outbox")).toHaveCount(0);
   const row = ledger.getByRole("row").filter({ hasText: note });
@@ -81,7 +81,7 @@ test("an entry discarded from the outbox (after a confirmation) is never sent", 
   await openShop(page);
   const note = `écartée ${Date.now()}`;
   const unavailable = (route: import("@playwright/test").Route) => route.fulfill({ status: 503, contentType: "application/json", body: "{}" });
-  await page.route("**/adicor/sync*", unavailable);
+  await page.route("**/tadamoun/sync*", unavailable);
   await recordWhileSendFails(page, "321", note);
   await expect(page.getByTestId("outbox-pending")).toHaveText("En attente (1)");
   // Asked first: "keep" keeps it.
@@ -93,7 +93,7 @@ test("an entry discarded from the outbox (after a confirmation) is never sent", 
   await outbox.getByRole("button", { name: "Supprimer" }).click();
   await outbox.getByRole("button", { name: "Oui, supprimer" }).click();
   await expect(page.getByTestId("outbox")).toHaveCount(0);
-  await page.unroute("**/adicor/sync*", unavailable);
+  await page.unroute("**/tadamoun/sync*", unavailable);
   await page.reload();
   await expect(page.getByTestId("outbox")).toHaveCount(0);
   await expect(page.getByTestId("ledger-table").getByText(note)).toHaveCount(0);
