@@ -81,3 +81,30 @@ test("an entry refused by the server stays in the outbox with its reason, until 
   await expect(page.getByTestId("ledger-table").getByRole("row").filter({ hasText: note })).toHaveCount(1);
   await expect(page.getByTestId("outbox")).toHaveCount(0);
 });
+
+test("a coach records a visit in a village without a connection: the coaching page opens offline, the visit waits in the outbox and is recorded once back online", async ({
+  page,
+  context,
+}) => {
+  await signInTo(page, "editor@tadamoun.demo", "tadamoun");
+  await page.goto("/tadamoun/coaching");
+  const form = page.getByTestId("visit-form");
+  await expect(form).toHaveAttribute("data-offline-ready", "");
+  await offlineReady(page);
+  await context.setOffline(true);
+  // The page from the service worker's cache, its form working.
+  await page.reload();
+  await expect(form).toHaveAttribute("data-offline-ready", "");
+  const topics = `visite hors ligne ${Date.now()}`;
+  await form.getByLabel("Groupe").selectOption({ index: 1 });
+  await form.getByLabel("Thèmes abordés").fill(topics);
+  await form.getByRole("button", { name: "Enregistrer la visite" }).click();
+  await expect(form.getByTestId("saved-offline")).toBeVisible();
+  await expect(page.getByTestId("outbox-pending")).toHaveText("En attente (1)");
+  await expect(page.getByTestId("outbox-entry")).toContainText(`Visite le ${new Date().toISOString().slice(0, 10)}`);
+  await expect(page.getByTestId("outbox-entry")).toContainText(topics);
+  await context.setOffline(false);
+  await expect(page.getByTestId("outbox")).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByText(topics)).toHaveCount(1);
+});

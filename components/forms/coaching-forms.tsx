@@ -1,4 +1,5 @@
 "use client";
+import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { recordEvaluationAction, recordVisitAction } from "@/lib/coaching/actions";
@@ -7,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { describedBy, FieldShell, Select, TextInput } from "@/components/ui/field";
 import { FormStatus } from "./form-status";
 import { useActionForm } from "./use-action-form";
+import { newClientKey } from "./client-key";
 
 export interface GroupOption {
   id: string;
@@ -58,19 +60,70 @@ function GroupField({
 const textareaClass =
   "min-h-20 rounded-md border border-slate-400 bg-white px-3 py-2 focus:outline-2 focus:outline-offset-1 focus:outline-emerald-700 aria-[invalid=true]:border-red-700";
 
-export function VisitForm({ org, groups, today, labels }: { org: string; groups: GroupOption[]; today: string; labels: VisitFormLabels }) {
+/**
+ * A coach's visit. It works without a connection (issue 16, point 2): offline, or when the send
+ * fails, the visit goes to the outbox under the form's idempotency key and is sent when the network
+ * returns; sent twice, it is recorded once. The page makes the first key, so that a form posted
+ * without JavaScript and posted again is recorded once too.
+ */
+export function VisitForm({
+  org,
+  groups,
+  today,
+  labels,
+  clientKey: pageKey,
+}: {
+  org: string;
+  groups: GroupOption[];
+  today: string;
+  labels: VisitFormLabels;
+  clientKey: string;
+}) {
   const t = useTranslations("errors");
+  const tMsg = useTranslations("messages");
+  const [queued, setQueued] = useState(false);
   const { form, state, formAction, formRef, onSubmit, pending, errorKey } = useActionForm(
     coachingVisitSchema,
     recordVisitAction,
     { visitedOn: today },
-    { resetOnSuccess: true },
+    {
+      resetOnSuccess: true,
+      offline: async (data) => {
+        const { enqueue } = await import("@/lib/offline/outbox");
+        await enqueue(org, "visit", data);
+        setKeyed((k) => ({ ...k, key: newClientKey() }));
+        setQueued(true);
+      },
+    },
   );
+  // Once the server accepted a visit under this key, the next one gets its own (a resubmission of
+  // the same keeps it: "already recorded"). A page the service worker kept may carry a used key:
+  // once running, the form draws its own.
+  const [keyed, setKeyed] = useState({ state, key: pageKey });
+  if (keyed.state !== state) setKeyed({ state, key: state.status === "ok" ? newClientKey() : keyed.key });
+  useEffect(() => setKeyed((k) => ({ ...k, key: newClientKey() })), []);
+  // The outbox's code is fetched while online, so that it is there when the connection drops.
+  const [offlineReady, setOfflineReady] = useState(false);
+  useEffect(() => void import("@/lib/offline/outbox").then(() => setOfflineReady(true)), []);
   const err = (n: string) => (errorKey(n) ? t(errorKey(n) as never) : undefined);
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-3" data-testid="visit-form">
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-col gap-3"
+      data-testid="visit-form"
+      data-offline-ready={offlineReady ? "" : undefined}
+    >
       <input type="hidden" name="org" value={org} />
+      <input type="hidden" name="clientKey" value={keyed.key} />
       <FormStatus state={state} />
+      {queued && state.status === "idle" ? (
+        <p role="status" className="rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950" data-testid="saved-offline">
+          {tMsg("savedOffline")}
+        </p>
+      ) : null}
       <div className="grid gap-3 sm:grid-cols-2">
         <GroupField id="visit-group" label={labels.group} choose={labels.choose} groups={groups} error={err("groupId")} field={form.register("groupId")} />
         <FieldShell id="visit-date" label={labels.date} error={err("visitedOn")}>

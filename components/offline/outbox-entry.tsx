@@ -4,7 +4,14 @@ import { useTranslations } from "next-intl";
 import type { OutboxEntry } from "@/lib/offline/outbox";
 
 /** The date field of each kind of entry. */
-const dateField = { entry: "occurredOn", credit_sale: "grantedOn", repayment: "paidOn", item_sale: "occurredOn", item_purchase: "occurredOn" } as const;
+const dateField = {
+  entry: "occurredOn",
+  credit_sale: "grantedOn",
+  repayment: "paidOn",
+  item_sale: "occurredOn",
+  item_purchase: "occurredOn",
+  visit: "visitedOn",
+} as const;
 /** Entries that a form of the group's page re-opens; the picture till's items are discarded and entered again. */
 const editable = new Set<OutboxEntry["type"]>(["entry", "credit_sale", "repayment"]);
 
@@ -18,9 +25,12 @@ export function OutboxEntryItem({ entry, onEdit, onDiscard }: { entry: OutboxEnt
   const [asking, setAsking] = useState(false);
   const date = entry.fields[dateField[entry.type]] ?? "";
   // An item's purchase carries its amount as the stock receipt's cost.
-  const money = entry.fields.amount ?? entry.fields.cost ?? "";
+  // A visit has no amount: it is named as one.
+  const money = entry.type === "visit" ? t("outboxVisit") : (entry.fields.amount ?? entry.fields.cost ?? "");
   const amount = `${money} ${entry.fields.currency ?? ""}`.trim();
-  const note = entry.fields.note ? ` · ${entry.fields.note}` : "";
+  // A visit's topics say what it was.
+  const said = entry.fields.note || entry.fields.topics;
+  const note = said ? ` · ${said}` : "";
   return (
     <li data-testid={entry.refused ? "outbox-refused" : "outbox-entry"} className="flex flex-col gap-1 border-t border-amber-300 pt-2">
       <p>

@@ -23,9 +23,12 @@ export const coachingVisits = pgTable(
     voidReason: text("void_reason"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     version: integer("version").notNull().default(1),
+    /** The idempotency key a form or the offline outbox made for this visit (issue 16): sent twice, recorded once. */
+    clientKey: uuid("client_key"),
   },
   (t) => [
     index("coaching_visits_ngo_date_idx").on(t.ngoOrgId, t.visitedOn),
+    uniqueIndex("coaching_visits_client_key_idx").on(t.ngoOrgId, t.clientKey),
     index("coaching_visits_group_idx").on(t.groupId),
     check("coaching_visits_void_reason", sql`(${t.voidedAt} is null) = (${t.voidReason} is null)`),
   ],

@@ -1,26 +1,13 @@
 "use server";
 import { orgAction } from "@/lib/server-action";
 import { lockQuarter, unlockQuarter } from "@/lib/quarters/locks";
-import {
-  coachingVisitSchema,
-  completeFollowUpSchema,
-  evaluationSchema,
-  lockQuarterSchema,
-  unlockQuarterSchema,
-  voidEvaluationSchema,
-  voidVisitSchema,
-} from "./schema";
-import { completeFollowUp, recordEvaluation, recordVisit, voidEvaluation, voidVisit } from "./service";
+import { completeFollowUpSchema, evaluationSchema, lockQuarterSchema, unlockQuarterSchema, voidEvaluationSchema, voidVisitSchema } from "./schema";
+import { completeFollowUp, recordEvaluation, voidEvaluation, voidVisit } from "./service";
+import { recordVisitWrite } from "./visit-write";
 
 const revalidate = (ctx: { org: { slug: string } }) => `/${ctx.org.slug}/coaching`;
 
-export const recordVisitAction = orgAction(
-  { permission: "groups:write", schema: coachingVisitSchema, action: "coaching.record_visit", entity: "coaching_visit", revalidate },
-  async ({ tx, ctx, input }) => {
-    const { visit, followUps } = await recordVisit(tx, ctx.org.id, ctx.user, input);
-    return { audit: { entityId: visit.id, after: { ...visit, followUps } }, message: "visitRecorded" };
-  },
-);
+export const recordVisitAction = orgAction(recordVisitWrite.def, recordVisitWrite.work);
 
 export const voidVisitAction = orgAction(
   { permission: "groups:write", schema: voidVisitSchema, action: "coaching.void_visit", entity: "coaching_visit", revalidate },

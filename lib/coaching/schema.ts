@@ -21,6 +21,8 @@ export const coachingVisitSchema = z
     due2: z.string().optional().default(""),
     action3: optionalText(500),
     due3: z.string().optional().default(""),
+    // The idempotency key made by the form (or kept by the offline outbox): sent twice, recorded once.
+    clientKey: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.uuid({ error: "invalid" }).optional()),
   })
   .superRefine((v, ctx) => {
     for (let i = 1; i <= MAX_FOLLOW_UPS; i++) {

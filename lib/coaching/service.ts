@@ -3,7 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { coachingFollowUps, coachingVisits, groupEvaluations, groups } from "@/db/schema";
 import { today } from "@/lib/dates";
-import { AppError, fieldError } from "@/lib/errors";
+import { AlreadyRecorded, AppError, fieldError } from "@/lib/errors";
 import { assertQuarterOpen } from "@/lib/quarters/locks";
 import { quarterBounds } from "@/lib/quarters/quarter";
 import { updateVersioned } from "@/lib/versioned";
@@ -24,6 +24,14 @@ async function requireOwnGroup(tx: Tx, ngoOrgId: string, groupId: string) {
 
 export async function recordVisit(tx: Tx, ngoOrgId: string, coach: { id: string; name: string }, input: CoachingVisitInput) {
   await requireOwnGroup(tx, ngoOrgId, input.groupId);
+  // Before the rules: a retry of a visit already recorded is answered as such, even if a rule changed.
+  if (input.clientKey) {
+    const [prior] = await tx
+      .select({ id: coachingVisits.id })
+      .from(coachingVisits)
+      .where(and(eq(coachingVisits.ngoOrgId, ngoOrgId), eq(coachingVisits.clientKey, input.clientKey)));
+    if (prior) throw new AlreadyRecorded(prior.id);
+  }
   if (input.visitedOn > today()) throw fieldError("visitedOn", "dateInFuture");
   await assertQuarterOpen(tx, ngoOrgId, input.visitedOn);
   const [visit] = await tx
@@ -36,6 +44,7 @@ export async function recordVisit(tx: Tx, ngoOrgId: string, coach: { id: string;
       coachName: coach.name,
       topics: input.topics,
       findings: input.findings,
+      clientKey: input.clientKey ?? null,
     })
     .returning();
   const followUps = followUpsOf(input);

@@ -4,7 +4,7 @@ import { z } from "zod";
 export const SYNC_BATCH_MAX = 50;
 
 /** The kinds of record the outbox may carry, each the write of an entry form. */
-export const outboxTypes = ["entry", "credit_sale", "repayment", "item_sale", "item_purchase"] as const;
+export const outboxTypes = ["entry", "credit_sale", "repayment", "item_sale", "item_purchase", "visit"] as const;
 export type OutboxType = (typeof outboxTypes)[number];
 
 /**

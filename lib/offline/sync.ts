@@ -5,6 +5,7 @@ import type { TenantContext } from "@/lib/auth/tenant";
 import type { MessageRef } from "@/lib/action-state";
 import { creditSaleWrite, recordEntryWrite, repaymentWrite } from "@/lib/groups/ledger-writes";
 import { stockReceiveWrite, stockSaleWrite } from "@/lib/stock/sale-write";
+import { recordVisitWrite } from "@/lib/coaching/visit-write";
 import { loadMessages } from "@/lib/i18n/catalogues";
 import type { Locale } from "@/lib/i18n/locales";
 import { toErrorState, writeInTenant } from "@/lib/server-action";
@@ -16,6 +17,7 @@ const writes = {
   repayment: repaymentWrite,
   item_sale: stockSaleWrite,
   item_purchase: stockReceiveWrite,
+  visit: recordVisitWrite,
 } as const;
 
 /**

@@ -7,7 +7,18 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import { auditLog, creditRepayments, customerCreditNames, customerCredits, groups, ledgerEntries, stockItems, stockMovements } from "@/db/schema";
+import {
+  auditLog,
+  coachingFollowUps,
+  coachingVisits,
+  creditRepayments,
+  customerCreditNames,
+  customerCredits,
+  groups,
+  ledgerEntries,
+  stockItems,
+  stockMovements,
+} from "@/db/schema";
 import { DEMO_PASSWORD, seedDemo, type DemoIds } from "@/db/seed/demo";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { findLiveSession, type CurrentUser } from "@/lib/auth/session-store";
@@ -31,7 +42,7 @@ vi.mock("@/lib/auth/session", async (importOriginal) => ({
 
 interface Entry {
   key: string;
-  type: "entry" | "credit_sale" | "repayment" | "item_sale" | "item_purchase";
+  type: "entry" | "credit_sale" | "repayment" | "item_sale" | "item_purchase" | "visit";
   fields: Record<string, string>;
 }
 
@@ -200,6 +211,30 @@ describe(`offline sync on ${backend}`, () => {
     const again = await sync("editor@adicor.demo", batch);
     expect(again.body.answers).toEqual(first.body.answers!.map((a) => ({ ...a, status: "duplicate" })));
     expect(await level()).toBe(before + 4);
+  });
+
+  it("records a coach's visit made offline with its follow-up, once however often it is sent; another NGO's group is not found", async () => {
+    const shop = ids.groups.shops[5];
+    const visit: Entry = {
+      key: randomUUID(),
+      type: "visit",
+      fields: { groupId: shop, visitedOn: day, topics: "Cahier de caisse hors ligne", findings: "Stock vérifié", action1: "Refaire l'inventaire", due1: day },
+    };
+    const first = await sync("editor@adicor.demo", [visit]);
+    expect(first.body.answers!.map((a) => a.status)).toEqual(["accepted"]);
+    const id = (first.body.answers![0] as { id: string }).id;
+    const [row] = await db.db.select().from(coachingVisits).where(eq(coachingVisits.id, id));
+    expect(row).toMatchObject({ groupId: shop, visitedOn: day, topics: "Cahier de caisse hors ligne", clientKey: visit.key, coachName: "Editor adicor" });
+    expect(await db.db.select().from(coachingFollowUps).where(eq(coachingFollowUps.visitId, id))).toHaveLength(1);
+    const [again, atOnce] = await Promise.all([sync("editor@adicor.demo", [visit]), sync("editor@adicor.demo", [visit])]);
+    for (const r of [again, atOnce]) expect(r.body.answers).toEqual([{ key: visit.key, status: "duplicate", id }]);
+    expect(await db.db.select().from(coachingVisits).where(eq(coachingVisits.clientKey, visit.key))).toHaveLength(1);
+    // A visit to a group of another NGO: refused as not found, nothing written.
+    const [sahelGroup] = await db.db.select({ id: groups.id }).from(groups).where(eq(groups.ngoOrgId, ids.orgs["ong-sahel"])).limit(1);
+    const foreign: Entry = { key: randomUUID(), type: "visit", fields: { groupId: sahelGroup.id, visitedOn: day, topics: "x" } };
+    const refused = await sync("editor@adicor.demo", [foreign]);
+    expect(refused.body.answers![0].status).toBe("refused");
+    expect(await db.db.select().from(coachingVisits).where(eq(coachingVisits.clientKey, foreign.key))).toHaveLength(0);
   });
 
   it("creates one row when the same batch is sent twice at once", async () => {

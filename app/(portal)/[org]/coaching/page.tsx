@@ -14,6 +14,9 @@ import { VisitsCard } from "@/components/coaching/visits-card";
 import { VisitForm } from "@/components/forms/coaching-forms";
 import { Card } from "@/components/ui/card";
 import { withFormMessages } from "@/components/i18n/form-messages";
+import { OfflineSupport } from "@/components/offline/offline-support";
+import { OutboxBadge } from "@/components/offline/outbox-badge";
+import { randomUUID } from "node:crypto";
 
 export async function generateMetadata() {
   const t = await getTranslations("coaching");
@@ -50,11 +53,19 @@ async function CoachingPage({
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      {/* A coach records visits without a connection: the service worker keeps this page (issue 16). */}
+      {ownGroups.length > 0 ? (
+        <>
+          <OfflineSupport userId={ctx.user.id} />
+          <OutboxBadge org={slug} />
+        </>
+      ) : null}
       <OverdueCard slug={slug} overdue={data.overdue} canComplete={canWrite} today={today} />
       {ownGroups.length > 0 ? (
         <Card title={t("newVisit")}>
           <VisitForm
             org={slug}
+            clientKey={randomUUID()}
             groups={ownGroups}
             today={today}
             labels={{
