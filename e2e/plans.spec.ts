@@ -135,6 +135,8 @@ test("a butchery's rules and business plan are written at 360 px without JavaScr
     viewport: { width: 360, height: 780 },
     storageState: await signedIn.context.storageState(),
   });
+  // French for this browser only: the meeting test of this file stores Arabic on the same account meanwhile.
+  await context.addCookies([{ name: "tamkin_locale", value: "fr", url: String(test.info().project.use.baseURL) }]);
   const page = await context.newPage();
   const noSideScroll = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
