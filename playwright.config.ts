@@ -15,6 +15,10 @@ export default defineConfig({
     baseURL,
     trace: "retain-on-failure",
     locale: "fr-FR",
+    // The service worker (registered on the organisation's home and entry pages) precaches the
+    // shell and fetches the page again on every new browser context: only the specs that test
+    // the offline app let it register (test.use({ serviceWorkers: "allow" })).
+    serviceWorkers: "block",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: [

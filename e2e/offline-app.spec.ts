@@ -3,6 +3,8 @@ import { offlineReady, signInTo } from "./helpers";
 
 // Changes the demo ledger (a sale of a note of its own) and the browser's caches: one at a time.
 test.describe.configure({ mode: "serial" });
+// These tests are about the service worker, which the other specs block (playwright.config.ts).
+test.use({ serviceWorkers: "allow" });
 
 async function openShop(page: Page) {
   await page.goto("/tadamoun/groups?activity=shop");

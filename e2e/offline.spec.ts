@@ -3,6 +3,8 @@ import { offlineReady, signInTo } from "./helpers";
 
 // Changes the demo ledger (one sale of a note of its own).
 test.describe.configure({ mode: "serial" });
+// These tests are about the service worker, which the other specs block (playwright.config.ts).
+test.use({ serviceWorkers: "allow" });
 
 test("a coach records a sale offline: it waits in the outbox, is sent once back online, and a replay or a reload adds nothing", async ({ page, context }) => {
   await signInTo(page, "editor@tadamoun.demo", "tadamoun");

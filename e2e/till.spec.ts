@@ -162,30 +162,35 @@ test("an amount above the ceiling comes back to the keypad with the server's mes
   await expect(page.getByTestId("till-summary-amount")).toContainText("− 3 000");
 });
 
-test("without a connection, the till opens again and a sale is kept on the phone, sent once the network is back", async ({ page, context }) => {
-  await signInTo(page, "editor@tadamoun.demo", "tadamoun");
-  const other = await context.newPage();
-  const before = { MRU: await revenueToday(other, "MRU"), XOF: await revenueToday(other, "XOF") };
-  await other.close();
-  await openTill(page);
-  // The service worker keeps the till: it opens again in the village, without a connection.
-  await offlineReady(page);
-  await page.reload();
-  await expect(page.getByTestId("picture-till")).toHaveAttribute("data-ready", "");
-  await context.setOffline(true);
-  await page.reload();
-  await expect(page.getByTestId("picture-till")).toHaveAttribute("data-ready", "");
-  await page.getByTestId("till-kind-sale").click();
-  await page.getByTestId("till-item-none").click();
-  const cur = (await page.locator('label[for="till-amount"]').innerText()).includes("XOF") ? "XOF" : "MRU";
-  for (const key of ["7", "7", "7"]) await page.getByTestId(`till-key-${key}`).click();
-  await page.getByTestId("till-check").click();
-  await page.getByTestId("till-save").click();
-  await expect(page.getByTestId("till-done")).toContainText("Gardé sur le téléphone");
-  await expect(page.getByTestId("outbox-pending")).toHaveText("En attente (1)");
-  await context.setOffline(false);
-  await expect(page.getByTestId("outbox")).toHaveCount(0);
-  expect(await revenueToday(page, cur)).toBe(before[cur] + 777);
+test.describe("offline", () => {
+  // The service worker keeps the till (the other specs block it: playwright.config.ts).
+  test.use({ serviceWorkers: "allow" });
+
+  test("without a connection, the till opens again and a sale is kept on the phone, sent once the network is back", async ({ page, context }) => {
+    await signInTo(page, "editor@tadamoun.demo", "tadamoun");
+    const other = await context.newPage();
+    const before = { MRU: await revenueToday(other, "MRU"), XOF: await revenueToday(other, "XOF") };
+    await other.close();
+    await openTill(page);
+    // The service worker keeps the till: it opens again in the village, without a connection.
+    await offlineReady(page);
+    await page.reload();
+    await expect(page.getByTestId("picture-till")).toHaveAttribute("data-ready", "");
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByTestId("picture-till")).toHaveAttribute("data-ready", "");
+    await page.getByTestId("till-kind-sale").click();
+    await page.getByTestId("till-item-none").click();
+    const cur = (await page.locator('label[for="till-amount"]').innerText()).includes("XOF") ? "XOF" : "MRU";
+    for (const key of ["7", "7", "7"]) await page.getByTestId(`till-key-${key}`).click();
+    await page.getByTestId("till-check").click();
+    await page.getByTestId("till-save").click();
+    await expect(page.getByTestId("till-done")).toContainText("Gardé sur le téléphone");
+    await expect(page.getByTestId("outbox-pending")).toHaveText("En attente (1)");
+    await context.setOffline(false);
+    await expect(page.getByTestId("outbox")).toHaveCount(0);
+    expect(await revenueToday(page, cur)).toBe(before[cur] + 777);
+  });
 });
 
 test("a sale of an item by pictures: how many, then the money; the stock goes down and the ledger holds it; more than the stock comes back to the count", async ({
