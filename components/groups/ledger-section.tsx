@@ -51,6 +51,8 @@ export async function LedgerSection(props: {
   ];
   const show = (x: unknown) => {
     const v = x as Partial<Entry> | null;
+    // A note's change (its own history, read by the supporting NGO only): the text itself.
+    if (v && v.occurredOn === undefined && typeof v.note === "string") return v.note;
     return v ? `${v.occurredOn} · ${v.kind ? tk(v.kind) : ""} · ${v.amount} ${v.currency}${v.voidReason ? ` · ${t("voided")}: ${v.voidReason}` : ""}` : "";
   };
   return (
@@ -117,7 +119,7 @@ export async function LedgerSection(props: {
             {props.history.map((h) => (
               <tr key={h.id}>
                 <Td>{h.changedAt.toISOString().slice(0, 16).replace("T", " ")}</Td>
-                <Td>{h.action === "void" ? t("void") : t("correct")}</Td>
+                <Td>{h.action === "void" ? t("void") : h.action === "note" ? t("noteChanged") : t("correct")}</Td>
                 <Td>{show(h.before)}</Td>
                 <Td>{show(h.after)}</Td>
               </tr>

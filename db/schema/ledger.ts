@@ -121,6 +121,42 @@ export const customerCreditNames = pgTable("customer_credit_names", {
   customerName: text("customer_name").notNull(),
 });
 
+/**
+ * Ledger notes, free text that may name a person: read and written only in the context of the NGO
+ * supporting the entry's group (row-level security, migration 0051), never by the group's other
+ * readers. Writers still put the note in `ledger_entries.note`; a BEFORE trigger moves it here at
+ * once (the column keeps ''), so the forms, imports, the seed and COPY keep working.
+ */
+export const ledgerEntryNotes = pgTable("ledger_entry_notes", {
+  /** The entry (foreign key, deferred to the end of the transaction: added in migration 0051). */
+  entryId: uuid("entry_id").primaryKey(),
+  ngoOrgId: uuid("ngo_org_id")
+    .notNull()
+    .references(() => organisations.id),
+  groupId: uuid("group_id").notNull(),
+  note: text("note").notNull(),
+});
+
+/** Every change of a ledger note (who, when, before and after), as readable as the notes. */
+export const ledgerEntryNoteHistory = pgTable(
+  "ledger_entry_note_history",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => ledgerEntries.id),
+    ngoOrgId: uuid("ngo_org_id")
+      .notNull()
+      .references(() => organisations.id),
+    groupId: uuid("group_id").notNull(),
+    changedBy: uuid("changed_by").references(() => users.id),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+    before: text("before").notNull(),
+    after: text("after").notNull(),
+  },
+  (t) => [index("ledger_entry_note_history_entry_idx").on(t.entryId, t.changedAt)],
+);
+
 export const creditRepayments = pgTable(
   "credit_repayments",
   {

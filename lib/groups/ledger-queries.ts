@@ -8,6 +8,8 @@ import {
   groups,
   ledgerEntries,
   ledgerEntryHistory,
+  ledgerEntryNoteHistory,
+  ledgerEntryNotes,
   places,
   profitDistributions,
   profitShares,
@@ -46,8 +48,9 @@ function ledgerSearchSql(q: string): SQL {
       ...(days ? [sql`${ledgerEntries.occurredOn} between ${days.from} and ${days.to}`] : []),
       nameMatchSql(searchKeyOf(groups), q),
       sql`${groups.villageId} in (select p.id from places p where ${textMatchSql(sql`p.name`, q)})`,
-      // Notes: the normalised words only (no skeleton), computed per row of the scope.
-      sql`app_search_norm(${ledgerEntries.note}) like '%' || app_search_norm(${q}) || '%'`,
+      // Notes: the normalised words only (no skeleton), computed per row of the scope. Only the
+      // supporting NGO reads notes (ledger_entry_notes' row-level security): nobody else finds by them.
+      sql`${ledgerEntries.id} in (select n.entry_id from ledger_entry_notes n where app_search_norm(n.note) like '%' || app_search_norm(${q}) || '%')`,
     ],
     sql` or `,
   )})`;
@@ -114,7 +117,8 @@ export async function listLedgerRows(db: Queryable, org: Org, f: LedgerFilters, 
       occurredOn: ledgerEntries.occurredOn,
       amount: ledgerEntries.amount,
       currency: ledgerEntries.currency,
-      note: ledgerEntries.note,
+      // Read by the supporting NGO only (ledger_entry_notes' row-level security): '' for others.
+      note: sql<string>`coalesce(${ledgerEntryNotes.note}, '')`,
       version: ledgerEntries.version,
       voidedAt: ledgerEntries.voidedAt,
       voidReason: ledgerEntries.voidReason,
@@ -124,16 +128,20 @@ export async function listLedgerRows(db: Queryable, org: Org, f: LedgerFilters, 
     .innerJoin(groups, and(eq(groups.id, ledgerEntries.groupId), eq(groups.ngoOrgId, ledgerEntries.ngoOrgId)))
     .innerJoin(activityTypes, eq(activityTypes.code, groups.activityType))
     .innerJoin(places, eq(places.id, groups.villageId))
+    .leftJoin(ledgerEntryNotes, eq(ledgerEntryNotes.entryId, ledgerEntries.id))
     .where(and(where, plan.where))
     .orderBy(...plan.orderBy)
     .limit(plan.limit);
   return plan.finish(fetched);
 }
 
-/** Corrections and voidings of a verified group's entries; of the given entries only, if named. */
+/**
+ * Corrections and voidings of a verified group's entries, and the changes of their notes (which
+ * only the supporting NGO reads: none for other readers); of the given entries only, if named.
+ */
 export async function listEntryHistory(db: Queryable, groupId: string, entryIds?: string[]) {
   if (entryIds?.length === 0) return [];
-  return db
+  const changes = await db
     .select({
       id: ledgerEntryHistory.id,
       entryId: ledgerEntryHistory.entryId,
@@ -147,6 +155,21 @@ export async function listEntryHistory(db: Queryable, groupId: string, entryIds?
     .innerJoin(ledgerEntries, eq(ledgerEntries.id, ledgerEntryHistory.entryId))
     .where(and(eq(ledgerEntries.groupId, groupId), entryIds ? inArray(ledgerEntryHistory.entryId, entryIds) : undefined))
     .orderBy(desc(ledgerEntryHistory.changedAt));
+  const notes = await db
+    .select({
+      id: ledgerEntryNoteHistory.id,
+      entryId: ledgerEntryNoteHistory.entryId,
+      changedAt: ledgerEntryNoteHistory.changedAt,
+      changedBy: ledgerEntryNoteHistory.changedBy,
+      before: ledgerEntryNoteHistory.before,
+      after: ledgerEntryNoteHistory.after,
+    })
+    .from(ledgerEntryNoteHistory)
+    .where(and(eq(ledgerEntryNoteHistory.groupId, groupId), entryIds ? inArray(ledgerEntryNoteHistory.entryId, entryIds) : undefined))
+    .orderBy(desc(ledgerEntryNoteHistory.changedAt));
+  return [...changes, ...notes.map((n) => ({ ...n, action: "note", before: { note: n.before }, after: { note: n.after } }))].sort(
+    (a, b) => b.changedAt.getTime() - a.changedAt.getTime(),
+  );
 }
 
 /** Credits of a verified group with repaid and outstanding amounts; overdue when past due. */

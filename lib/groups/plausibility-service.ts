@@ -106,7 +106,8 @@ export async function recentDuplicateEntry(
         eq(ledgerEntries.kind, e.kind),
         eq(ledgerEntries.amount, e.amount),
         eq(ledgerEntries.currency, e.currency),
-        eq(ledgerEntries.note, e.note),
+        // The note lives apart (migration 0051); the caller is the entry's NGO, which reads it.
+        sql`coalesce((select n.note from ledger_entry_notes n where n.entry_id = ${ledgerEntries.id}), '') = ${e.note}`,
         isNull(ledgerEntries.voidedAt),
         withinWindow(ledgerEntries.createdAt),
       ),

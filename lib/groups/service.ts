@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "@/db/client";
 import {
   aidTypes,
@@ -177,16 +177,21 @@ export async function recordEntry(tx: Queryable, org: Org, userId: string, input
       clientKey: input.clientKey,
     })
     .returning();
-  return e;
+  // The note went to ledger_entry_notes (migration 0051's trigger); the caller gets it back.
+  return { ...e, note: input.note };
 }
 
 /** An entry of a group this organisation writes, locked; else "not found". */
 async function writableEntry(tx: Queryable, org: Org, entryId: string) {
   const [e] = await tx
-    .select()
+    .select({
+      ...getTableColumns(ledgerEntries),
+      // Kept apart, read by the supporting NGO only (migration 0051).
+      note: sql<string>`coalesce((select n.note from ledger_entry_notes n where n.entry_id = ${ledgerEntries.id}), '')`,
+    })
     .from(ledgerEntries)
     .where(and(eq(ledgerEntries.id, entryId), eq(ledgerEntries.ngoOrgId, org.id)))
-    .for("update");
+    .for("update", { of: ledgerEntries });
   if (!e || org.type !== "ngo") throw new AppError("not_found");
   return e;
 }
@@ -219,7 +224,8 @@ export async function correctEntry(tx: Queryable, org: Org, userId: string, inpu
     { id: e.id, scope: eq(ledgerEntries.ngoOrgId, org.id), expectedVersion: input.version },
     { kind: input.kind, occurredOn: input.occurredOn, amount: input.amount, currency: input.currency, note: input.note },
   );
-  return { before: snapshot(e), after: snapshot(after), entry: after };
+  const entry = { ...after, note: input.note };
+  return { before: snapshot(e), after: snapshot(entry), entry };
 }
 
 export async function voidEntry(tx: Queryable, org: Org, userId: string, input: In<typeof s.voidEntrySchema>) {
@@ -232,7 +238,8 @@ export async function voidEntry(tx: Queryable, org: Org, userId: string, input: 
     { id: e.id, scope: eq(ledgerEntries.ngoOrgId, org.id) },
     { voidedAt: new Date(), voidReason: input.reason },
   );
-  return { before: snapshot(e), after: snapshot(after), entry: after };
+  const entry = { ...after, note: e.note };
+  return { before: snapshot(e), after: snapshot(entry), entry };
 }
 
 /** A sale on credit: the sale goes to the ledger, the debt to the customer's credit. */
@@ -247,8 +254,8 @@ export async function recordCreditSale(tx: Queryable, org: Org, userId: string, 
       occurredOn: input.grantedOn,
       amount: input.amount,
       currency: input.currency,
-      // No customer's name in the note: the ledger is read by every reader of the group, the
-      // name only by the NGO (customer_credit_names, migration 0040).
+      // No customer's name in the note: the name is kept with the credit, read by the NGO only
+      // (customer_credit_names, migration 0040; notes are the NGO's too since 0051).
       note: "",
       confirm: input.confirm,
       clientKey: input.clientKey,

@@ -56,8 +56,9 @@ export async function loadDailySheet(db: Queryable, groupId: string, date: strin
   );
   const byId = new Map(morning.map((m) => [m.id, m]));
   const entries = rowsOf<DayEntry>(
-    await db.execute(sql`select kind, amount::float8 as amount, currency, note from ledger_entries
-      where group_id = ${groupId} and occurred_on = ${date}::date and voided_at is null order by created_at, id`),
+    await db.execute(sql`select e.kind, e.amount::float8 as amount, e.currency, coalesce(n.note, '') as note
+      from ledger_entries e left join ledger_entry_notes n on n.entry_id = e.id
+      where e.group_id = ${groupId} and e.occurred_on = ${date}::date and e.voided_at is null order by e.created_at, e.id`),
   );
   return {
     items: items.map((i) => ({

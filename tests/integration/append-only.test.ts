@@ -21,6 +21,9 @@ describe(`append-only tables on ${backend}`, () => {
       await tx.execute(sql`select set_config('app.maintenance', 'on', true)`);
       await tx.execute(sql`insert into audit_log (action, entity) values ('probe', 'probe')`);
       await tx.execute(sql`insert into ledger_entry_history (entry_id, action, before, after) select id, 'probe', '{}', '{}' from ledger_entries limit 1`);
+      await tx.execute(
+        sql`insert into ledger_entry_note_history (entry_id, ngo_org_id, group_id, before, after) select id, ngo_org_id, group_id, 'a', 'b' from ledger_entries limit 1`,
+      );
     });
   });
   afterAll(async () => db?.destroy());
@@ -45,6 +48,8 @@ describe(`append-only tables on ${backend}`, () => {
         "audit_log",
         "ledger_entries",
         "ledger_entry_history",
+        // The notes' own history (migration 0051).
+        "ledger_entry_note_history",
         "negotiated_prices",
         "price_notice_villages",
         "price_notices",
@@ -86,6 +91,9 @@ describe(`append-only tables on ${backend}`, () => {
     expect(await sqlState(asOwner("truncate ledger_entries cascade"))).toBe("42501");
     expect(await sqlState(asOwner("update ledger_entry_history set action = action"))).toBe("TK006");
     expect(await sqlState(asOwner("delete from ledger_entry_history"))).toBe("TK006");
+    expect(await sqlState(asOwner("update ledger_entry_note_history set after = before"))).toBe("TK006");
+    expect(await sqlState(asOwner("delete from ledger_entry_note_history"))).toBe("TK006");
+    expect(await sqlState(asOwner("truncate ledger_entry_note_history"))).toBe("TK006");
     expect(await sqlState(asOwner("update price_notices set created_at = created_at"))).toBe("TK113");
     expect(await sqlState(asOwner("delete from price_notice_villages"))).toBe("TK113");
     expect(await sqlState(asOwner("update stock_movements set note = note"))).toBe("TK430");

@@ -25,23 +25,15 @@ import { emptyCounts, type InclusionCounts } from "@/lib/inclusion/indicators";
 import { aggregateInclusion, listPeople } from "@/lib/inclusion/queries";
 import { listGroupMembers, listRotation } from "@/lib/groups/queries";
 import { ageBandOf } from "@/lib/people/age-bands";
-import type { OrgType } from "@/lib/permissions";
 import type { Reader } from "@/lib/privacy/suppress";
 import { answersOf, wgDomains, wgStatus, WG_CUTOFF } from "@/lib/wgss";
 import { backend, createTestDb, type TestDb } from "../test-db";
+import { demoOrgTypes, type DemoSlug } from "../demo-orgs";
 
 const t = (key: string, v?: Record<string, string | number>) => (v ? `${key} ${Object.values(v).join(" ")}` : key);
 const ON = "2026-11-29";
-type Slug = keyof DemoIds["orgs"];
-const types: Record<Slug, OrgType> = {
-  acor: "consortium",
-  adicor: "ngo",
-  "ong-sahel": "ngo",
-  tadamoun: "ngo",
-  fassala: "commune",
-  bassikounou: "commune",
-  "femmes-fassala": "cooperative_network",
-};
+type Slug = DemoSlug;
+const types = demoOrgTypes;
 const readerFor = (slug: Slug): Reader => ({ orgType: types[slug], canSeePeople: types[slug] === "ngo" });
 
 describe(`inclusion dashboard on ${backend}`, () => {

@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { createFormatter, createTranslator } from "next-intl";
-import { auditLog, groupMemberships, groups, ledgerEntries, people } from "@/db/schema";
+import { auditLog, groupMemberships, groups, ledgerEntries, ledgerEntryNotes, people } from "@/db/schema";
 import { DEMO_PASSWORD, seedDemo, type DemoIds } from "@/db/seed/demo";
 import { loadMessages } from "@/lib/i18n/catalogues";
 import { toLocale } from "@/lib/i18n/locales";
@@ -222,7 +222,7 @@ describe(`two NGOs of Fassala are isolated on ${backend}`, () => {
       form({ org: "tadamoun", groupId: tadamounGroup.id, kind: "sale", occurredOn: "2025-01-15", amount: "1000", currency: "MRU", note: "own" }),
     );
     expect(ownEntry.status, JSON.stringify(ownEntry)).toBe("ok");
-    expect(await db.db.$count(ledgerEntries, and(eq(ledgerEntries.groupId, tadamounGroup.id), eq(ledgerEntries.note, "own")))).toBe(1);
+    expect(await db.db.$count(ledgerEntryNotes, and(eq(ledgerEntryNotes.groupId, tadamounGroup.id), eq(ledgerEntryNotes.note, "own")))).toBe(1);
     expect(await db.db.$count(auditLog, eq(auditLog.orgId, ids.orgs.adicor))).toBe(0);
   }, 120_000);
 
@@ -329,7 +329,7 @@ describe(`two NGOs of Fassala are isolated on ${backend}`, () => {
     expect(await asOrg(tad, (tx) => tx.delete(groupMemberships).where(eq(groupMemberships.groupId, target)).returning({ id: groupMemberships.id }))).toEqual(
       [],
     );
-    expect(await db.db.$count(ledgerEntries, eq(ledgerEntries.note, "pwned"))).toBe(0);
+    expect(await db.db.$count(ledgerEntryNotes, eq(ledgerEntryNotes.note, "pwned"))).toBe(0);
     expect(await db.db.$count(groupMemberships, eq(groupMemberships.groupId, target))).toBe(adicorGroup.people.length);
   }, 120_000);
 

@@ -18,22 +18,14 @@ import { groupScopeSql, rowsOf } from "@/lib/groups/scope";
 import { loadInclusionDashboard } from "@/lib/inclusion/dashboard";
 import { aggregateInclusionOfOrgs } from "@/lib/inclusion/compare-batch";
 import { aggregateInclusion, countAidsByType } from "@/lib/inclusion/queries";
-import type { OrgType } from "@/lib/permissions";
 import type { Reader } from "@/lib/privacy/suppress";
 import { backend, createTestDb, type TestDb } from "../test-db";
+import { demoOrgTypes, type DemoSlug } from "../demo-orgs";
 
 const t = (key: string, v?: Record<string, string | number>) => (v ? `${key} ${Object.values(v).join(" ")}` : key);
 const ON = "2026-11-29";
-type Slug = keyof DemoIds["orgs"];
-const types: Record<Slug, OrgType> = {
-  acor: "consortium",
-  adicor: "ngo",
-  "ong-sahel": "ngo",
-  tadamoun: "ngo",
-  fassala: "commune",
-  bassikounou: "commune",
-  "femmes-fassala": "cooperative_network",
-};
+type Slug = DemoSlug;
+const types = demoOrgTypes;
 const readerFor = (slug: Slug): Reader => ({ orgType: types[slug], canSeePeople: types[slug] === "ngo" });
 const groupReaders = ["acor", "fassala", "femmes-fassala"] as const;
 const personTables = ["people", "households", "technical_aids"] as const;

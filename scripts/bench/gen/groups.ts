@@ -33,17 +33,9 @@ type Wg = "none" | "some" | "a_lot" | "cannot" | "not_asked";
 const AIDS = ["glasses", "hearing_aid", "tricycle", "memory_aid", "adapted_chair", "pictogram_board"];
 
 const json = (s: string) => JSON.stringify(s);
-function snapshot(
-  kind: string,
-  occurredOn: string,
-  amount: number,
-  currency: string,
-  note: string,
-  version: number,
-  voidedAt: string | null,
-  voidReason: string | null,
-) {
-  return `{"kind":${json(kind)},"occurredOn":"${occurredOn}","amount":${amount},"currency":"${currency}","note":${json(note)},"version":${version},"voidedAt":${voidedAt ? json(voidedAt) : "null"},"voidReason":${voidReason ? json(voidReason) : "null"}}`;
+/** The ledger's history snapshot (app_ledger_snapshot): no note since migration 0051. */
+function snapshot(kind: string, occurredOn: string, amount: number, currency: string, version: number, voidedAt: string | null, voidReason: string | null) {
+  return `{"kind":${json(kind)},"occurredOn":"${occurredOn}","amount":${amount},"currency":"${currency}","version":${version},"voidedAt":${voidedAt ? json(voidedAt) : "null"},"voidReason":${voidReason ? json(voidReason) : "null"}}`;
 }
 /** ISO timestamp as JavaScript writes it (what the application's history rows hold). */
 const jsTs = (day: number, sec: number) => new Date((day * 86_400 + sec) * 1000).toISOString();
@@ -188,6 +180,8 @@ function ledgerRows(ctx: GroupCtx, g: GroupPlan, members: Member[], teamWeights:
     const createdSec = int(r, 25_200, 71_999);
     const created = tsOf(createdDay, createdSec);
     const author = createdDay >= portalFrom ? editor : "\\N";
+    // The note is the NGO's alone (migration 0051): written where the trigger would move it.
+    if (note) push("ledger_entry_notes", `${id}\t${ngo.id}\t${g.id}\t${esc(note)}\n`);
     const fate = r();
     if (fate < 0.01) {
       // Voided: version 2, with its history row.
@@ -196,10 +190,10 @@ function ledgerRows(ctx: GroupCtx, g: GroupPlan, members: Member[], teamWeights:
       const reason = pick(r, VOID_REASONS);
       push(
         "ledger_entries",
-        `${id}\t${ngo.id}\t${g.id}\t${kind}\t${occurred}\t${amount}\t${currency}\t${esc(note)}\t2\t${tsOf(vDay, vSec)}\t${esc(reason)}\t${author}\t${created}\n`,
+        `${id}\t${ngo.id}\t${g.id}\t${kind}\t${occurred}\t${amount}\t${currency}\t\t2\t${tsOf(vDay, vSec)}\t${esc(reason)}\t${author}\t${created}\n`,
       );
-      const before = snapshot(kind, occurred, amount, currency, note, 1, null, null);
-      const after = snapshot(kind, occurred, amount, currency, note, 2, jsTs(vDay, vSec), reason);
+      const before = snapshot(kind, occurred, amount, currency, 1, null, null);
+      const after = snapshot(kind, occurred, amount, currency, 2, jsTs(vDay, vSec), reason);
       push(
         "ledger_entry_history",
         `${ids.next("ledger_entry_history")}\t${id}\tvoid\t${vDay >= portalFrom ? editor : "\\N"}\t${tsOf(vDay, vSec)}\t${esc(before)}\t${esc(after)}\n`,
@@ -212,15 +206,15 @@ function ledgerRows(ctx: GroupCtx, g: GroupPlan, members: Member[], teamWeights:
       const cSec = int(r, 25_200, 71_999);
       const typo = r() < 0.5 ? amount * 10 : Math.max(1, amount + (r() < 0.5 ? -1 : 1) * Math.max(1, Math.round(amount * 0.1)));
       const wrong = typo === amount ? amount + 1 : typo;
-      push("ledger_entries", `${id}\t${ngo.id}\t${g.id}\t${kind}\t${occurred}\t${amount}\t${currency}\t${esc(note)}\t2\t\\N\t\\N\t${author}\t${created}\n`);
-      const before = snapshot(kind, occurred, wrong, currency, note, 1, null, null);
-      const after = snapshot(kind, occurred, amount, currency, note, 2, null, null);
+      push("ledger_entries", `${id}\t${ngo.id}\t${g.id}\t${kind}\t${occurred}\t${amount}\t${currency}\t\t2\t\\N\t\\N\t${author}\t${created}\n`);
+      const before = snapshot(kind, occurred, wrong, currency, 1, null, null);
+      const after = snapshot(kind, occurred, amount, currency, 2, null, null);
       push(
         "ledger_entry_history",
         `${ids.next("ledger_entry_history")}\t${id}\tcorrect\t${cDay >= portalFrom ? editor : "\\N"}\t${tsOf(cDay, cSec)}\t${esc(before)}\t${esc(after)}\n`,
       );
     } else {
-      push("ledger_entries", `${id}\t${ngo.id}\t${g.id}\t${kind}\t${occurred}\t${amount}\t${currency}\t${esc(note)}\t1\t\\N\t\\N\t${author}\t${created}\n`);
+      push("ledger_entries", `${id}\t${ngo.id}\t${g.id}\t${kind}\t${occurred}\t${amount}\t${currency}\t\t1\t\\N\t\\N\t${author}\t${created}\n`);
     }
     if (currency === "MRU") {
       const y = yearOfMonth(month) - FIRST_YEAR;

@@ -71,6 +71,9 @@ const DELETES: [string, string][] = [
   ["profit_distributions", "group_id in (select id from bench_reset_groups)"],
   ["credit_repayments", "credit_id in (select c.id from customer_credits c where c.group_id in (select id from bench_reset_groups))"],
   ["customer_credits", "group_id in (select id from bench_reset_groups)"],
+  // Ledger notes and their history (migration 0051): the NGO's, by their own column.
+  ["ledger_entry_note_history", "ngo_org_id in (select id from bench_reset_orgs)"],
+  ["ledger_entry_notes", "ngo_org_id in (select id from bench_reset_orgs)"],
   ["ledger_entry_history", "entry_id in (select e.id from ledger_entries e where e.ngo_org_id in (select id from bench_reset_orgs))"],
   ["ledger_entries", "ngo_org_id in (select id from bench_reset_orgs)"],
   ["manager_terms", "group_id in (select id from bench_reset_groups)"],

@@ -26,6 +26,7 @@ export const SPECS: TableSpec[] = [
   t("manager_terms", "id, group_id, team_id, starts_on, ends_on"),
   t("ledger_entries", "id, ngo_org_id, group_id, kind, occurred_on, amount, currency, note, version, voided_at, void_reason, created_by, created_at"),
   t("ledger_entry_history", "id, entry_id, action, changed_by, changed_at, before, after"),
+  t("ledger_entry_notes", "entry_id, ngo_org_id, group_id, note"),
   t("customer_credits", "id, group_id, sale_entry_id, customer_name, community, amount, currency, granted_on, due_on, created_at"),
   t("credit_repayments", "id, credit_id, paid_on, amount, created_at"),
   t("profit_distributions", "id, group_id, period_from, period_to, currency, profit, rule, recorded_by, recorded_at"),
