@@ -18,6 +18,8 @@ export default async function RootPage() {
   const target = orgs.find((o) => o.id === last) ?? (orgs.length === 1 ? orgs[0] : undefined);
   if (target) redirect(`/${target.slug}`);
   const invitations = await withUser(user.id, (tx) => listMyInvitations(tx, user.id));
+  // A newcomer (an invitation, no organisation yet) answers it on their account page.
+  if (orgs.length === 0 && invitations.length > 0) redirect("/account");
   const t = await getTranslations("orgs");
   const tr = await getTranslations("roles");
   const tt = await getTranslations("orgTypes");

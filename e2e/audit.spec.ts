@@ -1,31 +1,25 @@
 import { expect, test } from "@playwright/test";
-import { newSignedInPage, uniqueEmail } from "./helpers";
+import { addMember, newSignedInPage, uniqueEmail } from "./helpers";
 
 test("an admin browses the organisation's audit trail with filters; others get 404", async ({ browser }) => {
   const admin = await newSignedInPage(browser, "admin@ong-sahel.demo", "ong-sahel");
   // A write through a server action leaves a record...
   await admin.page.goto("/ong-sahel/members");
   const email = uniqueEmail("audit");
-  const create = admin.page.getByTestId("create-user-form");
-  await create.getByLabel("Nom complet").fill("Aminetou Mint Sidi");
-  await create.getByLabel("E-mail").fill(email);
-  await create.getByLabel("Mot de passe provisoire").fill("temporaire-2026");
-  await create.getByRole("button", { name: "Créer le compte" }).click();
-  await expect(admin.page.getByTestId(`member-${email}`)).toBeVisible();
-
+  await addMember(admin.page, "Aminetou Mint Sidi", email, "temporaire-2026");
   // On a wide screen the organisation's administration sits behind one menu of the navigation.
   await admin.page.getByTestId("admin-menu").getByText("Administration").click();
   await admin.page.getByTestId("admin-menu").getByRole("link", { name: "Journal d'audit" }).click();
   await expect(admin.page.getByRole("heading", { name: "Journal d'audit" })).toBeVisible();
   const actions = admin.page.getByTestId("audit-action");
   // ...but a sign-in belongs to no organisation: it is on the user's own account page only.
-  await expect(actions.filter({ hasText: "Création d'un compte" })).toHaveCount(1);
+  await expect(actions.filter({ hasText: "Ajout d'un membre (invitation)" })).toHaveCount(1);
   await expect(actions.filter({ hasText: "Connexion" })).toHaveCount(0);
 
   // Filter by action: only that action remains.
-  await admin.page.getByLabel("Action").selectOption({ label: "Création d'un compte" });
+  await admin.page.getByLabel("Action").selectOption({ label: "Ajout d'un membre (invitation)" });
   await admin.page.getByRole("button", { name: "Filtrer" }).click();
-  await expect(admin.page).toHaveURL(/action=member\.create_user/);
+  await expect(admin.page).toHaveURL(/action=member\.add/);
   await expect(admin.page.getByTestId("audit-count")).toHaveText("1 entrée");
   await expect(admin.page.getByTestId("audit-row")).toContainText(email);
 

@@ -35,6 +35,38 @@ export async function newSignedInPage(browser: Browser, email: string, slug: str
   return { context, page };
 }
 
+/**
+ * A member added by an admin (e2e: the members page's add form): the invitation's first sign-in
+ * with the temporary password, a password of their own, then the invitation from `orgName`
+ * accepted on the account page, where a newcomer lands.
+ */
+export async function acceptFirstInvitation(page: Page, email: string, temporary: string, password: string, orgName: string) {
+  await signIn(page, email, temporary);
+  await expect(page).toHaveURL(/\/account\/password$/);
+  await page.getByLabel("Mot de passe actuel").fill(temporary);
+  await page.getByLabel("Nouveau mot de passe", { exact: true }).fill(password);
+  await page.getByLabel("Confirmer le nouveau mot de passe").fill(password);
+  await page.getByRole("button", { name: "Changer le mot de passe" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await page
+    .getByTestId("invitation")
+    .filter({ hasText: orgName })
+    .getByRole("button", { name: /Accepter/ })
+    .click();
+  await expect(page.getByTestId("my-org").filter({ hasText: orgName })).toBeVisible();
+}
+
+/** The members page's one form: an invitation by address, with a name and a temporary password. */
+export async function addMember(page: Page, name: string, email: string, temporary: string, role?: "Lecteur" | "Éditeur" | "Administrateur") {
+  const form = page.getByTestId("add-member-form");
+  await form.getByLabel("Nom complet").fill(name);
+  await form.getByLabel("E-mail").fill(email);
+  if (role) await form.getByLabel("Rôle").selectOption({ label: role });
+  await form.getByLabel("Mot de passe provisoire").fill(temporary);
+  await form.getByRole("button", { name: "Inviter" }).click();
+  await expect(page.getByTestId(`invitation-${email}`)).toBeVisible();
+}
+
 export async function setLanguage(page: Page, label: "Français" | "العربية" | "English") {
   await page.getByRole("button", { name: label, exact: true }).first().click();
   await page.waitForLoadState("load");

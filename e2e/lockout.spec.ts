@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { newSignedInPage, signIn, uniqueEmail } from "./helpers";
+import { acceptFirstInvitation, addMember, newSignedInPage, signIn, uniqueEmail } from "./helpers";
 
 /**
  * Lockout is not a denial of service (issue 11, point 5; OWASP's advice): an attacker who locks an
@@ -15,24 +15,13 @@ test("a locked account still lets its owner in from a known browser; the attacke
   const temporary = "temporaire-2026";
   const password = "mot-de-passe-du-proprietaire";
   await admin.page.goto("/bassikounou/members");
-  const create = admin.page.getByTestId("create-user-form");
-  await create.getByLabel("Nom complet").fill("Aïcha Mint Sidi");
-  await create.getByLabel("E-mail").fill(email);
-  await create.getByLabel("Mot de passe provisoire").fill(temporary);
-  await create.getByRole("button", { name: "Créer le compte" }).click();
-  await expect(admin.page.getByTestId(`member-${email}`)).toBeVisible();
+  await addMember(admin.page, "Aïcha Mint Sidi", email, temporary);
   await admin.context.close();
 
-  // The owner signs in once from their phone's browser (and sets their own password).
+  // The owner signs in once from their phone's browser (sets their own password, accepts the invitation).
   const ownerContext = await browser.newContext();
   const owner = await ownerContext.newPage();
-  await signIn(owner, email, temporary);
-  await expect(owner).toHaveURL(/\/account\/password$/);
-  await owner.getByLabel("Mot de passe actuel").fill(temporary);
-  await owner.getByLabel("Nouveau mot de passe", { exact: true }).fill(password);
-  await owner.getByLabel("Confirmer le nouveau mot de passe").fill(password);
-  await owner.getByRole("button", { name: "Changer le mot de passe" }).click();
-  await expect(owner).toHaveURL(/\/bassikounou$/);
+  await acceptFirstInvitation(owner, email, temporary, password, "Commune de Bassikounou");
   await owner.getByRole("button", { name: "Se déconnecter" }).click();
   await expect(owner).toHaveURL(/\/login$/);
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { newSignedInPage, signIn, uniqueEmail } from "./helpers";
+import { acceptFirstInvitation, addMember, newSignedInPage, signIn, uniqueEmail } from "./helpers";
 
 /**
  * A group manager (issue 17.5), the first shop's manager on a shared phone: signed in, the portal
@@ -69,11 +69,12 @@ test("an NGO admin names a new editor the manager of a group from its page: she 
   const email = uniqueEmail("gerante");
   const temporary = "temporaire-2026";
   await admin.page.goto("/tadamoun/members");
-  const create = admin.page.getByTestId("create-user-form");
-  await create.getByLabel("Nom complet").fill("Salka Mint Brahim");
-  await create.getByLabel("E-mail").fill(email);
-  await create.getByLabel("Mot de passe provisoire").fill(temporary);
-  await create.getByRole("button", { name: "Créer le compte" }).click();
+  await addMember(admin.page, "Salka Mint Brahim", email, temporary);
+  // She signs in, sets her password and accepts: she is the NGO's editor.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await acceptFirstInvitation(page, email, temporary, "nouveau-mot-de-passe", "ONG Tadamoun");
+  await admin.page.reload();
   await expect(admin.page.getByTestId(`member-${email}`).getByTestId("member-role")).toHaveText("Éditeur");
 
   await admin.page.goto("/tadamoun/groups");
@@ -89,15 +90,8 @@ test("an NGO admin names a new editor the manager of a group from its page: she 
   await admin.page.goto("/tadamoun/members");
   await expect(admin.page.getByTestId(`member-${email}`).getByTestId("member-manages")).toHaveText("gère Atelier Tadamoun de Tenhamed");
 
-  // She signs in, sets her password, and her portal is the group.
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email, temporary);
-  await expect(page).toHaveURL(/\/account\/password$/);
-  await page.getByLabel("Mot de passe actuel").fill(temporary);
-  await page.getByLabel("Nouveau mot de passe", { exact: true }).fill("nouveau-mot-de-passe");
-  await page.getByLabel("Confirmer le nouveau mot de passe").fill("nouveau-mot-de-passe");
-  await page.getByRole("button", { name: "Changer le mot de passe" }).click();
+  // Her portal is now the group.
+  await page.goto("/");
   await expect(page).toHaveURL(groupPath);
   await expect(page.getByTestId("group-name")).toHaveText("Atelier Tadamoun de Tenhamed");
   expect((await page.goto("/tadamoun/dashboard"))?.status()).toBe(404);

@@ -1,35 +1,38 @@
 import { expect, test } from "@playwright/test";
-import { newSignedInPage, signIn, uniqueEmail } from "./helpers";
+import { acceptFirstInvitation, addMember, newSignedInPage, signIn, uniqueEmail } from "./helpers";
 
-test("an admin creates an account with a temporary password, changes its role and removes it", async ({ browser }) => {
+test("an admin adds a member by address: a new account gets the temporary password and an invitation; accepted, its role changes and it is removed", async ({
+  browser,
+}) => {
   const admin = await newSignedInPage(browser, "admin@bassikounou.demo", "bassikounou");
   const email = uniqueEmail("agent");
   const temporary = "temporaire-2026";
 
   await admin.page.goto("/bassikounou/members");
-  const create = admin.page.getByTestId("create-user-form");
+  const create = admin.page.getByTestId("add-member-form");
   // The shared zod schema refuses a short password next to the field.
   await create.getByLabel("Nom complet").fill("Mariem Mint Ahmed");
   await create.getByLabel("E-mail").fill(email);
   await create.getByLabel("Mot de passe provisoire").fill("court");
-  await create.getByRole("button", { name: "Créer le compte" }).click();
+  await create.getByRole("button", { name: "Inviter" }).click();
   await expect(create.getByText("Le mot de passe doit compter au moins 10 caractères.")).toBeVisible();
-  await create.getByLabel("Mot de passe provisoire").fill(temporary);
-  await create.getByRole("button", { name: "Créer le compte" }).click();
-  await expect(admin.page.getByTestId(`member-${email}`).getByTestId("member-role")).toHaveText("Éditeur");
+  await addMember(admin.page, "Mariem Mint Ahmed", email, temporary);
+  await expect(create.getByText("Invitation enregistrée.", { exact: false })).toBeVisible();
+  // Invited, not yet a member.
+  await expect(admin.page.getByTestId(`member-${email}`)).toHaveCount(0);
 
-  // The new user must change the temporary password at first sign-in.
+  // The new user must change the temporary password at first sign-in, then accepts the invitation.
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, email, temporary);
   await expect(page).toHaveURL(/\/account\/password$/);
-  expect((await page.goto("/bassikounou"))?.url()).toMatch(/\/account\/password$/);
-  await page.getByLabel("Mot de passe actuel").fill(temporary);
-  await page.getByLabel("Nouveau mot de passe", { exact: true }).fill("nouveau-mot-de-passe");
-  await page.getByLabel("Confirmer le nouveau mot de passe").fill("nouveau-mot-de-passe");
-  await page.getByRole("button", { name: "Changer le mot de passe" }).click();
-  await expect(page).toHaveURL(/\/bassikounou$/);
+  expect((await page.goto("/"))?.url()).toMatch(/\/account\/password$/);
+  await page.context().clearCookies();
+  await acceptFirstInvitation(page, email, temporary, "nouveau-mot-de-passe", "Commune de Bassikounou");
+  await page.goto("/bassikounou");
   await expect(page.getByTestId("org-role")).toHaveText("Éditeur");
+  await admin.page.reload();
+  await expect(admin.page.getByTestId(`member-${email}`).getByTestId("member-role")).toHaveText("Éditeur");
 
   // A role change takes effect on the user's next request.
   const row = admin.page.getByTestId(`member-${email}`);
@@ -62,19 +65,21 @@ test("the last admin can be neither demoted nor removed", async ({ browser }) =>
   await admin.context.close();
 });
 
-test("an admin invites an existing user, who becomes a member only by accepting", async ({ browser }) => {
+test("an admin adds an existing user by address: the same form and answer as for a new one; a member only by accepting", async ({ browser }) => {
   const admin = await newSignedInPage(browser, "admin@bassikounou.demo", "bassikounou");
   await admin.page.goto("/bassikounou/members");
-  const form = admin.page.getByTestId("invite-member-form");
-  await form.getByLabel("E-mail").fill("viewer@ong-sahel.demo");
-  await form.getByRole("button", { name: "Inviter" }).click();
-  await expect(form.getByText("Invitation envoyée.", { exact: false })).toBeVisible();
-  // Invited, not yet a member.
-  await expect(admin.page.getByTestId("invitation-viewer@ong-sahel.demo")).toBeVisible();
+  const form = admin.page.getByTestId("add-member-form");
+  // The name the admin types is what the members page shows; the account's own name and password stay.
+  await addMember(admin.page, "Lectrice ONG Sahel", "viewer@ong-sahel.demo", "ignore-ce-mot", "Lecteur");
+  await expect(form.getByText("Invitation enregistrée.", { exact: false })).toBeVisible();
+  await expect(admin.page.getByTestId("invitation-viewer@ong-sahel.demo")).toContainText("Lectrice ONG Sahel");
   await expect(admin.page.getByTestId("member-viewer@ong-sahel.demo")).toHaveCount(0);
-  await form.getByLabel("E-mail").fill("nobody-here@example.org");
+  // Only what the admin already sees is refused: an invitation of this organisation still pending.
+  await form.getByLabel("Nom complet").fill("Encore elle");
+  await form.getByLabel("E-mail").fill("viewer@ong-sahel.demo");
+  await form.getByLabel("Mot de passe provisoire").fill("ignore-ce-mot");
   await form.getByRole("button", { name: "Inviter" }).click();
-  await expect(form.locator("#invite-email-error")).toHaveText("Aucun compte avec cette adresse. Créez-le ci-dessous.");
+  await expect(form.locator("#new-email-error")).toHaveText("Cette personne a déjà une invitation en attente de réponse.");
 
   // The user accepts on their account page; then they have two organisations in the switcher.
   const context = await browser.newContext();

@@ -2,8 +2,8 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { idleState } from "@/lib/action-state";
-import { changeRoleAction, createUserAction, removeMemberAction } from "@/lib/members/actions";
-import { createUserSchema } from "@/lib/members/schema";
+import { addMemberAction, changeRoleAction, removeMemberAction } from "@/lib/members/actions";
+import { addMemberSchema } from "@/lib/members/schema";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldShell, Select, TextInput } from "@/components/ui/field";
 import { FormStatus } from "./form-status";
@@ -15,6 +15,8 @@ export interface MemberFormLabels {
   fullName: string;
   temporaryPassword: string;
   temporaryHint: string;
+  /** What happens next: the invitation, and the account made for an address that had none. */
+  addHint: string;
   create: string;
   changeRole: string;
   remove: string;
@@ -33,19 +35,24 @@ function RoleOptions({ labels }: { labels: MemberFormLabels }) {
   );
 }
 
-export function CreateUserForm({ org, labels }: { org: string; labels: MemberFormLabels }) {
+/**
+ * Adds a member by e-mail address: an invitation they accept, with an account (this name and
+ * temporary password) made for an address that had none. The same fields and answer either way.
+ */
+export function AddMemberForm({ org, labels }: { org: string; labels: MemberFormLabels }) {
   const t = useTranslations("errors");
   const { form, state, formAction, formRef, onSubmit, pending, errorKey } = useActionForm(
-    createUserSchema,
-    createUserAction,
+    addMemberSchema,
+    addMemberAction,
     { role: "editor" },
     { resetOnSuccess: true },
   );
   const err = (n: string) => (errorKey(n) ? t(errorKey(n) as never) : undefined);
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-3" data-testid="create-user-form">
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-3" data-testid="add-member-form">
       <input type="hidden" name="org" value={org} />
       <FormStatus state={state} />
+      <p className="text-sm text-slate-700">{labels.addHint}</p>
       <FieldShell id="new-name" label={labels.fullName} error={err("name")}>
         <TextInput id="new-name" {...form.register("name")} invalid={!!err("name")} aria-describedby={describedBy("new-name", err("name"))} />
       </FieldShell>

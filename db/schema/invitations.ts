@@ -1,12 +1,13 @@
 import { sql } from "drizzle-orm";
-import { index, pgEnum, pgTable, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { memberRole, organisations, users } from "./tenancy";
 
 export const invitationStatus = pgEnum("invitation_status", ["pending", "accepted", "declined", "revoked"]);
 
 /**
- * An organisation's invitation of an existing user: the membership exists only once the user
- * accepts it (a new account created by an admin is a member at once; see lib/invitations).
+ * An organisation's invitation, by e-mail address: the membership exists only once the user
+ * accepts it. An address without an account gets one (with the admin's temporary password), and
+ * the same invitation: the admin's form answers alike either way (lib/members/service.ts).
  */
 export const invitations = pgTable(
   "invitations",
@@ -19,6 +20,8 @@ export const invitations = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     role: memberRole("role").notNull(),
+    /** The name the inviting admin typed (shown on the members page, never the account's own). */
+    name: text("name"),
     invitedByUserId: uuid("invited_by_user_id").references(() => users.id, { onDelete: "set null" }),
     status: invitationStatus("status").notNull().default("pending"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,17 +1,9 @@
 "use server";
 import { orgAction, userAction } from "@/lib/server-action";
-import { invitationIdSchema, inviteMemberSchema } from "./schema";
-import { answerInvitation, inviteExistingUser, revokeInvitation } from "./service";
+import { invitationIdSchema } from "./schema";
+import { answerInvitation, revokeInvitation } from "./service";
 
 const membersPage = (ctx: { org: { slug: string } }) => `/${ctx.org.slug}/members`;
-
-export const inviteMemberAction = orgAction(
-  { permission: "members:manage", schema: inviteMemberSchema, action: "invitation.create", entity: "invitation", revalidate: membersPage },
-  async ({ tx, ctx, input }) => {
-    const inv = await inviteExistingUser(tx, ctx.org.id, ctx.user.id, input);
-    return { audit: { entityId: inv.id, after: { userId: inv.userId, role: inv.role } }, message: "invitationSent" };
-  },
-);
 
 export const revokeInvitationAction = orgAction(
   { permission: "members:manage", schema: invitationIdSchema, action: "invitation.revoke", entity: "invitation", revalidate: membersPage },

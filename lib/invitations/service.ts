@@ -2,33 +2,19 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "@/db/client";
 import { invitations, memberships, organisations, users } from "@/db/schema";
-import { AppError, fieldError } from "@/lib/errors";
-import type { InviteMemberInput } from "./schema";
-
-/**
- * An existing user joins an organisation only by accepting its invitation: an admin who knows an
- * e-mail address cannot make its owner a member (nor, through the trail, read their history).
- */
-export async function inviteExistingUser(tx: Tx, orgId: string, invitedBy: string, input: InviteMemberInput) {
-  const [user] = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(sql`lower(${users.email}) = ${input.email}`);
-  if (!user) throw fieldError("email", "userNotFound");
-  const [member] = await tx
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, user.id)));
-  if (member) throw fieldError("email", "alreadyMember");
-  const [inv] = await tx.insert(invitations).values({ orgId, userId: user.id, role: input.role, invitedByUserId: invitedBy }).onConflictDoNothing().returning();
-  if (!inv) throw fieldError("email", "alreadyInvited");
-  return inv;
-}
+import { AppError } from "@/lib/errors";
 
 /** The organisation's invitations still waiting for an answer (members page). */
 export async function listOrgInvitations(db: Queryable, orgId: string) {
   return db
-    .select({ id: invitations.id, email: users.email, name: users.name, role: invitations.role, createdAt: invitations.createdAt })
+    .select({
+      id: invitations.id,
+      email: users.email,
+      // The name the admin typed; the account's own name only for invitations made before 0052.
+      name: sql<string>`coalesce(${invitations.name}, ${users.name})`,
+      role: invitations.role,
+      createdAt: invitations.createdAt,
+    })
     .from(invitations)
     .innerJoin(users, eq(users.id, invitations.userId))
     .where(and(eq(invitations.orgId, orgId), eq(invitations.status, "pending")))

@@ -1,19 +1,17 @@
 "use server";
 import { orgAction } from "@/lib/server-action";
-import { changeRoleSchema, createUserSchema, groupManagerSchema, removeMemberSchema } from "./schema";
-import { changeRole, createUserAsMember, removeMember, setGroupManager } from "./service";
+import { addMemberSchema, changeRoleSchema, groupManagerSchema, removeMemberSchema } from "./schema";
+import { addMember, changeRole, removeMember, setGroupManager } from "./service";
 
 const revalidate = (ctx: { org: { slug: string } }) => `/${ctx.org.slug}/members`;
 
-// An existing user is not added here: they are invited and accept (lib/invitations/actions.ts).
-export const createUserAction = orgAction(
-  { permission: "members:manage", schema: createUserSchema, action: "member.create_user", entity: "membership", revalidate },
+// Adding a member is an invitation by e-mail address, whether or not the address has an account:
+// the answer, the audit record and the pending invitation are the same either way.
+export const addMemberAction = orgAction(
+  { permission: "members:manage", schema: addMemberSchema, action: "member.add", entity: "invitation", revalidate },
   async ({ tx, ctx, input }) => {
-    const { user, membership } = await createUserAsMember(tx, ctx.org.id, input);
-    return {
-      audit: { entityId: membership.id, after: { userId: user.id, email: user.email, role: membership.role } },
-      message: "userCreated",
-    };
+    const inv = await addMember(tx, ctx.org.id, ctx.user.id, input);
+    return { audit: { entityId: inv.id, after: { email: input.email, name: input.name, role: inv.role } }, message: "memberInvited" };
   },
 );
 

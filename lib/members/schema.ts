@@ -13,7 +13,8 @@ export const password = z
   .refine((v) => [...v].length >= PASSWORD_MIN_LENGTH, { error: "passwordTooShort" })
   .refine((v) => [...v].length <= PASSWORD_MAX_LENGTH, { error: "passwordTooLong" });
 
-export const createUserSchema = z.object({
+/** Adding a member: the same fields whether or not the address has an account (lib/members/service.ts). */
+export const addMemberSchema = z.object({
   name: z.string().trim().min(2, { error: "nameRequired" }).max(120, { error: "tooLong" }),
   email,
   role,
@@ -28,4 +29,4 @@ export const groupManagerSchema = z.object({
   intent: z.enum(["assign", "remove"], { error: "invalid" }),
 });
 
-export type CreateUserInput = z.infer<typeof createUserSchema>;
+export type AddMemberInput = z.infer<typeof addMemberSchema>;

@@ -1,11 +1,11 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "@/db/client";
-import { groups, memberships, sessions, users } from "@/db/schema";
+import { groups, invitations, memberships, sessions, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError, fieldError } from "@/lib/errors";
 import type { Role } from "@/lib/permissions";
-import type { CreateUserInput } from "./schema";
+import type { AddMemberInput } from "./schema";
 
 /** Members of one organisation; the organisation id comes from the resolved tenant. */
 export async function listMembers(db: Queryable, orgId: string) {
@@ -48,26 +48,38 @@ async function findMembershipInOrg(tx: Tx, orgId: string, membershipId: string) 
 }
 
 /**
- * A new person's account, created by the organisation that supports them, is a member at once:
- * it has no history to disclose. An existing user is invited instead (lib/invitations).
+ * Adds a member by e-mail address: always an invitation, which the person accepts on their
+ * account page (the membership exists only then). An address without an account gets one, with
+ * the admin's name for it and temporary password (changed at first sign-in); an address with an
+ * account keeps its own name and password. The admin's form asks the same fields, answers the
+ * same, writes the same audit record and lists the same pending invitation (with the name the
+ * admin typed) either way, and the password is hashed either way, so that neither the answer nor
+ * its delay tells whether the address had an account. Only what the admin already sees is said:
+ * a member of this organisation, or an invitation of this organisation still pending.
  */
-export async function createUserAsMember(tx: Tx, orgId: string, input: CreateUserInput) {
+export async function addMember(tx: Tx, orgId: string, invitedBy: string, input: AddMemberInput) {
+  const passwordHash = await hashPassword(input.temporaryPassword);
   const [existing] = await tx
     .select({ id: users.id })
     .from(users)
     .where(sql`lower(${users.email}) = ${input.email}`);
-  if (existing) throw fieldError("email", "emailTaken");
-  const [user] = await tx
-    .insert(users)
-    .values({
-      name: input.name,
-      email: input.email,
-      passwordHash: await hashPassword(input.temporaryPassword),
-      mustChangePassword: true,
-    })
-    .returning({ id: users.id, email: users.email, name: users.name });
-  const [m] = await tx.insert(memberships).values({ userId: user.id, orgId, role: input.role }).returning();
-  return { user, membership: m };
+  if (existing) {
+    const [member] = await tx
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, existing.id)));
+    if (member) throw fieldError("email", "alreadyMember");
+  }
+  const userId =
+    existing?.id ??
+    (await tx.insert(users).values({ name: input.name, email: input.email, passwordHash, mustChangePassword: true }).returning({ id: users.id }))[0].id;
+  const [inv] = await tx
+    .insert(invitations)
+    .values({ orgId, userId, role: input.role, name: input.name, invitedByUserId: invitedBy })
+    .onConflictDoNothing()
+    .returning();
+  if (!inv) throw fieldError("email", "alreadyInvited");
+  return inv;
 }
 
 export async function changeRole(tx: Tx, orgId: string, membershipId: string, role: Role) {

@@ -197,11 +197,6 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
     valid: { currentPassword: "tamkin-demo", newPassword: "another-long-pass", confirmPassword: "another-long-pass" },
   },
   // An existing user is invited; the membership exists once they accept (issue 11.4).
-  "lib/invitations/actions.ts#inviteMemberAction": {
-    access: member("members:manage"),
-    fields: ["email", "role"],
-    valid: { email: "viewer@acor.demo", role: "viewer" },
-  },
   "lib/invitations/actions.ts#revokeInvitationAction": { access: member("members:manage"), fields: ["invitationId"] },
   "lib/invitations/actions.ts#acceptInvitationAction": { access: userAccess, fields: ["invitationId"] },
   "lib/invitations/actions.ts#declineInvitationAction": { access: userAccess, fields: ["invitationId"] },
@@ -216,7 +211,7 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
   "lib/imports/actions.ts#commitImportAction": { access: member("groups:write"), fields: ["uploadId", "acceptWarnings"] },
   "lib/imports/actions.ts#discardImportAction": { access: member("groups:write"), fields: ["uploadId"] },
   "lib/imports/actions.ts#saveMappingAction": { access: member("groups:write"), fields: ["uploadId", "name"] },
-  "lib/members/actions.ts#createUserAction": {
+  "lib/members/actions.ts#addMemberAction": {
     access: member("members:manage"),
     fields: ["name", "email", "role", "temporaryPassword"],
     valid: { name: "New member", email: "new.member@example.org", role: "viewer", temporaryPassword: "a-temporary-pass" },

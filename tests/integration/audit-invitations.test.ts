@@ -76,9 +76,10 @@ describe(`audit trail per organisation, own events, invitations on ${backend}`, 
         .from(memberships)
         .where(and(eq(memberships.userId, await userId(email)), eq(memberships.orgId, ids.orgs[org])))
     )[0];
-  const invite = async (org: string, email: string, role: string) => {
-    const { inviteMemberAction } = await import("@/lib/invitations/actions");
-    return inviteMemberAction({ status: "idle" }, form({ org, email, role }));
+  /** The members page's one form: an invitation by address, with a name and temporary password. */
+  const invite = async (org: string, email: string, role: string, name = "Membre invité", temporaryPassword = "provisoire-2026") => {
+    const { addMemberAction } = await import("@/lib/members/actions");
+    return addMemberAction({ status: "idle" }, form({ org, email, role, name, temporaryPassword }));
   };
   const answer = async (kind: "accept" | "decline", invitationId: string) => {
     const a = await import("@/lib/invitations/actions");
@@ -135,7 +136,7 @@ describe(`audit trail per organisation, own events, invitations on ${backend}`, 
 
     request.user = await signIn("admin@adicor.demo");
     const sent = await invite("adicor", OUTSIDER.toUpperCase(), "editor");
-    expect(sent, JSON.stringify(sent)).toMatchObject({ status: "ok", message: { key: "invitationSent" } });
+    expect(sent, JSON.stringify(sent)).toMatchObject({ status: "ok", message: { key: "memberInvited" } });
     // Invited is not a member: no membership row, not among the members, listed as pending.
     expect(await membershipOf(OUTSIDER, "adicor")).toBeUndefined();
     const { default: MembersPage } = await import("@/app/(portal)/[org]/members/page");
@@ -166,7 +167,7 @@ describe(`audit trail per organisation, own events, invitations on ${backend}`, 
     // ADICOR's trail has the invitation and its acceptance, by whom.
     request.user = await signIn("admin@adicor.demo");
     const rows = textsOf(await auditPage("adicor"), "audit-row");
-    expect(rows.filter((r) => r.includes(label("invitation.create")))).toEqual([expect.stringContaining("admin@adicor.demo")]);
+    expect(rows.filter((r) => r.includes(label("member.add")))).toEqual([expect.stringContaining("admin@adicor.demo")]);
     expect(rows.filter((r) => r.includes(label("invitation.accept")))).toEqual([expect.stringContaining(OUTSIDER)]);
   }, 180_000);
 
@@ -177,7 +178,7 @@ describe(`audit trail per organisation, own events, invitations on ${backend}`, 
     expect(actions.length).toBeGreaterThan(0);
     for (const a of ["auth.sign_in", "auth.sign_in_failed", "user.set_locale", "user.change_password"]) expect(actions).not.toContain(label(a));
     // The outsider is now a member: only what they did in ADICOR shows (their acceptance).
-    const theirs = textsOf(html, "audit-row").filter((r) => r.includes(OUTSIDER));
+    const theirs = textsOf(html, "audit-row").filter((r) => r.includes(OUTSIDER) && !r.includes(label("member.add")));
     expect(theirs).toEqual([expect.stringContaining(label("invitation.accept"))]);
 
     // The database as the application role says the same, whatever the query.
@@ -238,18 +239,58 @@ describe(`audit trail per organisation, own events, invitations on ${backend}`, 
 
   it("refuses an invitation next to the e-mail field, in the reader's words", async () => {
     request.user = await signIn("admin@ong-sahel.demo");
-    expect(await invite("ong-sahel", "nobody@example.org", "viewer")).toMatchObject({ status: "error", fieldErrors: { email: "userNotFound" } });
     expect(await invite("ong-sahel", "editor@ong-sahel.demo", "viewer")).toMatchObject({ status: "error", fieldErrors: { email: "alreadyMember" } });
     expect(await invite("ong-sahel", "not-an-address", "viewer")).toMatchObject({ status: "error", fieldErrors: { email: "emailInvalid" } });
     expect(await invite("ong-sahel", "viewer@adicor.demo", "viewer")).toMatchObject({ status: "ok" });
     expect(await invite("ong-sahel", "viewer@adicor.demo", "editor")).toMatchObject({ status: "error", fieldErrors: { email: "alreadyInvited" } });
     for (const locale of ["fr", "ar", "en"] as const) {
       const errors = (await loadMessages(locale)).errors as Record<string, string>;
-      for (const k of ["userNotFound", "alreadyMember", "alreadyInvited"]) expect(errors[k], `${locale}.${k}`).toMatch(/\S{3}/);
+      for (const k of ["alreadyMember", "alreadyInvited"]) expect(errors[k], `${locale}.${k}`).toMatch(/\S{3}/);
     }
     // A viewer may not invite at all.
     request.user = await signIn("viewer@ong-sahel.demo");
     expect(await invite("ong-sahel", "editor@adicor.demo", "admin")).toMatchObject({ status: "error", formError: { key: "not_found" } });
+  }, 120_000);
+
+  it("adding a member answers, lists and audits alike whether or not the address has an account; neither is a member before accepting", async () => {
+    const existing = "admin@bassikounou.demo";
+    const fresh = `nouvelle-${Date.now()}@example.org`;
+    request.user = await signIn("admin@ong-sahel.demo");
+    const answers = [await invite("ong-sahel", existing, "viewer", "Aïcha Existante"), await invite("ong-sahel", fresh, "viewer", "Aïcha Nouvelle")];
+    expect(answers[0], JSON.stringify(answers)).toEqual(answers[1]);
+    expect(answers[0]).toMatchObject({ status: "ok", message: { key: "memberInvited" } });
+    // The members page lists both the same way, with the names the admin typed (not the account's).
+    const { default: MembersPage } = await import("@/app/(portal)/[org]/members/page");
+    const html = await renderHtml(await MembersPage({ params: Promise.resolve({ org: "ong-sahel" }) }));
+    const listed = [existing, fresh].map((e) => textsOf(html, `invitation-${e}`)[0]);
+    expect(listed[0]).toContain("Aïcha Existante");
+    expect(listed[1]).toContain("Aïcha Nouvelle");
+    expect(listed[0].replace("Aïcha Existante", "").replace(existing, "")).toBe(listed[1].replace("Aïcha Nouvelle", "").replace(fresh, ""));
+    expect(html).not.toContain((await db.db.select({ name: users.name }).from(users).where(eq(users.email, existing)))[0].name);
+    // The trail: one record each, of the same action, with the same fields.
+    const trail = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, ids.orgs["ong-sahel"]), eq(auditLog.action, "member.add")))
+      .then((rows) => rows.filter((r) => [existing, fresh].includes((r.after as { email: string }).email)));
+    const shape = (r: (typeof trail)[number]) => ({
+      entity: r.entity,
+      keys: Object.keys(r.after ?? {}).sort(),
+      role: (r.after as { role: string }).role,
+    });
+    expect(trail.map(shape)).toEqual([shape(trail[0]), shape(trail[0])]);
+    expect(trail.map((r) => (r.after as { email: string }).email).sort()).toEqual([existing, fresh].sort());
+    // The existing account keeps its password (the temporary one opens nothing); the new one has the temporary password, to change.
+    expect((await attemptSignIn(db.db, { email: existing, password: "provisoire-2026", address: "10.44.0.9" })).ok).toBe(false);
+    expect((await attemptSignIn(db.db, { email: existing, password: DEMO_PASSWORD, address: "10.44.0.9" })).ok).toBe(true);
+    const newcomer = await signIn(fresh, "provisoire-2026");
+    expect(newcomer.mustChangePassword).toBe(true);
+    // Neither is a member until they accept.
+    expect(await membershipOf(existing, "ong-sahel")).toBeUndefined();
+    expect(await membershipOf(fresh, "ong-sahel")).toBeUndefined();
+    // Only what the admin already sees is refused: a member, or a pending invitation, of this organisation.
+    expect(await invite("ong-sahel", fresh, "editor")).toMatchObject({ status: "error", fieldErrors: { email: "alreadyInvited" } });
+    expect(await invite("ong-sahel", existing, "editor")).toMatchObject({ status: "error", fieldErrors: { email: "alreadyInvited" } });
   }, 120_000);
 
   it("in the database, no organisation makes an existing user a member by itself, and an invitation is answered only by its user", async () => {

@@ -4,8 +4,8 @@ import { withTenant } from "@/lib/tenant-db";
 import { requireMember } from "@/lib/auth/tenant";
 import { listMembers } from "@/lib/members/service";
 import { listOrgInvitations } from "@/lib/invitations/service";
-import { CreateUserForm, MemberRowActions, type MemberFormLabels } from "@/components/forms/member-forms";
-import { InviteMemberForm, RevokeInvitationButton } from "@/components/forms/invitation-forms";
+import { AddMemberForm, MemberRowActions, type MemberFormLabels } from "@/components/forms/member-forms";
+import { RevokeInvitationButton } from "@/components/forms/invitation-forms";
 import { Card } from "@/components/ui/card";
 import { withFormMessages } from "@/components/i18n/form-messages";
 import { ScrollBox } from "@/components/ui/scroll-box";
@@ -30,7 +30,8 @@ async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
     fullName: t("fullName"),
     temporaryPassword: t("temporaryPassword"),
     temporaryHint: t("temporaryHint"),
-    create: t("create"),
+    addHint: t("addHint"),
+    create: t("invite"),
     changeRole: t("changeRole"),
     remove: t("remove"),
     roles: { admin: tr("admin"), editor: tr("editor"), viewer: tr("viewer") },
@@ -114,17 +115,9 @@ async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
           </ul>
         </section>
       ) : null}
-      <div className="grid gap-6 md:grid-cols-2">
-        <Card title={t("inviteExisting")}>
-          <InviteMemberForm
-            org={ctx.org.slug}
-            labels={{ email: t("email"), role: t("role"), invite: t("invite"), hint: t("inviteHint"), roles: labels.roles }}
-          />
-        </Card>
-        <Card title={t("createUser")}>
-          <CreateUserForm org={ctx.org.slug} labels={labels} />
-        </Card>
-      </div>
+      <Card title={t("addMember")}>
+        <AddMemberForm org={ctx.org.slug} labels={labels} />
+      </Card>
     </div>
   );
 }
