@@ -135,6 +135,9 @@ export async function listLedgerRows(db: Queryable, org: Org, f: LedgerFilters, 
   return plan.finish(fetched);
 }
 
+/** The history row of a note's change (not an audited action: the notes' own history). */
+export const NOTE_CHANGE = "note";
+
 /**
  * Corrections and voidings of a verified group's entries, and the changes of their notes (which
  * only the supporting NGO reads: none for other readers); of the given entries only, if named.
@@ -167,7 +170,7 @@ export async function listEntryHistory(db: Queryable, groupId: string, entryIds?
     .from(ledgerEntryNoteHistory)
     .where(and(eq(ledgerEntryNoteHistory.groupId, groupId), entryIds ? inArray(ledgerEntryNoteHistory.entryId, entryIds) : undefined))
     .orderBy(desc(ledgerEntryNoteHistory.changedAt));
-  return [...changes, ...notes.map((n) => ({ ...n, action: "note", before: { note: n.before }, after: { note: n.after } }))].sort(
+  return [...changes, ...notes.map((n) => ({ ...n, action: NOTE_CHANGE, before: { note: n.before }, after: { note: n.after } }))].sort(
     (a, b) => b.changedAt.getTime() - a.changedAt.getTime(),
   );
 }
