@@ -18,5 +18,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Each integration file opens its own database; two at a time suits two cores.
     maxWorkers: 2,
+    // One migrated database per run, copied by every test file (tests/global-setup.ts).
+    globalSetup: ["tests/global-setup.ts"],
   },
 });

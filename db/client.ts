@@ -19,6 +19,8 @@ export interface DbHandle {
   migrate(): Promise<void>;
   /** PGlite: switch this connection to the non-superuser application role (see db/app-role.ts). */
   useAppRole(): Promise<void>;
+  /** PGlite: the whole data folder as a tarball (tests copy a migrated database from it). */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,8 @@ export async function openDb(opts: {
    * by withTenant, which a pooled connection cannot leak).
    */
   pooler?: boolean;
+  /** PGlite: start from this data folder (a tarball of `dumpDataDir`) instead of an empty one. */
+  loadDataDir?: Blob;
 }): Promise<DbHandle> {
   const logger = opts.onQuery ? { logQuery: (q: string) => opts.onQuery?.(q) } : undefined;
   if (opts.url) {
@@ -96,7 +100,7 @@ export async function openDb(opts: {
   const { drizzle } = await import("drizzle-orm/pglite");
   const dataDir = opts.dataDir ?? "memory://";
   if (!dataDir.startsWith("memory://")) mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ dataDir)), { recursive: true });
-  const client = await PGlite.create(dataDir, { extensions: await pgliteExtensions() });
+  const client = await PGlite.create(dataDir, { extensions: await pgliteExtensions(), ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
   const db = drizzle(client, { schema, logger }) as unknown as Db;
   return {
     db,
@@ -117,6 +121,7 @@ export async function openDb(opts: {
       const { PGLITE_APP_ROLE } = await import("./app-role");
       await client.exec(`set role ${PGLITE_APP_ROLE}`);
     },
+    dumpDataDir: () => client.dumpDataDir("none"),
     close: () => client.close(),
   };
 }

@@ -17,7 +17,18 @@ import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { and, eq, sql } from "drizzle-orm";
 import { openDb } from "../db/client.ts";
-import { auditLog, groups, ledgerEntries, ledgerEntryHistory, memberships, organisations, priceSessions, sessionAttendees, users } from "../db/schema/index.ts";
+import {
+  auditLog,
+  groups,
+  ledgerEntries,
+  ledgerEntryHistory,
+  ledgerEntryNotes,
+  memberships,
+  organisations,
+  priceSessions,
+  sessionAttendees,
+  users,
+} from "../db/schema/index.ts";
 import { Portal, REQUEST_TIMEOUT_MS } from "./lib/portal.mjs";
 
 const LOOPBACK = ["localhost", "127.0.0.1", "::1", "[::1]"];
@@ -195,9 +206,11 @@ async function race() {
   });
   check(recorded.ok, `race ledger: an entry recorded to correct (${recorded.formError ?? "ok"})`);
   const [entry] = await owner.db
-    .select()
+    .select({ id: ledgerEntries.id, occurredOn: ledgerEntries.occurredOn, version: ledgerEntries.version })
     .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.groupId, g0.id), eq(ledgerEntries.note, "race")))
+    // The note lives in ledger_entry_notes (migration 0051); the entry's own column stays empty.
+    .innerJoin(ledgerEntryNotes, eq(ledgerEntryNotes.entryId, ledgerEntries.id))
+    .where(and(eq(ledgerEntries.groupId, g0.id), eq(ledgerEntryNotes.note, "race")))
     .orderBy(sql`${ledgerEntries.createdAt} desc`)
     .limit(1);
   const entryWins = await raceOn({

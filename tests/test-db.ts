@@ -4,11 +4,12 @@
  * Only local servers are accepted.
  */
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { sql } from "drizzle-orm";
+import { inject } from "vitest";
 import { openDb, type DbHandle, type Tx } from "@/db/client";
 import { grantAppRole } from "@/db/grants";
 import { PGLITE_APP_ROLE } from "@/db/app-role";
@@ -80,7 +81,9 @@ export async function createTestDb(opts: { onDisk?: boolean; onQuery?: (query: s
     assertLocal(serverUrl);
     const name = `tamkin_test_${randomBytes(6).toString("hex")}`;
     const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
+    // A copy of the run's migrated template (tests/global-setup.ts), else an empty database.
+    const template = inject("dbTemplate")?.database;
+    await admin.unsafe(template ? `create database ${name} template ${template}` : `create database ${name}`);
     await admin.end();
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
@@ -114,12 +117,15 @@ export async function createTestDb(opts: { onDisk?: boolean; onQuery?: (query: s
       };
     };
     const handle = await open();
-    await handle.migrate();
+    if (!template) await handle.migrate();
     return handle;
   }
+  // In memory: a copy of the run's migrated data folder (tests/global-setup.ts), else migrated here.
+  const tarball = opts.onDisk ? undefined : inject("dbTemplate")?.tarball;
+  const loadDataDir = tarball ? new Blob([readFileSync(tarball)]) : undefined;
   const dataDir = opts.onDisk ? path.join(mkdtempSync(path.join(os.tmpdir(), "tamkin-pglite-")), "db") : undefined;
   const open = async (): Promise<TestDb> => {
-    const h = await openDb({ dataDir, onQuery: opts.onQuery });
+    const h = await openDb({ dataDir, onQuery: opts.onQuery, loadDataDir });
     return {
       ...h,
       dataDir,
@@ -134,6 +140,6 @@ export async function createTestDb(opts: { onDisk?: boolean; onQuery?: (query: s
     };
   };
   const handle = await open();
-  await handle.migrate();
+  if (!loadDataDir) await handle.migrate();
   return handle;
 }

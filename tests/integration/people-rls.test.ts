@@ -117,7 +117,7 @@ describe(`person-level rows only to the supporting NGO, in the database, on ${ba
         rowsOf<{ hits: number }>(
           await tx.execute(sql`select (select count(*) from customer_credits c where c.id = ${credit.id})::int
             + 100 * (select count(*) from customer_credits c where c.customer_name = ${name})::int
-            + 100 * (select count(*) from ledger_entries e where e.note like ${"%" + name + "%"})::int
+            + 100 * (select count(*) from ledger_entry_notes n where n.note like ${"%" + name + "%"})::int
             + 100 * (select count(*) from ledger_entry_history h where h.after::text like ${"%" + name + "%"})::int as hits`),
         ),
       );
