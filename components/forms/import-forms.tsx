@@ -5,11 +5,12 @@ import { idleState } from "@/lib/action-state";
 import { commitImportAction, discardImportAction, saveMappingAction, uploadImportAction } from "@/lib/imports/actions";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldShell, Select, TextInput } from "@/components/ui/field";
+import { importKinds, type ImportKind } from "@/lib/imports/kinds";
 import { FormStatus } from "./form-status";
 
 export interface UploadLabels {
   kind: string;
-  kinds: { members: string; ledger: string };
+  kinds: Record<ImportKind, string>;
   file: string;
   fileHint: string;
   mapping: string;
@@ -32,7 +33,7 @@ export function UploadImportForm({ org, labels, mappings }: { org: string; label
       <FormStatus state={state} />
       <fieldset className="flex flex-col gap-2">
         <legend className="font-medium">{labels.kind}</legend>
-        {(["members", "ledger"] as const).map((k, i) => (
+        {importKinds.map((k, i) => (
           <label key={k} className="flex min-h-11 items-center gap-2">
             <input type="radio" name="kind" value={k} defaultChecked={i === 0} className="size-5" />
             {labels.kinds[k]}
@@ -45,7 +46,7 @@ export function UploadImportForm({ org, labels, mappings }: { org: string; label
             <option value="">{labels.mappingNone}</option>
             {mappings.map((m) => (
               <option key={m.id} value={m.id}>
-                {m.name} ({labels.kinds[m.kind as "members" | "ledger"] ?? m.kind})
+                {m.name} ({labels.kinds[m.kind as ImportKind] ?? m.kind})
               </option>
             ))}
           </Select>

@@ -225,3 +225,4 @@ export const limitsSchema = z
 
 export type RecordEntryInput = z.infer<typeof recordEntrySchema>;
 export type AddMemberInput = z.infer<typeof addMemberSchema>;
+export type CreateGroupInput = z.infer<typeof createGroupSchema>;

@@ -9,14 +9,15 @@ import frGroups from "@/lib/i18n/messages/fr/groups.json";
 import arGroups from "@/lib/i18n/messages/ar/groups.json";
 import enGroups from "@/lib/i18n/messages/en/groups.json";
 import { wgAnswers } from "@/lib/wgss";
+import { importKinds, type ImportKind } from "./kinds";
 
-export const importKinds = ["members", "ledger"] as const;
-export type ImportKind = (typeof importKinds)[number];
+export { importKinds, type ImportKind };
 export const headerLangs = ["fr", "ar", "en"] as const;
 export type HeaderLang = (typeof headerLangs)[number];
 
 /** How a column's text is read. `list`: one of `values` (see `valueAliases`). */
-export type FieldType = "text" | "year" | "integer" | "date" | "amount" | "list" | "group" | "village";
+/** `group`, `village`, `activity`: a name (or code) matched to the reference or the organisation's own records. */
+export type FieldType = "text" | "year" | "integer" | "date" | "amount" | "list" | "group" | "village" | "activity";
 
 export interface FieldDef {
   key: string;
@@ -24,11 +25,13 @@ export interface FieldDef {
   required: boolean;
   /** For `list` fields: the codes accepted. */
   list?: ListName;
+  /** For optional `list` fields: the code an empty cell means. */
+  default?: string;
   /** Header names by language; the first is the template's. */
   headers: Record<HeaderLang, string[]>;
 }
 
-export const listNames = ["sex", "householdStatus", "wg", "ledgerKind", "currency"] as const;
+export const listNames = ["sex", "householdStatus", "wg", "ledgerKind", "currency", "profitRule"] as const;
 export type ListName = (typeof listNames)[number];
 export const listCodes: Record<ListName, readonly string[]> = {
   sex: ["female", "male"],
@@ -36,6 +39,7 @@ export const listCodes: Record<ListName, readonly string[]> = {
   wg: wgAnswers,
   ledgerKind: ["sale", "stock_purchase", "other_expense", "contribution"],
   currency: ["MRU", "XOF"],
+  profitRule: ["equal", "team_weighted"],
 };
 
 const wgField = (key: string, fr: string[], ar: string[], en: string[]): FieldDef => ({
@@ -43,6 +47,7 @@ const wgField = (key: string, fr: string[], ar: string[], en: string[]): FieldDe
   type: "list",
   list: "wg",
   required: false,
+  default: "not_asked",
   headers: { fr, ar, en },
 });
 
@@ -128,6 +133,53 @@ export const importFields: Record<ImportKind, FieldDef[]> = {
     { key: "currency", type: "list", list: "currency", required: true, headers: { fr: ["Devise", "Monnaie"], ar: ["العملة"], en: ["Currency"] } },
     { key: "note", type: "text", required: false, headers: { fr: ["Note", "Commentaire", "Libellé"], ar: ["ملاحظة"], en: ["Note", "Comment"] } },
   ],
+  groups: [
+    {
+      key: "name",
+      type: "text",
+      required: true,
+      headers: { fr: ["Nom du groupe", "Nom", "Groupe"], ar: ["اسم المجموعة", "الاسم", "المجموعة"], en: ["Group name", "Name", "Group"] },
+    },
+    {
+      key: "activity",
+      type: "activity",
+      required: true,
+      headers: { fr: ["Activité", "Type d'activité"], ar: ["النشاط", "نوع النشاط"], en: ["Activity", "Activity type"] },
+    },
+    {
+      key: "village",
+      type: "village",
+      required: true,
+      headers: { fr: ["Village", "Localité", "Village ou campement"], ar: ["القرية", "القرية أو المخيم"], en: ["Village", "Village or camp"] },
+    },
+    {
+      key: "startDate",
+      type: "date",
+      required: true,
+      headers: { fr: ["Date de démarrage", "Démarrage", "Date de début"], ar: ["تاريخ البدء", "تاريخ الانطلاق"], en: ["Start date", "Started on"] },
+    },
+    {
+      key: "startingCapitalAmount",
+      type: "amount",
+      required: true,
+      headers: { fr: ["Capital de départ", "Capital initial", "Capital"], ar: ["رأس المال الأولي", "رأس المال"], en: ["Starting capital", "Capital"] },
+    },
+    {
+      key: "startingCapitalCurrency",
+      type: "list",
+      list: "currency",
+      required: true,
+      headers: { fr: ["Devise", "Monnaie"], ar: ["العملة"], en: ["Currency"] },
+    },
+    {
+      key: "profitRule",
+      type: "list",
+      list: "profitRule",
+      required: false,
+      default: "equal",
+      headers: { fr: ["Partage du bénéfice", "Règle de partage"], ar: ["قاعدة تقاسم الأرباح", "تقاسم الأرباح"], en: ["Profit sharing", "Profit rule"] },
+    },
+  ],
 };
 
 /** Kobo's own columns: `_uuid` keys the row; the rest are kept aside. */
@@ -173,6 +225,7 @@ type Catalogue = {
   householdStatus: Record<string, string>;
   wg: Record<string, string>;
   ledgerKinds: Record<string, string>;
+  profitRules: Record<string, string>;
 };
 const catalogues = [frGroups, arGroups, enGroups] as unknown as Catalogue[];
 
@@ -202,11 +255,28 @@ const extraValues: Record<ListName, Record<string, string[]>> = {
     other_expense: ["depense", "depenses", "charge", "expense", "مصروف", "مصاريف"],
     contribution: ["apport", "cotisation", "contribution", "مساهمه"],
   },
+  profitRule: {
+    equal: ["egal", "egales", "parts egales", "equal", "equal shares", "بالتساوي"],
+    team_weighted: ["pondere", "pondere par equipe", "par equipe", "weighted", "team weighted", "weighted by team", "حسب الفريق"],
+  },
   currency: {
     MRU: ["mru", "ouguiya", "ouguiyas", "um", "اوقيه", "أوقية"],
     XOF: ["xof", "fcfa", "cfa", "franc cfa", "فرنك"],
   },
 };
+
+/** The catalogue key of a list value's label (the currency codes are their own label). */
+export function listLabelKey(list: ListName, code: string): string | null {
+  const ns: Record<ListName, string | null> = {
+    sex: "group",
+    householdStatus: "householdStatus",
+    wg: "wg",
+    ledgerKind: "ledgerKinds",
+    profitRule: "profitRules",
+    currency: null,
+  };
+  return ns[list] === null ? null : `${ns[list]}.${code}`;
+}
 
 function catalogueLabels(list: ListName, code: string): string[] {
   return catalogues.flatMap((c) => {
@@ -214,6 +284,7 @@ function catalogueLabels(list: ListName, code: string): string[] {
     if (list === "householdStatus") return [c.householdStatus[code]];
     if (list === "wg") return [c.wg[code]];
     if (list === "ledgerKind") return [c.ledgerKinds[code]];
+    if (list === "profitRule") return [c.profitRules[code]];
     return [];
   });
 }

@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import type { z } from "zod";
-import { addMemberSchema, recordEntrySchema } from "@/lib/groups/schema";
+import { addMemberSchema, createGroupSchema, recordEntrySchema } from "@/lib/groups/schema";
 import { toIsoDate, type Cell, cellText } from "./cells";
 import { importFields, listValue, normalise, type ImportKind, type ListName } from "./fields";
 
@@ -23,6 +23,10 @@ export interface Lookups {
   /** Normalised name (and id) → id; null: two records share the name. */
   groups: Map<string, string | null>;
   villages: Map<string, string | null>;
+  /** Activity types: the code, and the name in French, Arabic and English → the code. */
+  activities: Map<string, string | null>;
+  /** The organisation's group names (normalised) before the file: a new group may not take one. */
+  groupNames: Set<string>;
 }
 
 export function lookupOf(records: { id: string; name: string }[]): Map<string, string | null> {
@@ -43,10 +47,15 @@ export function storedValue(kind: ImportKind, field: string, cell: Cell): string
   return cellText(cell);
 }
 
-/** The form's field an import column fills (and back, for the form's messages). */
-const formField: Record<string, string> = { group: "groupId", village: "settlementId", occurredOn: "occurredOn" };
-const importField = (kind: ImportKind, path: string) => {
-  const back = Object.entries(formField).find(([, f]) => f === path)?.[0];
+/** The form's field an import column fills, where the names differ (and back, for the form's messages). */
+const formFields: Record<ImportKind, Record<string, string>> = {
+  members: { group: "groupId", village: "settlementId" },
+  ledger: { group: "groupId" },
+  groups: { village: "villageId", activity: "activityType" },
+};
+export const formFieldOf = (kind: ImportKind, field: string) => formFields[kind][field] ?? field;
+export const importFieldOf = (kind: ImportKind, path: string) => {
+  const back = Object.entries(formFields[kind]).find(([, f]) => f === path)?.[0];
   return back ?? (importFields[kind].some((f) => f.key === path) ? path : importFields[kind][0].key);
 };
 
@@ -54,6 +63,12 @@ const importField = (kind: ImportKind, path: string) => {
 const standIn: Record<string, unknown> = {
   groupId: "00000000-0000-4000-8000-000000000000",
   settlementId: "00000000-0000-4000-8000-000000000000",
+  villageId: "00000000-0000-4000-8000-000000000000",
+  activityType: "shop",
+  startDate: "2000-01-01",
+  startingCapitalAmount: "0",
+  startingCapitalCurrency: "MRU",
+  profitRule: "equal",
   name: "Stand-in",
   sex: "female",
   birthYear: "1990",
@@ -74,7 +89,14 @@ const standIn: Record<string, unknown> = {
   wgCommunication: "not_asked",
 };
 
-export type FormInput<K extends ImportKind> = K extends "members" ? z.infer<typeof addMemberSchema> : z.infer<typeof recordEntrySchema>;
+export type FormInput<K extends ImportKind> = K extends "members"
+  ? z.infer<typeof addMemberSchema>
+  : K extends "groups"
+    ? z.infer<typeof createGroupSchema>
+    : z.infer<typeof recordEntrySchema>;
+
+/** Each kind's form: the schema its rows are checked by. */
+const schemas = { members: addMemberSchema, ledger: recordEntrySchema, groups: createGroupSchema } as const;
 
 export interface CheckedRow {
   errors: RowError[];
@@ -90,18 +112,18 @@ export function checkRow(kind: ImportKind, values: Record<string, string>, looku
   for (const def of importFields[kind]) {
     const v = values[def.key] ?? "";
     if (def.type === "list") {
-      const code = v === "" && def.list === "wg" ? "not_asked" : v === "" ? null : listValue(def.list!, v);
+      const code = v === "" ? (def.default ?? null) : listValue(def.list!, v);
       if (v === "" && def.required) errors.push({ field: def.key, key: "required" });
       else if (code === null && v !== "") errors.push({ field: def.key, key: "importNotInList", list: def.list });
       raw[def.key] = code ?? undefined;
-    } else if (def.type === "group" || def.type === "village") {
-      const map = def.type === "group" ? lookups.groups : lookups.villages;
+    } else if (def.type === "group" || def.type === "village" || def.type === "activity") {
+      const map = def.type === "group" ? lookups.groups : def.type === "village" ? lookups.villages : lookups.activities;
       const id = v === "" ? undefined : (map.get(normalise(v)) ?? map.get(v));
+      const unknown = { group: "importGroupUnknown", village: "importVillageUnknown", activity: "importActivityUnknown" }[def.type];
       if (v === "") errors.push({ field: def.key, key: "required" });
-      else if (id === undefined)
-        errors.push({ field: def.key, key: def.type === "group" ? "importGroupUnknown" : "importVillageUnknown", values: { name: v } });
+      else if (id === undefined) errors.push({ field: def.key, key: unknown, values: { name: v } });
       else if (id === null) errors.push({ field: def.key, key: "importNameAmbiguous", values: { name: v } });
-      raw[formField[def.key]] = id ?? "";
+      raw[formFieldOf(kind, def.key)] = id ?? "";
     } else if (def.type === "date") {
       if (v !== "" && !toIsoDate(v)) errors.push({ field: def.key, key: "dateInvalid" });
       raw[def.key] = v === "" ? (def.required ? undefined : "") : (toIsoDate(v) ?? v);
@@ -109,8 +131,13 @@ export function checkRow(kind: ImportKind, values: Record<string, string>, looku
       raw[def.key] = v === "" && def.required ? undefined : v;
     }
   }
+  // A new group may not take the name of one the organisation already has (its members and
+  // ledger lines are imported by that name).
+  if (kind === "groups" && values.name && lookups.groupNames.has(normalise(values.name))) {
+    errors.push({ field: "name", key: "importGroupExists", values: { name: values.name } });
+  }
   let input: Record<string, unknown> | null = null;
-  const schema = kind === "members" ? addMemberSchema : recordEntrySchema;
+  const schema = schemas[kind];
   // The form's schema checks its cross-field rules only once each field is valid: the fields
   // already in error are stood in for by valid values, and the schema asked again, so that every
   // problem of the row is reported at once.
@@ -123,7 +150,7 @@ export function checkRow(kind: ImportKind, values: Record<string, string>, looku
     }
     let added = false;
     for (const issue of parsed.error.issues) {
-      const field = importField(kind, String(issue.path[0] ?? ""));
+      const field = importFieldOf(kind, String(issue.path[0] ?? ""));
       if (errors.some((e) => e.field === field)) continue;
       const key = /^[a-zA-Z][\w.]*$/.test(issue.message) ? issue.message : "invalid";
       errors.push({ field, key });
@@ -132,7 +159,7 @@ export function checkRow(kind: ImportKind, values: Record<string, string>, looku
     if (!added) break;
     attempt = { ...attempt };
     for (const e of errors) {
-      const f = formField[e.field] ?? e.field;
+      const f = formFieldOf(kind, e.field);
       attempt[f] = standIn[f] ?? attempt[f];
     }
   }
@@ -140,13 +167,15 @@ export function checkRow(kind: ImportKind, values: Record<string, string>, looku
   const natural =
     kind === "members"
       ? ["members", raw.groupId, normalise(values.name ?? ""), values.birthYear, raw.settlementId].join("|")
-      : ["ledger", raw.groupId, raw.kind, raw.occurredOn, (values.amount ?? "").replace(/\s/g, ""), raw.currency, normalise(values.note ?? "")].join("|");
+      : kind === "groups"
+        ? ["groups", normalise(values.name ?? "")].join("|")
+        : ["ledger", raw.groupId, raw.kind, raw.occurredOn, (values.amount ?? "").replace(/\s/g, ""), raw.currency, normalise(values.note ?? "")].join("|");
   return { errors, input, natural };
 }
 
 /**
  * A row's key: the Kobo submission's `_uuid`; else a hash of the row's natural key (a member:
- * group, name, birth year, village; a ledger line: its whole content and, for the same line
+ * group, name, birth year, village; a group: its name; a ledger line: its whole content and, for the same line
  * twice in a file, which occurrence it is). The same file imported again has the same keys.
  */
 export function rowKey(koboUuid: string | undefined, natural: string, occurrence: number): string {

@@ -1,19 +1,19 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { groups, importKeys, importMappings, importRows, importUploads } from "@/db/schema";
+import { activityTypes, groups, importKeys, importMappings, importRows, importUploads } from "@/db/schema";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { AppError } from "@/lib/errors";
 import { appErrorFromDb } from "@/lib/db-errors";
-import { addMember, recordEntry } from "@/lib/groups/service";
+import { addMember, createGroup, recordEntry } from "@/lib/groups/service";
 import { listNgoSettlements } from "@/lib/groups/queries";
-import type { AddMemberInput, RecordEntryInput } from "@/lib/groups/schema";
+import type { AddMemberInput, CreateGroupInput, RecordEntryInput } from "@/lib/groups/schema";
 import { writableGroupSql } from "@/lib/groups/scope";
 import { cellText } from "./cells";
 import { importFields, normalise, type ImportKind } from "./fields";
 import { mapHeaders } from "./headers";
 import { ImportFileError, readSheet } from "./read";
-import { checkRow, lookupOf, rowKey, storedValue, type Lookups, type RowError } from "./rows";
+import { checkRow, importFieldOf, lookupOf, rowKey, storedValue, type Lookups, type RowError } from "./rows";
 
 type Org = Pick<TenantOrg, "id" | "type">;
 
@@ -26,7 +26,13 @@ export async function loadLookups(tx: Tx, org: Org): Promise<Lookups> {
     .from(groups)
     .where(and(writableGroupSql(org), isNull(groups.archivedAt)));
   const vs = await listNgoSettlements(tx, org.id);
-  return { groups: lookupOf(gs), villages: lookupOf(vs) };
+  const named = await tx.select({ name: groups.name }).from(groups).where(eq(groups.ngoOrgId, org.id));
+  const activities = new Map<string, string | null>();
+  for (const a of await tx.select().from(activityTypes)) {
+    for (const n of [a.code, a.nameFr, a.nameAr, a.nameEn]) activities.set(normalise(n), a.code);
+    activities.set(a.code, a.code);
+  }
+  return { groups: lookupOf(gs), villages: lookupOf(vs), activities, groupNames: new Set(named.map((g) => normalise(g.name))) };
 }
 
 export interface StageInput {
@@ -74,6 +80,8 @@ export async function stageUpload(tx: Tx, org: Org, userId: string, input: Stage
       ).map((r) => r.k),
     );
     const rows = batch.map((r) => {
+      // A group imported before by this very row has its name taken by itself: a duplicate.
+      if (known.has(r.rowKey)) r.errors = r.errors.filter((e) => e.key !== "importGroupExists");
       const duplicate = known.has(r.rowKey) || seen.has(r.rowKey);
       seen.add(r.rowKey);
       const status = r.errors.length > 0 ? "invalid" : duplicate ? "duplicate" : "new";
@@ -144,13 +152,12 @@ export interface CommitResult {
 
 /** An AppError of a form to the row's errors, by import column. */
 function rowErrorsOf(kind: ImportKind, err: AppError): RowError[] {
-  const back: Record<string, string> = { groupId: "group", settlementId: "village" };
-  const known = new Set(importFields[kind].map((f) => f.key));
-  const fieldErrors = Object.entries(err.fieldErrors ?? {}).map(([f, key]) => ({ field: back[f] ?? (known.has(f) ? f : importFields[kind][0].key), key }));
+  const fieldErrors = Object.entries(err.fieldErrors ?? {}).map(([f, key]) => ({ field: importFieldOf(kind, f), key }));
   if (fieldErrors.length > 0 && err.messageKey === "validation") return fieldErrors;
   // A rule's refusal without a field (a locked quarter: the date's; an amount's limit): its column.
-  const dateField = kind === "members" ? "joinedOn" : "occurredOn";
-  const byKey = /^quarter|date/i.test(err.messageKey) ? dateField : /^amount/.test(err.messageKey) && kind === "ledger" ? "amount" : null;
+  const dateField = { members: "joinedOn", ledger: "occurredOn", groups: "startDate" }[kind];
+  const amountField = { members: null, ledger: "amount", groups: "startingCapitalAmount" }[kind];
+  const byKey = /^quarter|date/i.test(err.messageKey) ? dateField : /^amount/.test(err.messageKey) ? amountField : null;
   const field = fieldErrors[0]?.field ?? byKey ?? importFields[kind][0].key;
   const values = err.values ? Object.fromEntries(Object.entries(err.values).filter(([k]) => k !== "confirm")) : undefined;
   return [{ field, key: err.messageKey, values }];
@@ -225,6 +232,7 @@ export async function commitUpload(tx: Tx, org: Org, userId: string, uploadId: s
 async function writeRow(tx: Tx, org: Org, userId: string, kind: ImportKind, input: Record<string, unknown>, acceptWarnings: boolean): Promise<string> {
   const once = async (confirm?: string) => {
     if (kind === "members") return (await addMember(tx, org, { ...(input as AddMemberInput), confirm })).personId;
+    if (kind === "groups") return (await createGroup(tx, org, { ...(input as CreateGroupInput), confirm })).id;
     return (await recordEntry(tx, org, userId, { ...(input as RecordEntryInput), confirm })).id;
   };
   try {
@@ -320,5 +328,10 @@ export async function loadTemplateNames(tx: Tx, org: Org) {
     .where(and(writableGroupSql(org), isNull(groups.archivedAt)))
     .orderBy(asc(groups.name));
   const vs = await listNgoSettlements(tx, org.id);
-  return { groups: gs.map((g) => g.name), villages: vs.map((v) => v.name) };
+  const as = await tx.select().from(activityTypes).orderBy(asc(activityTypes.sortOrder));
+  return {
+    groups: gs.map((g) => g.name),
+    villages: vs.map((v) => v.name),
+    activities: { fr: as.map((a) => a.nameFr), ar: as.map((a) => a.nameAr), en: as.map((a) => a.nameEn) },
+  };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import ExcelJS from "exceljs";
 import { createTranslator } from "next-intl";
 import { loadMessages } from "@/lib/i18n/catalogues";
-import { importFields, listCodes, type HeaderLang, type ImportKind, type ListName } from "./fields";
+import { importFields, listCodes, listLabelKey, type HeaderLang, type ImportKind, type ListName } from "./fields";
 import { columnLetter } from "./read";
 
 /** Rows of the template's data sheet that carry the allowed-value drop-downs. */
@@ -15,11 +15,8 @@ async function translator(lang: HeaderLang): Promise<Translate> {
 }
 
 function listLabel(t: Translate, list: ListName, code: string): string {
-  if (list === "sex") return t(`group.${code}`);
-  if (list === "householdStatus") return t(`householdStatus.${code}`);
-  if (list === "wg") return t(`wg.${code}`);
-  if (list === "ledgerKind") return t(`ledgerKinds.${code}`);
-  return code;
+  const key = listLabelKey(list, code);
+  return key ? t(key) : code;
 }
 
 /** The template's headers in a language (a CSV template is this one line). */
@@ -39,7 +36,11 @@ export function csvTemplate(kind: ImportKind, lang: HeaderLang): string {
  * (each column: required or not, its format or values) and the allowed values, the
  * organisation's own groups and villages included. Right to left in Arabic.
  */
-export async function xlsxTemplate(kind: ImportKind, lang: HeaderLang, names: { groups: string[]; villages: string[] }): Promise<Buffer> {
+export async function xlsxTemplate(
+  kind: ImportKind,
+  lang: HeaderLang,
+  names: { groups: string[]; villages: string[]; activities: Record<HeaderLang, string[]> },
+): Promise<Buffer> {
   const t = await translator(lang);
   const ti = (k: string, v?: Record<string, string | number>) => t(`imports.${k}`, v);
   const wb = new ExcelJS.Workbook();
@@ -53,7 +54,7 @@ export async function xlsxTemplate(kind: ImportKind, lang: HeaderLang, names: { 
   data.addRow(templateHeaders(kind, lang)).font = { bold: true };
   fields.forEach((f, i) => {
     data.getColumn(i + 1).width = Math.max(14, f.headers[lang][0].length + 4);
-    if (f.type === "date" || f.type === "text" || f.type === "group" || f.type === "village")
+    if (f.type === "date" || f.type === "text" || f.type === "group" || f.type === "village" || f.type === "activity")
       data.getColumn(i + 1).numFmt = f.type === "date" ? "yyyy-mm-dd" : "@";
   });
 
@@ -61,6 +62,7 @@ export async function xlsxTemplate(kind: ImportKind, lang: HeaderLang, names: { 
   const listColumns: { title: string; values: string[]; key: string }[] = [
     ...(fields.some((f) => f.type === "group") ? [{ key: "group", title: ti("listGroups"), values: names.groups }] : []),
     ...(fields.some((f) => f.type === "village") ? [{ key: "village", title: ti("listVillages"), values: names.villages }] : []),
+    ...(fields.some((f) => f.type === "activity") ? [{ key: "activity", title: ti("listActivities"), values: names.activities[lang] }] : []),
     ...[...new Set(fields.filter((f) => f.list).map((f) => f.list!))].map((l) => ({
       key: l,
       title: fields.find((f) => f.list === l)!.headers[lang][0],
@@ -76,7 +78,7 @@ export async function xlsxTemplate(kind: ImportKind, lang: HeaderLang, names: { 
   });
   const sheetRef = `'${ti("sheetLists").replace(/'/g, "''")}'`;
   fields.forEach((f, i) => {
-    const key = f.type === "group" || f.type === "village" ? f.type : f.list;
+    const key = f.type === "group" || f.type === "village" || f.type === "activity" ? f.type : f.list;
     const li = listColumns.findIndex((c) => c.key === key);
     if (li < 0 || listColumns[li].values.length === 0) return;
     const letter = columnLetter(li);
@@ -92,7 +94,7 @@ export async function xlsxTemplate(kind: ImportKind, lang: HeaderLang, names: { 
     });
   });
 
-  const what = ti(kind === "members" ? "whatMembers" : "whatLedger");
+  const what = ti({ members: "whatMembers", ledger: "whatLedger", groups: "whatGroups" }[kind]);
   instructions.getColumn(1).width = 34;
   instructions.getColumn(2).width = 14;
   instructions.getColumn(3).width = 70;
@@ -105,7 +107,9 @@ export async function xlsxTemplate(kind: ImportKind, lang: HeaderLang, names: { 
   for (const f of fields) {
     const format =
       f.type === "list"
-        ? `${listCodes[f.list!].map((c) => listLabel(t, f.list!, c)).join(" · ")}${f.list === "wg" ? ` (${ti("wgDefault")})` : ""}`
+        ? `${listCodes[f.list!].map((c) => listLabel(t, f.list!, c)).join(" · ")}${
+            f.list === "wg" ? ` (${ti("wgDefault")})` : f.default ? ` (${ti("emptyMeans", { value: listLabel(t, f.list!, f.default) })})` : ""
+          }`
         : ti(
             {
               text: "fmtText",
@@ -115,6 +119,7 @@ export async function xlsxTemplate(kind: ImportKind, lang: HeaderLang, names: { 
               amount: "fmtAmount",
               group: "fmtGroup",
               village: "fmtVillage",
+              activity: "fmtActivity",
             }[f.type],
           );
     instructions.addRow([f.headers[lang][0], ti(f.required ? "yes" : "no"), format]);

@@ -17,6 +17,8 @@ import { findLiveSession } from "@/lib/auth/session-store";
 import { listNgoSettlements } from "@/lib/groups/queries";
 import { commitUpload, ImportRefused, loadPreview, recordRefusal, stageUpload } from "@/lib/imports/service";
 import { ImportFileError, MAX_BYTES } from "@/lib/imports/read";
+import type { ImportKind } from "@/lib/imports/kinds";
+import { xlsxTemplate } from "@/lib/imports/template";
 import { commitImportAction, uploadImportAction } from "@/lib/imports/actions";
 import { previousQuarter, quarterBounds, quarterOf } from "@/lib/quarters/quarter";
 import { today } from "@/lib/dates";
@@ -46,8 +48,8 @@ describe(`imports on ${backend}`, () => {
   const adicor = () => ({ id: ids.orgs.adicor, type: "ngo" as const });
   const tadamoun = () => ({ id: ids.orgs.tadamoun, type: "ngo" as const });
   const asAdicor = <T>(fn: (tx: Tx) => Promise<T>) => db.asApp({ orgId: ids.orgs.adicor, userId: editor }, fn);
-  const stage = (kind: "members" | "ledger", file: File) => asAdicor((tx) => stageUpload(tx, adicor(), editor, { kind, file, fileName: file.name }));
-  const refusal = async (kind: "members" | "ledger", file: File) => {
+  const stage = (kind: ImportKind, file: File) => asAdicor((tx) => stageUpload(tx, adicor(), editor, { kind, file, fileName: file.name }));
+  const refusal = async (kind: ImportKind, file: File) => {
     try {
       await stage(kind, file);
     } catch (e) {
@@ -255,5 +257,101 @@ describe(`imports on ${backend}`, () => {
     fd.set("uploadId", id);
     expect(await commitImportAction({ status: "idle" }, fd)).toEqual({ status: "error", formError: { key: "importRefused", values: { count: 1 } } });
     expect(await count()).toBe(before);
+  });
+  it("imports groups: activity and village by name in any language, capital, sharing rule; the same file again adds nothing", async () => {
+    const file = () =>
+      csv("groupes.csv", [
+        "Nom du groupe;Activité;Village;Date de démarrage;Capital de départ;Devise;Partage du bénéfice",
+        `Boutique Importée Un;Boutique communautaire;${village};2025-03-01;250 000;MRU;`,
+        `Atelier Importé Deux;sewing;${village};01/04/2025;120000;ouguiya;pondéré par équipe`,
+        `Atelier Importé Trois;ملحمة قروية;${village.toUpperCase()};2025-04-02;90000;MRU;parts égales`,
+        `${groupName};Boucherie villageoise;Nulle Part;2099-01-01;-5;EUR;au hasard`,
+      ]);
+    const { id } = await stage("groups", file());
+    const p = await rowsOf(id);
+    expect(p.rows.filter((r) => r.status === "invalid").map((r) => r.line)).toEqual([5]);
+    expect(p.upload).toMatchObject({ kind: "groups", headerLang: "fr", rowCount: 4, newCount: 3, invalidCount: 1 });
+    const bad = p.rows.find((r) => r.line === 5)!;
+    expect(Object.fromEntries(bad.errors.map((e) => [e.field, e.key]))).toMatchObject({
+      name: "importGroupExists",
+      village: "importVillageUnknown",
+      startingCapitalCurrency: "importNotInList",
+      profitRule: "importNotInList",
+      startDate: "dateInFuture",
+      startingCapitalAmount: "amountNegative",
+    });
+    const before = await db.db.$count(groups, eq(groups.ngoOrgId, ids.orgs.adicor));
+    const fd = new FormData();
+    fd.set("org", "adicor");
+    fd.set("uploadId", id);
+    expect(await commitImportAction({ status: "idle" }, fd)).toMatchObject({ status: "ok", data: { added: 3, duplicates: 0 } });
+    expect(await db.db.$count(groups, eq(groups.ngoOrgId, ids.orgs.adicor))).toBe(before + 3);
+    const made = await db.db
+      .select({
+        name: groups.name,
+        activityType: groups.activityType,
+        startDate: groups.startDate,
+        amount: groups.startingCapitalAmount,
+        currency: groups.startingCapitalCurrency,
+        profitRule: groups.profitRule,
+      })
+      .from(groups)
+      .where(sql`${groups.name} like '% Import%'`)
+      .orderBy(groups.startDate);
+    expect(made).toEqual([
+      { name: "Boutique Importée Un", activityType: "shop", startDate: "2025-03-01", amount: 250000, currency: "MRU", profitRule: "equal" },
+      { name: "Atelier Importé Deux", activityType: "sewing", startDate: "2025-04-01", amount: 120000, currency: "MRU", profitRule: "team_weighted" },
+      { name: "Atelier Importé Trois", activityType: "butchery", startDate: "2025-04-02", amount: 90000, currency: "MRU", profitRule: "equal" },
+    ]);
+    // Again: each row is its own group already, a duplicate, not a name clash.
+    const again = await rowsOf((await stage("groups", file())).id);
+    expect(again.upload).toMatchObject({ newCount: 0, duplicateCount: 3, invalidCount: 1 });
+    // Another file (English headers) naming an imported group: that group, a duplicate, nothing added.
+    const later = await rowsOf(
+      (
+        await stage(
+          "groups",
+          csv("other.csv", [
+            "Group name,Activity,Village,Start date,Starting capital,Currency",
+            `boutique importee un,Community shop,${village},2025-05-01,1000,MRU`,
+          ]),
+        )
+      ).id,
+    );
+    expect(later.upload).toMatchObject({ headerLang: "en", newCount: 0, duplicateCount: 1, invalidCount: 0 });
+    // The new groups take members by their name.
+    const members = await rowsOf(
+      (
+        await stage(
+          "members",
+          csv("m.csv", [
+            "Groupe;Nom;Sexe;Année de naissance;Village ou campement;Taille du ménage;Statut du ménage;Date d'adhésion",
+            `Atelier importé deux;Mariem Importgroupe;femme;1992;${village};5;hôte;2025-04-05`,
+          ]),
+        )
+      ).id,
+    );
+    expect(members.upload).toMatchObject({ newCount: 1, invalidCount: 0 });
+  });
+
+  it("the groups template lists the activities in its language, and the instructions say what an empty sharing rule means", async () => {
+    const names = { groups: [], villages: [village], activities: { fr: ["Boutique communautaire"], ar: ["دكان مجتمعي"], en: ["Community shop"] } };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await xlsxTemplate("groups", "ar", names)) as never);
+    const [data, instructions, lists] = wb.worksheets;
+    expect(data.views[0].rightToLeft).toBe(true);
+    expect((data.getRow(1).values as unknown[]).slice(1)).toEqual([
+      "اسم المجموعة",
+      "النشاط",
+      "القرية",
+      "تاريخ البدء",
+      "رأس المال الأولي",
+      "العملة",
+      "قاعدة تقاسم الأرباح",
+    ]);
+    const listed = (lists.getColumn(2).values as unknown[]).filter(Boolean);
+    expect(listed).toEqual(["الأنشطة", "دكان مجتمعي"]);
+    const rule = instructions.getRows(1, instructions.rowCount)!.find((r) => r.getCell(1).value === "قاعدة تقاسم الأرباح")!;
+    expect(rule.getCell(3).text).toContain("فارغ: ");
   });
 });

@@ -3,7 +3,7 @@ import { requireMember } from "@/lib/auth/tenant";
 import { withTenant } from "@/lib/tenant-db";
 import { isUuid } from "@/lib/groups/scope";
 import { localStamp } from "@/lib/dates";
-import { headerLangs, importFields, importKinds, listCodes, type ImportKind, type ListName } from "@/lib/imports/fields";
+import { headerLangs, importFields, importKinds, listCodes, listLabelKey, type ImportKind, type ListName } from "@/lib/imports/fields";
 import { MAX_BYTES, MAX_ROWS } from "@/lib/imports/read";
 import { listMappings, listUploads, loadPreview } from "@/lib/imports/service";
 import type { RowError } from "@/lib/imports/rows";
@@ -41,7 +41,8 @@ async function ImportPage({
     mappings: await listMappings(tx, ctx.org),
     uploads: uploadId ? [] : await listUploads(tx, ctx.org),
   }));
-  const kindLabel = (k: string) => t(k === "members" ? "kindMembers" : "kindLedger");
+  const kindKeys: Record<ImportKind, string> = { members: "kindMembers", ledger: "kindLedger", groups: "kindGroups" };
+  const kindLabel = (k: string) => t(kindKeys[k as ImportKind] ?? "kindMembers");
   const statusLabel = (s: string) => t(`status${s[0].toUpperCase()}${s.slice(1)}`);
   const uploadStatus = (s: string) => t(`upload${s[0].toUpperCase()}${s.slice(1)}`);
 
@@ -62,17 +63,10 @@ async function ImportPage({
     const pending = u.newCount + u.refusedCount;
     const allowedOf = (list: ListName) =>
       listCodes[list]
-        .map((c) =>
-          list === "sex"
-            ? root(`group.${c}`)
-            : list === "householdStatus"
-              ? root(`householdStatus.${c}`)
-              : list === "wg"
-                ? root(`wg.${c}`)
-                : list === "ledgerKind"
-                  ? root(`ledgerKinds.${c}`)
-                  : c,
-        )
+        .map((c) => {
+          const key = listLabelKey(list, c);
+          return key ? root(key) : c;
+        })
         .join(", ");
     const problem = (e: RowError) => {
       const message = root(`errors.${e.key}`, e.values);
@@ -171,7 +165,7 @@ async function ImportPage({
           mappings={data.mappings}
           labels={{
             kind: t("kindLabel"),
-            kinds: { members: t("kindMembers"), ledger: t("kindLedger") },
+            kinds: { members: t("kindMembers"), ledger: t("kindLedger"), groups: t("kindGroups") },
             file: t("fileLabel"),
             fileHint: t("fileHint", { max: Math.round(MAX_BYTES / 1024 / 1024), rows: MAX_ROWS }),
             mapping: t("mappingLabel"),

@@ -6,7 +6,7 @@ import { csvTemplate, xlsxTemplate } from "@/lib/imports/template";
 import { loadTemplateNames } from "@/lib/imports/service";
 
 /**
- * An import template (issue 14.1): `kind` (members, ledger), `lang` (fr, ar, en), `format` (xlsx,
+ * An import template (issue 14.1): `kind` (groups, members, ledger), `lang` (fr, ar, en), `format` (xlsx,
  * csv). For the organisation's writers only, like the import; its lists name their own groups
  * and villages.
  */
