@@ -117,6 +117,33 @@ export async function recentDuplicateEntry(
   return dup ? dup.minutes : null;
 }
 
+/**
+ * recentDuplicateEntry for many lines in one statement (an import's batch): per line, the minutes
+ * since an identical live entry was recorded, within the window, or null.
+ */
+export async function recentDuplicateEntries(
+  tx: Queryable,
+  es: { groupId: string; kind: (typeof ledgerKinds)[number]; occurredOn: string; amount: number; currency: Currency; note: string }[],
+): Promise<(number | null)[]> {
+  if (es.length === 0) return [];
+  const lines = sql.join(
+    es.map((e, i) => sql`(${i}::int, ${e.groupId}::uuid, ${e.occurredOn}::date, ${e.kind}::text, ${e.amount}::bigint, ${e.currency}::text, ${e.note}::text)`),
+    sql`, `,
+  );
+  const found = rowsOf<{ i: number; minutes: number }>(
+    await tx.execute(sql`select v.i, min(floor(extract(epoch from (now() - e.created_at)) / 60))::int as minutes
+      from (values ${lines}) as v(i, group_id, occurred_on, kind, amount, currency, note)
+      join ledger_entries e on e.group_id = v.group_id and e.occurred_on = v.occurred_on and e.kind::text = v.kind
+        and e.amount = v.amount and e.currency::text = v.currency and e.voided_at is null
+        and e.created_at > now() - make_interval(mins => ${DUPLICATE_WINDOW_MINUTES})
+      where coalesce((select n.note from ledger_entry_notes n where n.entry_id = e.id), '') = v.note
+      group by v.i`),
+  );
+  const out: (number | null)[] = es.map(() => null);
+  for (const f of found) out[Number(f.i)] = Math.max(0, Number(f.minutes));
+  return out;
+}
+
 /** The same for a repayment of a credit (the caller holds the credit's row lock). */
 export async function recentDuplicateRepayment(tx: Queryable, r: { creditId: string; paidOn: string; amount: number }): Promise<number | null> {
   const [dup] = await tx

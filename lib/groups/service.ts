@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "@/db/client";
 import {
@@ -22,13 +23,21 @@ import {
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { AlreadyRecorded, AppError, fieldError } from "@/lib/errors";
 import { assertQuarterOpen, assertQuartersOpen } from "@/lib/quarters/locks";
-import { quartersBetween } from "@/lib/quarters/quarter";
+import { quarterOf, quartersBetween } from "@/lib/quarters/quarter";
+import { appErrorFromDb } from "@/lib/db-errors";
 import { updateVersioned } from "@/lib/versioned";
 import { computeProfit, shareProfit } from "./profit";
 import { profitSums } from "./profit-sums";
 import { findWritableGroup, listGroupMembers, listRotation } from "./queries";
-import { plausibilityFor, recentDuplicateEntry, recentDuplicateRepayment } from "./plausibility-service";
-import { confirmationToken } from "./plausibility";
+import {
+  loadPlausibility,
+  PlausibilityCheck,
+  plausibilityFor,
+  recentDuplicateEntries,
+  recentDuplicateEntry,
+  recentDuplicateRepayment,
+} from "./plausibility-service";
+import { confirmationToken, type Plausibility } from "./plausibility";
 import { findNearDuplicatePeople } from "@/lib/people/search";
 import type { z } from "zod";
 import type * as s from "./schema";
@@ -157,12 +166,10 @@ export async function recordEntry(tx: Queryable, org: Org, userId: string, input
       .where(and(eq(ledgerEntries.ngoOrgId, g.ngoOrgId), eq(ledgerEntries.clientKey, input.clientKey)));
     if (prior) throw new AlreadyRecorded(prior.id);
   }
-  const check = (await plausibilityFor(tx, g.ngoOrgId))
-    .date(opts.dateField ?? "occurredOn", input.occurredOn)
-    .amount("amount", input.kind, input.currency, input.amount);
+  const check = entryCheck(await plausibilityFor(tx, g.ngoOrgId), input, opts.dateField);
   await assertQuarterOpen(tx as Tx, g.ngoOrgId, input.occurredOn);
   check.duplicate(await recentDuplicateEntry(tx, { ...input, groupId: g.id }));
-  check.settle(input.confirm, [g.id, input.kind, input.occurredOn, input.amount, input.currency, input.note]);
+  check.settle(input.confirm, entryWarned(g.id, input));
   const [e] = await tx
     .insert(ledgerEntries)
     .values({
@@ -179,6 +186,92 @@ export async function recordEntry(tx: Queryable, org: Org, userId: string, input
     .returning();
   // The note went to ledger_entry_notes (migration 0051's trigger); the caller gets it back.
   return { ...e, note: input.note };
+}
+
+/** A ledger line's date floor, ceiling and soft limit (recordEntry's and checkEntries' rules). */
+function entryCheck(check: PlausibilityCheck, input: In<typeof s.recordEntrySchema>, dateField = "occurredOn") {
+  return check.date(dateField, input.occurredOn).amount("amount", input.kind, input.currency, input.amount);
+}
+/** What a ledger line's confirmation covers. */
+const entryWarned = (groupId: string, input: In<typeof s.recordEntrySchema>) => [
+  groupId,
+  input.kind,
+  input.occurredOn,
+  input.amount,
+  input.currency,
+  input.note,
+];
+
+/**
+ * Many ledger lines at once (an import): each checked by recordEntry's rules (a group the
+ * organisation writes, locked; the date floor, the ceiling; a locked quarter; the soft limit and
+ * a recent identical line, earlier in the same batch included, confirmed only if
+ * `acceptWarnings`). Per line: the row to insert (with its id), or the AppError that refused it.
+ * Nothing is written: insertEntries writes the rows of a batch in one statement, so that the
+ * rollups' statement trigger adds the batch's sums once; recording line by line in one
+ * transaction updates the same summary rows once per line, each update slower than the last.
+ */
+export async function checkEntries(tx: Tx, org: Org, userId: string, inputs: In<typeof s.recordEntrySchema>[], acceptWarnings: boolean) {
+  const groupsById = new Map<string, Awaited<ReturnType<typeof writable>> | AppError>();
+  const rules = new Map<string, Plausibility>();
+  const quarters = new Map<string, AppError | null>();
+  const inBatch = new Set<string>();
+  const out: ({ values: typeof ledgerEntries.$inferInsert & { id: string } } | { error: AppError })[] = [];
+  const recent = await recentDuplicateEntries(tx, inputs);
+  for (const [i, input] of inputs.entries()) {
+    try {
+      if (!groupsById.has(input.groupId)) groupsById.set(input.groupId, await writable(tx, org, input.groupId).catch((e: unknown) => refusal(e)));
+      const g = groupsById.get(input.groupId)!;
+      if (g instanceof AppError) throw g;
+      if (!rules.has(g.ngoOrgId)) rules.set(g.ngoOrgId, await loadPlausibility(tx, g.ngoOrgId));
+      const check = entryCheck(new PlausibilityCheck(rules.get(g.ngoOrgId)!), input);
+      const q = `${g.ngoOrgId}|${quarterOf(input.occurredOn)}`;
+      if (!quarters.has(q)) {
+        // A savepoint: the database refuses a locked quarter with an error, which would end the transaction.
+        quarters.set(q, await tx.transaction((sp) => assertQuarterOpen(sp, g.ngoOrgId, input.occurredOn)).then(() => null, refusal));
+      }
+      const locked = quarters.get(q);
+      if (locked) throw locked;
+      const same = JSON.stringify(entryWarned(g.id, input));
+      check.duplicate(inBatch.has(same) ? 0 : recent[i]);
+      inBatch.add(same);
+      try {
+        check.settle(input.confirm, entryWarned(g.id, input));
+      } catch (err) {
+        const token = err instanceof AppError ? err.values?.confirm : undefined;
+        if (!acceptWarnings || typeof token !== "string") throw err;
+        check.settle(token, entryWarned(g.id, input));
+      }
+      out.push({
+        values: {
+          id: randomUUID(),
+          ngoOrgId: g.ngoOrgId,
+          groupId: g.id,
+          kind: input.kind,
+          occurredOn: input.occurredOn,
+          amount: input.amount,
+          currency: input.currency,
+          note: input.note,
+          createdBy: userId,
+        },
+      });
+    } catch (err) {
+      out.push({ error: refusal(err) });
+    }
+  }
+  return out;
+}
+
+/** An error of a rule as an AppError (a database refusal translated); anything else thrown on. */
+function refusal(err: unknown): AppError {
+  const app = err instanceof AppError ? err : appErrorFromDb(err);
+  if (!app) throw err;
+  return app;
+}
+
+/** Writes checked lines in one statement (the notes go to ledger_entry_notes by its trigger). */
+export async function insertEntries(tx: Tx, rows: (typeof ledgerEntries.$inferInsert & { id: string })[]) {
+  if (rows.length > 0) await tx.insert(ledgerEntries).values(rows);
 }
 
 /** An entry of a group this organisation writes, locked; else "not found". */

@@ -5,7 +5,7 @@ import { activityTypes, groups, importKeys, importMappings, importRows, importUp
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { AppError } from "@/lib/errors";
 import { appErrorFromDb } from "@/lib/db-errors";
-import { addMember, createGroup, recordEntry } from "@/lib/groups/service";
+import { addMember, checkEntries, createGroup, insertEntries, recordEntry } from "@/lib/groups/service";
 import { listNgoSettlements } from "@/lib/groups/queries";
 import type { AddMemberInput, CreateGroupInput, RecordEntryInput } from "@/lib/groups/schema";
 import { writableGroupSql } from "@/lib/groups/scope";
@@ -184,16 +184,10 @@ export async function commitUpload(tx: Tx, org: Org, userId: string, uploadId: s
   const failures: { line: number; errors: RowError[] }[] = [];
   let added = 0;
   let duplicates = upload.duplicateCount;
-  let after = 0;
-  for (;;) {
-    const rows = await tx
-      .select()
-      .from(importRows)
-      .where(and(eq(importRows.uploadId, upload.id), inArray(importRows.status, ["new", "refused"]), gt(importRows.line, after)))
-      .orderBy(asc(importRows.line))
-      .limit(BATCH);
-    if (rows.length === 0) break;
-    after = rows[rows.length - 1].line;
+  type Row = typeof importRows.$inferSelect;
+
+  /** Each row in a savepoint of its own, through its form's service: every refusal is named. */
+  const oneByOne = async (rows: Row[]) => {
     for (const row of rows) {
       const checked = checkRow(kind, row.values as Record<string, string>, lookups);
       if (!checked.input) {
@@ -219,6 +213,79 @@ export async function commitUpload(tx: Tx, org: Org, userId: string, uploadId: s
         failures.push({ line: row.line, errors: rowErrorsOf(kind, app) });
       }
     }
+  };
+
+  /**
+   * Cash-book lines a batch at a time: checked by recordEntry's rules (checkEntries), then written
+   * in one statement with their keys. A refusal only the database finds (a quarter locked
+   * meanwhile) sends the batch back one line at a time, to name the line.
+   */
+  const inBatches = async (rows: Row[]) => {
+    const known = new Set(
+      (
+        await tx
+          .select({ k: importKeys.rowKey })
+          .from(importKeys)
+          .where(
+            and(
+              eq(importKeys.orgId, org.id),
+              eq(importKeys.kind, kind),
+              inArray(
+                importKeys.rowKey,
+                rows.map((r) => r.rowKey),
+              ),
+            ),
+          )
+      ).map((r) => r.k),
+    );
+    const todo: { row: Row; input: RecordEntryInput }[] = [];
+    for (const row of rows) {
+      if (known.has(row.rowKey)) {
+        duplicates++;
+        continue;
+      }
+      const checked = checkRow(kind, row.values as Record<string, string>, lookups);
+      if (!checked.input) failures.push({ line: row.line, errors: checked.errors });
+      else todo.push({ row, input: checked.input as RecordEntryInput });
+    }
+    const results = await checkEntries(
+      tx,
+      org,
+      userId,
+      todo.map((t) => t.input),
+      acceptWarnings,
+    );
+    results.forEach((r, i) => {
+      if ("error" in r) failures.push({ line: todo[i].row.line, errors: rowErrorsOf(kind, r.error) });
+    });
+    // A refused import writes nothing: the later batches are only checked, to name every refusal.
+    if (failures.length > 0) return;
+    const values = results.map((r) => ("values" in r ? r.values : null)).filter((v) => v !== null);
+    try {
+      await tx.transaction(async (sp) => {
+        await insertEntries(sp, values);
+        if (values.length > 0)
+          await sp.insert(importKeys).values(values.map((v, i) => ({ orgId: org.id, kind, rowKey: todo[i].row.rowKey, entityId: v.id, uploadId: upload.id })));
+      });
+      added += values.length;
+    } catch (err) {
+      if (!appErrorFromDb(err)) throw err;
+      await oneByOne(todo.map((t) => t.row));
+    }
+  };
+
+  let after = 0;
+  for (;;) {
+    const rows = await tx
+      .select()
+      .from(importRows)
+      .where(and(eq(importRows.uploadId, upload.id), inArray(importRows.status, ["new", "refused"]), gt(importRows.line, after)))
+      .orderBy(asc(importRows.line))
+      .limit(BATCH);
+    if (rows.length === 0) break;
+    after = rows[rows.length - 1].line;
+    if (kind === "ledger") await inBatches(rows);
+    else await oneByOne(rows);
   }
   if (failures.length > 0) throw new ImportRefused(failures);
   const [done] = await tx

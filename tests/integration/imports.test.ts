@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { auditLog, groups, importRows, importUploads, ledgerEntries, people, quarterLocks, users } from "@/db/schema";
-import { DEMO_PASSWORD, seedDemo, type DemoIds } from "@/db/seed/demo";
+import { DEMO_PASSWORD, demoIds, type DemoIds } from "@/db/seed/demo";
 import type { Tx } from "@/db/client";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { findLiveSession } from "@/lib/auth/session-store";
@@ -20,6 +20,7 @@ import { ImportFileError, MAX_BYTES } from "@/lib/imports/read";
 import type { ImportKind } from "@/lib/imports/kinds";
 import { xlsxTemplate } from "@/lib/imports/template";
 import { commitImportAction, uploadImportAction } from "@/lib/imports/actions";
+import { recordEntry } from "@/lib/groups/service";
 import { previousQuarter, quarterBounds, quarterOf } from "@/lib/quarters/quarter";
 import { today } from "@/lib/dates";
 import { request } from "../request-scope";
@@ -62,8 +63,8 @@ describe(`imports on ${backend}`, () => {
   const rowsOf = (id: string) => asAdicor(async (tx) => (await loadPreview(tx, adicor(), id))!);
 
   beforeAll(async () => {
-    db = await createTestDb();
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
+    ids = await demoIds(db.db);
     [{ id: editor }] = await db.db.select({ id: users.id }).from(users).where(eq(users.email, "editor@adicor.demo"));
     const gs = await db.db
       .select({ name: groups.name })
@@ -353,5 +354,35 @@ describe(`imports on ${backend}`, () => {
     expect(listed).toEqual(["الأنشطة", "دكان مجتمعي"]);
     const rule = instructions.getRows(1, instructions.rowCount)!.find((r) => r.getCell(1).value === "قاعدة تقاسم الأرباح")!;
     expect(rule.getCell(3).text).toContain("فارغ: ");
+  });
+  it("a line identical to one just recorded, or to one above it in the file, is written only once confirmed, as the form asks", async () => {
+    const [g] = await db.db
+      .select({ id: groups.id })
+      .from(groups)
+      .where(and(eq(groups.name, groupName), eq(groups.ngoOrgId, ids.orgs.adicor)));
+    await asAdicor((tx) =>
+      recordEntry(tx, adicor(), editor, { groupId: g.id, kind: "sale", occurredOn: today(), amount: 4321, currency: "MRU", note: "déjà saisie" }),
+    );
+    const file = csv("doublons.csv", [
+      "Groupe,Opération,Date,Montant,Devise,Note",
+      `${groupName},vente,${today()},4321,MRU,déjà saisie`,
+      `${groupName},vente,${today()},777,MRU,deux fois`,
+      `${groupName},vente,${today()},777,MRU,deux fois`,
+      `${groupName},vente,${today()},778,MRU,une fois`,
+    ]);
+    const { id } = await stage("ledger", file);
+    expect((await rowsOf(id)).upload).toMatchObject({ newCount: 4, invalidCount: 0 });
+    const count = async () => (await db.db.select({ n: sql<number>`count(*)::int` }).from(ledgerEntries))[0].n;
+    const before = await count();
+    const err = await asAdicor((tx) => commitUpload(tx, adicor(), editor, id, false)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportRefused);
+    expect((err as ImportRefused).failures.map((f) => [f.line, f.errors.map((e) => e.key)])).toEqual([
+      [2, ["possibleDuplicate"]],
+      [4, ["possibleDuplicate"]],
+    ]);
+    expect(await count()).toBe(before);
+    const r = await asAdicor((tx) => commitUpload(tx, adicor(), editor, id, true));
+    expect(r.added).toBe(4);
+    expect(await count()).toBe(before + 4);
   });
 });

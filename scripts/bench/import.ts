@@ -1,0 +1,200 @@
+/**
+ * npm run bench:import -- [--rows 100000] [--db NAME] [--keep]
+ *
+ * A cash-book file of `--rows` lines (100,000: the largest file the import takes) through the
+ * import's own service, on a fresh database of the local PostgreSQL server of DATABASE_OWNER_URL /
+ * DATABASE_URL with the demo seeded, as ADICOR's editor under row-level security:
+ * - the file is streamed from disk (`fs.openAsBlob`), read, checked and staged 500 rows at a time;
+ * - the commit checks every line by `recordEntry`'s rules and writes 500 per statement (the database's
+ *   triggers: rollups, ledger history, quarter locks) in one transaction;
+ * - the same file again is all duplicates and adds nothing.
+ * Meanwhile another member reads a group's cash book and the dashboard's totals, as a user of the
+ * portal would, on a connection of their own: their latency before and during the import says
+ * whether others are still served. Reported: time and rows/s of each phase, the process's peak
+ * memory above its start (the file is never held whole), the reader's p50/p95. Fails on a wrong
+ * count; timings are reported, not asserted.
+ */
+import { randomBytes } from "node:crypto";
+import { spawnSync } from "node:child_process";
+import { openAsBlob } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { openDb, type Tx } from "@/db/client";
+import { groups, importUploads, ledgerEntries, ledgerEntryNotes, users } from "@/db/schema";
+import { seedDemo } from "@/db/seed/demo";
+import { commitUpload, stageUpload } from "@/lib/imports/service";
+import { quarterBounds, quarterOf } from "@/lib/quarters/quarter";
+import { today } from "@/lib/dates";
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const ROWS = Number(arg("rows") ?? 100_000);
+const log = (s: string) => console.log(`[bench:import] ${s}`);
+
+function local(url: string, db: string) {
+  const u = new URL(url);
+  if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(u.hostname)) throw new Error(`refusing a non-local database: ${u.hostname}`);
+  u.pathname = `/${db}`;
+  return u.toString();
+}
+
+const pct = (xs: number[], p: number) => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+async function main() {
+  const ownerBase = process.env.DATABASE_OWNER_URL;
+  const appBase = process.env.DATABASE_URL;
+  if (!ownerBase || !appBase) throw new Error("set DATABASE_OWNER_URL (owner role, CREATEDB) and DATABASE_URL (application role) of a local PostgreSQL server");
+  if (!Number.isInteger(ROWS) || ROWS < 1 || ROWS > 100_000) throw new Error("--rows: 1 to 100000 (the import's own limit)");
+  const dbName = arg("db") ?? `tamkin_bench_import_${randomBytes(3).toString("hex")}`;
+  const ownerUrl = local(ownerBase, dbName);
+  const appUrl = local(appBase, dbName);
+
+  const admin = postgres(ownerBase, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+  await admin.unsafe(`create database ${dbName}`);
+  const dir = await mkdtemp(path.join(os.tmpdir(), "tamkin-bench-import-"));
+  const handles: { close(): Promise<void> }[] = [];
+  let failures = 0;
+  const check = (ok: boolean, what: string) => {
+    if (!ok) failures++;
+    log(`${ok ? "ok" : "FAIL"}: ${what}`);
+  };
+  try {
+    const m = spawnSync("npx", ["tsx", "scripts/db-migrate.ts"], {
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_OWNER_URL: ownerUrl, DATABASE_URL: appUrl },
+    });
+    if (m.status !== 0) throw new Error("migration failed");
+    const owner = await openDb({ url: ownerUrl, maintenance: true, max: 1 });
+    handles.push(owner);
+    const ids = await seedDemo(owner.db);
+    const org = { id: ids.orgs.adicor, type: "ngo" as const };
+    const [{ id: editor }] = await owner.db.select({ id: users.id }).from(users).where(eq(users.email, "editor@adicor.demo"));
+    const [{ id: viewer }] = await owner.db.select({ id: users.id }).from(users).where(eq(users.email, "viewer@adicor.demo"));
+    const gs = await owner.db
+      .select({ id: groups.id, name: groups.name })
+      .from(groups)
+      .where(and(eq(groups.ngoOrgId, org.id), isNull(groups.archivedAt)));
+    const named = gs.filter((g) => gs.filter((o) => o.name === g.name).length === 1 && !/[",\n]/.test(g.name));
+
+    // The file: lines spread over the groups, the four kinds and this quarter's days so far.
+    const start = quarterBounds(quarterOf(new Date())).start;
+    const days: string[] = [];
+    for (let d = new Date(`${start}T00:00:00Z`); d.toISOString().slice(0, 10) <= today(); d.setUTCDate(d.getUTCDate() + 1))
+      days.push(d.toISOString().slice(0, 10));
+    const kinds = ["vente", "vente", "vente", "achat", "dépense", "apport"];
+    const lines = ["Groupe,Opération,Date,Montant,Devise,Note"];
+    for (let i = 0; i < ROWS; i++) {
+      lines.push(`${named[i % named.length].name},${kinds[i % kinds.length]},${days[i % days.length]},${100 + ((i * 37) % 4900)},MRU,bench ${i}`);
+    }
+    const file = path.join(dir, "caisse.csv");
+    await writeFile(file, lines.join("\r\n") + "\r\n");
+    lines.length = 0;
+    const blob = await openAsBlob(file, { type: "text/csv" });
+    log(`${ROWS} lines over ${named.length} groups and ${days.length} days, ${(blob.size / 1024 / 1024).toFixed(1)} MB`);
+
+    const app = await openDb({ url: appUrl, max: 2 });
+    handles.push(app);
+    const as = <T>(userId: string, fn: (tx: Tx) => Promise<T>) =>
+      app.db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('app.org_id', ${org.id}, true), set_config('app.user_id', ${userId}, true)`);
+        return fn(tx);
+      });
+
+    // Another member of the organisation reading, on a connection of their own, all along.
+    const reader = await openDb({ url: appUrl, max: 1 });
+    handles.push(reader);
+    const group = named[0].id;
+    const read = () =>
+      reader.db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('app.org_id', ${org.id}, true), set_config('app.user_id', ${viewer}, true)`);
+        const t0 = performance.now();
+        await tx.execute(
+          sql`select id, kind, occurred_on, amount from ledger_entries where group_id = ${group} order by occurred_on desc, created_at desc limit 50`,
+        );
+        await tx.execute(sql`select count(*) from groups where ngo_org_id = ${org.id}`);
+        await tx.execute(sql`select currency, sum(amount)::bigint from ledger_entries where group_id = ${group} group by currency`);
+        return performance.now() - t0;
+      });
+    const latencies: Record<string, number[]> = { idle: [], stage: [], commit: [], again: [] };
+    let phase: keyof typeof latencies | null = "idle";
+    for (let i = 0; i < 20; i++) latencies.idle.push(await read());
+    const readerLoop = (async () => {
+      while (phase) {
+        const p = phase;
+        latencies[p].push(await read());
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+
+    // Memory: the process's peak resident size above its level before the file is read.
+    const base = process.memoryUsage().rss;
+    let peak = base;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
+
+    const timed = async <T>(p: keyof typeof latencies, fn: () => Promise<T>) => {
+      phase = p;
+      const t0 = Date.now();
+      const out = await fn();
+      return { out, ms: Date.now() - t0 };
+    };
+    const staged = await timed("stage", () => as(editor, (tx) => stageUpload(tx, org, editor, { kind: "ledger", file: blob, fileName: "caisse.csv" })));
+    const [u] = await owner.db.select().from(importUploads).where(eq(importUploads.id, staged.out.id));
+    check(u.rowCount === ROWS && u.newCount === ROWS && u.invalidCount === 0, `staged: ${u.rowCount} rows, ${u.newCount} new, ${u.invalidCount} invalid`);
+    const entries = async () =>
+      (
+        await owner.db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(ledgerEntries)
+          .innerJoin(ledgerEntryNotes, eq(ledgerEntryNotes.entryId, ledgerEntries.id))
+          .where(and(sql`${ledgerEntryNotes.note} like 'bench %'`, isNull(ledgerEntries.voidedAt)))
+      )[0].n;
+    const committed = await timed("commit", () => as(editor, (tx) => commitUpload(tx, org, editor, staged.out.id, true)));
+    check(committed.out.added === ROWS, `committed: ${committed.out.added} added in one transaction`);
+    check((await entries()) === ROWS, `the cash book holds the ${ROWS} lines`);
+    const again = await timed("again", () => as(editor, (tx) => stageUpload(tx, org, editor, { kind: "ledger", file: blob, fileName: "caisse.csv" })));
+    const [u2] = await owner.db.select().from(importUploads).where(eq(importUploads.id, again.out.id));
+    check(u2.newCount === 0 && u2.duplicateCount === ROWS, `the same file again: ${u2.newCount} new, ${u2.duplicateCount} duplicates`);
+    phase = null;
+    clearInterval(sampler);
+    await readerLoop;
+
+    const rate = (ms: number) => Math.round((ROWS / ms) * 1000).toLocaleString("en");
+    const lat = (xs: number[]) => `${pct(xs, 50).toFixed(1)} / ${pct(xs, 95).toFixed(1)} ms (${xs.length} reads)`;
+    console.log(`
+## Import of ${ROWS.toLocaleString("en")} cash-book lines (npm run bench:import -- --rows ${ROWS})
+
+| phase | time | rows/s | another member's reads, p50 / p95 |
+|---|---:|---:|---|
+| before (idle) | – | – | ${lat(latencies.idle)} |
+| read, check, stage | ${(staged.ms / 1000).toFixed(1)} s | ${rate(staged.ms)} | ${lat(latencies.stage)} |
+| commit (recordEntry's rules per line, 500 lines per INSERT, one transaction) | ${(committed.ms / 1000).toFixed(1)} s | ${rate(committed.ms)} | ${lat(latencies.commit)} |
+| the same file again (all duplicates) | ${(again.ms / 1000).toFixed(1)} s | ${rate(again.ms)} | ${lat(latencies.again)} |
+
+Peak memory of the importing process above its start: ${Math.round((peak - base) / 1024 / 1024)} MB (file ${(blob.size / 1024 / 1024).toFixed(1)} MB; Node ${process.version}, ${os.cpus().length} cores).
+`);
+  } finally {
+    for (const h of handles.reverse()) await h.close().catch(() => undefined);
+    if (!process.argv.includes("--keep")) await admin.unsafe(`drop database if exists ${dbName} with (force)`).catch(() => undefined);
+    await admin.end();
+    await rm(dir, { recursive: true, force: true });
+  }
+  if (failures > 0) {
+    log(`${failures} failure(s)`);
+    process.exit(1);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
