@@ -13,6 +13,7 @@ import { inject } from "vitest";
 import { openDb, type DbHandle, type Tx } from "@/db/client";
 import { grantAppRole } from "@/db/grants";
 import { PGLITE_APP_ROLE } from "@/db/app-role";
+import { seedDemo } from "@/db/seed/demo";
 
 /** The application role's connection (DATABASE_URL's user), when the tests run on a server. */
 export const appUrl = process.env.DATABASE_OWNER_URL ? process.env.DATABASE_URL : undefined;
@@ -76,13 +77,17 @@ async function setContext(tx: Tx, c: { orgId?: string | null; userId?: string | 
   await tx.execute(sql`select set_config('app.org_id', ${c.orgId ?? ""}, true), set_config('app.user_id', ${c.userId ?? ""}, true)`);
 }
 
-export async function createTestDb(opts: { onDisk?: boolean; onQuery?: (query: string) => void } = {}): Promise<TestDb> {
+/**
+ * `demo`: with the demo seeded (`demoIds(db.db)` gives what `seedDemo` returned), copied from the
+ * run's seeded template where there is one.
+ */
+export async function createTestDb(opts: { onDisk?: boolean; onQuery?: (query: string) => void; demo?: boolean } = {}): Promise<TestDb> {
   if (serverUrl) {
     assertLocal(serverUrl);
     const name = `tamkin_test_${randomBytes(6).toString("hex")}`;
     const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
     // A copy of the run's migrated template (tests/global-setup.ts), else an empty database.
-    const template = inject("dbTemplate")?.database;
+    const template = opts.demo ? inject("dbTemplate")?.demoDatabase : inject("dbTemplate")?.database;
     await admin.unsafe(template ? `create database ${name} template ${template}` : `create database ${name}`);
     await admin.end();
     const url = new URL(serverUrl);
@@ -118,10 +123,11 @@ export async function createTestDb(opts: { onDisk?: boolean; onQuery?: (query: s
     };
     const handle = await open();
     if (!template) await handle.migrate();
+    if (!template && opts.demo) await seedDemo(handle.db);
     return handle;
   }
   // In memory: a copy of the run's migrated data folder (tests/global-setup.ts), else migrated here.
-  const tarball = opts.onDisk ? undefined : inject("dbTemplate")?.tarball;
+  const tarball = opts.onDisk ? undefined : opts.demo ? inject("dbTemplate")?.demoTarball : inject("dbTemplate")?.tarball;
   const loadDataDir = tarball ? new Blob([readFileSync(tarball)]) : undefined;
   const dataDir = opts.onDisk ? path.join(mkdtempSync(path.join(os.tmpdir(), "tamkin-pglite-")), "db") : undefined;
   const open = async (): Promise<TestDb> => {
@@ -141,5 +147,6 @@ export async function createTestDb(opts: { onDisk?: boolean; onQuery?: (query: s
   };
   const handle = await open();
   if (!loadDataDir) await handle.migrate();
+  if (!loadDataDir && opts.demo) await seedDemo(handle.db);
   return handle;
 }

@@ -1,4 +1,5 @@
-import type { Db } from "../client";
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db, Queryable } from "../client";
 import { seedCohesion } from "./cohesion";
 import { seedGroups } from "./groups";
 import { consortiumMembers, groups, memberships, orgCommunes, organisations, places, users } from "../schema";
@@ -159,4 +160,55 @@ export async function seedDemo(db: Db): Promise<DemoIds> {
     await seedSecondNgo(tx, ids);
     return ids;
   });
+}
+
+/**
+ * The ids `seedDemo` returned, read back from a database it seeded (the tests copy one seeded
+ * database per run instead of seeding each their own: tests/global-setup.ts).
+ */
+export async function demoIds(db: Queryable): Promise<DemoIds> {
+  const orgRows = await db
+    .select({ id: organisations.id, slug: organisations.slug })
+    .from(organisations)
+    .where(
+      inArray(
+        organisations.slug,
+        demoOrgs.map((o) => o.slug),
+      ),
+    );
+  if (orgRows.length !== demoOrgs.length) throw new Error("demoIds: this database holds no demo seed");
+  const orgs = Object.fromEntries(orgRows.map((o) => [o.slug, o.id])) as Record<DemoSlug, string>;
+  const one = async (level: "wilaya" | "moughataa" | "commune", name: string) => {
+    const [p] = await db
+      .select({ id: places.id })
+      .from(places)
+      .where(and(eq(places.level, level), eq(places.name, name)));
+    return p.id;
+  };
+  const wilaya = await one("wilaya", "Hodh Ech Chargui");
+  const moughataa = await one("moughataa", "Bassikounou");
+  const fassala = await one("commune", "Fassala");
+  const bassikounou = await one("commune", "Bassikounou");
+  const named = [...fassalaVillages, ...fassalaCampements, ...bassikounouVillages];
+  const settlementRows = await db
+    .select({ id: places.id, name: places.name })
+    .from(places)
+    .where(and(inArray(places.parentId, [fassala, bassikounou]), inArray(places.name, named), inArray(places.level, ["village", "campement"])));
+  const shopRows = await db
+    .select({ id: groups.id, name: groups.name })
+    .from(groups)
+    .where(
+      and(
+        eq(groups.ngoOrgId, orgs.adicor),
+        inArray(
+          groups.name,
+          fassalaVillages.map((v) => `Boutique communautaire de ${v}`),
+        ),
+      ),
+    );
+  return {
+    groups: { shops: fassalaVillages.map((v) => shopRows.find((g) => g.name === `Boutique communautaire de ${v}`)!.id) },
+    orgs,
+    places: { wilaya, moughataa, fassala, bassikounou, settlements: Object.fromEntries(settlementRows.map((r) => [r.name, r.id])) },
+  };
 }

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import { DEMO_PASSWORD, seedDemo, type DemoIds } from "@/db/seed/demo";
+import { DEMO_PASSWORD, demoIds, type DemoIds } from "@/db/seed/demo";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { findLiveSession, type CurrentUser } from "@/lib/auth/session-store";
 import { idleState } from "@/lib/action-state";
@@ -125,8 +125,8 @@ describe(`the read-only API on ${backend}`, () => {
 
   const tokens: Record<string, string> = {};
   beforeAll(async () => {
-    db = await createTestDb();
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
+    ids = await demoIds(db.db);
     const g = globalThis as { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
     g.__tamkinDb = Promise.resolve(db.appHandle ? await db.appHandle() : db);
     g.__tamkinReadDb = Promise.resolve(null);
@@ -241,7 +241,7 @@ describe(`the read-only API on ${backend}`, () => {
     expect((await api("/api/v1/adicor/inclusion/without-aid", bearer(tokens.adicor))).status).toBe(404);
   });
 
-  it("no token, an unknown, malformed or revoked token, or a token in the query string: the same 401", async () => {
+  it("no token, an unknown, malformed, revoked or expired token, or a token in the query string: the same 401", async () => {
     const unknown = tokens.adicor.replace(/.$/, (c) => (c === "A" ? "B" : "A"));
     const answers = [
       await api("/api/v1/adicor/groups"),
@@ -267,6 +267,17 @@ describe(`the read-only API on ${backend}`, () => {
     f.set("tokenId", id);
     expect((await revokeApiTokenAction(idleState, f)).status).toBe("ok");
     answers.push(await api("/api/v1/adicor/groups", bearer(revoked)));
+    // Expired: a token whose last day was yesterday is refused like the rest; one whose last day
+    // is today still reads. (The form takes days from tomorrow on: the service writes these.)
+    const { createApiToken } = await import("@/lib/api/service");
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const admin = users.get("admin@adicor.demo")!.id;
+    const made = (name: string, expiresOn: string) =>
+      db.asApp({ orgId: ids.orgs.adicor, userId: admin }, (tx) => createApiToken(tx, ids.orgs.adicor, admin, { name, expiresOn }));
+    const lastDayToday = await made("Last day today", day(0));
+    expect((await api("/api/v1/adicor/groups", bearer(lastDayToday.token))).status).toBe(200);
+    const expired = await made("Expired yesterday", day(-1));
+    answers.push(await api("/api/v1/adicor/groups", bearer(expired.token)));
 
     const bodies = await Promise.all(answers.map(async (r) => [r.status, r.headers.get("www-authenticate"), await r.text()]));
     for (const b of bodies) expect(b).toEqual(bodies[0]);

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { seedDemo } from "@/db/seed/demo";
 import { backend, createTestDb, type TestDb } from "../test-db";
 import { rowsOf } from "@/lib/groups/scope";
 import { sqlState } from "../refusals";
@@ -14,8 +13,7 @@ import { sqlState } from "../refusals";
 describe(`append-only tables on ${backend}`, () => {
   let db: TestDb;
   beforeAll(async () => {
-    db = await createTestDb();
-    await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
     // One trail record and one history record of the ledger, for the row triggers to refuse.
     await db.db.transaction(async (tx) => {
       await tx.execute(sql`select set_config('app.maintenance', 'on', true)`);

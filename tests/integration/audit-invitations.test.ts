@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { and, eq, sql } from "drizzle-orm";
 import { createFormatter, createTranslator } from "next-intl";
 import { auditLog, invitations, memberships, users } from "@/db/schema";
-import { DEMO_PASSWORD, seedDemo, type DemoIds } from "@/db/seed/demo";
+import { DEMO_PASSWORD, demoIds, type DemoIds } from "@/db/seed/demo";
 import { loadMessages } from "@/lib/i18n/catalogues";
 import { toLocale } from "@/lib/i18n/locales";
 import { attemptSignIn } from "@/lib/auth/sign-in";
@@ -103,8 +103,8 @@ describe(`audit trail per organisation, own events, invitations on ${backend}`, 
   const label = (action: string) => (fr.audit as { actions: Record<string, string> }).actions[action.replace(/\./g, "_")];
 
   beforeAll(async () => {
-    db = await createTestDb();
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
+    ids = await demoIds(db.db);
     fr = await loadMessages("fr");
     const g = globalThis as { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
     g.__tamkinDb = Promise.resolve(db);

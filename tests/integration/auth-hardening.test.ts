@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { auditLog, knownDevices, organisations, sessions, signInThrottle } from "@/db/schema";
-import { DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
+import { DEMO_PASSWORD, demoIds } from "@/db/seed/demo";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { ACCOUNT_RULE, ADDRESS_RULE } from "@/lib/auth/throttle-rules";
 import { signDevice, verifyDevice } from "@/lib/auth/known-device";
@@ -37,8 +37,8 @@ describe(`sessions and throttling on ${backend}`, () => {
   let orgIds: Record<string, string>;
 
   beforeAll(async () => {
-    db = await createTestDb();
-    orgIds = (await seedDemo(db.db)).orgs;
+    db = await createTestDb({ demo: true });
+    orgIds = (await demoIds(db.db)).orgs;
     // The application's database handle (db/index.ts) is this test database.
     (globalThis as { __tamkinDb?: Promise<unknown> }).__tamkinDb = Promise.resolve(db);
   });

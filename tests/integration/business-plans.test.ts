@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, isNull } from "drizzle-orm";
 import { businessPlans, groupMemberships, people, quarterLocks, ruleAcknowledgements, users } from "@/db/schema";
-import { seedDemo, type DemoIds } from "@/db/seed/demo";
+import { demoIds, type DemoIds } from "@/db/seed/demo";
 import { createGroup, recordEntry } from "@/lib/groups/service";
 import { acknowledgeRules, loadRules, savePlan, saveRules } from "@/lib/plans/service";
 import { loadPlanPage } from "@/lib/plans/load";
@@ -32,8 +32,8 @@ describe(`business plans and internal rules on ${backend}`, () => {
     asAdicor((tx) => recordEntry(tx, adicor(), editor, { groupId: group, kind, occurredOn, amount, currency: "MRU", note: "", confirm: "ok" }));
 
   beforeAll(async () => {
-    db = await createTestDb();
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
+    ids = await demoIds(db.db);
     [{ id: editor }] = await db.db.select({ id: users.id }).from(users).where(eq(users.email, "editor@adicor.demo"));
     const g = await asAdicor((tx) =>
       createGroup(tx, adicor(), {

@@ -15,7 +15,7 @@ import {
   quarterLocks,
   users,
 } from "@/db/schema";
-import { seedDemo, type DemoIds } from "@/db/seed/demo";
+import { demoIds, type DemoIds } from "@/db/seed/demo";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { loadCohesionDashboard } from "@/lib/cohesion/dashboard";
 import { crossCommunityShare, mixedGroupShare, onTimeShare, repaymentRate } from "@/lib/cohesion/indicators";
@@ -41,8 +41,8 @@ describe(`cohesion, coaching and exports on ${backend}`, () => {
 
   let userId: string;
   beforeAll(async () => {
-    db = await createTestDb();
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
+    ids = await demoIds(db.db);
     [{ id: userId }] = await db.db.select({ id: users.id }).from(users).where(eq(users.email, "editor@adicor.demo"));
   });
   afterAll(async () => db?.destroy());

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { groupMemberships, managerTeams, managerTerms, organisations, people } from "@/db/schema";
-import { seedDemo, type DemoIds } from "@/db/seed/demo";
+import { demoIds, type DemoIds } from "@/db/seed/demo";
 import type { Tx } from "@/db/client";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { compareColumnSets, type CompareColumnSet, type CompareContext } from "@/lib/compare/columns";
@@ -58,8 +58,8 @@ describe(`consortium comparison on ${backend}`, () => {
   const col = (k: string) => compareColumnSets.flatMap((s) => s.columns.map((c) => c.key)).indexOf(k);
 
   beforeAll(async () => {
-    db = await createTestDb();
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
+    ids = await demoIds(db.db);
     const [o] = await db.db.select().from(organisations).where(eq(organisations.slug, "acor"));
     acor = { id: o.id, slug: o.slug, name: o.name, type: o.type };
   });

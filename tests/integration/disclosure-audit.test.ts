@@ -13,7 +13,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { createFormatter, createTranslator } from "next-intl";
-import { DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
+import { DEMO_PASSWORD } from "@/db/seed/demo";
 import { loadMessages } from "@/lib/i18n/catalogues";
 import { toLocale } from "@/lib/i18n/locales";
 import { attemptSignIn } from "@/lib/auth/sign-in";
@@ -145,8 +145,7 @@ describe(`disclosure auditor on ${backend}`, () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDb();
-    await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
     const g = globalThis as { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
     g.__tamkinDb = Promise.resolve(db);
     g.__tamkinReadDb = Promise.resolve(null);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import postgres from "postgres";
 import { exchangeRates, groupMemberships, ngoSettings, people, profitDistributions, users } from "@/db/schema";
-import { seedDemo, type DemoIds } from "@/db/seed/demo";
+import { demoIds, type DemoIds } from "@/db/seed/demo";
 import { createGroup, recordDistribution, recordEntry } from "@/lib/groups/service";
 import { appErrorFromDb } from "@/lib/db-errors";
 import { convertAmount } from "@/lib/money";
@@ -28,8 +28,8 @@ describe(`profit distributions on ${backend}`, () => {
     asAdicor((tx) => recordDistribution(tx, adicor(), editor, { groupId: group, periodFrom, periodTo, currency }));
 
   beforeAll(async () => {
-    db = await createTestDb();
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
+    ids = await demoIds(db.db);
     [{ id: editor }] = await db.db.select({ id: users.id }).from(users).where(eq(users.email, "editor@adicor.demo"));
     // The NGO records its groups' history from 2015, before the first rate (2018-01-01).
     await db.db.insert(ngoSettings).values({ ngoOrgId: ids.orgs.adicor, dateFloor: "2015-01-01" });

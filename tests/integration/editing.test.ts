@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { auditLog, groupMemberships, groups, households, ledgerEntries, marketObservations, people, priceSessions, products, suppliers } from "@/db/schema";
 import { listBoard, listProducts, listSuppliers } from "@/lib/prices/queries";
-import { DEMO_PASSWORD, seedDemo, type DemoIds } from "@/db/seed/demo";
+import { DEMO_PASSWORD, demoIds, type DemoIds } from "@/db/seed/demo";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { findLiveSession, type CurrentUser } from "@/lib/auth/session-store";
 import { idleState, type ActionState } from "@/lib/action-state";
@@ -40,8 +40,8 @@ describe(`editing and archiving on ${backend}`, () => {
   const sessions: Record<string, CurrentUser> = {};
 
   beforeAll(async () => {
-    db = await createTestDb();
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
+    ids = await demoIds(db.db);
     const g = globalThis as { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
     // The actions run as the application role, as in the portal (on PostgreSQL `db` is the owner in
     // maintenance mode, which the locked-quarter guards exempt for seeding and restores).

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { createTranslator } from "next-intl";
-import { DEMO_PASSWORD, seedDemo, type DemoIds } from "@/db/seed/demo";
+import { DEMO_PASSWORD, demoIds, type DemoIds } from "@/db/seed/demo";
 import { loadMessages } from "@/lib/i18n/catalogues";
 import type { Locale } from "@/lib/i18n/locales";
 import { EXPORT_RULE, exportBucket, hitRateLimit } from "@/lib/rate-limit";
@@ -90,8 +90,8 @@ describe(`exports through their routes on ${backend}`, () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDb();
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
+    ids = await demoIds(db.db);
     const g = globalThis as { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
     g.__tamkinDb = Promise.resolve(db);
     g.__tamkinReadDb = Promise.resolve(null);

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { organisations, users } from "@/db/schema";
-import { seedDemo, type DemoIds } from "@/db/seed/demo";
+import { demoIds, type DemoIds } from "@/db/seed/demo";
 import type { Tx } from "@/db/client";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { listGroupFilterOptions } from "@/lib/groups/queries";
@@ -20,8 +20,8 @@ describe(`filter options on ${backend}`, () => {
   let orgs: Record<string, TenantOrg>;
 
   beforeAll(async () => {
-    db = await createTestDb();
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
+    ids = await demoIds(db.db);
     const rows = await db.db.select().from(organisations);
     orgs = Object.fromEntries(rows.map((o) => [o.slug, { id: o.id, slug: o.slug, name: o.name, type: o.type }]));
   });

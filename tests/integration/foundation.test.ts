@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { auditLog, memberships, organisations, users } from "@/db/schema";
-import { seedDemo, type DemoIds } from "@/db/seed/demo";
+import { demoIds, seedDemo, type DemoIds } from "@/db/seed/demo";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { changeRole, removeMember } from "@/lib/members/service";
 import { AppError } from "@/lib/errors";
@@ -30,6 +30,10 @@ describe(`foundation on ${backend}`, () => {
     expect(orgs.map((o) => o.slug).sort()).toEqual(["acor", "adicor", "bassikounou", "fassala", "femmes-fassala", "ong-sahel", "tadamoun"]);
     const [{ n }] = await db.db.select({ n: sql<number>`count(*)::int` }).from(memberships);
     expect(n).toBe(22);
+  });
+
+  it("reads back the ids the seed returned (the tests' seeded template is read so: tests/global-setup.ts)", async () => {
+    expect(await demoIds(db.db)).toEqual(ids);
   });
 
   it("refuses a second membership of the same user in the same organisation", async () => {

@@ -12,7 +12,7 @@ import {
   people,
   profitShares,
 } from "@/db/schema";
-import { seedDemo, type DemoIds } from "@/db/seed/demo";
+import { demoIds, type DemoIds } from "@/db/seed/demo";
 import { loadDashboard } from "@/lib/groups/dashboard";
 import { listDeclaredVsRecorded } from "@/lib/groups/declared";
 import { listLedger } from "@/lib/groups/ledger-queries";
@@ -43,8 +43,8 @@ describe(`group businesses on ${backend}`, () => {
   const org = (slug: keyof DemoIds["orgs"], type: "ngo" | "commune" | "consortium" | "cooperative_network") => ({ id: ids.orgs[slug], type });
 
   beforeAll(async () => {
-    db = await createTestDb();
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
+    ids = await demoIds(db.db);
   });
   afterAll(async () => db?.destroy());
 

@@ -12,7 +12,7 @@ import {
   people,
   technicalAids,
 } from "@/db/schema";
-import { seedDemo, type DemoIds } from "@/db/seed/demo";
+import { demoIds, type DemoIds } from "@/db/seed/demo";
 import type { Tx } from "@/db/client";
 import { loadCompareTable } from "@/lib/compare/table";
 import { countMembers } from "@/lib/orgs/queries";
@@ -46,8 +46,8 @@ describe(`inclusion dashboard on ${backend}`, () => {
     as(slug, (tx) => loadInclusionDashboard(tx, org(slug), readerFor(slug), { on, by }, t, "fr"));
 
   beforeAll(async () => {
-    db = await createTestDb();
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
+    ids = await demoIds(db.db);
   });
   afterAll(async () => db?.destroy());
 

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { seedDemo, type DemoIds } from "@/db/seed/demo";
+import { demoIds, type DemoIds } from "@/db/seed/demo";
 import type { Tx } from "@/db/client";
 import { ledgerEntries, users } from "@/db/schema";
 import { correctEntry, recordEntry } from "@/lib/groups/service";
@@ -35,8 +35,8 @@ describe(`ledger notes only to the supporting NGO, in the database, on ${backend
     as(slug, async (tx) => rowsOf<{ v: string | number | null }>(await tx.execute(query))[0]?.v ?? null);
 
   beforeAll(async () => {
-    db = await createTestDb();
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
+    ids = await demoIds(db.db);
     [{ id: editor }] = await db.db.select({ id: users.id }).from(users).where(eq(users.email, "editor@adicor.demo"));
     // An ADICOR group that the consortium, the commune and the network all read.
     group = String(await scalar("femmes-fassala", sql`select id::text as v from groups where ngo_org_id = ${ids.orgs.adicor} order by name limit 1`));

@@ -23,7 +23,7 @@ import {
   technicalAids,
   users,
 } from "@/db/schema";
-import { seedDemo, type DemoIds } from "@/db/seed/demo";
+import { demoIds, type DemoIds } from "@/db/seed/demo";
 import { loadDashboard, loadTotals, revenueByGroup } from "@/lib/groups/dashboard";
 import { listDeclaredVsRecorded } from "@/lib/groups/declared";
 import { correctEntry, recordCreditSale, recordDistribution, recordEntry, recordRepayment, voidEntry } from "@/lib/groups/service";
@@ -66,8 +66,8 @@ describe(`rules in the data on ${backend}`, () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDb({ onQuery: () => statements++ });
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true, onQuery: () => statements++ });
+    ids = await demoIds(db.db);
     [{ id: editor }] = await db.db.select({ id: users.id }).from(users).where(eq(users.email, "editor@adicor.demo"));
   });
   afterAll(async () => db?.destroy());

@@ -19,7 +19,7 @@ import {
   stockItems,
   stockMovements,
 } from "@/db/schema";
-import { DEMO_PASSWORD, seedDemo, type DemoIds } from "@/db/seed/demo";
+import { DEMO_PASSWORD, demoIds, type DemoIds } from "@/db/seed/demo";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { findLiveSession, type CurrentUser } from "@/lib/auth/session-store";
 import { idleState, type ActionState } from "@/lib/action-state";
@@ -53,8 +53,8 @@ describe(`offline sync on ${backend}`, () => {
   const day = today();
 
   beforeAll(async () => {
-    db = await createTestDb();
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
+    ids = await demoIds(db.db);
     const g = globalThis as { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
     // As in the portal: the application role (the owner's maintenance mode is exempt from the guards).
     g.__tamkinDb = Promise.resolve(db.appHandle ? await db.appHandle() : db);

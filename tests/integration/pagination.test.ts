@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { activityTypes, groups, ledgerEntries, marketObservations, places } from "@/db/schema";
 import type { Tx } from "@/db/client";
-import { seedDemo, type DemoIds } from "@/db/seed/demo";
+import { demoIds, type DemoIds } from "@/db/seed/demo";
 import { listLedger, type LedgerFilters } from "@/lib/groups/ledger-queries";
 import { listGroupPage } from "@/lib/groups/queries";
 import { listObservations } from "@/lib/prices/queries";
@@ -37,8 +37,8 @@ describe(`keyset pagination on ${backend}`, () => {
     ).map((r) => r.id);
 
   beforeAll(async () => {
-    db = await createTestDb();
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
+    ids = await demoIds(db.db);
   });
   afterAll(async () => db?.destroy());
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { createFormatter, createTranslator } from "next-intl";
 import { customerCreditNames, customerCredits, groupMemberships, groups, people, profitDistributions } from "@/db/schema";
-import { DEMO_PASSWORD, seedDemo, type DemoIds } from "@/db/seed/demo";
+import { DEMO_PASSWORD, demoIds, type DemoIds } from "@/db/seed/demo";
 import { loadMessages } from "@/lib/i18n/catalogues";
 import { toLocale } from "@/lib/i18n/locales";
 import { attemptSignIn } from "@/lib/auth/sign-in";
@@ -82,8 +82,8 @@ describe(`person-level data per reader type on ${backend}`, () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDb();
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
+    ids = await demoIds(db.db);
     const g = globalThis as { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
     g.__tamkinDb = Promise.resolve(db);
     g.__tamkinReadDb = Promise.resolve(null);

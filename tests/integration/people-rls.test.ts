@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { seedDemo, type DemoIds } from "@/db/seed/demo";
+import { demoIds, type DemoIds } from "@/db/seed/demo";
 import type { Tx } from "@/db/client";
 import { loadCohesionDashboard } from "@/lib/cohesion/dashboard";
 import { loadCompareTable } from "@/lib/compare/table";
@@ -50,8 +50,8 @@ describe(`person-level rows only to the supporting NGO, in the database, on ${ba
   };
 
   beforeAll(async () => {
-    db = await createTestDb();
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
+    ids = await demoIds(db.db);
   });
   afterAll(async () => db?.destroy());
 

@@ -17,7 +17,7 @@ import {
   profitDistributions,
   users,
 } from "@/db/schema";
-import { seedDemo, type DemoIds } from "@/db/seed/demo";
+import { demoIds, type DemoIds } from "@/db/seed/demo";
 import { createGroup, correctEntry, recordCreditSale, recordDistribution, recordEntry, recordRepayment, voidEntry } from "@/lib/groups/service";
 import { loadPlausibility, saveLimits } from "@/lib/groups/plausibility-service";
 import { appErrorFromDb, pgErrorOf } from "@/lib/db-errors";
@@ -44,8 +44,8 @@ describe(`plausibility of amounts and dates on ${backend}`, () => {
     ).length;
 
   beforeAll(async () => {
-    db = await createTestDb();
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
+    ids = await demoIds(db.db);
     [{ id: editor }] = await db.db.select({ id: users.id }).from(users).where(eq(users.email, "editor@adicor.demo"));
     [{ id: admin }] = await db.db.select({ id: users.id }).from(users).where(eq(users.email, "admin@adicor.demo"));
   });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { negotiatedPrices, priceNotices, priceNoticeVillages, priceSessions, sessionAttendees, users } from "@/db/schema";
 import type { Tx } from "@/db/client";
-import { seedDemo, type DemoIds } from "@/db/seed/demo";
+import { demoIds, type DemoIds } from "@/db/seed/demo";
 import { appErrorFromDb, pgErrorOf } from "@/lib/db-errors";
 import { createProduct, saveSettings } from "@/lib/prices/catalogue-service";
 import { loadBoard } from "@/lib/prices/board";
@@ -90,8 +90,8 @@ describe(`price rules in the data on ${backend}`, () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDb();
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
+    ids = await demoIds(db.db);
     fassala = ids.orgs.fassala;
     [{ id: editor }] = await db.db.select({ id: users.id }).from(users).where(eq(users.email, "editor@fassala.demo"));
     village = ids.places.settlements["Tinzah"];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { negotiatedPrices, priceNotices, users } from "@/db/schema";
-import { seedDemo, type DemoIds } from "@/db/seed/demo";
+import { demoIds, type DemoIds } from "@/db/seed/demo";
 import { createProduct } from "@/lib/prices/catalogue-service";
 import { addOrderLine, createOrder, saveOrder } from "@/lib/prices/orders-service";
 import { decidePrice } from "@/lib/prices/pricing-service";
@@ -32,8 +32,8 @@ describe(`price committee on ${backend}`, () => {
   let productId: string;
 
   beforeAll(async () => {
-    db = await createTestDb();
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
+    ids = await demoIds(db.db);
     fassala = ids.orgs.fassala;
     const [e] = await db.db.select().from(users).where(eq(users.email, "editor@fassala.demo"));
     const [a] = await db.db.select().from(users).where(eq(users.email, "admin@fassala.demo"));
@@ -144,8 +144,8 @@ describe(`price committee demo data on ${backend}`, () => {
   let db: TestDb;
   let ids: DemoIds;
   beforeAll(async () => {
-    db = await createTestDb();
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
+    ids = await demoIds(db.db);
   });
   afterAll(async () => db?.destroy());
 

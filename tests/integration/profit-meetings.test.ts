@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { groupMemberships, people, profitDistributions, profitMeetingAttendees } from "@/db/schema";
-import { DEMO_PASSWORD, seedDemo, type DemoIds } from "@/db/seed/demo";
+import { DEMO_PASSWORD, demoIds, type DemoIds } from "@/db/seed/demo";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { findLiveSession } from "@/lib/auth/session-store";
 import { idleState, type ActionState } from "@/lib/action-state";
@@ -53,8 +53,8 @@ describe(`open profit meetings on ${backend}`, () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDb();
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
+    ids = await demoIds(db.db);
     const g = globalThis as { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
     g.__tamkinDb = Promise.resolve(db.appHandle ? await db.appHandle() : db);
     g.__tamkinReadDb = Promise.resolve(null);

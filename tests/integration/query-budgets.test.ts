@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { organisations, users } from "@/db/schema";
-import { seedDemo, type DemoIds } from "@/db/seed/demo";
+import { demoIds, type DemoIds } from "@/db/seed/demo";
 import type { Tx } from "@/db/client";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { loadDashboard, loadTotals } from "@/lib/groups/dashboard";
@@ -34,8 +34,8 @@ describe(`query budgets on ${backend}`, () => {
   beforeAll(async () => {
     // Data statements: a savepoint and its release (the comparison loads each column set in one,
     // lib/compare/table.ts) are transaction control, sent with no query of their own to plan.
-    db = await createTestDb({ onQuery: (q) => void (/^\s*(savepoint|release savepoint|rollback to savepoint)\b/i.test(q) ? 0 : statements++) });
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true, onQuery: (q) => void (/^\s*(savepoint|release savepoint|rollback to savepoint)\b/i.test(q) ? 0 : statements++) });
+    ids = await demoIds(db.db);
     const rows = await db.db.select().from(organisations);
     orgs = Object.fromEntries(rows.map((o) => [o.slug, { id: o.id, slug: o.slug, name: o.name, type: o.type }]));
   });

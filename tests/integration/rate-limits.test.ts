@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { publicBoards, rateLimits } from "@/db/schema";
-import { DEMO_PASSWORD, seedDemo, type DemoIds } from "@/db/seed/demo";
+import { DEMO_PASSWORD, demoIds, type DemoIds } from "@/db/seed/demo";
 import { BOARD_RULE, EXPORT_RULE, hitRateLimit } from "@/lib/rate-limit";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { findLiveSession } from "@/lib/auth/session-store";
@@ -75,8 +75,8 @@ describe(`rate limits and the public board's token on ${backend}`, () => {
     )[0]?.token ?? null;
 
   beforeAll(async () => {
-    db = await createTestDb();
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
+    ids = await demoIds(db.db);
     // The application's database handle (db/index.ts) is this test database; no read replica.
     const g = globalThis as { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
     g.__tamkinDb = Promise.resolve(db);

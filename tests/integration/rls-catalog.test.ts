@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { auditLog, groups, memberships } from "@/db/schema";
-import { seedDemo, type DemoIds } from "@/db/seed/demo";
+import { demoIds, type DemoIds } from "@/db/seed/demo";
 import { readRoleFacts, roleProblems } from "@/db/app-role";
 import type { Tx } from "@/db/client";
 import { backend, createTestDb, type TestDb } from "../test-db";
@@ -17,8 +17,7 @@ describe(`row-level security catalogue on ${backend}`, () => {
   let db: TestDb;
 
   beforeAll(async () => {
-    db = await createTestDb();
-    await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
   });
   afterAll(async () => db?.destroy());
 
@@ -69,8 +68,8 @@ describe(`tenant isolation as the application role on ${backend}`, () => {
   const org = (slug: keyof DemoIds["orgs"]) => ({ orgId: ids.orgs[slug] });
 
   beforeAll(async () => {
-    db = await createTestDb();
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
+    ids = await demoIds(db.db);
   });
   afterAll(async () => db?.destroy());
 

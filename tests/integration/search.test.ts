@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { groups, people } from "@/db/schema";
-import { seedDemo, type DemoIds } from "@/db/seed/demo";
+import { demoIds, type DemoIds } from "@/db/seed/demo";
 import { rowsOf } from "@/db/app-role";
 import { listPeoplePage } from "@/lib/people/search";
 import { listGroupPage } from "@/lib/groups/queries";
@@ -23,8 +23,8 @@ describe(`search on ${backend}`, () => {
     db.asApp({ orgId: ids.orgs[slug] }, async (tx) => (await listPeoplePage(tx, ngo(slug), { q }, { size: 200 })).rows.map((r) => r.name));
 
   beforeAll(async () => {
-    db = await createTestDb();
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
+    ids = await demoIds(db.db);
     await db.db.insert(people).values([
       { ngoOrgId: ids.orgs.adicor, name: "Aïcha Mint Ahmedou", sex: "female", birthYear: 1988 },
       { ngoOrgId: ids.orgs.adicor, name: "محمد ولد سالم", sex: "male", birthYear: 1979 },
@@ -113,8 +113,8 @@ describe(`ledger search on ${backend}`, () => {
   let db: TestDb;
   let ids: DemoIds;
   beforeAll(async () => {
-    db = await createTestDb();
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
+    ids = await demoIds(db.db);
   });
   afterAll(async () => {
     await db?.destroy();

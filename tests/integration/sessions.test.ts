@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditLog, sessions, users } from "@/db/schema";
-import { DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
+import { DEMO_PASSWORD } from "@/db/seed/demo";
 import { attemptSignIn, revokeSession } from "@/lib/auth/sign-in";
 import { findLiveSession } from "@/lib/auth/session-store";
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "@/lib/auth/session-rules";
@@ -16,8 +16,7 @@ describe(`sessions on ${backend}`, () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDb();
-    await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
   });
   afterAll(async () => db?.destroy());
 

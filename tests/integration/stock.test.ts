@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { priceSessions, products, purchaseOrderLines, purchaseOrders, stockCounts, stockItems, stockMovements, stockOuts, users } from "@/db/schema";
-import { seedDemo, type DemoIds } from "@/db/seed/demo";
+import { demoIds, type DemoIds } from "@/db/seed/demo";
 import { correctEntry, createGroup, voidEntry } from "@/lib/groups/service";
 import { rowsOf } from "@/lib/groups/scope";
 import { addItem, receiveStock, recordCount, recordSale, recordStockOut } from "@/lib/stock/service";
@@ -32,8 +32,8 @@ describe(`stock per group business on ${backend}`, () => {
   const asAdicor = <T>(fn: (tx: Tx) => Promise<T>) => db.asApp({ orgId: ids.orgs.adicor, userId: editor }, fn);
 
   beforeAll(async () => {
-    db = await createTestDb();
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
+    ids = await demoIds(db.db);
     const u = async (email: string) => (await db.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0].id;
     [editor, communeEditor, sahelEditor] = [await u("editor@adicor.demo"), await u("editor@fassala.demo"), await u("editor@ong-sahel.demo")];
     const g = await asAdicor((tx) =>

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { auditLog, groups, ledgerEntries, ledgerEntryHistory, priceSessions, users } from "@/db/schema";
-import { seedDemo, type DemoIds } from "@/db/seed/demo";
+import { demoIds, type DemoIds } from "@/db/seed/demo";
 import { AppError } from "@/lib/errors";
 import { correctEntry, recordEntry, updateGroup } from "@/lib/groups/service";
 import { createProduct } from "@/lib/prices/catalogue-service";
@@ -19,8 +19,8 @@ describe(`versioned updates on ${backend}`, () => {
   const user: Record<string, string> = {};
 
   beforeAll(async () => {
-    db = await createTestDb();
-    ids = await seedDemo(db.db);
+    db = await createTestDb({ demo: true });
+    ids = await demoIds(db.db);
     for (const email of ["admin@adicor.demo", "editor@adicor.demo", "admin@fassala.demo", "editor@fassala.demo"]) {
       const [u] = await db.db.select({ id: users.id }).from(users).where(eq(users.email, email));
       user[email] = u.id;
