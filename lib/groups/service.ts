@@ -172,21 +172,23 @@ export async function recordEntry(tx: Queryable, org: Org, userId: string, input
   check.settle(input.confirm, entryWarned(g.id, input));
   const [e] = await tx
     .insert(ledgerEntries)
-    .values({
-      ngoOrgId: g.ngoOrgId,
-      groupId: g.id,
-      kind: input.kind,
-      occurredOn: input.occurredOn,
-      amount: input.amount,
-      currency: input.currency,
-      note: input.note,
-      createdBy: userId,
-      clientKey: input.clientKey,
-    })
+    .values({ ...entryRow(g, input, userId), clientKey: input.clientKey })
     .returning();
   // The note went to ledger_entry_notes (migration 0051's trigger); the caller gets it back.
   return { ...e, note: input.note };
 }
+
+/** The ledger row a checked line becomes (recordEntry's and checkEntries'). */
+const entryRow = (g: { id: string; ngoOrgId: string }, input: In<typeof s.recordEntrySchema>, userId: string) => ({
+  ngoOrgId: g.ngoOrgId,
+  groupId: g.id,
+  kind: input.kind,
+  occurredOn: input.occurredOn,
+  amount: input.amount,
+  currency: input.currency,
+  note: input.note,
+  createdBy: userId,
+});
 
 /** A ledger line's date floor, ceiling and soft limit (recordEntry's and checkEntries' rules). */
 function entryCheck(check: PlausibilityCheck, input: In<typeof s.recordEntrySchema>, dateField = "occurredOn") {
@@ -242,19 +244,7 @@ export async function checkEntries(tx: Tx, org: Org, userId: string, inputs: In<
         if (!acceptWarnings || typeof token !== "string") throw err;
         check.settle(token, entryWarned(g.id, input));
       }
-      out.push({
-        values: {
-          id: randomUUID(),
-          ngoOrgId: g.ngoOrgId,
-          groupId: g.id,
-          kind: input.kind,
-          occurredOn: input.occurredOn,
-          amount: input.amount,
-          currency: input.currency,
-          note: input.note,
-          createdBy: userId,
-        },
-      });
+      out.push({ values: { ...entryRow(g, input, userId), id: randomUUID() } });
     } catch (err) {
       out.push({ error: refusal(err) });
     }
