@@ -85,3 +85,39 @@ test("without JavaScript: a ledger CSV uploaded and committed, its lines in the 
   await expect(page.getByTestId("ledger-list").locator("tr", { hasText: note })).toHaveCount(2);
   await context.close();
 });
+
+test("a commune's editor imports market prices (its kinds only): the preview names the unknown market, then the prices are on the market page", async ({
+  page,
+}) => {
+  // A past day and prices no other spec records: the price pages other specs read stay as they were.
+  const price = 7000 + (Number(String(Date.now()).slice(-3)) % 900);
+  const csv = [
+    "Produit;Marché;Date du relevé;Prix",
+    `Riz;Tinzah;15/01/2024;${price}`,
+    `سكر;Mbouna;2024-01-15;${price + 1}`,
+    `Riz;Nulle Part;2024-01-15;${price}`,
+  ].join("\r\n");
+  await signInTo(page, "editor@fassala.demo", "fassala");
+  await page.getByTestId("admin-menu").getByText("Administration").click();
+  await page.getByTestId("admin-menu").getByRole("link", { name: "Importer" }).click();
+  await expect(page).toHaveURL(/\/fassala\/import$/);
+  const form = page.getByTestId("import-upload-form");
+  // Market prices and its sessions' attendance: a commune records no group, member or cash-book line.
+  await expect(form.getByRole("radio")).toHaveCount(2);
+  await expect(form.getByLabel("Participants aux séances du comité des prix")).toBeVisible();
+  await form.getByLabel("Relevés de prix sur les marchés").check();
+  await expect(page.getByTestId("import-templates").getByRole("link")).toHaveCount(12);
+  await form.getByLabel("Fichier").setInputFiles({ name: "prix.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByTestId("import-upload").click();
+  await expect(page).toHaveURL(/\/fassala\/import\?upload=[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("count-new")).toHaveText("2");
+  await expect(page.getByTestId("count-invalid")).toHaveText("1");
+  // (In French: the commune's editor is shared with the price specs, which read French labels.)
+  await expect(page.getByTestId("import-rows").locator('tr[data-status="invalid"]')).toContainText(
+    "Marché : Aucun village ou campement de la commune ne s'appelle « Nulle Part »",
+  );
+  await page.getByTestId("import-commit").click();
+  await expect(page.getByTestId("import-committed")).toBeVisible();
+  await page.goto(`/fassala/prices/fassala/market?q=${price + 1}`);
+  await expect(page.getByTestId("observation-table").locator("tr", { hasText: "Mbouna" })).toHaveCount(1);
+});

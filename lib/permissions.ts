@@ -25,6 +25,8 @@ export const permissions = [
   "exports:read",
   "rates:manage",
   "quarters:lock",
+  /** Open the import page (issue 14.1): each kind of file also needs the permission of its own form (lib/imports/kinds.ts). */
+  "imports:write",
   /** Create and revoke the organisation's tokens of the read-only API (issue 14.5): its admins, like members. */
   "api:manage",
 ] as const;
@@ -35,6 +37,29 @@ type Table = Record<OrgType, Record<Role, readonly Permission[]>>;
 const viewerCommon = ["org:read", "members:read"] as const;
 const adminCommon = [...viewerCommon, "members:manage", "audit:read", "api:manage"] as const;
 
+/** What an NGO's and a commune's editors do; their admins too, with more. */
+const ngoWork = [
+  "groups:read",
+  "groups:write",
+  "people:read",
+  "prices:read",
+  "prices:observe",
+  "cohesion:read",
+  "cohesion:write",
+  "exports:read",
+  "imports:write",
+] as const;
+const communeWork = [
+  "groups:read",
+  "prices:read",
+  "prices:write",
+  "prices:observe",
+  "cohesion:read",
+  "cohesion:write",
+  "exports:read",
+  "imports:write",
+] as const;
+
 export const permissionTable: Table = {
   consortium: {
     viewer: [...viewerCommon, "groups:read", "prices:read", "cohesion:read", "cohesion:compare", "exports:read"],
@@ -43,24 +68,13 @@ export const permissionTable: Table = {
   },
   ngo: {
     viewer: [...viewerCommon, "groups:read", "people:read", "prices:read", "cohesion:read", "exports:read"],
-    editor: [...viewerCommon, "groups:read", "groups:write", "people:read", "prices:read", "prices:observe", "cohesion:read", "cohesion:write", "exports:read"],
-    admin: [
-      ...adminCommon,
-      "groups:read",
-      "groups:write",
-      "people:read",
-      "prices:read",
-      "prices:observe",
-      "cohesion:read",
-      "cohesion:write",
-      "exports:read",
-      "quarters:lock",
-    ],
+    editor: [...viewerCommon, ...ngoWork],
+    admin: [...adminCommon, ...ngoWork, "quarters:lock"],
   },
   commune: {
     viewer: [...viewerCommon, "groups:read", "prices:read", "cohesion:read", "exports:read"],
-    editor: [...viewerCommon, "groups:read", "prices:read", "prices:write", "prices:observe", "cohesion:read", "cohesion:write", "exports:read"],
-    admin: [...adminCommon, "groups:read", "prices:read", "prices:write", "prices:admin", "prices:observe", "cohesion:read", "cohesion:write", "exports:read"],
+    editor: [...viewerCommon, ...communeWork],
+    admin: [...adminCommon, ...communeWork, "prices:admin"],
   },
   cooperative_network: {
     viewer: [...viewerCommon, "groups:read", "prices:read", "cohesion:read", "exports:read"],

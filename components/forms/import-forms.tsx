@@ -5,7 +5,7 @@ import { idleState } from "@/lib/action-state";
 import { commitImportAction, discardImportAction, saveMappingAction, uploadImportAction } from "@/lib/imports/actions";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldShell, Select, TextInput } from "@/components/ui/field";
-import { importKinds, type ImportKind } from "@/lib/imports/kinds";
+import type { ImportKind } from "@/lib/imports/kinds";
 import { FormStatus } from "./form-status";
 
 export interface UploadLabels {
@@ -23,7 +23,18 @@ export interface UploadLabels {
  * The upload: a plain multipart form posted to the server action, so that it works without
  * JavaScript; with it, the button says the file is being read while it is.
  */
-export function UploadImportForm({ org, labels, mappings }: { org: string; labels: UploadLabels; mappings: { id: string; kind: string; name: string }[] }) {
+export function UploadImportForm({
+  org,
+  labels,
+  mappings,
+  allowed,
+}: {
+  org: string;
+  labels: UploadLabels;
+  mappings: { id: string; kind: string; name: string }[];
+  /** The kinds this member may import (lib/imports/kinds.ts). */
+  allowed: readonly ImportKind[];
+}) {
   const t = useTranslations("errors");
   const [state, action, pending] = useActionState(uploadImportAction, idleState);
   const fileError = state.status === "error" && state.fieldErrors?.file ? t(state.fieldErrors.file as never) : undefined;
@@ -33,7 +44,7 @@ export function UploadImportForm({ org, labels, mappings }: { org: string; label
       <FormStatus state={state} />
       <fieldset className="flex flex-col gap-2">
         <legend className="font-medium">{labels.kind}</legend>
-        {importKinds.map((k, i) => (
+        {allowed.map((k, i) => (
           <label key={k} className="flex min-h-11 items-center gap-2">
             <input type="radio" name="kind" value={k} defaultChecked={i === 0} className="size-5" />
             {labels.kinds[k]}

@@ -23,7 +23,7 @@ export async function PortalHeader({ ctx }: { ctx: TenantContext<CurrentUser> })
   const admin = ctx.groupId
     ? []
     : [
-        ...(ctx.can("groups:write") ? [{ href: `${base}/import`, label: timp("nav") }] : []),
+        ...(ctx.can("imports:write") ? [{ href: `${base}/import`, label: timp("nav") }] : []),
         ...(ctx.can("rates:manage") ? [{ href: `${base}/rates`, label: tn("rates") }] : []),
         ...(ctx.can("members:manage") ? [{ href: `${base}/members`, label: tn("members") }] : []),
         ...(ctx.can("audit:read") ? [{ href: `${base}/audit`, label: ta("nav") }] : []),

@@ -39,7 +39,7 @@ export const importUploads = pgTable(
   },
   (t) => [
     index("import_uploads_org_idx").on(t.orgId, t.createdAt),
-    check("import_uploads_kind", sql`${t.kind} in ('members', 'ledger', 'groups')`),
+    check("import_uploads_kind", sql`${t.kind} in ('members', 'ledger', 'groups', 'observations', 'attendance')`),
     check("import_uploads_status", sql`${t.status} in ('staged', 'committed', 'discarded')`),
     check("import_uploads_checksum_form", sql`${t.checksum} ~ '^[0-9a-f]{64}$'`),
     check("import_uploads_name_len", sql`char_length(${t.fileName}) between 1 and 255`),

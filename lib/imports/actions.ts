@@ -9,11 +9,15 @@ import { requestId } from "@/lib/request";
 import { orgAction, toErrorState, writeInTenant, zodFieldErrors, type ErrorContext } from "@/lib/server-action";
 import { withTenant } from "@/lib/tenant-db";
 import { ImportFileError } from "./read";
+import { importableKinds } from "./kinds";
 import { commitSchema, discardSchema, mappingSchema, uploadSchema } from "./schema";
 import { commitUpload, discardUpload, ImportRefused, recordRefusal, saveMapping, stageUpload } from "./service";
 
-/** Importing writes the records the forms write: the same permission as the forms. */
-const PERMISSION = "groups:write" as const;
+/**
+ * Importing writes the records the forms write: the import page's permission, and each kind's
+ * form's own (lib/imports/kinds.ts), checked against the upload's kind.
+ */
+const PERMISSION = "imports:write" as const;
 const importPath = (slug: string) => `/${slug}/import`;
 const fileErrorKey = (key: string) => `importFile${key[0].toUpperCase()}${key.slice(1)}`;
 
@@ -34,6 +38,7 @@ export async function uploadImportAction(_prev: ActionState, formData: FormData)
     const ctx = resolution.ctx;
     Object.assign(where, { orgId: ctx.org.id, userId: ctx.user.id });
     const parsed = uploadSchema.safeParse(raw);
+    if (parsed.success && !importableKinds(ctx).includes(parsed.data.kind)) throw new AppError("not_found");
     const file = formData.get("file");
     const fieldErrors = parsed.success ? {} : zodFieldErrors(parsed.error);
     if (!(file instanceof Blob) || file.size === 0) fieldErrors.file = "importFileRequired";
@@ -69,7 +74,7 @@ export async function commitImportAction(_prev: ActionState, formData: FormData)
       const out = await writeInTenant(
         { permission: PERMISSION, schema: commitSchema, action: "import.commit", entity: "import_upload", revalidate: (c) => importPath(c.org.slug) },
         async ({ tx, ctx: c, input }) => {
-          const r = await commitUpload(tx, c.org, c.user.id, input.uploadId, input.acceptWarnings);
+          const r = await commitUpload(tx, c.org, c.user.id, input.uploadId, input.acceptWarnings, importableKinds(c));
           const u = r.upload;
           return {
             audit: {

@@ -9,6 +9,10 @@ import frGroups from "@/lib/i18n/messages/fr/groups.json";
 import arGroups from "@/lib/i18n/messages/ar/groups.json";
 import enGroups from "@/lib/i18n/messages/en/groups.json";
 import { wgAnswers } from "@/lib/wgss";
+import frPrices from "@/lib/i18n/messages/fr/prices.json";
+import arPrices from "@/lib/i18n/messages/ar/prices.json";
+import enPrices from "@/lib/i18n/messages/en/prices.json";
+import { constituencies } from "@/lib/prices/quorum";
 import { importKinds, type ImportKind } from "./kinds";
 
 export { importKinds, type ImportKind };
@@ -16,8 +20,19 @@ export const headerLangs = ["fr", "ar", "en"] as const;
 export type HeaderLang = (typeof headerLangs)[number];
 
 /** How a column's text is read. `list`: one of `values` (see `valueAliases`). */
-/** `group`, `village`, `activity`: a name (or code) matched to the reference or the organisation's own records. */
-export type FieldType = "text" | "year" | "integer" | "date" | "amount" | "list" | "group" | "village" | "activity";
+/**
+ * `group`, `village`, `activity`: a name (or code) matched to the reference or the organisation's
+ * own records. `commune`: one the organisation may read, by name or slug (empty: its only one);
+ * `product`, `place`: a product of that commune's catalogue (by its name in any language), one of
+ * its villages and campements. `session`: the commune's price committee session in preparation
+ * (draft) held on the date written.
+ */
+export type FieldType =
+  "text" | "year" | "integer" | "date" | "amount" | "list" | "group" | "village" | "activity" | "commune" | "product" | "place" | "session";
+/** The field types matched by name to records (see rows.ts). */
+export const namedTypes = ["group", "village", "activity", "commune", "product", "place"] as const;
+export type NamedType = (typeof namedTypes)[number];
+export const isNamedType = (t: FieldType): t is NamedType => (namedTypes as readonly string[]).includes(t);
 
 export interface FieldDef {
   key: string;
@@ -31,7 +46,7 @@ export interface FieldDef {
   headers: Record<HeaderLang, string[]>;
 }
 
-export const listNames = ["sex", "householdStatus", "wg", "ledgerKind", "currency", "profitRule"] as const;
+export const listNames = ["sex", "householdStatus", "wg", "ledgerKind", "currency", "profitRule", "constituency"] as const;
 export type ListName = (typeof listNames)[number];
 export const listCodes: Record<ListName, readonly string[]> = {
   sex: ["female", "male"],
@@ -40,6 +55,7 @@ export const listCodes: Record<ListName, readonly string[]> = {
   ledgerKind: ["sale", "stock_purchase", "other_expense", "contribution"],
   currency: ["MRU", "XOF"],
   profitRule: ["equal", "team_weighted"],
+  constituency: constituencies,
 };
 
 const wgField = (key: string, fr: string[], ar: string[], en: string[]): FieldDef => ({
@@ -180,6 +196,66 @@ export const importFields: Record<ImportKind, FieldDef[]> = {
       headers: { fr: ["Partage du bénéfice", "Règle de partage"], ar: ["قاعدة تقاسم الأرباح", "تقاسم الأرباح"], en: ["Profit sharing", "Profit rule"] },
     },
   ],
+  observations: [
+    {
+      key: "commune",
+      type: "commune",
+      required: false,
+      headers: { fr: ["Commune"], ar: ["البلدية"], en: ["Commune", "Municipality"] },
+    },
+    {
+      key: "product",
+      type: "product",
+      required: true,
+      headers: { fr: ["Produit", "Article"], ar: ["المنتج", "السلعة"], en: ["Product", "Item"] },
+    },
+    {
+      key: "place",
+      type: "place",
+      required: true,
+      headers: {
+        fr: ["Marché", "Lieu", "Village ou campement", "Village"],
+        ar: ["السوق", "المكان", "القرية أو المخيم", "القرية"],
+        en: ["Market", "Place", "Village or camp", "Village"],
+      },
+    },
+    {
+      key: "observedOn",
+      type: "date",
+      required: true,
+      headers: { fr: ["Date du relevé", "Date"], ar: ["تاريخ الرصد", "التاريخ"], en: ["Observed on", "Date"] },
+    },
+    { key: "price", type: "amount", required: true, headers: { fr: ["Prix", "Prix relevé"], ar: ["السعر"], en: ["Price"] } },
+    {
+      key: "currency",
+      type: "list",
+      list: "currency",
+      required: false,
+      default: "MRU",
+      headers: { fr: ["Devise", "Monnaie"], ar: ["العملة"], en: ["Currency"] },
+    },
+  ],
+  attendance: [
+    {
+      key: "session",
+      type: "session",
+      required: true,
+      headers: { fr: ["Séance", "Date de la séance"], ar: ["الجلسة", "تاريخ الجلسة"], en: ["Session", "Session date"] },
+    },
+    {
+      key: "name",
+      type: "text",
+      required: true,
+      headers: { fr: ["Nom", "Participant", "Nom du participant"], ar: ["الاسم", "المشارك"], en: ["Name", "Attendee"] },
+    },
+    {
+      key: "constituency",
+      type: "list",
+      list: "constituency",
+      required: true,
+      headers: { fr: ["Collège"], ar: ["الهيئة", "الفئة"], en: ["Constituency"] },
+    },
+  ],
 };
 
 /** Kobo's own columns: `_uuid` keys the row; the rest are kept aside. */
@@ -226,8 +302,13 @@ type Catalogue = {
   wg: Record<string, string>;
   ledgerKinds: Record<string, string>;
   profitRules: Record<string, string>;
+  constituencies: Record<string, string>;
 };
-const catalogues = [frGroups, arGroups, enGroups] as unknown as Catalogue[];
+const catalogues = [
+  { ...frGroups, constituencies: frPrices.prices.constituencies },
+  { ...arGroups, constituencies: arPrices.prices.constituencies },
+  { ...enGroups, constituencies: enPrices.prices.constituencies },
+] as unknown as Catalogue[];
 
 /** Words people write for each code, besides the catalogues' labels. */
 const extraValues: Record<ListName, Record<string, string[]>> = {
@@ -259,6 +340,12 @@ const extraValues: Record<ListName, Record<string, string[]>> = {
     equal: ["egal", "egales", "parts egales", "equal", "equal shares", "بالتساوي"],
     team_weighted: ["pondere", "pondere par equipe", "par equipe", "weighted", "team weighted", "weighted by team", "حسب الفريق"],
   },
+  constituency: {
+    mcpgc: ["mcpgc", "prevention des conflits", "conflict prevention"],
+    beneficiaries: ["beneficiaire", "beneficiaires", "beneficiary", "beneficiaries", "مستفيد", "المستفيدون"],
+    commune: ["commune", "mairie", "municipality", "بلديه", "البلديه"],
+    traders_federation: ["federation", "commercants", "federation des commercants", "traders", "traders federation", "التجار", "اتحاد التجار"],
+  },
   currency: {
     MRU: ["mru", "ouguiya", "ouguiyas", "um", "اوقيه", "أوقية"],
     XOF: ["xof", "fcfa", "cfa", "franc cfa", "فرنك"],
@@ -273,6 +360,7 @@ export function listLabelKey(list: ListName, code: string): string | null {
     wg: "wg",
     ledgerKind: "ledgerKinds",
     profitRule: "profitRules",
+    constituency: "prices.constituencies",
     currency: null,
   };
   return ns[list] === null ? null : `${ns[list]}.${code}`;
@@ -285,6 +373,7 @@ function catalogueLabels(list: ListName, code: string): string[] {
     if (list === "wg") return [c.wg[code]];
     if (list === "ledgerKind") return [c.ledgerKinds[code]];
     if (list === "profitRule") return [c.profitRules[code]];
+    if (list === "constituency") return [c.constituencies[code]];
     return [];
   });
 }

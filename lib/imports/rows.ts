@@ -6,8 +6,9 @@
 import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { addMemberSchema, createGroupSchema, recordEntrySchema } from "@/lib/groups/schema";
+import { attendeeSchema, observationSchema } from "@/lib/prices/schema";
 import { toIsoDate, type Cell, cellText } from "./cells";
-import { importFields, listValue, normalise, type ImportKind, type ListName } from "./fields";
+import { importFields, isNamedType, listValue, normalise, type ImportKind, type ListName } from "./fields";
 
 export interface RowError {
   /** The import column (a field of importFields). */
@@ -27,13 +28,37 @@ export interface Lookups {
   activities: Map<string, string | null>;
   /** The organisation's group names (normalised) before the file: a new group may not take one. */
   groupNames: Set<string>;
+  /** Communes the organisation may read (market prices): name, slug and id → id. */
+  communes: Map<string, string | null>;
+  /** A commune's id → its slug (the form's field). */
+  communeSlugs: Map<string, string>;
+  /** The commune an empty cell means: the organisation's only one (a commune: itself), else null. */
+  defaultCommune: string | null;
+  /** Per commune id: its active products (by their names in French, Arabic, English) and its villages. */
+  products: Map<string, Map<string, string | null>>;
+  places: Map<string, Map<string, string | null>>;
+  /** The commune's sessions in preparation (drafts), by the day they are held (null: two that day). */
+  sessions: Map<string, string | null>;
 }
 
-export function lookupOf(records: { id: string; name: string }[]): Map<string, string | null> {
+/** Lookups with nothing in them, for the kinds that need none of a list. */
+export const emptyLookups = (): Lookups => ({
+  groups: new Map(),
+  villages: new Map(),
+  activities: new Map(),
+  groupNames: new Set(),
+  communes: new Map(),
+  communeSlugs: new Map(),
+  defaultCommune: null,
+  products: new Map(),
+  places: new Map(),
+  sessions: new Map(),
+});
+
+export function lookupOf(records: { id: string; name: string; aliases?: string[] }[]): Map<string, string | null> {
   const m = new Map<string, string | null>();
   for (const r of records) {
-    const n = normalise(r.name);
-    m.set(n, m.has(n) && m.get(n) !== r.id ? null : r.id);
+    for (const name of new Set([r.name, ...(r.aliases ?? [])].map(normalise))) m.set(name, m.has(name) && m.get(name) !== r.id ? null : r.id);
     m.set(r.id, r.id);
   }
   return m;
@@ -42,7 +67,7 @@ export function lookupOf(records: { id: string; name: string }[]): Map<string, s
 /** A cell to the text stored for the row: dates already as yyyy-mm-dd, whatever form they came in. */
 export function storedValue(kind: ImportKind, field: string, cell: Cell): string {
   const def = importFields[kind].find((f) => f.key === field);
-  if (def?.type === "date" && cell !== null) return toIsoDate(cell) ?? cellText(cell);
+  if ((def?.type === "date" || def?.type === "session") && cell !== null) return toIsoDate(cell) ?? cellText(cell);
   if (def?.type === "year" && cell instanceof Date) return String(cell.getUTCFullYear());
   return cellText(cell);
 }
@@ -52,6 +77,8 @@ const formFields: Record<ImportKind, Record<string, string>> = {
   members: { group: "groupId", village: "settlementId" },
   ledger: { group: "groupId" },
   groups: { village: "villageId", activity: "activityType" },
+  observations: { product: "productId", place: "placeId" },
+  attendance: { session: "sessionId" },
 };
 export const formFieldOf = (kind: ImportKind, field: string) => formFields[kind][field] ?? field;
 export const importFieldOf = (kind: ImportKind, path: string) => {
@@ -87,16 +114,42 @@ const standIn: Record<string, unknown> = {
   wgCognition: "not_asked",
   wgSelfCare: "not_asked",
   wgCommunication: "not_asked",
+  commune: "stand-in",
+  productId: "00000000-0000-4000-8000-000000000000",
+  placeId: "00000000-0000-4000-8000-000000000000",
+  sessionId: "00000000-0000-4000-8000-000000000000",
+  constituency: "commune",
+  observedOn: "2000-01-01",
+  price: "1",
 };
 
 export type FormInput<K extends ImportKind> = K extends "members"
   ? z.infer<typeof addMemberSchema>
   : K extends "groups"
     ? z.infer<typeof createGroupSchema>
-    : z.infer<typeof recordEntrySchema>;
+    : K extends "observations"
+      ? z.infer<typeof observationSchema>
+      : K extends "attendance"
+        ? z.infer<typeof attendeeSchema>
+        : z.infer<typeof recordEntrySchema>;
 
 /** Each kind's form: the schema its rows are checked by. */
-const schemas = { members: addMemberSchema, ledger: recordEntrySchema, groups: createGroupSchema } as const;
+const schemas = {
+  members: addMemberSchema,
+  ledger: recordEntrySchema,
+  groups: createGroupSchema,
+  observations: observationSchema,
+  attendance: attendeeSchema,
+} as const;
+
+const unknownKeys = {
+  group: "importGroupUnknown",
+  village: "importVillageUnknown",
+  activity: "importActivityUnknown",
+  commune: "importCommuneUnknown",
+  product: "importProductUnknown",
+  place: "importPlaceUnknown",
+} as const;
 
 export interface CheckedRow {
   errors: RowError[];
@@ -109,6 +162,7 @@ export interface CheckedRow {
 export function checkRow(kind: ImportKind, values: Record<string, string>, lookups: Lookups): CheckedRow {
   const errors: RowError[] = [];
   const raw: Record<string, unknown> = {};
+  let communeId: string | null = null;
   for (const def of importFields[kind]) {
     const v = values[def.key] ?? "";
     if (def.type === "list") {
@@ -116,14 +170,41 @@ export function checkRow(kind: ImportKind, values: Record<string, string>, looku
       if (v === "" && def.required) errors.push({ field: def.key, key: "required" });
       else if (code === null && v !== "") errors.push({ field: def.key, key: "importNotInList", list: def.list });
       raw[def.key] = code ?? undefined;
-    } else if (def.type === "group" || def.type === "village" || def.type === "activity") {
-      const map = def.type === "group" ? lookups.groups : def.type === "village" ? lookups.villages : lookups.activities;
-      const id = v === "" ? undefined : (map.get(normalise(v)) ?? map.get(v));
-      const unknown = { group: "importGroupUnknown", village: "importVillageUnknown", activity: "importActivityUnknown" }[def.type];
+    } else if (def.type === "session") {
+      // A price committee session by the day it is held: one in preparation, whose attendance may change.
+      const day = v === "" ? null : toIsoDate(v);
+      const id = day ? lookups.sessions.get(day) : undefined;
       if (v === "") errors.push({ field: def.key, key: "required" });
-      else if (id === undefined) errors.push({ field: def.key, key: unknown, values: { name: v } });
-      else if (id === null) errors.push({ field: def.key, key: "importNameAmbiguous", values: { name: v } });
+      else if (!day) errors.push({ field: def.key, key: "dateInvalid" });
+      else if (id === undefined) errors.push({ field: def.key, key: "importSessionUnknown", values: { name: v } });
+      else if (id === null) errors.push({ field: def.key, key: "importSessionAmbiguous", values: { name: v } });
       raw[formFieldOf(kind, def.key)] = id ?? "";
+    } else if (def.type === "commune") {
+      // Market prices: the commune first (its catalogue and villages are the next columns' lists).
+      const id = v === "" ? lookups.defaultCommune : (lookups.communes.get(normalise(v)) ?? lookups.communes.get(v));
+      if (v === "" && id === null) errors.push({ field: def.key, key: "importCommuneRequired" });
+      else if (id === undefined) errors.push({ field: def.key, key: unknownKeys.commune, values: { name: v } });
+      else if (id === null) errors.push({ field: def.key, key: "importNameAmbiguous", values: { name: v } });
+      communeId = id ?? null;
+      raw[formFieldOf(kind, def.key)] = communeId ? lookups.communeSlugs.get(communeId) : "";
+    } else if (isNamedType(def.type)) {
+      const t = def.type;
+      const map =
+        t === "group"
+          ? lookups.groups
+          : t === "village"
+            ? lookups.villages
+            : t === "activity"
+              ? lookups.activities
+              : ((t === "product" ? lookups.products : lookups.places).get(communeId ?? "") ?? new Map<string, string | null>());
+      const id = v === "" ? undefined : (map.get(normalise(v)) ?? map.get(v));
+      if (v === "") errors.push({ field: def.key, key: "required" });
+      // Without a known commune, its products and villages are not checked (the commune's error says why).
+      else if ((t === "product" || t === "place") && communeId === null) void 0;
+      else if (id === undefined) errors.push({ field: def.key, key: unknownKeys[t], values: { name: v } });
+      else if (id === null) errors.push({ field: def.key, key: "importNameAmbiguous", values: { name: v } });
+      const unchecked = (t === "product" || t === "place") && communeId === null && v !== "";
+      raw[formFieldOf(kind, def.key)] = id ?? (unchecked ? standIn[formFieldOf(kind, def.key)] : "");
     } else if (def.type === "date") {
       if (v !== "" && !toIsoDate(v)) errors.push({ field: def.key, key: "dateInvalid" });
       raw[def.key] = v === "" ? (def.required ? undefined : "") : (toIsoDate(v) ?? v);
@@ -169,7 +250,13 @@ export function checkRow(kind: ImportKind, values: Record<string, string>, looku
       ? ["members", raw.groupId, normalise(values.name ?? ""), values.birthYear, raw.settlementId].join("|")
       : kind === "groups"
         ? ["groups", normalise(values.name ?? "")].join("|")
-        : ["ledger", raw.groupId, raw.kind, raw.occurredOn, (values.amount ?? "").replace(/\s/g, ""), raw.currency, normalise(values.note ?? "")].join("|");
+        : kind === "observations"
+          ? // The same price at the same market on the same day is the same observation.
+            ["observations", communeId, raw.productId, raw.placeId, raw.observedOn, (values.price ?? "").replace(/\s/g, ""), raw.currency].join("|")
+          : kind === "attendance"
+            ? // A person attends a session once, for one constituency.
+              ["attendance", raw.sessionId, normalise(values.name ?? ""), raw.constituency].join("|")
+            : ["ledger", raw.groupId, raw.kind, raw.occurredOn, (values.amount ?? "").replace(/\s/g, ""), raw.currency, normalise(values.note ?? "")].join("|");
   return { errors, input, natural };
 }
 

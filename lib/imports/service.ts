@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { activityTypes, groups, importKeys, importMappings, importRows, importUploads } from "@/db/schema";
+import { activityTypes, groups, importKeys, importMappings, importRows, importUploads, priceSessions } from "@/db/schema";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { AppError } from "@/lib/errors";
 import { appErrorFromDb } from "@/lib/db-errors";
@@ -13,14 +13,28 @@ import { cellText } from "./cells";
 import { importFields, normalise, type ImportKind } from "./fields";
 import { mapHeaders } from "./headers";
 import { ImportFileError, readSheet } from "./read";
-import { checkRow, importFieldOf, lookupOf, rowKey, storedValue, type Lookups, type RowError } from "./rows";
+import { checkRow, emptyLookups, importFieldOf, lookupOf, rowKey, storedValue, type Lookups, type RowError } from "./rows";
+import { importKindRules } from "./kinds";
+import type { TemplateNames } from "./template";
+import { findVisibleCommune, listVisibleCommunes } from "@/lib/orgs/scope";
+import { listProducts } from "@/lib/prices/queries";
+import { listCommuneSettlements } from "@/lib/prices/records";
+import { recordObservation } from "@/lib/prices/catalogue-service";
+import type { attendeeSchema, observationSchema } from "@/lib/prices/schema";
+import { addAttendee } from "@/lib/prices/sessions-service";
+import type { z } from "zod";
+
+type ObservationInput = z.infer<typeof observationSchema>;
+type AttendeeInput = z.infer<typeof attendeeSchema>;
 
 type Org = Pick<TenantOrg, "id" | "type">;
 
 /** Rows checked and written per batch: memory stays bounded whatever the file's length. */
 const BATCH = 500;
 
-export async function loadLookups(tx: Tx, org: Org): Promise<Lookups> {
+export async function loadLookups(tx: Tx, org: Org, kind: ImportKind): Promise<Lookups> {
+  if (kind === "observations") return { ...emptyLookups(), ...(await priceLookups(tx, org)) };
+  if (kind === "attendance") return { ...emptyLookups(), sessions: await draftSessions(tx, org) };
   const gs = await tx
     .select({ id: groups.id, name: groups.name })
     .from(groups)
@@ -32,7 +46,51 @@ export async function loadLookups(tx: Tx, org: Org): Promise<Lookups> {
     for (const n of [a.code, a.nameFr, a.nameAr, a.nameEn]) activities.set(normalise(n), a.code);
     activities.set(a.code, a.code);
   }
-  return { groups: lookupOf(gs), villages: lookupOf(vs), activities, groupNames: new Set(named.map((g) => normalise(g.name))) };
+  return {
+    ...emptyLookups(),
+    groups: lookupOf(gs),
+    villages: lookupOf(vs),
+    activities,
+    groupNames: new Set(named.map((g) => normalise(g.name))),
+  };
+}
+
+/**
+ * Market prices' names: the communes the organisation may read (a commune itself; an NGO those
+ * it works in, as the observation form offers), each one's active products and its villages.
+ */
+async function priceLookups(tx: Tx, org: Org) {
+  const communes = await listVisibleCommunes(tx, org);
+  const products = new Map<string, Map<string, string | null>>();
+  const places = new Map<string, Map<string, string | null>>();
+  for (const c of communes) {
+    const ps = await listProducts(tx, c.id, { active: true });
+    products.set(c.id, lookupOf(ps.map((p) => ({ id: p.id, name: p.nameFr, aliases: [p.nameAr, p.nameEn] }))));
+    places.set(c.id, lookupOf(await listCommuneSettlements(tx, c.id)));
+  }
+  return {
+    communes: lookupOf(communes.map((c) => ({ id: c.id, name: c.name, aliases: [c.slug] }))),
+    communeSlugs: new Map(communes.map((c) => [c.id, c.slug])),
+    defaultCommune: communes.length === 1 ? communes[0].id : null,
+    products,
+    places,
+  };
+}
+
+/** The commune's sessions in preparation, by day (two the same day: null, to be told apart). */
+async function draftSessions(tx: Tx, org: Org) {
+  const rows = await tx
+    .select({ id: priceSessions.id, heldOn: priceSessions.heldOn })
+    .from(priceSessions)
+    .where(and(eq(priceSessions.communeOrgId, org.id), eq(priceSessions.status, "draft")));
+  const m = new Map<string, string | null>();
+  for (const r of rows) m.set(r.heldOn, m.has(r.heldOn) ? null : r.id);
+  return m;
+}
+
+/** A kind the organisation's type may not import is "not found" (the actions check the member's permission). */
+function assertImportable(org: Org, kind: ImportKind) {
+  if (!importKindRules[kind].orgTypes.includes(org.type)) throw new AppError("not_found");
 }
 
 export interface StageInput {
@@ -49,7 +107,7 @@ export interface StageInput {
  * nothing kept) if it is no spreadsheet, too large, or its headers are wrong.
  */
 export async function stageUpload(tx: Tx, org: Org, userId: string, input: StageInput): Promise<{ id: string }> {
-  if (org.type !== "ngo") throw new AppError("not_found");
+  assertImportable(org, input.kind);
   let saved: Record<string, string> = {};
   if (input.mappingId) {
     const [m] = await tx
@@ -60,7 +118,7 @@ export async function stageUpload(tx: Tx, org: Org, userId: string, input: Stage
     saved = m.mapping as Record<string, string>;
   }
   const file = await readSheet(input.file, input.fileName);
-  const lookups = await loadLookups(tx, org);
+  const lookups = await loadLookups(tx, org, input.kind);
   let header: ReturnType<typeof mapHeaders> | null = null;
   let uploadId: string | null = null;
   const counts = { rows: 0, new: 0, duplicate: 0, invalid: 0 };
@@ -155,8 +213,8 @@ function rowErrorsOf(kind: ImportKind, err: AppError): RowError[] {
   const fieldErrors = Object.entries(err.fieldErrors ?? {}).map(([f, key]) => ({ field: importFieldOf(kind, f), key }));
   if (fieldErrors.length > 0 && err.messageKey === "validation") return fieldErrors;
   // A rule's refusal without a field (a locked quarter: the date's; an amount's limit): its column.
-  const dateField = { members: "joinedOn", ledger: "occurredOn", groups: "startDate" }[kind];
-  const amountField = { members: null, ledger: "amount", groups: "startingCapitalAmount" }[kind];
+  const dateField = { members: "joinedOn", ledger: "occurredOn", groups: "startDate", observations: "observedOn", attendance: "session" }[kind];
+  const amountField = { members: null, ledger: "amount", groups: "startingCapitalAmount", observations: "price", attendance: null }[kind];
   const byKey = /^quarter|date/i.test(err.messageKey) ? dateField : /^amount/.test(err.messageKey) ? amountField : null;
   const field = fieldErrors[0]?.field ?? byKey ?? importFields[kind][0].key;
   const values = err.values ? Object.fromEntries(Object.entries(err.values).filter(([k]) => k !== "confirm")) : undefined;
@@ -171,16 +229,25 @@ function rowErrorsOf(kind: ImportKind, err: AppError): RowError[] {
  * imported again is a duplicate. Warnings a form asks to confirm (an amount above the soft
  * limit, a possibly known person) are confirmed only if `acceptWarnings`.
  */
-export async function commitUpload(tx: Tx, org: Org, userId: string, uploadId: string, acceptWarnings: boolean): Promise<CommitResult> {
+export async function commitUpload(
+  tx: Tx,
+  org: Org,
+  userId: string,
+  uploadId: string,
+  acceptWarnings: boolean,
+  /** The kinds the committing member may import (its permissions); by default, any its organisation may. */
+  allowed?: readonly ImportKind[],
+): Promise<CommitResult> {
   const [upload] = await tx
     .select()
     .from(importUploads)
     .where(and(eq(importUploads.id, uploadId), eq(importUploads.orgId, org.id)))
     .for("update");
-  if (!upload || org.type !== "ngo") throw new AppError("not_found");
+  if (!upload || (allowed && !allowed.includes(upload.kind as ImportKind))) throw new AppError("not_found");
+  assertImportable(org, upload.kind as ImportKind);
   if (upload.status !== "staged") throw new AppError("validation", "importAlreadyCommitted");
   const kind = upload.kind as ImportKind;
-  const lookups = await loadLookups(tx, org);
+  const lookups = await loadLookups(tx, org, kind);
   const failures: { line: number; errors: RowError[] }[] = [];
   let added = 0;
   let duplicates = upload.duplicateCount;
@@ -300,6 +367,13 @@ async function writeRow(tx: Tx, org: Org, userId: string, kind: ImportKind, inpu
   const once = async (confirm?: string) => {
     if (kind === "members") return (await addMember(tx, org, { ...(input as AddMemberInput), confirm })).personId;
     if (kind === "groups") return (await createGroup(tx, org, { ...(input as CreateGroupInput), confirm })).id;
+    if (kind === "observations") {
+      const o = input as ObservationInput;
+      const commune = await findVisibleCommune(tx, org, o.commune);
+      if (!commune) throw new AppError("not_found");
+      return (await recordObservation(tx, commune.id, userId, o)).id;
+    }
+    if (kind === "attendance") return (await addAttendee(tx, org.id, userId, input as AttendeeInput)).id;
     return (await recordEntry(tx, org, userId, { ...(input as RecordEntryInput), confirm })).id;
   };
   try {
@@ -387,8 +461,37 @@ export async function listUploads(tx: Tx, org: Org) {
     .limit(20);
 }
 
-/** The names the template's lists offer: the organisation's active groups and its villages. */
-export async function loadTemplateNames(tx: Tx, org: Org) {
+/** The names the template's lists offer: the organisation's active groups and its villages; for market prices, its communes' products and villages. */
+export async function loadTemplateNames(tx: Tx, org: Org, kind: ImportKind): Promise<TemplateNames> {
+  const none = {
+    groups: [],
+    villages: [],
+    activities: { fr: [], ar: [], en: [] },
+    communes: [],
+    products: { fr: [], ar: [], en: [] },
+    places: [],
+    sessions: [],
+  };
+  if (kind === "attendance") return { ...none, sessions: [...(await draftSessions(tx, org)).keys()].sort() };
+  if (kind === "observations") {
+    const communes = await listVisibleCommunes(tx, org);
+    const products = { fr: new Set<string>(), ar: new Set<string>(), en: new Set<string>() };
+    const places = new Set<string>();
+    for (const c of communes) {
+      for (const p of await listProducts(tx, c.id, { active: true })) {
+        products.fr.add(p.nameFr);
+        products.ar.add(p.nameAr);
+        products.en.add(p.nameEn);
+      }
+      for (const p of await listCommuneSettlements(tx, c.id)) places.add(p.name);
+    }
+    return {
+      ...none,
+      communes: communes.map((c) => c.name),
+      products: { fr: [...products.fr], ar: [...products.ar], en: [...products.en] },
+      places: [...places].sort((a, b) => a.localeCompare(b)),
+    };
+  }
   const gs = await tx
     .select({ name: groups.name })
     .from(groups)
@@ -397,6 +500,7 @@ export async function loadTemplateNames(tx: Tx, org: Org) {
   const vs = await listNgoSettlements(tx, org.id);
   const as = await tx.select().from(activityTypes).orderBy(asc(activityTypes.sortOrder));
   return {
+    ...none,
     groups: gs.map((g) => g.name),
     villages: vs.map((v) => v.name),
     activities: { fr: as.map((a) => a.nameFr), ar: as.map((a) => a.nameAr), en: as.map((a) => a.nameEn) },

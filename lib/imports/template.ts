@@ -2,8 +2,20 @@ import "server-only";
 import ExcelJS from "exceljs";
 import { createTranslator } from "next-intl";
 import { loadMessages } from "@/lib/i18n/catalogues";
-import { importFields, listCodes, listLabelKey, type HeaderLang, type ImportKind, type ListName } from "./fields";
+import { importFields, isNamedType, listCodes, listLabelKey, type HeaderLang, type ImportKind, type ListName } from "./fields";
 import { columnLetter } from "./read";
+
+/** The organisation's own names a template lists (loadTemplateNames). */
+export interface TemplateNames {
+  groups: string[];
+  villages: string[];
+  activities: Record<HeaderLang, string[]>;
+  communes: string[];
+  products: Record<HeaderLang, string[]>;
+  places: string[];
+  /** The days of the commune's sessions in preparation (yyyy-mm-dd). */
+  sessions: string[];
+}
 
 /** Rows of the template's data sheet that carry the allowed-value drop-downs. */
 const VALIDATED_ROWS = 2000;
@@ -36,11 +48,7 @@ export function csvTemplate(kind: ImportKind, lang: HeaderLang): string {
  * (each column: required or not, its format or values) and the allowed values, the
  * organisation's own groups and villages included. Right to left in Arabic.
  */
-export async function xlsxTemplate(
-  kind: ImportKind,
-  lang: HeaderLang,
-  names: { groups: string[]; villages: string[]; activities: Record<HeaderLang, string[]> },
-): Promise<Buffer> {
+export async function xlsxTemplate(kind: ImportKind, lang: HeaderLang, names: TemplateNames): Promise<Buffer> {
   const t = await translator(lang);
   const ti = (k: string, v?: Record<string, string | number>) => t(`imports.${k}`, v);
   const wb = new ExcelJS.Workbook();
@@ -54,8 +62,7 @@ export async function xlsxTemplate(
   data.addRow(templateHeaders(kind, lang)).font = { bold: true };
   fields.forEach((f, i) => {
     data.getColumn(i + 1).width = Math.max(14, f.headers[lang][0].length + 4);
-    if (f.type === "date" || f.type === "text" || f.type === "group" || f.type === "village" || f.type === "activity")
-      data.getColumn(i + 1).numFmt = f.type === "date" ? "yyyy-mm-dd" : "@";
+    if (f.type === "date" || f.type === "text" || isNamedType(f.type)) data.getColumn(i + 1).numFmt = f.type === "date" ? "yyyy-mm-dd" : "@";
   });
 
   // The allowed values, one column per list.
@@ -63,6 +70,10 @@ export async function xlsxTemplate(
     ...(fields.some((f) => f.type === "group") ? [{ key: "group", title: ti("listGroups"), values: names.groups }] : []),
     ...(fields.some((f) => f.type === "village") ? [{ key: "village", title: ti("listVillages"), values: names.villages }] : []),
     ...(fields.some((f) => f.type === "activity") ? [{ key: "activity", title: ti("listActivities"), values: names.activities[lang] }] : []),
+    ...(fields.some((f) => f.type === "commune") ? [{ key: "commune", title: ti("listCommunes"), values: names.communes }] : []),
+    ...(fields.some((f) => f.type === "product") ? [{ key: "product", title: ti("listProducts"), values: names.products[lang] }] : []),
+    ...(fields.some((f) => f.type === "place") ? [{ key: "place", title: ti("listVillages"), values: names.places }] : []),
+    ...(fields.some((f) => f.type === "session") ? [{ key: "session", title: ti("listSessions"), values: names.sessions }] : []),
     ...[...new Set(fields.filter((f) => f.list).map((f) => f.list!))].map((l) => ({
       key: l,
       title: fields.find((f) => f.list === l)!.headers[lang][0],
@@ -78,7 +89,7 @@ export async function xlsxTemplate(
   });
   const sheetRef = `'${ti("sheetLists").replace(/'/g, "''")}'`;
   fields.forEach((f, i) => {
-    const key = f.type === "group" || f.type === "village" || f.type === "activity" ? f.type : f.list;
+    const key = isNamedType(f.type) || f.type === "session" ? f.type : f.list;
     const li = listColumns.findIndex((c) => c.key === key);
     if (li < 0 || listColumns[li].values.length === 0) return;
     const letter = columnLetter(li);
@@ -94,7 +105,7 @@ export async function xlsxTemplate(
     });
   });
 
-  const what = ti({ members: "whatMembers", ledger: "whatLedger", groups: "whatGroups" }[kind]);
+  const what = ti({ members: "whatMembers", ledger: "whatLedger", groups: "whatGroups", observations: "whatObservations", attendance: "whatAttendance" }[kind]);
   instructions.getColumn(1).width = 34;
   instructions.getColumn(2).width = 14;
   instructions.getColumn(3).width = 70;
@@ -120,6 +131,10 @@ export async function xlsxTemplate(
               group: "fmtGroup",
               village: "fmtVillage",
               activity: "fmtActivity",
+              commune: "fmtCommune",
+              product: "fmtProduct",
+              place: "fmtVillage",
+              session: "fmtSession",
             }[f.type],
           );
     instructions.addRow([f.headers[lang][0], ti(f.required ? "yes" : "no"), format]);

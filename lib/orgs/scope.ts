@@ -15,7 +15,7 @@ export interface VisibleCommune {
  * The communes whose data an organisation may read: a commune its own; an NGO or a network
  * the communes it works in; a consortium the communes among its members.
  */
-export async function listVisibleCommunes(db: Queryable, org: TenantOrg): Promise<VisibleCommune[]> {
+export async function listVisibleCommunes(db: Queryable, org: Pick<TenantOrg, "id" | "type">): Promise<VisibleCommune[]> {
   const cols = {
     id: organisations.id,
     slug: organisations.slug,
@@ -42,7 +42,7 @@ export async function listVisibleCommunes(db: Queryable, org: TenantOrg): Promis
 }
 
 /** One commune by slug, if the organisation may read it; otherwise null (answer "not found"). */
-export async function findVisibleCommune(db: Queryable, org: TenantOrg, communeSlug: string) {
+export async function findVisibleCommune(db: Queryable, org: Pick<TenantOrg, "id" | "type">, communeSlug: string) {
   const all = await listVisibleCommunes(db, org);
   return all.find((c) => c.slug === communeSlug) ?? null;
 }

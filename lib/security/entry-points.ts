@@ -47,8 +47,8 @@ export const pageEntryPoints: Record<string, PageEntry> = {
   // group businesses
   "/[org]/groups": member("groups:read"),
   "/[org]/groups/new": member("groups:write"),
-  // Imports from spreadsheets and KoboToolbox (issue 14.1): the writers of the imported records.
-  "/[org]/import": member("groups:write"),
+  // Imports from spreadsheets and KoboToolbox (issue 14.1): the importers (each kind also needs its form's permission).
+  "/[org]/import": member("imports:write"),
   // An NGO admin's plausibility limits: the permission of its other ledger rules (quarter locks).
   "/[org]/groups/limits": member("quarters:lock"),
   "/[org]/groups/[groupId]": { ...member("groups:read"), from: "/[org]/groups" },
@@ -131,7 +131,7 @@ export const routeEntryPoints: Record<string, Access & { probe: string; status?:
   // The offline outbox's sync (issue 16): GET says whether the outbox may send, POST takes a batch.
   "/[org]/sync": { ...member("groups:write"), probe: "/adicor/sync" },
   // An import template (issue 14.1): the importers only, like the import page.
-  "/[org]/import/template": { ...member("groups:write"), probe: "/adicor/import/template?kind=members&lang=fr&format=csv" },
+  "/[org]/import/template": { ...member("imports:write"), probe: "/adicor/import/template?kind=members&lang=fr&format=csv" },
   // The installable app (issue 16): an organisation's manifest (fetched without cookies: public,
   // the same for any slug) and the service worker built with its precache list.
   "/[org]/app.webmanifest": { ...publicAccess, probe: "/adicor/app.webmanifest" },
@@ -207,10 +207,10 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
   },
   "lib/api/actions.ts#revokeApiTokenAction": { access: member("api:manage"), fields: ["tokenId"] },
   // Imports (issue 14.1): an upload's id is the importing organisation's alone (its own RLS).
-  "lib/imports/actions.ts#uploadImportAction": { access: member("groups:write"), fields: ["kind", "mappingId", "file"] },
-  "lib/imports/actions.ts#commitImportAction": { access: member("groups:write"), fields: ["uploadId", "acceptWarnings"] },
-  "lib/imports/actions.ts#discardImportAction": { access: member("groups:write"), fields: ["uploadId"] },
-  "lib/imports/actions.ts#saveMappingAction": { access: member("groups:write"), fields: ["uploadId", "name"] },
+  "lib/imports/actions.ts#uploadImportAction": { access: member("imports:write"), fields: ["kind", "mappingId", "file"] },
+  "lib/imports/actions.ts#commitImportAction": { access: member("imports:write"), fields: ["uploadId", "acceptWarnings"] },
+  "lib/imports/actions.ts#discardImportAction": { access: member("imports:write"), fields: ["uploadId"] },
+  "lib/imports/actions.ts#saveMappingAction": { access: member("imports:write"), fields: ["uploadId", "name"] },
   "lib/members/actions.ts#addMemberAction": {
     access: member("members:manage"),
     fields: ["name", "email", "role", "temporaryPassword"],

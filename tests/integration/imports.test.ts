@@ -9,7 +9,20 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { auditLog, groups, importRows, importUploads, ledgerEntries, people, quarterLocks, users } from "@/db/schema";
+import {
+  auditLog,
+  groups,
+  importRows,
+  importUploads,
+  ledgerEntries,
+  marketObservations,
+  people,
+  priceSessions,
+  quarterLocks,
+  sessionAttendees,
+  users,
+} from "@/db/schema";
+import { createSession } from "@/lib/prices/sessions-service";
 import { DEMO_PASSWORD, demoIds, type DemoIds } from "@/db/seed/demo";
 import type { Tx } from "@/db/client";
 import { attemptSignIn } from "@/lib/auth/sign-in";
@@ -19,6 +32,7 @@ import { commitUpload, ImportRefused, loadPreview, recordRefusal, stageUpload } 
 import { ImportFileError, MAX_BYTES } from "@/lib/imports/read";
 import type { ImportKind } from "@/lib/imports/kinds";
 import { xlsxTemplate } from "@/lib/imports/template";
+import { loadTemplateNames } from "@/lib/imports/service";
 import { commitImportAction, uploadImportAction } from "@/lib/imports/actions";
 import { recordEntry } from "@/lib/groups/service";
 import { previousQuarter, quarterBounds, quarterOf } from "@/lib/quarters/quarter";
@@ -336,7 +350,15 @@ describe(`imports on ${backend}`, () => {
   });
 
   it("the groups template lists the activities in its language, and the instructions say what an empty sharing rule means", async () => {
-    const names = { groups: [], villages: [village], activities: { fr: ["Boutique communautaire"], ar: ["دكان مجتمعي"], en: ["Community shop"] } };
+    const names = {
+      groups: [],
+      villages: [village],
+      activities: { fr: ["Boutique communautaire"], ar: ["دكان مجتمعي"], en: ["Community shop"] },
+      communes: [],
+      products: { fr: [], ar: [], en: [] },
+      places: [],
+      sessions: [],
+    };
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await xlsxTemplate("groups", "ar", names)) as never);
     const [data, instructions, lists] = wb.worksheets;
@@ -384,5 +406,142 @@ describe(`imports on ${backend}`, () => {
     const r = await asAdicor((tx) => commitUpload(tx, adicor(), editor, id, true));
     expect(r.added).toBe(4);
     expect(await count()).toBe(before + 4);
+  });
+  describe("market prices", () => {
+    const userOf = async (email: string) => (await db.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0].id;
+    const observationsOf = (communeId: string, price: number) =>
+      db.db
+        .select()
+        .from(marketObservations)
+        .where(and(eq(marketObservations.communeOrgId, communeId), eq(marketObservations.price, price)));
+    const pricesCsv = (name: string, lines: string[]) => csv(name, ["Produit;Marché;Date du relevé;Prix", ...lines]);
+
+    it("a commune's committee imports its market prices: products by any of their names, villages, dates; the same file again adds nothing", async () => {
+      const fassalaEditor = await userOf("editor@fassala.demo");
+      const fassala = { id: ids.orgs.fassala, type: "commune" as const };
+      const asFassala = <T>(fn: (tx: Tx) => Promise<T>) => db.asApp({ orgId: ids.orgs.fassala, userId: fassalaEditor }, fn);
+      const file = () =>
+        pricesCsv("prix.csv", [
+          "Riz;Fassala;2025-06-02;1401",
+          // The product by its Arabic name, in a French file; a date as text.
+          "دقيق القمح;Hassi Chegar;03/06/2025;1101",
+          // The same observation twice: one.
+          "Riz;Fassala;2025-06-02;1401",
+          "Caviar;Nulle Part;2025-06-02;0",
+          // Bassikounou's product is not in Fassala's catalogue.
+          "Riz (Bassikounou);Fassala;2025-06-02;1402",
+        ]);
+      const { id } = await asFassala((tx) => stageUpload(tx, fassala, fassalaEditor, { kind: "observations", file: file(), fileName: "prix.csv" }));
+      const p = (await asFassala((tx) => loadPreview(tx, fassala, id)))!;
+      expect(p.upload).toMatchObject({ kind: "observations", rowCount: 5, newCount: 2, duplicateCount: 1, invalidCount: 2 });
+      const bad = p.rows.find((r) => r.line === 5)!;
+      expect(bad.errors.map((e) => [e.field, e.key])).toEqual([
+        ["product", "importProductUnknown"],
+        ["place", "importPlaceUnknown"],
+        ["price", "amountPositive"],
+      ]);
+      expect(p.rows.find((r) => r.line === 6)!.errors).toEqual([{ field: "product", key: "importProductUnknown", values: { name: "Riz (Bassikounou)" } }]);
+
+      const r = await asFassala((tx) => commitUpload(tx, fassala, fassalaEditor, id, false, ["observations"]));
+      expect(r).toMatchObject({ added: 2, duplicates: 1, invalid: 2 });
+      const [rice] = await observationsOf(ids.orgs.fassala, 1401);
+      expect(rice).toMatchObject({ observedOn: "2025-06-02", currency: "MRU", createdBy: fassalaEditor, placeId: ids.places.settlements.Fassala });
+      expect(await observationsOf(ids.orgs.fassala, 1101)).toHaveLength(1);
+
+      const again = await asFassala((tx) => stageUpload(tx, fassala, fassalaEditor, { kind: "observations", file: file(), fileName: "prix.csv" }));
+      expect((await asFassala((tx) => loadPreview(tx, fassala, again.id)))!.upload).toMatchObject({ newCount: 0, duplicateCount: 3, invalidCount: 2 });
+      expect(await observationsOf(ids.orgs.fassala, 1401)).toHaveLength(1);
+      // A commune imports market prices only: the NGO's kinds are "not found" to it.
+      await expect(
+        asFassala((tx) => stageUpload(tx, fassala, fassalaEditor, { kind: "members", file: frMembers(), fileName: "membres.csv" })),
+      ).rejects.toMatchObject({ code: "not_found" });
+    });
+
+    it("an NGO's coaches import prices of the communes it works in, named in a Commune column; another commune's names are refused", async () => {
+      const file = csv("relevés.csv", [
+        "Commune;Produit;Marché;Date du relevé;Prix;Devise",
+        "Fassala;Sucre;Agoueinit;2025-06-04;37;MRU",
+        "fassala;Sugar;Campement Kouna;2025-06-04;371;ouguiya",
+        "Bassikounou;Riz (Bassikounou);Bassikounou;2025-06-04;1402;MRU",
+      ]);
+      const { id } = await stage("observations", file);
+      const p = await rowsOf(id);
+      expect(p.upload).toMatchObject({ newCount: 2, invalidCount: 1 });
+      // ADICOR works in Fassala only: Bassikounou is no commune of its, and its lists are not checked.
+      expect(p.rows.find((r) => r.line === 4)!.errors).toEqual([{ field: "commune", key: "importCommuneUnknown", values: { name: "Bassikounou" } }]);
+      await asAdicor((tx) => commitUpload(tx, adicor(), editor, id, false));
+      expect(await observationsOf(ids.orgs.fassala, 371)).toHaveLength(1);
+      expect(await observationsOf(ids.orgs.bassikounou, 1402)).toHaveLength(0);
+      // Its template lists Fassala's products in the template's language, and its villages.
+      const names = await asAdicor((tx) => loadTemplateNames(tx, adicor(), "observations"));
+      expect(names.communes).toEqual(["Commune de Fassala"]);
+      expect(names.products.ar).toContain("دقيق القمح");
+      expect(names.products.fr).not.toContain("Riz (Bassikounou)");
+      expect(names.places).toContain("Campement Kouna");
+    });
+
+    it("a commune imports the attendance of a session in preparation: by its day, constituencies in any language; a closed session's day is refused", async () => {
+      const fassalaEditor = await userOf("editor@fassala.demo");
+      const fassala = { id: ids.orgs.fassala, type: "commune" as const };
+      const asFassala = <T>(fn: (tx: Tx) => Promise<T>) => db.asApp({ orgId: ids.orgs.fassala, userId: fassalaEditor }, fn);
+      const session = await asFassala((tx) => createSession(tx, ids.orgs.fassala, fassalaEditor, { heldOn: "2031-03-04", place: "Mairie de Fassala" }));
+      const [closed] = await db.db
+        .select({ heldOn: priceSessions.heldOn })
+        .from(priceSessions)
+        .where(and(eq(priceSessions.communeOrgId, ids.orgs.fassala), eq(priceSessions.status, "closed")))
+        .limit(1);
+      const file = () =>
+        csv("présences.csv", [
+          "Séance;Nom;Collège",
+          "04/03/2031;Aminetou Présente;Fédération des commerçants",
+          "2031-03-04;Brahim Présent;المستفيدون",
+          "2031-03-04;Brahim Présent;Bénéficiaires",
+          `${closed.heldOn};Fatimetou Tard;commune`,
+          "2031-03-04;Sans Collège;inconnu",
+        ]);
+      const { id } = await asFassala((tx) => stageUpload(tx, fassala, fassalaEditor, { kind: "attendance", file: file(), fileName: "présences.csv" }));
+      const p = (await asFassala((tx) => loadPreview(tx, fassala, id)))!;
+      expect(p.upload).toMatchObject({ kind: "attendance", newCount: 2, duplicateCount: 1, invalidCount: 2 });
+      expect(p.rows.find((r) => r.line === 5)!.errors).toEqual([{ field: "session", key: "importSessionUnknown", values: { name: closed.heldOn } }]);
+      expect(p.rows.find((r) => r.line === 6)!.errors).toEqual([{ field: "constituency", key: "importNotInList", list: "constituency" }]);
+      await asFassala((tx) => commitUpload(tx, fassala, fassalaEditor, id, false, ["observations", "attendance"]));
+      const attendees = await db.db
+        .select({ name: sessionAttendees.name, constituency: sessionAttendees.constituency })
+        .from(sessionAttendees)
+        .where(eq(sessionAttendees.sessionId, session.id));
+      expect(attendees.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+        { name: "Aminetou Présente", constituency: "traders_federation" },
+        { name: "Brahim Présent", constituency: "beneficiaries" },
+      ]);
+      // An NGO keeps no session: attendance is the commune's.
+      await expect(stage("attendance", file())).rejects.toMatchObject({ code: "not_found" });
+      // The commit's own kinds: an upload of a kind the member may not import is not found.
+      const again = await asFassala((tx) => stageUpload(tx, fassala, fassalaEditor, { kind: "attendance", file: file(), fileName: "présences.csv" }));
+      expect((await asFassala((tx) => loadPreview(tx, fassala, again.id)))!.upload).toMatchObject({ newCount: 0, duplicateCount: 3 });
+      await expect(asFassala((tx) => commitUpload(tx, fassala, fassalaEditor, again.id, false, ["observations"]))).rejects.toMatchObject({ code: "not_found" });
+    });
+
+    it("the upload action: a commune's viewer is not found; its editor may not send an NGO's kind", async () => {
+      const before = request.user;
+      try {
+        for (const [email, kind] of [
+          ["viewer@fassala.demo", "observations"],
+          ["editor@fassala.demo", "members"],
+        ] as const) {
+          const r = await attemptSignIn(db.db, { email, password: DEMO_PASSWORD, address: "10.91.0.8" });
+          if (!r.ok) throw new Error("sign-in refused");
+          request.user = (await findLiveSession(db.db, r.sessionId))!;
+          const fd = new FormData();
+          fd.set("org", "fassala");
+          fd.set("kind", kind);
+          fd.set("file", pricesCsv("prix.csv", ["Riz;Fassala;2025-06-05;1403"]));
+          const n = await uploadsCount();
+          expect(await uploadImportAction({ status: "idle" }, fd), email).toMatchObject({ status: "error", formError: { key: "not_found" } });
+          expect(await uploadsCount()).toBe(n);
+        }
+      } finally {
+        request.user = before;
+      }
+    });
   });
 });

@@ -3,7 +3,8 @@ import { requireMember } from "@/lib/auth/tenant";
 import { withTenant } from "@/lib/tenant-db";
 import { isUuid } from "@/lib/groups/scope";
 import { localStamp } from "@/lib/dates";
-import { headerLangs, importFields, importKinds, listCodes, listLabelKey, type ImportKind, type ListName } from "@/lib/imports/fields";
+import { headerLangs, importFields, listCodes, listLabelKey, type ImportKind, type ListName } from "@/lib/imports/fields";
+import { importableKinds } from "@/lib/imports/kinds";
 import { MAX_BYTES, MAX_ROWS } from "@/lib/imports/read";
 import { listMappings, listUploads, loadPreview } from "@/lib/imports/service";
 import type { RowError } from "@/lib/imports/rows";
@@ -21,7 +22,9 @@ type Translate = (key: string, values?: Record<string, string | number>) => stri
 /**
  * Imports from spreadsheets and KoboToolbox (issue 14.1): the upload form and the templates, or,
  * with `?upload=`, the preview of an upload (every row with its problems, the counts) and its
- * commit. The permission of the forms whose records are imported (groups:write).
+ * commit. For the members with `imports:write`; each kind also needs its form's permission
+ * (lib/imports/kinds.ts): an NGO imports groups, members, cash-book lines and market prices, a
+ * commune market prices.
  */
 async function ImportPage({
   params,
@@ -31,7 +34,8 @@ async function ImportPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { org: slug } = await params;
-  const ctx = await requireMember(slug, "groups:write");
+  const ctx = await requireMember(slug, "imports:write");
+  const kinds = importableKinds(ctx);
   const sp = await searchParams;
   const uploadId = typeof sp.upload === "string" && isUuid(sp.upload) ? sp.upload : null;
   const t = (await getTranslations("imports")) as unknown as Translate;
@@ -41,7 +45,13 @@ async function ImportPage({
     mappings: await listMappings(tx, ctx.org),
     uploads: uploadId ? [] : await listUploads(tx, ctx.org),
   }));
-  const kindKeys: Record<ImportKind, string> = { members: "kindMembers", ledger: "kindLedger", groups: "kindGroups" };
+  const kindKeys: Record<ImportKind, string> = {
+    members: "kindMembers",
+    ledger: "kindLedger",
+    groups: "kindGroups",
+    observations: "kindObservations",
+    attendance: "kindAttendance",
+  };
   const kindLabel = (k: string) => t(kindKeys[k as ImportKind] ?? "kindMembers");
   const statusLabel = (s: string) => t(`status${s[0].toUpperCase()}${s.slice(1)}`);
   const uploadStatus = (s: string) => t(`upload${s[0].toUpperCase()}${s.slice(1)}`);
@@ -163,9 +173,16 @@ async function ImportPage({
         <UploadImportForm
           org={slug}
           mappings={data.mappings}
+          allowed={kinds}
           labels={{
             kind: t("kindLabel"),
-            kinds: { members: t("kindMembers"), ledger: t("kindLedger"), groups: t("kindGroups") },
+            kinds: {
+              members: t("kindMembers"),
+              ledger: t("kindLedger"),
+              groups: t("kindGroups"),
+              observations: t("kindObservations"),
+              attendance: t("kindAttendance"),
+            },
             file: t("fileLabel"),
             fileHint: t("fileHint", { max: Math.round(MAX_BYTES / 1024 / 1024), rows: MAX_ROWS }),
             mapping: t("mappingLabel"),
@@ -178,7 +195,7 @@ async function ImportPage({
       <Card title={t("templatesTitle")}>
         <p className="mb-2">{t("templatesIntro")}</p>
         <ul className="flex flex-col gap-1" data-testid="import-templates">
-          {importKinds.flatMap((k) =>
+          {kinds.flatMap((k) =>
             headerLangs.map((l) => (
               <li key={`${k}-${l}`} className="flex flex-wrap items-center gap-x-3">
                 <span>

@@ -1,0 +1,3 @@
+-- Market price observations (by a commune or an NGO working in it) and a price committee session's attendance (by the commune) can be imported (issue 14.1).
+ALTER TABLE "import_uploads" DROP CONSTRAINT "import_uploads_kind";--> statement-breakpoint
+ALTER TABLE "import_uploads" ADD CONSTRAINT "import_uploads_kind" CHECK ("import_uploads"."kind" in ('members', 'ledger', 'groups', 'observations', 'attendance'));
