@@ -33,7 +33,7 @@ function assertLocal(url: string) {
  * the owner cannot terminate: retry for a while, then leave it (a leaked test database is
  * harmless; a failed test run for it would not be).
  */
-async function dropTestDatabase(url: string, name: string) {
+export async function dropTestDatabase(url: string, name: string) {
   const a = postgres(url, { max: 1, onnotice: () => {} });
   try {
     for (let attempt = 1; ; attempt++) {
