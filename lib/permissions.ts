@@ -37,28 +37,10 @@ type Table = Record<OrgType, Record<Role, readonly Permission[]>>;
 const viewerCommon = ["org:read", "members:read"] as const;
 const adminCommon = [...viewerCommon, "members:manage", "audit:read", "api:manage"] as const;
 
-/** What an NGO's and a commune's editors do; their admins too, with more. */
-const ngoWork = [
-  "groups:read",
-  "groups:write",
-  "people:read",
-  "prices:read",
-  "prices:observe",
-  "cohesion:read",
-  "cohesion:write",
-  "exports:read",
-  "imports:write",
-] as const;
-const communeWork = [
-  "groups:read",
-  "prices:read",
-  "prices:write",
-  "prices:observe",
-  "cohesion:read",
-  "cohesion:write",
-  "exports:read",
-  "imports:write",
-] as const;
+/** What the editors of NGOs and communes both do (their admins too, with more). */
+const fieldWork = ["groups:read", "prices:read", "prices:observe", "cohesion:read", "cohesion:write", "exports:read", "imports:write"] as const;
+const ngoWork = [...fieldWork, "groups:write", "people:read"] as const;
+const communeWork = [...fieldWork, "prices:write"] as const;
 
 export const permissionTable: Table = {
   consortium: {
