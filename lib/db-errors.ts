@@ -27,6 +27,7 @@ const byCode: Record<string, { code: ErrorCode; field?: string }> = {
   TK432: { code: "validation", field: "quantity" }, // stockInsufficient (migration 0046)
   TK433: { code: "validation" }, // stockItemGroup, stockOutEnded (migration 0046)
   TK434: { code: "validation" }, // stockSaleEntry, entryHasItems (migration 0048)
+  TK440: { code: "validation" }, // mergeOtherNgo, mergeIntoMerged, mergeChain (migration 0055)
   // price committee (migration 0016)
   TK101: { code: "validation" }, // sessionClosed
   TK102: { code: "validation" }, // decisionNotQuorate

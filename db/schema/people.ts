@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, integer, pgEnum, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { places } from "./places";
 import { organisations } from "./tenancy";
 
@@ -50,12 +50,19 @@ export const people = pgTable(
     version: integer("version").notNull().default(1),
     /** Archived: out of pickers and new memberships (migration 0033), history and figures kept. */
     archivedAt: timestamp("archived_at", { withTimezone: true }),
+    /** A duplicate merged into this person (issue 14.4): archived, its memberships and aids moved; same NGO, never a chain (migration 0055). */
+    mergedIntoId: uuid("merged_into_id").references((): AnyPgColumn => people.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("people_ngo_idx").on(t.ngoOrgId),
     index("people_household_idx").on(t.householdId),
+    index("people_merged_into_idx")
+      .on(t.mergedIntoId)
+      .where(sql`${t.mergedIntoId} is not null`),
     check("people_birth_year_range", sql`${t.birthYear} between 1900 and 2100`),
+    check("people_not_merged_into_self", sql`${t.mergedIntoId} <> ${t.id}`),
+    check("people_merged_is_archived", sql`${t.mergedIntoId} is null or ${t.archivedAt} is not null`),
   ],
 );
 

@@ -3,6 +3,8 @@ import { orgAction } from "@/lib/server-action";
 import { archiveSchema } from "@/lib/groups/schema";
 import { editHouseholdSchema, editPersonSchema } from "./edit-schema";
 import { archivePerson, editHousehold, editPerson } from "./edit-service";
+import { mergePeopleSchema } from "./merge-schema";
+import { mergePeople } from "./merge-service";
 
 const groupsPath = (ctx: { org: { slug: string } }) => `/${ctx.org.slug}/groups`;
 
@@ -35,5 +37,14 @@ export const restorePersonAction = orgAction(
   async ({ tx, ctx, input }) => {
     const r = await archivePerson(tx, ctx.org, { ...input, intent: "restore" });
     return { audit: { entityId: r.person.id, before: r.before, after: r.after }, message: "recordRestored" };
+  },
+);
+
+/** A duplicate merged into the person kept (issue 14.4): one transaction, one audit record on the person kept naming both. */
+export const mergePeopleAction = orgAction(
+  { permission: "groups:write", schema: mergePeopleSchema, action: "person.merge", entity: "person", revalidate: groupsPath },
+  async ({ tx, ctx, input }) => {
+    const r = await mergePeople(tx, ctx.org, input);
+    return { audit: { entityId: r.keptId, before: r.audit.before, after: r.audit.after }, data: { keptId: r.keptId }, message: "peopleMerged" };
   },
 );

@@ -79,6 +79,8 @@ export async function editHousehold(tx: Queryable, org: Org, input: z.infer<type
 /** Archive or restore a person: out of pickers and new memberships (migration 0033), nothing deleted. */
 export async function archivePerson(tx: Queryable, org: Org, input: z.infer<typeof archiveSchema>) {
   const p = await writablePerson(tx, org, input.id);
+  // A merged person stays archived, pointing to the person kept (migration 0055).
+  if (p.mergedIntoId) throw new AppError("validation", "personAlreadyMerged");
   const after = await updateVersioned(tx, people, { id: p.id, scope: eq(people.ngoOrgId, org.id), expectedVersion: input.version }, {
     archivedAt: input.intent === "archive" ? sql`now()` : null,
   } as never);

@@ -58,6 +58,8 @@ export const pageEntryPoints: Record<string, PageEntry> = {
   "/[org]/people": member("people:read"),
   // A person's record: person-level, the NGO that recorded them only (linked from its members table).
   "/[org]/people/[personId]": { ...member("people:read"), from: "/[org]/groups/[groupId]", someHaveNone: true },
+  // Two of an NGO's people side by side, to merge a duplicate (issue 14.4): its writers, linked from a person's likely duplicates.
+  "/[org]/people/[personId]/merge/[otherId]": { ...member("groups:write"), from: "/[org]/people/[personId]", someHaveNone: true },
   // Each member's share by name: person-level (issue 11.3), the supporting NGO's only.
   "/[org]/groups/[groupId]/statement/[distributionId]": { ...member("people:read"), from: "/[org]/groups/[groupId]", someHaveNone: true },
   // Issue 17: a group's business plan and its one-page sheet (group-level figures: every reader of
@@ -295,6 +297,13 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
     fields: ["id", "version"],
     objects: { id: "person" },
     valid: { version: "1" },
+  },
+  // Merging a duplicate into the person kept (issue 14.4): both are the NGO's own people, each forged in turn.
+  "lib/people/actions.ts#mergePeopleAction": {
+    access: member("groups:write"),
+    fields: ["keptId", "keptVersion", "duplicateId", "duplicateVersion", "confirmed"],
+    objects: { keptId: "person", duplicateId: "person" },
+    valid: { keptVersion: "1", duplicateVersion: "1", confirmed: "yes" },
   },
   "lib/groups/actions.ts#addMemberAction": {
     access: member("groups:write"),

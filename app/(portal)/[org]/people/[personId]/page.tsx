@@ -4,6 +4,7 @@ import { requireMember } from "@/lib/auth/tenant";
 import { withTenant } from "@/lib/tenant-db";
 import { listNgoSettlements } from "@/lib/groups/queries";
 import { findOwnPerson } from "@/lib/people/edit-service";
+import { listLikelyDuplicates, listMergeLinks } from "@/lib/people/merge-queries";
 import { listRecordHistory } from "@/lib/records/history";
 import { today } from "@/lib/dates";
 import { answersOf, wgDomains, wgStatus } from "@/lib/wgss";
@@ -29,17 +30,22 @@ async function PersonPage({ params }: { params: Promise<{ org: string; personId:
       ...found,
       settlements: canWrite ? await listNgoSettlements(tx, ctx.org.id) : [],
       history: await listRecordHistory(tx, ctx.org.id, ids),
+      merge: await listMergeLinks(tx, ctx.org, found.person),
+      // Merging is a writer's decision (issue 14.4): the likely duplicates are shown to them only.
+      duplicates: canWrite && found.person.archivedAt === null ? await listLikelyDuplicates(tx, ctx.org, found.person, found.household?.settlementId) : [],
     };
   });
   if (!data) notFound();
   const { person, household } = data;
-  const [t, tg, twg, td, th] = [
+  const [t, tg, twg, td, th, tm] = [
     await getTranslations("records"),
     await getTranslations("group"),
     await getTranslations("wg"),
     await getTranslations("disabilityStatus"),
     await getTranslations("householdStatus"),
+    await getTranslations("merge"),
   ];
+  const merged = person.mergedIntoId !== null;
   const archived = person.archivedAt !== null;
   const status = wgStatus(answersOf(person), person.birthYear, Number(today().slice(0, 4)));
   const wgOptions = (["not_asked", "none", "some", "a_lot", "cannot"] as const).map((a) => ({ value: a, label: twg(a) }));
@@ -84,10 +90,33 @@ async function PersonPage({ params }: { params: Promise<{ org: string; personId:
             </li>
           ))}
         </ul>
-        {archived ? (
+        {merged ? (
+          <p className="mt-2 rounded-md border border-amber-700 bg-amber-50 p-3" data-testid="merged-note">
+            {tm("mergedNote")}{" "}
+            {data.merge.mergedInto ? (
+              <a href={`/${slug}/people/${data.merge.mergedInto.id}`} className="inline-flex min-h-11 items-center font-medium underline underline-offset-4">
+                {data.merge.mergedInto.name}
+              </a>
+            ) : null}
+          </p>
+        ) : archived ? (
           <p className="mt-2 rounded-md border border-amber-700 bg-amber-50 p-3" data-testid="archived-note">
             {t("archivedNote")}
           </p>
+        ) : null}
+        {data.merge.mergedHere.length > 0 ? (
+          <div className="mt-2" data-testid="merged-here">
+            <p className="font-medium">{tm("mergedHere")}</p>
+            <ul className="flex flex-wrap gap-x-4">
+              {data.merge.mergedHere.map((m) => (
+                <li key={m.id}>
+                  <a href={`/${slug}/people/${m.id}`} className="inline-flex min-h-11 items-center underline underline-offset-4">
+                    {m.name}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
         ) : null}
       </div>
       {canWrite && !archived ? (
@@ -114,6 +143,31 @@ async function PersonPage({ params }: { params: Promise<{ org: string; personId:
               ...wgDomains.map(wgField),
             ]}
           />
+        </Card>
+      ) : null}
+      {data.duplicates.length > 0 ? (
+        <Card title={tm("duplicatesTitle")}>
+          <p className="mb-3 text-sm text-slate-700">{tm("duplicatesHint")}</p>
+          <ul className="flex flex-col gap-2" data-testid="likely-duplicates">
+            {data.duplicates.map((d) => (
+              <li key={d.id} className="flex flex-wrap items-center gap-x-3">
+                <a href={`/${slug}/people/${d.id}`} className="inline-flex min-h-11 items-center underline underline-offset-4">
+                  {d.name}
+                </a>
+                <span className="text-slate-700">
+                  {d.birthYear}
+                  {d.village ? ` · ${d.village}` : ""}
+                </span>
+                <a
+                  href={`/${slug}/people/${person.id}/merge/${d.id}`}
+                  className="inline-flex min-h-11 items-center font-medium text-emerald-900 underline underline-offset-4"
+                  data-testid="merge-link"
+                >
+                  {tm("compare")}
+                </a>
+              </li>
+            ))}
+          </ul>
         </Card>
       ) : null}
       {canWrite && household ? (
@@ -145,7 +199,7 @@ async function PersonPage({ params }: { params: Promise<{ org: string; personId:
           />
         </Card>
       ) : null}
-      {canWrite ? (
+      {canWrite && !merged ? (
         <Card title={archived ? t("restore") : t("archiveTitle")}>
           <p className="mb-3 text-sm text-slate-700">{t("archiveHint")}</p>
           <GroupActionForm

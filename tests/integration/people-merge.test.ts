@@ -1,0 +1,293 @@
+/**
+ * Issue 14, point 4: a near-duplicate person merged into the person kept, through the real server
+ * action (lib/server-action.ts) as the application role: memberships and aids moved, the duplicate
+ * archived with merged_into, one audit record, the figures exact and nobody counted twice; the
+ * refusals, by the service and by the database itself (migration 0055).
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { and, eq, sql } from "drizzle-orm";
+import { auditLog, groupMemberships, people, technicalAids } from "@/db/schema";
+import { DEMO_PASSWORD, demoIds, type DemoIds } from "@/db/seed/demo";
+import { attemptSignIn } from "@/lib/auth/sign-in";
+import { findLiveSession, type CurrentUser } from "@/lib/auth/session-store";
+import { idleState, type ActionState } from "@/lib/action-state";
+import { aggregateInclusion } from "@/lib/inclusion/queries";
+import { listLikelyDuplicates } from "@/lib/people/merge-queries";
+import { verifyRollups } from "@/lib/rollups/verify";
+import { lockQuarter, unlockQuarter } from "@/lib/quarters/locks";
+import { previousQuarter, quarterBounds, quarterOf } from "@/lib/quarters/quarter";
+import { addDays, today } from "@/lib/dates";
+import { rowsOf } from "@/db/app-role";
+import { backend, createTestDb, type TestDb } from "../test-db";
+import { renderHtml, textsOf } from "../render";
+import { request } from "../request-scope";
+import { sqlState } from "../refusals";
+
+vi.mock("next/headers", async () => (await import("../request-scope")).nextHeaders());
+vi.mock("next/cache", async () => (await import("../request-scope")).nextCache());
+vi.mock("@/lib/auth/session", async (original) => (await import("../request-scope")).session(await original<object>()));
+vi.mock("next-intl/server", async () => (await import("../request-scope")).nextIntlServer());
+
+type Person = typeof people.$inferSelect;
+
+describe(`merging near-duplicate people on ${backend}`, () => {
+  let db: TestDb;
+  let ids: DemoIds;
+  const sessions: Record<string, CurrentUser> = {};
+  const q0 = quarterBounds(quarterOf(today())).start;
+  // The demo locks ADICOR's last quarter; the one before is open.
+  const lockedQuarter = previousQuarter(quarterOf(today()));
+  const openPast = quarterBounds(previousQuarter(lockedQuarter)).start;
+
+  beforeAll(async () => {
+    db = await createTestDb({ demo: true });
+    ids = await demoIds(db.db);
+    const g = globalThis as { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
+    g.__tamkinDb = Promise.resolve(db.appHandle ? await db.appHandle() : db);
+    g.__tamkinReadDb = Promise.resolve(null);
+    for (const email of ["editor@adicor.demo", "admin@adicor.demo", "viewer@adicor.demo", "editor@ong-sahel.demo"]) {
+      const r = await attemptSignIn(db.db, { email, password: DEMO_PASSWORD, address: "10.93.0.4" });
+      if (!r.ok) throw new Error(`sign-in refused: ${email}`);
+      sessions[email] = (await findLiveSession(db.db, r.sessionId))!;
+    }
+  }, 120_000);
+  afterAll(async () => {
+    const g = globalThis as { __tamkinDb?: unknown; __tamkinReadDb?: unknown };
+    delete g.__tamkinDb;
+    delete g.__tamkinReadDb;
+    await db?.destroy();
+  });
+
+  const adicor = () => ({ id: ids.orgs.adicor, type: "ngo" as const });
+  const person = async (id: string) => (await db.db.select().from(people).where(eq(people.id, id)))[0];
+  const newPerson = async (name: string, birthYear: number, values: Partial<typeof people.$inferInsert> = {}) =>
+    (
+      await db.db
+        .insert(people)
+        .values({ ngoOrgId: ids.orgs.adicor, name, sex: "female", birthYear, ...values })
+        .returning()
+    )[0];
+  const join = async (p: Person, groupId: string, joinedOn: string, leftOn: string | null = null) =>
+    (await db.db.insert(groupMemberships).values({ groupId, personId: p.id, joinedOn, leftOn }).returning())[0];
+  const membershipsOf = (p: Person) => db.db.select().from(groupMemberships).where(eq(groupMemberships.personId, p.id));
+  const activeIn = async (groupId: string, on: string) =>
+    rowsOf<{ person_id: string }>(
+      await db.db.execute(sql`select person_id from group_memberships where group_id = ${groupId}
+        and joined_on <= ${on} and (left_on is null or left_on > ${on})`),
+    ).map((r) => r.person_id);
+  const members = async () => (await aggregateInclusion(db.db, { org: adicor(), on: today(), by: "activity", locale: "fr" })).total;
+
+  const post = async (email: string, fields: Record<string, string | number>) => {
+    const { mergePeopleAction } = await import("@/lib/people/actions");
+    request.user = sessions[email];
+    const fd = new FormData();
+    for (const [k, v] of Object.entries(fields)) fd.set(k, String(v));
+    const idle: ActionState<{ keptId: string }> = { status: idleState.status };
+    return mergePeopleAction(idle, fd);
+  };
+  const mergeFields = (kept: Person, duplicate: Person, change: Record<string, string | number> = {}) => ({
+    org: "adicor",
+    keptId: kept.id,
+    keptVersion: kept.version,
+    duplicateId: duplicate.id,
+    duplicateVersion: duplicate.version,
+    confirmed: "yes",
+    ...change,
+  });
+  const personPage = async (email: string, id: string) => {
+    const Page = (await import("@/app/(portal)/[org]/people/[personId]/page")).default;
+    request.user = sessions[email];
+    return renderHtml(await Page({ params: Promise.resolve({ org: "adicor", personId: id }) }));
+  };
+  const mergePage = async (email: string, id: string, otherId: string) => {
+    const Page = (await import("@/app/(portal)/[org]/people/[personId]/merge/[otherId]/page")).default;
+    request.user = sessions[email];
+    return renderHtml(await Page({ params: Promise.resolve({ org: "adicor", personId: id, otherId }), searchParams: Promise.resolve({}) }));
+  };
+
+  let kept: Person;
+  let duplicate: Person;
+
+  it("shows a writer the person's likely duplicates and both records side by side", async () => {
+    kept = await newPerson("Tislem Mint Beyrouk", 1985);
+    duplicate = await newPerson("TISLEM mint Beyrouk", 1986, { wgWalking: "a_lot" });
+    const likely = (await listLikelyDuplicates(db.db, adicor(), kept)).map((d) => d.id);
+    expect(likely).toContain(duplicate.id);
+    expect(likely).not.toContain(kept.id);
+    const html = await personPage("editor@adicor.demo", kept.id);
+    expect(html).toContain(`/adicor/people/${kept.id}/merge/${duplicate.id}`);
+    // A reader without the permission to edit people is not offered the merge.
+    expect(await personPage("viewer@adicor.demo", kept.id)).not.toContain("/merge/");
+    const compare = await mergePage("editor@adicor.demo", kept.id, duplicate.id);
+    expect(compare).toContain("Tislem Mint Beyrouk");
+    expect(compare).toContain("TISLEM mint Beyrouk");
+    expect(compare).toContain('name="duplicateVersion"');
+    expect(compare).toContain('data-testid="merge-person-form"');
+    await expect(mergePage("viewer@adicor.demo", kept.id, duplicate.id)).rejects.toMatchObject({ digest: expect.stringMatching(/404/) as unknown });
+  });
+
+  it("merges: memberships (one per group where both were members) and aids moved, the duplicate archived with merged_into, one audit record, figures exact", async () => {
+    const [shopA, shopB] = [ids.groups.shops[9], ids.groups.shops[10]];
+    await join(kept, shopA, q0);
+    const overlapping = await join(duplicate, shopA, q0);
+    const alone = await join(duplicate, shopB, q0);
+    // An earlier period in another group, which began before the kept person's: its first days stay.
+    const keptPast = await join(kept, ids.groups.shops[11], addDays(openPast, 10), addDays(openPast, 60));
+    const dupPast = await join(duplicate, ids.groups.shops[11], openPast, addDays(openPast, 30));
+    const [aid] = await db.db
+      .insert(technicalAids)
+      .values({ ngoOrgId: ids.orgs.adicor, personId: duplicate.id, aidType: "glasses", receivedOn: q0 })
+      .returning();
+    const before = await members();
+    const peopleBefore = (await db.db.select({ id: people.id }).from(people)).length;
+    expect(await activeIn(shopA, today())).toEqual(expect.arrayContaining([kept.id, duplicate.id]));
+
+    const r = await post("editor@adicor.demo", mergeFields(kept, duplicate));
+    expect(r).toMatchObject({ status: "ok", message: { key: "peopleMerged" }, data: { keptId: kept.id } });
+
+    const [k, d] = [await person(kept.id), await person(duplicate.id)];
+    expect(k.version).toBe(kept.version + 1);
+    expect(d).toMatchObject({ version: duplicate.version + 1, mergedIntoId: kept.id });
+    expect(d.archivedAt).not.toBeNull();
+    expect(k.archivedAt).toBeNull();
+    expect(await membershipsOf(duplicate)).toEqual([]);
+    const moved = new Map((await membershipsOf(kept)).map((m) => [m.id, m]));
+    // Both members of shop A: the kept membership alone counts; the duplicate's stays, on no day.
+    expect(moved.get(overlapping.id)).toMatchObject({ joinedOn: q0, leftOn: q0 });
+    expect((await activeIn(shopA, today())).filter((id) => id === kept.id || id === duplicate.id)).toEqual([kept.id]);
+    expect(moved.get(alone.id)).toMatchObject({ joinedOn: q0, leftOn: null });
+    expect(moved.get(dupPast.id)).toMatchObject({ joinedOn: openPast, leftOn: keptPast.joinedOn });
+    expect(moved.get(keptPast.id)).toMatchObject({ joinedOn: keptPast.joinedOn, leftOn: keptPast.leftOn });
+    expect((await db.db.select().from(technicalAids).where(eq(technicalAids.id, aid.id)))[0].personId).toBe(kept.id);
+
+    // One audit record, on the person kept, naming both and what moved.
+    const audits = await db.db.select().from(auditLog).where(eq(auditLog.action, "person.merge"));
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({ entity: "person", entityId: kept.id, orgId: ids.orgs.adicor, actorUserId: sessions["editor@adicor.demo"].id });
+    expect(audits[0].after).toMatchObject({
+      kept: { id: kept.id, name: "Tislem Mint Beyrouk" },
+      duplicate: { id: duplicate.id, name: "TISLEM mint Beyrouk", mergedIntoId: kept.id },
+      aids: [{ id: aid.id, aidType: "glasses" }],
+    });
+    expect((audits[0].after as { memberships: unknown[] }).memberships).toHaveLength(3);
+
+    // Nothing deleted; the figures: exact, and the person counted once.
+    expect((await db.db.select({ id: people.id }).from(people)).length).toBe(peopleBefore);
+    expect(await verifyRollups(db.db)).toEqual([]);
+    const after = await members();
+    expect(after.members).toBe(before.members - 1);
+    expect(after.disabled).toBe(before.disabled - 1);
+
+    // The duplicate's page says whom it was merged into; the kept one lists it.
+    const dupHtml = await personPage("editor@adicor.demo", duplicate.id);
+    expect(textsOf(dupHtml, "merged-note")[0]).toContain("Tislem Mint Beyrouk");
+    expect(dupHtml).toContain(`href="/adicor/people/${kept.id}"`);
+    expect(dupHtml).not.toContain('data-testid="archive-form"');
+    expect(dupHtml).not.toContain('data-testid="restore-form"');
+    const keptHtml = await personPage("editor@adicor.demo", kept.id);
+    expect(textsOf(keptHtml, "merged-here")[0]).toContain("TISLEM mint Beyrouk");
+    expect(keptHtml).not.toContain(`/merge/${duplicate.id}`);
+  });
+
+  it("refuses a reader without the permission, another NGO, a stale version, oneself, and a merged person either side", async () => {
+    const a = await newPerson("Ghlana Mint Dahi", 1990);
+    const b = await newPerson("GHLANA mint DAHI", 1990);
+    const before = { a: await person(a.id), b: await person(b.id) };
+    expect(await post("viewer@adicor.demo", mergeFields(a, b))).toMatchObject({ status: "error", formError: { key: "not_found" } });
+    expect(await post("editor@ong-sahel.demo", { ...mergeFields(a, b), org: "ong-sahel" })).toMatchObject({ status: "error", formError: { key: "not_found" } });
+    const [stranger] = await db.db.insert(people).values({ ngoOrgId: ids.orgs.tadamoun, name: "Ghlana Mint Dahi", sex: "female", birthYear: 1990 }).returning();
+    expect(await post("editor@adicor.demo", mergeFields(a, stranger))).toMatchObject({ status: "error", formError: { key: "not_found" } });
+    expect(await post("editor@adicor.demo", mergeFields(stranger, a))).toMatchObject({ status: "error", formError: { key: "not_found" } });
+    expect(await post("editor@adicor.demo", mergeFields(a, a))).toMatchObject({ status: "error", fieldErrors: { duplicateId: "mergeSelf" } });
+    expect(await post("editor@adicor.demo", mergeFields(a, b, { confirmed: "" }))).toMatchObject({
+      status: "error",
+      fieldErrors: { confirmed: "mergeConfirmRequired" },
+    });
+
+    // Someone saved the kept person meanwhile: the usual conflict, naming who; nothing merged.
+    const { editPersonAction } = await import("@/lib/people/actions");
+    request.user = sessions["admin@adicor.demo"];
+    const fd = new FormData();
+    for (const [k, v] of Object.entries({ org: "adicor", personId: a.id, version: a.version, name: "Ghlana Mint Dahi", sex: "female", birthYear: 1990 }))
+      fd.set(k, String(v));
+    for (const w of ["wgSeeing", "wgHearing", "wgWalking", "wgCognition", "wgSelfCare", "wgCommunication"]) fd.set(w, "none");
+    expect((await editPersonAction({ status: "idle" }, fd)).status).toBe("ok");
+    const stale = await post("editor@adicor.demo", mergeFields(a, b));
+    expect(stale).toMatchObject({ status: "error", formError: { key: "changedBy" } });
+    expect(await person(b.id)).toMatchObject({ version: before.b.version, archivedAt: null, mergedIntoId: null });
+
+    // Into a merged person, or a merged person again: refused.
+    expect(await post("editor@adicor.demo", mergeFields(await person(a.id), duplicate))).toMatchObject({
+      status: "error",
+      formError: { key: "personAlreadyMerged" },
+    });
+    expect(await post("editor@adicor.demo", mergeFields(duplicate, await person(a.id)))).toMatchObject({
+      status: "error",
+      formError: { key: "mergeIntoMerged" },
+    });
+  });
+
+  it("holds the rules in the database, for the application role", async () => {
+    const x = await newPerson("Meimouna Mint Lehbib", 1979);
+    const y = await newPerson("Meimouna Mint Lehbib", 1979);
+    const [stranger] = await db.db.insert(people).values({ ngoOrgId: ids.orgs.tadamoun, name: "Meimouna", sex: "female", birthYear: 1979 }).returning();
+    const asAdicor = <T>(fn: (tx: Parameters<Parameters<TestDb["asApp"]>[1]>[0]) => Promise<T>) => db.asApp({ orgId: ids.orgs.adicor }, fn);
+    const mergeInto = (id: string, into: string) =>
+      asAdicor((tx) => tx.update(people).set({ archivedAt: new Date(), mergedIntoId: into }).where(eq(people.id, id)));
+    expect(await sqlState(mergeInto(x.id, x.id))).toBe("23514");
+    expect(await sqlState(mergeInto(x.id, duplicate.id))).toBe("TK440");
+    expect(await sqlState(mergeInto(x.id, stranger.id))).toBe("TK440");
+    expect(await sqlState(asAdicor((tx) => tx.update(people).set({ mergedIntoId: y.id }).where(eq(people.id, x.id))))).toBe("23514");
+    // A merged person stays archived, and takes no new membership or aid, nor one moved to them.
+    expect(await sqlState(asAdicor((tx) => tx.update(people).set({ archivedAt: null }).where(eq(people.id, duplicate.id))))).toBe("23514");
+    expect(await sqlState(asAdicor((tx) => tx.insert(groupMemberships).values({ groupId: ids.groups.shops[8], personId: duplicate.id, joinedOn: q0 })))).toBe(
+      "TK011",
+    );
+    expect(
+      await sqlState(
+        asAdicor((tx) => tx.insert(technicalAids).values({ ngoOrgId: ids.orgs.adicor, personId: duplicate.id, aidType: "glasses", receivedOn: q0 })),
+      ),
+    ).toBe("TK440");
+    const m = await join(x, ids.groups.shops[8], q0);
+    expect(await sqlState(asAdicor((tx) => tx.update(groupMemberships).set({ personId: duplicate.id }).where(eq(groupMemberships.id, m.id))))).toBe("TK011");
+
+    // No chains: once x is merged into y, y is merged only through the service, which points x on.
+    expect((await post("editor@adicor.demo", mergeFields(y, x))).status).toBe("ok");
+    const z = await newPerson("Meimouna Mint Lehbib", 1980);
+    expect(await sqlState(mergeInto(y.id, z.id))).toBe("TK440");
+    expect((await post("editor@adicor.demo", mergeFields(z, await person(y.id)))).status).toBe("ok");
+    expect((await person(x.id)).mergedIntoId).toBe(z.id);
+    expect((await person(y.id)).mergedIntoId).toBe(z.id);
+    expect(await verifyRollups(db.db)).toEqual([]);
+  });
+
+  it("refuses a merge that would change a locked quarter's figures, and allows it once the quarter is unlocked", async () => {
+    const k = await newPerson("Nebghouha Mint Varajou", 1992);
+    const d = await newPerson("Nebghouha Mint Varajou", 1992);
+    // Joined before the locked quarter and still a member: it counts there, though neither of its dates is in it.
+    const m = await join(d, ids.groups.shops[7], addDays(openPast, 5));
+    const r = await post("editor@adicor.demo", mergeFields(k, d));
+    expect(r).toMatchObject({ status: "error", formError: { key: "mergeQuarterLocked", values: { quarter: lockedQuarter, name: "Nebghouha Mint Varajou" } } });
+    expect(await person(d.id)).toMatchObject({ archivedAt: null, mergedIntoId: null, version: d.version });
+    // The database refuses the move itself whatever the code path (its own guard, migration 0055).
+    expect(
+      await sqlState(
+        db.asApp({ orgId: ids.orgs.adicor }, (tx) =>
+          tx
+            .update(groupMemberships)
+            .set({ personId: k.id })
+            .where(and(eq(groupMemberships.id, m.id), eq(groupMemberships.personId, d.id))),
+        ),
+      ),
+    ).toBe("TK001");
+    const admin = sessions["admin@adicor.demo"].id;
+    await db.db.transaction((tx) => unlockQuarter(tx, ids.orgs.adicor, lockedQuarter, admin, "fusion de doublons"));
+    try {
+      expect((await post("editor@adicor.demo", mergeFields(k, d))).status).toBe("ok");
+      expect((await membershipsOf(k)).map((x) => x.id)).toEqual([m.id]);
+    } finally {
+      await db.db.transaction((tx) => lockQuarter(tx, ids.orgs.adicor, lockedQuarter, admin));
+    }
+    expect(await verifyRollups(db.db)).toEqual([]);
+  });
+});
