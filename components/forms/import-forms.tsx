@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { idleState } from "@/lib/action-state";
 import { commitImportAction, discardImportAction, saveMappingAction, uploadImportAction } from "@/lib/imports/actions";
@@ -23,13 +23,60 @@ export interface UploadLabels {
  * The upload: a plain multipart form posted to the server action, so that it works without
  * JavaScript; with it, the button says the file is being read while it is.
  */
+/** How often a running import's progress is asked for (ms): a few hundred bytes each time. */
+const POLL_MS = 2000;
+
+type Figures = { phase: string | null; done: number; total: number | null };
+
+/**
+ * While the form is being sent: a bar, and how far the import has gone, polled from the server
+ * (app/(portal)/[org]/import/progress, by the form's progress key). Until the server has written
+ * a figure (or where it cannot: the embedded database), and without JavaScript, the bar runs
+ * without a figure. Mounted afresh for each submission.
+ */
+function ImportProgress({ org, progressKey, label }: { org: string; progressKey: string; label: string }) {
+  const t = useTranslations("messages");
+  const [p, setP] = useState<Figures | null>(null);
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout>;
+    const tick = () => {
+      fetch(`/${org}/import/progress?key=${progressKey}`, { cache: "no-store" })
+        .then(async (res) => {
+          if (res.ok && !stopped) setP((await res.json()) as Figures);
+        })
+        // Offline for a moment: the bar keeps running, the next poll tries again.
+        .catch(() => {})
+        .finally(() => {
+          if (!stopped) timer = setTimeout(tick, POLL_MS);
+        });
+    };
+    timer = setTimeout(tick, POLL_MS / 2);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [org, progressKey]);
+  const writing = p?.phase === "writing" && p.total ? { done: Math.min(p.done, p.total), total: p.total } : null;
+  const text = writing ? t("importProgressWriting", writing) : p?.phase === "reading" ? t("importProgressReading", { done: p.done }) : label;
+  return (
+    <span role="status" className="flex flex-wrap items-center gap-2 text-slate-700" data-testid="import-progress">
+      <progress className="w-32" aria-label={label} value={writing?.done} max={writing?.total} />
+      <span aria-live="off">{text}</span>
+    </span>
+  );
+}
+
 export function UploadImportForm({
   org,
+  progressKey,
   labels,
   mappings,
   allowed,
 }: {
   org: string;
+  /** The key this submission's progress is written under (a fresh one per page). */
+  progressKey: string;
   labels: UploadLabels;
   mappings: { id: string; kind: string; name: string }[];
   /** The kinds this member may import (lib/imports/kinds.ts). */
@@ -41,6 +88,7 @@ export function UploadImportForm({
   return (
     <form action={action} encType="multipart/form-data" className="flex flex-col gap-4" data-testid="import-upload-form">
       <input type="hidden" name="org" value={org} />
+      <input type="hidden" name="progressKey" value={progressKey} />
       <FormStatus state={state} />
       <fieldset className="flex flex-col gap-2">
         <legend className="font-medium">{labels.kind}</legend>
@@ -79,31 +127,40 @@ export function UploadImportForm({
         <Button type="submit" disabled={pending} data-testid="import-upload">
           {labels.upload}
         </Button>
-        {pending ? (
-          <span role="status" className="flex items-center gap-2 text-slate-700">
-            <progress className="w-32" aria-label={labels.uploading} />
-            {labels.uploading}
-          </span>
-        ) : null}
+        {pending ? <ImportProgress org={org} progressKey={progressKey} label={labels.uploading} /> : null}
       </div>
     </form>
   );
 }
 
-export function CommitImportForm({ org, uploadId, labels }: { org: string; uploadId: string; labels: { commit: string; acceptWarnings: string } }) {
+export function CommitImportForm({
+  org,
+  uploadId,
+  progressKey,
+  labels,
+}: {
+  org: string;
+  uploadId: string;
+  progressKey: string;
+  labels: { commit: string; acceptWarnings: string; committing: string };
+}) {
   const [state, action, pending] = useActionState(commitImportAction, idleState);
   return (
     <form action={action} className="flex flex-col gap-3" data-testid="import-commit-form">
       <input type="hidden" name="org" value={org} />
       <input type="hidden" name="uploadId" value={uploadId} />
+      <input type="hidden" name="progressKey" value={progressKey} />
       <FormStatus state={state} />
       <label className="flex min-h-11 items-center gap-2">
         <input type="checkbox" name="acceptWarnings" className="size-5 shrink-0" />
         {labels.acceptWarnings}
       </label>
-      <Button type="submit" disabled={pending} data-testid="import-commit">
-        {labels.commit}
-      </Button>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={pending} data-testid="import-commit">
+          {labels.commit}
+        </Button>
+        {pending ? <ImportProgress org={org} progressKey={progressKey} label={labels.committing} /> : null}
+      </div>
     </form>
   );
 }

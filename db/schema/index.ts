@@ -13,3 +13,4 @@ export * from "./api";
 export * from "./plans";
 export * from "./imports";
 export * from "./stock";
+export * from "./import-progress";

@@ -11,6 +11,7 @@ import { withTenant } from "@/lib/tenant-db";
 import { ImportFileError } from "./read";
 import { importableKinds } from "./kinds";
 import { commitSchema, discardSchema, mappingSchema, uploadSchema } from "./schema";
+import { progressFor } from "./progress";
 import { commitUpload, discardUpload, ImportRefused, recordRefusal, saveMapping, stageUpload } from "./service";
 
 /**
@@ -44,9 +45,10 @@ export async function uploadImportAction(_prev: ActionState, formData: FormData)
     if (!(file instanceof Blob) || file.size === 0) fieldErrors.file = "importFileRequired";
     if (!parsed.success || Object.keys(fieldErrors).length > 0) return { status: "error", fieldErrors, formError: { key: "validation" } };
     const name = (file as File).name || "import";
+    const progress = await progressFor(ctx, parsed.data.progressKey);
     const { id } = await withTenant(ctx, (tx) =>
-      stageUpload(tx, ctx.org, ctx.user.id, { kind: parsed.data.kind, file: file as Blob, fileName: name, mappingId: parsed.data.mappingId }),
-    );
+      stageUpload(tx, ctx.org, ctx.user.id, { kind: parsed.data.kind, file: file as Blob, fileName: name, mappingId: parsed.data.mappingId, progress }),
+    ).finally(() => progress.close());
     target = `${importPath(ctx.org.slug)}?upload=${id}`;
   } catch (err) {
     if (err instanceof ImportFileError) return { status: "error", formError: { key: fileErrorKey(err.key), values: err.values } };
@@ -70,11 +72,13 @@ export async function commitImportAction(_prev: ActionState, formData: FormData)
     if (resolution.kind === "not_found") throw new AppError("not_found");
     const ctx = resolution.ctx;
     Object.assign(where, { orgId: ctx.org.id, userId: ctx.user.id });
+    const key = commitSchema.shape.progressKey.safeParse(raw.progressKey);
+    const progress = await progressFor(ctx, key.success ? key.data : undefined);
     try {
       const out = await writeInTenant(
         { permission: PERMISSION, schema: commitSchema, action: "import.commit", entity: "import_upload", revalidate: (c) => importPath(c.org.slug) },
         async ({ tx, ctx: c, input }) => {
-          const r = await commitUpload(tx, c.org, c.user.id, input.uploadId, input.acceptWarnings, importableKinds(c));
+          const r = await commitUpload(tx, c.org, c.user.id, input.uploadId, input.acceptWarnings, importableKinds(c), progress);
           const u = r.upload;
           return {
             audit: {
@@ -108,6 +112,8 @@ export async function commitImportAction(_prev: ActionState, formData: FormData)
       await withTenant(ctx, (tx) => recordRefusal(tx, ctx.org, uploadId, err));
       revalidatePath(importPath(ctx.org.slug));
       return { status: "error", formError: { key: "importRefused", values: { count: err.failures.length } } };
+    } finally {
+      await progress.close();
     }
   } catch (err) {
     return toErrorState(err, raw, where);

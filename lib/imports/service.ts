@@ -15,6 +15,7 @@ import { mapHeaders } from "./headers";
 import { ImportFileError, readSheet } from "./read";
 import { checkRow, emptyLookups, importFieldOf, lookupOf, rowKey, storedValue, type Lookups, type RowError } from "./rows";
 import { importKindRules } from "./kinds";
+import { noProgress, type Progress } from "./progress";
 import type { TemplateNames } from "./template";
 import { findVisibleCommune, listVisibleCommunes } from "@/lib/orgs/scope";
 import { listProducts } from "@/lib/prices/queries";
@@ -99,6 +100,8 @@ export interface StageInput {
   fileName: string;
   /** A saved mapping's id (its headers → fields), if the uploader chose one. */
   mappingId?: string;
+  /** Told how many lines were read so far (the file is streamed: their number is not known before). */
+  progress?: Progress;
 }
 
 /**
@@ -182,7 +185,10 @@ export async function stageUpload(tx: Tx, org: Org, userId: string, input: Stage
     if (input.kind === "ledger") occurrences.set(checked.natural, n + 1);
     batch.push({ line: row.line, rowKey: rowKey(uuid, checked.natural, n), values, errors: checked.errors });
     counts.rows++;
-    if (batch.length >= BATCH) await flush();
+    if (batch.length >= BATCH) {
+      await flush();
+      input.progress?.report("reading", counts.rows);
+    }
   }
   await flush();
   if (!header || !uploadId) throw new ImportFileError("noHeader");
@@ -237,6 +243,8 @@ export async function commitUpload(
   acceptWarnings: boolean,
   /** The kinds the committing member may import (its permissions); by default, any its organisation may. */
   allowed?: readonly ImportKind[],
+  /** Told how many of the lines to write were handled so far. */
+  progress: Progress = noProgress,
 ): Promise<CommitResult> {
   const [upload] = await tx
     .select()
@@ -342,6 +350,9 @@ export async function commitUpload(
   };
 
   let after = 0;
+  let handled = 0;
+  const total = upload.newCount + upload.refusedCount;
+  progress.report("writing", 0, total);
   for (;;) {
     const rows = await tx
       .select()
@@ -353,6 +364,8 @@ export async function commitUpload(
     after = rows[rows.length - 1].line;
     if (kind === "ledger") await inBatches(rows);
     else await oneByOne(rows);
+    handled += rows.length;
+    progress.report("writing", handled, total);
   }
   if (failures.length > 0) throw new ImportRefused(failures);
   const [done] = await tx

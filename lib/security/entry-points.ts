@@ -134,6 +134,8 @@ export const routeEntryPoints: Record<string, Access & { probe: string; status?:
   "/[org]/sync": { ...member("groups:write"), probe: "/adicor/sync" },
   // An import template (issue 14.1): the importers only, like the import page.
   "/[org]/import/template": { ...member("imports:write"), probe: "/adicor/import/template?kind=members&lang=fr&format=csv" },
+  // A running import's progress (issue 14.1): the importers only; a key with nothing written answers { phase: null }.
+  "/[org]/import/progress": { ...member("imports:write"), probe: "/adicor/import/progress?key=00000000-0000-4000-8000-000000000000" },
   // The installable app (issue 16): an organisation's manifest (fetched without cookies: public,
   // the same for any slug) and the service worker built with its precache list.
   "/[org]/app.webmanifest": { ...publicAccess, probe: "/adicor/app.webmanifest" },

@@ -7,9 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { auditLog, groupMemberships, people, technicalAids } from "@/db/schema";
-import { DEMO_PASSWORD, demoIds, type DemoIds } from "@/db/seed/demo";
-import { attemptSignIn } from "@/lib/auth/sign-in";
-import { findLiveSession, type CurrentUser } from "@/lib/auth/session-store";
+import { demoIds, type DemoIds } from "@/db/seed/demo";
+import type { CurrentUser } from "@/lib/auth/session-store";
 import { idleState, type ActionState } from "@/lib/action-state";
 import { aggregateInclusion } from "@/lib/inclusion/queries";
 import { listLikelyDuplicates } from "@/lib/people/merge-queries";
@@ -19,6 +18,7 @@ import { previousQuarter, quarterBounds, quarterOf } from "@/lib/quarters/quarte
 import { addDays, today } from "@/lib/dates";
 import { rowsOf } from "@/db/app-role";
 import { backend, createTestDb, type TestDb } from "../test-db";
+import { serve, signedIn, unserve } from "../serving";
 import { renderHtml, textsOf } from "../render";
 import { request } from "../request-scope";
 import { sqlState } from "../refusals";
@@ -42,21 +42,11 @@ describe(`merging near-duplicate people on ${backend}`, () => {
   beforeAll(async () => {
     db = await createTestDb({ demo: true });
     ids = await demoIds(db.db);
-    const g = globalThis as { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
-    g.__tamkinDb = Promise.resolve(db.appHandle ? await db.appHandle() : db);
-    g.__tamkinReadDb = Promise.resolve(null);
-    for (const email of ["editor@adicor.demo", "admin@adicor.demo", "viewer@adicor.demo", "editor@ong-sahel.demo"]) {
-      const r = await attemptSignIn(db.db, { email, password: DEMO_PASSWORD, address: "10.93.0.4" });
-      if (!r.ok) throw new Error(`sign-in refused: ${email}`);
-      sessions[email] = (await findLiveSession(db.db, r.sessionId))!;
-    }
+    await serve(db);
+    for (const email of ["editor@adicor.demo", "admin@adicor.demo", "viewer@adicor.demo", "editor@ong-sahel.demo"])
+      sessions[email] = await signedIn(db, email, "10.93.0.4");
   }, 120_000);
-  afterAll(async () => {
-    const g = globalThis as { __tamkinDb?: unknown; __tamkinReadDb?: unknown };
-    delete g.__tamkinDb;
-    delete g.__tamkinReadDb;
-    await db?.destroy();
-  });
+  afterAll(() => unserve(db));
 
   const adicor = () => ({ id: ids.orgs.adicor, type: "ngo" as const });
   const person = async (id: string) => (await db.db.select().from(people).where(eq(people.id, id)))[0];

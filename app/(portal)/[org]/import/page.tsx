@@ -125,7 +125,12 @@ async function ImportPage({
             {u.refusedCount > 0 ? <p className="rounded-md border border-red-700 bg-red-50 p-3 text-red-900">{t("refusedNote")}</p> : null}
             {u.invalidCount > 0 ? <p>{t("invalidNote")}</p> : null}
             {pending > 0 ? (
-              <CommitImportForm org={slug} uploadId={u.id} labels={{ commit: t("commit", { count: pending }), acceptWarnings: t("acceptWarnings") }} />
+              <CommitImportForm
+                org={slug}
+                uploadId={u.id}
+                progressKey={crypto.randomUUID()}
+                labels={{ commit: t("commit", { count: pending }), acceptWarnings: t("acceptWarnings"), committing: t("committing") }}
+              />
             ) : (
               <p data-testid="import-nothing-new">{t("nothingNew")}</p>
             )}
@@ -172,6 +177,7 @@ async function ImportPage({
       <Card>
         <UploadImportForm
           org={slug}
+          progressKey={crypto.randomUUID()}
           mappings={data.mappings}
           allowed={kinds}
           labels={{
