@@ -72,6 +72,12 @@ export const stockMovements = pgTable(
     currency: currency("currency"),
     note: text("note").notNull().default(""),
     createdBy: uuid("created_by").references(() => users.id),
+    /**
+     * The form's or the outbox's idempotency key (migration 0057): the same receipt or sale sent
+     * twice (a double post without JavaScript, a retried sync) is recorded once, with or without
+     * its ledger entry.
+     */
+    clientKey: uuid("client_key"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -83,6 +89,9 @@ export const stockMovements = pgTable(
     uniqueIndex("stock_movements_reverses_key")
       .on(t.reversesId)
       .where(sql`${t.reversesId} is not null`),
+    uniqueIndex("stock_movements_client_key_idx")
+      .on(t.groupId, t.clientKey)
+      .where(sql`${t.clientKey} is not null`),
     check(
       "stock_movements_sale_link",
       sql`(${t.ledgerEntryId} is null or ${t.kind} in ('sold', 'received')) and (${t.reversesId} is null or ${t.ledgerEntryId} is not null)`,

@@ -79,12 +79,26 @@ async function linkedEntry(tx: Queryable, org: Org, userId: string, input: Param
 }
 
 /**
+ * The movement already recorded under this idempotency key in the group (after the group's lock,
+ * so that a concurrent twin sees the first once it committed): answered as such, not repeated.
+ */
+async function refuseReplay(tx: Queryable, groupId: string, clientKey: string | undefined) {
+  if (!clientKey) return;
+  const [m] = await tx
+    .select({ id: stockMovements.id })
+    .from(stockMovements)
+    .where(and(eq(stockMovements.groupId, groupId), eq(stockMovements.clientKey, clientKey)));
+  if (m) throw new AlreadyRecorded(m.id);
+}
+
+/**
  * Stock received. Paid and recorded in the ledger, the ledger's stock purchase is written first by
  * the ledger's own path and the movement names it (migration 0049). Returns the movement and the entry.
  */
 export async function receiveStock(tx: Queryable, org: Org, userId: string, input: z.infer<typeof receiveSchema>) {
   const g = await writable(tx, org, input.groupId);
   const item = await itemOf(tx, g.id, input.itemId);
+  await refuseReplay(tx, g.id, input.clientKey);
   let entry: typeof ledgerEntries.$inferSelect | undefined;
   if (input.inLedger === "yes" && input.cost && input.currency) {
     entry = await linkedEntry(tx, org, userId, {
@@ -110,6 +124,7 @@ export async function receiveStock(tx: Queryable, org: Org, userId: string, inpu
       currency: input.cost !== undefined ? input.currency : null,
       ledgerEntryId: entry?.id ?? null,
       createdBy: userId,
+      clientKey: input.clientKey ?? null,
     })
     .returning();
   return { movement: m, entry };
@@ -123,6 +138,7 @@ export async function receiveStock(tx: Queryable, org: Org, userId: string, inpu
 export async function recordSale(tx: Queryable, org: Org, userId: string, input: z.infer<typeof saleSchema>) {
   const g = await writable(tx, org, input.groupId);
   const item = await itemOf(tx, g.id, input.itemId);
+  await refuseReplay(tx, g.id, input.clientKey);
   let entry: typeof ledgerEntries.$inferSelect | undefined;
   if (input.amount !== undefined && input.currency) {
     entry = await linkedEntry(tx, org, userId, {
@@ -146,6 +162,7 @@ export async function recordSale(tx: Queryable, org: Org, userId: string, input:
       quantity: -input.quantity,
       ledgerEntryId: entry?.id ?? null,
       createdBy: userId,
+      clientKey: input.clientKey ?? null,
     })
     .returning();
   return { movement: m, entry };

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireMember } from "@/lib/auth/tenant";
@@ -225,7 +226,7 @@ async function StockPage({ params }: { params: Promise<{ org: string; groupId: s
                   org={slug}
                   idPrefix="receive"
                   testId="receive-form"
-                  hidden={hidden}
+                  hidden={{ ...hidden, clientKey: randomUUID() }}
                   fields={[
                     { name: "itemId", label: t("item"), type: "select", options: itemOptions },
                     { name: "occurredOn", label: t("date"), type: "date", defaultValue: day },
@@ -259,7 +260,7 @@ async function StockPage({ params }: { params: Promise<{ org: string; groupId: s
                   org={slug}
                   idPrefix="sale"
                   testId="sale-form"
-                  hidden={hidden}
+                  hidden={{ ...hidden, clientKey: randomUUID() }}
                   fields={[
                     { name: "itemId", label: t("item"), type: "select", options: itemOptions },
                     { name: "occurredOn", label: t("date"), type: "date", defaultValue: day },
