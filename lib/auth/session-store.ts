@@ -1,7 +1,9 @@
 import "server-only";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { sessions, users } from "@/db/schema";
+import type { OrgType, Role } from "@/lib/permissions";
+import { rowsOf } from "@/db/app-role";
 import { isSessionLive, SESSION_TOUCH_MS } from "./session-rules";
 
 export interface CurrentUser {
@@ -15,12 +17,48 @@ export interface CurrentUser {
   lastOrganisationId: string | null;
 }
 
+/** One of the user's memberships: the organisation, the role, and a group manager's group. */
+export interface UserOrganisation {
+  id: string;
+  slug: string;
+  name: string;
+  type: OrgType;
+  role: Role;
+  groupId: string | null;
+}
+
+/**
+ * The user's memberships, by organisation name, in one statement (migration 0058): the function
+ * sets the user context for its own query and restores the caller's, so that row-level security
+ * shows the user's own memberships alone, without a transaction of their own (four statements:
+ * begin, context, query, commit) on every request.
+ */
+export const userOrganisationsSql = (userId: SQL | string) => sql<UserOrganisation[]>`app_user_organisations(${userId})`;
+
+export async function readUserOrganisations(db: Queryable, userId: string): Promise<UserOrganisation[]> {
+  const [row] = rowsOf<{ orgs: UserOrganisation[] }>(await db.execute(sql`select ${userOrganisationsSql(userId)} as orgs`));
+  return row.orgs;
+}
+
 /**
  * The user of a server-side session, if it is live: not revoked (sign-out, password change),
  * within its idle and absolute lifetimes (session-rules.ts), and its user not disabled.
  * Touches last_seen_at at most once a minute.
  */
 export async function findLiveSession(db: Queryable, sid: string, now = new Date()): Promise<CurrentUser | null> {
+  return (await readLiveSession(db, sid, { now }))?.user ?? null;
+}
+
+/**
+ * The same, and with `organisations` the user's memberships read by the same statement: a
+ * request's session check and tenant resolution cost one round trip, not five.
+ */
+export async function readLiveSession(
+  db: Queryable,
+  sid: string,
+  opts: { now?: Date; organisations?: boolean } = {},
+): Promise<{ user: CurrentUser; organisations: UserOrganisation[] | null } | null> {
+  const now = opts.now ?? new Date();
   if (!/^[0-9a-f-]{36}$/.test(sid)) return null;
   const [row] = await db
     .select({
@@ -34,6 +72,7 @@ export async function findLiveSession(db: Queryable, sid: string, now = new Date
       expiresAt: sessions.expiresAt,
       revokedAt: sessions.revokedAt,
       lastOrganisationId: sessions.lastOrganisationId,
+      organisations: opts.organisations ? userOrganisationsSql(sql`${users.id}`) : sql<null>`null`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -46,7 +85,7 @@ export async function findLiveSession(db: Queryable, sid: string, now = new Date
       .set({ lastSeenAt: sql`now()` })
       .where(eq(sessions.id, sid));
   }
-  return {
+  const user: CurrentUser = {
     id: row.id,
     email: row.email,
     name: row.name,
@@ -55,6 +94,7 @@ export async function findLiveSession(db: Queryable, sid: string, now = new Date
     sessionId: sid,
     lastOrganisationId: row.lastOrganisationId,
   };
+  return { user, organisations: row.organisations };
 }
 
 /**

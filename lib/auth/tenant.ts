@@ -1,22 +1,21 @@
 import "server-only";
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
-import { withUser } from "@/lib/tenant-db";
 import type { Permission } from "@/lib/permissions";
 import { getDb } from "@/db";
-import { listUserOrgs } from "@/lib/orgs/queries";
-import { getCurrentUser, type CurrentUser } from "./session";
-import { rememberOrganisation } from "./session-store";
+import { getCurrentUser, sessionOrganisations, type CurrentUser } from "./session";
+import { readUserOrganisations, rememberOrganisation } from "./session-store";
 import { resolveTenantWith, type Resolution, type TenantContext } from "./tenant-core";
 
 export type { TenantContext } from "./tenant-core";
 
 /**
- * Every organisation the signed-in user belongs to, read once per request: the tenant resolver
- * finds the page's organisation in it, and the header lists it in the organisation switcher.
- * Only the user's own memberships are visible here (row-level security, user context).
+ * Every organisation the signed-in user belongs to, read once per request (with the session
+ * check, by the same statement): the tenant resolver finds the page's organisation in it, and the
+ * header lists it in the organisation switcher. Only the user's own memberships are visible here
+ * (row-level security, user context).
  */
-export const userOrganisations = cache((userId: string) => withUser(userId, (tx) => listUserOrgs(tx, userId)));
+export const userOrganisations = cache(async (userId: string) => (await sessionOrganisations(userId)) ?? readUserOrganisations(await getDb(), userId));
 
 const resolveCached = cache(async (slug: string): Promise<Resolution<CurrentUser>> => {
   return resolveTenantWith(

@@ -6,23 +6,6 @@ import { rowsOf } from "@/db/app-role";
 import { consortiumMembers, memberships, orgCommunes, organisations, places } from "@/db/schema";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 
-/** Every organisation the user belongs to, with their role. */
-export async function listUserOrgs(db: Queryable, userId: string) {
-  return db
-    .select({
-      id: organisations.id,
-      slug: organisations.slug,
-      name: organisations.name,
-      type: organisations.type,
-      role: memberships.role,
-      groupId: memberships.groupId,
-    })
-    .from(memberships)
-    .innerJoin(organisations, eq(organisations.id, memberships.orgId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(asc(organisations.name));
-}
-
 /** The commune places an organisation covers: its own territory, or its communes of operation. */
 async function communePlaceIds(db: Queryable, org: TenantOrg): Promise<string[]> {
   if (org.type === "commune") {
