@@ -534,6 +534,7 @@ try {
       check(`/api/v1/adicor/${enc}`, bearer, [200]);
       check(`/api/v1/adicor/revenue/${enc}?format=csv`, bearer, [200]);
       check(`/api/v1/adicor/ledger?page=${enc}&pageSize=${enc}`, bearer);
+      check(`/api/v1/adicor/ledger?cursor=${enc}&pageSize=20`, bearer, [200]);
       check(`/api/v1/adicor/ledger?format=${enc}`, bearer);
       check(`/api/v1/adicor/ledger?from=${enc}&to=${enc}&village=${enc}&kind=${enc}&q=${enc}&lang=${enc}&group=${enc}`, bearer);
       check(`/api/v1/adicor/inclusion/sex?on=${enc}&by=${enc}&member=${enc}`, bearer);

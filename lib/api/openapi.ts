@@ -3,14 +3,15 @@ import { inclusionTableIds, personTableIds } from "@/lib/inclusion/dashboard";
 import { revenueTableIds } from "@/lib/exports/revenue";
 import { supplyTableIds } from "@/lib/stock/supply-tables";
 import { API_RULE } from "@/lib/rate-limit";
-import { API_PAGE_MAX, API_PAGE_SIZE, API_PAGE_SIZE_MAX } from "./page";
+import { API_PAGE_ROWS_MAX, API_PAGE_SIZE, API_PAGE_SIZE_MAX } from "./page";
 
-const q = (name: string, description: string, schema: Record<string, unknown> = { type: "string" }) => ({
+const q = (name: string, description: string, schema: Record<string, unknown> = { type: "string" }, deprecated = false) => ({
   name,
   in: "query",
   required: false,
   description,
   schema,
+  ...(deprecated ? { deprecated } : {}),
 });
 const path = (name: string, description: string, schema: Record<string, unknown> = { type: "string" }) => ({
   name,
@@ -22,13 +23,25 @@ const path = (name: string, description: string, schema: Record<string, unknown>
 
 const common = [
   path("org", "The organisation's slug: the token's own organisation (any other is 404)."),
-  q("format", "json (pages, default) or csv (the export's file: the whole table, or one page when page/pageSize is given).", {
+  q("format", "json (pages, default) or csv (the export's file: the whole table, or one page when cursor, pageSize or page is given).", {
     type: "string",
     enum: ["json", "csv"],
     default: "json",
   }),
-  q("page", "Page number, from 1.", { type: "integer", minimum: 1, maximum: API_PAGE_MAX, default: 1 }),
+  q(
+    "cursor",
+    'Where the page starts: copied from the previous page\'s `next` (JSON) or `Link: <…>; rel="next"` header, never built. Opaque, sealed for ' +
+      "this organisation, table and filters (keep the first page's filters); an altered or foreign cursor is 400. On the long tables (groups, " +
+      "ledger, observations, price history) it holds the sort key of the previous page's last row and the page is read after it, so a walk " +
+      "holds every row once even while rows are added; on dashboard tables it holds a position in the table.",
+  ),
   q("pageSize", "Rows per page.", { type: "integer", minimum: 1, maximum: API_PAGE_SIZE_MAX, default: API_PAGE_SIZE }),
+  q(
+    "page",
+    `Deprecated: follow \`next\` (cursor) instead. Page number from 1, served while page × pageSize ≤ ${API_PAGE_ROWS_MAX} (else 400 page_too_deep); not with cursor. Its \`next\` is a cursor.`,
+    { type: "integer", minimum: 1, default: 1 },
+    true,
+  ),
   q("lang", "Language of titles, labels and notes.", { type: "string", enum: ["fr", "ar", "en"], default: "fr" }),
   q("hxl", "CSV only: 1 adds the HXL hashtag row.", { type: "string", enum: ["1"] }),
 ];
@@ -46,10 +59,20 @@ const member = q("member", "Consortium only: a member's slug, for that member's 
 const responses = {
   "200": {
     description: "A page of the table (JSON) or the CSV file.",
-    headers: { Link: { description: 'CSV pages: <next page>; rel="next" while rows remain.', schema: { type: "string" } } },
+    headers: {
+      Link: {
+        description: 'JSON pages and CSV pages: `<next page, with its cursor>; rel="next"` while rows remain (the JSON body\'s `next`).',
+        schema: { type: "string" },
+      },
+    },
     content: { "application/json": { schema: { $ref: "#/components/schemas/Page" } }, "text/csv": { schema: { type: "string" } } },
   },
-  "400": { description: "Bad format, page or pageSize.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+  "400": {
+    description:
+      "invalid_format, invalid_page (page or pageSize), page_too_deep (page beyond the first rows: use the cursor), cursor_with_page, or " +
+      "invalid_cursor (malformed, altered, or made for another organisation, table or filters).",
+    content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+  },
   "401": {
     description: "No token, or an unknown, revoked or expired one (the same answer for all).",
     headers: { "WWW-Authenticate": { schema: { type: "string" } } },
@@ -81,7 +104,8 @@ export const openApiDocument = {
       "The tables of the exports (same figures, same visibility and small-cell rules), as JSON pages or CSV, for BI tools. " +
       "An organisation's admin creates a token on /<org>/api-tokens; send it as `Authorization: Bearer <token>` (never in the URL). " +
       'A token reads what a viewer of its organisation reads, never a list of named people. Counts of 1 to 4 people appear as "<5" ' +
-      'and cells hidden to protect them as "•" where the organisation\'s viewers see them so.',
+      'and cells hidden to protect them as "•" where the organisation\'s viewers see them so. ' +
+      "Pages: read the first page without `cursor`, then follow `next` (or the `Link` header) until it is null.",
   },
   servers: [{ url: "/" }],
   security: [{ bearerToken: [] }],
@@ -134,7 +158,11 @@ export const openApiDocument = {
   components: {
     securitySchemes: { bearerToken: { type: "http", scheme: "bearer", description: "tamkin_<12 characters>_<43 characters>, shown once at creation." } },
     schemas: {
-      Error: { type: "object", required: ["error"], properties: { error: { type: "string" } } },
+      Error: {
+        type: "object",
+        required: ["error"],
+        properties: { error: { type: "string" }, message: { type: "string", description: "What to do, in English." } },
+      },
       Cell: {
         oneOf: [{ type: "number" }, { type: "string" }, { type: "null" }],
         description: 'A figure, a text, or a mark: "<5" (1 to 4 people), "•" (hidden to protect a small figure).',
@@ -144,7 +172,10 @@ export const openApiDocument = {
         required: ["data", "next", "meta"],
         properties: {
           data: { type: "array", items: { type: "object", additionalProperties: { $ref: "#/components/schemas/Cell" } } },
-          next: { type: ["string", "null"], description: "Path and query of the next page, null on the last one." },
+          next: {
+            type: ["string", "null"],
+            description: "Path and query of the next page (the same query with its `cursor`), null on the last one. Also in the `Link` header.",
+          },
           meta: {
             type: "object",
             required: ["table", "title", "organisation", "language", "generatedAt", "filters", "disclosureNote", "columns", "page", "pageSize", "totalRows"],
@@ -165,9 +196,16 @@ export const openApiDocument = {
                   properties: { key: { type: "string" }, label: { type: "string" }, hxl: { type: ["string", "null"] }, group: { type: ["string", "null"] } },
                 },
               },
-              page: { type: "integer" },
+              page: {
+                type: ["integer", "null"],
+                deprecated: true,
+                description: "The page number asked with `page`; 1 on a first page; null on a cursor's page.",
+              },
               pageSize: { type: "integer" },
-              totalRows: { type: "integer" },
+              totalRows: {
+                type: ["integer", "null"],
+                description: "Rows matching the filters. On the long tables, given on the first page only (null after it: counting reads every row).",
+              },
             },
           },
         },

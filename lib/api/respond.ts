@@ -4,35 +4,42 @@ import type { ExportFile } from "@/lib/exports/route";
 import { exportResponse } from "@/lib/exports/response";
 import { periodSlug } from "@/lib/exports/meta";
 import type { CellValue } from "@/lib/exports/table";
-import { pageOf, type PageRequest } from "./page";
+import { signCursor, type CursorPosition, type CursorScope } from "./cursor";
+import { pageOf, type ApiPageRequest } from "./page";
 
 const headers = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
 
-export const apiError = (status: number, error: string, extra: Record<string, string> = {}) =>
-  Response.json({ error }, { status, headers: { ...headers, ...extra } });
+export const apiError = (status: number, error: string, extra: Record<string, string> = {}, message?: string) =>
+  Response.json(message ? { error, message } : { error }, { status, headers: { ...headers, ...extra } });
 
-/** The next page's path and query (relative to the server), or null on the last page. */
-function nextPath(url: URL, p: PageRequest, hasNext: boolean): string | null {
-  if (!hasNext) return null;
+/**
+ * The next page's path and query (relative to the server), or null on the last page: the same
+ * query with `cursor` (sealed for this organisation, table and filters: lib/api/cursor.ts) and
+ * `pageSize`, without the deprecated `page`.
+ */
+function nextPath(url: URL, scope: CursorScope, p: ApiPageRequest, next: CursorPosition | undefined): string | null {
+  if (!next) return null;
   const sp = new URLSearchParams(url.searchParams);
-  sp.set("page", String(p.page + 1));
+  sp.delete("page");
+  sp.set("cursor", signCursor(scope, next));
   sp.set("pageSize", String(p.size));
   return `${url.pathname}?${sp.toString()}`;
 }
 
 /**
  * A page of an export's table as JSON: `data` (one object per row, keyed by the columns' keys,
- * cells as the export writes them, "<5" and "•" included), `next`, and `meta` (the export's
- * metadata block: title, organisation, period, filters, disclosure note, generation time, plus
- * the columns and the page).
+ * cells as the export writes them, "<5" and "•" included), `next` (the next page's path, with its
+ * cursor), and `meta` (the export's metadata block: title, organisation, period, filters,
+ * disclosure note, generation time, plus the columns and the page). Also in a `Link` header.
  */
-export async function apiJson(url: URL, file: ExportFile, meta: ExportMeta, p: PageRequest): Promise<Response> {
-  const { rows, hasNext, total } = await pageOf(file.table, p);
+export async function apiJson(url: URL, scope: CursorScope, file: ExportFile, meta: ExportMeta, p: ApiPageRequest): Promise<Response> {
+  const { rows, next, total } = await pageOf(file.table, p);
   const keys = file.table.columns.map((c) => c.key);
   const data = rows.map((r) => Object.fromEntries(keys.map((k, i) => [k, r[i] ?? null] as [string, CellValue])));
+  const nextHref = nextPath(url, scope, p, next);
   const body = {
     data,
-    next: nextPath(url, p, hasNext),
+    next: nextHref,
     meta: {
       table: file.what,
       title: meta.title,
@@ -44,24 +51,27 @@ export async function apiJson(url: URL, file: ExportFile, meta: ExportMeta, p: P
       filters: meta.filters.map((f) => ({ label: f.label, value: f.value })),
       disclosureNote: meta.note,
       columns: file.table.columns.map((c) => ({ key: c.key, label: c.label, hxl: c.hxl ?? null, group: c.group ?? null })),
-      page: p.page,
+      page: p.page ?? (p.from ? null : 1),
       pageSize: p.size,
       totalRows: total,
     },
   };
-  return Response.json(body, { headers: { ...headers, "Content-Language": meta.locale } });
+  const res = Response.json(body, { headers: { ...headers, "Content-Language": meta.locale } });
+  if (nextHref) res.headers.set("Link", `<${nextHref}>; rel="next"`);
+  return res;
 }
 
 /**
- * CSV: without `page`, the export's file itself (the whole table, streamed); with `page`, the same
- * file holding that page's rows only, and a `Link: <…>; rel="next"` header while rows remain.
+ * CSV: without `cursor`, `page` or `pageSize`, the export's file itself (the whole table, streamed
+ * page after page by its keyset); with them, the same file holding that page's rows only, and a
+ * `Link: <…>; rel="next"` header (with the next cursor) while rows remain.
  */
-export async function apiCsv(url: URL, file: ExportFile, meta: ExportMeta, p: PageRequest | null, hxl: boolean): Promise<Response> {
+export async function apiCsv(url: URL, scope: CursorScope, file: ExportFile, meta: ExportMeta, p: ApiPageRequest | null, hxl: boolean): Promise<Response> {
   const opts = { hxl, rtl: meta.locale === "ar", meta, what: file.what };
   if (!p) return exportResponse(file.table, "csv", opts);
-  const { rows, hasNext } = await pageOf(file.table, p);
+  const { rows, next } = await pageOf(file.table, p);
   const res = exportResponse({ ...file.table, rowCount: rows.length, rows }, "csv", opts);
-  const next = nextPath(url, p, hasNext);
-  if (next) res.headers.set("Link", `<${next}>; rel="next"`);
+  const nextHref = nextPath(url, scope, p, next);
+  if (nextHref) res.headers.set("Link", `<${nextHref}>; rel="next"`);
   return res;
 }

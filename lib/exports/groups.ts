@@ -1,15 +1,15 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import type { TenantContext } from "@/lib/auth/tenant-core";
-import { listGroupFilterOptions, listGroupPage, type GroupFilters } from "@/lib/groups/queries";
+import { listGroupFilterOptions, listGroupPage, listGroupRows, type GroupFilters } from "@/lib/groups/queries";
 import type { Locale } from "@/lib/i18n/locales";
 import { suppressCount, type Reader } from "@/lib/privacy/suppress";
 import { searchParam, type SearchParams } from "@/lib/search-params";
 import { searchQueryOf } from "@/lib/search/query";
 import { withTenantRead } from "@/lib/tenant-db";
 import type { ExportFilter } from "./meta";
-import { pagedRows } from "./paged";
-import type { CellValue, ExportTable } from "./table";
+import { askedPage, pagedRows } from "./paged";
+import type { CellValue, ExportTable, KeysetRequest } from "./table";
 
 export const GROUPS_EXPORT_PAGE = 2_000;
 
@@ -31,7 +31,8 @@ export function groupFiltersOf(sp: SearchParams | URLSearchParams): GroupFilters
  * The groups list as an export: the page's query (`listGroupPage`: the organisation's scope
  * first, the same filters and order), page after page, each page in its own tenant transaction;
  * the same columns as the page (active members counted per group, as the page shows them: "<5"
- * for 1 to 4 to a reader who may not see people, when `reader` is given).
+ * for 1 to 4 to a reader who may not see people, when `reader` is given). With `asked` (the
+ * read-only API), that one page only, read by the list's keyset, counted on the first page only.
  */
 export async function groupsExport(
   ctx: Pick<TenantContext, "org" | "user">,
@@ -39,10 +40,13 @@ export async function groupsExport(
   locale: Locale,
   pageSize = GROUPS_EXPORT_PAGE,
   reader: Reader = { orgType: ctx.org.type, canSeePeople: true },
+  asked?: KeysetRequest,
 ): Promise<{ table: ExportTable; filters: ExportFilter[] }> {
   const [t, ts, tk] = await Promise.all((["groups", "groupStatus", "activityKinds"] as const).map((namespace) => getTranslations({ locale, namespace })));
   const first = await withTenantRead(ctx, async (tx) => ({
-    page: await listGroupPage(tx, ctx.org, f, { size: pageSize }),
+    ...(asked?.after
+      ? { page: await listGroupRows(tx, ctx.org, f, asked), count: undefined }
+      : await listGroupPage(tx, ctx.org, f, { size: asked?.size ?? pageSize }).then(({ count, ...page }) => ({ page, count }))),
     options: await listGroupFilterOptions(tx, ctx.org, { ngo: f.ngo, village: f.village }),
   }));
   const acts = new Map(first.options.activities.map((a) => [a.code, locale === "ar" ? a.nameAr : locale === "en" ? a.nameEn : a.nameFr]));
@@ -55,6 +59,7 @@ export async function groupsExport(
     suppressCount(g.activeMembers, reader),
     status(g.status),
   ];
+  const page = asked && askedPage(asked, first.page, row, first.count);
   const filters: ExportFilter[] = [];
   if (f.kind) filters.push({ label: t("kind"), value: tk(f.kind), slug: f.kind });
   if (f.activity) filters.push({ label: t("activity"), value: acts.get(f.activity) ?? "—", slug: f.activity });
@@ -73,8 +78,9 @@ export async function groupsExport(
         { key: "members", label: t("members"), hxl: "#reached+members+num" },
         { key: "status", label: t("status"), hxl: "#status" },
       ],
-      rowCount: first.page.count,
-      rows: pagedRows(first.page, (after) => withTenantRead(ctx, (tx) => listGroupPage(tx, ctx.org, f, { size: pageSize, after })), row),
+      rowCount: page ? page.rows.length : (first.count ?? 0),
+      rows: page ? page.rows : pagedRows(first.page, (after) => withTenantRead(ctx, (tx) => listGroupRows(tx, ctx.org, f, { size: pageSize, after })), row),
+      page,
     },
     filters,
   };

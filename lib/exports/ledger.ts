@@ -8,8 +8,8 @@ import type { Locale } from "@/lib/i18n/locales";
 import { searchParam, type SearchParams } from "@/lib/search-params";
 import { withTenantRead } from "@/lib/tenant-db";
 import type { ExportFilter, ExportMeta } from "./meta";
-import { pagedRows } from "./paged";
-import type { CellValue, ExportTable } from "./table";
+import { askedPage, pagedRows } from "./paged";
+import type { CellValue, ExportTable, KeysetRequest } from "./table";
 
 /** Rows read per transaction: one short read-only transaction per page, never the whole ledger at once. */
 export const LEDGER_EXPORT_PAGE = 2_000;
@@ -47,19 +47,24 @@ export function ledgerPeriod(f: LedgerFilters): ExportMeta["period"] {
 /**
  * The filtered ledger as an export: the page's query (`listLedgerRows`: the organisation's scope
  * first, voided entries left out), read page after page as the file is written, each page in its
- * own tenant transaction; labels, kinds and activity names in the file's language.
+ * own tenant transaction; labels, kinds and activity names in the file's language. With `asked`
+ * (the read-only API), that one page only, read by the list's keyset, and the count on the first
+ * page only.
  */
 export async function ledgerExport(
   ctx: Pick<TenantContext, "org" | "user">,
   f: LedgerFilters,
   locale: Locale,
   pageSize = LEDGER_EXPORT_PAGE,
+  asked?: KeysetRequest,
 ): Promise<{ table: ExportTable; filters: ExportFilter[]; period: ExportMeta["period"] }> {
   const [t, tg, tgr, tk, tak, te] = await Promise.all(
     (["ledger", "groups", "group", "ledgerKinds", "activityKinds", "exports"] as const).map((namespace) => getTranslations({ locale, namespace })),
   );
   const first = await withTenantRead(ctx, async (tx) => ({
-    page: await listLedger(tx, ctx.org, f, { page: { size: pageSize } }),
+    ...(asked?.after
+      ? { page: await listLedgerRows(tx, ctx.org, f, { page: asked }), count: undefined }
+      : await listLedger(tx, ctx.org, f, { page: { size: asked?.size ?? pageSize } }).then(({ count, ...page }) => ({ page, count }))),
     options: await listGroupFilterOptions(tx, ctx.org, { ngo: f.ngo, village: f.village }),
     group: f.group ? await findVisibleGroup(tx, ctx.org, f.group) : null,
   }));
@@ -75,6 +80,8 @@ export async function ledgerExport(
     r.currency,
     r.note ?? null,
   ];
+
+  const page = asked && askedPage(asked, first.page, row, first.count);
 
   const filters: ExportFilter[] = [];
   const named = (label: string, value: string | undefined, name: string | undefined, slug?: string) => {
@@ -101,8 +108,11 @@ export async function ledgerExport(
         { key: "currency", label: te("currency"), hxl: "#currency" },
         { key: "note", label: tgr("note"), hxl: "#description" },
       ],
-      rowCount: first.page.count,
-      rows: pagedRows(first.page, (after) => withTenantRead(ctx, (tx) => listLedgerRows(tx, ctx.org, f, { page: { size: pageSize, after } })), row),
+      rowCount: page ? page.rows.length : (first.count ?? 0),
+      rows: page
+        ? page.rows
+        : pagedRows(first.page, (after) => withTenantRead(ctx, (tx) => listLedgerRows(tx, ctx.org, f, { page: { size: pageSize, after } })), row),
+      page,
     },
     filters,
     period: ledgerPeriod(f),

@@ -3,37 +3,45 @@ import { getTranslations } from "next-intl/server";
 import type { TenantContext } from "@/lib/auth/tenant-core";
 import type { Locale } from "@/lib/i18n/locales";
 import { findVisibleCommune } from "@/lib/orgs/scope";
-import { getPriceHistory, listProducts } from "@/lib/prices/queries";
+import { countPriceHistory, listPriceHistoryRows, listProducts } from "@/lib/prices/queries";
 import { unitOf } from "@/lib/prices/page-context";
 import { withTenantRead } from "@/lib/tenant-db";
 import type { ExportFilter } from "./meta";
-import type { CellValue, DataTableModel } from "./table";
+import { askedPage, pagedRows } from "./paged";
+import type { CellValue, ExportTable, KeysetRequest } from "./table";
 
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+
+export const PRICE_HISTORY_EXPORT_PAGE = 2_000;
 
 /**
  * A commune's negotiated price history as an export, as the products' history pages show it:
  * the commune must be one the reader's organisation may read (`findVisibleCommune`), and a
  * product asked for must be the commune's, else null ("not found"); for each product (or the one
- * asked for), every public version (closed sessions), newest decision first, withdrawn ones marked.
+ * asked for), every public version (closed sessions), newest decision first, withdrawn ones
+ * marked. Read page after page by its key (`listPriceHistoryRows`), each page in its own tenant
+ * transaction; with `asked` (the read-only API), that one page only, counted on the first only.
  */
 export async function priceHistoryExport(
   ctx: Pick<TenantContext, "org" | "user">,
   communeSlug: string,
   productId: string | undefined,
   locale: Locale,
-): Promise<{ table: DataTableModel; commune: { slug: string; name: string }; filters: ExportFilter[] } | null> {
+  pageSize = PRICE_HISTORY_EXPORT_PAGE,
+  asked?: KeysetRequest,
+): Promise<{ table: ExportTable; commune: { slug: string; name: string }; filters: ExportFilter[] } | null> {
   if (productId !== undefined && !isUuid(productId)) return null;
   const found = await withTenantRead(ctx, async (tx) => {
     const commune = await findVisibleCommune(tx, ctx.org, communeSlug);
     if (!commune) return null;
-    const ids = productId ? [productId] : (await listProducts(tx, commune.id)).map((p) => p.id);
-    const histories = [];
-    for (const id of ids) {
-      const h = await getPriceHistory(tx, commune.id, id);
-      if (h) histories.push(h);
-    }
-    return productId && histories.length === 0 ? null : { commune, histories };
+    const only = productId ? (await listProducts(tx, commune.id)).find((p) => p.id === productId) : undefined;
+    if (productId && !only) return null;
+    return {
+      commune,
+      only,
+      page: await listPriceHistoryRows(tx, commune.id, productId, asked ?? { size: pageSize }),
+      count: asked?.after ? undefined : await countPriceHistory(tx, commune.id, productId),
+    };
   });
   if (!found) return null;
   const t = await getTranslations({ locale, namespace: "prices" });
@@ -41,27 +49,27 @@ export async function priceHistoryExport(
   const nameOf = (p: { nameFr: string; nameAr: string; nameEn: string }) => (locale === "ar" ? p.nameAr : locale === "en" ? p.nameEn : p.nameFr);
 
   const channel = (c: string) => (t.has(`channel.${c}` as never) ? t(`channel.${c}` as never) : c);
-  const rows: CellValue[][] = found.histories.flatMap(({ product, versions }) =>
-    versions.map(({ price, heldOn, supplier, notice }) => [
-      nameOf(product),
-      unitOf(product, locale),
-      price.effectiveOn,
-      price.sellingPrice,
-      price.purchasePrice,
-      price.currency,
-      supplier ?? null,
-      heldOn,
-      price.withdrawnAt ? (price.withdrawReason ?? t("decisionWithdrawn")) : null,
-      notice ? `${notice.recordedAt.toISOString().slice(0, 10)} (${notice.channels.map(channel).join(", ")})` : null,
-    ]),
-  );
-  const only = productId ? found.histories[0].product : null;
+  type Row = (typeof found.page.rows)[number];
+  const row = ({ product, price, heldOn, supplier, notice }: Row): CellValue[] => [
+    nameOf(product),
+    unitOf(product, locale),
+    price.effectiveOn,
+    price.sellingPrice,
+    price.purchasePrice,
+    price.currency,
+    supplier ?? null,
+    heldOn,
+    price.withdrawnAt ? (price.withdrawReason ?? t("decisionWithdrawn")) : null,
+    notice ? `${notice.recordedAt.toISOString().slice(0, 10)} (${notice.channels.map(channel).join(", ")})` : null,
+  ];
+  const page = asked && askedPage(asked, found.page, row, found.count);
+  const { commune, only } = found;
   return {
-    commune: found.commune,
+    commune,
     filters: only ? [{ label: t("product"), value: nameOf(only), slug: only.nameEn }] : [],
     table: {
       id: "price-history",
-      title: `${t("history")} — ${found.commune.name}`,
+      title: `${t("history")} — ${commune.name}`,
       columns: [
         { key: "product", label: t("product"), hxl: "#item+name" },
         { key: "unit", label: t("unit"), hxl: "#item+unit" },
@@ -74,7 +82,11 @@ export async function priceHistoryExport(
         { key: "withdrawn", label: t("decisionWithdrawn"), hxl: "#status+withdrawn" },
         { key: "notice", label: t("noticeRecorded"), hxl: "#date+notice" },
       ],
-      rows,
+      rowCount: page ? page.rows.length : (found.count ?? 0),
+      rows: page
+        ? page.rows
+        : pagedRows(found.page, (after) => withTenantRead(ctx, (tx) => listPriceHistoryRows(tx, commune.id, productId, { size: pageSize, after })), row),
+      page,
     },
   };
 }

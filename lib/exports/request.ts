@@ -2,6 +2,7 @@ import "server-only";
 import { getLocale } from "next-intl/server";
 import { locales, toLocale, type Locale } from "@/lib/i18n/locales";
 import { exportFormats, type ExportFormat } from "./response";
+import type { KeysetRequest } from "./table";
 
 export interface ExportRequest {
   format: ExportFormat;
@@ -9,6 +10,8 @@ export interface ExportRequest {
   locale: Locale;
   /** With the HXL hashtag row. */
   hxl: boolean;
+  /** One page of a long table by its keyset (the read-only API), instead of the whole table. */
+  page?: KeysetRequest;
 }
 
 /** The common query parameters of a download; null for an unknown format (answer "not found"). */

@@ -31,7 +31,8 @@ export interface SourceParams {
 /**
  * One exportable table: the permission its page requires, which organisations have it, and its
  * loader (the page's own query, scope and suppression). The download routes and the read-only API
- * (issue 14.5) both serve these, so a figure is read one way only.
+ * (issue 14.5) both serve these, so a figure is read one way only. The long lists (groups, ledger,
+ * observations, price history) read one page by their keyset when `er.page` asks for it (the API).
  */
 export interface ExportSource {
   permission: Permission;
@@ -42,7 +43,7 @@ export interface ExportSource {
 const groups: ExportSource = {
   permission: "groups:read",
   load: async ({ ctx, sp, er, reader }) => {
-    const { table, filters } = await groupsExport(ctx, groupFiltersOf(sp), er.locale, undefined, reader);
+    const { table, filters } = await groupsExport(ctx, groupFiltersOf(sp), er.locale, undefined, reader, er.page);
     // Member counts of 1 to 4 are "<5" for a reader who may not see people: the note says so.
     return { table, what: "groups", disclosure: mustSuppress(reader) ? "counts" : "list", filters };
   },
@@ -52,7 +53,7 @@ const groups: ExportSource = {
 const ledger: ExportSource = {
   permission: "groups:read",
   load: async ({ ctx, sp, er }) => {
-    const { table, filters, period } = await ledgerExport(ctx, ledgerFiltersOf(sp), er.locale);
+    const { table, filters, period } = await ledgerExport(ctx, ledgerFiltersOf(sp), er.locale, undefined, er.page);
     return { table, what: "ledger", disclosure: "amounts", period, filters };
   },
 };
@@ -130,7 +131,7 @@ const inclusion: ExportSource = {
 const observations: ExportSource = {
   permission: "prices:read",
   load: async ({ ctx, params: { commune = "" }, er }) => {
-    const result = await observationsExport(ctx, commune, er.locale);
+    const result = await observationsExport(ctx, commune, er.locale, undefined, er.page);
     // Whose: the commune whose committee the observations belong to.
     return result && { table: result.table, what: "observations", disclosure: "list", org: result.commune };
   },
@@ -140,7 +141,7 @@ const observations: ExportSource = {
 const priceHistory: ExportSource = {
   permission: "prices:read",
   load: async ({ ctx, params: { commune = "" }, sp, er }) => {
-    const result = await priceHistoryExport(ctx, commune, searchParam(sp, "product"), er.locale);
+    const result = await priceHistoryExport(ctx, commune, searchParam(sp, "product"), er.locale, undefined, er.page);
     return result && { table: result.table, what: "price-history", disclosure: "list", org: result.commune, filters: result.filters };
   },
 };

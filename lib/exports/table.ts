@@ -32,6 +32,26 @@ export interface ExportTable {
   /** The number of data rows (sent ahead in a header, for the download's progress). */
   rowCount: number;
   rows: Iterable<CellValue[]> | AsyncIterable<CellValue[]>;
+  /** Set when the table was loaded for one page asked by its sort key (`KeysetRequest`): then `rows` are that page's. */
+  page?: KeysetPage;
+}
+
+/** One page asked of a long table (the read-only API): its size, and the list's cursor of the row it follows. */
+export interface KeysetRequest {
+  size: number;
+  after?: string;
+}
+
+/**
+ * One page of a long table, read by its keyset (lib/pagination.ts: `WHERE (key) > (cursor) ORDER BY
+ * key LIMIT size + 1`), never by walking the table from its start: its rows, the list's cursor of
+ * its last row while rows remain, and the count of the matching rows, on the first page only (a
+ * count reads all of them).
+ */
+export interface KeysetPage {
+  rows: CellValue[][];
+  next?: string;
+  total?: number;
 }
 
 /** A dashboard table as an export table. */

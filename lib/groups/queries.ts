@@ -83,6 +83,17 @@ export async function listGroups(db: Queryable, org: Org, f: GroupFilters = {}) 
 /** One page of the groups the organisation may read, with filters (scope first) and their count. */
 export async function listGroupPage(db: Queryable, org: Org, f: GroupFilters, page: PageRequest) {
   const where = and(groupScopeSql(org), ...filterSql(f));
+  const rows = await listGroupRows(db, org, f, page);
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(groups)
+    .innerJoin(activityTypes, eq(activityTypes.code, groups.activityType))
+    .where(where);
+  return { ...rows, count: n };
+}
+
+/** One page of those groups, without their count (the read-only API's pages after the first). */
+export async function listGroupRows(db: Queryable, org: Org, f: GroupFilters, page: PageRequest) {
   const plan = groupKeyset.plan(page);
   const fetched = await db
     .select({ ...groupColumns, cursorKey: groupKeyset.keySql })
@@ -90,15 +101,10 @@ export async function listGroupPage(db: Queryable, org: Org, f: GroupFilters, pa
     .innerJoin(activityTypes, eq(activityTypes.code, groups.activityType))
     .innerJoin(places, eq(places.id, groups.villageId))
     .innerJoin(organisations, eq(organisations.id, groups.ngoOrgId))
-    .where(and(where, plan.where))
+    .where(and(groupScopeSql(org), ...filterSql(f), plan.where))
     .orderBy(...plan.orderBy)
     .limit(plan.limit);
-  const [{ n }] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(groups)
-    .innerJoin(activityTypes, eq(activityTypes.code, groups.activityType))
-    .where(where);
-  return { ...plan.finish(fetched), count: n };
+  return plan.finish(fetched);
 }
 
 /** At most this many villages in a filter's list (a consortium spans thousands at national scale). */

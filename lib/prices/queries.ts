@@ -16,7 +16,7 @@ import {
   suppliers,
   users,
 } from "@/db/schema";
-import { DEFAULT_PAGE_SIZE, keyset, type PageRequest } from "@/lib/pagination";
+import { decodeCursor, DEFAULT_PAGE_SIZE, keyset, toPage, type PageRequest, type SortKey } from "@/lib/pagination";
 import { amountOf, dateRangeOf, textMatchSql } from "@/lib/search/query";
 import { byProduct, nextChange, versionInForce } from "./in-force";
 import { checkQuorum, sessionQuorum } from "./quorum";
@@ -188,6 +188,10 @@ export async function getSessionDetail(db: Queryable, communeId: string, session
   };
 }
 
+/** The versions of a price history: decisions of closed sessions (withdrawn ones included), of one product or all. */
+const historyWhere = (communeId: string, productId?: string) =>
+  and(eq(negotiatedPrices.communeOrgId, communeId), productId ? eq(negotiatedPrices.productId, productId) : undefined, eq(priceSessions.status, "closed"));
+
 /** Version history of one product, newest decision first, with its notice: decisions of closed sessions (withdrawn ones marked). */
 export async function getPriceHistory(db: Queryable, communeId: string, productId: string) {
   const [product] = await db
@@ -201,9 +205,72 @@ export async function getPriceHistory(db: Queryable, communeId: string, productI
     .innerJoin(priceSessions, eq(priceSessions.id, negotiatedPrices.sessionId))
     .leftJoin(suppliers, eq(suppliers.id, negotiatedPrices.supplierId))
     .leftJoin(priceNotices, eq(priceNotices.priceId, negotiatedPrices.id))
-    .where(and(eq(negotiatedPrices.communeOrgId, communeId), eq(negotiatedPrices.productId, productId), eq(priceSessions.status, "closed")))
+    .where(historyWhere(communeId, productId))
     .orderBy(desc(negotiatedPrices.createdAt));
   return { product, versions };
+}
+
+/**
+ * The history's order across products: product after product (as listed: sort order, French
+ * name; the id breaks ties), each one's newest decision first (the id breaks ties). Only its
+ * shape and key are used: the order mixes directions, so the condition is written below.
+ */
+const historyKeyset = keyset(
+  [
+    { column: products.sortOrder, type: "int" },
+    { column: products.nameFr, type: "text" },
+    { column: products.id, type: "uuid" },
+    { column: negotiatedPrices.createdAt, type: "timestamptz" },
+    { column: negotiatedPrices.id, type: "uuid" },
+  ],
+  "asc",
+);
+
+/**
+ * One page of the commune's price history (every product's, or one product's), as the product
+ * history pages show each product's: read by its key after the `after` cursor, at most size + 1
+ * rows (the price history export, and the read-only API's pages).
+ */
+export async function listPriceHistoryRows(db: Queryable, communeId: string, productId: string | undefined, page: PageRequest) {
+  const after = decodeCursor(page.after, historyKeyset.shape);
+  const product = sql`(${products.sortOrder}, ${products.nameFr}, ${products.id})`;
+  const productKey = after && sql`(${after[0]}::int, ${after[1]}::text, ${after[2]}::uuid)`;
+  const fetched = await db
+    .select({
+      price: negotiatedPrices,
+      product: products,
+      heldOn: priceSessions.heldOn,
+      supplier: suppliers.name,
+      notice: priceNotices,
+      cursorKey: historyKeyset.keySql,
+    })
+    .from(negotiatedPrices)
+    .innerJoin(products, and(eq(products.id, negotiatedPrices.productId), eq(products.communeOrgId, communeId)))
+    .innerJoin(priceSessions, eq(priceSessions.id, negotiatedPrices.sessionId))
+    .leftJoin(suppliers, eq(suppliers.id, negotiatedPrices.supplierId))
+    .leftJoin(priceNotices, eq(priceNotices.priceId, negotiatedPrices.id))
+    .where(
+      and(
+        historyWhere(communeId, productId),
+        after &&
+          sql`(${product} > ${productKey} or (${product} = ${productKey} and (${negotiatedPrices.createdAt}, ${negotiatedPrices.id}) < (${after[3]}::timestamptz, ${after[4]}::uuid)))`,
+      ),
+    )
+    .orderBy(asc(products.sortOrder), asc(products.nameFr), asc(products.id), desc(negotiatedPrices.createdAt), desc(negotiatedPrices.id))
+    .limit(page.size + 1);
+  const { rows, next, previous } = toPage(fetched, page.size, (r) => JSON.parse(r.cursorKey) as SortKey, { after });
+  return { next, previous, rows: rows.map(({ cursorKey: _, ...r }) => r) };
+}
+
+/** The number of versions in that history. */
+export async function countPriceHistory(db: Queryable, communeId: string, productId: string | undefined) {
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(negotiatedPrices)
+    .innerJoin(products, and(eq(products.id, negotiatedPrices.productId), eq(products.communeOrgId, communeId)))
+    .innerJoin(priceSessions, eq(priceSessions.id, negotiatedPrices.sessionId))
+    .where(historyWhere(communeId, productId));
+  return n;
 }
 
 const noticeKeyset = keyset(

@@ -4,7 +4,7 @@
  * DATABASE_URL, where the portal's code runs as the application role): tokens made and revoked by
  * an admin only, the same figures and small-cell marks as the export routes, another
  * organisation's slug "not found", unknown and revoked tokens refused alike, the per-token rate
- * limit, and pages that hold every row once.
+ * limit, and pages that hold every row once, walked by a sealed keyset cursor.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
@@ -37,10 +37,14 @@ interface ApiPage {
     organisation: { slug: string };
     disclosureNote: string;
     columns: { key: string; label: string }[];
-    totalRows: number;
+    totalRows: number | null;
+    page: number | null;
     generatedAt: string;
   };
 }
+
+/** The SQL statements sent while `statements` is set (the query-budget tests' counter: createTestDb's onQuery). */
+let statements: string[] | null = null;
 
 describe(`the read-only API on ${backend}`, () => {
   let db: TestDb;
@@ -77,6 +81,8 @@ describe(`the read-only API on ${backend}`, () => {
     return GET(new NextRequest(url, { headers }), { params: Promise.resolve({ org, path: rest }) });
   }
   const bearer = (t: string) => `Bearer ${t}`;
+  /** Forget the tokens' request counts: walks of small pages go beyond 120 requests a minute (the limit has its own test). */
+  const unthrottle = () => db.db.execute(sql`delete from rate_limits where bucket like 'api:%'`);
 
   /** Every page of a JSON table, following `next`. */
   async function allPages(path: string, token: string): Promise<{ pages: ApiPage[]; rows: ApiPage["data"] }> {
@@ -125,7 +131,7 @@ describe(`the read-only API on ${backend}`, () => {
 
   const tokens: Record<string, string> = {};
   beforeAll(async () => {
-    db = await createTestDb({ demo: true });
+    db = await createTestDb({ demo: true, onQuery: (q) => void statements?.push(q) });
     ids = await demoIds(db.db);
     const g = globalThis as { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
     g.__tamkinDb = Promise.resolve(db.appHandle ? await db.appHandle() : db);
@@ -315,10 +321,187 @@ describe(`the read-only API on ${backend}`, () => {
       expect(paged.rows, path).toEqual(whole.rows);
       expect(paged.pages.at(-1)!.next).toBeNull();
     }
+    // The deprecated `page` still answers within the first rows, and its next page is a cursor.
+    const whole = await allPages("/api/v1/adicor/ledger?pageSize=1000", token);
     const csvPage = await api("/api/v1/adicor/ledger?format=csv&page=2&pageSize=7", bearer(token));
-    expect(csvPage.headers.get("link")).toBe('</api/v1/adicor/ledger?format=csv&page=3&pageSize=7>; rel="next"');
-    expect(csvOf(new Uint8Array(await csvPage.arrayBuffer())).table.length).toBe(1 + 7);
-    for (const q of ["page=0", "pageSize=1001", "page=x", "format=xml"]) expect((await api(`/api/v1/adicor/ledger?${q}`, bearer(token))).status, q).toBe(400);
+    const link = csvPage.headers.get("link")!;
+    expect(link).toMatch(/^<\/api\/v1\/adicor\/ledger\?format=csv&pageSize=7&cursor=k[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{22}>; rel="next"$/);
+    const csv2 = csvOf(new Uint8Array(await csvPage.arrayBuffer())).table;
+    expect(csv2.slice(1)).toEqual(asCsv(whole.pages[0], whole.rows.slice(7, 14)));
+    const csv3 = await api(link.slice(1, link.indexOf(">")), bearer(token));
+    expect(csvOf(new Uint8Array(await csv3.arrayBuffer())).table.slice(1)).toEqual(asCsv(whole.pages[0], whole.rows.slice(14, 21)));
+    const json2 = (await (await api("/api/v1/adicor/ledger?page=2&pageSize=7", bearer(token))).json()) as ApiPage;
+    expect(json2.data).toEqual(whole.rows.slice(7, 14));
+    expect(json2.meta.page).toBe(2);
+    for (const q of ["page=0", "pageSize=1001", "page=x", "format=xml", "page=11&pageSize=1000", "page=1001&pageSize=10"]) {
+      const res = await api(`/api/v1/adicor/ledger?${q}`, bearer(token));
+      expect(res.status, q).toBe(400);
+      expect(((await res.json()) as { error: string }).error, q).toMatch(/^(invalid_page|invalid_format|page_too_deep)$/);
+    }
+  });
+
+  it("the long tables are walked by cursor: every row once, as the unpaged export, with the next page in a Link header", async () => {
+    await as("admin@adicor.demo");
+    const token = await createToken("adicor", "Cursor walk");
+    await as("admin@fassala.demo");
+    const commune = await createToken("fassala", "Cursor walk");
+    for (const [org, path, size, t] of [
+      ["adicor", "ledger", 61, token],
+      ["adicor", "groups", 9, token],
+      ["fassala", "observations/fassala", 5, commune],
+      ["fassala", "price-history/fassala", 3, commune],
+    ] as const) {
+      const exported = await exportCsv(`viewer@${org}.demo`, `/${org}/export/${path}?format=csv&lang=en`);
+      const pages: ApiPage[] = [];
+      await unthrottle();
+      for (let p: string | null = `/api/v1/${org}/${path}?lang=en&pageSize=${size}`; p;) {
+        const res = await api(p, bearer(t));
+        expect(res.status, p).toBe(200);
+        const page = (await res.json()) as ApiPage;
+        expect(res.headers.get("link"), p).toBe(page.next ? `<${page.next}>; rel="next"` : null);
+        if (page.next) expect(new URL(page.next, "http://x").searchParams.has("page"), p).toBe(false);
+        pages.push(page);
+        p = page.next;
+      }
+      const rows = pages.flatMap((p) => p.data);
+      expect(pages.length, path).toBeGreaterThan(1);
+      expect(pages.length, path).toBe(Math.ceil((exported.table.length - 1) / size));
+      expect(asCsv(pages[0], rows), path).toEqual(exported.table.slice(1));
+      // Counted on the first page (a count reads every row), not on the pages after it.
+      expect(pages[0].meta.totalRows, path).toBe(exported.table.length - 1);
+      expect(pages.slice(1).every((p) => p.meta.totalRows === null && p.meta.page === null)).toBe(true);
+      // CSV pages follow the same cursors.
+      const csvRows: string[][] = [];
+      await unthrottle();
+      for (let p: string | null = `/api/v1/${org}/${path}?format=csv&lang=en&pageSize=${size}`; p;) {
+        const res = await api(p, bearer(t));
+        expect(res.status, p).toBe(200);
+        csvRows.push(...csvOf(new Uint8Array(await res.arrayBuffer())).table.slice(1));
+        const link = res.headers.get("link");
+        p = link && link.slice(1, link.indexOf(">"));
+      }
+      expect(csvRows, path).toEqual(exported.table.slice(1));
+    }
+  });
+
+  it("a row added between two pages is read once if it falls after the cursor, and not at all before it", async () => {
+    await as("admin@adicor.demo");
+    const token = await createToken("adicor", "Inserts");
+    const before = await allPages("/api/v1/adicor/ledger?pageSize=1000", token);
+    const first = await api("/api/v1/adicor/ledger?pageSize=50", bearer(token));
+    const page1 = (await first.json()) as ApiPage;
+    expect(page1.data).toEqual(before.rows.slice(0, 50));
+    const [{ id: group, oldest, newest }] = rowsOf<{ id: string; oldest: string; newest: string }>(
+      await db.db.execute(sql`select (select id from groups where ngo_org_id = ${ids.orgs.adicor} and status = 'active' order by name limit 1) as id,
+        to_char(min(occurred_on), 'YYYY-MM-DD') as oldest, to_char(max(occurred_on), 'YYYY-MM-DD') as newest
+        from ledger_entries where ngo_org_id = ${ids.orgs.adicor} and voided_at is null`),
+    );
+    // Both made now: the oldest day's sorts after the cursor (read once), the newest day's before it (already passed).
+    await db.db.execute(sql`insert into ledger_entries (ngo_org_id, group_id, kind, occurred_on, amount, currency)
+      values (${ids.orgs.adicor}, ${group}, 'contribution', ${oldest}, 777001, 'XOF'), (${ids.orgs.adicor}, ${group}, 'contribution', ${newest}, 777002, 'XOF')`);
+    const rest = await allPages(page1.next!, token);
+    const walked = [...page1.data, ...rest.rows];
+    expect(walked.filter((r) => r.amount === 777001)).toHaveLength(1);
+    expect(walked.filter((r) => r.amount === 777002)).toHaveLength(0);
+    expect(walked.filter((r) => r.amount !== 777001)).toEqual(before.rows);
+    const after = await allPages("/api/v1/adicor/ledger?pageSize=1000", token);
+    expect(after.rows.length).toBe(before.rows.length + 2);
+    expect(after.rows[0].amount).toBe(777002);
+  });
+
+  it("a malformed, altered, made-up or foreign cursor is 400 with a JSON error, and reveals nothing", async () => {
+    await as("admin@adicor.demo");
+    const token = await createToken("adicor", "Cursors");
+    await as("admin@ong-sahel.demo");
+    const other = await createToken("ong-sahel", "Cursors");
+    const page1 = (await (await api("/api/v1/adicor/ledger?pageSize=20&kind=sale", bearer(token))).json()) as ApiPage;
+    const cursor = new URL(page1.next!, "http://x").searchParams.get("cursor")!;
+    const [position, seal] = cursor.split(".");
+    const key = JSON.parse(Buffer.from(position.slice(1), "base64url").toString()) as [string, string, string];
+    const forge = (k: unknown) => `k${Buffer.from(JSON.stringify(k)).toString("base64url")}`;
+    const flip = (s: string) => s.slice(0, -2) + (s.at(-2) === "A" ? "B" : "A") + s.at(-1);
+    const bad: [string, string][] = [
+      ["garbage", "/api/v1/adicor/ledger?kind=sale&cursor=abc"],
+      ["empty", "/api/v1/adicor/ledger?kind=sale&cursor="],
+      ["no seal", `/api/v1/adicor/ledger?kind=sale&cursor=${position}`],
+      ["long", `/api/v1/adicor/ledger?kind=sale&cursor=k${"A".repeat(5000)}.${seal}`],
+      ["altered seal", `/api/v1/adicor/ledger?kind=sale&cursor=${position}.${flip(seal)}`],
+      ["altered key", `/api/v1/adicor/ledger?kind=sale&cursor=${forge(["1999-01-01", key[1], key[2]])}.${seal}`],
+      ["made up", `/api/v1/adicor/ledger?kind=sale&cursor=${forge(key)}.${"A".repeat(22)}`],
+      ["offset for a list", `/api/v1/adicor/ledger?kind=sale&cursor=o20.${seal}`],
+      ["other filters", `/api/v1/adicor/ledger?kind=purchase&cursor=${cursor}`],
+      ["no filters", `/api/v1/adicor/ledger?cursor=${cursor}`],
+      ["other table", `/api/v1/adicor/groups?kind=sale&cursor=${cursor}`],
+      ["with page", `/api/v1/adicor/ledger?kind=sale&page=2&cursor=${cursor}`],
+    ];
+    for (const [what, path] of bad) {
+      const res = await api(path, bearer(token));
+      expect(res.status, what).toBe(400);
+      const body = (await res.json()) as { error: string; message: string };
+      expect(body.error, what).toMatch(/^(invalid_cursor|cursor_with_page)$/);
+      expect(body.message, what).toBeTruthy();
+    }
+    // Sealed by the server, but of the wrong kind or shape for the table: refused all the same, never a first page.
+    const { signCursor } = await import("@/lib/api/cursor");
+    const scope = { orgId: ids.orgs.adicor, path: "ledger", filters: new URLSearchParams("kind=sale") };
+    for (const [what, c] of [
+      ["offset", signCursor(scope, { kind: "offset", offset: 20 })],
+      ["shape", signCursor(scope, { kind: "key", after: forge([key[0], key[2]]).slice(1) })],
+      ["types", signCursor(scope, { kind: "key", after: forge([key[0], "yesterday", key[2]]).slice(1) })],
+    ]) {
+      const res = await api(`/api/v1/adicor/ledger?kind=sale&cursor=${c}`, bearer(token));
+      expect(res.status, what).toBe(400);
+      expect(((await res.json()) as { error: string }).error, what).toBe("invalid_cursor");
+    }
+    // The same cursor, good for ADICOR, is nothing to another organisation's token on its own ledger.
+    const foreign = await api(`/api/v1/ong-sahel/ledger?kind=sale&cursor=${cursor}`, bearer(other));
+    expect(foreign.status).toBe(400);
+    expect(await foreign.text()).not.toMatch(/adicor|ADICOR|\d{4}-\d{2}-\d{2}/);
+    // …and ADICOR's own slug stays "not found" to it, cursor or not.
+    expect((await api(`/api/v1/adicor/ledger?kind=sale&cursor=${cursor}`, bearer(other))).status).toBe(404);
+    // The genuine cursor reads on.
+    expect((await api(`/api/v1/adicor/ledger?kind=sale&cursor=${cursor}`, bearer(token))).status).toBe(200);
+    // A dashboard's table (computed whole) pages by a sealed position, which a list refuses.
+    const dash = (await (await api("/api/v1/adicor/revenue/by-month?pageSize=2", bearer(token))).json()) as ApiPage;
+    expect(dash.next).toMatch(/cursor=o2\./);
+    const offset = new URL(dash.next!, "http://x").searchParams.get("cursor")!;
+    expect((await api(`/api/v1/adicor/revenue/by-month?pageSize=2&cursor=${offset}`, bearer(token))).status).toBe(200);
+    expect((await api(`/api/v1/adicor/revenue/by-village?pageSize=2&cursor=${offset}`, bearer(token))).status).toBe(400);
+  });
+
+  it("a page deep in the ledger is read by its key (one bounded statement), not by reading the ledger from its start", async () => {
+    await as("admin@adicor.demo");
+    const token = await createToken("adicor", "Deep");
+    let path: string | null = "/api/v1/adicor/ledger?pageSize=25";
+    await unthrottle();
+    const walk: string[] = [];
+    while (path) {
+      walk.push(path);
+      const page = (await (await api(path, bearer(token))).json()) as ApiPage;
+      path = page.next;
+    }
+    expect(walk.length).toBeGreaterThan(8);
+    const ledgerStatements = async (p: string) => {
+      await unthrottle();
+      statements = [];
+      try {
+        expect((await api(p, bearer(token))).status).toBe(200);
+        return statements.filter((q) => /"ledger_entries"|\bledger_entries\b/.test(q));
+      } finally {
+        statements = null;
+      }
+    };
+    const firstPage = await ledgerStatements(walk[0]);
+    const deep = await ledgerStatements(walk.at(-2)!);
+    // The first page: its rows, and the count (on the first page only).
+    expect(firstPage).toHaveLength(2);
+    // Deep: one statement, after the previous page's key, at most pageSize + 1 rows, and no count.
+    expect(deep).toHaveLength(1);
+    expect(deep[0]).toMatch(
+      /\("ledger_entries"\."occurred_on", "ledger_entries"\."created_at", "ledger_entries"\."id"\) < \(\$\d+::date, \$\d+::timestamptz, \$\d+::uuid\)/,
+    );
+    expect(deep[0]).toMatch(/order by "ledger_entries"\."occurred_on" desc, "ledger_entries"\."created_at" desc, "ledger_entries"\."id" desc limit \$\d+$/);
+    expect(deep.join("\n")).not.toMatch(/count\(\*\)/);
   });
 
   it("a token over its rate limit is answered 429 with Retry-After, counted in the database", async () => {
