@@ -322,5 +322,10 @@ export const marketObservations = pgTable(
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index("market_observations_product_idx").on(t.communeOrgId, t.productId, t.observedOn), check("market_observations_positive", sql`${t.price} > 0`)],
+  (t) => [
+    index("market_observations_product_idx").on(t.communeOrgId, t.productId, t.observedOn),
+    // A commune's observations newest first, in the order the list, the export and the API's cursor read them (issue 14.5).
+    index("market_observations_commune_key_idx").on(t.communeOrgId, t.observedOn, t.createdAt, t.id),
+    check("market_observations_positive", sql`${t.price} > 0`),
+  ],
 );

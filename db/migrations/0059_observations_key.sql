@@ -1,0 +1,2 @@
+-- A commune's market observations in their reading order (the list, the export, the API's keyset cursor: date, creation, id), newest first by a backward scan.
+CREATE INDEX "market_observations_commune_key_idx" ON "market_observations" USING btree ("commune_org_id","observed_on","created_at","id");
