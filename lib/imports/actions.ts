@@ -12,6 +12,7 @@ import { ImportFileError } from "./read";
 import { importableKinds } from "./kinds";
 import { commitSchema, discardSchema, mappingSchema, uploadSchema } from "./schema";
 import { progressFor } from "./progress";
+import { sweepImportRows } from "./retention";
 import { commitUpload, discardUpload, ImportRefused, recordRefusal, saveMapping, stageUpload } from "./service";
 
 /**
@@ -46,9 +47,10 @@ export async function uploadImportAction(_prev: ActionState, formData: FormData)
     if (!parsed.success || Object.keys(fieldErrors).length > 0) return { status: "error", fieldErrors, formError: { key: "validation" } };
     const name = (file as File).name || "import";
     const progress = await progressFor(ctx, parsed.data.progressKey);
-    const { id } = await withTenant(ctx, (tx) =>
-      stageUpload(tx, ctx.org, ctx.user.id, { kind: parsed.data.kind, file: file as Blob, fileName: name, mappingId: parsed.data.mappingId, progress }),
-    ).finally(() => progress.close());
+    const { id } = await withTenant(ctx, async (tx) => {
+      await sweepImportRows(tx, ctx.org);
+      return stageUpload(tx, ctx.org, ctx.user.id, { kind: parsed.data.kind, file: file as Blob, fileName: name, mappingId: parsed.data.mappingId, progress });
+    }).finally(() => progress.close());
     target = `${importPath(ctx.org.slug)}?upload=${id}`;
   } catch (err) {
     if (err instanceof ImportFileError) return { status: "error", formError: { key: fileErrorKey(err.key), values: err.values } };

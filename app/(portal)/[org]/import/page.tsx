@@ -7,6 +7,7 @@ import { headerLangs, importFields, listCodes, listLabelKey, type ImportKind, ty
 import { importableKinds } from "@/lib/imports/kinds";
 import { MAX_BYTES, MAX_ROWS } from "@/lib/imports/read";
 import { listMappings, listUploads, loadPreview } from "@/lib/imports/service";
+import { IMPORT_ROWS_RETENTION_DAYS, rowsSwept } from "@/lib/imports/retention";
 import type { RowError } from "@/lib/imports/rows";
 import { withFormMessages } from "@/components/i18n/form-messages";
 import { CommitImportForm, DiscardImportForm, SaveMappingForm, UploadImportForm } from "@/components/forms/import-forms";
@@ -137,7 +138,11 @@ async function ImportPage({
             <DiscardImportForm org={slug} uploadId={u.id} label={t("discard")} />
           </div>
         )}
-        <p>{t("shown", { shown: p.rows.length, total: u.rowCount })}</p>
+        {p.rows.length === 0 && rowsSwept(u) ? (
+          <p data-testid="import-rows-swept">{t("rowsSwept", { days: IMPORT_ROWS_RETENTION_DAYS })}</p>
+        ) : (
+          <p>{t("shown", { shown: p.rows.length, total: u.rowCount })}</p>
+        )}
         <Table head={[t("line"), t("status"), t("problems"), t("values")]} caption={t("previewTitle", { file: u.fileName })} testId="import-rows">
           {p.rows.map((r) => (
             <tr key={r.line} data-status={r.status}>
