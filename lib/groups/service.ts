@@ -38,7 +38,7 @@ import {
   recentDuplicateRepayment,
 } from "./plausibility-service";
 import { confirmationToken, type Plausibility } from "./plausibility";
-import { findNearDuplicatePeople } from "@/lib/people/search";
+import { findNearDuplicatePeople, findNearDuplicatePeopleOf, firstNearDuplicateWithin } from "@/lib/people/search";
 import type { z } from "zod";
 import type * as s from "./schema";
 
@@ -100,44 +100,120 @@ export async function addMember(tx: Queryable, org: Org, input: In<typeof s.addM
   } else {
     // A person who may already be recorded (same name in either script, born within a year): the
     // writer confirms, having seen whom, or adds the existing person instead (issue 14.4).
-    const near = await findNearDuplicatePeople(tx, g.ngoOrgId, { name: input.name, birthYear: input.birthYear!, settlementId: input.settlementId });
-    if (near.length > 0) {
-      const token = confirmationToken(["person", input.name, input.birthYear, ...near.map((n) => n.id)]);
-      if (input.confirm !== token) {
-        const names = near.map((n) => `${n.name} (${n.birthYear}${n.village ? `, ${n.village}` : ""})`).join(" ; ");
-        throw new AppError("validation", "possibleDuplicatePerson", { name: "warnSimilarPerson" }, { names, confirm: token });
-      }
-    }
-    const [h] = await tx
-      .insert(households)
-      .values({
-        ngoOrgId: g.ngoOrgId,
-        settlementId: input.settlementId,
-        size: input.householdSize!,
-        status: input.householdStatus!,
-        cashTransferSince: input.cashTransferSince || null,
-      })
-      .returning({ id: households.id });
+    settleNearDuplicates(input, await findNearDuplicatePeople(tx, g.ngoOrgId, nameOf(input)));
+    const [h] = await tx.insert(households).values(householdRow(g, input)).returning({ id: households.id });
     const [p] = await tx
       .insert(people)
-      .values({
-        ngoOrgId: g.ngoOrgId,
-        householdId: h.id,
-        name: input.name,
-        sex: input.sex!,
-        birthYear: input.birthYear!,
-        wgSeeing: input.wgSeeing,
-        wgHearing: input.wgHearing,
-        wgWalking: input.wgWalking,
-        wgCognition: input.wgCognition,
-        wgSelfCare: input.wgSelfCare,
-        wgCommunication: input.wgCommunication,
-      })
+      .values(personRow(g, input, h.id))
       .returning({ id: people.id });
     personId = p.id;
   }
   const [m] = await tx.insert(groupMemberships).values({ groupId: g.id, personId, joinedOn: input.joinedOn }).returning();
   return m;
+}
+
+type MemberInput = In<typeof s.addMemberSchema>;
+type NearDuplicate = Awaited<ReturnType<typeof findNearDuplicatePeople>>[number];
+
+/** The new person as the near-duplicate rule reads them. */
+const nameOf = (input: MemberInput) => ({ name: input.name, birthYear: input.birthYear!, settlementId: input.settlementId });
+
+/** A new person with near-duplicates is created only once confirmed, the token naming whom (addMember's and checkMembers'). */
+function settleNearDuplicates(input: MemberInput, near: NearDuplicate[]) {
+  if (near.length === 0) return;
+  const token = confirmationToken(["person", input.name, input.birthYear, ...near.map((n) => n.id)]);
+  if (input.confirm !== token) {
+    const names = near.map((n) => `${n.name} (${n.birthYear}${n.village ? `, ${n.village}` : ""})`).join(" ; ");
+    throw new AppError("validation", "possibleDuplicatePerson", { name: "warnSimilarPerson" }, { names, confirm: token });
+  }
+}
+
+/** The household and the person a new member becomes (addMember's and checkMembers'). */
+const householdRow = (g: { ngoOrgId: string }, input: MemberInput) => ({
+  ngoOrgId: g.ngoOrgId,
+  settlementId: input.settlementId,
+  size: input.householdSize!,
+  status: input.householdStatus!,
+  cashTransferSince: input.cashTransferSince || null,
+});
+const personRow = (g: { ngoOrgId: string }, input: MemberInput, householdId: string) => ({
+  ngoOrgId: g.ngoOrgId,
+  householdId,
+  name: input.name,
+  sex: input.sex!,
+  birthYear: input.birthYear!,
+  wgSeeing: input.wgSeeing,
+  wgHearing: input.wgHearing,
+  wgWalking: input.wgWalking,
+  wgCognition: input.wgCognition,
+  wgSelfCare: input.wgSelfCare,
+  wgCommunication: input.wgCommunication,
+});
+
+export interface MemberRows {
+  household: typeof households.$inferInsert & { id: string };
+  person: typeof people.$inferInsert & { id: string };
+  membership: typeof groupMemberships.$inferInsert & { id: string };
+}
+
+/**
+ * Many new members at once (an import), each checked by addMember's rules: a group the
+ * organisation writes, locked (once per group); the near-duplicates it would name (one query for
+ * all), confirmed only if `acceptWarnings`, with the form's token. Per input, the rows to insert
+ * (with their ids) or the AppError that refused it. Nothing is written; the database's rules (a
+ * locked quarter) are left to insertMembers' statements. Only a prefix of `inputs` is checked
+ * (`checked` of them): it ends before the first one that may be a near-duplicate of another of
+ * them, to be checked once those before it are saved, as the form would after the first one.
+ */
+export async function checkMembers(tx: Tx, org: Org, inputs: MemberInput[], acceptWarnings: boolean) {
+  if (inputs.some((i) => i.mode !== "new")) throw new Error("checkMembers: new people only");
+  const checked = (await firstNearDuplicateWithin(tx, inputs.map(nameOf))) ?? inputs.length;
+  const todo = inputs.slice(0, checked);
+  const groupsById = new Map<string, Awaited<ReturnType<typeof writable>> | AppError>();
+  for (const input of todo) {
+    if (!groupsById.has(input.groupId)) groupsById.set(input.groupId, await writable(tx, org, input.groupId).catch((e: unknown) => refusal(e)));
+  }
+  const near = new Map<number, NearDuplicate[]>();
+  const byNgo = new Map<string, number[]>();
+  todo.forEach((input, i) => {
+    const g = groupsById.get(input.groupId)!;
+    if (!(g instanceof AppError)) byNgo.set(g.ngoOrgId, [...(byNgo.get(g.ngoOrgId) ?? []), i]);
+  });
+  for (const [ngoOrgId, is] of byNgo) {
+    const found = await findNearDuplicatePeopleOf(
+      tx,
+      ngoOrgId,
+      is.map((i) => nameOf(todo[i])),
+    );
+    is.forEach((i, k) => near.set(i, found[k]));
+  }
+  const results = todo.map((input, i): { values: MemberRows } | { error: AppError } => {
+    try {
+      const g = groupsById.get(input.groupId)!;
+      if (g instanceof AppError) throw g;
+      try {
+        settleNearDuplicates(input, near.get(i)!);
+      } catch (err) {
+        const token = err instanceof AppError ? err.values?.confirm : undefined;
+        if (!acceptWarnings || typeof token !== "string") throw err;
+        settleNearDuplicates({ ...input, confirm: token }, near.get(i)!);
+      }
+      const household = { ...householdRow(g, input), id: randomUUID() };
+      const person = { ...personRow(g, input, household.id), id: randomUUID() };
+      return { values: { household, person, membership: { id: randomUUID(), groupId: g.id, personId: person.id, joinedOn: input.joinedOn } } };
+    } catch (err) {
+      return { error: refusal(err) };
+    }
+  });
+  return { checked, results };
+}
+
+/** Writes checked members: their households, people and memberships, one statement each. */
+export async function insertMembers(tx: Tx, rows: MemberRows[]) {
+  if (rows.length === 0) return;
+  await tx.insert(households).values(rows.map((r) => r.household));
+  await tx.insert(people).values(rows.map((r) => r.person));
+  await tx.insert(groupMemberships).values(rows.map((r) => r.membership));
 }
 
 export async function leaveGroup(tx: Queryable, org: Org, input: In<typeof s.leaveGroupSchema>) {

@@ -5,9 +5,10 @@ import { activityTypes, groups, importKeys, importMappings, importRows, importUp
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 import { AppError } from "@/lib/errors";
 import { appErrorFromDb } from "@/lib/db-errors";
-import { addMember, checkEntries, createGroup, insertEntries, recordEntry } from "@/lib/groups/service";
+import { addMember, checkEntries, checkMembers, createGroup, insertEntries, insertMembers, recordEntry } from "@/lib/groups/service";
 import { listNgoSettlements } from "@/lib/groups/queries";
 import type { AddMemberInput, CreateGroupInput, RecordEntryInput } from "@/lib/groups/schema";
+import type { MemberRows } from "@/lib/groups/service";
 import { writableGroupSql } from "@/lib/groups/scope";
 import { cellText } from "./cells";
 import { importFields, normalise, type ImportKind } from "./fields";
@@ -291,11 +292,10 @@ export async function commitUpload(
   };
 
   /**
-   * Cash-book lines a batch at a time: checked by recordEntry's rules (checkEntries), then written
-   * in one statement with their keys. A refusal only the database finds (a quarter locked
-   * meanwhile) sends the batch back one line at a time, to name the line.
+   * A batch's rows not imported before (those are counted as duplicates), each checked by its
+   * form's schema (a refusal is named with its row); the rest, with their input, to be written.
    */
-  const inBatches = async (rows: Row[]) => {
+  const newRows = async (rows: Row[]) => {
     const known = new Set(
       (
         await tx
@@ -313,7 +313,7 @@ export async function commitUpload(
           )
       ).map((r) => r.k),
     );
-    const todo: { row: Row; input: RecordEntryInput }[] = [];
+    const todo: { row: Row; input: Record<string, unknown> }[] = [];
     for (const row of rows) {
       if (known.has(row.rowKey)) {
         duplicates++;
@@ -321,8 +321,18 @@ export async function commitUpload(
       }
       const checked = checkRow(kind, row.values as Record<string, string>, lookups);
       if (!checked.input) failures.push({ line: row.line, errors: checked.errors });
-      else todo.push({ row, input: checked.input as RecordEntryInput });
+      else todo.push({ row, input: checked.input });
     }
+    return todo;
+  };
+
+  /**
+   * Cash-book lines a batch at a time: checked by recordEntry's rules (checkEntries), then written
+   * in one statement with their keys. A refusal only the database finds (a quarter locked
+   * meanwhile) sends the batch back one line at a time, to name the line.
+   */
+  const inBatches = async (rows: Row[]) => {
+    const todo = (await newRows(rows)).map((t) => ({ row: t.row, input: t.input as RecordEntryInput }));
     const results = await checkEntries(
       tx,
       org,
@@ -349,6 +359,48 @@ export async function commitUpload(
     }
   };
 
+  /**
+   * New members a batch at a time: checked by addMember's rules (checkMembers: a chunk of the
+   * batch up to a row that may be a near-duplicate of one before it, which is checked in the next
+   * chunk, once those are saved), then written with their keys, three statements per chunk. A
+   * refusal only the database finds (a locked quarter) sends the chunk back one row at a time, to
+   * name the row. Rows are written even after a refusal (rolled back with the import), so that
+   * later rows are checked against the earlier ones, as one by one.
+   */
+  const membersInBatches = async (rows: Row[]) => {
+    let todo = (await newRows(rows)).map((t) => ({ row: t.row, input: { ...(t.input as AddMemberInput), confirm: undefined } }));
+    while (todo.length > 0) {
+      const { checked, results } = await checkMembers(
+        tx,
+        org,
+        todo.map((t) => t.input),
+        acceptWarnings,
+      );
+      const ok: { row: Row; values: MemberRows }[] = [];
+      results.forEach((r, i) => {
+        if ("error" in r) failures.push({ line: todo[i].row.line, errors: rowErrorsOf(kind, r.error) });
+        else ok.push({ row: todo[i].row, values: r.values });
+      });
+      todo = todo.slice(checked);
+      try {
+        await tx.transaction(async (sp) => {
+          await insertMembers(
+            sp,
+            ok.map((o) => o.values),
+          );
+          if (ok.length > 0)
+            await sp
+              .insert(importKeys)
+              .values(ok.map((o) => ({ orgId: org.id, kind, rowKey: o.row.rowKey, entityId: o.values.person.id, uploadId: upload.id })));
+        });
+        added += ok.length;
+      } catch (err) {
+        if (!appErrorFromDb(err)) throw err;
+        await oneByOne(ok.map((o) => o.row));
+      }
+    }
+  };
+
   let after = 0;
   let handled = 0;
   const total = upload.newCount + upload.refusedCount;
@@ -363,11 +415,12 @@ export async function commitUpload(
     if (rows.length === 0) break;
     after = rows[rows.length - 1].line;
     if (kind === "ledger") await inBatches(rows);
+    else if (kind === "members") await membersInBatches(rows);
     else await oneByOne(rows);
     handled += rows.length;
     progress.report("writing", handled, total);
   }
-  if (failures.length > 0) throw new ImportRefused(failures);
+  if (failures.length > 0) throw new ImportRefused(failures.sort((a, b) => a.line - b.line));
   const [done] = await tx
     .update(importUploads)
     .set({ status: "committed", committedAt: new Date(), refusedCount: 0 })

@@ -1,5 +1,5 @@
 /**
- * npm run bench:import -- [--rows 100000] [--db NAME] [--keep]
+ * npm run bench:import -- [--rows 100000] [--kind ledger|members] [--db NAME] [--keep]
  *
  * A cash-book file of `--rows` lines (100,000: the largest file the import takes) through the
  * import's own service, on a fresh database of the local PostgreSQL server of DATABASE_OWNER_URL /
@@ -13,6 +13,9 @@
  * whether others are still served. Reported: time and rows/s of each phase, the process's peak
  * memory above its start (the file is never held whole), the reader's p50/p95. Fails on a wrong
  * count; timings are reported, not asserted.
+ *
+ * `--kind members`: a members file instead (distinct names over the NGO's groups and villages, WG
+ * answers, household fields), committed by addMember's rules (near-duplicates included).
  */
 import { randomBytes } from "node:crypto";
 import { spawnSync } from "node:child_process";
@@ -23,17 +26,19 @@ import path from "node:path";
 import postgres from "postgres";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { openDb, type Tx } from "@/db/client";
-import { groups, importUploads, ledgerEntries, ledgerEntryNotes, users } from "@/db/schema";
+import { groupMemberships, groups, importUploads, ledgerEntries, ledgerEntryNotes, people, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { commitUpload, stageUpload } from "@/lib/imports/service";
 import { quarterBounds, quarterOf } from "@/lib/quarters/quarter";
 import { today } from "@/lib/dates";
+import { listNgoSettlements } from "@/lib/groups/queries";
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 const ROWS = Number(arg("rows") ?? 100_000);
+const KIND = (arg("kind") ?? "ledger") as "ledger" | "members";
 const log = (s: string) => console.log(`[bench:import] ${s}`);
 
 function local(url: string, db: string) {
@@ -54,6 +59,7 @@ async function main() {
   const appBase = process.env.DATABASE_URL;
   if (!ownerBase || !appBase) throw new Error("set DATABASE_OWNER_URL (owner role, CREATEDB) and DATABASE_URL (application role) of a local PostgreSQL server");
   if (!Number.isInteger(ROWS) || ROWS < 1 || ROWS > 100_000) throw new Error("--rows: 1 to 100000 (the import's own limit)");
+  if (KIND !== "ledger" && KIND !== "members") throw new Error("--kind: ledger or members");
   const dbName = arg("db") ?? `tamkin_bench_import_${randomBytes(3).toString("hex")}`;
   const ownerUrl = local(ownerBase, dbName);
   const appUrl = local(appBase, dbName);
@@ -92,15 +98,47 @@ async function main() {
     for (let d = new Date(`${start}T00:00:00Z`); d.toISOString().slice(0, 10) <= today(); d.setUTCDate(d.getUTCDate() + 1))
       days.push(d.toISOString().slice(0, 10));
     const kinds = ["vente", "vente", "vente", "achat", "dépense", "apport"];
-    const lines = ["Groupe,Opération,Date,Montant,Devise,Note"];
+    const lines =
+      KIND === "ledger"
+        ? ["Groupe,Opération,Date,Montant,Devise,Note"]
+        : [
+            "Groupe,Nom,Sexe,Année de naissance,Village ou campement,Taille du ménage,Statut du ménage,Transferts monétaires depuis,WG voir,WG entendre,WG marcher,WG se souvenir,WG soins personnels,WG communiquer,Date d'adhésion",
+          ];
+    const villages = KIND === "members" ? (await listNgoSettlements(owner.db, org.id)).filter((v) => !/[",\n]/.test(v.name)) : [];
     for (let i = 0; i < ROWS; i++) {
-      lines.push(`${named[i % named.length].name},${kinds[i % kinds.length]},${days[i % days.length]},${100 + ((i * 37) % 4900)},MRU,bench ${i}`);
+      if (KIND === "ledger") {
+        lines.push(`${named[i % named.length].name},${kinds[i % kinds.length]},${days[i % days.length]},${100 + ((i * 37) % 4900)},MRU,bench ${i}`);
+        continue;
+      }
+      // Distinct names (two words of three syllables, a pseudo-random function of i), birth years spread.
+      const statuses = ["population hôte", "population hôte", "réfugié hors camp", "réfugié dans le camp", "rapatrié"];
+      const wg = (k: number) => ["", "1", "1", "1", "2", "3", "4", ""][(i * 7 + k * 3) % 8];
+      lines.push(
+        [
+          named[i % named.length].name,
+          benchName(i),
+          i % 2 === 0 ? "femme" : "homme",
+          1950 + ((i * 7919) % 55),
+          villages[(i * 13) % villages.length].name,
+          1 + ((i * 5) % 12),
+          statuses[i % statuses.length],
+          i % 9 === 0 ? days[0] : "",
+          wg(0),
+          wg(1),
+          wg(2),
+          wg(3),
+          wg(4),
+          wg(5),
+          days[i % days.length],
+        ].join(","),
+      );
     }
-    const file = path.join(dir, "caisse.csv");
+    const file = path.join(dir, KIND === "ledger" ? "caisse.csv" : "membres.csv");
     await writeFile(file, lines.join("\r\n") + "\r\n");
     lines.length = 0;
     const blob = await openAsBlob(file, { type: "text/csv" });
-    log(`${ROWS} lines over ${named.length} groups and ${days.length} days, ${(blob.size / 1024 / 1024).toFixed(1)} MB`);
+    log(`${ROWS} ${KIND} lines over ${named.length} groups and ${days.length} days, ${(blob.size / 1024 / 1024).toFixed(1)} MB`);
+    const fileName = path.basename(file);
 
     const app = await openDb({ url: appUrl, max: 2 });
     handles.push(app);
@@ -147,21 +185,29 @@ async function main() {
       const out = await fn();
       return { out, ms: Date.now() - t0 };
     };
-    const staged = await timed("stage", () => as(editor, (tx) => stageUpload(tx, org, editor, { kind: "ledger", file: blob, fileName: "caisse.csv" })));
+    const staged = await timed("stage", () => as(editor, (tx) => stageUpload(tx, org, editor, { kind: KIND, file: blob, fileName })));
     const [u] = await owner.db.select().from(importUploads).where(eq(importUploads.id, staged.out.id));
     check(u.rowCount === ROWS && u.newCount === ROWS && u.invalidCount === 0, `staged: ${u.rowCount} rows, ${u.newCount} new, ${u.invalidCount} invalid`);
     const entries = async () =>
-      (
-        await owner.db
-          .select({ n: sql<number>`count(*)::int` })
-          .from(ledgerEntries)
-          .innerJoin(ledgerEntryNotes, eq(ledgerEntryNotes.entryId, ledgerEntries.id))
-          .where(and(sql`${ledgerEntryNotes.note} like 'bench %'`, isNull(ledgerEntries.voidedAt)))
-      )[0].n;
+      KIND === "members"
+        ? (
+            await owner.db
+              .select({ n: sql<number>`count(*)::int` })
+              .from(people)
+              .innerJoin(groupMemberships, eq(groupMemberships.personId, people.id))
+              .where(sql`${people.name} like 'Bench %'`)
+          )[0].n
+        : (
+            await owner.db
+              .select({ n: sql<number>`count(*)::int` })
+              .from(ledgerEntries)
+              .innerJoin(ledgerEntryNotes, eq(ledgerEntryNotes.entryId, ledgerEntries.id))
+              .where(and(sql`${ledgerEntryNotes.note} like 'bench %'`, isNull(ledgerEntries.voidedAt)))
+          )[0].n;
     const committed = await timed("commit", () => as(editor, (tx) => commitUpload(tx, org, editor, staged.out.id, true)));
     check(committed.out.added === ROWS, `committed: ${committed.out.added} added in one transaction`);
-    check((await entries()) === ROWS, `the cash book holds the ${ROWS} lines`);
-    const again = await timed("again", () => as(editor, (tx) => stageUpload(tx, org, editor, { kind: "ledger", file: blob, fileName: "caisse.csv" })));
+    check((await entries()) === ROWS, KIND === "ledger" ? `the cash book holds the ${ROWS} lines` : `the ${ROWS} members are recorded`);
+    const again = await timed("again", () => as(editor, (tx) => stageUpload(tx, org, editor, { kind: KIND, file: blob, fileName })));
     const [u2] = await owner.db.select().from(importUploads).where(eq(importUploads.id, again.out.id));
     check(u2.newCount === 0 && u2.duplicateCount === ROWS, `the same file again: ${u2.newCount} new, ${u2.duplicateCount} duplicates`);
     phase = null;
@@ -171,13 +217,13 @@ async function main() {
     const rate = (ms: number) => Math.round((ROWS / ms) * 1000).toLocaleString("en");
     const lat = (xs: number[]) => `${pct(xs, 50).toFixed(1)} / ${pct(xs, 95).toFixed(1)} ms (${xs.length} reads)`;
     console.log(`
-## Import of ${ROWS.toLocaleString("en")} cash-book lines (npm run bench:import -- --rows ${ROWS})
+## Import of ${ROWS.toLocaleString("en")} ${KIND === "ledger" ? "cash-book lines" : "members"} (npm run bench:import -- --rows ${ROWS}${KIND === "ledger" ? "" : " --kind members"})
 
 | phase | time | rows/s | another member's reads, p50 / p95 |
 |---|---:|---:|---|
 | before (idle) | – | – | ${lat(latencies.idle)} |
 | read, check, stage | ${(staged.ms / 1000).toFixed(1)} s | ${rate(staged.ms)} | ${lat(latencies.stage)} |
-| commit (recordEntry's rules per line, 500 lines per INSERT, one transaction) | ${(committed.ms / 1000).toFixed(1)} s | ${rate(committed.ms)} | ${lat(latencies.commit)} |
+| ${KIND === "ledger" ? "commit (recordEntry's rules per line, 500 lines per INSERT, one transaction)" : "commit (addMember's rules per row, near-duplicates included, one transaction)"} | ${(committed.ms / 1000).toFixed(1)} s | ${rate(committed.ms)} | ${lat(latencies.commit)} |
 | the same file again (all duplicates) | ${(again.ms / 1000).toFixed(1)} s | ${rate(again.ms)} | ${lat(latencies.again)} |
 
 Peak memory of the importing process above its start: ${Math.round((peak - base) / 1024 / 1024)} MB (file ${(blob.size / 1024 / 1024).toFixed(1)} MB; Node ${process.version}, ${os.cpus().length} cores).
@@ -192,6 +238,22 @@ Peak memory of the importing process above its start: ${Math.round((peak - base)
     log(`${failures} failure(s)`);
     process.exit(1);
   }
+}
+
+/** A distinct name for line i: "Bench" and two words of three syllables, unlike each other's. */
+function benchName(i: number) {
+  const cs = "bdfgklmnprstz";
+  const vs = "aeiou";
+  const word = (n: number) => {
+    let w = "";
+    for (let k = 0; k < 3; k++) {
+      w += cs[n % cs.length] + vs[Math.floor(n / cs.length) % vs.length];
+      n = Math.floor(n / (cs.length * vs.length));
+    }
+    return w[0].toUpperCase() + w.slice(1);
+  };
+  const h = (i * 2654435761) % 4294967296;
+  return `Bench ${word(h % 274625)} ${word(Math.floor(h / 274625) ^ i)}`;
 }
 
 main().catch((err) => {

@@ -34,7 +34,12 @@ import type { ImportKind } from "@/lib/imports/kinds";
 import { xlsxTemplate } from "@/lib/imports/template";
 import { loadTemplateNames } from "@/lib/imports/service";
 import { commitImportAction, uploadImportAction } from "@/lib/imports/actions";
-import { recordEntry } from "@/lib/groups/service";
+import { addMember, recordEntry } from "@/lib/groups/service";
+import type { AddMemberInput } from "@/lib/groups/schema";
+import { checkRow } from "@/lib/imports/rows";
+import { loadLookups } from "@/lib/imports/service";
+import { AppError } from "@/lib/errors";
+import { appErrorFromDb } from "@/lib/db-errors";
 import { previousQuarter, quarterBounds, quarterOf } from "@/lib/quarters/quarter";
 import { today } from "@/lib/dates";
 import { request } from "../request-scope";
@@ -407,6 +412,130 @@ describe(`imports on ${backend}`, () => {
     expect(r.added).toBe(4);
     expect(await count()).toBe(before + 4);
   });
+  it("a members file is committed in batches exactly as row by row through addMember: near-duplicates in the file and recorded, a locked quarter", async () => {
+    await db.db.insert(people).values([
+      { ngoOrgId: ids.orgs.adicor, name: "Aminetou Mint Existante", sex: "female", birthYear: 1980 },
+      { ngoOrgId: ids.orgs.adicor, name: "Brahim Ould Dejavu", sex: "male", birthYear: 1965 },
+    ]);
+    // Distinct names (two words of three syllables), unlike one another; a few alike on purpose.
+    const word = (n: number) => {
+      let w = "";
+      for (let k = 0; k < 3; k++, n = Math.floor(n / 65)) w += "bdfgklmnprstz"[n % 13] + "aeiou"[Math.floor(n / 13) % 5];
+      return w[0].toUpperCase() + w.slice(1);
+    };
+    const special: Record<number, [string, number, string?]> = {
+      10: ["Aminetou Mint Existante", 1981],
+      20: ["Aminetou Mint Existant", 1979],
+      40: ["Ibrahim Ould Dejavu", 1966],
+      100: ["Moussa Ould Fichier", 1970],
+      101: ["Mousa Ould Fichier", 1971],
+      150: ["Verrou Mint Trimestre", 1990, lockedDay],
+      151: ["Verrou Mint Trimestre", 1991],
+      250: ["Moussa Ould Fichier", 1972],
+      299: ["Mint Fichier Moussa", 1971],
+    };
+    const lines = ["Groupe,Nom,Sexe,Année de naissance,Village ou campement,Taille du ménage,Statut du ménage,WG voir,WG marcher,Date d'adhésion"];
+    for (let i = 0; i < 300; i++) {
+      const [name, year, day] = special[i] ?? [`${word((i * 7919 + 13) % 274625)} ${word((i * 104729 + 7) % 274625)}`, 1950 + ((i * 17) % 55)];
+      lines.push(
+        [
+          groupName,
+          name,
+          i % 2 ? "homme" : "femme",
+          year,
+          village,
+          1 + (i % 9),
+          i % 3 ? "population hôte" : "réfugié hors camp",
+          ["", "1", "3"][i % 3],
+          "",
+          day ?? today(),
+        ].join(","),
+      );
+    }
+    class Rollback extends Error {
+      constructor(readonly out: { added: number; failures: [number, string, unknown][] }) {
+        super("rollback");
+      }
+    }
+    // The reference: each row through the form's own service, in a savepoint, as oneByOne; rolled back.
+    const rowByRow = (id: string, acceptWarnings: boolean) =>
+      asAdicor(async (tx) => {
+        const rows = await tx
+          .select()
+          .from(importRows)
+          .where(and(eq(importRows.uploadId, id), eq(importRows.status, "new")))
+          .orderBy(importRows.line);
+        const lookups = await loadLookups(tx, adicor(), "members");
+        const out = { added: 0, failures: [] as [number, string, unknown][] };
+        for (const row of rows) {
+          const input = checkRow("members", row.values as Record<string, string>, lookups).input as AddMemberInput;
+          try {
+            await tx.transaction(async (sp) => {
+              const add = (confirm?: string) => addMember(sp, adicor(), { ...input, confirm });
+              await add().catch((e: unknown) => {
+                const token = e instanceof AppError ? e.values?.confirm : undefined;
+                if (!acceptWarnings || typeof token !== "string") throw e;
+                return add(token);
+              });
+            });
+            out.added++;
+          } catch (e) {
+            const app = appErrorFromDb(e) ?? e;
+            if (!(app instanceof AppError)) throw e;
+            out.failures.push([row.line, app.messageKey, app.values?.names]);
+          }
+        }
+        throw new Rollback(out);
+      }).catch((e: unknown) => {
+        if (e instanceof Rollback) return e.out;
+        throw e;
+      });
+    const batched = async (id: string, acceptWarnings: boolean) => {
+      try {
+        const r = await asAdicor((tx) => commitUpload(tx, adicor(), editor, id, acceptWarnings));
+        return { added: r.added, failures: [] as [number, string, unknown][] };
+      } catch (e) {
+        if (!(e instanceof ImportRefused)) throw e;
+        return { added: 0, failures: e.failures.map((f): [number, string, unknown] => [f.line, f.errors[0].key, f.errors[0].values?.names]) };
+      }
+    };
+    const count = async () => (await db.db.select({ n: sql<number>`count(*)::int` }).from(people))[0].n;
+    const before = await count();
+
+    const { id } = await stage("members", csv("membres-lot.csv", lines));
+    expect((await rowsOf(id)).upload).toMatchObject({ newCount: 300, duplicateCount: 0, invalidCount: 0 });
+    const refused = await rowByRow(id, false);
+    expect(refused.failures.map(([line, key]) => [line, key])).toEqual(
+      expect.arrayContaining([
+        [12, "possibleDuplicatePerson"],
+        [22, "possibleDuplicatePerson"],
+        [42, "possibleDuplicatePerson"],
+        [103, "possibleDuplicatePerson"],
+        [152, expect.stringMatching(/quarter/i)],
+      ]),
+    );
+    // The locked quarter's row is not saved: the next one, alike, is no near-duplicate of it.
+    expect(refused.failures.map(([line]) => line)).not.toContain(153);
+    expect(refused.failures[0][2]).toMatch(/Aminetou Mint Existante \(1980\)/);
+    expect(await batched(id, false)).toEqual({ added: 0, failures: refused.failures });
+    const accepted = await rowByRow(id, true);
+    expect(accepted.failures.map(([line]) => line)).toEqual([152]);
+    expect(await batched(id, true)).toEqual({ added: 0, failures: accepted.failures });
+    expect(await count()).toBe(before);
+
+    // Without the locked quarter's row: the same members are added, the warnings confirmed.
+    const { id: ok } = await stage(
+      "members",
+      csv(
+        "membres-lot-2.csv",
+        lines.filter((_, i) => i !== 151),
+      ),
+    );
+    const reference = await rowByRow(ok, true);
+    expect(reference).toEqual({ added: 299, failures: [] });
+    expect(await batched(ok, true)).toEqual(reference);
+    expect(await count()).toBe(before + 299);
+  }, 120_000);
   describe("market prices", () => {
     const userOf = async (email: string) => (await db.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0].id;
     const observationsOf = (communeId: string, price: number) =>
