@@ -14,10 +14,14 @@ import type { TestDb } from "./test-db";
 
 type Globals = { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
 
-/** The database the portal's code under test opens (db/index.ts), with no read replica. */
-export async function serve(db: TestDb): Promise<void> {
+/**
+ * The database the portal's code under test opens (db/index.ts), with no read replica. `owner: true`
+ * serves the test database's own handle (on PostgreSQL the owner in maintenance mode) rather than
+ * the application role, for the older files written that way.
+ */
+export async function serve(db: TestDb, { owner = false }: { owner?: boolean } = {}): Promise<void> {
   const g = globalThis as Globals;
-  g.__tamkinDb = Promise.resolve(db.appHandle ? await db.appHandle() : db);
+  g.__tamkinDb = Promise.resolve(!owner && db.appHandle ? await db.appHandle() : db);
   g.__tamkinReadDb = Promise.resolve(null);
 }
 

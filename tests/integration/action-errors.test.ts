@@ -15,6 +15,7 @@ import { loadMessages } from "@/lib/i18n/catalogues";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { findLiveSession, type CurrentUser } from "@/lib/auth/session-store";
 import { backend, createTestDb, type TestDb } from "../test-db";
+import { serve, unserve } from "../serving";
 
 const REQUEST_ID = "req-7f3a9c2e-test";
 const request = { headers: new Headers({ "x-request-id": REQUEST_ID }), user: null as CurrentUser | null };
@@ -42,16 +43,9 @@ describe(`an unexpected error in a server action on ${backend}`, () => {
   beforeAll(async () => {
     db = await createTestDb({ demo: true });
     ids = await demoIds(db.db);
-    const g = globalThis as { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
-    g.__tamkinDb = Promise.resolve(db);
-    g.__tamkinReadDb = Promise.resolve(null);
+    await serve(db, { owner: true });
   });
-  afterAll(async () => {
-    const g = globalThis as { __tamkinDb?: unknown; __tamkinReadDb?: unknown };
-    delete g.__tamkinDb;
-    delete g.__tamkinReadDb;
-    await db?.destroy();
-  });
+  afterAll(() => unserve(db));
 
   it("is logged with its stack and the request id; the user sees the translated message only", async () => {
     const r = await attemptSignIn(db.db, { email: "editor@adicor.demo", password: DEMO_PASSWORD, address: "10.91.0.1" });

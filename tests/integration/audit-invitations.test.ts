@@ -14,6 +14,7 @@ import { toLocale } from "@/lib/i18n/locales";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 import { findLiveSession, type CurrentUser } from "@/lib/auth/session-store";
 import { backend, createTestDb, type TestDb } from "../test-db";
+import { serve, unserve } from "../serving";
 import { sqlState } from "../refusals";
 import { renderHtml, textsOf } from "../render";
 
@@ -106,16 +107,9 @@ describe(`audit trail per organisation, own events, invitations on ${backend}`, 
     db = await createTestDb({ demo: true });
     ids = await demoIds(db.db);
     fr = await loadMessages("fr");
-    const g = globalThis as { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
-    g.__tamkinDb = Promise.resolve(db);
-    g.__tamkinReadDb = Promise.resolve(null);
+    await serve(db, { owner: true });
   });
-  afterAll(async () => {
-    const g = globalThis as { __tamkinDb?: unknown; __tamkinReadDb?: unknown };
-    delete g.__tamkinDb;
-    delete g.__tamkinReadDb;
-    await db?.destroy();
-  });
+  afterAll(() => unserve(db));
   beforeEach(() => {
     request.headers = new Headers();
     request.user = null;

@@ -13,15 +13,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { createFormatter, createTranslator } from "next-intl";
-import { DEMO_PASSWORD } from "@/db/seed/demo";
 import { loadMessages } from "@/lib/i18n/catalogues";
 import { toLocale } from "@/lib/i18n/locales";
-import { attemptSignIn } from "@/lib/auth/sign-in";
-import { findLiveSession, type CurrentUser } from "@/lib/auth/session-store";
+import type { CurrentUser } from "@/lib/auth/session-store";
 import { dashboardTableIds } from "@/lib/cohesion/dashboard";
 import { inclusionTableIds } from "@/lib/inclusion/dashboard";
 import { rowsOf } from "@/db/app-role";
 import { backend, createTestDb, type TestDb } from "../test-db";
+import { serve, signedIn, unserve } from "../serving";
 import { renderHtml } from "../render";
 import { auditPage, describeFinding, learnRelations, tablesOfHtml, type Finding, type SeenTable } from "../privacy/auditor";
 import { csvOf } from "./exports-helpers";
@@ -76,9 +75,7 @@ describe(`disclosure auditor on ${backend}`, () => {
   const users = new Map<string, CurrentUser>();
   const signIn = async (email: string) => {
     if (!users.has(email)) {
-      const r = await attemptSignIn(db.db, { email, password: DEMO_PASSWORD, address: "10.44.0.1" });
-      if (!r.ok) throw new Error(`sign-in refused for ${email}`);
-      users.set(email, (await findLiveSession(db.db, r.sessionId))!);
+      users.set(email, await signedIn(db, email, "10.44.0.1"));
     }
     request.user = users.get(email)!;
   };
@@ -146,16 +143,9 @@ describe(`disclosure auditor on ${backend}`, () => {
 
   beforeAll(async () => {
     db = await createTestDb({ demo: true });
-    const g = globalThis as { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
-    g.__tamkinDb = Promise.resolve(db);
-    g.__tamkinReadDb = Promise.resolve(null);
+    await serve(db, { owner: true });
   });
-  afterAll(async () => {
-    const g = globalThis as { __tamkinDb?: unknown; __tamkinReadDb?: unknown };
-    delete g.__tamkinDb;
-    delete g.__tamkinReadDb;
-    await db?.destroy();
-  });
+  afterAll(() => unserve(db));
   beforeEach(() => {
     request.headers = new Headers();
     request.user = null;

@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { auditLog, groupMemberships, groups, households, ledgerEntries, marketObservations, people, priceSessions, products, suppliers } from "@/db/schema";
 import { listBoard, listProducts, listSuppliers } from "@/lib/prices/queries";
-import { DEMO_PASSWORD, demoIds, type DemoIds } from "@/db/seed/demo";
-import { attemptSignIn } from "@/lib/auth/sign-in";
-import { findLiveSession, type CurrentUser } from "@/lib/auth/session-store";
+import { demoIds, type DemoIds } from "@/db/seed/demo";
+import type { CurrentUser } from "@/lib/auth/session-store";
 import { idleState, type ActionState } from "@/lib/action-state";
 import { loadDashboard } from "@/lib/groups/dashboard";
 import { listCommuneGroups } from "@/lib/prices/records";
@@ -20,6 +19,7 @@ import { listRecordHistory } from "@/lib/records/history";
 import { verifyRollups } from "@/lib/rollups/verify";
 import { lockQuarter, unlockQuarter } from "@/lib/quarters/locks";
 import { backend, createTestDb, type TestDb } from "../test-db";
+import { serve, signedIn, unserve } from "../serving";
 
 const request = { headers: new Headers({ "x-request-id": "req-editing" }), user: null as CurrentUser | null };
 vi.mock("next/headers", () => ({
@@ -42,11 +42,9 @@ describe(`editing and archiving on ${backend}`, () => {
   beforeAll(async () => {
     db = await createTestDb({ demo: true });
     ids = await demoIds(db.db);
-    const g = globalThis as { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
     // The actions run as the application role, as in the portal (on PostgreSQL `db` is the owner in
     // maintenance mode, which the locked-quarter guards exempt for seeding and restores).
-    g.__tamkinDb = Promise.resolve(db.appHandle ? await db.appHandle() : db);
-    g.__tamkinReadDb = Promise.resolve(null);
+    await serve(db);
     for (const email of [
       "editor@adicor.demo",
       "admin@adicor.demo",
@@ -55,17 +53,10 @@ describe(`editing and archiving on ${backend}`, () => {
       "admin@fassala.demo",
       "editor@bassikounou.demo",
     ]) {
-      const r = await attemptSignIn(db.db, { email, password: DEMO_PASSWORD, address: "10.91.0.2" });
-      if (!r.ok) throw new Error(`sign-in refused: ${email}`);
-      sessions[email] = (await findLiveSession(db.db, r.sessionId))!;
+      sessions[email] = await signedIn(db, email, "10.91.0.2");
     }
   }, 120_000);
-  afterAll(async () => {
-    const g = globalThis as { __tamkinDb?: unknown; __tamkinReadDb?: unknown };
-    delete g.__tamkinDb;
-    delete g.__tamkinReadDb;
-    await db?.destroy();
-  });
+  afterAll(() => unserve(db));
 
   /** Posts the form as this user, as the browser would (every value a string). */
   const post = async <T>(email: string, action: Action<T>, fields: Record<string, string | number>) => {

@@ -9,12 +9,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { createTranslator } from "next-intl";
-import { DEMO_PASSWORD, demoIds, type DemoIds } from "@/db/seed/demo";
+import { demoIds, type DemoIds } from "@/db/seed/demo";
 import { loadMessages } from "@/lib/i18n/catalogues";
 import type { Locale } from "@/lib/i18n/locales";
 import { EXPORT_RULE, exportBucket, hitRateLimit } from "@/lib/rate-limit";
-import { attemptSignIn } from "@/lib/auth/sign-in";
-import { findLiveSession, type CurrentUser } from "@/lib/auth/session-store";
+import type { CurrentUser } from "@/lib/auth/session-store";
 import { loadDashboard } from "@/lib/groups/dashboard";
 import { readXlsx } from "@/lib/exports/xlsx-read";
 import { checkWorkbook } from "@/lib/exports/spreadsheetml";
@@ -24,6 +23,7 @@ import os from "node:os";
 import path from "node:path";
 import { inclusionTableIds } from "@/lib/inclusion/dashboard";
 import { backend, createTestDb, type TestDb } from "../test-db";
+import { serve, signedIn, unserve } from "../serving";
 import { csvOf, parseCsv, type Got } from "./exports-helpers";
 import { request } from "../request-scope";
 
@@ -52,9 +52,7 @@ describe(`exports through their routes on ${backend}`, () => {
   const users = new Map<string, CurrentUser>();
   const as = async (email: string) => {
     if (!users.has(email)) {
-      const r = await attemptSignIn(db.db, { email, password: DEMO_PASSWORD, address: "10.91.0.1" });
-      if (!r.ok) throw new Error(`sign-in refused for ${email}`);
-      users.set(email, (await findLiveSession(db.db, r.sessionId))!);
+      users.set(email, await signedIn(db, email, "10.91.0.1"));
     }
     request.user = users.get(email)!;
   };
@@ -92,16 +90,9 @@ describe(`exports through their routes on ${backend}`, () => {
   beforeAll(async () => {
     db = await createTestDb({ demo: true });
     ids = await demoIds(db.db);
-    const g = globalThis as { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
-    g.__tamkinDb = Promise.resolve(db);
-    g.__tamkinReadDb = Promise.resolve(null);
+    await serve(db, { owner: true });
   });
-  afterAll(async () => {
-    const g = globalThis as { __tamkinDb?: unknown; __tamkinReadDb?: unknown };
-    delete g.__tamkinDb;
-    delete g.__tamkinReadDb;
-    await db?.destroy();
-  });
+  afterAll(() => unserve(db));
   beforeEach(() => {
     request.headers = new Headers();
     request.user = null;

@@ -8,15 +8,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { auditLog, groups, importUploads, ledgerEntries, memberships, users } from "@/db/schema";
-import { DEMO_PASSWORD, demoIds, type DemoIds } from "@/db/seed/demo";
-import { attemptSignIn } from "@/lib/auth/sign-in";
-import { findLiveSession, type CurrentUser } from "@/lib/auth/session-store";
+import { demoIds, type DemoIds } from "@/db/seed/demo";
+import type { CurrentUser } from "@/lib/auth/session-store";
 import { idleState, type ActionState } from "@/lib/action-state";
 import { rowsOf } from "@/db/app-role";
 import type { Tx } from "@/db/client";
 import { request } from "../request-scope";
 import { sqlState } from "../refusals";
 import { backend, createTestDb, type TestDb } from "../test-db";
+import { serve, signedIn, unserve } from "../serving";
 
 vi.mock("next/headers", async () => (await import("../request-scope")).nextHeaders());
 vi.mock("next/cache", async () => (await import("../request-scope")).nextCache());
@@ -51,21 +51,12 @@ describe(`a group manager on ${backend}`, () => {
   beforeAll(async () => {
     db = await createTestDb({ demo: true });
     ids = await demoIds(db.db);
-    const g = globalThis as { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
-    g.__tamkinDb = Promise.resolve(db.appHandle ? await db.appHandle() : db);
-    g.__tamkinReadDb = Promise.resolve(null);
-    const r = await attemptSignIn(db.db, { email: "gerante@adicor.demo", password: DEMO_PASSWORD, address: "10.91.0.77" });
-    if (!r.ok) throw new Error("sign-in refused");
-    manager = (await findLiveSession(db.db, r.sessionId))!;
+    await serve(db);
+    manager = await signedIn(db, "gerante@adicor.demo", "10.91.0.77");
     request.user = manager;
     [own, other] = ids.groups.shops;
   }, 120_000);
-  afterAll(async () => {
-    const g = globalThis as { __tamkinDb?: unknown; __tamkinReadDb?: unknown };
-    delete g.__tamkinDb;
-    delete g.__tamkinReadDb;
-    await db?.destroy();
-  });
+  afterAll(() => unserve(db));
 
   it("is the demo's first shop's manager: an ADICOR editor limited to that group", async () => {
     const [m] = await db.db
@@ -232,11 +223,7 @@ describe(`a group manager on ${backend}`, () => {
 
   it("is named and ended by the NGO's admin through the group page's action, audited; a viewer, another manager's move and another NGO are refused", async () => {
     const { groupManagerAction } = await import("@/lib/members/actions");
-    const sessionOf = async (email: string) => {
-      const r = await attemptSignIn(db.db, { email, password: DEMO_PASSWORD, address: "10.91.0.78" });
-      if (!r.ok) throw new Error(`sign-in refused: ${email}`);
-      return (await findLiveSession(db.db, r.sessionId))!;
-    };
+    const sessionOf = (email: string) => signedIn(db, email, "10.91.0.78");
     const membershipOf = async (email: string) =>
       (
         await db.db

@@ -7,12 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { groups, people } from "@/db/schema";
-import { DEMO_PASSWORD, demoIds, type DemoIds } from "@/db/seed/demo";
-import { attemptSignIn } from "@/lib/auth/sign-in";
-import { findLiveSession, type CurrentUser } from "@/lib/auth/session-store";
+import { demoIds, type DemoIds } from "@/db/seed/demo";
+import type { CurrentUser } from "@/lib/auth/session-store";
 import { idleState, type ActionState } from "@/lib/action-state";
 import { rowsOf } from "@/lib/groups/scope";
 import { backend, createTestDb, type TestDb } from "../test-db";
+import { serve, signedIn, unserve } from "../serving";
 
 const request = { headers: new Headers({ "x-request-id": "req-near-duplicates" }), user: null as CurrentUser | null };
 vi.mock("next/headers", () => ({
@@ -35,12 +35,8 @@ describe(`near-duplicate people on ${backend}`, () => {
   beforeAll(async () => {
     db = await createTestDb({ demo: true });
     ids = await demoIds(db.db);
-    const g = globalThis as { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
-    g.__tamkinDb = Promise.resolve(db.appHandle ? await db.appHandle() : db);
-    g.__tamkinReadDb = Promise.resolve(null);
-    const r = await attemptSignIn(db.db, { email: "editor@adicor.demo", password: DEMO_PASSWORD, address: "10.91.0.7" });
-    if (!r.ok) throw new Error("sign-in refused");
-    editor = (await findLiveSession(db.db, r.sessionId))!;
+    await serve(db);
+    editor = await signedIn(db, "editor@adicor.demo", "10.91.0.7");
     const [grp] = await db.db
       .select({ id: groups.id, villageId: groups.villageId })
       .from(groups)
@@ -53,12 +49,7 @@ describe(`near-duplicate people on ${backend}`, () => {
       { ngoOrgId: ids.orgs.tadamoun, name: "Zeinabou Mint Tadamoun", sex: "female", birthYear: 1990 },
     ]);
   }, 120_000);
-  afterAll(async () => {
-    const g = globalThis as { __tamkinDb?: unknown; __tamkinReadDb?: unknown };
-    delete g.__tamkinDb;
-    delete g.__tamkinReadDb;
-    await db?.destroy();
-  });
+  afterAll(() => unserve(db));
 
   const addNew = async (name: string, birthYear: number, confirm?: string) => {
     const { addMemberAction } = await import("@/lib/groups/actions");

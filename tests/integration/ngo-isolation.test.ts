@@ -12,14 +12,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { and, eq, sql } from "drizzle-orm";
 import { createFormatter, createTranslator } from "next-intl";
 import { auditLog, groupMemberships, groups, ledgerEntries, ledgerEntryNotes, people } from "@/db/schema";
-import { DEMO_PASSWORD, demoIds, type DemoIds } from "@/db/seed/demo";
+import { demoIds, type DemoIds } from "@/db/seed/demo";
 import { loadMessages } from "@/lib/i18n/catalogues";
 import { toLocale } from "@/lib/i18n/locales";
-import { attemptSignIn } from "@/lib/auth/sign-in";
-import { findLiveSession, type CurrentUser } from "@/lib/auth/session-store";
+import type { CurrentUser } from "@/lib/auth/session-store";
 import { rowsOf } from "@/db/app-role";
 import type { Tx } from "@/db/client";
 import { backend, createTestDb, type TestDb } from "../test-db";
+import { serve, signedIn, unserve } from "../serving";
 import { renderHtml, textsOf } from "../render";
 import { sqlState } from "../refusals";
 
@@ -70,11 +70,7 @@ describe(`two NGOs of Fassala are isolated on ${backend}`, () => {
   let adicorGroup: { id: string; name: string; people: string[] };
   let tadamounGroup: { id: string; name: string; people: string[] };
 
-  const signIn = async (email: string) => {
-    const r = await attemptSignIn(db.db, { email, password: DEMO_PASSWORD, address: "10.44.0.1" });
-    if (!r.ok) throw new Error(`sign-in refused for ${email}`);
-    return (await findLiveSession(db.db, r.sessionId))!;
-  };
+  const signIn = (email: string) => signedIn(db, email, "10.44.0.1");
   const groupPage = async (slug: string, groupId: string) => {
     const { default: GroupPage } = await import("@/app/(portal)/[org]/groups/[groupId]/page");
     const r = await outcome(GroupPage({ params: Promise.resolve({ org: slug, groupId }), searchParams: Promise.resolve({}) }));
@@ -114,18 +110,11 @@ describe(`two NGOs of Fassala are isolated on ${backend}`, () => {
   beforeAll(async () => {
     db = await createTestDb({ demo: true });
     ids = await demoIds(db.db);
-    const g = globalThis as { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
-    g.__tamkinDb = Promise.resolve(db);
-    g.__tamkinReadDb = Promise.resolve(null);
+    await serve(db, { owner: true });
     adicorGroup = await pick(ids.orgs.adicor);
     tadamounGroup = await pick(ids.orgs.tadamoun);
   });
-  afterAll(async () => {
-    const g = globalThis as { __tamkinDb?: unknown; __tamkinReadDb?: unknown };
-    delete g.__tamkinDb;
-    delete g.__tamkinReadDb;
-    await db?.destroy();
-  });
+  afterAll(() => unserve(db));
   beforeEach(() => {
     request.headers = new Headers();
     request.user = null;

@@ -19,15 +19,15 @@ import {
   stockItems,
   stockMovements,
 } from "@/db/schema";
-import { DEMO_PASSWORD, demoIds, type DemoIds } from "@/db/seed/demo";
-import { attemptSignIn } from "@/lib/auth/sign-in";
-import { findLiveSession, type CurrentUser } from "@/lib/auth/session-store";
+import { demoIds, type DemoIds } from "@/db/seed/demo";
+import type { CurrentUser } from "@/lib/auth/session-store";
 import { idleState, type ActionState } from "@/lib/action-state";
 import { lockQuarter } from "@/lib/quarters/locks";
 import { today } from "@/lib/dates";
 import type { SyncAnswer } from "@/lib/offline/batch";
 import { rowsOf } from "@/lib/groups/scope";
 import { backend, createTestDb, type TestDb } from "../test-db";
+import { serve, signedIn, unserve } from "../serving";
 
 const request = { headers: new Headers({ "x-request-id": "req-offline-sync" }), user: null as CurrentUser | null };
 vi.mock("next/headers", () => ({
@@ -55,22 +55,13 @@ describe(`offline sync on ${backend}`, () => {
   beforeAll(async () => {
     db = await createTestDb({ demo: true });
     ids = await demoIds(db.db);
-    const g = globalThis as { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
     // As in the portal: the application role (the owner's maintenance mode is exempt from the guards).
-    g.__tamkinDb = Promise.resolve(db.appHandle ? await db.appHandle() : db);
-    g.__tamkinReadDb = Promise.resolve(null);
+    await serve(db);
     for (const email of ["editor@adicor.demo", "admin@adicor.demo", "viewer@adicor.demo"]) {
-      const r = await attemptSignIn(db.db, { email, password: DEMO_PASSWORD, address: "10.91.0.3" });
-      if (!r.ok) throw new Error(`sign-in refused: ${email}`);
-      sessions[email] = (await findLiveSession(db.db, r.sessionId))!;
+      sessions[email] = await signedIn(db, email, "10.91.0.3");
     }
   }, 120_000);
-  afterAll(async () => {
-    const g = globalThis as { __tamkinDb?: unknown; __tamkinReadDb?: unknown };
-    delete g.__tamkinDb;
-    delete g.__tamkinReadDb;
-    await db?.destroy();
-  });
+  afterAll(() => unserve(db));
 
   /** Posts a batch to the sync route as this user, as the outbox does. */
   const sync = async (email: string | null, entries: Entry[], org = "adicor", lang = "fr") => {

@@ -9,15 +9,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { createFormatter, createTranslator } from "next-intl";
 import { customerCreditNames, customerCredits, groupMemberships, groups, people, profitDistributions } from "@/db/schema";
-import { DEMO_PASSWORD, demoIds, type DemoIds } from "@/db/seed/demo";
+import { demoIds, type DemoIds } from "@/db/seed/demo";
 import { loadMessages } from "@/lib/i18n/catalogues";
 import { toLocale } from "@/lib/i18n/locales";
-import { attemptSignIn } from "@/lib/auth/sign-in";
-import { findLiveSession, type CurrentUser } from "@/lib/auth/session-store";
+import type { CurrentUser } from "@/lib/auth/session-store";
 import { today as todayIso } from "@/lib/dates";
 import { SUPPRESSED } from "@/lib/privacy/suppress";
 import { rowsOf } from "@/db/app-role";
 import { backend, createTestDb, type TestDb } from "../test-db";
+import { serve, signedIn, unserve } from "../serving";
 import { renderHtml, textsOf } from "../render";
 
 process.env.AUTH_SECRET ??= "test-secret-for-people-privacy-0123456789ab";
@@ -60,11 +60,7 @@ describe(`person-level data per reader type on ${backend}`, () => {
   /** An ADICOR group in Fassala, affiliated to the women's network, with credits and a distribution. */
   let group: { id: string; names: string[]; birthYears: number[]; customers: string[]; active: number; women: number; men: number; distributionId: string };
 
-  const signIn = async (email: string) => {
-    const r = await attemptSignIn(db.db, { email, password: DEMO_PASSWORD, address: "10.33.0.1" });
-    if (!r.ok) throw new Error(`sign-in refused for ${email}`);
-    return (await findLiveSession(db.db, r.sessionId))!;
-  };
+  const signIn = (email: string) => signedIn(db, email, "10.33.0.1");
   const groupPage = async (slug: string) => {
     const { default: GroupPage } = await import("@/app/(portal)/[org]/groups/[groupId]/page");
     const r = await outcome(GroupPage({ params: Promise.resolve({ org: slug, groupId: group.id }), searchParams: Promise.resolve({}) }));
@@ -84,9 +80,7 @@ describe(`person-level data per reader type on ${backend}`, () => {
   beforeAll(async () => {
     db = await createTestDb({ demo: true });
     ids = await demoIds(db.db);
-    const g = globalThis as { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
-    g.__tamkinDb = Promise.resolve(db);
-    g.__tamkinReadDb = Promise.resolve(null);
+    await serve(db, { owner: true });
     const candidates = await db.db
       .select({ id: groups.id })
       .from(groups)
@@ -126,12 +120,7 @@ describe(`person-level data per reader type on ${backend}`, () => {
       distributionId: d.id,
     };
   });
-  afterAll(async () => {
-    const g = globalThis as { __tamkinDb?: unknown; __tamkinReadDb?: unknown };
-    delete g.__tamkinDb;
-    delete g.__tamkinReadDb;
-    await db?.destroy();
-  });
+  afterAll(() => unserve(db));
   beforeEach(() => {
     request.headers = new Headers();
     request.user = null;

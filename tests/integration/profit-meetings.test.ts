@@ -6,15 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { groupMemberships, people, profitDistributions, profitMeetingAttendees } from "@/db/schema";
-import { DEMO_PASSWORD, demoIds, type DemoIds } from "@/db/seed/demo";
-import { attemptSignIn } from "@/lib/auth/sign-in";
-import { findLiveSession } from "@/lib/auth/session-store";
+import { demoIds, type DemoIds } from "@/db/seed/demo";
 import { idleState, type ActionState } from "@/lib/action-state";
 import { createGroup, recordDistribution, recordEntry } from "@/lib/groups/service";
 import type { Tx } from "@/db/client";
 import { request } from "../request-scope";
 import { shown } from "../refusals";
 import { backend, createTestDb, type TestDb } from "../test-db";
+import { serve, signedIn, unserve } from "../serving";
 
 vi.mock("next/headers", async () => (await import("../request-scope")).nextHeaders());
 vi.mock("next/cache", async () => (await import("../request-scope")).nextCache());
@@ -55,12 +54,8 @@ describe(`open profit meetings on ${backend}`, () => {
   beforeAll(async () => {
     db = await createTestDb({ demo: true });
     ids = await demoIds(db.db);
-    const g = globalThis as { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
-    g.__tamkinDb = Promise.resolve(db.appHandle ? await db.appHandle() : db);
-    g.__tamkinReadDb = Promise.resolve(null);
-    const r = await attemptSignIn(db.db, { email: "editor@adicor.demo", password: DEMO_PASSWORD, address: "10.91.0.42" });
-    if (!r.ok) throw new Error("sign-in refused");
-    request.user = (await findLiveSession(db.db, r.sessionId))!;
+    await serve(db);
+    request.user = await signedIn(db, "editor@adicor.demo", "10.91.0.42");
     editorId = request.user.id;
     const grp = await asAdicor((tx) =>
       createGroup(tx, adicor(), {
@@ -96,12 +91,7 @@ describe(`open profit meetings on ${backend}`, () => {
     );
     distribution = d.distribution.id;
   }, 120_000);
-  afterAll(async () => {
-    const g = globalThis as { __tamkinDb?: unknown; __tamkinReadDb?: unknown };
-    delete g.__tamkinDb;
-    delete g.__tamkinReadDb;
-    await db?.destroy();
-  });
+  afterAll(() => unserve(db));
 
   it("records a new distribution as a draft", async () => {
     expect(await status()).toBe("draft");

@@ -9,11 +9,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { publicBoards, rateLimits } from "@/db/schema";
-import { DEMO_PASSWORD, demoIds, type DemoIds } from "@/db/seed/demo";
+import { demoIds, type DemoIds } from "@/db/seed/demo";
 import { BOARD_RULE, EXPORT_RULE, hitRateLimit } from "@/lib/rate-limit";
-import { attemptSignIn } from "@/lib/auth/sign-in";
-import { findLiveSession } from "@/lib/auth/session-store";
 import { backend, createTestDb, type TestDb } from "../test-db";
+import { serve, signedIn, unserve } from "../serving";
 import { sqlState } from "../refusals";
 import { request } from "../request-scope";
 
@@ -48,11 +47,7 @@ describe(`rate limits and the public board's token on ${backend}`, () => {
   let db: TestDb;
   let ids: DemoIds;
 
-  const signIn = async (email: string) => {
-    const r = await attemptSignIn(db.db, { email, password: DEMO_PASSWORD, address: "10.90.0.1" });
-    if (!r.ok) throw new Error(`sign-in refused for ${email}`);
-    return (await findLiveSession(db.db, r.sessionId))!;
-  };
+  const signIn = (email: string) => signedIn(db, email, "10.90.0.1");
   const boardPage = async (token: string, address: string) => {
     const { default: PublicBoard } = await import("@/app/board/[token]/page");
     request.headers = new Headers({ "x-forwarded-for": address });
@@ -78,16 +73,9 @@ describe(`rate limits and the public board's token on ${backend}`, () => {
     db = await createTestDb({ demo: true });
     ids = await demoIds(db.db);
     // The application's database handle (db/index.ts) is this test database; no read replica.
-    const g = globalThis as { __tamkinDb?: Promise<unknown>; __tamkinReadDb?: Promise<unknown> };
-    g.__tamkinDb = Promise.resolve(db);
-    g.__tamkinReadDb = Promise.resolve(null);
+    await serve(db, { owner: true });
   });
-  afterAll(async () => {
-    const g = globalThis as { __tamkinDb?: unknown; __tamkinReadDb?: unknown };
-    delete g.__tamkinDb;
-    delete g.__tamkinReadDb;
-    await db?.destroy();
-  });
+  afterAll(() => unserve(db));
   beforeEach(() => {
     request.headers = new Headers();
     request.user = null;
