@@ -9,12 +9,17 @@ import { trustedProxies } from "@/lib/trust-proxy";
  * route handler and server action resolves the user and the tenant on the server.
  */
 const MAX_BODY_BYTES = 1024 * 1024;
+/** The import page's upload (a spreadsheet of up to 20 MB, lib/imports/read.ts), to a server action on that page only. */
+const MAX_IMPORT_BYTES = 21 * 1024 * 1024;
+const IMPORT_PAGE = /^\/[a-z0-9-]+\/import$/;
 
 export function proxy(request: NextRequest) {
   // A header only Next itself may set (CVE-2025-29927): a client sending it is refused.
   if (request.headers.has("x-middleware-subrequest")) return new NextResponse(null, { status: 400 });
-  // Bodies above the server-action limit (1 MB) are refused here with 413, not by a 500 later.
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return new NextResponse(null, { status: 413 });
+  // Bodies above the server-action limit (1 MB; the import page's 21 MB, next.config.mjs) are
+  // refused here with 413, not by a 500 later.
+  const maxBody = request.method === "POST" && IMPORT_PAGE.test(request.nextUrl.pathname) ? MAX_IMPORT_BYTES : MAX_BODY_BYTES;
+  if (Number(request.headers.get("content-length") ?? 0) > maxBody) return new NextResponse(null, { status: 413 });
   const forwardedHost = request.headers.get("x-forwarded-host");
   if (forwardedHost !== null && !/^[a-z0-9.-]{1,253}(:\d{1,5})?$/i.test(forwardedHost)) return new NextResponse(null, { status: 400 });
   const host = forwardedHost ?? request.headers.get("host");
