@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import { rowsOf } from "@/db/app-role";
-import { consortiumMembers, memberships, orgCommunes, organisations, places } from "@/db/schema";
+import { consortiumMembers, orgCommunes, organisations, places } from "@/db/schema";
 import type { TenantOrg } from "@/lib/auth/tenant-core";
 
 /** The commune places an organisation covers: its own territory, or its communes of operation. */
