@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
-import { sql } from "drizzle-orm";
+import { is, sql } from "drizzle-orm";
+import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import * as schema from "@/db/schema";
 import type { Db } from "@/db/client";
 import { migrationsFolder } from "@/db/client";
@@ -41,7 +42,23 @@ describe("migration 0051 moves the notes already stored", () => {
     client = await PGlite.create("memory://", { extensions: await pgliteExtensions() });
     db = drizzle(client, { schema });
     await migrate(db as never, { migrationsFolder: older });
+    // The seed writes with today's schema: the columns later migrations add to its tables are
+    // there while it runs (plain, nullable), then dropped, so that those migrations add them.
+    const dropLater: string[] = [];
+    for (const t of Object.values(schema)) {
+      if (!is(t, PgTable)) continue;
+      const { name, columns } = getTableConfig(t);
+      const existing = rowsOf<{ c: string }>(
+        await db.execute(sql`select column_name as c from information_schema.columns where table_schema = 'public' and table_name = ${name}`),
+      ).map((r) => r.c);
+      if (existing.length === 0) continue;
+      for (const col of columns.filter((c) => !existing.includes(c.name))) {
+        await db.execute(sql.raw(`alter table "${name}" add column "${col.name}" ${col.getSQLType()}`));
+        dropLater.push(`alter table "${name}" drop column "${col.name}"`);
+      }
+    }
     await seedDemo(db);
+    for (const q of dropLater) await db.execute(sql.raw(q));
   }, 240_000);
   afterAll(async () => {
     await client?.close();
