@@ -102,3 +102,24 @@ test("an admin adds an existing user by address: the same form and answer as for
   await context.close();
   await admin.context.close();
 });
+
+test("the members' table is sorted by the reader, by a heading's link, the order kept in the URL (works without JavaScript)", async ({ browser }) => {
+  const admin = await newSignedInPage(browser, "admin@adicor.demo", "adicor");
+  await admin.page.goto("/adicor/members");
+  const table = admin.page.getByTestId("members-table");
+  const emails = () => table.locator("tbody tr td[dir=ltr]").allInnerTexts();
+  const byFr = (a: string, b: string) => a.localeCompare(b, "fr", { numeric: true, sensitivity: "base" });
+  await table.getByRole("link", { name: "E-mail" }).click();
+  await expect(admin.page).toHaveURL(/[?&]sort=email&dir=asc/);
+  await expect(table.getByRole("columnheader", { name: "E-mail" })).toHaveAttribute("aria-sort", "ascending");
+  const asc = await emails();
+  expect(asc.length).toBeGreaterThan(2);
+  expect(asc).toEqual([...asc].sort(byFr));
+  await table.getByRole("link", { name: "E-mail" }).click();
+  await expect(admin.page).toHaveURL(/[?&]sort=email&dir=desc/);
+  await expect(table.getByRole("columnheader", { name: "E-mail" })).toHaveAttribute("aria-sort", "descending");
+  const desc = await emails();
+  expect(desc).toEqual([...desc].sort(byFr).reverse());
+  await expect(table.getByRole("columnheader", { name: "Nom" })).not.toHaveAttribute("aria-sort", /./);
+  await admin.context.close();
+});

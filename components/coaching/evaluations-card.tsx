@@ -6,8 +6,7 @@ import { EvaluationForm, type GroupOption } from "@/components/forms/coaching-fo
 import { VoidDetails } from "./void-details";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { cellClass, headClass } from "./styles";
-import { ScrollBox } from "@/components/ui/scroll-box";
+import { Table } from "@/components/data/table";
 
 type Evaluations = Awaited<ReturnType<typeof listEvaluations>>;
 
@@ -60,62 +59,50 @@ export async function EvaluationsCard({
         </p>
       ) : null}
       <p className="mb-2 text-sm text-slate-700">{t("scoreScale")}</p>
-      <ScrollBox label={t("evaluationsTitle", { quarter })}>
-        <table className="w-full text-sm" data-testid="evaluations-table">
-          <thead className="bg-slate-100">
-            <tr>
-              {(["group", "rulesRespected", "booksKept", "stockChecked", "score", "comments"] as const).map((k) => (
-                <th key={k} scope="col" className={headClass}>
-                  {t(k)}
-                </th>
-              ))}
-              {anyVoidable ? (
-                <th scope="col" className={headClass}>
-                  {t("void")}
-                </th>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody>
-            {evaluations.map((e) => (
-              <tr key={e.groupId} className="border-t border-slate-200">
-                <th scope="row" className={`${cellClass} text-start font-medium`}>
-                  {e.group}
-                </th>
-                {e.evaluationId ? (
-                  <>
-                    <td className={cellClass}>{yesNo(e.rulesRespected)}</td>
-                    <td className={cellClass}>{yesNo(e.booksKept)}</td>
-                    <td className={cellClass}>{yesNo(e.stockChecked)}</td>
-                    <td className={cellClass} dir="ltr">
-                      {e.score} / 10
-                    </td>
-                    <td className={cellClass}>{e.comments}</td>
-                  </>
-                ) : (
-                  <td className={`${cellClass} text-slate-700`} colSpan={5}>
-                    {t("notEvaluated")}
-                  </td>
-                )}
-                {anyVoidable ? (
-                  <td className={cellClass}>
-                    {voidable(e) ? (
-                      <VoidDetails
-                        action={voidEvaluationAction}
-                        slug={slug}
-                        idPrefix={`void-eval-${e.evaluationId}`}
-                        hidden={{ evaluationId: e.evaluationId! }}
-                        label={t("void")}
-                        reasonLabel={t("reason")}
-                      />
-                    ) : null}
-                  </td>
+      <Table
+        head={[
+          ...(["group", "rulesRespected", "booksKept", "stockChecked", "score", "comments"] as const).map((k) => t(k)),
+          ...(anyVoidable ? [t("void")] : []),
+        ]}
+        caption={t("evaluationsTitle", { quarter })}
+        captionHidden
+        testId="evaluations-table"
+      >
+        {evaluations.map((e) => (
+          <tr key={e.groupId}>
+            <th scope="row" className="text-start font-medium">
+              {e.group}
+            </th>
+            {e.evaluationId ? (
+              <>
+                <td>{yesNo(e.rulesRespected)}</td>
+                <td>{yesNo(e.booksKept)}</td>
+                <td>{yesNo(e.stockChecked)}</td>
+                <td dir="ltr">{e.score} / 10</td>
+                <td>{e.comments}</td>
+              </>
+            ) : (
+              <td className="text-slate-700" colSpan={5}>
+                {t("notEvaluated")}
+              </td>
+            )}
+            {anyVoidable ? (
+              <td>
+                {voidable(e) ? (
+                  <VoidDetails
+                    action={voidEvaluationAction}
+                    slug={slug}
+                    idPrefix={`void-eval-${e.evaluationId}`}
+                    hidden={{ evaluationId: e.evaluationId! }}
+                    label={t("void")}
+                    reasonLabel={t("reason")}
+                  />
                 ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollBox>
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </Table>
       {groups.length > 0 ? (
         <div className="mt-4">
           <h3 className="mb-2 font-semibold">{t("newEvaluation")}</h3>

@@ -3,8 +3,7 @@ import { completeFollowUpAction } from "@/lib/coaching/actions";
 import type { listOverdueFollowUps } from "@/lib/coaching/queries";
 import { InlineActionForm } from "@/components/forms/action-form";
 import { Card } from "@/components/ui/card";
-import { cellClass, headClass } from "./styles";
-import { ScrollBox } from "@/components/ui/scroll-box";
+import { Table } from "@/components/data/table";
 
 type Overdue = Awaited<ReturnType<typeof listOverdueFollowUps>>;
 
@@ -27,57 +26,35 @@ export async function OverdueCard({
       {overdue.length === 0 ? (
         <p>{t("noOverdue")}</p>
       ) : (
-        <ScrollBox label={t("overdueTitle")}>
-          <table className="w-full text-sm" data-testid="overdue-table">
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className={headClass}>
-                  {t("group")}
-                </th>
-                <th scope="col" className={headClass}>
-                  {t("action")}
-                </th>
-                <th scope="col" className={headClass}>
-                  {t("due")}
-                </th>
-                <th scope="col" className={headClass}>
-                  {t("late")}
-                </th>
-                {anyWritable ? (
-                  <th scope="col" className={headClass}>
-                    {t("markDone")}
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {overdue.map((f) => (
-                <tr key={f.id} className="border-t border-slate-200">
-                  <td className={cellClass}>{f.group}</td>
-                  <td className={cellClass}>{f.action}</td>
-                  <td className={cellClass} dir="ltr">
-                    {f.dueOn}
-                  </td>
-                  <td className={`${cellClass} font-medium text-red-800`}>{t("daysLate", { count: f.daysLate })}</td>
-                  {anyWritable ? (
-                    <td className={cellClass}>
-                      {canComplete(f.ngoOrgId) ? (
-                        <InlineActionForm
-                          action={completeFollowUpAction}
-                          org={slug}
-                          idPrefix={`done-${f.id}`}
-                          hidden={{ followUpId: f.id }}
-                          fields={[{ name: "doneOn", label: t("doneOn"), type: "date", defaultValue: today, required: true }]}
-                          submit={t("markDone")}
-                        />
-                      ) : null}
-                    </td>
+        <Table
+          head={[t("group"), t("action"), t("due"), t("late"), ...(anyWritable ? [t("markDone")] : [])]}
+          caption={t("overdueTitle")}
+          captionHidden
+          testId="overdue-table"
+        >
+          {overdue.map((f) => (
+            <tr key={f.id}>
+              <td>{f.group}</td>
+              <td>{f.action}</td>
+              <td dir="ltr">{f.dueOn}</td>
+              <td className="font-medium text-red-800">{t("daysLate", { count: f.daysLate })}</td>
+              {anyWritable ? (
+                <td>
+                  {canComplete(f.ngoOrgId) ? (
+                    <InlineActionForm
+                      action={completeFollowUpAction}
+                      org={slug}
+                      idPrefix={`done-${f.id}`}
+                      hidden={{ followUpId: f.id }}
+                      fields={[{ name: "doneOn", label: t("doneOn"), type: "date", defaultValue: today, required: true }]}
+                      submit={t("markDone")}
+                    />
                   ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollBox>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </Table>
       )}
     </Card>
   );

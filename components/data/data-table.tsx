@@ -1,7 +1,7 @@
 import { cellText, type DataTableModel, type TableColumn } from "@/lib/exports/table";
 import { isMark } from "@/lib/privacy/suppress";
 import { DisclosureNote } from "./disclosure-note";
-import { ScrollBox } from "@/components/ui/scroll-box";
+import { sortRows, Table, type TableSort } from "./table";
 
 /** A number in the reader's grouping ("1 234 567,5"), Western digits as the rest of the portal. */
 function formatCell(v: number, locale: string) {
@@ -20,63 +20,46 @@ export function columnGroups(columns: readonly TableColumn[]): { label?: string;
 }
 
 /**
- * A dashboard table: the same model the exports serialise. Scrolls sideways on small screens.
- * With `locale`, numbers are written in the reader's grouping, each cell keeping the exported
- * value in `data-value`. Columns that name a `group` get a heading row above them.
+ * A dashboard table: the same model the exports serialise, through the portal's one table
+ * (components/data/table.tsx). With `locale`, numbers are written in the reader's grouping, each
+ * cell keeping the exported value in `data-value`. Columns that name a `group` get a heading row
+ * above them. With `sort` (the page's URL order), each column sorts the rows by its values.
  */
-export function DataTable({ table, empty, locale }: { table: DataTableModel; empty: string; locale?: string }) {
+export function DataTable({ table, empty, locale, sort }: { table: DataTableModel; empty: string; locale?: string; sort?: TableSort }) {
   if (table.rows.length === 0) return <p>{empty}</p>;
   const marks = table.rows.flatMap((r) => r.slice(1).filter(isMark));
+  const numeric = table.columns.map((_, j) => j > 0 && table.rows.some((r) => typeof r[j] === "number"));
+  const at = sort?.by ? table.columns.findIndex((c) => c.key === sort.by) : -1;
+  const rows = at >= 0 && sort ? sortRows(table.rows, (r) => (isMark(r[at]) ? null : r[at]), sort.dir, locale ?? "fr") : table.rows;
   return (
     <>
-      <ScrollBox className="rounded border border-slate-300" label={table.title}>
-        <table className="table-sticky-first w-full text-sm" data-testid={`table-${table.id}`}>
-          <caption className="sr-only">{table.title}</caption>
-          <thead className="bg-slate-100">
-            {table.columns.some((c) => c.group) ? (
-              <tr>
-                {columnGroups(table.columns).map((g, i) =>
-                  g.label ? (
-                    <th key={i} scope="colgroup" colSpan={g.span} className="border-s border-slate-300 p-2 text-center font-semibold">
-                      {g.label}
-                    </th>
-                  ) : (
-                    <td key={i} colSpan={g.span} />
-                  ),
-                )}
-              </tr>
-            ) : null}
-            <tr>
-              {table.columns.map((c) => (
-                <th key={c.key} scope="col" className="p-2 text-start align-bottom font-semibold" data-key={c.key}>
-                  {c.label}
+      <Table
+        head={table.columns.map((c, j) => ({ label: c.label, key: c.key, numeric: numeric[j], sort: sort ? c.key : undefined }))}
+        groups={table.columns.some((c) => c.group) ? columnGroups(table.columns) : undefined}
+        caption={table.title}
+        captionHidden
+        testId={`table-${table.id}`}
+        sort={sort}
+        className="rounded border border-slate-300"
+      >
+        {rows.map((row, i) => (
+          <tr key={i}>
+            {row.map((v, j) =>
+              j === 0 ? (
+                <th key={j} scope="row" className="text-start font-medium whitespace-nowrap">
+                  {cellText(v)}
                 </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row, i) => (
-              <tr key={i} className="border-t border-slate-200">
-                {row.map((v, j) =>
-                  j === 0 ? (
-                    <th key={j} scope="row" className="p-2 text-start font-medium whitespace-nowrap">
-                      {cellText(v)}
-                    </th>
-                  ) : typeof v === "number" || isMark(v) ? (
-                    <td key={j} className="p-2 text-end tabular-nums whitespace-nowrap" dir="ltr" data-value={locale ? cellText(v) : undefined}>
-                      {locale && typeof v === "number" ? formatCell(v, locale) : cellText(v)}
-                    </td>
-                  ) : (
-                    <td key={j} className="p-2 text-start">
-                      {cellText(v)}
-                    </td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollBox>
+              ) : typeof v === "number" || isMark(v) ? (
+                <td key={j} className="num" dir="ltr" data-value={locale ? cellText(v) : undefined}>
+                  {locale && typeof v === "number" ? formatCell(v, locale) : cellText(v)}
+                </td>
+              ) : (
+                <td key={j}>{cellText(v)}</td>
+              ),
+            )}
+          </tr>
+        ))}
+      </Table>
       {marks.length ? <DisclosureNote cells={marks} /> : null}
     </>
   );

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { getTranslations } from "next-intl/server";
 import { GroupActionForm } from "@/components/forms/group-forms";
 import { Card } from "@/components/ui/card";
-import { Money, Table, Td } from "./ui";
+import { Money } from "./ui";
+import { Table, Td } from "@/components/data/table";
 
 type Credit = Awaited<ReturnType<typeof import("@/lib/groups/ledger-queries").listCredits>>[number];
 

@@ -5,7 +5,8 @@ import { ledgerKinds } from "@/lib/groups/schema";
 import { GroupActionForm, type FieldSpec } from "@/components/forms/group-forms";
 import { Card } from "@/components/ui/card";
 import { OutboxBadge } from "@/components/offline/outbox-badge";
-import { Money, Table, Td, TextLink } from "./ui";
+import { Money, TextLink } from "./ui";
+import { Table, Td } from "@/components/data/table";
 
 interface Entry {
   id: string;

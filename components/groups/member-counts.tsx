@@ -2,7 +2,8 @@ import { getTranslations } from "next-intl/server";
 import type { GroupMemberCounts } from "@/lib/people/group-counts";
 import { Disclosure, type Cell, type Reader } from "@/lib/privacy/suppress";
 import { Card } from "@/components/ui/card";
-import { formatNumber, Table, Td } from "./ui";
+import { formatNumber } from "./ui";
+import { Table, Td } from "@/components/data/table";
 import { DisclosureNote } from "@/components/data/disclosure-note";
 
 /**

@@ -3,7 +3,7 @@ import { answersOf, wgDomains, wgStatus } from "@/lib/wgss";
 import { GroupActionForm, type FieldSpec } from "@/components/forms/group-forms";
 import { Card } from "@/components/ui/card";
 import { PickerSearch } from "@/components/search/picker-search";
-import { Table, Td } from "./ui";
+import { Table, Td } from "@/components/data/table";
 
 type Member = Awaited<ReturnType<typeof import("@/lib/groups/queries").listGroupMembers>>[number];
 

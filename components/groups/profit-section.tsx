@@ -2,7 +2,8 @@ import { getTranslations } from "next-intl/server";
 import { GroupActionForm } from "@/components/forms/group-forms";
 import { Card } from "@/components/ui/card";
 import { SUPPRESSED, isSmall } from "@/lib/privacy/suppress";
-import { Money, Table, Td, TextLink } from "./ui";
+import { Money, TextLink } from "./ui";
+import { Table, Td } from "@/components/data/table";
 
 type Distribution = Awaited<ReturnType<typeof import("@/lib/groups/ledger-queries").listDistributions>>[number];
 

@@ -2,7 +2,8 @@ import { LazyRevenueBars } from "@/components/charts/lazy-revenue-bars";
 import type { RevenueRow } from "@/lib/groups/dashboard";
 import { Card } from "@/components/ui/card";
 import type { ReactNode } from "react";
-import { Money, Table, Td } from "./ui";
+import { Money } from "./ui";
+import { Table, Td } from "@/components/data/table";
 
 /**
  * One breakdown of revenue: a chart and the same figures as a table, each row linking to its

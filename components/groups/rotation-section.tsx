@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { checkRotation } from "@/lib/groups/rotation";
 import { GroupActionForm } from "@/components/forms/group-forms";
 import { Card } from "@/components/ui/card";
-import { Table, Td } from "./ui";
+import { Table, Td } from "@/components/data/table";
 
 interface Props {
   org: string;

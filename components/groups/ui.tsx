@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { searchParam, type SearchParams } from "@/lib/search-params";
-import { ScrollBox } from "@/components/ui/scroll-box";
 
 /** An amount, always with its currency; `dir=ltr` keeps digits and code in order in Arabic. */
 export function Money({ amount, currency, locale, testId }: { amount: number; currency: string; locale: string; testId?: string }) {
@@ -25,31 +24,6 @@ export function formatNumber(n: number, locale: string) {
 }
 /** One formatter per locale: building one costs more than formatting a table's amounts. */
 const numberFormats = new Map<string, Intl.NumberFormat>();
-
-export function Table({ head, children, caption, testId }: { head: ReactNode[]; children: ReactNode; caption?: string; testId?: string }) {
-  return (
-    <ScrollBox className="rounded-lg border border-slate-300 bg-white" label={caption}>
-      {/* Cells are styled here once (.data-cells, app/globals.css), not by a class on each one. */}
-      <table className="table-sticky-first data-cells w-full text-start text-sm" data-testid={testId}>
-        {caption ? <caption className="p-2 text-start font-semibold">{caption}</caption> : null}
-        <thead className="bg-slate-100">
-          <tr>
-            {head.map((h, i) => (
-              <th key={i} scope="col" className="p-2 text-start">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </ScrollBox>
-  );
-}
-
-export function Td({ children, className }: { children?: ReactNode; className?: string }) {
-  return <td className={className}>{children}</td>;
-}
 
 /** A GET filter form: works without JavaScript, the URL keeps the filters. */
 export function FilterForm({ children, apply, action }: { children: ReactNode; apply: string; action?: string }) {

@@ -1,6 +1,6 @@
 import type { Total } from "@/lib/prices/order-totals";
 import { formatAmount, formatNumber, formatSigned } from "@/lib/prices/format";
-import { ScrollBox } from "@/components/ui/scroll-box";
+import { Table } from "@/components/data/table";
 
 export interface TotalsLabels {
   name: string;
@@ -30,45 +30,31 @@ export function OrderTotalsTable({
   testId: string;
 }) {
   const row = (r: Total, name: string, strong = false) => (
-    <tr key={r.key} className={`border-t border-slate-200 ${strong ? "font-semibold" : ""}`} data-testid={`${testId}-row`}>
-      <th scope="row" className="p-2 text-start font-normal">
+    <tr key={r.key} className={strong ? "font-semibold" : undefined} data-testid={`${testId}-row`}>
+      <th scope="row" className="text-start font-normal">
         {name}
       </th>
-      <td className="p-2 text-end tabular-nums">{formatNumber(r.quantity, locale)}</td>
-      <td className="p-2 text-end tabular-nums">{formatAmount(r.amount, currency, locale)}</td>
-      <td className="p-2 text-end tabular-nums">{formatAmount(r.deliveredAmount, currency, locale)}</td>
-      <td className={`p-2 text-end tabular-nums ${r.amountDifference < 0 ? "text-red-800" : ""}`}>
+      <td className="num">{formatNumber(r.quantity, locale)}</td>
+      <td className="num">{formatAmount(r.amount, currency, locale)}</td>
+      <td className="num">{formatAmount(r.deliveredAmount, currency, locale)}</td>
+      <td className={r.amountDifference < 0 ? "num text-red-800" : "num"}>
         {formatSigned(r.quantityDifference, locale)} / {formatSigned(r.amountDifference, locale)} {currency}
       </td>
     </tr>
   );
   return (
-    <ScrollBox>
-      <table className="w-full text-start" data-testid={testId}>
-        <thead className="bg-slate-100">
-          <tr>
-            <th scope="col" className="p-2 text-start">
-              {labels.name}
-            </th>
-            <th scope="col" className="p-2 text-end">
-              {labels.quantity}
-            </th>
-            <th scope="col" className="p-2 text-end">
-              {labels.amount}
-            </th>
-            <th scope="col" className="p-2 text-end">
-              {labels.delivered}
-            </th>
-            <th scope="col" className="p-2 text-end">
-              {labels.difference}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => row(r, names.get(r.key) ?? r.key))}
-          {row(overall, labels.total, true)}
-        </tbody>
-      </table>
-    </ScrollBox>
+    <Table
+      head={[
+        labels.name,
+        { label: labels.quantity, numeric: true },
+        { label: labels.amount, numeric: true },
+        { label: labels.delivered, numeric: true },
+        { label: labels.difference, numeric: true },
+      ]}
+      testId={testId}
+    >
+      {rows.map((r) => row(r, names.get(r.key) ?? r.key))}
+      {row(overall, labels.total, true)}
+    </Table>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Table } from "@/components/data/table";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { userOrganisations } from "@/lib/auth/tenant";
@@ -10,7 +11,6 @@ import { InvitationAnswer } from "@/components/forms/invitation-forms";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { withFormMessages } from "@/components/i18n/form-messages";
-import { ScrollBox } from "@/components/ui/scroll-box";
 
 export async function generateMetadata() {
   const t = await getTranslations("accountPage");
@@ -96,34 +96,17 @@ async function AccountPage({ searchParams }: { searchParams: Promise<Search> }) 
           {t("activity")}
         </h2>
         <p className="text-slate-700">{t("activityIntro")}</p>
-        <ScrollBox className="rounded-lg border border-slate-300 bg-white" label={t("activity")}>
-          <table className="w-full text-start">
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="p-2 text-start">
-                  {ta("at")}
-                </th>
-                <th scope="col" className="p-2 text-start">
-                  {ta("action")}
-                </th>
-                <th scope="col" className="p-2 text-start">
-                  {ta("request")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.rows.map((e) => (
-                <tr key={e.id} className="border-t border-slate-200" data-testid="account-event">
-                  <td className="p-2 whitespace-nowrap">{format.dateTime(e.at, { dateStyle: "short", timeStyle: "medium" })}</td>
-                  <td className="p-2">{actionLabel(e.action)}</td>
-                  <td className="p-2 text-sm" dir="ltr">
-                    {e.requestId ?? ""}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollBox>
+        <Table head={[ta("at"), ta("action"), ta("request")]} caption={t("activity")} captionHidden>
+          {events.rows.map((e) => (
+            <tr key={e.id} data-testid="account-event">
+              <td className="whitespace-nowrap">{format.dateTime(e.at, { dateStyle: "short", timeStyle: "medium" })}</td>
+              <td>{actionLabel(e.action)}</td>
+              <td className="text-sm" dir="ltr">
+                {e.requestId ?? ""}
+              </td>
+            </tr>
+          ))}
+        </Table>
         <Pager path="/account" searchParams={sp} page={events} label={t("activity")} />
       </section>
     </main>

@@ -1,11 +1,11 @@
 import { getTranslations } from "next-intl/server";
+import { Table } from "@/components/data/table";
 import { withTenant } from "@/lib/tenant-db";
 import { requireMember } from "@/lib/auth/tenant";
 import { listApiTokens } from "@/lib/api/service";
 import { CreateApiTokenForm, RevokeApiTokenButton } from "@/components/forms/api-token-forms";
 import { Card } from "@/components/ui/card";
 import { withFormMessages } from "@/components/i18n/form-messages";
-import { ScrollBox } from "@/components/ui/scroll-box";
 
 export async function generateMetadata() {
   const t = await getTranslations("apiTokens");
@@ -34,37 +34,26 @@ async function ApiTokensPage({ params }: { params: Promise<{ org: string }> }) {
       {tokens.length === 0 ? (
         <p data-testid="api-tokens-empty">{t("none")}</p>
       ) : (
-        <ScrollBox className="rounded-lg border border-slate-300 bg-white" label={t("title")}>
-          <table className="w-full text-start">
-            <thead className="bg-slate-100">
-              <tr>
-                {[t("name"), t("prefix"), t("createdBy"), t("createdAt"), t("lastUsed"), t("expires"), t("status"), t("actions")].map((label) => (
-                  <th key={label} scope="col" className="p-2 text-start">
-                    {label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((k) => (
-                <tr key={k.id} className="border-t border-slate-200 align-top" data-testid={`api-token-${k.prefix}`}>
-                  <td className="p-2">{k.name}</td>
-                  <td className="p-2 font-mono text-sm" dir="ltr">
-                    {`tamkin_${k.prefix}_…`}
-                  </td>
-                  <td className="p-2">{k.createdBy ?? "—"}</td>
-                  <td className="p-2">{date(k.createdAt)}</td>
-                  <td className="p-2">{date(k.lastUsedAt)}</td>
-                  <td className="p-2">{k.expiresAt ? date(k.expiresAt) : t("noExpiry")}</td>
-                  <td className="p-2" data-testid="api-token-status">
-                    {k.revokedAt ? t("revokedOn", { date: k.revokedAt }) : state(k) === "expired" ? t("expired") : t("live")}
-                  </td>
-                  <td className="p-2">{state(k) === "revoked" ? null : <RevokeApiTokenButton org={ctx.org.slug} tokenId={k.id} label={t("revoke")} />}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollBox>
+        <Table
+          head={[t("name"), t("prefix"), t("createdBy"), t("createdAt"), t("lastUsed"), t("expires"), t("status"), t("actions")]}
+          caption={t("title")}
+          captionHidden
+        >
+          {tokens.map((k) => (
+            <tr key={k.id} data-testid={`api-token-${k.prefix}`}>
+              <td>{k.name}</td>
+              <td className="font-mono text-sm" dir="ltr">
+                {`tamkin_${k.prefix}_…`}
+              </td>
+              <td>{k.createdBy ?? "—"}</td>
+              <td>{date(k.createdAt)}</td>
+              <td>{date(k.lastUsedAt)}</td>
+              <td>{k.expiresAt ? date(k.expiresAt) : t("noExpiry")}</td>
+              <td data-testid="api-token-status">{k.revokedAt ? t("revokedOn", { date: k.revokedAt }) : state(k) === "expired" ? t("expired") : t("live")}</td>
+              <td>{state(k) === "revoked" ? null : <RevokeApiTokenButton org={ctx.org.slug} tokenId={k.id} label={t("revoke")} />}</td>
+            </tr>
+          ))}
+        </Table>
       )}
       <Card title={t("createTitle")}>
         <CreateApiTokenForm

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Table } from "@/components/data/table";
 import { withTenant } from "@/lib/tenant-db";
 import { requireMember } from "@/lib/auth/tenant";
 import { listAuditEntries, listAuditVocabulary } from "@/lib/audit/queries";
@@ -6,7 +7,6 @@ import { auditFiltersSchema, type AuditFilters } from "@/lib/audit/schema";
 import { readPageRequest } from "@/lib/pagination";
 import { Pager } from "@/components/data/pager";
 import { Button } from "@/components/ui/button";
-import { ScrollBox } from "@/components/ui/scroll-box";
 
 export async function generateMetadata() {
   const t = await getTranslations("audit");
@@ -78,63 +78,36 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
       </form>
 
       <p data-testid="audit-count">{t("count", { total: list.total })}</p>
-      <ScrollBox className="rounded-lg border border-slate-300 bg-white">
-        <table className="w-full text-start">
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="p-2 text-start">
-                {t("at")}
-              </th>
-              <th scope="col" className="p-2 text-start">
-                {t("user")}
-              </th>
-              <th scope="col" className="p-2 text-start">
-                {t("action")}
-              </th>
-              <th scope="col" className="p-2 text-start">
-                {t("entity")}
-              </th>
-              <th scope="col" className="p-2 text-start">
-                {t("details")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.rows.map((r) => (
-              <tr key={r.id} className="border-t border-slate-200 align-top" data-testid="audit-row">
-                <td className="p-2 whitespace-nowrap">{format.dateTime(r.at, { dateStyle: "short", timeStyle: "medium" })}</td>
-                <td className="p-2" dir="ltr">
-                  {r.userEmail ?? t("nobody")}
-                </td>
-                <td className="p-2" data-testid="audit-action">
-                  {actionLabel(r.action)}
-                </td>
-                <td className="p-2">
-                  {entityLabel(r.entity)}{" "}
-                  <span className="text-sm text-slate-700" dir="ltr">
-                    {r.entityId ?? ""}
-                  </span>
-                </td>
-                <td className="p-2 text-sm">
-                  {r.before !== null || r.after !== null ? (
-                    <details>
-                      <summary className="flex min-h-11 cursor-pointer items-center">{t("changes")}</summary>
-                      <pre className="whitespace-pre-wrap break-all" dir="ltr">
-                        {JSON.stringify({ before: r.before, after: r.after }, null, 1)}
-                      </pre>
-                    </details>
-                  ) : null}
-                  {r.requestId ? (
-                    <div className="text-slate-700" dir="ltr">
-                      {t("request")} {r.requestId}
-                    </div>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollBox>
+      <Table head={[t("at"), t("user"), t("action"), t("entity"), t("details")]} caption={t("title")} captionHidden>
+        {list.rows.map((r) => (
+          <tr key={r.id} data-testid="audit-row">
+            <td className="whitespace-nowrap">{format.dateTime(r.at, { dateStyle: "short", timeStyle: "medium" })}</td>
+            <td dir="ltr">{r.userEmail ?? t("nobody")}</td>
+            <td data-testid="audit-action">{actionLabel(r.action)}</td>
+            <td>
+              {entityLabel(r.entity)}{" "}
+              <span className="text-sm text-slate-700" dir="ltr">
+                {r.entityId ?? ""}
+              </span>
+            </td>
+            <td className="text-sm">
+              {r.before !== null || r.after !== null ? (
+                <details>
+                  <summary className="flex min-h-11 cursor-pointer items-center">{t("changes")}</summary>
+                  <pre className="whitespace-pre-wrap break-all" dir="ltr">
+                    {JSON.stringify({ before: r.before, after: r.after }, null, 1)}
+                  </pre>
+                </details>
+              ) : null}
+              {r.requestId ? (
+                <div className="text-slate-700" dir="ltr">
+                  {t("request")} {r.requestId}
+                </div>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </Table>
       <Pager path={`/${slug}/audit`} searchParams={sp} page={list} label={t("pagination")} />
     </div>
   );

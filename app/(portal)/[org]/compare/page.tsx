@@ -9,6 +9,7 @@ import { loadCompareTable } from "@/lib/compare/table";
 import { currencies } from "@/lib/money";
 import { readerOf } from "@/lib/privacy/suppress";
 import { DataTable } from "@/components/data/data-table";
+import { sortHref, urlSort } from "@/components/data/table";
 import { ExportLinks } from "@/components/data/export-links";
 import { Card } from "@/components/ui/card";
 import { FilterDate, FilterForm } from "@/components/groups/ui";
@@ -28,7 +29,8 @@ export default async function ComparePage({
   const { org: slug } = await params;
   const ctx = await requireMember(slug, "cohesion:compare");
   if (ctx.org.type !== "consortium") notFound(); // held only by consortia; kept as a second check
-  const p = compareParams(await searchParams);
+  const sp = await searchParams;
+  const p = compareParams(sp);
   const t = await getTranslations("compare");
   const tt = await getTranslations("orgTypes");
   const locale = await getLocale();
@@ -68,7 +70,7 @@ export default async function ComparePage({
               })}
             </p>
           ) : null}
-          <DataTable table={table} empty={t("noMembers")} locale={locale} />
+          <DataTable table={table} empty={t("noMembers")} locale={locale} sort={{ ...urlSort(sp), href: sortHref(`/${slug}/compare`, sp) }} />
           {sameFigures.map((names) => (
             <p key={names.join("|")} className="max-w-3xl text-sm text-slate-800" data-testid="same-figures">
               {t("sameFigures", { members: listOf(names, locale) })}

@@ -10,7 +10,8 @@ import type { declaredMetrics } from "@/lib/groups/schema";
 import { RevenueBlock } from "@/components/groups/revenue-block";
 import { HeadlineNumber } from "@/components/ui/headline-number";
 import { ExportLinks } from "@/components/data/export-links";
-import { activityName, FilterDate, FilterForm, FilterSelect, formatNumber, Money, param, Table, Td, TextLink } from "@/components/groups/ui";
+import { activityName, FilterDate, FilterForm, FilterSelect, formatNumber, Money, param, TextLink } from "@/components/groups/ui";
+import { Table, Td } from "@/components/data/table";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("dashboard"))("title") };

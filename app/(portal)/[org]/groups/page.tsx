@@ -10,7 +10,8 @@ import { readPageRequest } from "@/lib/pagination";
 import { Pager } from "@/components/data/pager";
 import { ExportLinks } from "@/components/data/export-links";
 import { SearchBox } from "@/components/search/search-box";
-import { activityName, FilterForm, FilterSelect, Table, Td, TextLink } from "@/components/groups/ui";
+import { activityName, FilterForm, FilterSelect, TextLink } from "@/components/groups/ui";
+import { Table, Td } from "@/components/data/table";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("groups"))("title") };

@@ -12,7 +12,8 @@ import type { RowError } from "@/lib/imports/rows";
 import { withFormMessages } from "@/components/i18n/form-messages";
 import { CommitImportForm, DiscardImportForm, SaveMappingForm, UploadImportForm } from "@/components/forms/import-forms";
 import { Card } from "@/components/ui/card";
-import { Table, Td, TextLink } from "@/components/groups/ui";
+import { TextLink } from "@/components/groups/ui";
+import { Table, Td } from "@/components/data/table";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("imports"))("title") };

@@ -9,7 +9,8 @@ import { readPageRequest } from "@/lib/pagination";
 import { Pager } from "@/components/data/pager";
 import { SearchBox } from "@/components/search/search-box";
 import { ExportLinks } from "@/components/data/export-links";
-import { activityName, FilterDate, FilterForm, FilterSelect, Money, param, Table, Td, TextLink } from "@/components/groups/ui";
+import { activityName, FilterDate, FilterForm, FilterSelect, Money, param, TextLink } from "@/components/groups/ui";
+import { Table, Td } from "@/components/data/table";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("ledger"))("title") };

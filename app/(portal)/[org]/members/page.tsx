@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { sortHref, sortOf, sortRows, Table } from "@/components/data/table";
+import { getLocale, getTranslations } from "next-intl/server";
 import { withTenant } from "@/lib/tenant-db";
 import { requireMember } from "@/lib/auth/tenant";
 import { listMembers } from "@/lib/members/service";
@@ -8,15 +9,23 @@ import { AddMemberForm, MemberRowActions, type MemberFormLabels } from "@/compon
 import { RevokeInvitationButton } from "@/components/forms/invitation-forms";
 import { Card } from "@/components/ui/card";
 import { withFormMessages } from "@/components/i18n/form-messages";
-import { ScrollBox } from "@/components/ui/scroll-box";
 
 export async function generateMetadata() {
   const t = await getTranslations("members");
   return { title: t("title") };
 }
 
-async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
+const SORTS = ["name", "email", "role"] as const;
+
+async function MembersPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams?: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { org: slug } = await params;
+  const sp = (await searchParams) ?? {};
   const ctx = await requireMember(slug, "members:manage");
   const { members, invitations } = await withTenant(ctx, async (tx) => ({
     members: await listMembers(tx, ctx.org.id),
@@ -24,6 +33,10 @@ async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
   }));
   const t = await getTranslations("members");
   const tr = await getTranslations("roles");
+  const locale = await getLocale();
+  // Sortable by the reader (a short list: sorted here, by the reader's collation).
+  const sort = sortOf(sp, SORTS, { by: "name", dir: "asc" });
+  const sorted = sortRows(members, (m) => (sort.by === "role" ? tr(m.role) : m[sort.by]), sort.dir, locale);
   const labels: MemberFormLabels = {
     email: t("email"),
     role: t("role"),
@@ -46,54 +59,38 @@ async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
           </Link>
         </p>
       ) : null}
-      <ScrollBox className="rounded-lg border border-slate-300 bg-white" label={t("title")}>
-        <table className="w-full text-start">
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="p-2 text-start">
-                {t("name")}
-              </th>
-              <th scope="col" className="p-2 text-start">
-                {t("email")}
-              </th>
-              <th scope="col" className="p-2 text-start">
-                {t("role")}
-              </th>
-              <th scope="col" className="p-2 text-start">
-                {t("actions")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.membershipId} className="border-t border-slate-200 align-top" data-testid={`member-${m.email}`}>
-                <td className="p-2">
-                  {m.name}
-                  {m.userId === ctx.user.id ? <span className="text-sm text-slate-700"> ({t("you")})</span> : null}
-                  {m.disabled ? <span className="text-sm text-red-800"> ({t("disabled")})</span> : null}
-                </td>
-                <td className="p-2" dir="ltr">
-                  {m.email}
-                </td>
-                <td className="p-2" data-testid="member-role">
-                  {tr(m.role)}
-                  {m.groupId ? (
-                    <>
-                      {" · "}
-                      <Link href={`/${ctx.org.slug}/groups/${m.groupId}`} className="underline underline-offset-4" data-testid="member-manages">
-                        {t("managesGroup", { group: m.groupName ?? "" })}
-                      </Link>
-                    </>
-                  ) : null}
-                </td>
-                <td className="p-2">
-                  <MemberRowActions org={ctx.org.slug} membershipId={m.membershipId} role={m.role} name={m.name} labels={labels} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollBox>
+      <Table
+        head={[{ label: t("name"), sort: "name" }, { label: t("email"), sort: "email" }, { label: t("role"), sort: "role" }, t("actions")]}
+        caption={t("title")}
+        captionHidden
+        testId="members-table"
+        sort={{ ...sort, href: sortHref(`/${slug}/members`, sp) }}
+      >
+        {sorted.map((m) => (
+          <tr key={m.membershipId} data-testid={`member-${m.email}`}>
+            <td>
+              {m.name}
+              {m.userId === ctx.user.id ? <span className="text-sm text-slate-700"> ({t("you")})</span> : null}
+              {m.disabled ? <span className="text-sm text-red-800"> ({t("disabled")})</span> : null}
+            </td>
+            <td dir="ltr">{m.email}</td>
+            <td data-testid="member-role">
+              {tr(m.role)}
+              {m.groupId ? (
+                <>
+                  {" · "}
+                  <Link href={`/${ctx.org.slug}/groups/${m.groupId}`} className="underline underline-offset-4" data-testid="member-manages">
+                    {t("managesGroup", { group: m.groupName ?? "" })}
+                  </Link>
+                </>
+              ) : null}
+            </td>
+            <td>
+              <MemberRowActions org={ctx.org.slug} membershipId={m.membershipId} role={m.role} name={m.name} labels={labels} />
+            </td>
+          </tr>
+        ))}
+      </Table>
       {invitations.length > 0 ? (
         <section aria-labelledby="pending-invitations" className="flex flex-col gap-2">
           <h2 id="pending-invitations" className="text-xl font-semibold">

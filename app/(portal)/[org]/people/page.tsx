@@ -6,7 +6,8 @@ import { readPageRequest } from "@/lib/pagination";
 import { searchQueryOf } from "@/lib/search/query";
 import { Pager } from "@/components/data/pager";
 import { SearchBox } from "@/components/search/search-box";
-import { Table, Td, TextLink } from "@/components/groups/ui";
+import { TextLink } from "@/components/groups/ui";
+import { Table, Td } from "@/components/data/table";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("peopleList"))("title") };

@@ -5,7 +5,7 @@ import { withTenant } from "@/lib/tenant-db";
 import { exchangeRates } from "@/db/schema";
 import { today as todayIso } from "@/lib/dates";
 import { GroupActionForm } from "@/components/forms/group-forms";
-import { Table, Td } from "@/components/groups/ui";
+import { Table, Td } from "@/components/data/table";
 import { Card } from "@/components/ui/card";
 import { withFormMessages } from "@/components/i18n/form-messages";
 

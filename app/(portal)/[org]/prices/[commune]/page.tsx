@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Table } from "@/components/data/table";
 import { getLocale, getTranslations } from "next-intl/server";
 import { withTenant } from "@/lib/tenant-db";
 import { loadCommuneScope, productName, unitOf } from "@/lib/prices/page-context";
@@ -15,7 +16,6 @@ import { SpecForm } from "@/components/prices/spec-form";
 import { Card } from "@/components/ui/card";
 import { valuesInText } from "@/lib/i18n/isolate";
 import { withFormMessages } from "@/components/i18n/form-messages";
-import { ScrollBox } from "@/components/ui/scroll-box";
 
 type Params = { params: Promise<{ org: string; commune: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -81,57 +81,42 @@ async function CommitteeWorkspace({ params, searchParams }: Params) {
 
       <Card title={t("products")}>
         {board.length === 0 ? <p>{t("noProducts")}</p> : null}
-        <ScrollBox label={t("products")}>
-          <table className="w-full text-start" data-testid="product-table">
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="p-2 text-start">
-                  {t("product")}
-                </th>
-                <th scope="col" className="p-2 text-start">
-                  {t("unit")}
-                </th>
-                <th scope="col" className="p-2 text-end">
-                  {t("currentPrice")}
-                </th>
-                <th scope="col" className="p-2 text-start">
-                  {t("nextChange")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {board.map(({ product, current, next }) => (
-                <tr key={product.id} className="border-t border-slate-200" data-testid={`product-${product.nameFr}`}>
-                  <td className="p-2">
-                    <Pictogram name={product.pictogram} />
-                    <Link href={`${scope.base}/products/${product.id}`} className="underline underline-offset-4">
-                      {productName(product, locale)}
-                    </Link>
-                    {"archivedAt" in product && product.archivedAt ? <span className="ms-2 text-sm text-amber-900">({tr("archived")})</span> : null}
-                    {scope.canWrite ? (
-                      <Link
-                        href={`${scope.base}/products/${product.id}/edit`}
-                        className="ms-2 inline-flex min-h-11 items-center text-sm underline underline-offset-4"
-                        data-testid="edit-product"
-                      >
-                        {tr("edit")}
-                      </Link>
-                    ) : null}
-                  </td>
-                  <td className="p-2">{unitOf(product, locale)}</td>
-                  <td className="p-2 text-end tabular-nums" data-testid="current-price">
-                    {current ? formatAmount(current.sellingPrice, current.currency, locale) : t("none")}
-                  </td>
-                  <td className="p-2">
-                    {next
-                      ? `${formatAmount(next.sellingPrice, next.currency, locale)} ${t("fromDate", valuesInText({ date: next.effectiveOn }, locale))}`
-                      : t("none")}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollBox>
+        <Table
+          head={[t("product"), t("unit"), { label: t("currentPrice"), numeric: true }, t("nextChange")]}
+          caption={t("products")}
+          captionHidden
+          testId="product-table"
+        >
+          {board.map(({ product, current, next }) => (
+            <tr key={product.id} data-testid={`product-${product.nameFr}`}>
+              <td>
+                <Pictogram name={product.pictogram} />
+                <Link href={`${scope.base}/products/${product.id}`} className="underline underline-offset-4">
+                  {productName(product, locale)}
+                </Link>
+                {"archivedAt" in product && product.archivedAt ? <span className="ms-2 text-sm text-amber-900">({tr("archived")})</span> : null}
+                {scope.canWrite ? (
+                  <Link
+                    href={`${scope.base}/products/${product.id}/edit`}
+                    className="ms-2 inline-flex min-h-11 items-center text-sm underline underline-offset-4"
+                    data-testid="edit-product"
+                  >
+                    {tr("edit")}
+                  </Link>
+                ) : null}
+              </td>
+              <td>{unitOf(product, locale)}</td>
+              <td className="text-end tabular-nums" data-testid="current-price">
+                {current ? formatAmount(current.sellingPrice, current.currency, locale) : t("none")}
+              </td>
+              <td>
+                {next
+                  ? `${formatAmount(next.sellingPrice, next.currency, locale)} ${t("fromDate", valuesInText({ date: next.effectiveOn }, locale))}`
+                  : t("none")}
+              </td>
+            </tr>
+          ))}
+        </Table>
         {scope.canWrite ? (
           <details className="mt-4 border-t border-slate-200 pt-4">
             <summary className="min-h-11 cursor-pointer py-2 font-semibold">{t("addProduct")}</summary>

@@ -8,7 +8,8 @@ import { loadRules } from "@/lib/plans/service";
 import { acknowledgeAction, rulesAction } from "@/lib/plans/actions";
 import { localStamp, today } from "@/lib/dates";
 import { Card } from "@/components/ui/card";
-import { Table, Td, TextLink } from "@/components/groups/ui";
+import { TextLink } from "@/components/groups/ui";
+import { Table, Td } from "@/components/data/table";
 import { PlainForm } from "@/components/plans/plain-form";
 import { withFormMessages } from "@/components/i18n/form-messages";
 

@@ -9,7 +9,8 @@ import { stockCountAction, stockItemAction, stockOutAction, stockReceiveAction, 
 import { SELLING_WINDOW_DAYS } from "@/lib/stock/levels";
 import { addDays, today } from "@/lib/dates";
 import { Card } from "@/components/ui/card";
-import { formatNumber, Table, Td, TextLink } from "@/components/groups/ui";
+import { formatNumber, TextLink } from "@/components/groups/ui";
+import { Table, Td } from "@/components/data/table";
 import { PlainForm } from "@/components/plans/plain-form";
 import { withFormMessages } from "@/components/i18n/form-messages";
 

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { Table } from "@/components/data/table";
 import { withTenantRead } from "@/lib/tenant-db";
 import { loadCommuneScope, productName } from "@/lib/prices/page-context";
 import { loadDashboard } from "@/lib/prices/dashboard";
@@ -70,50 +71,37 @@ export default async function PriceDashboard({ params }: Params) {
               </summary>
               {s.places.length === 0 ? <p className="p-1">{t("noObservations")}</p> : null}
               {s.places.map((pl) => (
-                <div key={pl.placeId} className="mt-2 overflow-x-auto" data-testid="price-series-place">
+                <div key={pl.placeId} className="mt-2" data-testid="price-series-place">
                   <h3 className="flex flex-wrap items-center gap-3 font-medium">
                     {pl.place}
                     <TrendChart points={pl.points} label={`${productName(s.product, locale)}, ${pl.place} — ${t("chart")}`} />
                   </h3>
-                  <table className="w-full text-start">
-                    <thead className="bg-slate-100">
-                      <tr>
-                        <th scope="col" className="p-1 text-start">
-                          {t("month")}
-                        </th>
-                        <th scope="col" className="p-1 text-end">
-                          {t("agreed")}
-                        </th>
-                        <th scope="col" className="p-1 text-end">
-                          {t("median")}
-                        </th>
-                        <th scope="col" className="p-1 text-end">
-                          {t("trailing")}
-                        </th>
-                        <th scope="col" className="p-1 text-end">
-                          {t("change")}
-                        </th>
+                  <Table
+                    caption={`${productName(s.product, locale)}, ${pl.place}`}
+                    captionHidden
+                    head={[
+                      t("month"),
+                      { label: t("agreed"), numeric: true },
+                      { label: t("median"), numeric: true },
+                      { label: t("trailing"), numeric: true },
+                      { label: t("change"), numeric: true },
+                    ]}
+                  >
+                    {pl.points.map((p) => (
+                      <tr key={p.month} className={`${p.isAlert ? "bg-amber-50 font-semibold" : ""}`}>
+                        <td dir="ltr">{p.month}</td>
+                        <td className="num">{num(p.agreed, s.currency)}</td>
+                        <td className="num">{num(p.median, s.currency)}</td>
+                        <td className="text-end tabular-nums">
+                          {num(p.trailingMedian, s.currency)}
+                          {p.trailingMedian !== null ? (
+                            <span className="text-sm font-normal text-slate-700"> ({t("observationCount", { n: p.trailingCount })})</span>
+                          ) : null}
+                        </td>
+                        <td className="text-end tabular-nums">{p.changePct === null ? t("none") : `${formatSigned(p.changePct, locale)} %`}</td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {pl.points.map((p) => (
-                        <tr key={p.month} className={`border-t border-slate-200 ${p.isAlert ? "bg-amber-50 font-semibold" : ""}`}>
-                          <td className="p-1" dir="ltr">
-                            {p.month}
-                          </td>
-                          <td className="p-1 text-end tabular-nums">{num(p.agreed, s.currency)}</td>
-                          <td className="p-1 text-end tabular-nums">{num(p.median, s.currency)}</td>
-                          <td className="p-1 text-end tabular-nums">
-                            {num(p.trailingMedian, s.currency)}
-                            {p.trailingMedian !== null ? (
-                              <span className="text-sm font-normal text-slate-700"> ({t("observationCount", { n: p.trailingCount })})</span>
-                            ) : null}
-                          </td>
-                          <td className="p-1 text-end tabular-nums">{p.changePct === null ? t("none") : `${formatSigned(p.changePct, locale)} %`}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                    ))}
+                  </Table>
                 </div>
               ))}
             </details>

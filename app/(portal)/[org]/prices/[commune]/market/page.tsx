@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { Table } from "@/components/data/table";
 import { withTenant } from "@/lib/tenant-db";
 import { loadCommuneScope, productName, unitOf } from "@/lib/prices/page-context";
 import { listObservations, listProducts } from "@/lib/prices/queries";
@@ -14,7 +15,6 @@ import { CommuneNav } from "@/components/prices/commune-nav";
 import { SpecForm } from "@/components/prices/spec-form";
 import { Card } from "@/components/ui/card";
 import { withFormMessages } from "@/components/i18n/form-messages";
-import { ScrollBox } from "@/components/ui/scroll-box";
 
 type Params = { params: Promise<{ org: string; commune: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -62,38 +62,21 @@ async function MarketPage({ params, searchParams }: Params) {
       {scope.ctx.can("exports:read") && observations.rows.length > 0 ? (
         <ExportLinks org={org} base="observations" table={scope.commune.slug} title={`${t("market")} — ${scope.commune.name}`} />
       ) : null}
-      <ScrollBox className="rounded-lg border border-slate-300 bg-white" label={t("market")}>
-        <table className="w-full text-start" data-testid="observation-table">
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="p-2 text-start">
-                {t("observedOn")}
-              </th>
-              <th scope="col" className="p-2 text-start">
-                {t("product")}
-              </th>
-              <th scope="col" className="p-2 text-start">
-                {t("marketPlace")}
-              </th>
-              <th scope="col" className="p-2 text-end">
-                {t("observedPrice")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {observations.rows.map(({ o, product, place }) => (
-              <tr key={o.id} className="border-t border-slate-200">
-                <td className="p-2" dir="ltr">
-                  {o.observedOn}
-                </td>
-                <td className="p-2">{productName(product, locale)}</td>
-                <td className="p-2">{place}</td>
-                <td className="p-2 text-end tabular-nums">{formatAmount(o.price, o.currency, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollBox>
+      <Table
+        head={[t("observedOn"), t("product"), t("marketPlace"), { label: t("observedPrice"), numeric: true }]}
+        caption={t("market")}
+        captionHidden
+        testId="observation-table"
+      >
+        {observations.rows.map(({ o, product, place }) => (
+          <tr key={o.id}>
+            <td dir="ltr">{o.observedOn}</td>
+            <td>{productName(product, locale)}</td>
+            <td>{place}</td>
+            <td className="text-end tabular-nums">{formatAmount(o.price, o.currency, locale)}</td>
+          </tr>
+        ))}
+      </Table>
       <Pager path={`${scope.base}/market`} searchParams={sp} page={observations} />
     </div>
   );

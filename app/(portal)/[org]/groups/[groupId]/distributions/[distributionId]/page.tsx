@@ -11,7 +11,8 @@ import { explainMethods } from "@/lib/meetings/schema";
 import { meetingAction } from "@/lib/meetings/actions";
 import { today } from "@/lib/dates";
 import { Card } from "@/components/ui/card";
-import { Money, Table, Td, TextLink } from "@/components/groups/ui";
+import { Money, TextLink } from "@/components/groups/ui";
+import { Table, Td } from "@/components/data/table";
 import { PlainForm } from "@/components/plans/plain-form";
 import { withFormMessages } from "@/components/i18n/form-messages";
 

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { Table } from "@/components/data/table";
 import { getLocale, getTranslations } from "next-intl/server";
 import { withTenant } from "@/lib/tenant-db";
 import { loadCommuneScope, productName, unitOf } from "@/lib/prices/page-context";
@@ -13,7 +14,6 @@ import { SpecForm } from "@/components/prices/spec-form";
 import { Card } from "@/components/ui/card";
 import { valuesInText } from "@/lib/i18n/isolate";
 import { withFormMessages } from "@/components/i18n/form-messages";
-import { ScrollBox } from "@/components/ui/scroll-box";
 
 type Params = { params: Promise<{ org: string; commune: string; id: string }> };
 
@@ -48,80 +48,64 @@ async function OrderPage({ params }: Params) {
   const inputIntent = order.status === "draft" ? "save" : "deliver";
 
   const linesTable = (
-    <ScrollBox>
-      <table className="w-full text-start" data-testid="order-lines">
-        <thead className="bg-slate-100">
-          <tr>
-            <th scope="col" className="p-2 text-start">
-              {t("group")}
-            </th>
-            <th scope="col" className="p-2 text-start">
-              {t("product")}
-            </th>
-            <th scope="col" className="p-2 text-end">
-              {t("quantity")}
-            </th>
-            <th scope="col" className="p-2 text-end">
-              {t("unitPrice")}
-            </th>
-            <th scope="col" className="p-2 text-end">
-              {t("delivered")}
-            </th>
-            <th scope="col" className="p-2 text-end">
-              {t("difference")}
-            </th>
+    <Table
+      head={[
+        t("group"),
+        t("product"),
+        { label: t("quantity"), numeric: true },
+        { label: t("unitPrice"), numeric: true },
+        { label: t("delivered"), numeric: true },
+        { label: t("difference"), numeric: true },
+      ]}
+      testId="order-lines"
+    >
+      {order.lines.map(({ line, groupName, product }) => {
+        const diff = lineDifference(line);
+        const label = `${groupName} — ${productName(product, locale)}`;
+        return (
+          <tr key={line.id}>
+            <td>{groupName}</td>
+            <td>{productName(product, locale)}</td>
+            <td className="text-end tabular-nums">
+              {editable && order.status === "draft" ? (
+                <>
+                  <input type="hidden" name="lineIds[]" value={line.id} />
+                  <input
+                    name="quantities[]"
+                    defaultValue={line.quantity}
+                    inputMode="numeric"
+                    aria-label={`${t("quantity")} ${label}`}
+                    className="min-h-11 w-20 rounded border border-slate-400 px-2 py-1 text-end"
+                  />
+                </>
+              ) : (
+                line.quantity
+              )}
+            </td>
+            <td className="text-end tabular-nums">{formatAmount(line.unitPrice, line.currency, locale)}</td>
+            <td className="text-end tabular-nums">
+              {editable && order.status === "ordered" ? (
+                <>
+                  <input type="hidden" name="lineIds[]" value={line.id} />
+                  <input
+                    name="quantities[]"
+                    defaultValue={line.deliveredQuantity ?? line.quantity}
+                    inputMode="numeric"
+                    aria-label={`${t("delivered")} ${label}`}
+                    className="min-h-11 w-20 rounded border border-slate-400 px-2 py-1 text-end"
+                  />
+                </>
+              ) : (
+                (line.deliveredQuantity ?? t("none"))
+              )}
+            </td>
+            <td className={`p-2 text-end tabular-nums ${diff !== null && diff < 0 ? "text-red-800" : ""}`}>
+              {diff === null ? t("none") : formatSigned(diff, locale)}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {order.lines.map(({ line, groupName, product }) => {
-            const diff = lineDifference(line);
-            const label = `${groupName} — ${productName(product, locale)}`;
-            return (
-              <tr key={line.id} className="border-t border-slate-200">
-                <td className="p-2">{groupName}</td>
-                <td className="p-2">{productName(product, locale)}</td>
-                <td className="p-2 text-end tabular-nums">
-                  {editable && order.status === "draft" ? (
-                    <>
-                      <input type="hidden" name="lineIds[]" value={line.id} />
-                      <input
-                        name="quantities[]"
-                        defaultValue={line.quantity}
-                        inputMode="numeric"
-                        aria-label={`${t("quantity")} ${label}`}
-                        className="min-h-11 w-20 rounded border border-slate-400 px-2 py-1 text-end"
-                      />
-                    </>
-                  ) : (
-                    line.quantity
-                  )}
-                </td>
-                <td className="p-2 text-end tabular-nums">{formatAmount(line.unitPrice, line.currency, locale)}</td>
-                <td className="p-2 text-end tabular-nums">
-                  {editable && order.status === "ordered" ? (
-                    <>
-                      <input type="hidden" name="lineIds[]" value={line.id} />
-                      <input
-                        name="quantities[]"
-                        defaultValue={line.deliveredQuantity ?? line.quantity}
-                        inputMode="numeric"
-                        aria-label={`${t("delivered")} ${label}`}
-                        className="min-h-11 w-20 rounded border border-slate-400 px-2 py-1 text-end"
-                      />
-                    </>
-                  ) : (
-                    (line.deliveredQuantity ?? t("none"))
-                  )}
-                </td>
-                <td className={`p-2 text-end tabular-nums ${diff !== null && diff < 0 ? "text-red-800" : ""}`}>
-                  {diff === null ? t("none") : formatSigned(diff, locale)}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </ScrollBox>
+        );
+      })}
+    </Table>
   );
 
   return (

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Table } from "@/components/data/table";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { withTenant } from "@/lib/tenant-db";
@@ -9,7 +10,6 @@ import { localDate } from "@/lib/dates";
 import { Pictogram } from "@/components/prices/pictogram";
 import { CommuneNav } from "@/components/prices/commune-nav";
 import { ExportLinks } from "@/components/data/export-links";
-import { ScrollBox } from "@/components/ui/scroll-box";
 
 type Params = { params: Promise<{ org: string; commune: string; id: string }> };
 
@@ -50,53 +50,35 @@ export default async function ProductHistory({ params }: Params) {
           </Link>
         </p>
       ) : null}
-      <ScrollBox className="rounded-lg border border-slate-300 bg-white">
-        <table className="w-full text-start" data-testid="history-table">
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="p-2 text-start">
-                {t("effectiveOn")}
-              </th>
-              <th scope="col" className="p-2 text-end">
-                {t("sellingPrice")}
-              </th>
-              <th scope="col" className="p-2 text-end">
-                {t("purchasePrice")}
-              </th>
-              <th scope="col" className="p-2 text-start">
-                {t("supplier")}
-              </th>
-              <th scope="col" className="p-2 text-start">
-                {t("heldOn")}
-              </th>
-              <th scope="col" className="p-2 text-start">
-                {t("noticeRecorded")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map(({ price, heldOn, supplier, notice }) => (
-              <tr key={price.id} className={`border-t border-slate-200 ${price.withdrawnAt ? "text-slate-600" : ""}`}>
-                <td className="p-2">
-                  <span dir="ltr">{price.effectiveOn}</span>
-                  {price.withdrawnAt ? (
-                    <span className="block text-sm">
-                      {t("decisionWithdrawn")} : {price.withdrawReason}
-                    </span>
-                  ) : null}
-                </td>
-                <td className="p-2 text-end tabular-nums">{formatAmount(price.sellingPrice, price.currency, locale)}</td>
-                <td className="p-2 text-end tabular-nums">{formatAmount(price.purchasePrice, price.currency, locale)}</td>
-                <td className="p-2">{supplier ?? t("none")}</td>
-                <td className="p-2" dir="ltr">
-                  {heldOn}
-                </td>
-                <td className="p-2">{notice ? `${localDate(notice.recordedAt)} (${notice.channels.map((c) => t(`channel.${c}`)).join(", ")})` : t("none")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollBox>
+      <Table
+        head={[
+          t("effectiveOn"),
+          { label: t("sellingPrice"), numeric: true },
+          { label: t("purchasePrice"), numeric: true },
+          t("supplier"),
+          t("heldOn"),
+          t("noticeRecorded"),
+        ]}
+        testId="history-table"
+      >
+        {versions.map(({ price, heldOn, supplier, notice }) => (
+          <tr key={price.id} className={`${price.withdrawnAt ? "text-slate-600" : ""}`}>
+            <td>
+              <span dir="ltr">{price.effectiveOn}</span>
+              {price.withdrawnAt ? (
+                <span className="block text-sm">
+                  {t("decisionWithdrawn")} : {price.withdrawReason}
+                </span>
+              ) : null}
+            </td>
+            <td className="text-end tabular-nums">{formatAmount(price.sellingPrice, price.currency, locale)}</td>
+            <td className="text-end tabular-nums">{formatAmount(price.purchasePrice, price.currency, locale)}</td>
+            <td>{supplier ?? t("none")}</td>
+            <td dir="ltr">{heldOn}</td>
+            <td>{notice ? `${localDate(notice.recordedAt)} (${notice.channels.map((c) => t(`channel.${c}`)).join(", ")})` : t("none")}</td>
+          </tr>
+        ))}
+      </Table>
       {scope.ctx.can("exports:read") && versions.length > 0 ? (
         <ExportLinks
           org={org}

@@ -1,2 +1,0 @@
-export const headClass = "p-2 text-start align-bottom";
-export const cellClass = "p-2 align-top";
