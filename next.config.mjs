@@ -22,8 +22,12 @@ const nextConfig = {
   reactStrictMode: true,
   serverExternalPackages: ["@electric-sql/pglite"],
   typescript: { ignoreBuildErrors: false },
-  // Imports (issue 14.1) upload a spreadsheet of up to 20 MB (lib/imports/read.ts, MAX_BYTES) to a
-  // server action; a little more here, so that the action itself answers "too large", translated.
+  // Imports (issue 14.1) take a spreadsheet of up to 20 MB (lib/imports/read.ts, MAX_BYTES). With
+  // JavaScript the page streams it to a route handler that the proxy never sees (proxy.ts's
+  // matcher), so neither limit below applies to it. Without JavaScript it is posted to a server
+  // action, whose multipart body Next reads whole, and copies for the proxy: a little more than
+  // 20 MB here, so that the action itself answers "too large", translated (the proxy's copy would
+  // otherwise be cut silently at 10 MB). proxy.ts keeps every other request to 1 MB.
   experimental: { serverActions: { bodySizeLimit: "21mb" }, proxyClientMaxBodySize: "21mb" },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -9,7 +9,11 @@ import { trustedProxies } from "@/lib/trust-proxy";
  * route handler and server action resolves the user and the tenant on the server.
  */
 const MAX_BODY_BYTES = 1024 * 1024;
-/** The import page's upload (a spreadsheet of up to 20 MB, lib/imports/read.ts), to a server action on that page only. */
+/**
+ * The import page's upload without JavaScript (a spreadsheet of up to 20 MB, lib/imports/read.ts),
+ * to a server action on that page only. With JavaScript the file goes to /<org>/import/upload,
+ * which this proxy never sees (the matcher below): Next would buffer its body in memory.
+ */
 const MAX_IMPORT_BYTES = 21 * 1024 * 1024;
 const IMPORT_PAGE = /^\/[a-z0-9-]+\/import$/;
 
@@ -89,6 +93,13 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+/**
+ * Every path but static files and the import's upload route (/<org>/import/upload): for every
+ * request it runs on, Next copies the body into memory (up to `proxyClientMaxBodySize`) and waits
+ * for all of it before the route runs, which would hold a 20 MB spreadsheet whole. That route
+ * applies this proxy's refusals itself (lib/imports/upload-route.ts) and counts its 20 MB as it
+ * reads.
+ */
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|icons/|robots.txt).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|icons/|robots.txt|[a-z0-9-]+/import/upload/?$).*)" }],
 };

@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { signInTo } from "./helpers";
 
@@ -86,7 +87,9 @@ test("without JavaScript: a ledger CSV uploaded and committed, its lines in the 
   await context.close();
 });
 
-test("a file over 1 MB is taken (the import page's limit is the file's, 20 MB), and the button shows a bar while it is read", async ({ page }) => {
+test("a file over 1 MB is taken (the import page's limit is the file's, 20 MB), streamed to the upload route, and the button shows a bar while it is read", async ({
+  page,
+}, testInfo) => {
   // 2,400 lines with long notes: about 1.2 MB, more than any other form's body may be.
   const pad = "x".repeat(440);
   const lines = ["Groupe,Opération,Date,Montant,Devise,Note"];
@@ -99,10 +102,27 @@ test("a file over 1 MB is taken (the import page's limit is the file's, 20 MB), 
   await page.goto("/tadamoun/import");
   const form = page.getByTestId("import-upload-form");
   await form.getByLabel("Opérations du cahier de caisse").check();
+  // Over 20 MB: refused by the page before a byte is sent, with the server's own message.
+  const uploads: string[] = [];
+  page.on("request", (r) => r.url().includes("/import/upload") && uploads.push(r.url()));
+  // (A file on disk: a buffer this large is slow to hand to the browser.)
+  const tooLarge = testInfo.outputPath("trop.csv");
+  writeFileSync(tooLarge, Buffer.alloc(20 * 1024 * 1024 + 1, "a"));
+  await form.getByLabel("Fichier").setInputFiles(tooLarge);
+  await page.getByTestId("import-upload").click();
+  await expect(page.getByText("Le fichier dépasse 20 Mo. Découpez-le en plusieurs fichiers.")).toBeVisible();
+  expect(uploads).toEqual([]);
+
   await form.getByLabel("Fichier").setInputFiles({ name: "gros.csv", mimeType: "text/csv", buffer });
+  // With JavaScript the file itself is the body of a request to the upload route (never held
+  // whole by the server), answered with the upload's id; the page then shows its preview.
+  const sent = page.waitForResponse((r) => new URL(r.url()).pathname === "/tadamoun/import/upload" && r.request().method() === "POST");
   await page.getByTestId("import-upload").click();
   await expect(page.getByTestId("import-progress")).toBeVisible();
+  const answer = await sent;
+  expect(answer.status()).toBe(200);
   await expect(page).toHaveURL(/\/tadamoun\/import\?upload=[0-9a-f-]{36}$/);
+  expect(page.url()).toContain(((await answer.json()) as { uploadId: string }).uploadId);
   await expect(page.getByTestId("count-rows")).toHaveText("2400");
   await expect(page.getByTestId("count-new")).toHaveText("2400");
   // Not committed: nothing of it counts anywhere.

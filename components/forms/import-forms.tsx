@@ -1,7 +1,8 @@
 "use client";
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useEffect, useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { idleState } from "@/lib/action-state";
+import { idleState, type ActionState, type MessageRef } from "@/lib/action-state";
 import { commitImportAction, discardImportAction, saveMappingAction, uploadImportAction } from "@/lib/imports/actions";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldShell, Select, TextInput } from "@/components/ui/field";
@@ -19,10 +20,6 @@ export interface UploadLabels {
   uploading: string;
 }
 
-/**
- * The upload: a plain multipart form posted to the server action, so that it works without
- * JavaScript; with it, the button says the file is being read while it is.
- */
 /** How often a running import's progress is asked for (ms): a few hundred bytes each time. */
 const POLL_MS = 2000;
 
@@ -67,6 +64,29 @@ function ImportProgress({ org, progressKey, label }: { org: string; progressKey:
   );
 }
 
+/** The file's bytes sent so far, while the browser sends them (the upload's own progress). */
+function SendProgress({ loaded, total, label }: { loaded: number; total: number; label: string }) {
+  const t = useTranslations("messages");
+  return (
+    <span role="status" className="flex flex-wrap items-center gap-2 text-slate-700" data-testid="import-progress">
+      <progress className="w-32" aria-label={label} value={loaded} max={total || 1} />
+      <span aria-live="off">{t("importProgressSending", { share: total ? Math.min(1, loaded / total) : 0 })}</span>
+    </span>
+  );
+}
+
+/** The largest file taken (lib/imports/read.ts, MAX_BYTES, which the server applies): refused before it is sent. */
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+type UploadAnswer = { uploadId?: string; formError?: MessageRef; fieldErrors?: Record<string, string> } | null;
+
+/**
+ * The upload. Without JavaScript, a plain multipart form posted to the server action. With it,
+ * the file itself is the body of a request to app/(portal)/[org]/import/upload, which reads it as
+ * it arrives (never whole in memory): the bar shows the bytes sent, then the lines the server has
+ * read; on success the page goes to the preview, else the route's catalogue keys are shown as the
+ * action's would be.
+ */
 export function UploadImportForm({
   org,
   progressKey,
@@ -83,10 +103,54 @@ export function UploadImportForm({
   allowed: readonly ImportKind[];
 }) {
   const t = useTranslations("errors");
-  const [state, action, pending] = useActionState(uploadImportAction, idleState);
+  const router = useRouter();
+  const [actionState, action, actionPending] = useActionState(uploadImportAction, idleState);
+  /** The streamed upload: its answer, and while it runs, the bytes sent (null once all are). */
+  const [answer, setAnswer] = useState<ActionState | null>(null);
+  const [streaming, setStreaming] = useState<{ sent: { loaded: number; total: number } | null } | null>(null);
+  const state = answer ?? actionState;
+  const pending = actionPending || streaming !== null;
   const fileError = state.status === "error" && state.fieldErrors?.file ? t(state.fieldErrors.file as never) : undefined;
+
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    const data = new FormData(e.currentTarget);
+    const file = data.get("file");
+    // No file: the server action answers as without JavaScript.
+    if (!(file instanceof File) || file.size === 0) return;
+    e.preventDefault();
+    if (streaming) return;
+    const fail = (formError: MessageRef, fieldErrors?: Record<string, string>) => {
+      setAnswer({ status: "error", formError, fieldErrors });
+      setStreaming(null);
+    };
+    if (file.size > MAX_FILE_BYTES) return fail({ key: "importFileTooLarge", values: { max: MAX_FILE_BYTES / 1024 / 1024 } });
+    const kind = data.get("kind");
+    const q = new URLSearchParams({ kind: typeof kind === "string" ? kind : "", progressKey, name: file.name });
+    const mappingId = data.get("mappingId");
+    if (typeof mappingId === "string" && mappingId) q.set("mappingId", mappingId);
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", `/${org}/import/upload?${q}`);
+    xhr.setRequestHeader("Content-Type", "application/octet-stream");
+    xhr.responseType = "json";
+    xhr.upload.onprogress = (ev) => setStreaming({ sent: { loaded: ev.loaded, total: ev.lengthComputable ? ev.total : file.size } });
+    // Every byte sent: the server's own figures from now on.
+    xhr.upload.onload = () => setStreaming({ sent: null });
+    xhr.onload = () => {
+      const body = xhr.response as UploadAnswer;
+      // The preview (the bar stays until it is shown).
+      if (xhr.status === 200 && body?.uploadId) return router.push(`/${org}/import?upload=${body.uploadId}`);
+      if (body?.formError) return fail(body.formError, body.fieldErrors);
+      // Refused before the portal (a proxy's 413 page), or no answer it wrote.
+      fail(xhr.status === 413 ? { key: "importFileTooLarge", values: { max: MAX_FILE_BYTES / 1024 / 1024 } } : { key: "internal" });
+    };
+    xhr.onerror = () => fail({ key: "importUploadFailed" });
+    setAnswer(null);
+    setStreaming({ sent: { loaded: 0, total: file.size } });
+    xhr.send(file);
+  };
+
   return (
-    <form action={action} encType="multipart/form-data" className="flex flex-col gap-4" data-testid="import-upload-form">
+    <form action={action} onSubmit={onSubmit} encType="multipart/form-data" className="flex flex-col gap-4" data-testid="import-upload-form">
       <input type="hidden" name="org" value={org} />
       <input type="hidden" name="progressKey" value={progressKey} />
       <FormStatus state={state} />
@@ -127,7 +191,11 @@ export function UploadImportForm({
         <Button type="submit" disabled={pending} data-testid="import-upload">
           {labels.upload}
         </Button>
-        {pending ? <ImportProgress org={org} progressKey={progressKey} label={labels.uploading} /> : null}
+        {streaming?.sent ? (
+          <SendProgress loaded={streaming.sent.loaded} total={streaming.sent.total} label={labels.uploading} />
+        ) : pending ? (
+          <ImportProgress org={org} progressKey={progressKey} label={labels.uploading} />
+        ) : null}
       </div>
     </form>
   );

@@ -6,27 +6,27 @@ import { formDataToObject, type ActionState } from "@/lib/action-state";
 import { resolveTenant } from "@/lib/auth/tenant";
 import { AppError } from "@/lib/errors";
 import { requestId } from "@/lib/request";
-import { orgAction, toErrorState, writeInTenant, zodFieldErrors, type ErrorContext } from "@/lib/server-action";
+import { orgAction, toErrorState, writeInTenant, type ErrorContext } from "@/lib/server-action";
 import { withTenant } from "@/lib/tenant-db";
 import { ImportFileError } from "./read";
 import { importableKinds } from "./kinds";
-import { commitSchema, discardSchema, mappingSchema, uploadSchema } from "./schema";
+import { commitSchema, discardSchema, mappingSchema } from "./schema";
 import { progressFor } from "./progress";
-import { sweepImportRows } from "./retention";
-import { commitUpload, discardUpload, ImportRefused, recordRefusal, saveMapping, stageUpload } from "./service";
+import { commitUpload, discardUpload, ImportRefused, recordRefusal, saveMapping } from "./service";
+import { checkUploadFields, fileErrorKey, stageFile, UPLOAD_PERMISSION } from "./upload-route";
 
 /**
  * Importing writes the records the forms write: the import page's permission, and each kind's
  * form's own (lib/imports/kinds.ts), checked against the upload's kind.
  */
-const PERMISSION = "imports:write" as const;
+const PERMISSION = UPLOAD_PERMISSION;
 const importPath = (slug: string) => `/${slug}/import`;
-const fileErrorKey = (key: string) => `importFile${key[0].toUpperCase()}${key.slice(1)}`;
 
 /**
- * The upload (a plain multipart form, with or without JavaScript): the file is read as a stream
- * and its rows kept, checked, for the preview; then the preview is shown. A file refused whole
- * gets its reason and nothing is kept.
+ * The upload as a plain multipart form (the path without JavaScript; with it, the page sends the
+ * file's bytes to app/(portal)/[org]/import/upload instead): the same checks and staging
+ * (lib/imports/upload-route.ts), the file read as a stream and its rows kept, checked, for the
+ * preview; then the preview is shown. A file refused whole gets its reason and nothing is kept.
  */
 export async function uploadImportAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const raw = formDataToObject(formData);
@@ -34,23 +34,17 @@ export async function uploadImportAction(_prev: ActionState, formData: FormData)
   let target: string;
   try {
     where.requestId = requestId(await headers());
-    const resolution = await resolveTenant(typeof raw.org === "string" ? raw.org : "", PERMISSION);
+    const resolution = await resolveTenant(typeof raw.org === "string" ? raw.org : "", UPLOAD_PERMISSION);
     if (resolution.kind === "unauthenticated") throw new AppError("unauthenticated");
     if (resolution.kind === "not_found") throw new AppError("not_found");
     const ctx = resolution.ctx;
     Object.assign(where, { orgId: ctx.org.id, userId: ctx.user.id });
-    const parsed = uploadSchema.safeParse(raw);
-    if (parsed.success && !importableKinds(ctx).includes(parsed.data.kind)) throw new AppError("not_found");
+    const fields = checkUploadFields(ctx, raw);
     const file = formData.get("file");
-    const fieldErrors = parsed.success ? {} : zodFieldErrors(parsed.error);
+    const fieldErrors = fields.ok ? {} : fields.fieldErrors;
     if (!(file instanceof Blob) || file.size === 0) fieldErrors.file = "importFileRequired";
-    if (!parsed.success || Object.keys(fieldErrors).length > 0) return { status: "error", fieldErrors, formError: { key: "validation" } };
-    const name = (file as File).name || "import";
-    const progress = await progressFor(ctx, parsed.data.progressKey);
-    const { id } = await withTenant(ctx, async (tx) => {
-      await sweepImportRows(tx, ctx.org);
-      return stageUpload(tx, ctx.org, ctx.user.id, { kind: parsed.data.kind, file: file as Blob, fileName: name, mappingId: parsed.data.mappingId, progress });
-    }).finally(() => progress.close());
+    if (!fields.ok || Object.keys(fieldErrors).length > 0) return { status: "error", fieldErrors, formError: { key: "validation" } };
+    const { id } = await stageFile(ctx, fields.input, file as Blob, (file as File).name || "import");
     target = `${importPath(ctx.org.slug)}?upload=${id}`;
   } catch (err) {
     if (err instanceof ImportFileError) return { status: "error", formError: { key: fileErrorKey(err.key), values: err.values } };

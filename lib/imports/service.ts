@@ -13,7 +13,7 @@ import { writableGroupSql } from "@/lib/groups/scope";
 import { cellText } from "./cells";
 import { importFields, normalise, type ImportKind } from "./fields";
 import { mapHeaders } from "./headers";
-import { ImportFileError, readSheet } from "./read";
+import { ImportFileError, readSheet, type SheetSource } from "./read";
 import { checkRow, emptyLookups, importFieldOf, lookupOf, rowKey, storedValue, type Lookups, type RowError } from "./rows";
 import { importKindRules } from "./kinds";
 import { noProgress, type Progress } from "./progress";
@@ -97,7 +97,8 @@ function assertImportable(org: Org, kind: ImportKind) {
 
 export interface StageInput {
   kind: ImportKind;
-  file: Blob;
+  /** A form's file, or a request's body as it arrives (lib/imports/read.ts). */
+  file: SheetSource;
   fileName: string;
   /** A saved mapping's id (its headers → fields), if the uploader chose one. */
   mappingId?: string;

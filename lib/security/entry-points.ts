@@ -58,7 +58,7 @@ export const pageEntryPoints: Record<string, PageEntry> = {
   "/[org]/people": member("people:read"),
   // A person's record: person-level, the NGO that recorded them only (linked from its members table).
   "/[org]/people/[personId]": { ...member("people:read"), from: "/[org]/groups/[groupId]", someHaveNone: true },
-  // Two of an NGO's people side by side, to merge a duplicate (issue 14.4): its writers, linked from a person's likely duplicates.
+  // Two of an NGO's people side by side, to merge a duplicate (issue 14.4): its writers, linked from a person's likely duplicates and from its "merge with another person" search (`?mq=`).
   "/[org]/people/[personId]/merge/[otherId]": { ...member("groups:write"), from: "/[org]/people/[personId]", someHaveNone: true },
   // Each member's share by name: person-level (issue 11.3), the supporting NGO's only.
   "/[org]/groups/[groupId]/statement/[distributionId]": { ...member("people:read"), from: "/[org]/groups/[groupId]", someHaveNone: true },
@@ -136,6 +136,8 @@ export const routeEntryPoints: Record<string, Access & { probe: string; status?:
   "/[org]/import/template": { ...member("imports:write"), probe: "/adicor/import/template?kind=members&lang=fr&format=csv" },
   // A running import's progress (issue 14.1): the importers only; a key with nothing written answers { phase: null }.
   "/[org]/import/progress": { ...member("imports:write"), probe: "/adicor/import/progress?key=00000000-0000-4000-8000-000000000000" },
+  // The streamed upload (issue 14.1): the importers only; GET says whether this member may upload, POST takes a file's bytes.
+  "/[org]/import/upload": { ...member("imports:write"), probe: "/adicor/import/upload" },
   // The installable app (issue 16): an organisation's manifest (fetched without cookies: public,
   // the same for any slug) and the service worker built with its precache list.
   "/[org]/app.webmanifest": { ...publicAccess, probe: "/adicor/app.webmanifest" },
@@ -300,10 +302,27 @@ export const actionEntryPoints: Record<string, ActionEntry> = {
     objects: { id: "person" },
     valid: { version: "1" },
   },
-  // Merging a duplicate into the person kept (issue 14.4): both are the NGO's own people, each forged in turn.
+  // Merging a duplicate into the person kept (issue 14.4): both are the NGO's own people, each forged in turn; each
+  // `<detail>From` chooses the record a detail of the kept person comes from ("kept" when absent).
   "lib/people/actions.ts#mergePeopleAction": {
     access: member("groups:write"),
-    fields: ["keptId", "keptVersion", "duplicateId", "duplicateVersion", "confirmed"],
+    fields: [
+      "keptId",
+      "keptVersion",
+      "duplicateId",
+      "duplicateVersion",
+      "nameFrom",
+      "sexFrom",
+      "birthYearFrom",
+      "householdFrom",
+      "wgSeeingFrom",
+      "wgHearingFrom",
+      "wgWalkingFrom",
+      "wgCognitionFrom",
+      "wgSelfCareFrom",
+      "wgCommunicationFrom",
+      "confirmed",
+    ],
     objects: { keptId: "person", duplicateId: "person" },
     valid: { keptVersion: "1", duplicateVersion: "1", confirmed: "yes" },
   },

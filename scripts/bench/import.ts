@@ -16,8 +16,17 @@
  *
  * `--kind members`: a members file instead (distinct names over the NGO's groups and villages, WG
  * answers, household fields), committed by addMember's rules (near-duplicates included).
+ *
+ * Memory (issue 14.1, "never held whole"): `--xlsx` writes the file as an XLSX workbook (exceljs'
+ * streaming writer) instead of a CSV; `--stage-only` stops after staging; each phase's peak is
+ * reported (resident size, V8 heap, buffers outside it) above the level before the file is read.
+ * Run with `NODE_OPTIONS=--expose-gc` to collect garbage before each phase, so that a phase does
+ * not pay for the last one's, and to see what staging keeps: the V8 heap after a full collection
+ * every 5,000 rows read (its progress reports), besides the peaks, which count garbage not yet
+ * collected.
  */
 import { randomBytes } from "node:crypto";
+import ExcelJS from "exceljs";
 import { spawnSync } from "node:child_process";
 import { openAsBlob } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -29,6 +38,7 @@ import { openDb, type Tx } from "@/db/client";
 import { groupMemberships, groups, importUploads, ledgerEntries, ledgerEntryNotes, people, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { commitUpload, stageUpload } from "@/lib/imports/service";
+import type { Progress } from "@/lib/imports/progress";
 import { quarterBounds, quarterOf } from "@/lib/quarters/quarter";
 import { today } from "@/lib/dates";
 import { listNgoSettlements } from "@/lib/groups/queries";
@@ -39,6 +49,9 @@ const arg = (name: string) => {
 };
 const ROWS = Number(arg("rows") ?? 100_000);
 const KIND = (arg("kind") ?? "ledger") as "ledger" | "members";
+const XLSX = process.argv.includes("--xlsx");
+const STAGE_ONLY = process.argv.includes("--stage-only");
+const gc = (globalThis as { gc?: () => void }).gc;
 const log = (s: string) => console.log(`[bench:import] ${s}`);
 
 function local(url: string, db: string) {
@@ -47,6 +60,8 @@ function local(url: string, db: string) {
   u.pathname = `/${db}`;
   return u.toString();
 }
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 const pct = (xs: number[], p: number) => {
   if (xs.length === 0) return NaN;
@@ -133,10 +148,20 @@ async function main() {
         ].join(","),
       );
     }
-    const file = path.join(dir, KIND === "ledger" ? "caisse.csv" : "membres.csv");
-    await writeFile(file, lines.join("\r\n") + "\r\n");
+    const file = path.join(dir, (KIND === "ledger" ? "caisse" : "membres") + (XLSX ? ".xlsx" : ".csv"));
+    if (XLSX) {
+      // The same lines as a workbook's first sheet (numbers as numbers, the rest as text, in shared
+      // strings as Excel writes them), written as a stream.
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false });
+      const ws = wb.addWorksheet("Data");
+      for (const line of lines) ws.addRow(line.split(",").map((c) => (/^\d+$/.test(c) ? Number(c) : c))).commit();
+      ws.commit();
+      await wb.commit();
+    } else {
+      await writeFile(file, lines.join("\r\n") + "\r\n");
+    }
     lines.length = 0;
-    const blob = await openAsBlob(file, { type: "text/csv" });
+    const blob = await openAsBlob(file, { type: XLSX ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv" });
     log(`${ROWS} ${KIND} lines over ${named.length} groups and ${days.length} days, ${(blob.size / 1024 / 1024).toFixed(1)} MB`);
     const fileName = path.basename(file);
 
@@ -174,18 +199,50 @@ async function main() {
       }
     })();
 
-    // Memory: the process's peak resident size above its level before the file is read.
+    // Memory: the process's peak resident size above its level before the file is read, and each
+    // phase's peaks (resident, V8 heap, buffers outside the heap) above the level before the phase.
+    gc?.();
     const base = process.memoryUsage().rss;
     let peak = base;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
+    type Mem = { rss: number; heap: number; buffers: number };
+    const now = (): Mem => {
+      const m = process.memoryUsage();
+      return { rss: m.rss, heap: m.heapUsed, buffers: m.external + m.arrayBuffers };
+    };
+    const phases: { name: string; before: Mem; peak: Mem }[] = [];
+    const sampler = setInterval(() => {
+      const m = now();
+      peak = Math.max(peak, m.rss);
+      const p = phases[phases.length - 1];
+      if (p) p.peak = { rss: Math.max(p.peak.rss, m.rss), heap: Math.max(p.peak.heap, m.heap), buffers: Math.max(p.peak.buffers, m.buffers) };
+    }, 25);
 
     const timed = async <T>(p: keyof typeof latencies, fn: () => Promise<T>) => {
       phase = p;
+      gc?.();
+      phases.push({ name: p, before: now(), peak: now() });
       const t0 = Date.now();
       const out = await fn();
       return { out, ms: Date.now() - t0 };
     };
-    const staged = await timed("stage", () => as(editor, (tx) => stageUpload(tx, org, editor, { kind: KIND, file: blob, fileName })));
+    // What staging keeps (with --expose-gc): the heap after a full collection, every 10th report (5,000 rows).
+    let reports = 0;
+    const kept = { before: 0, max: 0, rows: 0 };
+    const keptProgress: Progress | undefined = gc
+      ? {
+          report(_phase, done) {
+            if (++reports % 10 !== 0) return;
+            gc();
+            const heap = process.memoryUsage().heapUsed;
+            if (heap - kept.before > kept.max) Object.assign(kept, { max: heap - kept.before, rows: done });
+          },
+          async close() {},
+        }
+      : undefined;
+    const staged = await timed("stage", () => {
+      kept.before = process.memoryUsage().heapUsed;
+      return as(editor, (tx) => stageUpload(tx, org, editor, { kind: KIND, file: blob, fileName, progress: keptProgress }));
+    });
     const [u] = await owner.db.select().from(importUploads).where(eq(importUploads.id, staged.out.id));
     check(u.rowCount === ROWS && u.newCount === ROWS && u.invalidCount === 0, `staged: ${u.rowCount} rows, ${u.newCount} new, ${u.invalidCount} invalid`);
     const entries = async () =>
@@ -204,12 +261,20 @@ async function main() {
               .innerJoin(ledgerEntryNotes, eq(ledgerEntryNotes.entryId, ledgerEntries.id))
               .where(and(sql`${ledgerEntryNotes.note} like 'bench %'`, isNull(ledgerEntries.voidedAt)))
           )[0].n;
-    const committed = await timed("commit", () => as(editor, (tx) => commitUpload(tx, org, editor, staged.out.id, true)));
-    check(committed.out.added === ROWS, `committed: ${committed.out.added} added in one transaction`);
-    check((await entries()) === ROWS, KIND === "ledger" ? `the cash book holds the ${ROWS} lines` : `the ${ROWS} members are recorded`);
-    const again = await timed("again", () => as(editor, (tx) => stageUpload(tx, org, editor, { kind: KIND, file: blob, fileName })));
-    const [u2] = await owner.db.select().from(importUploads).where(eq(importUploads.id, again.out.id));
-    check(u2.newCount === 0 && u2.duplicateCount === ROWS, `the same file again: ${u2.newCount} new, ${u2.duplicateCount} duplicates`);
+    const skipped = { out: { added: 0 }, ms: NaN };
+    const committed = STAGE_ONLY ? skipped : await timed("commit", () => as(editor, (tx) => commitUpload(tx, org, editor, staged.out.id, true)));
+    if (!STAGE_ONLY) {
+      check(committed.out.added === ROWS, `committed: ${committed.out.added} added in one transaction`);
+      check((await entries()) === ROWS, KIND === "ledger" ? `the cash book holds the ${ROWS} lines` : `the ${ROWS} members are recorded`);
+    }
+    const again = STAGE_ONLY ? skipped : await timed("again", () => as(editor, (tx) => stageUpload(tx, org, editor, { kind: KIND, file: blob, fileName })));
+    if (!STAGE_ONLY) {
+      const [u2] = await owner.db
+        .select()
+        .from(importUploads)
+        .where(eq(importUploads.id, (again.out as { id: string }).id));
+      check(u2.newCount === 0 && u2.duplicateCount === ROWS, `the same file again: ${u2.newCount} new, ${u2.duplicateCount} duplicates`);
+    }
     phase = null;
     clearInterval(sampler);
     await readerLoop;
@@ -223,11 +288,19 @@ async function main() {
 |---|---:|---:|---|
 | before (idle) | – | – | ${lat(latencies.idle)} |
 | read, check, stage | ${(staged.ms / 1000).toFixed(1)} s | ${rate(staged.ms)} | ${lat(latencies.stage)} |
-| ${KIND === "ledger" ? "commit (recordEntry's rules per line, 500 lines per INSERT, one transaction)" : "commit (addMember's rules per row, near-duplicates included, one transaction)"} | ${(committed.ms / 1000).toFixed(1)} s | ${rate(committed.ms)} | ${lat(latencies.commit)} |
+${
+  STAGE_ONLY
+    ? ""
+    : `| ${KIND === "ledger" ? "commit (recordEntry's rules per line, 500 lines per INSERT, one transaction)" : "commit (addMember's rules per row, near-duplicates included, one transaction)"} | ${(committed.ms / 1000).toFixed(1)} s | ${rate(committed.ms)} | ${lat(latencies.commit)} |
 | the same file again (all duplicates) | ${(again.ms / 1000).toFixed(1)} s | ${rate(again.ms)} | ${lat(latencies.again)} |
+`
+}
+Peak memory of the importing process above its start: ${Math.round((peak - base) / 1024 / 1024)} MB (file ${XLSX ? "XLSX" : "CSV"}, ${(blob.size / 1024 / 1024).toFixed(1)} MB; Node ${process.version}, ${os.cpus().length} cores${gc ? ", garbage collected before each phase" : ""}).
 
-Peak memory of the importing process above its start: ${Math.round((peak - base) / 1024 / 1024)} MB (file ${(blob.size / 1024 / 1024).toFixed(1)} MB; Node ${process.version}, ${os.cpus().length} cores).
-`);
+| phase | peak resident | peak V8 heap | peak buffers outside the heap |
+|---|---:|---:|---:|
+${phases.map((p) => `| ${p.name} | +${mb(p.peak.rss - p.before.rss)} MB | +${mb(p.peak.heap - p.before.heap)} MB | +${mb(p.peak.buffers - p.before.buffers)} MB |`).join("\n")}
+${gc ? `\nKept by staging (V8 heap after a full collection, every 5,000 rows): at most +${mb(kept.max)} MB, at row ${kept.rows.toLocaleString("en")}.\n` : ""}`);
   } finally {
     for (const h of handles.reverse()) await h.close().catch(() => undefined);
     if (!process.argv.includes("--keep")) await admin.unsafe(`drop database if exists ${dbName} with (force)`).catch(() => undefined);

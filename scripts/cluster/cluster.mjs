@@ -113,7 +113,9 @@ http {
   fastcgi_temp_path ${path.join(dir, "fastcgi")};
   uwsgi_temp_path ${path.join(dir, "uwsgi")};
   scgi_temp_path ${path.join(dir, "scgi")};
-  client_max_body_size 50m;
+  # As proxy.ts: 1 MB a request, but the import's spreadsheet (20 MB) to the import page's server
+  # action (without JavaScript) and to its upload route (with it), in the server block below.
+  client_max_body_size 1m;
   gzip on;
   gzip_types text/css application/javascript application/json text/plain text/x-component image/svg+xml;
   # Close idle upstream connections before Node does (its keep-alive is 5 s): a request sent on a
@@ -121,16 +123,23 @@ http {
   upstream tamkin { ${upstreamPorts.map((p) => `server 127.0.0.1:${p} max_fails=0;`).join(" ")} keepalive 16; keepalive_timeout 4s; }
   server {
     listen 127.0.0.1:${port};
+    proxy_http_version 1.1;
+    proxy_set_header Connection "";
+    proxy_set_header Host $http_host;
+    # The client's address, replacing whatever it sent: run the instances with TRUST_PROXY=1.
+    proxy_set_header X-Forwarded-For $remote_addr;
+    proxy_set_header X-Forwarded-Proto $scheme;
+    proxy_buffering off;
+    proxy_read_timeout 300s;
     location / {
       proxy_pass http://tamkin;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host $http_host;
-      # The client's address, replacing whatever it sent: run the instances with TRUST_PROXY=1.
-      proxy_set_header X-Forwarded-For $remote_addr;
-      proxy_set_header X-Forwarded-Proto $scheme;
-      proxy_buffering off;
-      proxy_read_timeout 300s;
+    }
+    # The import's spreadsheet: 21 MB (the instance answers "over 20 MB", translated). nginx keeps
+    # the body in a file under client_body_temp_path, not in memory, until it has it all, then
+    # sends it at once: a slow connection keeps no instance reading (nor a transaction open).
+    location ~ ^/[a-z0-9-]+/import(/upload)?/?$ {
+      client_max_body_size 21m;
+      proxy_pass http://tamkin;
     }
   }
 }
