@@ -1,5 +1,5 @@
 "use client";
-import { useId } from "react";
+import { SearchField } from "./search-field";
 
 /** Lower case, accents stripped: the client's quick filter (the server's GET step also matches across scripts). */
 const fold = (s: string) =>
@@ -29,7 +29,6 @@ export function PickerSearch({
   hint: string;
   defaultValue?: string;
 }) {
-  const id = useId();
   const filter = (value: string) => {
     const select = document.querySelector<HTMLSelectElement>(`[data-testid="${form}"] select[name="${field}"]`);
     if (!select) return;
@@ -39,25 +38,5 @@ export function PickerSearch({
       o.hidden = o.value !== "" && !words.every((w) => text.includes(w));
     }
   };
-  return (
-    <label htmlFor={id} className="flex min-w-0 flex-1 flex-col gap-1 text-sm">
-      <span className="font-medium">{label}</span>
-      <input
-        id={id}
-        type="search"
-        name={name}
-        defaultValue={defaultValue}
-        maxLength={100}
-        dir="auto"
-        autoComplete="off"
-        aria-describedby={`${id}-hint`}
-        onInput={(e) => filter(e.currentTarget.value)}
-        className="min-h-11 w-full rounded-md border border-slate-400 bg-white px-2"
-        data-testid="picker-search"
-      />
-      <span id={`${id}-hint`} className="text-slate-700">
-        {hint}
-      </span>
-    </label>
-  );
+  return <SearchField name={name} label={label} hint={hint} defaultValue={defaultValue} onInput={filter} testId="picker-search" />;
 }

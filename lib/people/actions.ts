@@ -40,7 +40,11 @@ export const restorePersonAction = orgAction(
   },
 );
 
-/** A duplicate merged into the person kept (issue 14.4): one transaction, one audit record on the person kept naming both. */
+/**
+ * A duplicate merged into the person kept (issue 14.4), with the details chosen field by field: one
+ * transaction, one audit record on the person kept naming both, the details taken from the
+ * duplicate (before and after) and the same aid made one.
+ */
 export const mergePeopleAction = orgAction(
   { permission: "groups:write", schema: mergePeopleSchema, action: "person.merge", entity: "person", revalidate: groupsPath },
   async ({ tx, ctx, input }) => {

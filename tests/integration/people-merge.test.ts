@@ -2,16 +2,19 @@
  * Issue 14, point 4: a near-duplicate person merged into the person kept, through the real server
  * action (lib/server-action.ts) as the application role: memberships and aids moved, the duplicate
  * archived with merged_into, one audit record, the figures exact and nobody counted twice; the
- * refusals, by the service and by the database itself (migration 0055).
+ * refusals, by the service and by the database itself (migration 0055). The details chosen field by
+ * field (as a person edit: its schema, locked quarters, versions), the same aid on both people made
+ * one, and the search for another person to merge with (a name the near-duplicate rule misses).
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { auditLog, groupMemberships, people, technicalAids } from "@/db/schema";
+import { auditLog, groupMemberships, households, people, technicalAids } from "@/db/schema";
 import { demoIds, type DemoIds } from "@/db/seed/demo";
 import type { CurrentUser } from "@/lib/auth/session-store";
 import { idleState, type ActionState } from "@/lib/action-state";
-import { aggregateInclusion } from "@/lib/inclusion/queries";
+import { aggregateInclusion, countAidsByType } from "@/lib/inclusion/queries";
 import { listLikelyDuplicates } from "@/lib/people/merge-queries";
+import { searchMergeCandidates } from "@/lib/people/merge-search";
 import { verifyRollups } from "@/lib/rollups/verify";
 import { lockQuarter, unlockQuarter } from "@/lib/quarters/locks";
 import { previousQuarter, quarterBounds, quarterOf } from "@/lib/quarters/quarter";
@@ -84,10 +87,10 @@ describe(`merging near-duplicate people on ${backend}`, () => {
     confirmed: "yes",
     ...change,
   });
-  const personPage = async (email: string, id: string) => {
+  const personPage = async (email: string, id: string, searchParams: Record<string, string> = {}) => {
     const Page = (await import("@/app/(portal)/[org]/people/[personId]/page")).default;
     request.user = sessions[email];
-    return renderHtml(await Page({ params: Promise.resolve({ org: "adicor", personId: id }) }));
+    return renderHtml(await Page({ params: Promise.resolve({ org: "adicor", personId: id }), searchParams: Promise.resolve(searchParams) }));
   };
   const mergePage = async (email: string, id: string, otherId: string) => {
     const Page = (await import("@/app/(portal)/[org]/people/[personId]/merge/[otherId]/page")).default;
@@ -279,5 +282,218 @@ describe(`merging near-duplicate people on ${backend}`, () => {
       await db.db.transaction((tx) => lockQuarter(tx, ids.orgs.adicor, lockedQuarter, admin));
     }
     expect(await verifyRollups(db.db)).toEqual([]);
+  });
+
+  const aidOf = async (p: Person, aidType: string, receivedOn: string) =>
+    (await db.db.insert(technicalAids).values({ ngoOrgId: ids.orgs.adicor, personId: p.id, aidType, receivedOn }).returning())[0];
+  const aidsOf = (p: Person) => db.db.select().from(technicalAids).where(eq(technicalAids.personId, p.id));
+  const lastMergeAudit = async (keptId: string) =>
+    (
+      await db.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "person.merge"), eq(auditLog.entityId, keptId)))
+    )[0] as {
+      before: Record<string, unknown>;
+      after: Record<string, unknown>;
+    };
+  /** A radio button of the merge form, as the page's HTML has it. */
+  const radio = (html: string, name: string, value: string) =>
+    [...html.matchAll(/<input[^>]*>/g)].map((m) => m[0]).find((tag) => tag.includes(`name="${name}"`) && tag.includes(`value="${value}"`)) ?? "";
+  const unchanged = async (...ps: Person[]) => {
+    for (const p of ps) {
+      expect(await person(p.id)).toMatchObject({ version: p.version, name: p.name, birthYear: p.birthYear, archivedAt: null, mergedIntoId: null });
+    }
+  };
+
+  it("takes the details chosen from the duplicate, checked as a person edit, and names them in the audit record", async () => {
+    // Spellings the near-duplicate rule does not pair; a question the kept record was not asked.
+    const [village, settlementId] = Object.entries(ids.places.settlements)[0];
+    const [home] = await db.db.insert(households).values({ ngoOrgId: ids.orgs.adicor, settlementId, size: 4, status: "host" }).returning();
+    const k = await newPerson("Vatimetou Mint Sidi", 1980);
+    const d = await newPerson("Fatma Mint Essidi", 1983, { wgSeeing: "some", householdId: home.id });
+    await join(k, ids.groups.shops[6], q0);
+    const html = await mergePage("editor@adicor.demo", k.id, d.id);
+    for (const f of ["nameFrom", "birthYearFrom", "householdFrom", "wgSeeingFrom"]) expect(html).toContain(`name="${f}"`);
+    expect(textsOf(html, "merge-detail-householdFrom")[0]).toContain(`${village}, population hôte, 4 personnes`);
+    // Only the details that differ are asked; the kept record's blank answer proposes the duplicate's.
+    expect(html).not.toContain('name="sexFrom"');
+    expect(textsOf(html, "merge-detail-wgSeeingFrom")[0]).toContain("Autre fiche");
+    expect(radio(html, "wgSeeingFrom", "duplicate")).toContain('checked=""');
+    expect(radio(html, "birthYearFrom", "kept")).toContain('checked=""');
+    expect(radio(html, "birthYearFrom", "duplicate")).not.toContain('checked=""');
+
+    // The duplicate's name is not a name a person edit accepts: refused on its choice, nothing changed.
+    const z = await newPerson("Z", 1980);
+    expect(await post("editor@adicor.demo", mergeFields(k, z, { nameFrom: "duplicate" }))).toMatchObject({
+      status: "error",
+      fieldErrors: { nameFrom: "nameRequired" },
+    });
+    await unchanged(k, z);
+
+    const r = await post("editor@adicor.demo", mergeFields(k, d, { birthYearFrom: "duplicate", nameFrom: "duplicate", householdFrom: "duplicate" }));
+    expect(r).toMatchObject({ status: "ok", message: { key: "peopleMerged" } });
+    // Sent without a choice, the answer stays the kept record's.
+    expect(await person(k.id)).toMatchObject({
+      name: "Fatma Mint Essidi",
+      birthYear: 1983,
+      householdId: home.id,
+      wgSeeing: "not_asked",
+      version: k.version + 1,
+    });
+    expect(await person(d.id)).toMatchObject({ mergedIntoId: k.id, birthYear: 1983 });
+    const audit = await lastMergeAudit(k.id);
+    expect(audit.after).toMatchObject({
+      fromDuplicate: ["name", "birthYear", "household"],
+      name: "Fatma Mint Essidi",
+      birthYear: 1983,
+      settlement: village,
+      householdId: home.id,
+      kept: { name: "Fatma Mint Essidi" },
+    });
+    expect(audit.before).toMatchObject({ name: "Vatimetou Mint Sidi", birthYear: 1980, settlement: null });
+    expect(audit.before).not.toHaveProperty("wgSeeing");
+    // The kept person's history shows the details that changed with the merge.
+    const history = textsOf(await personPage("editor@adicor.demo", k.id), "history-change").join(" | ");
+    expect(history).toContain("1980");
+    expect(history).toContain("1983");
+    expect(history).toContain("Vatimetou Mint Sidi");
+    expect(await verifyRollups(db.db)).toEqual([]);
+  });
+
+  it("refuses a stale form: the duplicate saved meanwhile, nothing changed", async () => {
+    const k = await newPerson("Khadijetou Mint Ely", 1975);
+    const d = await newPerson("Khdeija Mint Ely", 1977);
+    const { editPersonAction } = await import("@/lib/people/actions");
+    request.user = sessions["admin@adicor.demo"];
+    const fd = new FormData();
+    for (const [f, v] of Object.entries({ org: "adicor", personId: d.id, version: d.version, name: d.name, sex: "female", birthYear: 1976 }))
+      fd.set(f, String(v));
+    for (const w of ["wgSeeing", "wgHearing", "wgWalking", "wgCognition", "wgSelfCare", "wgCommunication"]) fd.set(w, "none");
+    expect((await editPersonAction({ status: "idle" }, fd)).status).toBe("ok");
+    expect(await post("editor@adicor.demo", mergeFields(k, d, { birthYearFrom: "duplicate" }))).toMatchObject({
+      status: "error",
+      formError: { key: "changedBy" },
+    });
+    await unchanged(k);
+    expect(await person(d.id)).toMatchObject({ version: d.version + 1, birthYear: 1976, archivedAt: null, mergedIntoId: null });
+  });
+
+  it("refuses a counted detail from the duplicate while the kept person counts in a locked quarter, as an edit; the name may still come", async () => {
+    const k = await newPerson("Mbarka Mint Hamoud", 1970);
+    const d = await newPerson("Embarka Mint Hamoud", 1972, { householdId: null });
+    // Joined before the locked quarter and still a member: counted there.
+    await join(k, ids.groups.shops[5], addDays(openPast, 5));
+    const html = await mergePage("editor@adicor.demo", k.id, d.id);
+    expect(textsOf(html, "merge-detail-birthYearFrom")[0]).toContain(lockedQuarter);
+    expect(radio(html, "birthYearFrom", "duplicate")).toContain('disabled=""');
+    expect(radio(html, "nameFrom", "duplicate")).not.toContain("disabled");
+
+    expect(await post("editor@adicor.demo", mergeFields(k, d, { birthYearFrom: "duplicate" }))).toMatchObject({
+      status: "error",
+      formError: { key: "mergeDetailLocked", values: { quarter: lockedQuarter } },
+      fieldErrors: { birthYearFrom: "mergeDetailLockedChoice" },
+    });
+    await unchanged(k, d);
+    expect(
+      await db.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "person.merge"), eq(auditLog.entityId, k.id))),
+    ).toEqual([]);
+    // The database refuses the same change whatever the code path (migration 0033).
+    expect(await sqlState(db.asApp({ orgId: ids.orgs.adicor }, (tx) => tx.update(people).set({ birthYear: 1972 }).where(eq(people.id, k.id))))).toBe("TK001");
+
+    expect((await post("editor@adicor.demo", mergeFields(k, d, { nameFrom: "duplicate" }))).status).toBe("ok");
+    expect(await person(k.id)).toMatchObject({ name: "Embarka Mint Hamoud", birthYear: 1970 });
+    expect(await verifyRollups(db.db)).toEqual([]);
+  });
+
+  it("makes the same aid on both people one row, the one received first, the other kept in the audit record; the figures count it once", async () => {
+    const k = await newPerson("Salka Mint Brahim", 1988);
+    const d = await newPerson("Selka Mint Ibrahim", 1989);
+    await join(k, ids.groups.shops[4], q0);
+    await join(d, ids.groups.shops[3], q0);
+    const keptBoard = await aidOf(k, "pictogram_board", addDays(openPast, 20));
+    const dupBoard = await aidOf(d, "pictogram_board", openPast);
+    const dupCrutches = await aidOf(d, "crutches", openPast);
+    const boards = async () =>
+      (await countAidsByType(db.db, { org: adicor(), on: today(), by: "activity", locale: "fr" })).find((r) => r.type === "Tableau de pictogrammes");
+    const before = await boards();
+    const html = await mergePage("editor@adicor.demo", k.id, d.id);
+    expect(textsOf(html, "merge-aid-merged")[0]).toContain("Tableau de pictogrammes");
+
+    expect((await post("editor@adicor.demo", mergeFields(k, d))).status).toBe("ok");
+    const after = new Map((await aidsOf(k)).map((a) => [a.id, a]));
+    expect([...after.keys()].sort()).toEqual([dupBoard.id, dupCrutches.id].sort());
+    expect(after.get(dupBoard.id)).toMatchObject({ aidType: "pictogram_board", receivedOn: openPast });
+    expect(await aidsOf(d)).toEqual([]);
+    expect(await db.db.select().from(technicalAids).where(eq(technicalAids.id, keptBoard.id))).toEqual([]);
+    const audit = await lastMergeAudit(k.id);
+    expect(audit.after).toMatchObject({
+      aids: expect.arrayContaining([expect.objectContaining({ id: dupCrutches.id }), expect.objectContaining({ id: dupBoard.id })]) as unknown,
+      aidsMerged: [
+        { kept: dupBoard.id, removed: { id: keptBoard.id, aidType: "pictogram_board", receivedOn: keptBoard.receivedOn, from: "kept" }, laterKeptFor: null },
+      ],
+    });
+    expect(await boards()).toMatchObject({ aids: before!.aids - 1, people: before!.people - 1 });
+    expect(await verifyRollups(db.db)).toEqual([]);
+  });
+
+  it("keeps the kept person's later aid when giving way would change a locked quarter, and refuses to move an aid into one", async () => {
+    const k = await newPerson("Toutou Mint Boubacar", 1966);
+    const d = await newPerson("Toutou Mint Boubakar", 1966);
+    // Counted in the locked quarter; the duplicate's earlier aid would make them "with an aid" there.
+    await join(k, ids.groups.shops[2], addDays(openPast, 5));
+    const keptCane = await aidOf(k, "white_cane", today());
+    const dupCane = await aidOf(d, "white_cane", addDays(openPast, -30));
+    const r = await post("editor@adicor.demo", mergeFields(k, d));
+    expect(r.status).toBe("ok");
+    expect((await aidsOf(k)).map((a) => a.id)).toEqual([keptCane.id]);
+    expect((await lastMergeAudit(k.id)).after).toMatchObject({
+      aidsMerged: [{ kept: keptCane.id, removed: { id: dupCane.id, from: "duplicate" }, laterKeptFor: lockedQuarter }],
+    });
+
+    // An aid of another kind would move into the locked quarter's figures: refused, nothing changed.
+    const d2 = await newPerson("Toutou Mint Boubacar Ould", 1966);
+    await aidOf(d2, "magnifier", addDays(openPast, -30));
+    expect(await post("editor@adicor.demo", mergeFields(await person(k.id), d2))).toMatchObject({
+      status: "error",
+      formError: { key: "mergeQuarterLocked", values: { quarter: lockedQuarter } },
+    });
+    await unchanged(d2);
+    expect(await verifyRollups(db.db)).toEqual([]);
+  });
+
+  it("finds another person of the NGO to merge with by name, and offers neither the person, nor archived, merged or another NGO's people", async () => {
+    const me = await newPerson("Tfeiloum Mint Abdallahi", 1990);
+    const other = await newPerson("Tfeiloum Mint Abdellahi", 1994);
+    const merged = await newPerson("Tfeiloum Abdalahi", 1990);
+    expect((await post("editor@adicor.demo", mergeFields(other, merged))).status).toBe("ok");
+    const archived = await newPerson("Tfeiloum Mint Ahmed", 1990, { archivedAt: new Date() });
+    const [stranger] = await db.db
+      .insert(people)
+      .values({ ngoOrgId: ids.orgs.tadamoun, name: "Tfeiloum Mint Abdallahi", sex: "female", birthYear: 1990 })
+      .returning();
+    const found = await db.asApp({ orgId: ids.orgs.adicor }, (tx) => searchMergeCandidates(tx, adicor(), me.id, "TFEILOUM"));
+    expect(found.rows.map((p) => p.id)).toEqual([other.id]);
+    // In Arabic letters too (the people list's search).
+    const arabic = await db.asApp({ orgId: ids.orgs.adicor }, (tx) => searchMergeCandidates(tx, adicor(), me.id, "تفيلوم"));
+    expect(arabic.rows.map((p) => p.id)).toContain(other.id);
+
+    const html = await personPage("editor@adicor.demo", me.id, { mq: "tfeiloum" });
+    expect(html).toContain('data-testid="merge-picker-form"');
+    expect(html).toContain(`href="/adicor/people/${me.id}/merge/${other.id}"`);
+    for (const id of [merged.id, archived.id, stranger.id]) expect(html).not.toContain(id);
+    expect(textsOf(html, "merge-picker-count")[0]).toContain("1 personne trouvée");
+    // A reader who may not merge gets no picker; another NGO's editor, not the page.
+    expect(await personPage("viewer@adicor.demo", me.id, { mq: "tfeiloum" })).not.toContain("merge-picker");
+    await expect(
+      (async () => {
+        const Page = (await import("@/app/(portal)/[org]/people/[personId]/page")).default;
+        request.user = sessions["editor@ong-sahel.demo"];
+        return Page({ params: Promise.resolve({ org: "ong-sahel", personId: me.id }), searchParams: Promise.resolve({ mq: "tfeiloum" }) });
+      })(),
+    ).rejects.toMatchObject({ digest: expect.stringMatching(/404/) as unknown });
   });
 });

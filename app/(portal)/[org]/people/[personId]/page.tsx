@@ -5,6 +5,9 @@ import { withTenant } from "@/lib/tenant-db";
 import { listNgoSettlements } from "@/lib/groups/queries";
 import { findOwnPerson } from "@/lib/people/edit-service";
 import { listLikelyDuplicates, listMergeLinks } from "@/lib/people/merge-queries";
+import { searchMergeCandidates } from "@/lib/people/merge-search";
+import { searchQueryOf } from "@/lib/search/query";
+import type { SearchParams } from "@/lib/search-params";
 import { listRecordHistory } from "@/lib/records/history";
 import { today } from "@/lib/dates";
 import { answersOf, wgDomains, wgStatus } from "@/lib/wgss";
@@ -12,16 +15,19 @@ import { GroupActionForm, type FieldSpec } from "@/components/forms/group-forms"
 import { RecordHistory } from "@/components/records/record-history";
 import { Card } from "@/components/ui/card";
 import { withFormMessages } from "@/components/i18n/form-messages";
+import { MergePicker } from "@/components/people/merge-picker";
 
 /**
  * A person's record, for the NGO that recorded them: details and answers (the disability derived
- * from them), household, groups, history; edit forms and archiving for its writers (issue 14).
+ * from them), household, groups, history; edit forms and archiving for its writers (issue 14);
+ * for them too, the likely duplicates and a search for any other person to merge with (`?mq=`).
  * Anyone else, another NGO included, gets "not found".
  */
-async function PersonPage({ params }: { params: Promise<{ org: string; personId: string }> }) {
+async function PersonPage({ params, searchParams }: { params: Promise<{ org: string; personId: string }>; searchParams?: Promise<SearchParams> }) {
   const { org: slug, personId } = await params;
   const ctx = await requireMember(slug, "people:read");
   const canWrite = ctx.can("groups:write");
+  const mergeQuery = searchQueryOf((await searchParams) ?? {}, "mq");
   const data = await withTenant(ctx, async (tx) => {
     const found = await findOwnPerson(tx, ctx.org, personId);
     if (!found) return null;
@@ -33,6 +39,10 @@ async function PersonPage({ params }: { params: Promise<{ org: string; personId:
       merge: await listMergeLinks(tx, ctx.org, found.person),
       // Merging is a writer's decision (issue 14.4): the likely duplicates are shown to them only.
       duplicates: canWrite && found.person.archivedAt === null ? await listLikelyDuplicates(tx, ctx.org, found.person, found.household?.settlementId) : [],
+      candidates:
+        canWrite && found.person.archivedAt === null && mergeQuery
+          ? await searchMergeCandidates(tx, ctx.org, found.person.id, mergeQuery)
+          : { rows: [], more: false },
     };
   });
   if (!data) notFound();
@@ -170,6 +180,7 @@ async function PersonPage({ params }: { params: Promise<{ org: string; personId:
           </ul>
         </Card>
       ) : null}
+      {canWrite && !archived ? <MergePicker slug={slug} personId={person.id} q={mergeQuery} found={data.candidates} /> : null}
       {canWrite && household ? (
         <Card title={t("editHousehold")}>
           <GroupActionForm

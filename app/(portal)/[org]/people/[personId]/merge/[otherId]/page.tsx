@@ -5,21 +5,25 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireMember } from "@/lib/auth/tenant";
 import { withTenant } from "@/lib/tenant-db";
 import { findOwnPerson } from "@/lib/people/edit-service";
-import { listAidsOf, listMergeLinks } from "@/lib/people/merge-queries";
+import { listMergeLinks, loadMergeFacts } from "@/lib/people/merge-queries";
+import { choiceField, differingDetails, isCountedDetail, proposedSource, type MergeDetailField } from "@/lib/people/merge-details";
 import { today } from "@/lib/dates";
 import { answersOf, wgDomains, wgStatus } from "@/lib/wgss";
-import { MergePersonForm } from "@/components/forms/merge-person-form";
+import { MergePersonForm, type DetailChoice } from "@/components/forms/merge-person-form";
 import { Card } from "@/components/ui/card";
 import { ScrollBox } from "@/components/ui/scroll-box";
 import { withFormMessages } from "@/components/i18n/form-messages";
 
 type Found = NonNullable<Awaited<ReturnType<typeof findOwnPerson>>>;
 const wgColumn = (d: (typeof wgDomains)[number]) => `wg${d[0].toUpperCase()}${d.slice(1)}` as `wg${Capitalize<typeof d>}`;
+const wgDomain = (column: string) => wgDomains.find((d) => wgColumn(d) === column) ?? "seeing";
 
 /**
  * Two of an NGO's people side by side, to merge one into the other (issue 14.4): the person of the
- * URL is kept unless `?keep=other`. Its writers only; any other reader, and another NGO's person,
- * gets "not found".
+ * URL is kept unless `?keep=other`. For each detail where they differ the writer chooses the value
+ * the kept record ends with; the page says beforehand what becomes of the same aid on both records
+ * and which locked quarter would refuse the merge or a detail. Its writers only; any other reader,
+ * and another NGO's person, gets "not found".
  */
 async function MergePage({
   params,
@@ -36,22 +40,26 @@ async function MergePage({
     const [a, b] = [await findOwnPerson(tx, ctx.org, personId), await findOwnPerson(tx, ctx.org, otherId)];
     if (!a || !b) return null;
     const [kept, duplicate] = keep === "other" ? [b, a] : [a, b];
+    const facts = await loadMergeFacts(tx, ctx.org.id, kept.person.id, duplicate.person.id, locale);
     return {
       kept,
       duplicate,
-      aids: [await listAidsOf(tx, ctx.org.id, kept.person.id, locale), await listAidsOf(tx, ctx.org.id, duplicate.person.id, locale)],
+      facts,
+      aids: [facts.aids.filter((a) => a.personId === kept.person.id), facts.aids.filter((a) => a.personId === duplicate.person.id)],
       mergedInto: (await listMergeLinks(tx, ctx.org, duplicate.person)).mergedInto,
     };
   });
   if (!data) notFound();
   const { kept, duplicate } = data;
-  const [t, tr, tg, twg, td, th] = [
+  const { facts } = data;
+  const [t, tr, tg, twg, td, th, te] = [
     await getTranslations("merge"),
     await getTranslations("records"),
     await getTranslations("group"),
     await getTranslations("wg"),
     await getTranslations("disabilityStatus"),
     await getTranslations("householdStatus"),
+    await getTranslations("errors"),
   ];
   const year = Number(today().slice(0, 4));
   const groupsOf = (f: Found) =>
@@ -84,20 +92,42 @@ async function MergePage({
         ))}
       </ul>
     );
+  const householdOf = (f: Found) =>
+    f.household ? t("householdValue", { settlement: f.settlement ?? tr("empty"), status: th(f.household.status), size: f.household.size }) : tr("empty");
+  const detailLabel = (f: MergeDetailField) =>
+    f === "name" ? tr("fields.name") : f === "sex" ? tg("sex") : f === "birthYear" ? tg("birthYear") : f === "household" ? t("household") : twg(wgDomain(f));
+  const detailValue = (x: Found, f: MergeDetailField): string =>
+    f === "name"
+      ? x.person.name
+      : f === "sex"
+        ? tg(x.person.sex)
+        : f === "birthYear"
+          ? String(x.person.birthYear)
+          : f === "household"
+            ? householdOf(x)
+            : twg(x.person[f]);
+  const detailRow = (f: MergeDetailField): [string, (x: Found) => ReactNode] => [detailLabel(f), (x) => detailValue(x, f)];
   const rows: [string, (f: Found, i: number) => ReactNode][] = [
-    [tr("fields.name"), (f) => f.person.name],
-    [tg("sex"), (f) => tg(f.person.sex)],
-    [tg("birthYear"), (f) => f.person.birthYear],
-    [tg("settlement"), (f) => f.settlement ?? tr("empty")],
-    [tg("householdStatus"), (f) => (f.household ? th(f.household.status) : tr("empty"))],
+    ...(["name", "sex", "birthYear", "household"] as const).map(detailRow),
     [tr("disability"), (f) => td(wgStatus(answersOf(f.person), f.person.birthYear, year))],
-    ...wgDomains.map((d): [string, (f: Found) => ReactNode] => [twg(d), (f) => twg(f.person[wgColumn(d)])]),
+    ...wgDomains.map((d) => detailRow(wgColumn(d))),
     [tr("groups"), (f) => groupsOf(f)],
     [t("aids"), (_f, i) => aidsOf(data.aids[i])],
   ];
+  const details: DetailChoice[] = differingDetails(kept.person, duplicate.person).map((f) => {
+    const locked = isCountedDetail(f) && facts.detailsLocked !== null;
+    return {
+      name: choiceField(f),
+      label: detailLabel(f),
+      kept: detailValue(kept, f),
+      duplicate: detailValue(duplicate, f),
+      proposed: locked ? "kept" : proposedSource(f, kept.person, duplicate.person),
+      lockedNote: locked ? t("detailLocked", { quarter: facts.detailsLocked ?? "" }) : undefined,
+    };
+  });
   const switchHref = `/${slug}/people/${personId}/merge/${otherId}${keep === "other" ? "" : "?keep=other"}`;
   const mergedAlready = duplicate.person.mergedIntoId !== null;
-  const canMerge = !mergedAlready && kept.person.mergedIntoId === null && kept.person.archivedAt === null;
+  const canMerge = !mergedAlready && kept.person.mergedIntoId === null && kept.person.archivedAt === null && facts.moveLocked === null;
   return (
     <div className="flex flex-col gap-6">
       <p>
@@ -141,7 +171,8 @@ async function MergePage({
         </table>
       </ScrollBox>
       {mergedAlready ? (
-        <p className="rounded-md border border-amber-700 bg-amber-50 p-3" data-testid="merge-done-note">
+        // Also what the page shows right after the merge (the action refreshes it): announced.
+        <p role="status" className="rounded-md border border-amber-700 bg-amber-50 p-3" data-testid="merge-done-note">
           {t("alreadyMerged", { name: duplicate.person.name })}{" "}
           {data.mergedInto ? (
             <Link href={`/${slug}/people/${data.mergedInto.id}`} className="inline-flex min-h-11 items-center font-medium underline underline-offset-4">
@@ -156,20 +187,43 @@ async function MergePage({
           </Link>
         </p>
       )}
+      {!mergedAlready && facts.aidPlan.merged.length > 0 ? (
+        <div className="flex flex-col gap-1" data-testid="merge-aids-plan">
+          <p className="font-medium">{t("sameAidTitle")}</p>
+          <ul className="ms-5 list-disc">
+            {facts.aidPlan.merged.map((m) => (
+              <li key={m.removed.id} data-testid="merge-aid-merged">
+                {t("sameAidMerged", { kind: m.stays.kind, kept: m.stays.receivedOn, removed: m.removed.receivedOn })}
+                {m.laterKept ? ` ${t("sameAidLaterKept", { quarter: m.laterKept })}` : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {!mergedAlready && facts.moveLocked ? (
+        <p className="rounded-md border border-amber-700 bg-amber-50 p-3" data-testid="merge-locked-note">
+          {te("mergeQuarterLocked", { quarter: facts.moveLocked, name: duplicate.person.name })}
+        </p>
+      ) : null}
       {canMerge ? (
         <Card title={t("confirmTitle")}>
           <MergePersonForm
             org={slug}
             kept={{ id: kept.person.id, version: kept.person.version }}
             duplicate={{ id: duplicate.person.id, version: duplicate.person.version }}
+            details={details}
             labels={{
+              detailsTitle: t("detailsTitle"),
+              detailsHint: details.length > 0 ? t("detailsHint") : t("noDifferences"),
+              fromKept: t("fromKept"),
+              fromDuplicate: t("fromDuplicate"),
               confirm: t("confirm", { kept: kept.person.name, duplicate: duplicate.person.name }),
               submit: t("submit"),
               openKept: t("openKept", { name: kept.person.name }),
             }}
           />
         </Card>
-      ) : !mergedAlready ? (
+      ) : !mergedAlready && !facts.moveLocked ? (
         <p className="rounded-md border border-amber-700 bg-amber-50 p-3">{t("keptUnavailable")}</p>
       ) : null}
     </div>
