@@ -178,13 +178,14 @@ describe(`the import's streamed upload route on ${backend}`, () => {
       .where(eq(importUploads.fileName, "lent.csv"));
     expect(staged[0].n).toBe(0);
     if (backend === "postgres") {
-      const open = (await db.db.execute(
+      const open: unknown = await db.db.execute(
         // Every open transaction holds its own virtualxid lock (pg_locks is readable by any role,
         // unlike another role's state in pg_stat_activity).
         sql`select count(*)::int as n from pg_locks l join pg_stat_activity a on a.pid = l.pid
           where l.locktype = 'virtualxid' and a.datname = current_database() and l.pid <> pg_backend_pid()`,
-      )) as unknown as { n: number }[];
-      expect(Number(open[0].n)).toBe(0);
+      );
+      const [row] = ((open as { rows?: { n: number }[] }).rows ?? (open as { n: number }[])) as { n: number }[];
+      expect(Number(row.n)).toBe(0);
     }
     release();
     const res = await done;
